@@ -1,0 +1,95 @@
+"""qlmatrix: responsibility matrices for implementation plans (实施意见, 实施方案, 任务分工方案).
+
+Read a `.qlm` plan with `load` or `loads`, find its gaps and conflicts with
+`check`, and write it back in canonical form with `dumps`.
+"""
+
+from __future__ import annotations
+
+import os
+
+from .cadence import Cadence, Period
+from .diagnostics import Diagnostic, QlmError, Severity
+from .model import (
+    Assignment,
+    Include,
+    LoopStage,
+    Plan,
+    Ref,
+    Report,
+    Role,
+    Section,
+    SectionKind,
+    Task,
+    Unit,
+    UnitKind,
+)
+
+__all__ = [
+    "Assignment",
+    "Cadence",
+    "Diagnostic",
+    "Include",
+    "LoopStage",
+    "Period",
+    "Plan",
+    "QlmError",
+    "Ref",
+    "Report",
+    "Role",
+    "Section",
+    "SectionKind",
+    "Severity",
+    "Task",
+    "Unit",
+    "UnitKind",
+    "check",
+    "dumps",
+    "load",
+    "loads",
+    "to_json",
+]
+
+__version__ = "0.1.0"
+
+
+def _plan_or_raise(result) -> Plan:
+    errors = [d for d in result.diagnostics if d.is_error]
+    if errors or result.plan is None:
+        raise QlmError(errors or result.diagnostics)
+    return result.plan
+
+
+def load(path: str | os.PathLike) -> Plan:
+    """Read a .qlm file (and the files it includes). Raises QlmError with diagnostics."""
+    from .parser import read_file
+
+    return _plan_or_raise(read_file(path))
+
+
+def loads(text: str, filename: str = "<string>") -> Plan:
+    """Read .qlm text. Includes are resolved relative to `filename`'s folder."""
+    from .parser import read_text
+
+    return _plan_or_raise(read_text(text, filename))
+
+
+def dumps(plan: Plan, keywords: str = "zh") -> str:
+    """The plan as canonical .qlm text, with Chinese (`zh`) or English (`en`) keywords."""
+    from .writer import write_plan
+
+    return write_plan(plan, keywords)
+
+
+def check(plan: Plan) -> list[Diagnostic]:
+    """Gaps and conflicts in the plan, sorted by position."""
+    from .checks import run_checks
+
+    return run_checks(plan)
+
+
+def to_json(plan: Plan) -> str:
+    """The whole plan as JSON, in the shape of qlmatrix/schema/plan.schema.json."""
+    from .export import plan_to_json
+
+    return plan_to_json(plan)

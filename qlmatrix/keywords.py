@@ -1,0 +1,125 @@
+"""The vocabulary of the language in Chinese and English, in one place.
+
+The grammar knows the statement keywords; property names, unit kinds and
+closed-loop stages are words the parser looks up here, so the writer
+(qlmatrix.writer) and the docs use the very same tables.
+"""
+
+from __future__ import annotations
+
+from .model import LoopStage, Role, UnitKind
+
+#: Statement keywords: canonical name -> (Chinese, English).
+STATEMENTS = {
+    "plan": ("计划", "plan"),
+    "unit": ("单位", "unit"),
+    "collective": ("集合", "collective"),
+    "section": ("章", "section"),
+    "carrier": ("载体", "carrier"),
+    "task": ("任务", "task"),
+    "report": ("汇报", "report"),
+    "include": ("引入", "include"),
+}
+
+#: Property names: canonical name -> (Chinese forms..., English forms...); the first of each is written.
+PROPERTIES = {
+    "basis": (("依据", "依据文件", "文号"), ("basis",)),
+    "issuer": (("发文", "发文单位"), ("issuer",)),
+    "full": (("全称",), ("full",)),
+    "aliases": (("别名", "简称"), ("aliases", "alias")),
+    "parent": (("上级",), ("parent",)),
+    "level": (("层级", "级别"), ("level", "levels")),
+    "kind": (("类型",), ("kind",)),
+    "lead": (("牵头", "牵头单位", "牵头部门"), ("lead",)),
+    "support": (("配合", "配合单位", "配合部门", "协助", "协助单位"), ("support",)),
+    "consult": (("会同",), ("consult",)),
+    "inform": (("报送", "知会"), ("inform",)),
+    "oversee": (("监督", "监督单位"), ("oversee",)),
+    "responsible": (("责任单位", "责任部门"), ("responsible",)),
+    "cadence": (("频次", "频率"), ("cadence",)),
+    "due": (("时限", "完成时限"), ("due",)),
+    "deliverable": (("成果",), ("deliverable",)),
+    "body": (("正文", "内容要求"), ("body",)),
+    "id": (("编号",), ("id",)),
+    "content": (("内容",), ("content",)),
+    "form": (("形式",), ("form",)),
+    "loop": (("闭环",), ("loop",)),
+}
+
+#: Which properties each statement accepts.
+ALLOWED = {
+    "plan": ("basis", "issuer"),
+    "unit": ("full", "aliases", "parent", "level", "kind"),
+    "collective": ("full", "aliases", "parent", "level"),
+    "section": ("id", "lead", "support", "consult", "inform", "oversee"),
+    "carrier": ("id", "lead", "support", "consult", "inform", "oversee", "loop"),
+    "task": ("id", "lead", "support", "consult", "inform", "oversee", "responsible",
+             "cadence", "due", "deliverable", "body"),
+    "report": ("content", "cadence", "due", "form"),
+}
+
+ROLE_PROPERTIES = {
+    "lead": Role.LEAD,
+    "support": Role.SUPPORT,
+    "consult": Role.CONSULT,
+    "inform": Role.INFORM,
+    "oversee": Role.OVERSEE,
+}
+
+UNIT_KINDS = {
+    UnitKind.PARTY_COMMITTEE: ("党委", "party-committee"),
+    UnitKind.LEADING_GROUP: ("领导小组", "leading-group"),
+    UnitKind.OFFICE: ("办公室", "office"),
+    UnitKind.DEPARTMENT: ("部门", "department"),
+    UnitKind.DISCIPLINE: ("纪检监察", "discipline"),
+    UnitKind.GOVERNMENT: ("政府", "government"),
+    UnitKind.MASS_ORGANIZATION: ("群团", "mass-organization"),
+    UnitKind.OTHER: ("其他", "other"),
+}
+
+LOOP_STAGES = {
+    LoopStage.GOAL: ("目标", "goal"),
+    LoopStage.MEASURE: ("举措", "measure"),
+    LoopStage.ASSESSMENT: ("考核", "assessment"),
+    LoopStage.FEEDBACK: ("反馈", "feedback"),
+}
+
+#: Labels of the document's annotation `(责任单位:A、B)`: label -> role, or None for 责任单位,
+#: whose first unit leads unless another is marked 牵头.
+ANNOTATION_LABELS = {
+    "责任单位": None,
+    "责任部门": None,
+    "responsible": None,
+    "牵头单位": Role.LEAD,
+    "牵头部门": Role.LEAD,
+    "lead": Role.LEAD,
+    "配合单位": Role.SUPPORT,
+    "配合部门": Role.SUPPORT,
+    "协助单位": Role.SUPPORT,
+    "support": Role.SUPPORT,
+}
+
+#: Role marks written after a name inside an annotation: 纪监委(牵头).
+ROLE_MARKS = {"牵头": Role.LEAD, "lead": Role.LEAD, "配合": Role.SUPPORT, "support": Role.SUPPORT}
+
+
+def _index(table):
+    index = {}
+    for canonical, (zh_forms, en_forms) in table.items():
+        for form in (*zh_forms, *en_forms):
+            index[form] = canonical
+    return index
+
+
+PROPERTY_BY_WORD = _index(PROPERTIES)
+UNIT_KIND_BY_WORD = {word: kind for kind, words in UNIT_KINDS.items() for word in words}
+LOOP_STAGE_BY_WORD = {word: stage for stage, words in LOOP_STAGES.items() for word in words}
+STATEMENT_BY_WORD = {word: name for name, words in STATEMENTS.items() for word in words}
+
+
+def word(table_entry, language: str) -> str:
+    """The written form of a vocabulary entry in `language` ('zh' or 'en')."""
+    zh, en = table_entry
+    if isinstance(zh, tuple):
+        zh, en = zh[0], en[0]
+    return zh if language == "zh" else en

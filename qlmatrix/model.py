@@ -1,0 +1,227 @@
+"""The plan as attrs value types.
+
+Everything is frozen and compares by content: source positions live in
+`span` fields kept out of equality, so a plan read from a file equals the
+same plan written in another layout or built in Python. Collections are
+tuples (converter=tuple) and keep declaration order, which every output
+relies on for determinism.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Iterator, Union
+
+import attrs
+
+from .cadence import Cadence, to_cadence
+from .span import Span
+
+
+class Role(enum.Enum):
+    """The plan's own roles; see qlmatrix.raci for their RACI letters."""
+
+    LEAD = "lead"  # 牵头
+    SUPPORT = "support"  # 配合
+    CONSULT = "consult"  # 会同
+    INFORM = "inform"  # 报送 (kept informed)
+    OVERSEE = "oversee"  # 监督
+
+
+class UnitKind(enum.Enum):
+    PARTY_COMMITTEE = "party-committee"  # 党委
+    LEADING_GROUP = "leading-group"  # 领导小组
+    OFFICE = "office"  # 办公室
+    DEPARTMENT = "department"  # 部门
+    DISCIPLINE = "discipline"  # 纪检监察
+    GOVERNMENT = "government"  # 政府
+    MASS_ORGANIZATION = "mass-organization"  # 群团
+    OTHER = "other"  # 其他
+
+
+class SectionKind(enum.Enum):
+    SECTION = "section"  # 章: a numbered part of the document
+    CARRIER = "carrier"  # 载体: a 清廉 carrier of a "1+7" layout, with its own lead and closed loop
+
+
+class LoopStage(enum.Enum):
+    """The closed loop every carrier should show each year."""
+
+    GOAL = "goal"  # 目标
+    MEASURE = "measure"  # 举措
+    ASSESSMENT = "assessment"  # 考核
+    FEEDBACK = "feedback"  # 反馈
+
+
+#: The role reference a report may start from: "each task's lead unit".
+LEAD_REFERENCE = "牵头单位"
+
+
+@attrs.frozen
+class Ref:
+    """A unit named somewhere in the plan. Equal by name; the span says where."""
+
+    name: str
+    span: Span | None = attrs.field(default=None, eq=False)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def to_ref(value: "Ref | str | None") -> Ref | None:
+    if value is None or isinstance(value, Ref):
+        return value
+    return Ref(value)
+
+
+def _refs(values) -> tuple[Ref, ...]:
+    return tuple(to_ref(value) for value in values)
+
+
+@attrs.frozen
+class Unit:
+    """An organization (or, with collective=True, a class of them such as 各级党委)."""
+
+    name: str
+    full_name: str | None = None
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    parent: Ref | None = attrs.field(default=None, converter=to_ref)
+    level: str | None = None
+    kind: UnitKind | None = None
+    collective: bool = False
+    levels: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    span: Span | None = attrs.field(default=None, eq=False)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name this unit answers to."""
+        full = (self.full_name,) if self.full_name else ()
+        return (self.name, *full, *self.aliases)
+
+
+@attrs.frozen
+class Assignment:
+    role: Role
+    unit: Ref = attrs.field(converter=to_ref)
+    span: Span | None = attrs.field(default=None, eq=False)
+
+
+def _assignments(values) -> tuple[Assignment, ...]:
+    return tuple(values)
+
+
+class _Assigned:
+    """Role look-ups shared by tasks and carriers."""
+
+    assignments: tuple[Assignment, ...]
+
+    def units_in(self, role: Role) -> tuple[Ref, ...]:
+        return tuple(a.unit for a in self.assignments if a.role is role)
+
+    @property
+    def lead(self) -> Ref | None:
+        leads = self.units_in(Role.LEAD)
+        return leads[0] if leads else None
+
+    @property
+    def support(self) -> tuple[Ref, ...]:
+        return self.units_in(Role.SUPPORT)
+
+
+@attrs.frozen
+class Task(_Assigned):
+    """A duty assigned to units: the unit of the 任务分工表."""
+
+    title: str
+    id: str
+    number: str | None = None
+    body: str | None = None
+    assignments: tuple[Assignment, ...] = attrs.field(default=(), converter=_assignments)
+    cadence: Cadence | None = attrs.field(default=None, converter=to_cadence)
+    due: Cadence | None = attrs.field(default=None, converter=to_cadence)
+    deliverable: str | None = None
+    span: Span | None = attrs.field(default=None, eq=False)
+
+
+@attrs.frozen
+class Report:
+    """A reporting line: who reports what to whom, how often, by when, in what form."""
+
+    source: Ref = attrs.field(converter=to_ref)
+    target: Ref | None = attrs.field(default=None, converter=to_ref)
+    content: str | None = None
+    cadence: Cadence | None = attrs.field(default=None, converter=to_cadence)
+    due: Cadence | None = attrs.field(default=None, converter=to_cadence)
+    form: str | None = None
+    span: Span | None = attrs.field(default=None, eq=False)
+
+
+@attrs.frozen
+class Section(_Assigned):
+    """A numbered part of the document (章) or a carrier (载体), holding tasks."""
+
+    title: str
+    id: str
+    number: str | None = None
+    kind: SectionKind = SectionKind.SECTION
+    assignments: tuple[Assignment, ...] = attrs.field(default=(), converter=_assignments)
+    loop: tuple[LoopStage, ...] = attrs.field(default=(), converter=tuple)
+    items: tuple["Item", ...] = attrs.field(default=(), converter=tuple)
+    span: Span | None = attrs.field(default=None, eq=False)
+
+
+@attrs.frozen
+class Include:
+    """`引入 "file.qlm"`: another file of the same plan (a carrier of a "1+7" layout)."""
+
+    path: str
+    plan: "Plan | None" = attrs.field(default=None, eq=False, repr=False)
+    span: Span | None = attrs.field(default=None, eq=False)
+
+
+Item = Union[Section, Task, Report, Include]
+
+
+@attrs.frozen
+class Plan:
+    title: str | None = None
+    basis: str | None = None
+    issuer: str | None = None
+    units: tuple[Unit, ...] = attrs.field(default=(), converter=tuple)
+    items: tuple[Item, ...] = attrs.field(default=(), converter=tuple)
+    span: Span | None = attrs.field(default=None, eq=False)
+
+    # Walks over the whole plan, included files included, in document order.
+
+    def walk(self) -> Iterator[tuple[Item, tuple[Section, ...]]]:
+        """Every item with the chain of sections around it."""
+        yield from _walk(self.items, ())
+
+    def all_units(self) -> Iterator[Unit]:
+        yield from self.units
+        for include in self.includes():
+            if include.plan is not None:
+                yield from include.plan.all_units()
+
+    def includes(self) -> Iterator[Include]:
+        for item, _ in _walk(self.items, (), into_includes=False):
+            if isinstance(item, Include):
+                yield item
+
+    def tasks(self) -> Iterator[Task]:
+        return (item for item, _ in self.walk() if isinstance(item, Task))
+
+    def reports(self) -> Iterator[Report]:
+        return (item for item, _ in self.walk() if isinstance(item, Report))
+
+    def sections(self) -> Iterator[Section]:
+        return (item for item, _ in self.walk() if isinstance(item, Section))
+
+
+def _walk(items, outer: tuple[Section, ...], into_includes: bool = True):
+    for item in items:
+        yield item, outer
+        if isinstance(item, Section):
+            yield from _walk(item.items, (*outer, item), into_includes)
+        elif into_includes and isinstance(item, Include) and item.plan is not None:
+            yield from item.plan.walk()

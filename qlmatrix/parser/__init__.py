@@ -1,0 +1,126 @@
+"""Reading .qlm text into a Plan. lark lives only in this package.
+
+`read_text` and `read_file` never raise for a bad plan: they return what
+they could build and the diagnostics. Included files are read relative to
+the including file; a cycle of includes is reported, not followed.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import attrs
+import lark
+
+from ..diagnostics import Diagnostic
+from ..model import Include, Plan, Section
+from ..span import Span
+from .build import Builder
+from .errors import from_lark
+from .grammar import get_parser
+
+@attrs.frozen
+class ReadResult:
+    plan: Plan | None
+    diagnostics: tuple[Diagnostic, ...]
+    sources: dict  # file name -> text, for showing source lines in diagnostics
+
+    @property
+    def ok(self) -> bool:
+        return self.plan is not None and not any(d.is_error for d in self.diagnostics)
+
+
+def _open_braces(text: str) -> list[lark.Token]:
+    """Braces still open at the end of `text`, found with the same lexer the parser uses."""
+    stack: list[lark.Token] = []
+    try:
+        for token in get_parser().lex(text):
+            if token.type == "LBRACE":
+                stack.append(token)
+            elif token.type == "RBRACE" and stack:
+                stack.pop()
+    except lark.exceptions.LarkError:
+        pass
+    return stack
+
+
+def normalise_text(text: str) -> str:
+    """Drop a byte-order mark; keep everything else, so positions match the editor's."""
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def read_text(text: str, filename: str = "<string>", base_dir: str | None = None,
+              _stack: tuple[str, ...] = ()) -> ReadResult:
+    text = normalise_text(text)
+    sources = {filename: text}
+    try:
+        tree = get_parser().parse(text)
+    except lark.exceptions.LarkError as error:
+        opened = _open_braces(text) if _at_end(error) else []
+        return ReadResult(None, (from_lark(error, filename, text, opened),), sources)
+    builder = Builder(filename)
+    plan = builder.transform(tree)
+    diagnostics = list(builder.diagnostics)
+    base = base_dir if base_dir is not None else (os.path.dirname(filename) if filename != "<string>" else ".")
+    plan, included = _resolve_includes(plan, base, (*_stack, filename))
+    for result in included:
+        diagnostics.extend(result.diagnostics)
+        sources.update(result.sources)
+    return ReadResult(plan, tuple(diagnostics), sources)
+
+
+def _at_end(error: Exception) -> bool:
+    token = getattr(error, "token", None)
+    return isinstance(error, lark.exceptions.UnexpectedEOF) or (token is not None and token.type == "$END")
+
+
+def read_file(path: str | os.PathLike) -> ReadResult:
+    name = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        diagnostic = Diagnostic("E011", None, args={"path": name, "reason": error.strerror or str(error)})
+        return ReadResult(None, (diagnostic,), {})
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        span = Span(name, line, column, line, column + 1)
+        diagnostic = Diagnostic("E009", span, args={"offset": str(error.start)}, help="encoding")
+        return ReadResult(None, (diagnostic,), {})
+    return read_text(text, name)
+
+
+def _resolve_includes(plan: Plan, base: str, stack: tuple[str, ...]):
+    results: list[ReadResult] = []
+
+    def resolve(items):
+        resolved = []
+        for item in items:
+            if isinstance(item, Section):
+                item = attrs.evolve(item, items=resolve(item.items))
+            elif isinstance(item, Include):
+                item = _include(item, base, stack, results)
+            resolved.append(item)
+        return tuple(resolved)
+
+    return attrs.evolve(plan, items=resolve(plan.items)), results
+
+
+def _include(item: Include, base: str, stack: tuple[str, ...], results: list) -> Include:
+    path = os.path.normpath(os.path.join(base, item.path))
+    if any(os.path.normpath(seen) == path for seen in stack):
+        chain = " -> ".join(os.path.basename(seen) for seen in (*stack, path))
+        results.append(ReadResult(None, (Diagnostic("E008", item.span, args={"path": item.path, "chain": chain}),), {}))
+        return item
+    try:
+        text = Path(path).read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        results.append(ReadResult(None, (Diagnostic("E007", item.span, args={"path": item.path, "reason": reason}),), {}))
+        return item
+    result = read_text(text, path, os.path.dirname(path), stack)
+    results.append(result)
+    return attrs.evolve(item, plan=result.plan)

@@ -1,0 +1,324 @@
+"""From lark's parse tree to the model, collecting diagnostics on the way.
+
+Each statement callback checks its own properties (unknown, duplicated or
+misplaced names get a diagnostic with a suggestion) and returns model
+values; task ids, which depend on the enclosing sections, are given in a
+last pass (`qualify`).
+"""
+
+from __future__ import annotations
+
+import difflib
+
+import attrs
+import lark
+
+from ..diagnostics import Diagnostic, Label
+from ..keywords import (
+    ALLOWED,
+    LOOP_STAGE_BY_WORD,
+    LOOP_STAGES,
+    PROPERTIES,
+    PROPERTY_BY_WORD,
+    ROLE_PROPERTIES,
+    STATEMENT_BY_WORD,
+    UNIT_KIND_BY_WORD,
+    UNIT_KINDS,
+)
+from ..model import Include, Plan, Ref, Report, Section, SectionKind, Task, Unit
+from ..span import Span
+from . import values
+from .numbering import normalise_number, split_title
+
+
+@attrs.frozen
+class Prop:
+    name: str  # canonical property name
+    key: lark.Token
+    value: str
+    value_token: lark.Token | None
+
+
+@attrs.frozen
+class Block:
+    props: tuple[Prop, ...]
+    members: tuple
+    open_token: lark.Token
+
+
+@attrs.frozen
+class PlanHeader:
+    title: str | None
+    basis: str | None
+    issuer: str | None
+    span: Span
+
+
+class Builder(lark.Transformer):
+    def __init__(self, filename: str):
+        super().__init__()
+        self.filename = filename
+        self.diagnostics: list[Diagnostic] = []
+
+    # Helpers
+
+    def span(self, token: lark.Token, end: lark.Token | None = None) -> Span:
+        end = end or token
+        return Span(self.filename, token.line, token.column, end.end_line, end.end_column)
+
+    def text_span(self, token: lark.Token, text: str) -> Span:
+        """Span of `text`, the stripped start of `token`."""
+        return values.span_at(self.span(token), 0, len(text))
+
+    def emit(self, code: str, span: Span, **kwargs) -> None:
+        self.diagnostics.append(Diagnostic(code, span, **kwargs))
+
+    def properties(self, block: Block | None, statement: str) -> dict[str, Prop]:
+        """The block's properties by canonical name, reporting any that do not belong."""
+        found: dict[str, Prop] = {}
+        if block is None:
+            return found
+        allowed = ALLOWED[statement]
+        for prop in block.props:
+            key_span = self.span(prop.key)
+            if prop.name not in allowed:
+                self._unknown_property(prop, statement, allowed, key_span)
+            elif prop.name in found:
+                first = found[prop.name]
+                self.emit(
+                    "E004", key_span, args={"key": str(prop.key)}, help="remove-duplicate",
+                    labels=[Label(self.span(first.key), "first-given")],
+                )
+            elif not prop.value:
+                self.emit("E010", key_span, args={"key": str(prop.key)})
+            else:
+                found[prop.name] = prop
+        return found
+
+    def _unknown_property(self, prop: Prop, statement: str, allowed, span: Span) -> None:
+        words = [form for name in allowed for forms in PROPERTIES[name] for form in forms]
+        close = difflib.get_close_matches(str(prop.key), words, n=1, cutoff=0.5)
+        chinese = "、".join(PROPERTIES[name][0][0] for name in allowed)
+        if close:
+            help_key, help_args = "did-you-mean", {"suggestion": close[0]}
+        else:
+            help_key, help_args = "allowed-properties", {"statement": statement, "allowed": chinese}
+        self.emit("E003", span, args={"key": str(prop.key), "statement": statement},
+                    help=help_key, help_args=help_args)
+
+    def value_pieces(self, prop: Prop) -> list[values.Piece]:
+        if prop.value_token is None:
+            return []
+        return values.pieces(prop.value, self.span(prop.value_token))
+
+    def names(self, prop: Prop | None) -> tuple[str, ...]:
+        return tuple(piece.text for piece in self.value_pieces(prop)) if prop else ()
+
+    def ref(self, prop: Prop | None) -> Ref | None:
+        if prop is None:
+            return None
+        found = self.value_pieces(prop)
+        return Ref(found[0].text, found[0].span) if found else None
+
+    def assignments(self, props: dict[str, Prop]) -> list:
+        found = []
+        for name, prop in props.items():
+            if name in ROLE_PROPERTIES:
+                found += values.role_assignments(self.value_pieces(prop), ROLE_PROPERTIES[name])
+            elif name == "responsible":
+                found += values.responsible_assignments(self.value_pieces(prop))
+        return found
+
+    def vocabulary(self, prop: Prop, index: dict, table: dict, what: str):
+        """Look each listed word up in a closed vocabulary (unit kinds, loop stages)."""
+        found = []
+        for piece in self.value_pieces(prop):
+            if piece.text in index:
+                found.append(index[piece.text])
+                continue
+            known = [word for words in table.values() for word in words]
+            close = difflib.get_close_matches(piece.text, known, n=1, cutoff=0.4)
+            help_key, help_args = (("did-you-mean", {"suggestion": close[0]}) if close
+                                   else ("known-values", {"values": "、".join(w for w, _ in table.values())}))
+            self.emit("E006", piece.span, args={"what": what, "value": piece.text},
+                        help=help_key, help_args=help_args)
+        return found
+
+    def text(self, props: dict[str, Prop], name: str) -> str | None:
+        prop = props.get(name)
+        return prop.value if prop else None
+
+    # Tokens and small rules
+
+    def property(self, children):
+        key = children[0]
+        token = children[1] if len(children) > 1 else None
+        value = ""
+        if token is not None:
+            value = _unquote(token) if token.type == "STRING" else str(token).rstrip()
+        name = PROPERTY_BY_WORD.get(str(key), f"?{key}")
+        return Prop(name, key, value, token)
+
+    def block(self, children):
+        open_token = children[0]
+        props = tuple(child for child in children[1:-1] if isinstance(child, Prop))
+        members = tuple(child for child in children[1:-1] if not isinstance(child, Prop))
+        return Block(props, members, open_token)
+
+    # Statements
+
+    def start(self, children):
+        header, units, items = None, [], []
+        for child in children:
+            if isinstance(child, PlanHeader):
+                if header is not None:
+                    self.emit("E012", child.span, labels=[Label(header.span, "first-given")])
+                header = header or child
+            elif isinstance(child, list):
+                units.extend(child)
+            else:
+                items.append(child)
+        items = qualify(items, "")
+        if header is None:
+            return Plan(units=units, items=items)
+        return Plan(header.title, header.basis, header.issuer, units, items, span=header.span)
+
+    def plan(self, children):
+        keyword, _, title, block = _parts(children)
+        props = self.properties(block, "plan")
+        return PlanHeader(_clean(title), self.text(props, "basis"), self.text(props, "issuer"), self.span(keyword))
+
+    def unit(self, children, collective: bool = False):
+        block = children[-1] if isinstance(children[-1], Block) else None
+        props = self.properties(block, "collective" if collective else "unit")
+        name_tokens = [child for child in children[1:] if isinstance(child, lark.Token)]
+        kind = None
+        if "kind" in props:
+            kinds = self.vocabulary(props["kind"], UNIT_KIND_BY_WORD, UNIT_KINDS, "unit kind")
+            kind = kinds[0] if kinds else None
+        levels = self.names(props.get("level"))
+        units = []
+        for token in name_tokens:
+            name = _unquote(token) if token.type == "STRING" else str(token)
+            units.append(Unit(
+                name=name,
+                full_name=self.text(props, "full"),
+                aliases=self.names(props.get("aliases")),
+                parent=self.ref(props.get("parent")),
+                level=None if collective else (levels[0] if levels else None),
+                kind=kind,
+                collective=collective,
+                levels=levels if collective else (),
+                span=self.span(token),
+            ))
+        return units
+
+    def collective(self, children):
+        return self.unit(children, collective=True)
+
+    def section(self, children):
+        keyword, number, title, block = _parts(children)
+        statement = STATEMENT_BY_WORD[str(keyword)]
+        props = self.properties(block, statement)
+        loop = ()
+        if "loop" in props:
+            loop = self.vocabulary(props["loop"], LOOP_STAGE_BY_WORD, LOOP_STAGES, "loop stage")
+        return Section(
+            title=_clean(title) or "",
+            id=self.text(props, "id") or "",
+            number=normalise_number(str(number)) if number else None,
+            kind=SectionKind.CARRIER if statement == "carrier" else SectionKind.SECTION,
+            assignments=self.assignments(props),
+            loop=loop,
+            items=block.members,
+            span=self.span(keyword, number or title or keyword),
+        )
+
+    def task(self, children):
+        keyword, number, title, block = _parts(children)
+        annotation = next((c for c in children if isinstance(c, lark.Token) and c.type == "ANNOTATION"), None)
+        props = self.properties(block, "task")
+        found = []
+        if annotation is not None:
+            try:
+                found = values.annotation_assignments(str(annotation), self.span(annotation))
+            except values.AnnotationError as error:
+                self.emit("E005", error.span, args={"reason": error.reason_en}, help="annotation-form")
+        found += self.assignments(props)
+        heading, body = (split_title(_clean(title)) if title is not None and title.type == "TEXT"
+                         else (_clean(title) or "", None))
+        start = keyword or number or title
+        return Task(
+            title=heading,
+            id=self.text(props, "id") or "",
+            number=normalise_number(str(number)) if number else None,
+            body=self.text(props, "body") or body,
+            assignments=found,
+            cadence=self.text(props, "cadence"),
+            due=self.text(props, "due"),
+            deliverable=self.text(props, "deliverable"),
+            span=self.span(start, annotation or title or number or start),
+        )
+
+    def report(self, children):
+        block = children[-1] if isinstance(children[-1], Block) else None
+        props = self.properties(block, "report")
+        names = [child for child in children if isinstance(child, lark.Token) and child.type in ("NAME", "STRING")]
+        source, target = (Ref(_unquote(t) if t.type == "STRING" else str(t), self.span(t)) for t in names)
+        return Report(
+            source=source,
+            target=target,
+            content=self.text(props, "content"),
+            cadence=self.text(props, "cadence"),
+            due=self.text(props, "due"),
+            form=self.text(props, "form"),
+            span=self.span(children[0], names[-1]),
+        )
+
+    def include(self, children):
+        keyword, path = children
+        return Include(_unquote(path), span=self.span(keyword, path))
+
+
+def _parts(children):
+    """(keyword, number, title, block) of a statement, any of them possibly None."""
+    keyword = number = title = block = None
+    for child in children:
+        if isinstance(child, Block):
+            block = child
+        elif child.type == "NUMBER":
+            number = child
+        elif child.type in ("TEXT", "STRING"):
+            title = child
+        elif child.type in ("PLAN", "SECTION", "CARRIER", "TASK"):
+            keyword = child
+    return keyword, number, title, block
+
+
+def _clean(token) -> str | None:
+    if token is None:
+        return None
+    return _unquote(token) if token.type == "STRING" else str(token).strip()
+
+
+def _unquote(token) -> str:
+    text = str(token)[1:-1]
+    return text.replace('\\"', '"').replace("\\\\", "\\")
+
+
+def qualify(items, prefix: str):
+    """Give sections and tasks their ids: the enclosing numbers joined, as 二(一)."""
+    qualified, ordinal = [], 0
+    for item in items:
+        if isinstance(item, Section):
+            own = item.id or prefix + (item.number or item.title)
+            item = attrs.evolve(item, id=own, items=qualify(item.items, own))
+        elif isinstance(item, Task):
+            if not item.id:
+                if item.number:
+                    item = attrs.evolve(item, id=prefix + item.number)
+                else:
+                    ordinal += 1
+                    item = attrs.evolve(item, id=f"{prefix}#{ordinal}" if prefix else f"#{ordinal}")
+        qualified.append(item)
+    return qualified

@@ -1,0 +1,139 @@
+"""Splitting values that lark reads as one token: unit lists and annotations.
+
+Each piece keeps its own position, computed from the token's position and
+the piece's offset (values never span lines), so a diagnostic can point at
+the one misspelt unit in `(责任单位:综合办、纪检委)`.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from ..keywords import ANNOTATION_LABELS, ROLE_MARKS
+from ..model import Assignment, Ref, Role
+from ..span import Span
+
+_OPEN = "(（"
+_CLOSE = ")）"
+_LIST_SEPARATORS = "、，,"
+_GROUP_SEPARATORS = ";；"
+_LABEL = re.compile(r"^[ \t\u3000]*(" + "|".join(map(re.escape, ANNOTATION_LABELS)) + r")[ \t\u3000]*[:：]")
+_MARK = re.compile(r"[(（][ \t]*(" + "|".join(map(re.escape, ROLE_MARKS)) + r")[ \t]*[)）]$")
+
+
+@attrs.frozen
+class Piece:
+    text: str
+    span: Span
+
+
+def span_at(base: Span, start: int, end: int) -> Span:
+    """The span of characters [start, end) of a one-line token starting at `base`."""
+    return Span(base.file, base.line, base.column + start, base.line, base.column + end)
+
+
+def split_top_level(text: str, separators: str) -> list[tuple[int, int]]:
+    """(start, end) of the parts of `text` between separators outside parentheses."""
+    parts, depth, start = [], 0, 0
+    for index, char in enumerate(text):
+        if char in _OPEN:
+            depth += 1
+        elif char in _CLOSE:
+            depth = max(0, depth - 1)
+        elif char in separators and depth == 0:
+            parts.append((start, index))
+            start = index + 1
+    parts.append((start, len(text)))
+    return parts
+
+
+def pieces(text: str, base: Span, offset: int = 0, separators: str = _LIST_SEPARATORS) -> list[Piece]:
+    """Non-empty, stripped parts of `text`, with spans; `offset` is text's place in the token."""
+    found = []
+    for start, end in split_top_level(text, separators):
+        raw = text[start:end]
+        stripped = raw.strip(" \t\u3000")
+        if not stripped:
+            continue
+        lead = start + (len(raw) - len(raw.lstrip(" \t\u3000")))
+        found.append(Piece(stripped, span_at(base, offset + lead, offset + lead + len(stripped))))
+    return found
+
+
+def marked_role(piece: Piece) -> tuple[Piece, Role | None]:
+    """`纪监委(牵头)` -> (`纪监委`, LEAD)."""
+    match = _MARK.search(piece.text)
+    if not match:
+        return piece, None
+    name = piece.text[: match.start()].rstrip()
+    span = Span(piece.span.file, piece.span.line, piece.span.column, piece.span.line, piece.span.column + len(name))
+    return Piece(name, span), ROLE_MARKS[match.group(1)]
+
+
+def responsible_assignments(pieces_: list[Piece]) -> list[Assignment]:
+    """责任单位 semantics: a unit marked (牵头) leads, else the first listed (列第一位的为牵头单位)."""
+    named = [marked_role(piece) for piece in pieces_]
+    any_marked_lead = any(role is Role.LEAD for _, role in named)
+    assignments = []
+    for index, (piece, role) in enumerate(named):
+        if role is None:
+            role = Role.SUPPORT if any_marked_lead or index > 0 else Role.LEAD
+        assignments.append(Assignment(role, Ref(piece.text, piece.span), piece.span))
+    return assignments
+
+
+def role_assignments(pieces_: list[Piece], role: Role) -> list[Assignment]:
+    assignments = []
+    for piece in pieces_:
+        piece, mark = marked_role(piece)
+        assignments.append(Assignment(mark or role, Ref(piece.text, piece.span), piece.span))
+    return assignments
+
+
+class AnnotationError(ValueError):
+    def __init__(self, reason_en: str, reason_zh: str, span: Span):
+        super().__init__(reason_en)
+        self.reason_en, self.reason_zh, self.span = reason_en, reason_zh, span
+
+
+def annotation_assignments(text: str, base: Span) -> list[Assignment]:
+    """Read `(责任单位:A、B)`, `(牵头单位:X;配合单位:Y、Z)`, `【责任单位：A】` and the like."""
+    inner = text[1:-1]
+    assignments: list[Assignment] = []
+    for start, end in _groups(inner):
+        group = inner[start:end]
+        label = _LABEL.match(group)
+        if not label:
+            span = span_at(base, 1 + start, 1 + end)
+            raise AnnotationError(
+                f"`{group.strip()}` has no label such as 责任单位: or 配合单位:",
+                f"`{group.strip()}`缺少“责任单位:”或“配合单位:”等标签",
+                span,
+            )
+        found = pieces(group[label.end():], base, offset=1 + start + label.end())
+        if not found:
+            span = span_at(base, 1 + start, 1 + end)
+            raise AnnotationError(f"`{label.group(1)}` names no unit", f"`{label.group(1)}`后没有单位", span)
+        role = ANNOTATION_LABELS[label.group(1)]
+        if role is None:
+            assignments.extend(responsible_assignments(found))
+        else:
+            assignments.extend(role_assignments(found, role))
+    return assignments
+
+
+_NEXT_LABEL = re.compile(r"[，,][ \t\u3000]*(?=(" + "|".join(map(re.escape, ANNOTATION_LABELS)) + r")[ \t\u3000]*[:：])")
+
+
+def _groups(inner: str) -> list[tuple[int, int]]:
+    """Groups split at `;` and at a comma that starts another label: `牵头单位：X，配合单位：Y`."""
+    groups = []
+    for start, end in split_top_level(inner, _GROUP_SEPARATORS):
+        cursor = start
+        for match in _NEXT_LABEL.finditer(inner, start, end):
+            groups.append((cursor, match.start()))
+            cursor = match.end()
+        groups.append((cursor, end))
+    return [(s, e) for s, e in groups if inner[s:e].strip()]

@@ -1,0 +1,49 @@
+"""Source positions and the display width of Chinese text.
+
+Columns are counted in characters (code points), as editors count them;
+`display_width` turns a stretch of text into terminal cells, where East
+Asian wide and full-width characters take two.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import attrs
+
+
+@attrs.frozen
+class Span:
+    """Where something was written: 1-based line and column, end exclusive."""
+
+    file: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+def char_width(char: str) -> int:
+    if unicodedata.combining(char):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def display_width(text: str) -> int:
+    """Terminal cells taken by `text` (East Asian wide = 2)."""
+    if text.isascii():
+        return len(text)
+    return sum(char_width(char) for char in text)
+
+
+def pad(text: str, width: int, align: str = "left") -> str:
+    """Pad `text` with spaces to `width` display cells."""
+    gap = max(0, width - display_width(text))
+    if align == "right":
+        return " " * gap + text
+    if align == "center":
+        return " " * (gap // 2) + text + " " * (gap - gap // 2)
+    return text + " " * gap
