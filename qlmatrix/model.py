@@ -106,8 +106,16 @@ class Assignment:
     span: Span | None = attrs.field(default=None, eq=False)
 
 
+_ROLE_ORDER = {role: index for index, role in enumerate(Role)}
+
+
 def _assignments(values) -> tuple[Assignment, ...]:
-    return tuple(values)
+    """Assignments grouped by role (lead, support, consult, inform, oversee), each group in written order.
+
+    Grouping makes equality mean "same units in the same roles", however the
+    roles were spread over annotation and properties.
+    """
+    return tuple(sorted(values, key=lambda assignment: _ROLE_ORDER[assignment.role]))
 
 
 class _Assigned:

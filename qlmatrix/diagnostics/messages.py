@@ -26,6 +26,20 @@ MESSAGES = {
     "W104": ("unrecognized-cadence", "cannot tell how often or by when from `{text}`", "无法从`{text}`识别频次或时限"),
 }
 
+
+
+def register(messages: dict | None = None, helps: dict | None = None) -> None:
+    """Add the messages of another module (a check, the importer); a code may never be registered twice."""
+    for code in messages or {}:
+        if code in MESSAGES:
+            raise ValueError(f"message code {code} registered twice")
+    for key in helps or {}:
+        if key in HELPS:
+            raise ValueError(f"help {key} registered twice")
+    MESSAGES.update(messages or {})
+    HELPS.update(helps or {})
+
+
 #: key -> (English, Chinese)
 HELPS = {
     "did-you-mean": ("did you mean `{suggestion}`?", "是否应为`{suggestion}`？"),
@@ -78,6 +92,11 @@ WORDS = {
     "end of file": ("the end of the file", "文件结尾"),
     "end of line": ("the end of the line", "行尾"),
 }
+
+
+def both(en: str, zh: str) -> str:
+    """A message argument in both languages; the emitter picks the reader's."""
+    return f"\x00{en}\x00{zh}"
 
 
 def _localise(value, lang: str) -> str:

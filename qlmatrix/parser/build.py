@@ -9,11 +9,13 @@ last pass (`qualify`).
 from __future__ import annotations
 
 import difflib
+import re
 
 import attrs
 import lark
 
 from ..diagnostics import Diagnostic, Label
+from ..diagnostics.messages import both
 from ..keywords import (
     ALLOWED,
     LOOP_STAGE_BY_WORD,
@@ -243,7 +245,8 @@ class Builder(lark.Transformer):
             try:
                 found = values.annotation_assignments(str(annotation), self.span(annotation))
             except values.AnnotationError as error:
-                self.emit("E005", error.span, args={"reason": error.reason_en}, help="annotation-form")
+                self.emit("E005", error.span, args={"reason": both(error.reason_en, error.reason_zh)},
+                          help="annotation-form")
         found += self.assignments(props)
         heading, body = (split_title(_clean(title)) if title is not None and title.type == "TEXT"
                          else (_clean(title) or "", None))
@@ -264,7 +267,8 @@ class Builder(lark.Transformer):
         block = children[-1] if isinstance(children[-1], Block) else None
         props = self.properties(block, "report")
         names = [child for child in children if isinstance(child, lark.Token) and child.type in ("NAME", "STRING")]
-        source, target = (Ref(_unquote(t) if t.type == "STRING" else str(t), self.span(t)) for t in names)
+        refs = [Ref(_unquote(t) if t.type == "STRING" else str(t), self.span(t)) for t in names]
+        source, target = refs[0], (refs[1] if len(refs) > 1 else None)
         return Report(
             source=source,
             target=target,
@@ -301,9 +305,12 @@ def _clean(token) -> str | None:
     return _unquote(token) if token.type == "STRING" else str(token).strip()
 
 
+_ESCAPES = {"n": "\n", "t": "\t", "r": "\r"}
+
+
 def _unquote(token) -> str:
-    text = str(token)[1:-1]
-    return text.replace('\\"', '"').replace("\\\\", "\\")
+    """The text of a "quoted" token: \\n, \\t and \\r are control characters, \\x is x."""
+    return re.sub(r"\\(.)", lambda m: _ESCAPES.get(m.group(1), m.group(1)), str(token)[1:-1])
 
 
 def qualify(items, prefix: str):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import lark
 
 from ..diagnostics import Diagnostic, Label
+from ..diagnostics.messages import both
 from ..span import Span
 
 #: terminal -> (English, Chinese)
@@ -61,11 +62,6 @@ def _found(token: lark.Token | None, char: str | None) -> tuple[str, str]:
     return (f"`{text}`", f"`{text}`")
 
 
-def _localised(en: str, zh: str) -> str:
-    """Arguments carry both languages; the emitter picks one (see messages._localise)."""
-    return f"\x00{en}\x00{zh}"
-
-
 def from_lark(error: lark.exceptions.LarkError, filename: str, text: str, opened: list[lark.Token]) -> Diagnostic:
     if isinstance(error, lark.exceptions.UnexpectedCharacters):
         line, column = error.line, error.column
@@ -86,8 +82,8 @@ def from_lark(error: lark.exceptions.LarkError, filename: str, text: str, opened
         line, column = _end_position(text)
     width = max(1, len(str(token))) if token is not None and token.type not in ("$END", "_SEP") else 1
     span = Span(filename, line, column, line, column + width)
-    args = {"found": _localised(*found),
-            "expected": _localised(_describe(expected, 0), _describe(expected, 1))}
+    args = {"found": both(*found),
+            "expected": both(_describe(expected, 0), _describe(expected, 1))}
     at_end = token is None and found[0] == "the end of the file" or (token is not None and token.type == "$END")
     if at_end and opened:
         brace = opened[-1]

@@ -1,0 +1,105 @@
+"""The human emitter: rustc/ruff style, carets placed by display width.
+
+    error[E101]: unit `纪检委` is not declared
+      --> plan.qlm:3:22
+       |
+     3 | 任务 (一) 全面加强纪律建设 (责任单位:纪检委)
+       |                                      ^^^^^^ 
+       = help: did you mean `纪监委`?
+"""
+
+from __future__ import annotations
+
+from ..span import Span, display_width
+from .messages import code_name, render_help, render_label, render_message
+
+_COLORS = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "info": "\x1b[1;36m",
+           "help": "\x1b[1;36m", "gutter": "\x1b[1;34m", "label": "\x1b[1;34m"}
+_RESET = "\x1b[0m"
+_WINDOW = 36  # characters kept on each side of a span in a very long line
+
+
+class TextEmitter:
+    def __init__(self, sources: dict[str, str], lang: str = "en", color: bool = False):
+        self.sources = sources
+        self.lang = lang
+        self.color = color
+        self._lines: dict[str, list[str]] = {}
+
+    def paint(self, what: str, text: str) -> str:
+        return f"{_COLORS[what]}{text}{_RESET}" if self.color else text
+
+    def source_line(self, file: str, line: int) -> str | None:
+        if file not in self._lines:
+            text = self.sources.get(file)
+            self._lines[file] = text.splitlines() if text is not None else []
+        lines = self._lines[file]
+        return lines[line - 1] if 0 < line <= len(lines) else None
+
+    def emit(self, diagnostic) -> str:
+        severity = diagnostic.severity.value
+        message = render_message(diagnostic, self.lang)
+        out = [f"{self.paint(severity, f'{severity}[{diagnostic.code}]')}: {message}"]
+        span = diagnostic.span
+        snippets = []
+        if span is not None:
+            snippets.append((span, "^", ""))
+        snippets += [(label.span, "-", render_label(label, self.lang)) for label in diagnostic.labels]
+        width = max((len(str(s.line)) for s, _, _ in snippets), default=1)
+        gutter = " " * width
+        if span is not None:
+            out.append(f"{gutter}{self.paint('gutter', '-->')} {span}")
+        for index, (where, mark, note) in enumerate(snippets):
+            if index and where.file != span.file:
+                out.append(f"{gutter}{self.paint('gutter', ':::')} {where}")
+            out += self.snippet(where, mark, note, width)
+        help_text = render_help(diagnostic, self.lang)
+        if help_text:
+            out.append(f"{gutter} {self.paint('gutter', '=')} {self.paint('help', 'help')}: {help_text}")
+        return "\n".join(out)
+
+    def snippet(self, span: Span, mark: str, note: str, width: int) -> list[str]:
+        text = self.source_line(span.file, span.line)
+        bar = self.paint("gutter", " " * width + " |")
+        if text is None:
+            return []
+        start = span.column - 1
+        end = span.end_column - 1 if span.end_line == span.line else len(text)
+        end = max(end, start + 1)
+        shown, start, end = _window(text, start, end)
+        pad = display_width(shown[:start])
+        underline = mark * max(1, display_width(shown[start:end]))
+        painted = self.paint("error" if mark == "^" else "label", underline + (f" {note}" if note else ""))
+        number = self.paint("gutter", f"{span.line:>{width}} |")
+        return [bar, f"{number} {shown}", f"{bar} {' ' * pad}{painted}"]
+
+    def summary(self, diagnostics, files: int) -> str:
+        errors = sum(d.severity.value == "error" for d in diagnostics)
+        warnings = sum(d.severity.value == "warning" for d in diagnostics)
+        if self.lang == "zh":
+            if not diagnostics:
+                return f"已检查 {files} 个文件，未发现问题"
+            return f"已检查 {files} 个文件：{errors} 个错误，{warnings} 个警告"
+        if not diagnostics:
+            return f"checked {files} file{'s' * (files != 1)}: no problems found"
+        return (f"checked {files} file{'s' * (files != 1)}: {errors} error{'s' * (errors != 1)}, "
+                f"{warnings} warning{'s' * (warnings != 1)}")
+
+
+def _window(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """Cut a long line to the part around [start, end), marking cuts with …."""
+    text = text.expandtabs(4)
+    left = max(0, start - _WINDOW)
+    right = min(len(text), end + _WINDOW)
+    shown = text[left:right]
+    start, end = start - left, end - left
+    if left > 0:
+        shown, start, end = "…" + shown, start + 1, end + 1
+    if right < len(text):
+        shown += "…"
+    return shown, start, min(end, len(shown))
+
+
+def concise(diagnostic, lang: str) -> str:
+    where = f"{diagnostic.span}: " if diagnostic.span else ""
+    return f"{where}{diagnostic.code} [{code_name(diagnostic.code)}] {render_message(diagnostic, lang)}"

@@ -1,0 +1,240 @@
+"""Writing a Plan as canonical .qlm text: `dumps`.
+
+One layout for every plan: the header, the unit declarations, then the
+sections, tasks and reports in order, two-space indents. A task whose roles
+are one lead and its supporting units is written in the document's own
+notation `(责任单位:A、B)`; anything else gets one property per role. Text
+that the plain forms cannot carry (a `;`, a brace, a 。 in a title) is quoted,
+so `loads(dumps(plan)) == plan` for every plan whose unit names are writable.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .keywords import LOOP_STAGES, PROPERTIES, STATEMENTS, UNIT_KINDS
+from .model import Include, Plan, Report, Role, Section, SectionKind, Task, Unit
+
+INDENT = "  "
+_ROLE_PROPERTY = {Role.LEAD: "lead", Role.SUPPORT: "support", Role.CONSULT: "consult",
+                  Role.INFORM: "inform", Role.OVERSEE: "oversee"}
+
+# What the lexer reads without quotes (see grammar/qlm.lark).
+_NAME = re.compile(r"([^\s、，,;；:：(){}（）｛｝\[\]【】〔〕#＃\"→-]|[(（][^()（）\n]*[)）]|-(?!>))+")
+_VALUE_UNSAFE = re.compile(r"[;；{}｛｝#＃\n\r]")
+_ANNOTATION_START = re.compile(
+    r"[(（\[【〔][ \t\u3000]*(责任单位|责任部门|牵头单位|牵头部门|配合单位|配合部门|协助单位|lead|support|responsible)[ \t\u3000]*[:：]")
+_NUMBER_START = re.compile(
+    r"[一二三四五六七八九十百]+[、，]|[(（][一二三四五六七八九十百0-9０-９]+[)）]|[0-9０-９]+[.．、](?![0-9０-９])"
+    r"|[①-⑳㈠-㈩]|[一二三四五六七八九十百]+(?=[ \t\u3000])")
+_LIST_SEPARATORS = "、，,"
+
+
+class UnwritableError(ValueError):
+    """A name the language cannot spell (see docs/language.md, "Names")."""
+
+
+def quote(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    escaped = escaped.replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r")
+    return f'"{escaped}"'
+
+
+def value(text: str) -> str:
+    """A property value as written: plain when the lexer reads it back unchanged, else quoted."""
+    plain = (text and text == text.strip() and not text.startswith('"') and not _VALUE_UNSAFE.search(text))
+    return text if plain else quote(text)
+
+
+def title(text: str) -> str:
+    plain = (text and text == text.strip() and not text.startswith('"') and "。" not in text
+             and not re.search(r"[{}｛｝#＃\n\r]", text) and not _ANNOTATION_START.search(text)
+             and not _NUMBER_START.match(text))
+    return text if plain else quote(text)
+
+
+def name(text: str) -> str:
+    """A unit name in a list or reference; names must be readable back as one NAME."""
+    if not _NAME.fullmatch(text) or _depth_separator(text):
+        raise UnwritableError(f"unit name {text!r} cannot be written in .qlm: avoid ; : 、 , braces and brackets")
+    return text
+
+
+def _depth_separator(text: str) -> bool:
+    depth = 0
+    for char in text:
+        depth += char in "(（"
+        depth -= char in ")）"
+        if depth == 0 and char in _LIST_SEPARATORS:
+            return True
+    return False
+
+
+def names(values) -> str:
+    return "、".join(name(str(v)) for v in values)
+
+
+class Writer:
+    def __init__(self, language: str):
+        self.zh = language == "zh"
+        self.lines: list[str] = []
+
+    def keyword(self, statement: str) -> str:
+        zh, en = STATEMENTS[statement]
+        return zh if self.zh else en
+
+    def key(self, prop: str) -> str:
+        zh, en = PROPERTIES[prop]
+        return zh[0] if self.zh else en[0]
+
+    def entry(self, prop: str, text: str) -> str:
+        return f"{self.key(prop)}: {text}"
+
+    def emit(self, depth: int, text: str) -> None:
+        self.lines.append(INDENT * depth + text)
+
+    def block(self, depth: int, head: str, entries: list[str], inline: bool) -> None:
+        if not entries:
+            self.emit(depth, head)
+        elif inline:
+            self.emit(depth, f"{head} {{ {'; '.join(entries)} }}")
+        else:
+            self.emit(depth, head + " {")
+            for entry in entries:
+                self.emit(depth + 1, entry)
+            self.emit(depth, "}")
+
+    # Statements
+
+    def plan(self, plan: Plan) -> None:
+        if plan.title is None and plan.basis is None and plan.issuer is None:
+            return
+        head = self.keyword("plan") + ("" if plan.title is None else f" {title(plan.title)}")
+        entries = []
+        if plan.basis is not None:
+            entries.append(self.entry("basis", value(plan.basis)))
+        if plan.issuer is not None:
+            entries.append(self.entry("issuer", value(plan.issuer)))
+        self.block(0, head, entries, inline=False)
+        self.lines.append("")
+
+    def unit(self, unit: Unit) -> None:
+        entries = []
+        if unit.full_name is not None:
+            entries.append(self.entry("full", value(unit.full_name)))
+        if unit.aliases:
+            entries.append(self.entry("aliases", names(unit.aliases)))
+        if unit.parent is not None:
+            entries.append(self.entry("parent", name(unit.parent.name)))
+        levels = unit.levels if unit.collective else ((unit.level,) if unit.level else ())
+        if levels:
+            entries.append(self.entry("level", names(levels)))
+        if unit.kind is not None:
+            zh, en = UNIT_KINDS[unit.kind]
+            entries.append(self.entry("kind", zh if self.zh else en))
+        quoted = quote(unit.name) if not _NAME.fullmatch(unit.name) else unit.name
+        self.block(0, f"{self.keyword('collective' if unit.collective else 'unit')} {quoted}", entries, inline=True)
+
+    def role_entries(self, assignments) -> list[str]:
+        entries = []
+        for role in Role:
+            units = [a.unit for a in assignments if a.role is role]
+            if units:
+                entries.append(self.entry(_ROLE_PROPERTY[role], names(units)))
+        return entries
+
+    def items(self, items, depth: int, prefix: str) -> None:
+        ordinal = 0
+        previous = None
+        for item in items:
+            if depth == 0 and previous is not None and (isinstance(item, Section) or isinstance(previous, Section)):
+                self.lines.append("")
+            previous = item
+            if isinstance(item, Section):
+                self.section(item, depth, prefix)
+            elif isinstance(item, Task):
+                if item.number:
+                    auto = prefix + item.number
+                else:
+                    auto = f"{prefix}#{ordinal + 1}" if prefix else f"#{ordinal + 1}"
+                    ordinal += item.id == auto
+                self.task(item, depth, explicit_id=item.id != auto)
+            elif isinstance(item, Report):
+                self.report(item, depth)
+            elif isinstance(item, Include):
+                self.emit(depth, f"{self.keyword('include')} {quote(item.path)}")
+
+    def section(self, section: Section, depth: int, prefix: str) -> None:
+        statement = "carrier" if section.kind is SectionKind.CARRIER else "section"
+        head = self.keyword(statement)
+        if section.number:
+            head += f" {section.number}"
+        if section.title:
+            head += f" {title(section.title)}"
+        auto = prefix + (section.number or section.title)
+        entries = [self.entry("id", value(section.id))] if section.id != auto else []
+        entries += self.role_entries(section.assignments)
+        if section.loop:
+            stages = "、".join(LOOP_STAGES[stage][0 if self.zh else 1] for stage in section.loop)
+            entries.append(self.entry("loop", stages))
+        self.emit(depth, head + " {")
+        for entry in entries:
+            self.emit(depth + 1, entry)
+        self.items(section.items, depth + 1, section.id)
+        self.emit(depth, "}")
+
+    def task(self, task: Task, depth: int, explicit_id: bool) -> None:
+        head = self.keyword("task")
+        if task.number:
+            head += f" {task.number}"
+        if task.title:
+            head += f" {title(task.title)}"
+        entries = [self.entry("id", value(task.id))] if explicit_id else []
+        if _annotation_form(task):
+            label = "责任单位" if self.zh else "responsible"
+            head += f" ({label}:{names(a.unit for a in task.assignments)})"
+        else:
+            entries += self.role_entries(task.assignments)
+        for prop in ("cadence", "due"):
+            cadence = getattr(task, prop)
+            if cadence is not None:
+                entries.append(self.entry(prop, value(cadence.text)))
+        if task.deliverable is not None:
+            entries.append(self.entry("deliverable", value(task.deliverable)))
+        if task.body is not None:
+            entries.append(self.entry("body", value(task.body)))
+        self.block(depth, head, entries, inline=False)
+
+    def report(self, report: Report, depth: int) -> None:
+        head = f"{self.keyword('report')} {name(report.source.name)}"
+        if report.target is not None:
+            head += f" -> {name(report.target.name)}"
+        entries = []
+        if report.content is not None:
+            entries.append(self.entry("content", value(report.content)))
+        for prop in ("cadence", "due"):
+            cadence = getattr(report, prop)
+            if cadence is not None:
+                entries.append(self.entry(prop, value(cadence.text)))
+        if report.form is not None:
+            entries.append(self.entry("form", value(report.form)))
+        self.block(depth, head, entries, inline=True)
+
+
+def _annotation_form(task: Task) -> bool:
+    """One lead listed first and nothing but supporting units: the document's (责任单位:A、B)."""
+    roles = [a.role for a in task.assignments]
+    return bool(roles) and roles[0] is Role.LEAD and all(role is Role.SUPPORT for role in roles[1:])
+
+
+def write_plan(plan: Plan, keywords: str = "zh") -> str:
+    if keywords not in ("zh", "en"):
+        raise ValueError(f"keywords must be 'zh' or 'en', not {keywords!r}")
+    writer = Writer(keywords)
+    writer.plan(plan)
+    for unit in plan.units:
+        writer.unit(unit)
+    if plan.units and plan.items:
+        writer.lines.append("")
+    writer.items(plan.items, 0, "")
+    return "\n".join(writer.lines).rstrip("\n") + "\n"
