@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Set up everything qlmatrix needs on a fresh Debian machine (Python >= 3.11, root):
+# Graphviz, a CJK font and Chromium from apt when missing, and a virtualenv in .venv
+# with qlmatrix and its extras installed. Safe to run again: it only does what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_apt=()
+command -v dot >/dev/null 2>&1 || need_apt+=(graphviz)
+# Graphviz draws boxes instead of Chinese (and exits 0) without a CJK font: check for one.
+[ -n "$(fc-list :lang=zh 2>/dev/null | grep -i 'Noto Sans CJK' || true)" ] || need_apt+=(fonts-noto-cjk fontconfig)
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "setup: installing ${need_apt[*]} with apt-get" >&2
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+fi
+
+PYTHON="${PYTHON:-python3}"
+if [ ! -x .venv/bin/python ]; then
+  echo "setup: creating .venv" >&2
+  "$PYTHON" -m venv .venv
+fi
+
+# Reinstall only when the project's metadata changed.
+stamp=".venv/.qlmatrix-installed"
+want="$(sha256sum pyproject.toml | cut -d' ' -f1)"
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+  echo "setup: installing qlmatrix and its extras into .venv" >&2
+  .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[all,test]"
+  echo "$want" > "$stamp"
+fi
