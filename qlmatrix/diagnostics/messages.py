@@ -57,6 +57,8 @@ HELPS = {
         "write it as `(责任单位:A、B)` or `(牵头单位:A;配合单位:B、C)`",
         "请写作`(责任单位:A、B)`或`(牵头单位:A;配合单位:B、C)`",
     ),
+    "missing-colon": ("add `:` after `{key}`, e.g. `{key}: ...`", "请在`{key}`后加冒号，如`{key}: ...`"),
+    "list-separator": ("separate names with `、`, e.g. `…、{name}`", "多个名称之间请用`、`分隔，如`…、{name}`"),
     "known-values": ("known values: {values}", "可用的值：{values}"),
     "remove-duplicate": ("keep one of them", "请只保留一处"),
     "rename-task": ("give one of them another number or an `编号:`", "请修改其中一个的序号，或用`编号:`另行指定"),

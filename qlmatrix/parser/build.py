@@ -99,7 +99,7 @@ class Builder(lark.Transformer):
 
     def _unknown_property(self, prop: Prop, statement: str, allowed, span: Span) -> None:
         words = [form for name in allowed for forms in PROPERTIES[name] for form in forms]
-        close = difflib.get_close_matches(str(prop.key), words, n=1, cutoff=0.5)
+        close = closest(str(prop.key), words)
         chinese = "、".join(PROPERTIES[name][0][0] for name in allowed)
         if close:
             help_key, help_args = "did-you-mean", {"suggestion": close[0]}
@@ -139,7 +139,7 @@ class Builder(lark.Transformer):
                 found.append(index[piece.text])
                 continue
             known = [word for words in table.values() for word in words]
-            close = difflib.get_close_matches(piece.text, known, n=1, cutoff=0.4)
+            close = closest(piece.text, known, cutoff=0.4)
             help_key, help_args = (("did-you-mean", {"suggestion": close[0]}) if close
                                    else ("known-values", {"values": "、".join(w for w, _ in table.values())}))
             self.emit("E006", piece.span, args={"what": what, "value": piece.text},
@@ -282,6 +282,17 @@ class Builder(lark.Transformer):
     def include(self, children):
         keyword, path = children
         return Include(_unquote(path), span=self.span(keyword, path))
+
+
+def closest(word: str, candidates, cutoff: float = 0.5) -> list[str]:
+    """The candidate most like `word`; on a tie, one sharing its first character (全名 -> 全称)."""
+    scored = [(difflib.SequenceMatcher(None, word, candidate).ratio(), candidate[:1] == word[:1], candidate)
+              for candidate in candidates]
+    scored = [entry for entry in scored if entry[0] >= cutoff]
+    if not scored:
+        return []
+    best = max(scored, key=lambda entry: (entry[0], entry[1]))
+    return [best[2]]
 
 
 def _parts(children):

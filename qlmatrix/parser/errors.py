@@ -11,6 +11,7 @@ import lark
 
 from ..diagnostics import Diagnostic, Label
 from ..diagnostics.messages import both
+from ..keywords import PROPERTY_BY_WORD
 from ..span import Span
 
 #: terminal -> (English, Chinese)
@@ -90,8 +91,22 @@ def from_lark(error: lark.exceptions.LarkError, filename: str, text: str, opened
         open_span = Span(filename, brace.line, brace.column, brace.line, brace.column + 1)
         return Diagnostic("E002", span, args=args, help="close-block", help_args={"line": str(brace.line)},
                           labels=[Label(open_span, "block-opened")])
-    help_key = "statement-start" if any(name in KEYWORDS for name in expected) else None
-    return Diagnostic("E001", span, args=args, help=help_key)
+    help_key, help_args = _help_for(token, expected)
+    return Diagnostic("E001", span, args=args, help=help_key, help_args=help_args)
+
+
+def _help_for(token: lark.Token | None, expected: set[str]) -> tuple[str | None, dict]:
+    """The likeliest fix, from what was found where something else was expected."""
+    text = str(token) if token is not None else ""
+    if "KEY" in expected and token is not None:
+        word = text.split()[0] if text.split() else ""
+        if word in PROPERTY_BY_WORD:
+            return "missing-colon", {"key": word}
+    if "_LISTSEP" in expected and token is not None and token.type in ("NAME", "TEXT"):
+        return "list-separator", {"name": text.split()[0]}
+    if any(name in KEYWORDS for name in expected):
+        return "statement-start", {}
+    return None, {}
 
 
 def _end_position(text: str) -> tuple[int, int]:
