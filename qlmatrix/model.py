@@ -68,6 +68,11 @@ class Ref:
         return self.name
 
 
+def optional_text(value: str | None) -> str | None:
+    """Optional text: an empty string means "not given", as it does in a .qlm file."""
+    return value if value else None
+
+
 def to_ref(value: "Ref | str | None") -> Ref | None:
     if value is None or isinstance(value, Ref):
         return value
@@ -83,10 +88,10 @@ class Unit:
     """An organization (or, with collective=True, a class of them such as 各级党委)."""
 
     name: str
-    full_name: str | None = None
+    full_name: str | None = attrs.field(default=None, converter=optional_text)
     aliases: tuple[str, ...] = attrs.field(default=(), converter=tuple)
     parent: Ref | None = attrs.field(default=None, converter=to_ref)
-    level: str | None = None
+    level: str | None = attrs.field(default=None, converter=optional_text)
     kind: UnitKind | None = None
     collective: bool = False
     levels: tuple[str, ...] = attrs.field(default=(), converter=tuple)
@@ -143,11 +148,11 @@ class Task(_Assigned):
     title: str
     id: str
     number: str | None = None
-    body: str | None = None
+    body: str | None = attrs.field(default=None, converter=optional_text)
     assignments: tuple[Assignment, ...] = attrs.field(default=(), converter=_assignments)
     cadence: Cadence | None = attrs.field(default=None, converter=to_cadence)
     due: Cadence | None = attrs.field(default=None, converter=to_cadence)
-    deliverable: str | None = None
+    deliverable: str | None = attrs.field(default=None, converter=optional_text)
     span: Span | None = attrs.field(default=None, eq=False)
 
 
@@ -157,10 +162,10 @@ class Report:
 
     source: Ref = attrs.field(converter=to_ref)
     target: Ref | None = attrs.field(default=None, converter=to_ref)
-    content: str | None = None
+    content: str | None = attrs.field(default=None, converter=optional_text)
     cadence: Cadence | None = attrs.field(default=None, converter=to_cadence)
     due: Cadence | None = attrs.field(default=None, converter=to_cadence)
-    form: str | None = None
+    form: str | None = attrs.field(default=None, converter=optional_text)
     span: Span | None = attrs.field(default=None, eq=False)
 
 
@@ -192,9 +197,9 @@ Item = Union[Section, Task, Report, Include]
 
 @attrs.frozen
 class Plan:
-    title: str | None = None
-    basis: str | None = None
-    issuer: str | None = None
+    title: str | None = attrs.field(default=None, converter=optional_text)
+    basis: str | None = attrs.field(default=None, converter=optional_text)
+    issuer: str | None = attrs.field(default=None, converter=optional_text)
     units: tuple[Unit, ...] = attrs.field(default=(), converter=tuple)
     items: tuple[Item, ...] = attrs.field(default=(), converter=tuple)
     span: Span | None = attrs.field(default=None, eq=False)

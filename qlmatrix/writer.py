@@ -70,6 +70,15 @@ def _depth_separator(text: str) -> bool:
     return False
 
 
+def number(text: str) -> str:
+    """A normalised number in its document form: 二 -> 二、, 1 -> 1., (一) as it is."""
+    if re.fullmatch(r"[一二三四五六七八九十百]+", text):
+        return text + "、"
+    if re.fullmatch(r"[0-9]+", text):
+        return text + "."
+    return text
+
+
 def names(values) -> str:
     return "、".join(name(str(v)) for v in values)
 
@@ -168,7 +177,7 @@ class Writer:
         statement = "carrier" if section.kind is SectionKind.CARRIER else "section"
         head = self.keyword(statement)
         if section.number:
-            head += f" {section.number}"
+            head += f" {number(section.number)}"
         if section.title:
             head += f" {title(section.title)}"
         auto = prefix + (section.number or section.title)
@@ -186,7 +195,7 @@ class Writer:
     def task(self, task: Task, depth: int, explicit_id: bool) -> None:
         head = self.keyword("task")
         if task.number:
-            head += f" {task.number}"
+            head += f" {number(task.number)}"
         if task.title:
             head += f" {title(task.title)}"
         entries = [self.entry("id", value(task.id))] if explicit_id else []
