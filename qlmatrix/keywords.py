@@ -68,6 +68,7 @@ ROLE_PROPERTIES = {
 
 UNIT_KINDS = {
     UnitKind.PARTY_COMMITTEE: ("党委", "party-committee"),
+    UnitKind.PARTY_GROUP: ("党组", "party-group"),
     UnitKind.LEADING_GROUP: ("领导小组", "leading-group"),
     UnitKind.OFFICE: ("办公室", "office"),
     UnitKind.DEPARTMENT: ("部门", "department"),

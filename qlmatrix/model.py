@@ -30,6 +30,7 @@ class Role(enum.Enum):
 
 class UnitKind(enum.Enum):
     PARTY_COMMITTEE = "party-committee"  # 党委
+    PARTY_GROUP = "party-group"  # 党组
     LEADING_GROUP = "leading-group"  # 领导小组
     OFFICE = "office"  # 办公室
     DEPARTMENT = "department"  # 部门

@@ -309,3 +309,36 @@ def test_duplicate_property_points_at_the_first():
 
 def test_empty_value_is_reported():
     assert errors("单位 A { 全称: }") == ["E010"]
+
+
+def test_a_task_cannot_hold_tasks():
+    result = read_text("章 一、测试 {\n 任务 甲 {\n  任务 乙 { 牵头: A }\n }\n}", "t.qlm")
+    assert [(d.code, d.span.line) for d in result.diagnostics] == [("E013", 3)]
+
+
+def test_semicolon_in_an_unquoted_body_is_not_silently_lost():
+    result = read_text("单位 A\n任务 甲 { 正文: 一;二 }", "t.qlm")
+    assert any(d.is_error for d in result.diagnostics)
+    assert qlmatrix.loads('任务 甲 { 正文: "一;二" }').items[0].body == "一;二"
+
+
+def test_a_pasted_arabic_item_with_a_colon_is_a_task():
+    plan = load("单位 A\n章 一、甲 {\n 1.工作要求:全面推进 (责任单位:A)\n}")
+    task = next(plan.tasks())
+    assert (task.id, task.title, task.lead.name) == ("一1", "工作要求:全面推进", "A")
+
+
+def test_include_inside_a_section(tmp_path):
+    (tmp_path / "c.qlm").write_text("载体 清廉机关 {\n 任务 甲\n}\n", encoding="utf-8")
+    (tmp_path / "m.qlm").write_text('章 二、“1+7”工作布局 {\n 引入 "c.qlm"\n}\n', encoding="utf-8")
+    plan = qlmatrix.load(tmp_path / "m.qlm")
+    assert [t.title for t in plan.tasks()] == ["甲"]
+
+
+def test_a_title_may_start_with_a_quoted_phrase():
+    plan = load('章 "1+7"工作布局 {\n}')
+    assert plan.items[0].title == '"1+7"工作布局'
+
+
+def test_party_group_kind():
+    assert load("单位 市妇联党组 { 类型: 党组 }").units[0].kind is UnitKind.PARTY_GROUP

@@ -80,6 +80,10 @@ class Builder(lark.Transformer):
         found: dict[str, Prop] = {}
         if block is None:
             return found
+        if statement not in ("section", "carrier"):
+            for member in block.members:
+                what = type(member).__name__.lower()
+                self.emit("E013", member.span, args={"statement": statement, "what": what}, help="nest-in-section")
         allowed = ALLOWED[statement]
         for prop in block.props:
             key_span = self.span(prop.key)

@@ -31,21 +31,24 @@ TERMINAL_WORDS = {
     "_LISTSEP": ("`、`", "`、`"),
     "$END": ("the end of the file", "文件结尾"),
 }
+#: Statement keywords in the order a plan reads: header, declarations, sections, tasks.
 KEYWORDS = {
     "PLAN": "计划", "UNIT": "单位", "COLLECTIVE": "集合", "SECTION": "章",
     "CARRIER": "载体", "TASK": "任务", "REPORT": "汇报", "INCLUDE": "引入",
 }
+_ORDER = {name: index for index, name in enumerate(KEYWORDS)}
 
 
 def _describe(expected: set[str], lang: int) -> str:
     words, keywords = [], []
-    for name in sorted(expected):
+    for name in sorted(expected, key=lambda name: (_ORDER.get(name, len(_ORDER)), name)):
         if name in KEYWORDS:
             keywords.append(f"`{KEYWORDS[name]}`")
         elif name in TERMINAL_WORDS:
             words.append(TERMINAL_WORDS[name][lang])
     if keywords:
-        words.insert(0, ("a keyword (" if lang == 0 else "关键字（") + "、".join(keywords) + (")" if lang == 0 else "）"))
+        listed = (", " if lang == 0 else "、").join(keywords)
+        words.insert(0, f"a keyword ({listed})" if lang == 0 else f"关键字（{listed}）")
     separator = ", " if lang == 0 else "、"
     return separator.join(dict.fromkeys(words)) or ("something else" if lang == 0 else "其他内容")
 
