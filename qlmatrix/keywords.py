@@ -50,8 +50,8 @@ PROPERTIES = {
 ALLOWED = {
     "plan": ("basis", "issuer"),
     "unit": ("full", "aliases", "parent", "level", "kind"),
-    "collective": ("full", "aliases", "parent", "level"),
-    "section": ("id", "lead", "support", "consult", "inform", "oversee"),
+    "collective": ("full", "aliases", "parent", "level", "kind"),
+    "section": ("id", "lead", "support", "consult", "inform", "oversee", "loop"),
     "carrier": ("id", "lead", "support", "consult", "inform", "oversee", "loop"),
     "task": ("id", "lead", "support", "consult", "inform", "oversee", "responsible",
              "cadence", "due", "deliverable", "body"),

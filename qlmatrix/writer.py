@@ -47,9 +47,10 @@ def value(text: str) -> str:
 
 
 def title(text: str) -> str:
-    plain = (text and text == text.strip() and not text.startswith('"') and "。" not in text
+    # A leading colon would make the keyword before it read as a property name (`载体 :x` -> `载体:`).
+    plain = (text and text == text.strip() and not text.startswith(('"', ":", "：")) and "。" not in text
              and not re.search(r"[{}｛｝#＃\n\r]", text) and not _ANNOTATION_START.search(text)
-             and not _NUMBER_START.match(text))
+             and not _NUMBER_START.match(text + " "))
     return text if plain else quote(text)
 
 
@@ -83,10 +84,37 @@ def names(values) -> str:
     return "、".join(name(str(v)) for v in values)
 
 
+class Comments:
+    """Comments to interleave with the statements; the default has none.
+
+    `qlm fmt` keeps a file's comments through it and `qlm import` adds
+    provenance (`# 原文第N行`). `node` is the model value being written (the
+    Plan for the header); comment lines are returned with their `#`, and an
+    empty string stands for a blank line.
+    """
+
+    def leading(self, node) -> list[str]:
+        """Lines before the statement, at its indent."""
+        return []
+
+    def trailing(self, node) -> str | None:
+        """A comment at the end of the statement's first line."""
+        return None
+
+    def closing(self, node) -> list[str]:
+        """Lines before a section's closing brace."""
+        return []
+
+    def remaining(self) -> list[str]:
+        """Lines at the end of the file (comments no statement claimed)."""
+        return []
+
+
 class Writer:
-    def __init__(self, language: str):
+    def __init__(self, language: str, comments: Comments | None = None):
         self.zh = language == "zh"
         self.lines: list[str] = []
+        self.comments = comments or Comments()
 
     def keyword(self, statement: str) -> str:
         zh, en = STATEMENTS[statement]
@@ -102,13 +130,23 @@ class Writer:
     def emit(self, depth: int, text: str) -> None:
         self.lines.append(INDENT * depth + text)
 
-    def block(self, depth: int, head: str, entries: list[str], inline: bool) -> None:
+    def leading(self, depth: int, node) -> None:
+        for line in self.comments.leading(node):
+            self.lines.append(INDENT * depth + line if line else "")
+
+    def head(self, depth: int, node, text: str) -> None:
+        """A statement's first line, after its leading comments and with its trailing one."""
+        self.leading(depth, node)
+        comment = self.comments.trailing(node)
+        self.emit(depth, f"{text}  {comment}" if comment else text)
+
+    def block(self, depth: int, head: str, entries: list[str], inline: bool, node=None) -> None:
         if not entries:
-            self.emit(depth, head)
+            self.head(depth, node, head)
         elif inline:
-            self.emit(depth, f"{head} {{ {'; '.join(entries)} }}")
+            self.head(depth, node, f"{head} {{ {'; '.join(entries)} }}")
         else:
-            self.emit(depth, head + " {")
+            self.head(depth, node, head + " {")
             for entry in entries:
                 self.emit(depth + 1, entry)
             self.emit(depth, "}")
@@ -117,6 +155,7 @@ class Writer:
 
     def plan(self, plan: Plan) -> None:
         if plan.title is None and plan.basis is None and plan.issuer is None:
+            self.leading(0, plan)
             return
         head = self.keyword("plan") + ("" if plan.title is None else f" {title(plan.title)}")
         entries = []
@@ -124,7 +163,7 @@ class Writer:
             entries.append(self.entry("basis", value(plan.basis)))
         if plan.issuer is not None:
             entries.append(self.entry("issuer", value(plan.issuer)))
-        self.block(0, head, entries, inline=False)
+        self.block(0, head, entries, inline=False, node=plan)
         self.lines.append("")
 
     def unit(self, unit: Unit) -> None:
@@ -142,7 +181,7 @@ class Writer:
             zh, en = UNIT_KINDS[unit.kind]
             entries.append(self.entry("kind", zh if self.zh else en))
         quoted = quote(unit.name) if not _NAME.fullmatch(unit.name) else unit.name
-        self.block(0, f"{self.keyword('collective' if unit.collective else 'unit')} {quoted}", entries, inline=True)
+        self.block(0, f"{self.keyword('collective' if unit.collective else 'unit')} {quoted}", entries, inline=True, node=unit)
 
     def role_entries(self, assignments) -> list[str]:
         entries = []
@@ -171,7 +210,7 @@ class Writer:
             elif isinstance(item, Report):
                 self.report(item, depth)
             elif isinstance(item, Include):
-                self.emit(depth, f"{self.keyword('include')} {quote(item.path)}")
+                self.head(depth, item, f"{self.keyword('include')} {quote(item.path)}")
 
     def section(self, section: Section, depth: int, prefix: str) -> None:
         statement = "carrier" if section.kind is SectionKind.CARRIER else "section"
@@ -186,10 +225,12 @@ class Writer:
         if section.loop:
             stages = "、".join(LOOP_STAGES[stage][0 if self.zh else 1] for stage in section.loop)
             entries.append(self.entry("loop", stages))
-        self.emit(depth, head + " {")
+        self.head(depth, section, head + " {")
         for entry in entries:
             self.emit(depth + 1, entry)
         self.items(section.items, depth + 1, section.id)
+        for line in self.comments.closing(section):
+            self.lines.append(INDENT * (depth + 1) + line if line else "")
         self.emit(depth, "}")
 
     def task(self, task: Task, depth: int, explicit_id: bool) -> None:
@@ -212,7 +253,7 @@ class Writer:
             entries.append(self.entry("deliverable", value(task.deliverable)))
         if task.body is not None:
             entries.append(self.entry("body", value(task.body)))
-        self.block(depth, head, entries, inline=False)
+        self.block(depth, head, entries, inline=False, node=task)
 
     def report(self, report: Report, depth: int) -> None:
         head = f"{self.keyword('report')} {name(report.source.name)}"
@@ -227,7 +268,7 @@ class Writer:
                 entries.append(self.entry(prop, value(cadence.text)))
         if report.form is not None:
             entries.append(self.entry("form", value(report.form)))
-        self.block(depth, head, entries, inline=True)
+        self.block(depth, head, entries, inline=True, node=report)
 
 
 def _annotation_form(task: Task) -> bool:
@@ -236,14 +277,18 @@ def _annotation_form(task: Task) -> bool:
     return bool(roles) and roles[0] is Role.LEAD and all(role is Role.SUPPORT for role in roles[1:])
 
 
-def write_plan(plan: Plan, keywords: str = "zh") -> str:
+def write_plan(plan: Plan, keywords: str = "zh", comments: Comments | None = None) -> str:
+    """Canonical text of `plan`; `comments` interleaves comments (see `Comments`)."""
     if keywords not in ("zh", "en"):
         raise ValueError(f"keywords must be 'zh' or 'en', not {keywords!r}")
-    writer = Writer(keywords)
+    writer = Writer(keywords, comments)
     writer.plan(plan)
     for unit in plan.units:
         writer.unit(unit)
     if plan.units and plan.items:
         writer.lines.append("")
     writer.items(plan.items, 0, "")
+    tail = writer.comments.remaining()
+    if tail:
+        writer.lines += ["", *tail]
     return "\n".join(writer.lines).rstrip("\n") + "\n"
