@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import lark
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.lark import from_lark
