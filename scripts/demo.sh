@@ -5,6 +5,10 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 plan="${1:-examples/xianning-gaoxin.qlm}"
 out="${2:-out}"
-.venv/bin/qlm check "$plan" || true   # findings are part of the demo, not a failure
+# Findings (exit 1) are part of the demo; an unreadable plan or a usage error (exit 2) stops it.
+status=0
+.venv/bin/qlm check "$plan" || status=$?
+[ "$status" -le 1 ] || exit "$status"
+.venv/bin/qlm render "$plan" -o "$out"   # every table format, both diagrams as SVG and PNG
 .venv/bin/qlm export "$plan" --format json -o "$out/plan.json"
 echo "wrote $out/plan.json"

@@ -18,6 +18,12 @@ def plan_files(paths: list[str]) -> list[str]:
     return found
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: str, data: str | bytes) -> None:
     """Write via a temporary file in the same folder and rename: no half-written file on failure."""
     folder = os.path.dirname(os.path.abspath(path))
@@ -27,6 +33,8 @@ def write_atomic(path: str, data: str | bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(payload)
+        # mkstemp creates the file 0600; give it the mode a plain open() would have.
+        os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, path)
     except BaseException:
         if os.path.exists(temporary):

@@ -1,0 +1,114 @@
+"""`qlm render PLAN -o DIR`: every table in every format and both diagrams (DOT, SVG, PNG) into DIR.
+
+Also the helpers `qlm table` and `qlm diagram` share: reading the plan,
+picking the format from the output's suffix, writing atomically, and
+turning render errors into one clear line.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from ..parser import read_file
+from .files import write_atomic
+from .report import print_diagnostics
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+UNREADABLE = ("E011", "E009")
+
+TABLE_FILES = (("md", "md"), ("html", "html"), ("csv", "csv"), ("json", "json"), ("docx", "docx"), ("term", "txt"))
+DIAGRAM_FILES = ("dot", "svg", "png")
+
+
+def add_parser(subparsers) -> None:
+    parser = subparsers.add_parser("render", help="write every table format and both diagrams into a folder")
+    parser.add_argument("plan", metavar="PLAN", help="the .qlm file")
+    parser.add_argument("-o", "--output", metavar="DIR", required=True, help="folder to write into (created if missing)")
+    parser.add_argument("--rasci", action="store_true", help="RASCI letters (配合 = S) instead of RACI")
+    parser.set_defaults(run=run)
+
+
+def load_plan(path: str, lang: str):
+    """The plan, or an exit code after printing its errors to stderr."""
+    result = read_file(path)
+    if result.ok:
+        return result.plan
+    errors = [d for d in result.diagnostics if d.is_error]
+    print_diagnostics(errors, result.sources, "text", lang, 1, stream=sys.stderr)
+    return EXIT_USAGE if any(d.code in UNREADABLE for d in errors) else EXIT_ERRORS
+
+
+def fail(message: str, lang: str, code: int = EXIT_USAGE) -> int:
+    print(f"{'错误' if lang == 'zh' else 'error'}: {message}", file=sys.stderr)
+    return code
+
+
+def warn(message: str, lang: str) -> None:
+    print(f"{'警告' if lang == 'zh' else 'warning'}: {message}", file=sys.stderr)
+
+
+def format_from(output: str | None, given: str | None, suffixes: dict[str, str], default: str) -> str | None:
+    """The format asked for, else the one the output's suffix names, else `default` (None if the suffix is unknown)."""
+    if given:
+        return given
+    if not output:
+        return default
+    return suffixes.get(os.path.splitext(output)[1].lower())
+
+
+def emit(data: str | bytes, output: str | None) -> int | None:
+    """Write to `output` atomically, or to stdout; refuses to put binary data on a terminal."""
+    if output:
+        write_atomic(output, data)
+        return None
+    if isinstance(data, bytes):
+        if sys.stdout.isatty():
+            return EXIT_USAGE
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        sys.stdout.write(data)
+    return None
+
+
+def run(args) -> int:
+    from ..render import DIAGRAMS, VIEWS, RenderError, diagram_source, table, workbook
+    from ..render.engine import cjk_font_warning, run_dot
+
+    plan = load_plan(args.plan, args.lang)
+    if isinstance(plan, int):
+        return plan
+    folder = args.output
+    written: list[str] = []
+
+    def write(name: str, data) -> None:
+        path = os.path.join(folder, name)
+        write_atomic(path, data)
+        written.append(path)
+
+    try:
+        for view in VIEWS:
+            for fmt, suffix in TABLE_FILES:
+                write(f"{view}.{suffix}", table(plan, view, fmt, rasci=args.rasci))
+        write("tables.xlsx", workbook(plan, rasci=args.rasci))
+        sources = {view: diagram_source(plan, view) for view in DIAGRAMS}
+        for view, source in sources.items():
+            write(f"{view}.dot", source)
+    except RenderError as error:
+        return fail(str(error), args.lang)
+    font = cjk_font_warning()
+    if font:
+        warn(font, args.lang)
+    status = EXIT_OK
+    try:
+        for view, source in sources.items():
+            for fmt in DIAGRAM_FILES[1:]:
+                data, _ = run_dot(source, fmt)
+                write(f"{view}.{fmt}", data)
+    except RenderError as error:
+        status = fail(str(error), args.lang)
+    for path in written:
+        print(path)
+    return status

@@ -1,0 +1,69 @@
+"""`qlm table PLAN --view raci|tasks|units --format term|md|html|csv|xlsx|docx|json [-o OUT]`.
+
+The format follows OUT's suffix when not given (terminal text when there is
+no OUT). `--format xlsx` with no `--view` writes every view into one
+workbook, a sheet each, with a legend sheet.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from .render import EXIT_OK, EXIT_USAGE, emit, fail, format_from, load_plan
+from .report import use_color
+
+VIEWS = ("raci", "tasks", "units")
+FORMATS = ("term", "md", "html", "csv", "xlsx", "docx", "json")
+SUFFIXES = {
+    ".txt": "term",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".csv": "csv",
+    ".xlsx": "xlsx",
+    ".docx": "docx",
+    ".json": "json",
+}
+
+
+def add_parser(subparsers) -> None:
+    parser = subparsers.add_parser("table", help="print or write the RACI matrix, 任务分工表 or 责任清单")
+    parser.add_argument("plan", metavar="PLAN", help="the .qlm file")
+    parser.add_argument("--view", choices=VIEWS, help="raci (matrix), tasks (任务分工表, default) or units (责任清单)")
+    parser.add_argument("--format", choices=FORMATS, help="output format (default: from OUT's suffix, else term)")
+    parser.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output")
+    parser.add_argument("--section", metavar="ID", help="only this section (id, number or title), sub-sections included")
+    parser.add_argument("--unit", metavar="NAME", help="only this unit (name or alias)")
+    parser.add_argument("--role", metavar="ROLE", help="only this role: lead|support|consult|inform|oversee (or 牵头 配合 会同 报送 监督)")
+    parser.add_argument("--rasci", action="store_true", help="RASCI letters (配合 = S) instead of RACI")
+    parser.add_argument("--no-bom", action="store_true", help="CSV without the UTF-8 byte-order mark")
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
+    from ..render import RenderError, build_table, table, workbook
+    from ..render.data import to_csv
+
+    fmt = format_from(args.output, args.format, SUFFIXES, "term")
+    if fmt is None:
+        return fail(f"cannot tell the format from `{args.output}`; give --format ({', '.join(FORMATS)})", args.lang)
+    plan = load_plan(args.plan, args.lang)
+    if isinstance(plan, int):
+        return plan
+    filters = {"section": args.section, "unit": args.unit, "role": args.role, "rasci": args.rasci}
+    try:
+        if fmt == "xlsx" and args.view is None:
+            data = workbook(plan, **filters)
+        elif fmt == "csv" and args.no_bom:
+            data = to_csv(build_table(plan, args.view or "tasks", **filters), bom=False)
+        else:
+            color = fmt == "term" and not args.output and use_color(sys.stdout)
+            data = table(plan, args.view or "tasks", fmt, color=color, **filters)
+    except ValueError as error:
+        return fail(str(error), args.lang)
+    except RenderError as error:
+        return fail(str(error), args.lang)
+    if emit(data, args.output) is not None:
+        return fail(f"{fmt} is binary: write it to a file with -o OUT.{fmt}", args.lang, EXIT_USAGE)
+    return EXIT_OK

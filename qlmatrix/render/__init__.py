@@ -1,0 +1,148 @@
+"""Tables and diagrams of a plan: the Python API behind `qlm table`, `qlm diagram` and `qlm render`.
+
+    >>> from qlmatrix import loads
+    >>> from qlmatrix.render import table, diagram
+    >>> plan = loads("单位 纪监委\\n章 一、总则 { 任务 (一) 严格督查问责 { 牵头: 纪监委 } }")
+    >>> print(table(plan, "raci", "md").splitlines()[6])
+    | (一) | 严格督查问责 | A |
+
+Text formats come back as `str`, binary ones (xlsx, docx, png, pdf) as
+`bytes`. Renderers read only the model; xlsxwriter and python-docx are
+imported when their format is asked for, and SVG/PNG/PDF run Graphviz's
+`dot` (see engine.py). The one mapping from plan roles to RACI letters is
+`qlmatrix.raci`.
+"""
+
+from __future__ import annotations
+
+from ..model import Plan, Role
+from ..raci import Scheme, parse_role
+from .errors import MissingDependency, RenderError
+from .table import Table
+from .views import VIEWS, Filters
+
+__all__ = [
+    "DIAGRAM_FORMATS",
+    "DIAGRAMS",
+    "Diagram",
+    "MissingDependency",
+    "RenderError",
+    "TABLE_FORMATS",
+    "VIEWS",
+    "Table",
+    "build_table",
+    "cjk_font_warning",
+    "diagram",
+    "diagram_source",
+    "repr_html",
+    "table",
+    "workbook",
+]
+
+TABLE_FORMATS = ("term", "md", "html", "csv", "xlsx", "docx", "json")
+DIAGRAMS = ("org", "responsibility")
+DIAGRAM_FORMATS = ("dot", "svg", "png", "pdf")
+BINARY_FORMATS = ("xlsx", "docx", "png", "pdf")
+
+
+def _filters(section, unit, role) -> Filters:
+    if isinstance(role, str):
+        role = parse_role(role)
+    return Filters(section, unit, role)
+
+
+def build_table(plan: Plan, view: str = "tasks", *, section=None, unit=None, role: Role | str | None = None, rasci=False) -> Table:
+    """The view as a `Table` (columns, groups of rows, legend), before any format."""
+    from .views import build
+
+    return build(plan, view, _filters(section, unit, role), Scheme.RASCI if rasci else Scheme.RACI)
+
+
+def table(plan: Plan, view: str = "tasks", fmt: str = "md", *, section=None, unit=None, role=None, rasci=False, color=False):
+    """View `raci`, `tasks` or `units` in format `term`, `md`, `html`, `csv`, `xlsx`, `docx` or `json`."""
+    if fmt not in TABLE_FORMATS:
+        raise ValueError(f"unknown table format `{fmt}`; choose one of {', '.join(TABLE_FORMATS)}")
+    built = build_table(plan, view, section=section, unit=unit, role=role, rasci=rasci)
+    if fmt == "term":
+        from .text import to_terminal
+
+        return to_terminal(built, color)
+    if fmt == "md":
+        from .text import to_markdown
+
+        return to_markdown(built)
+    if fmt == "html":
+        from .html import to_html
+
+        return to_html(built)
+    if fmt == "csv":
+        from .data import to_csv
+
+        return to_csv(built)
+    if fmt == "json":
+        from .data import to_json
+
+        return to_json(built)
+    if fmt == "xlsx":
+        from .xlsx import to_xlsx
+
+        return to_xlsx([built])
+    from .docx import to_docx
+
+    return to_docx(built)
+
+
+def workbook(plan: Plan, views=VIEWS, *, section=None, unit=None, role=None, rasci=False) -> bytes:
+    """One XLSX workbook with a sheet per view and a legend sheet."""
+    from .xlsx import to_xlsx
+
+    return to_xlsx([build_table(plan, view, section=section, unit=unit, role=role, rasci=rasci) for view in views])
+
+
+def diagram_source(plan: Plan, view: str = "org", *, section=None, unit=None, role=None) -> str:
+    """The DOT text of diagram `org` or `responsibility` (no Graphviz needed)."""
+    from .diagrams import build
+
+    return build(plan, view, _filters(section, unit, role))
+
+
+def diagram(plan: Plan, view: str = "org", fmt: str = "dot", *, section=None, unit=None, role=None):
+    """Diagram `org` or `responsibility` as `dot` text, or `svg` text, `png`/`pdf` bytes via Graphviz."""
+    if fmt not in DIAGRAM_FORMATS:
+        raise ValueError(f"unknown diagram format `{fmt}`; choose one of {', '.join(DIAGRAM_FORMATS)}")
+    source = diagram_source(plan, view, section=section, unit=unit, role=role)
+    if fmt == "dot":
+        return source
+    from .engine import run_dot
+
+    data, _ = run_dot(source, fmt)
+    return data.decode("utf-8") if fmt == "svg" else data
+
+
+def cjk_font_warning() -> str | None:
+    """None when the diagram font is installed, else a warning with the command that installs it."""
+    from .engine import cjk_font_warning as check
+
+    return check()
+
+
+def repr_html(plan: Plan, view: str = "tasks") -> str:
+    """An HTML fragment of a table view, for Jupyter (`_repr_html_`)."""
+    from .html import to_html_fragment
+
+    return to_html_fragment(build_table(plan, view))
+
+
+class Diagram:
+    """A diagram that shows itself as SVG in Jupyter: `Diagram(plan, "org")`."""
+
+    def __init__(self, plan: Plan, view: str = "org", **filters):
+        self.source = diagram_source(plan, view, **filters)
+
+    def _repr_svg_(self) -> str:
+        from .engine import run_dot
+
+        return run_dot(self.source, "svg")[0].decode("utf-8")
+
+    def __str__(self) -> str:
+        return self.source

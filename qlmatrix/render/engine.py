@@ -1,0 +1,73 @@
+"""Running Graphviz's `dot` binary on DOT text, and checking for a Chinese font.
+
+Kept apart from building DOT (dot.py, diagrams.py), which needs no binary.
+Output is read from dot's standard output: when dot exits non-zero it may
+still have produced part of an SVG, and that is treated as a failure, never
+as output. Without a CJK font Graphviz draws boxes and still exits 0, so the
+font is checked with fontconfig (`fc-list :lang=zh`) before rendering.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+from .dot import FONT
+from .errors import RenderError
+
+IMAGE_FORMATS = ("svg", "png", "pdf")
+INSTALL_GRAPHVIZ = "sudo apt-get install graphviz   (macOS: brew install graphviz; Windows: winget install graphviz)"
+INSTALL_FONT = "sudo apt-get install fonts-noto-cjk   (then check with: fc-list :lang=zh)"
+#: Pixels per inch for PNG: crisp when pasted into an A4 document.
+PNG_DPI = 144
+
+
+class DotMissing(RenderError):
+    pass
+
+
+def find_dot() -> str:
+    path = shutil.which("dot")
+    if path is None:
+        raise DotMissing(f"Graphviz's `dot` was not found on PATH; SVG, PNG and PDF need it. Install it with: {INSTALL_GRAPHVIZ}")
+    return path
+
+
+def run_dot(source: str, fmt: str, timeout: float = 300) -> tuple[bytes, list[str]]:
+    """Render DOT `source` as `svg`, `png` or `pdf`; returns the bytes and dot's warnings."""
+    if fmt not in IMAGE_FORMATS:
+        raise ValueError(f"unknown image format `{fmt}`; choose one of {', '.join(IMAGE_FORMATS)}")
+    command = [find_dot(), f"-T{fmt}"]
+    if fmt == "png":
+        command.append(f"-Gdpi={PNG_DPI}")
+    try:
+        done = subprocess.run(command, input=source.encode("utf-8"), capture_output=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        raise RenderError(f"dot did not finish in {timeout:.0f} s; draw less (filter by --section or --unit)") from None
+    messages = done.stderr.decode("utf-8", "replace").strip().splitlines()
+    if done.returncode != 0:
+        detail = "; ".join(messages[:5]) or "no message"
+        raise RenderError(f"dot failed with exit code {done.returncode}: {detail}")
+    if not done.stdout:
+        raise RenderError("dot exited 0 but wrote nothing")
+    return done.stdout, messages
+
+
+def cjk_font_warning() -> str | None:
+    """None when `Noto Sans CJK SC` is installed; otherwise what is wrong and how to fix it."""
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return f"cannot check for a Chinese font: `fc-list` (fontconfig) is missing; install a CJK font with: {INSTALL_FONT}"
+    try:
+        done = subprocess.run([fc_list, ":lang=zh", "family"], capture_output=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return "cannot check for a Chinese font: `fc-list :lang=zh` did not run"
+    families = [line.strip() for line in done.stdout.decode("utf-8", "replace").splitlines() if line.strip()]
+    if not families:
+        return f"no Chinese font is installed: Graphviz will draw boxes instead of Chinese text. Install one with: {INSTALL_FONT}"
+    if not any(FONT in line.split(",") for line in families):
+        return (
+            f"the font `{FONT}` is not installed; Chinese text will use `{sorted(families)[0].split(',')[0]}`, "
+            f"which may show other glyph shapes. Install it with: {INSTALL_FONT}"
+        )
+    return None

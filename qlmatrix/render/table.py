@@ -1,0 +1,137 @@
+"""The shape every table view comes out in, and text helpers shared by the emitters.
+
+A view (RACI matrix, 任务分工表, 责任清单) is built once into a `Table`; each
+output format is a small emitter over that one shape, so the formats cannot
+disagree about content. Groups carry the section (or unit) heading that the
+printed 任务分工表 puts on a row of its own.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from ..model import Role
+from ..raci import Scheme, legend
+from ..span import char_width, display_width
+
+VIEW_TITLES = {"raci": "RACI 矩阵", "tasks": "任务分工表", "units": "责任清单"}
+
+
+@attrs.frozen
+class Cell:
+    """One cell's text; `roles` colours it (role cells of the RACI matrix and 责任清单)."""
+
+    text: str
+    roles: tuple[Role, ...] = attrs.field(default=(), converter=tuple)
+
+    @property
+    def role(self) -> Role | None:
+        """The role that colours the cell: the first, in role order."""
+        return self.roles[0] if self.roles else None
+
+
+@attrs.frozen
+class Group:
+    heading: str | None
+    rows: tuple[tuple[Cell, ...], ...] = attrs.field(converter=tuple)
+
+
+@attrs.frozen
+class Column:
+    title: str
+    #: Widest the column may get in terminal cells before its text wraps.
+    max_width: int = 40
+    #: A narrow column holding role letters (centred, coloured).
+    letters: bool = False
+
+
+@attrs.frozen
+class Table:
+    view: str  # raci | tasks | units
+    title: str
+    columns: tuple[Column, ...] = attrs.field(converter=tuple)
+    groups: tuple[Group, ...] = attrs.field(converter=tuple)
+    scheme: Scheme = Scheme.RACI
+    #: The heading column's name when the groups are flattened (CSV): 章节 or 单位.
+    group_label: str = "章节"
+    notes: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+
+    @property
+    def rows(self) -> tuple[tuple[Cell, ...], ...]:
+        return tuple(row for group in self.groups for row in group.rows)
+
+    def legend(self):
+        return legend(self.scheme)
+
+
+#: Punctuation a Chinese line must not start with (禁则): it stays at the end of the line before.
+NO_LINE_START = "\u3001\uff0c\u3002\uff0e\uff1b\uff1a\uff01\uff1f\uff09\u300d\u300f\u201d\u2019\u300b\u3009\u3011,.;:!?)"
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Break `text` into lines of at most `width` display cells (CJK wide = 2).
+
+    Breaks between any two characters, as Chinese text is set; ASCII words
+    are not kept whole, which is fine for the short Latin runs plans hold.
+    """
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line, used = "", 0
+        for char in paragraph:
+            cells = char_width(char)
+            if used + cells > width and line and char not in NO_LINE_START:
+                line, carried = _split_word(line, char)
+                lines.append(line)
+                line, used = carried, display_width(carried)
+            line += char
+            used += cells
+        lines.append(line)
+    return lines
+
+
+def _split_word(line: str, char: str) -> tuple[str, str]:
+    """Keep a run of ASCII letters or digits (2022, RACI) whole by carrying it to the next line."""
+    if not (char.isascii() and char.isalnum()):
+        return line, ""
+    start = len(line)
+    while start > 0 and line[start - 1].isascii() and line[start - 1].isalnum():
+        start -= 1
+    if start == 0:
+        return line, ""
+    return line[:start], line[start:]
+
+
+def fit_width(texts, limit: int, floor: int = 2) -> int:
+    """The column width: the widest text, but no more than `limit`."""
+    widest = max((display_width(line) for text in texts for line in text.split("\n")), default=0)
+    return max(floor, min(limit, widest))
+
+
+def numbered(number: str | None, title: str) -> str:
+    """A heading as the document writes it: `二、建设…`, `(一)全面…`, `1.强化…`, or the bare title."""
+    if not number:
+        return title
+    if number.startswith("("):
+        return f"{number}{title}"
+    if number.isdigit():
+        return f"{number}.{title}"
+    return f"{number}、{title}"
+
+
+#: Fill colours of role cells (HTML, XLSX, DOCX) and role edges (diagrams): light enough to print.
+ROLE_FILLS: dict[Role, str] = {
+    Role.LEAD: "#F8CBAD",
+    Role.SUPPORT: "#BDD7EE",
+    Role.CONSULT: "#C6E0B4",
+    Role.INFORM: "#E7E6E6",
+    Role.OVERSEE: "#D9C3E9",
+}
+
+#: ANSI colours of role letters in the terminal.
+ROLE_ANSI: dict[Role, str] = {
+    Role.LEAD: "1;31",
+    Role.SUPPORT: "34",
+    Role.CONSULT: "36",
+    Role.INFORM: "32",
+    Role.OVERSEE: "35",
+}

@@ -1,0 +1,96 @@
+"""Terminal and Markdown emitters for a `Table`.
+
+The terminal table aligns by display width (a Chinese character takes two
+cells) and wraps long cells; it uses ASCII rules because box-drawing
+characters are "ambiguous width" and take two cells in many CJK terminals.
+Colour is the caller's decision (TTY and NO_COLOR live in the CLI).
+"""
+
+from __future__ import annotations
+
+from ..raci import ROLE_WORDS
+from ..span import pad
+from .table import ROLE_ANSI, Cell, Table, fit_width, wrap
+
+GAP = "  "
+
+
+def _paint(text: str, code: str | None, color: bool) -> str:
+    return f"\x1b[{code}m{text}\x1b[0m" if color and code and text.strip() else text
+
+
+def _widths(table: Table) -> list[int]:
+    widths = []
+    for index, column in enumerate(table.columns):
+        texts = [cell.text for row in table.rows for cell in row[index : index + 1]]
+        header_floor = 4 if column.letters else min(column.max_width, fit_width([column.title], column.max_width))
+        widths.append(max(header_floor, fit_width(texts, column.max_width)))
+    return widths
+
+
+def _line(cells: list[list[str]], widths: list[int], aligns: list[str], paints: list[str | None], color: bool):
+    height = max(len(lines) for lines in cells)
+    for row in range(height):
+        parts = []
+        for lines, width, align, code in zip(cells, widths, aligns, paints):
+            text = lines[row] if row < len(lines) else ""
+            parts.append(_paint(pad(text, width, align), code, color))
+        yield GAP.join(parts).rstrip()
+
+
+def to_terminal(table: Table, color: bool = False) -> str:
+    widths = _widths(table)
+    aligns = ["center" if column.letters else "left" for column in table.columns]
+    out = [_paint(table.title, "1", color)]
+    if table.notes:
+        out.append("  ".join(table.notes))
+    header = [wrap(column.title, width) for column, width in zip(table.columns, widths)]
+    out.append("")
+    out += _line(header, widths, aligns, [None] * len(widths), color)
+    out.append(GAP.join("-" * width for width in widths))
+    for number, group in enumerate(table.groups):
+        if group.heading:
+            out += [""] * (number > 0) + [_paint(group.heading, "1", color)]
+        for row in group.rows:
+            cells = [wrap(cell.text, width) for cell, width in zip(row, widths)]
+            paints = [ROLE_ANSI.get(cell.role) if cell.role else None for cell in row]
+            out += _line(cells, widths, aligns, paints, color)
+    if not table.groups:
+        out += ["", "(无)"]
+    if table.view == "raci":
+        out += ["", "图例:"]
+        out += [f"  {_paint(mark, ROLE_ANSI[role], color)}  {ROLE_WORDS[role]}  {zh}" for mark, role, zh, _ in table.legend()]
+    return "\n".join(out) + "\n"
+
+
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]|#~"} | {"<": "&lt;", ">": "&gt;", "&": "&amp;", "\n": "<br>"})
+
+
+def md_escape(text: str) -> str:
+    """Text safe in a Markdown table cell or heading: no markup, pipes or raw HTML survive."""
+    return text.translate(_MD_SPECIAL)
+
+
+def _md_row(cells) -> str:
+    return "| " + " | ".join(md_escape(cell.text if isinstance(cell, Cell) else cell) for cell in cells) + " |"
+
+
+def to_markdown(table: Table) -> str:
+    out = [f"# {md_escape(table.title)}", ""]
+    if table.notes:
+        out += [md_escape(" ".join(table.notes)), ""]
+    aligns = [":-:" if column.letters else "---" for column in table.columns]
+    for group in table.groups:
+        if group.heading:
+            out += [f"## {md_escape(group.heading)}", ""]
+        out.append(_md_row(column.title for column in table.columns))
+        out.append("|" + "|".join(aligns) + "|")
+        out += [_md_row(row) for row in group.rows]
+        out.append("")
+    if not table.groups:
+        out += ["(无)", ""]
+    if table.view == "raci":
+        out += ["## 图例", "", "| 字母 | 角色 | 含义 |", "|:-:|---|---|"]
+        out += [_md_row((mark, ROLE_WORDS[role], zh)) for mark, role, zh, _ in table.legend()]
+        out.append("")
+    return "\n".join(out)

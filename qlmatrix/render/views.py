@@ -1,0 +1,214 @@
+"""The three table views, built from the model into `Table`s.
+
+- raci: tasks × units, one RACI (or RASCI) letter per cell, grouped by section;
+- tasks: the 任务分工表 planners print: 序号 · 重点任务 · 牵头单位 · 配合单位 ·
+  完成时限/频次, grouped by section and numbered as the document numbers them;
+- units: each unit's 责任清单: what it leads, supports, is consulted or
+  informed on, oversees, and the reports it owes and receives.
+
+Every view takes the same filters: a section (id, number or title; nested
+sections included), a unit (name or alias) and a role.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from ..model import Plan, Role
+from ..raci import DUTY_WORDS, Scheme, letters
+from .roles import Holder, PlanIndex, ReportEntry, TaskEntry
+from .table import VIEW_TITLES, Cell, Column, Group, Table, numbered
+
+VIEWS = ("raci", "tasks", "units")
+REPORT_OWED, REPORT_RECEIVED = "汇报", "接收"
+
+
+@attrs.frozen
+class Filters:
+    section: str | None = None
+    unit: str | None = None
+    role: Role | None = None
+
+    def resolved(self, index: PlanIndex) -> "Filters":
+        """The same filters with the section as an id and the unit as its main name."""
+        section = index.resolve_section(self.section) if self.section else None
+        unit = index.resolve_unit(self.unit) if self.unit else None
+        return Filters(section, unit, self.role)
+
+    def in_section(self, sections) -> bool:
+        return self.section is None or any(section.id == self.section for section in sections)
+
+    def keeps(self, holder: Holder) -> bool:
+        return (self.unit is None or holder.unit == self.unit) and (self.role is None or holder.role is self.role)
+
+    @property
+    def narrows_holders(self) -> bool:
+        return self.unit is not None or self.role is not None
+
+
+def build(plan: Plan, view: str, filters: Filters = Filters(), scheme: Scheme = Scheme.RACI) -> Table:
+    """The view `raci`, `tasks` or `units` of `plan`. Raises ValueError for unknown views or filters."""
+    if view not in VIEWS:
+        raise ValueError(f"unknown view `{view}`; choose one of {', '.join(VIEWS)}")
+    index = PlanIndex(plan)
+    filters = filters.resolved(index)
+    builder = {"raci": _raci, "tasks": _tasks, "units": _units}[view]
+    return builder(index, filters, scheme)
+
+
+def _title(index: PlanIndex, view: str) -> str:
+    return f"{index.plan.title} · {VIEW_TITLES[view]}" if index.plan.title else VIEW_TITLES[view]
+
+
+def _notes(index: PlanIndex) -> tuple[str, ...]:
+    plan = index.plan
+    notes = []
+    if plan.basis:
+        notes.append(f"依据:{plan.basis}")
+    if plan.issuer:
+        notes.append(f"发文:{plan.issuer}")
+    return tuple(notes)
+
+
+def _selected(index: PlanIndex, filters: Filters) -> list[tuple[TaskEntry, tuple[Holder, ...]]]:
+    """Tasks in the section filter with the role holders the filters keep.
+
+    With a unit or role filter, tasks keeping no holder drop out; without,
+    every task stays, unassigned ones included, so gaps show.
+    """
+    chosen = []
+    for entry in index.tasks:
+        if not filters.in_section(entry.sections):
+            continue
+        kept = tuple(h for h in entry.holders if filters.keeps(h))
+        if kept or not filters.narrows_holders:
+            chosen.append((entry, kept))
+    return chosen
+
+
+def _section_heading(entry) -> str | None:
+    if not entry.sections:
+        return None
+    return " / ".join(numbered(section.number, section.title) for section in entry.sections)
+
+
+def _grouped(items, heading_of, row_of) -> tuple[Group, ...]:
+    """Consecutive items under the same heading become one group, in document order."""
+    groups: list[Group] = []
+    rows: list = []
+    current = object()
+    for item in items:
+        heading = heading_of(item)
+        if heading != current and rows:
+            groups.append(Group(current, tuple(rows)))
+            rows = []
+        current = heading
+        rows.append(row_of(item))
+    if rows:
+        groups.append(Group(current, tuple(rows)))
+    return tuple(groups)
+
+
+def _serials(chosen) -> dict[int, str]:
+    """序号 as the document writes it: (一), 1.; unnumbered tasks count 1, 2, … within their section."""
+    serials: dict[int, str] = {}
+    counters: dict[str | None, int] = {}
+    for entry, _ in chosen:
+        heading = _section_heading(entry)
+        counters[heading] = counters.get(heading, 0) + 1
+        number = entry.task.number
+        if number:
+            serials[id(entry)] = number if number.startswith("(") or not number.isdigit() else f"{number}."
+        else:
+            serials[id(entry)] = str(counters[heading])
+    return serials
+
+
+def _timing(item) -> str:
+    parts = [str(value) for value in (item.cadence, item.due) if value is not None]
+    return " / ".join(parts)
+
+
+def _raci(index: PlanIndex, filters: Filters, scheme: Scheme) -> Table:
+    chosen = _selected(index, filters)
+    used = {h.unit for _, kept in chosen for h in kept}
+    units = [name for name in index.unit_order() if name in used]
+    serials = _serials(chosen)
+
+    def row(item):
+        entry, kept = item
+        cells = [Cell(serials[id(entry)]), Cell(entry.task.title)]
+        for name in units:
+            roles = tuple(h.role for h in kept if h.unit == name)
+            cells.append(Cell(letters(roles, scheme), roles))
+        return tuple(cells)
+
+    columns = [Column("序号", 8), Column("任务", 30)] + [Column(name, 6, letters=True) for name in units]
+    groups = _grouped(chosen, lambda item: _section_heading(item[0]), row)
+    return Table("raci", _title(index, "raci"), columns, groups, scheme, notes=_notes(index))
+
+
+def _tasks(index: PlanIndex, filters: Filters, scheme: Scheme) -> Table:
+    chosen = _selected(index, filters)
+    serials = _serials(chosen)
+
+    def row(item):
+        entry, kept = item
+        shown = kept if filters.narrows_holders else entry.holders
+        lead = [h.unit for h in shown if h.role is Role.LEAD]
+        support = [h.unit for h in shown if h.role is Role.SUPPORT]
+        support += [f"{h.unit}(会同)" for h in shown if h.role is Role.CONSULT]
+        return (
+            Cell(serials[id(entry)]),
+            Cell(entry.task.title),
+            Cell("、".join(lead), (Role.LEAD,) if lead else ()),
+            Cell("、".join(support)),
+            Cell(_timing(entry.task)),
+        )
+
+    columns = [Column("序号", 8), Column("重点任务", 36), Column("牵头单位", 16), Column("配合单位", 24), Column("完成时限/频次", 22)]
+    groups = _grouped(chosen, lambda item: _section_heading(item[0]), row)
+    return Table("tasks", _title(index, "tasks"), columns, groups, scheme, notes=_notes(index))
+
+
+def _task_label(entry: TaskEntry) -> str:
+    return f"{entry.task.id} {entry.task.title}" if entry.task.number else entry.task.title
+
+
+def _units(index: PlanIndex, filters: Filters, scheme: Scheme) -> Table:
+    rows_by_unit: dict[str, list] = {}
+    for role in Role:
+        for entry, kept in _selected(index, filters):
+            for holder in kept:
+                if holder.role is role:
+                    where = _section_heading(entry) or ""
+                    cells = (Cell(DUTY_WORDS[role], (role,)), Cell(_task_label(entry)), Cell(where), Cell(_timing(entry.task)))
+                    rows_by_unit.setdefault(holder.unit, []).append(cells)
+    if filters.role is None:
+        for entry in index.reports:
+            if filters.in_section(entry.sections):
+                _report_rows(index, entry, filters, rows_by_unit)
+    groups = []
+    names = list(index.unit_order()) + [name for name in rows_by_unit if name not in index.unit_order()]
+    for name in names:
+        if name in rows_by_unit:
+            unit = index.unit(name)
+            heading = f"{name}({unit.full_name})" if unit and unit.full_name else name
+            groups.append(Group(heading, tuple(rows_by_unit[name])))
+    columns = [Column("角色", 8), Column("事项", 36), Column("章节", 30), Column("频次/时限", 22)]
+    return Table("units", _title(index, "units"), columns, groups, scheme, group_label="单位", notes=_notes(index))
+
+
+def _report_rows(index: PlanIndex, entry: ReportEntry, filters: Filters, rows_by_unit: dict) -> None:
+    report = entry.report
+    what = report.content or "工作情况"
+    form = f"({report.form})" if report.form else ""
+    where = _section_heading(entry) or ""
+    target = entry.target or "(未写明)"
+    for source in index.report_sources(entry):
+        if filters.unit in (None, source):
+            item = f"向{target}报送{what}{form}"
+            rows_by_unit.setdefault(source, []).append((Cell(REPORT_OWED), Cell(item), Cell(where), Cell(_timing(report))))
+    if entry.target and filters.unit in (None, entry.target):
+        item = f"接收{entry.source}报送的{what}{form}"
+        rows_by_unit.setdefault(entry.target, []).append((Cell(REPORT_RECEIVED), Cell(item), Cell(where), Cell(_timing(report))))

@@ -1,0 +1,139 @@
+"""Golden files for every table view × format and both diagrams' DOT, on tests/golden/render/fixture.qlm.
+
+Text formats are compared byte for byte. XLSX and DOCX are compared by
+content (cells, fills, merges, widths, fonts), dumped to text, since their
+bytes depend on the library version; on one machine they are also checked
+to be byte-identical across runs. Rewrite with `pytest --update-goldens`.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+import qlmatrix
+from qlmatrix.render import VIEWS, diagram, table, workbook
+
+HERE = Path(__file__).resolve().parent / "golden" / "render"
+TEXT_FORMATS = {"term": "txt", "md": "md", "html": "html", "csv": "csv", "json": "json"}
+
+
+@pytest.fixture(scope="module")
+def plan():
+    return qlmatrix.load(HERE / "fixture.qlm")
+
+
+@pytest.fixture
+def golden_bytes(request):
+    update = request.config.getoption("--update-goldens")
+
+    def compare(path: Path, actual: bytes) -> None:
+        if update:
+            path.write_bytes(actual)
+            return
+        if not path.exists():
+            pytest.fail(f"golden file {path} is missing: run pytest --update-goldens and review it")
+        assert actual == path.read_bytes(), f"output differs from {path} (pytest --update-goldens rewrites it)"
+
+    return compare
+
+
+def xlsx_content(data: bytes) -> str:
+    """Every sheet's cells (type, value, fill), merges, frozen panes and column widths, as text."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    out = []
+    for sheet in book.worksheets:
+        out.append(f"# sheet {sheet.title} freeze={sheet.freeze_panes} merged={sorted(str(r) for r in sheet.merged_cells.ranges)}")
+        widths = {key: dim.width for key, dim in sorted(sheet.column_dimensions.items()) if dim.width}
+        out.append(f"widths={widths}")
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.value is None:
+                    continue
+                fill = cell.fill.fgColor.rgb if cell.fill and cell.fill.fill_type == "solid" else None
+                bold = " bold" if cell.font and cell.font.b else ""
+                out.append(f"{cell.coordinate} {cell.data_type} {cell.value!r} fill={fill} font={cell.font.name}{bold}")
+    return "\n".join(out) + "\n"
+
+
+def docx_content(data: bytes) -> str:
+    """Paragraphs, table cells with their shading, page set-up and the fonts, as text."""
+    import docx
+    from docx.oxml.ns import qn
+
+    document = docx.Document(io.BytesIO(data))
+    section = document.sections[0]
+    normal = document.styles["Normal"].element.rPr.find(qn("w:rFonts"))
+    out = [
+        f"page {section.page_width.mm:.0f}x{section.page_height.mm:.0f}mm orientation={section.orientation}",
+        f"normal font ascii={normal.get(qn('w:ascii'))} eastAsia={normal.get(qn('w:eastAsia'))}",
+    ]
+    for paragraph in document.paragraphs:
+        out.append(f"p {paragraph.text!r}")
+    for table_ in document.tables:
+        for row in table_.rows:
+            cells = []
+            for cell in row.cells:
+                shade = cell._tc.tcPr.find(qn("w:shd")) if cell._tc.tcPr is not None else None
+                fill = f"[{shade.get(qn('w:fill'))}]" if shade is not None else ""
+                cells.append(cell.text + fill)
+            header = " (header)" if row._tr.trPr is not None and row._tr.trPr.find(qn("w:tblHeader")) is not None else ""
+            out.append("| " + " | ".join(cells) + " |" + header)
+    return "\n".join(out) + "\n"
+
+
+@pytest.mark.parametrize("view", VIEWS)
+@pytest.mark.parametrize("fmt", TEXT_FORMATS)
+def test_text_formats(plan, golden_bytes, view, fmt):
+    text = table(plan, view, fmt)
+    golden_bytes(HERE / f"{view}.{TEXT_FORMATS[fmt]}", text.encode("utf-8"))
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_xlsx_content(plan, golden, view):
+    golden(HERE / f"{view}.xlsx.txt", xlsx_content(table(plan, view, "xlsx")))
+
+
+def test_workbook_has_a_sheet_per_view_and_a_legend(plan, golden):
+    data = workbook(plan)
+    golden(HERE / "workbook.xlsx.txt", xlsx_content(data))
+    assert [line.split()[2] for line in xlsx_content(data).splitlines() if line.startswith("# sheet")] == [
+        "RACI",
+        "任务分工表",
+        "责任清单",
+        "图例",
+    ]
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_docx_content(plan, golden, view):
+    golden(HERE / f"{view}.docx.txt", docx_content(table(plan, view, "docx")))
+
+
+@pytest.mark.parametrize("view", ("org", "responsibility"))
+def test_dot(plan, golden, view):
+    golden(HERE / f"{view}.dot", diagram(plan, view, "dot"))
+
+
+@pytest.mark.parametrize("fmt", [*TEXT_FORMATS, "xlsx", "docx"])
+def test_same_plan_same_bytes(plan, fmt):
+    """Deterministic output: re-rendering (and re-reading) the plan gives identical bytes."""
+    again = qlmatrix.load(HERE / "fixture.qlm")
+    for view in VIEWS:
+        assert table(plan, view, fmt) == table(again, view, fmt)
+
+
+def test_examples_render_in_every_format():
+    """The bundled examples (the "1+7" one with includes too) render in every view and format."""
+    root = Path(__file__).resolve().parent.parent / "examples"
+    for path in sorted(root.glob("*.qlm")):
+        example = qlmatrix.load(path)
+        for view in VIEWS:
+            for fmt in [*TEXT_FORMATS, "xlsx", "docx"]:
+                assert table(example, view, fmt)
+        for view in ("org", "responsibility"):
+            assert "digraph" in diagram(example, view, "dot")
