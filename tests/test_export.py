@@ -47,3 +47,18 @@ def test_export_values():
 
 def test_json_keeps_chinese_readable():
     assert "纪监委" in qlmatrix.to_json(qlmatrix.loads("单位 纪监委"))
+
+
+def _schema_fields(node, found):
+    if isinstance(node, dict):
+        for key, value in node.get("properties", {}).items():
+            found.add(key)
+        for value in node.values():
+            _schema_fields(value, found)
+    return found
+
+
+def test_every_schema_field_is_documented():
+    doc = (ROOT / "docs" / "json-schema.md").read_text(encoding="utf-8")
+    missing = sorted(field for field in _schema_fields(SCHEMA, set()) if f"`{field}`" not in doc)
+    assert missing == []
