@@ -45,6 +45,8 @@ __all__ = [
     "UnitKind",
     "check",
     "dumps",
+    "format_text",
+    "import_document",
     "load",
     "loads",
     "to_json",
@@ -81,11 +83,15 @@ def dumps(plan: Plan, keywords: str = "zh") -> str:
     return write_plan(plan, keywords)
 
 
-def check(plan: Plan) -> list[Diagnostic]:
-    """Gaps and conflicts in the plan, sorted by position."""
+def check(plan: Plan, config=None) -> list[Diagnostic]:
+    """Gaps and conflicts in the plan, sorted by position.
+
+    `config` (a `qlmatrix.checks.Config`, e.g. from `qlmatrix.config.load_config(path)`)
+    selects rules, severities and rule options; the default runs every rule.
+    """
     from .checks import run_checks
 
-    return run_checks(plan)
+    return run_checks(plan, config)
 
 
 def to_json(plan: Plan) -> str:
@@ -93,3 +99,20 @@ def to_json(plan: Plan) -> str:
     from .export import plan_to_json
 
     return plan_to_json(plan)
+
+
+def import_document(path_or_text, encoding: str | None = None):
+    """Import a plan document (.txt, .md, .docx path, or its text): see qlmatrix.importer.ImportResult."""
+    from .importer import import_document as _import
+
+    return _import(path_or_text, encoding=encoding)
+
+
+def format_text(text: str, keywords: str | None = None) -> str:
+    """`text` in the canonical layout with its comments kept (what `qlm fmt` writes). Raises QlmError."""
+    from .fmt import format_text as _format
+
+    result = _format(text, keywords=keywords)
+    if result.formatted is None:
+        raise QlmError(result.diagnostics)
+    return result.formatted

@@ -1,17 +1,47 @@
-"""Gap and conflict checks over the model. Importing this package registers every rule."""
+"""Gap and conflict checks over the model. Importing this package registers every rule.
+
+Rules live in small modules by theme; each registers its messages and its
+rules on import:
+
+    references    names resolve, declared units are used (E101-E103, W203)
+    assignments   who does each task (W201, W202, E301, E302, W309, W311)
+    oversight     segregation of duties (E303, W304, W210)
+    cadences      how often and by when (W104, W204, W205, W307)
+    reporting     reporting lines (W206, W207, E306, W308)
+    hierarchy     units, sections, carriers (E305, E310, W208, W209)
+    suppression   `# qlm: ignore[...]` comments (W901, W902)
+"""
 
 from __future__ import annotations
 
+from typing import Mapping
+
+import attrs
+
 from ..diagnostics import Diagnostic
 from ..model import Plan
-from . import references  # noqa: F401  (registers its rules)
+from . import assignments, cadences, hierarchy, oversight, references, reporting, suppression  # noqa: F401
 from .context import Context
-from .registry import RULES, Rule, rule
+from .registry import RULES, Rule, find_rule, rule
+from .settings import Config
 
-__all__ = ["RULES", "Rule", "rule", "run_checks"]
+__all__ = ["Config", "RULES", "Rule", "find_rule", "rule", "run_checks"]
 
 
-def run_checks(plan: Plan) -> list[Diagnostic]:
-    context = Context(plan)
-    found = [diagnostic for rule_ in RULES.values() for diagnostic in rule_.check(plan, context)]
+def run_checks(plan: Plan, config: Config | None = None, sources: Mapping[str, str] | None = None) -> list[Diagnostic]:
+    """Every finding of the selected rules, sorted by position.
+
+    With `sources` (file name -> text), `# qlm: ignore[...]` comments in
+    those texts are honoured and unused ones reported.
+    """
+    config = config or Config()
+    context = Context(plan, config.options)
+    found: list[Diagnostic] = []
+    for rule_ in RULES.values():
+        if not config.is_selected(rule_.code):
+            continue
+        severity = config.severity_of(rule_.code, rule_.severity)
+        found += [attrs.evolve(d, severity=severity) for d in rule_.check(plan, context)]
+    if sources:
+        found = suppression.apply(found, dict(sources), config)
     return sorted(found, key=Diagnostic.sort_key)

@@ -1,11 +1,22 @@
-"""Names must resolve: every unit named is declared, and declared once."""
+"""Names must resolve: every unit named is declared, and declared once; every declared unit is used."""
 
 from __future__ import annotations
 
-from ..diagnostics import Diagnostic, Label
-from ..model import Plan, Section, Task
+from ..diagnostics import Diagnostic, Label, Severity
+from ..diagnostics.messages import register
+from ..model import Plan, Ref, Section, Task
 from .context import Context
 from .registry import rule
+
+register(
+    messages={
+        "W203": ("unused-unit", "`{name}` is declared but has no task, report or subordinate unit",
+                 "`{name}`已声明，但没有任务、汇报或下级单位"),
+    },
+    helps={
+        "remove-unit": ("remove the declaration, or give the unit its duties", "请删除该声明，或为该单位分派职责"),
+    },
+)
 
 
 def _references(plan: Plan, context: Context):
@@ -128,3 +139,48 @@ def duplicate_task_id(plan: Plan, context: Context):
         if owner is not task:
             labels = [Label(owner.span, "first-declared")] if owner.span else []
             yield Diagnostic("E103", task.span, args={"id": task.id}, help="rename-task", labels=labels)
+
+
+@rule("W203", "unused-unit", Severity.WARNING)
+def unused_unit(plan: Plan, context: Context):
+    """
+    ## What it does
+    Finds a declared unit that owns nothing: it has no role on any task,
+    section or carrier, sends or receives no report, is no other unit's
+    `上级` and does not issue the plan.
+
+    ## Why it matters
+    Either a duty is missing from the plan or the declaration is left over
+    from an earlier draft.
+
+    ## Failing example
+    ```qlm
+    单位 综合办、执法局
+    任务 (一) 全面强化政治建设 (责任单位:综合办)
+    ```
+
+    ## Fixed example
+    ```qlm
+    单位 综合办、执法局
+    任务 (一) 全面强化政治建设 (责任单位:综合办)
+    任务 (二) 推动公共资源阳光交易 (责任单位:执法局)
+    ```
+
+    ## Options
+    None.
+    """
+    used: set[str] = set()
+    if plan.issuer:
+        used.add(context.key(Ref(plan.issuer)))
+    for unit in context.units:
+        if unit.parent is not None:
+            used.add(context.key(unit.parent))
+    for scoped in context.scoped:
+        used.update(context.key(a.unit) for a in scoped.item.assignments)
+    for report in plan.reports():
+        used.add(context.key(report.source))
+        if report.target is not None:
+            used.add(context.key(report.target))
+    for unit in context.units:
+        if unit.name not in used:
+            yield Diagnostic("W203", unit.span, args={"name": unit.name}, help="remove-unit")

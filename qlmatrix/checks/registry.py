@@ -8,7 +8,8 @@ docstring holds the rule's documentation under fixed headings, from which
 
 from __future__ import annotations
 
-from typing import Callable, Iterator
+from types import MappingProxyType
+from typing import Callable, Iterator, Mapping
 
 import attrs
 
@@ -17,6 +18,13 @@ from ..model import Plan
 
 Check = Callable[[Plan, "Context"], Iterator[Diagnostic]]
 
+#: The headings every rule's docstring has, in this order.
+DOC_HEADINGS = ("What it does", "Why it matters", "Failing example", "Fixed example", "Options")
+
+
+def _no_check(plan, context):
+    return iter(())
+
 
 @attrs.frozen
 class Rule:
@@ -24,20 +32,68 @@ class Rule:
     name: str  # kebab-case, names the bad thing
     severity: Severity
     check: Check
+    #: option name -> default value; the default's type is the option's type
+    options: Mapping[str, object] = attrs.field(factory=dict, converter=lambda o: MappingProxyType(dict(o)))
+    #: option name -> the values it may take, for options that are a choice
+    choices: Mapping[str, tuple] = attrs.field(factory=dict, converter=lambda o: MappingProxyType(dict(o)))
 
     @property
     def doc(self) -> str:
-        return (self.check.__doc__ or "").strip()
+        return _dedent(self.check.__doc__ or "")
+
+    def sections(self) -> dict[str, str]:
+        """The docstring split at its `## ` headings: heading -> text."""
+        found: dict[str, list[str]] = {}
+        current = None
+        for line in self.doc.splitlines():
+            if line.startswith("## "):
+                current = line[3:].strip()
+                found[current] = []
+            elif current is not None:
+                found[current].append(line)
+        return {heading: "\n".join(lines).strip() for heading, lines in found.items()}
+
+    def example(self, heading: str) -> str | None:
+        """The ```qlm block under `heading` ("Failing example" or "Fixed example")."""
+        text = self.sections().get(heading, "")
+        start = text.find("```qlm\n")
+        end = text.find("\n```", start + 1)
+        if start < 0 or end < 0:
+            return None
+        return text[start + len("```qlm\n"):end] + "\n"
+
+
+def _dedent(text: str) -> str:
+    import inspect
+
+    return inspect.cleandoc(text)
 
 
 RULES: dict[str, Rule] = {}
 
 
-def rule(code: str, name: str, severity: Severity = Severity.ERROR):
+def rule(code: str, name: str, severity: Severity = Severity.ERROR, options: Mapping[str, object] | None = None,
+         choices: Mapping[str, tuple] | None = None):
     def register(check: Check) -> Check:
         if code in RULES:
             raise ValueError(f"rule code {code} registered twice")
-        RULES[code] = Rule(code, name, severity, check)
+        RULES[code] = Rule(code, name, severity, check, options or {}, choices or {})
         return check
 
     return register
+
+
+def meta_rule(code: str, name: str, severity: Severity, doc: str) -> None:
+    """A rule whose diagnostics come from outside the model checks (suppression comments)."""
+    check = lambda plan, context: _no_check(plan, context)  # noqa: E731
+    check.__doc__ = doc
+    rule(code, name, severity)(check)
+
+
+def find_rule(code_or_name: str) -> Rule | None:
+    """A rule by code (`W201`, any case) or by name (`task-without-unit`)."""
+    wanted = code_or_name.strip()
+    found = RULES.get(wanted.upper())
+    if found is not None:
+        return found
+    return next((r for r in RULES.values() if r.name == wanted.lower()), None)

@@ -1,40 +1,154 @@
-"""`qlm check PATH...`: parse, resolve references, report gaps and conflicts."""
+"""`qlm check PATH...`: parse, resolve references, report gaps and conflicts.
+
+Settings come from the nearest `qlmatrix.toml` or `[tool.qlmatrix]` in
+`pyproject.toml` (see qlmatrix.config); `--select`, `--ignore` and
+`--strict` on the command line win over the file. A file that another
+checked file includes (the carriers of a "1+7" layout) is checked as part
+of the plan that includes it, not on its own.
+"""
 
 from __future__ import annotations
 
-from ..checks import run_checks
-from ..diagnostics import Diagnostic
+import os
+import sys
+
+import attrs
+
+from ..checks import Config, run_checks
+from ..diagnostics import Diagnostic, Severity
 from ..parser import read_file
 from .files import plan_files
-from .report import FORMATS, print_diagnostics
+from .report import print_diagnostics
 
 UNREADABLE = ("E011", "E009")
+FORMATS = ("text", "concise", "json", "sarif", "github")
+
+
+def _codes(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
 
 
 def add_parser(subparsers) -> None:
     parser = subparsers.add_parser("check", help="check plans for errors, gaps and conflicts")
     parser.add_argument("paths", nargs="+", metavar="PATH", help=".qlm files or folders holding them")
     parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    parser.add_argument("--select", type=_codes, metavar="CODES",
+                        help="only these rules: codes, prefixes (W2) or names, comma-separated")
+    parser.add_argument("--ignore", type=_codes, metavar="CODES", help="leave out these rules (wins over --select)")
+    parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    parser.add_argument("--config", metavar="FILE",
+                        help="settings file (qlmatrix.toml or pyproject.toml) instead of the nearest one")
     parser.set_defaults(run=run)
 
 
-def check_paths(paths: list[str]) -> tuple[list[Diagnostic], dict, int]:
+class _Settings:
+    """Settings per plan folder, read once, with the command line on top."""
+
+    def __init__(self, select=None, ignore=None, strict=False, config_file=None):
+        self.cli = {"select": select, "ignore": ignore, "strict": strict}
+        self.fixed = _explicit(config_file) if config_file else None
+        self.cache: dict[str, Config] = {}
+
+    def for_plan(self, path: str) -> Config:
+        from ..config import load_config, with_cli
+
+        if self.fixed is not None:
+            return with_cli(self.fixed, **self.cli)
+        folder = os.path.dirname(os.path.abspath(path))
+        if folder not in self.cache:
+            self.cache[folder] = with_cli(load_config(path), **self.cli)
+        return self.cache[folder]
+
+
+def _explicit(path: str) -> Config:
+    import tomllib
+
+    from ..config import ConfigError, parse_config
+
+    try:
+        with open(path, "rb") as stream:
+            data = tomllib.load(stream)
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise ConfigError(f"{path}: {error}") from error
+    table = data.get("tool", {}).get("qlmatrix", {}) if os.path.basename(path) == "pyproject.toml" else data
+    return parse_config(table, path)
+
+
+def _included(results) -> set[str]:
+    """Absolute paths of every file that a read plan includes, at any depth."""
+    found = set()
+
+    def collect(plan):
+        for include in plan.includes():
+            if include.span is not None:
+                base = os.path.dirname(include.span.file)
+                found.add(os.path.normpath(os.path.abspath(os.path.join(base, include.path))))
+            if include.plan is not None:
+                collect(include.plan)
+
+    for result in results.values():
+        if result.plan is not None:
+            collect(result.plan)
+    return found
+
+
+def check_paths(paths: list[str], select=None, ignore=None, strict: bool = False,
+                config_file: str | None = None) -> tuple[list[Diagnostic], dict, int]:
     """All diagnostics for the plans at `paths`, their sources, and how many files were read."""
+    settings = _Settings(select, ignore, strict, config_file)
+    files = plan_files(paths)
+    results = {path: read_file(path) for path in files}
+    included = _included(results)
     diagnostics: list[Diagnostic] = []
     sources: dict = {}
-    files = plan_files(paths)
-    for path in files:
-        result = read_file(path)
+    for path, result in results.items():
         sources.update(result.sources)
-        diagnostics += result.diagnostics
+        if os.path.normpath(os.path.abspath(path)) in included:
+            continue  # checked as part of the plan that includes it
+        config = settings.for_plan(path)
+        diagnostics += [_strict(d, config) for d in result.diagnostics]
         if result.plan is not None:
-            diagnostics += run_checks(result.plan)
+            diagnostics += run_checks(result.plan, config, result.sources)
     return diagnostics, sources, len(files)
 
 
+def _strict(diagnostic: Diagnostic, config: Config) -> Diagnostic:
+    if config.strict and diagnostic.severity is Severity.WARNING:
+        return attrs.evolve(diagnostic, severity=Severity.ERROR)
+    return diagnostic
+
+
+def emit(diagnostics, sources: dict, fmt: str, lang: str, files: int, stream=None) -> None:
+    stream = stream or sys.stdout
+    if fmt in ("text", "json"):
+        print_diagnostics(diagnostics, sources, fmt, lang, files, stream)
+    elif fmt == "concise":
+        from ..diagnostics import concise
+        from ..diagnostics.text import TextEmitter
+
+        stream.write(concise.dumps(diagnostics, lang))
+        print(TextEmitter(sources, lang).summary(diagnostics, files), file=stream)
+    elif fmt == "github":
+        from ..diagnostics import github
+
+        stream.write(github.dumps(diagnostics, lang))
+    else:
+        from .. import __version__
+        from ..checks.docs import sarif_rules
+        from ..diagnostics import sarif
+
+        stream.write(sarif.dumps(diagnostics, lang, sarif_rules(), __version__))
+
+
 def run(args) -> int:
-    diagnostics, sources, files = check_paths(args.paths)
-    print_diagnostics(diagnostics, sources, args.format, args.lang, files)
+    from ..config import ConfigError
+
+    try:
+        diagnostics, sources, files = check_paths(args.paths, args.select, args.ignore, args.strict, args.config)
+    except ConfigError as error:
+        print(f"qlm: {error}", file=sys.stderr)
+        return 2
+    emit(diagnostics, sources, args.format, args.lang, files)
     if any(d.code in UNREADABLE for d in diagnostics):
         return 2
     return 1 if any(d.is_error for d in diagnostics) else 0

@@ -29,7 +29,7 @@ MESSAGES = {
 
 
 
-def register(messages: dict | None = None, helps: dict | None = None) -> None:
+def register(messages: dict | None = None, helps: dict | None = None, labels: dict | None = None) -> None:
     """Add the messages of another module (a check, the importer); a code may never be registered twice."""
     for code in messages or {}:
         if code in MESSAGES:
@@ -37,8 +37,12 @@ def register(messages: dict | None = None, helps: dict | None = None) -> None:
     for key in helps or {}:
         if key in HELPS:
             raise ValueError(f"help {key} registered twice")
+    for key in labels or {}:
+        if key in LABELS:
+            raise ValueError(f"label {key} registered twice")
     MESSAGES.update(messages or {})
     HELPS.update(helps or {})
+    LABELS.update(labels or {})
 
 
 #: key -> (English, Chinese)

@@ -1,0 +1,321 @@
+"""Who does each task: a responsible unit, exactly one lead, no unit in two roles, no overloaded unit."""
+
+from __future__ import annotations
+
+import statistics
+
+from ..diagnostics import Diagnostic, Label, Severity
+from ..diagnostics.messages import both, register
+from ..model import Plan, Role, Section, Task
+from .context import Context, Scoped
+from .registry import rule
+
+register(
+    messages={
+        "W201": ("task-without-unit", "task `{id}` `{title}` names no responsible unit",
+                 "任务`{id}`“{title}”未明确责任单位"),
+        "W202": ("task-without-lead", "task `{id}` `{title}` has responsible units but no lead",
+                 "任务`{id}`“{title}”有责任单位，但没有牵头单位"),
+        "E301": ("multiple-leads", "`{name}` is a second lead of {what} `{id}`",
+                 "`{name}`是{what}`{id}`的第二个牵头单位"),
+        "E302": ("conflicting-roles", "`{name}` leads {what} `{id}` and is also {role} of it",
+                 "`{name}`在{what}`{id}`中既是牵头单位又是{role}"),
+        "W309": ("lead-overload", "`{name}` leads {count} tasks, more than {factor} times the median of {median}",
+                 "`{name}`牵头{count}项任务，超过各单位中位数{median}的{factor}倍"),
+        "W311": ("duplicate-assignment", "`{name}` is named twice as {role} on {what} `{id}`",
+                 "`{name}`在{what}`{id}`中重复列为{role}"),
+    },
+    helps={
+        "name-unit": ("add `(责任单位:A、B)` or a `牵头:` entry; the first unit listed in 责任单位 leads",
+                      "请补充`(责任单位:A、B)`或`牵头:`；责任单位中列第一位的为牵头单位"),
+        "name-lead": ("add `牵头: <unit>`, or list the lead first in `责任单位`",
+                      "请补充`牵头: 单位名`，或在`责任单位`中把牵头单位列在第一位"),
+        "one-lead": ("keep one lead and make the others `配合`", "只保留一个牵头单位，其余改为`配合`"),
+        "one-role": ("give each unit one role on a task", "同一任务中每个单位只担任一种角色"),
+        "share-leads": ("let other units lead some of these tasks, or raise the `factor` option",
+                        "请把部分任务改由其他单位牵头，或调高`factor`选项"),
+    },
+    labels={
+        "first-lead": ("first lead declared here", "第一个牵头单位在此"),
+        "leads-here": ("leads here", "在此牵头"),
+        "first-named": ("first named here", "首次列出于此"),
+    },
+)
+
+_ROLE_WORDS = {
+    Role.LEAD: ("a lead", "牵头单位"),
+    Role.SUPPORT: ("a supporting unit", "配合单位"),
+    Role.CONSULT: ("a consulted unit", "会同单位"),
+    Role.INFORM: ("a unit kept informed", "报送单位"),
+    Role.OVERSEE: ("an overseer", "监督单位"),
+}
+
+
+def role_word(role: Role) -> str:
+    return both(*_ROLE_WORDS[role])
+
+
+def what(item) -> str:
+    if isinstance(item, Section):
+        return "carrier" if item.kind.value == "carrier" else "section"
+    return "task"
+
+
+def short(text: str, limit: int = 24) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def task_args(task: Task) -> dict:
+    return {"id": task.id, "title": short(task.title)}
+
+
+@rule("W201", "task-without-unit", Severity.WARNING)
+def task_without_unit(plan: Plan, context: Context):
+    """
+    ## What it does
+    Finds a task that no unit is responsible for: no `责任单位` annotation, no
+    `牵头`/`配合`/`监督` entry, and none inherited from its carrier or section.
+
+    ## Why it matters
+    A duty nobody owns is a duty nobody does. Documents often end with
+    organisational duties (加大宣传力度, 发挥主流媒体作用) that name no unit.
+
+    ## Failing example
+    ```qlm
+    单位 党群部
+    章 四 强化清廉建设组织保障 {
+      任务 (四) 加大宣传力度
+    }
+    ```
+
+    ## Fixed example
+    ```qlm
+    单位 党群部
+    章 四 强化清廉建设组织保障 {
+      任务 (四) 加大宣传力度 (责任单位:党群部)
+    }
+    ```
+
+    ## Options
+    None.
+    """
+    for scoped in context.scoped_tasks():
+        if not scoped.assignments:
+            yield Diagnostic("W201", scoped.item.span, args=task_args(scoped.item), help="name-unit")
+
+
+@rule("W202", "task-without-lead", Severity.WARNING)
+def task_without_lead(plan: Plan, context: Context):
+    """
+    ## What it does
+    Finds a task that has units (supporting, consulted, overseeing) but no lead.
+
+    ## Why it matters
+    Without a 牵头单位 every unit can wait for another: the 任务分工表 needs
+    one unit that answers for the task.
+
+    ## Failing example
+    ```qlm
+    单位 纪监委
+    任务 把推进清廉建设情况纳入日常监督 { 监督: 纪监委 }
+    ```
+
+    ## Fixed example
+    ```qlm
+    单位 纪监委、党工委
+    任务 把推进清廉建设情况纳入日常监督 { 牵头: 党工委; 监督: 纪监委 }
+    ```
+
+    ## Options
+    None.
+    """
+    for scoped in context.scoped_tasks():
+        if scoped.assignments and not scoped.units_in(Role.LEAD):
+            yield Diagnostic("W202", scoped.item.span, args=task_args(scoped.item), help="name-lead")
+
+
+@rule("E301", "multiple-leads")
+def multiple_leads(plan: Plan, context: Context):
+    """
+    ## What it does
+    Finds a task, section or carrier with more than one lead unit.
+
+    ## Why it matters
+    Exactly one unit leads a task (列第一位的为牵头单位); two leads means
+    nobody is finally answerable. Write the others as `配合`.
+
+    ## Failing example
+    ```qlm
+    单位 综合办、纪监委
+    任务 (一) 全面强化政治建设 (牵头单位:综合办、纪监委)
+    ```
+
+    ## Fixed example
+    ```qlm
+    单位 综合办、纪监委
+    任务 (一) 全面强化政治建设 (责任单位:综合办、纪监委)
+    ```
+
+    ## Options
+    None.
+    """
+    for scoped in context.scoped:
+        item = scoped.item
+        first = None
+        seen: set[str] = set()
+        for assignment in item.assignments:
+            if assignment.role is not Role.LEAD:
+                continue
+            key = context.key(assignment.unit)
+            if first is None:
+                first, seen = assignment, {key}
+                continue
+            if key in seen:
+                continue  # the same unit twice: duplicate-assignment
+            seen.add(key)
+            labels = [Label(first.span, "first-lead")] if first.span else []
+            yield Diagnostic("E301", assignment.span or item.span, labels=labels, help="one-lead",
+                             args={"name": assignment.unit.name, "what": what(item), "id": item.id})
+
+
+def _own(scoped: Scoped) -> set[int]:
+    return {id(a) for a in scoped.item.assignments}
+
+
+@rule("E302", "conflicting-roles")
+def conflicting_roles(plan: Plan, context: Context):
+    """
+    ## What it does
+    Finds a unit that leads a task and also supports it or is consulted on it
+    (`会同`), counting roles a task inherits from its carrier or section.
+
+    ## Why it matters
+    A unit cannot assist itself: the table then shows a lead with a support
+    column that hides that nobody else was assigned.
+
+    ## Failing example
+    ```qlm
+    单位 党工委、纪监委
+    任务 (一) 加强组织领导 { 牵头: 党工委; 配合: 党工委 }
+    ```
+
+    ## Fixed example
+    ```qlm
+    单位 党工委、纪监委
+    任务 (一) 加强组织领导 { 牵头: 党工委; 配合: 纪监委 }
+    ```
+
+    ## Options
+    None.
+    """
+    for scoped in context.scoped:
+        own = _own(scoped)
+        leads = {}
+        for assignment in scoped.assignments_in(Role.LEAD):
+            leads.setdefault(context.key(assignment.unit), assignment)
+        for assignment in scoped.assignments:
+            if assignment.role not in (Role.SUPPORT, Role.CONSULT):
+                continue
+            lead = leads.get(context.key(assignment.unit))
+            if lead is None or (id(lead) not in own and id(assignment) not in own):
+                continue
+            labels = [Label(lead.span, "leads-here")] if lead.span else []
+            yield Diagnostic("E302", assignment.span or scoped.item.span, labels=labels, help="one-role",
+                             args={"name": assignment.unit.name, "role": role_word(assignment.role),
+                                   "what": what(scoped.item), "id": scoped.item.id})
+
+
+@rule("W311", "duplicate-assignment", Severity.WARNING)
+def duplicate_assignment(plan: Plan, context: Context):
+    """
+    ## What it does
+    Finds a unit listed twice in the same role on one task, section or carrier.
+
+    ## Why it matters
+    Usually a copy-paste slip that hides a unit that should have been listed.
+
+    ## Failing example
+    ```qlm
+    单位 财政局、纪监委
+    任务 (三) 加强公共资金规范管理 (责任单位:财政局、纪监委、纪监委)
+    ```
+
+    ## Fixed example
+    ```qlm
+    单位 财政局、纪监委
+    任务 (三) 加强公共资金规范管理 (责任单位:财政局、纪监委)
+    ```
+
+    ## Options
+    None.
+    """
+    for scoped in context.scoped:
+        first_seen: dict[tuple, object] = {}
+        for assignment in scoped.item.assignments:
+            key = (assignment.role, context.key(assignment.unit))
+            first = first_seen.setdefault(key, assignment)
+            if first is assignment:
+                continue
+            labels = [Label(first.span, "first-named")] if first.span else []
+            yield Diagnostic("W311", assignment.span or scoped.item.span, labels=labels, help="remove-duplicate",
+                             args={"name": assignment.unit.name, "role": role_word(assignment.role),
+                                   "what": what(scoped.item), "id": scoped.item.id})
+
+
+@rule("W309", "lead-overload", Severity.WARNING, options={"factor": 3.0, "minimum": 5})
+def lead_overload(plan: Plan, context: Context):
+    """
+    ## What it does
+    Finds a unit (not a collective such as 各单位) that leads far more tasks
+    than its peers: at least `minimum` tasks, and more than `factor` times
+    the median number of tasks led by units that lead any. Tasks led through
+    a carrier's lead count.
+
+    ## Why it matters
+    Piling the lead on one unit (often the discipline commission) is how
+    plans end up with one overloaded owner and many bystanders.
+
+    ## Failing example
+    ```qlm
+    单位 纪监委、综合办、党群部
+    任务 (一) 甲 (责任单位:纪监委)
+    任务 (二) 乙 (责任单位:纪监委)
+    任务 (三) 丙 (责任单位:纪监委)
+    任务 (四) 丁 (责任单位:纪监委)
+    任务 (五) 戊 (责任单位:纪监委)
+    任务 (六) 己 (责任单位:综合办)
+    任务 (七) 庚 (责任单位:党群部)
+    ```
+
+    ## Fixed example
+    ```qlm
+    单位 纪监委、综合办、党群部
+    任务 (一) 甲 (责任单位:纪监委)
+    任务 (二) 乙 (责任单位:综合办、纪监委)
+    任务 (三) 丙 (责任单位:党群部、纪监委)
+    任务 (四) 丁 (责任单位:纪监委)
+    任务 (五) 戊 (责任单位:综合办)
+    任务 (六) 己 (责任单位:综合办)
+    任务 (七) 庚 (责任单位:党群部)
+    ```
+
+    ## Options
+    - `factor` (number, default 3): how many times the median counts as far more.
+    - `minimum` (integer, default 5): never flag a unit leading fewer tasks than this.
+    """
+    counts = {}
+    for key, tasks in context.led.items():
+        unit = context.by_name.get(key)
+        if unit is not None and not unit.collective:
+            counts[key] = tasks
+    if not counts:
+        return
+    median = statistics.median(len(tasks) for tasks in counts.values())
+    factor = float(context.option("W309", "factor"))
+    minimum = int(context.option("W309", "minimum"))
+    for key, tasks in counts.items():
+        if len(tasks) >= minimum and len(tasks) > factor * median:
+            unit = context.by_name[key]
+            yield Diagnostic("W309", unit.span or tasks[0].item.span, help="share-leads",
+                             args={"name": key, "count": str(len(tasks)), "factor": f"{factor:g}",
+                                   "median": f"{median:g}"})

@@ -1,0 +1,180 @@
+"""Segregation of duties: every task overseen, and never by the unit that does it."""
+
+from __future__ import annotations
+
+from ..diagnostics import Diagnostic, Label, Severity
+from ..diagnostics.messages import register
+from ..model import Plan, Role, Section
+from .assignments import task_args, what
+from .context import Context, Scoped
+from .registry import rule
+
+register(
+    messages={
+        "E303": ("self-oversight", "`{name}` oversees {what} `{id}`, which it leads",
+                 "`{name}`监督自己牵头的{what}`{id}`"),
+        "W304": ("overseer-supports", "`{name}` oversees {what} `{id}`, which it also supports",
+                 "`{name}`监督自己配合的{what}`{id}`"),
+        "W210": ("unoverseen-task", "nobody oversees task `{id}` `{title}`",
+                 "任务`{id}`“{title}”没有监督单位"),
+    },
+    helps={
+        "separate-oversight": (
+            "let another body (the 党工委, a higher 纪委监委) oversee this task, or let another unit lead it",
+            "请由其他机构（如党工委、上级纪委监委）监督该任务，或改由其他单位牵头",
+        ),
+        "add-oversight": ("add `监督: <unit>` to the task or to its section", "请在任务或所在章中补充`监督: 单位名`"),
+    },
+    labels={
+        "oversight-here": ("oversight declared here", "监督在此声明"),
+    },
+)
+
+_REQUIRED = ("auto", "always", "never")
+
+
+def _pairs(context: Context, scoped: Scoped, role: Role):
+    """(doer, overseer) assignments of one unit on one item, if either is the item's own."""
+    own = {id(a) for a in scoped.item.assignments}
+    overseers = {}
+    for assignment in scoped.assignments_in(Role.OVERSEE):
+        overseers.setdefault(context.key(assignment.unit), assignment)
+    for doer in scoped.assignments_in(role):
+        overseer = overseers.get(context.key(doer.unit))
+        if overseer is not None and (id(doer) in own or id(overseer) in own):
+            yield doer, overseer
+
+
+def _segregation(code: str, role: Role, context: Context):
+    for scoped in context.scoped:
+        for doer, overseer in _pairs(context, scoped, role):
+            labels = [Label(overseer.span, "oversight-here")] if overseer.span else []
+            yield Diagnostic(code, doer.span or scoped.item.span, labels=labels, help="separate-oversight",
+                             args={"name": doer.unit.name, "what": what(scoped.item), "id": scoped.item.id})
+
+
+@rule("E303", "self-oversight")
+def self_oversight(plan: Plan, context: Context):
+    """
+    ## What it does
+    Finds a unit that oversees (`监督`) a task it leads, counting oversight a
+    task inherits from its section.
+
+    ## Why it matters
+    Segregation of duties is the heart of 清廉 work: the body that checks a
+    task must not be the body that carries it out.
+
+    ## Failing example
+    ```qlm
+    单位 纪监委
+    章 二 建设清廉的政治生态 {
+      监督: 纪监委
+      任务 (四) 全面加强纪律建设 (责任单位:纪监委)
+    }
+    ```
+
+    ## Fixed example
+    ```qlm
+    单位 纪监委、党工委
+    章 二 建设清廉的政治生态 {
+      监督: 党工委
+      任务 (四) 全面加强纪律建设 (责任单位:纪监委)
+    }
+    ```
+
+    ## Options
+    None.
+    """
+    yield from _segregation("E303", Role.LEAD, context)
+
+
+@rule("W304", "overseer-supports", Severity.WARNING)
+def overseer_supports(plan: Plan, context: Context):
+    """
+    ## What it does
+    Finds a unit that oversees a task it also supports (`配合`).
+
+    ## Why it matters
+    A weaker form of self-oversight: the overseer shares the work it is to
+    judge. Plans often list the discipline commission as a responsible unit
+    and as the supervisor; the planner should decide that knowingly.
+
+    ## Failing example
+    ```qlm
+    单位 综合办、纪监委
+    章 二 建设清廉的政治生态 {
+      监督: 纪监委
+      任务 (一) 全面强化政治建设 (责任单位:综合办、纪监委)
+    }
+    ```
+
+    ## Fixed example
+    ```qlm
+    单位 综合办、纪监委、党群部
+    章 二 建设清廉的政治生态 {
+      监督: 纪监委
+      任务 (一) 全面强化政治建设 (责任单位:综合办、党群部)
+    }
+    ```
+
+    ## Options
+    None.
+    """
+    yield from _segregation("W304", Role.SUPPORT, context)
+
+
+def _required(plan: Plan, context: Context) -> bool:
+    setting = str(context.option("W210", "required"))
+    if setting == "auto":
+        return any(isinstance(s.item, Section) and s.item.units_in(Role.OVERSEE) for s in context.scoped)
+    return setting == "always"
+
+
+@rule("W210", "unoverseen-task", Severity.WARNING, options={"required": "auto"},
+      choices={"required": _REQUIRED})
+def unoverseen_task(plan: Plan, context: Context):
+    """
+    ## What it does
+    Finds a task with responsible units but no overseer (`监督`), neither its
+    own nor its section's, in a plan that assigns oversight.
+
+    ## Why it matters
+    Where a plan puts some areas under the discipline commission's
+    supervision, an area left out is usually an omission, and a task led by
+    the supervisor itself is exactly the one nobody checks.
+
+    ## Failing example
+    ```qlm
+    单位 纪监委、党工委
+    章 三 打造清廉发展环境 {
+      监督: 纪监委
+      任务 (一) 全面打造清风干部队伍 (责任单位:党工委)
+    }
+    章 四 强化组织保障 {
+      任务 (三) 严格督查问责 { 牵头: 纪监委 }
+    }
+    ```
+
+    ## Fixed example
+    ```qlm
+    单位 纪监委、党工委
+    章 三 打造清廉发展环境 {
+      监督: 纪监委
+      任务 (一) 全面打造清风干部队伍 (责任单位:党工委)
+    }
+    章 四 强化组织保障 {
+      任务 (三) 严格督查问责 { 牵头: 纪监委; 监督: 党工委 }
+    }
+    ```
+
+    ## Options
+    - `required` (`"auto"`, `"always"` or `"never"`, default `"auto"`): `auto`
+      asks for oversight only when some section or carrier of the plan
+      declares `监督`; `always` asks for it on every task; `never` turns the rule off.
+      Tasks with no responsible unit are left to `task-without-unit`.
+    """
+    if not _required(plan, context):
+        return
+    for scoped in context.scoped_tasks():
+        if scoped.assignments and not scoped.units_in(Role.OVERSEE):
+            yield Diagnostic("W210", scoped.item.span, args=task_args(scoped.item), help="add-oversight")

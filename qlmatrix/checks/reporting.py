@@ -1,0 +1,286 @@
+"""Reporting lines: every report has a recipient, every lead reaches the leading group, no circles, dues in order."""
+
+from __future__ import annotations
+
+from ..diagnostics import Diagnostic, Label, Severity
+from ..diagnostics.messages import register
+from ..model import LEAD_REFERENCE, Plan, Report
+from .context import Context, level_rank
+from .registry import rule
+
+register(
+    messages={
+        "W206": ("report-without-recipient", "report from `{source}` names no recipient",
+                 "`{source}`的汇报没有写明报送对象"),
+        "W207": ("lead-without-reporting-line", "lead unit `{name}` has no reporting line up to `{group}`",
+                 "牵头单位`{name}`没有向`{group}`汇报的渠道"),
+        "E306": ("reporting-cycle", "reports go round in a circle: {chain}", "汇报关系形成循环：{chain}"),
+        "W308": ("report-due-order",
+                 "`{lower}` reports by `{due}`, no earlier than the `{higher}` report that must include it",
+                 "`{lower}`的汇报时限“{due}”不早于需要汇总它的`{higher}`的汇报时限"),
+    },
+    helps={
+        "add-recipient": ("write it as `汇报 A -> B`", "请写作`汇报 A -> B`"),
+        "add-report": ("add e.g. `汇报 牵头单位 -> 领导小组办公室 {{ 频次: 每季度 }}`",
+                       "请补充如`汇报 牵头单位 -> 领导小组办公室 {{ 频次: 每季度 }}`"),
+        "break-cycle": ("one of these reports should go the other way, or to a higher body",
+                        "请调整其中一条汇报的方向，或改为向上级报送"),
+        "earlier-due": ("give the lower level an earlier `时限:` (e.g. 12月20日前) so the higher level can include it",
+                        "请为下级设定更早的`时限:`（如12月20日前），以便上级汇总"),
+    },
+    labels={
+        "includes-it": ("the report that includes it", "汇总它的汇报"),
+    },
+)
+
+
+def due_key(report: Report):
+    """A comparable (kind, point) for the report's due, or None when it names none we can order."""
+    due = (report.due and report.due.due) or (report.cadence and report.cadence.due)
+    if not due:
+        return None
+    if due == "year-end":
+        return ("in-year", (12, 31))
+    parts = due.split("-")
+    if parts[0] == "day":
+        return ("day", (int(parts[1]),))
+    if len(parts) == 2 and parts[0].isdigit():
+        return ("in-year", (int(parts[0]), 31 if parts[1] == "end" else int(parts[1])))
+    if len(parts) == 3 and parts[0].isdigit():
+        return ("dated", (int(parts[0]), int(parts[1]), 31 if parts[2] == "end" else int(parts[2])))
+    return None
+
+
+def _due_text(report: Report) -> str:
+    return (report.due or report.cadence).text
+
+
+@rule("W206", "report-without-recipient", Severity.WARNING)
+def report_without_recipient(plan: Plan, context: Context):
+    """
+    ## What it does
+    Finds a report (`汇报`) with a sender but no recipient.
+
+    ## Why it matters
+    "定期报送工作情况" without saying to whom is a report nobody receives.
+
+    ## Failing example
+    ```qlm
+    单位 综合办
+    汇报 综合办 { 内容: 工作情况; 频次: 每季度 }
+    ```
+
+    ## Fixed example
+    ```qlm
+    单位 综合办、领导小组办公室
+    汇报 综合办 -> 领导小组办公室 { 内容: 工作情况; 频次: 每季度 }
+    ```
+
+    ## Options
+    None.
+    """
+    for report in plan.reports():
+        if report.target is None:
+            yield Diagnostic("W206", report.span, args={"source": report.source.name}, help="add-recipient")
+
+
+def _inside_group(context: Context) -> set[str]:
+    """Names of the leading groups and the units under them (their offices)."""
+    groups = {g.name for g in context.leading_groups}
+    inside = set(groups)
+    for unit in context.units:
+        if any(a.name in groups for a in context.ancestors(unit)):
+            inside.add(unit.name)
+    return inside
+
+
+@rule("W207", "lead-without-reporting-line", Severity.WARNING)
+def lead_without_reporting_line(plan: Plan, context: Context):
+    """
+    ## What it does
+    In a plan that declares a leading group (`类型: 领导小组`), finds a lead
+    unit whose reports never reach the group or a unit under it (its
+    office), directly or through other reports. `汇报 牵头单位 -> ...`
+    stands for every lead.
+
+    ## Why it matters
+    The leading group can only co-ordinate what it hears about: a lead with
+    no line up to it runs its tasks unseen.
+
+    ## Failing example
+    ```qlm
+    单位 领导小组 { 类型: 领导小组 }
+    单位 领导小组办公室 { 上级: 领导小组 }
+    单位 市委宣传部
+    任务 研究制定清廉文化建设具体推进方案 { 牵头: 市委宣传部; 频次: 每年 }
+    ```
+
+    ## Fixed example
+    ```qlm
+    单位 领导小组 { 类型: 领导小组 }
+    单位 领导小组办公室 { 上级: 领导小组 }
+    单位 市委宣传部
+    任务 研究制定清廉文化建设具体推进方案 { 牵头: 市委宣传部; 频次: 每年 }
+    汇报 牵头单位 -> 领导小组办公室 { 内容: 工作情况; 频次: 每季度 }
+    ```
+
+    ## Options
+    None.
+    """
+    if not context.leading_groups:
+        return
+    reaching = _inside_group(context)
+    senders: dict[str, list[str]] = {}  # recipient -> senders
+    for report in plan.reports():
+        if report.target is not None:
+            senders.setdefault(context.key(report.target), []).append(context.key(report.source))
+    queue = list(reaching)
+    while queue:
+        for sender in senders.get(queue.pop(), ()):
+            if sender not in reaching:
+                reaching.add(sender)
+                queue.append(sender)
+    if LEAD_REFERENCE in reaching:
+        return
+    group = context.leading_groups[0].name
+    for key, tasks in context.led.items():
+        if key in reaching:
+            continue
+        first = next(a for a in tasks[0].assignments if a.role.value == "lead" and context.key(a.unit) == key)
+        yield Diagnostic("W207", first.span or tasks[0].item.span, args={"name": key, "group": group},
+                         help="add-report")
+
+
+@rule("E306", "reporting-cycle")
+def reporting_cycle(plan: Plan, context: Context):
+    """
+    ## What it does
+    Finds reports that go round in a circle (A reports to B, B reports to A).
+    Relative recipients such as 上一级党委 and the role 牵头单位 are left out.
+
+    ## Why it matters
+    A circle has no top: nobody above the circle ever receives the work.
+
+    ## Failing example
+    ```qlm
+    单位 综合办、党群部
+    汇报 综合办 -> 党群部 { 频次: 每季度 }
+    汇报 党群部 -> 综合办 { 频次: 每季度 }
+    ```
+
+    ## Fixed example
+    ```qlm
+    单位 综合办、党群部、党工委
+    汇报 综合办 -> 党工委 { 频次: 每季度 }
+    汇报 党群部 -> 党工委 { 频次: 每季度 }
+    ```
+
+    ## Options
+    None.
+    """
+    edges: dict[str, list[tuple[str, Report]]] = {}
+    for report in plan.reports():
+        if report.target is None or report.source.name == LEAD_REFERENCE or context.is_relative(report.target):
+            continue
+        edges.setdefault(context.key(report.source), []).append((context.key(report.target), report))
+    yield from _cycles(edges)
+
+
+def _cycles(edges):
+    """One diagnostic per back edge of a depth-first walk, in the order reports were declared."""
+    state: dict[str, int] = {}  # 1 on the path, 2 done
+    for start in list(edges):
+        if state.get(start):
+            continue
+        path, stack = [start], [iter(edges.get(start, ()))]
+        state[start] = 1
+        while stack:
+            step = next(stack[-1], None)
+            if step is None:
+                state[path.pop()] = 2
+                stack.pop()
+                continue
+            target, report = step
+            if state.get(target) == 1:
+                chain = " → ".join(path[path.index(target):] + [target])
+                yield Diagnostic("E306", report.span, args={"chain": chain}, help="break-cycle")
+            elif not state.get(target):
+                state[target] = 1
+                path.append(target)
+                stack.append(iter(edges.get(target, ())))
+
+
+def _levels(context: Context, report: Report) -> list[str]:
+    unit = context.resolve(report.source)
+    if unit is None:
+        return []
+    return list(unit.levels) if unit.collective else ([unit.level] if unit.level else [])
+
+
+@rule("W308", "report-due-order", Severity.WARNING)
+def report_due_order(plan: Plan, context: Context):
+    """
+    ## What it does
+    Finds a lower level's report that is due no earlier than the higher
+    level's report that must include it: either one report made at several
+    levels (`汇报 各级党委 -> 上一级党委 { 时限: 年底 }` with `层级: 市、县、乡、村`),
+    or a report to a unit whose own report (from a higher `层级`) is due at
+    the same time or earlier.
+
+    ## Why it matters
+    If 乡 reports by 12月31日 and 县 must include 乡's report in its own,
+    also due 12月31日, the county has no time to collect: the schedule
+    cannot be kept as written.
+
+    ## Failing example
+    ```qlm
+    集合 各级党委 { 层级: 市、县、乡、村 }
+    集合 上一级党委
+    汇报 各级党委 -> 上一级党委 { 频次: 每年; 时限: 年底 }
+    ```
+
+    ## Fixed example
+    ```qlm
+    单位 县委 { 层级: 县 }
+    单位 市委 { 层级: 市 }
+    单位 省委 { 层级: 省 }
+    汇报 县委 -> 市委 { 频次: 每年; 时限: 12月20日前 }
+    汇报 市委 -> 省委 { 频次: 每年; 时限: 年底 }
+    ```
+
+    ## Options
+    None.
+    """
+    by_source: dict[str, list[Report]] = {}
+    for report in plan.reports():
+        by_source.setdefault(context.key(report.source), []).append(report)
+    for report in plan.reports():
+        key = due_key(report)
+        if key is None or report.target is None:
+            continue
+        levels = sorted(_levels(context, report), key=lambda level: level_rank(level) or 9)
+        if context.is_relative(report.target):
+            if len(levels) >= 2:
+                yield Diagnostic("W308", report.span, help="earlier-due",
+                                 args={"lower": levels[1], "higher": levels[0], "due": _due_text(report)})
+            continue
+        yield from _against_recipient(context, report, key, levels, by_source)
+
+
+def _against_recipient(context, report, key, levels, by_source):
+    lower = level_rank(levels[0]) if len(levels) == 1 else None
+    for onward in by_source.get(context.key(report.target), ()):
+        if onward is report:
+            continue
+        onward_key = due_key(onward)
+        higher_levels = _levels(context, onward)
+        higher = level_rank(higher_levels[0]) if len(higher_levels) == 1 else None
+        if onward_key is None or onward_key[0] != key[0] or key[1] < onward_key[1]:
+            continue
+        if lower is not None and higher is not None and lower <= higher:
+            continue
+        labels = [Label(onward.span, "includes-it")] if onward.span else []
+        yield Diagnostic("W308", report.span, labels=labels, help="earlier-due",
+                         args={"lower": report.source.name, "higher": context.key(report.target),
+                               "due": _due_text(report)})
+        return

@@ -1,0 +1,44 @@
+"""Which rules run, at what severity, with which options: a value the checks take.
+
+Reading it from `pyproject.toml` or `qlmatrix.toml` is done in qlmatrix.config,
+so that checks stay free of files and plans built in Python can pass one in.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+from typing import Mapping
+
+import attrs
+
+from ..diagnostics import Severity
+
+
+def _frozen(mapping) -> Mapping:
+    return MappingProxyType(dict(mapping))
+
+
+@attrs.frozen
+class Config:
+    #: codes or code prefixes to run (`W2`, `E301`); empty means every rule
+    select: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    #: codes or prefixes not to run; wins over `select`
+    ignore: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    #: code -> severity, overriding the rule's default
+    severity: Mapping[str, Severity] = attrs.field(factory=dict, converter=_frozen)
+    #: code -> {option: value}
+    options: Mapping[str, Mapping[str, object]] = attrs.field(factory=dict, converter=_frozen)
+    #: warnings become errors
+    strict: bool = False
+    #: where the settings came from, for messages
+    source: str | None = attrs.field(default=None, eq=False)
+
+    def is_selected(self, code: str) -> bool:
+        chosen = not self.select or any(code.startswith(prefix) for prefix in self.select)
+        return chosen and not any(code.startswith(prefix) for prefix in self.ignore)
+
+    def severity_of(self, code: str, default: Severity) -> Severity:
+        severity = self.severity.get(code, default)
+        if self.strict and severity is Severity.WARNING:
+            return Severity.ERROR
+        return severity

@@ -1,0 +1,211 @@
+"""Inline suppression comments, found by scanning the source lines (the lexer drops comments).
+
+    任务 (四) 加大宣传力度  # qlm: ignore[W201]       this line
+    # qlm: ignore[W210]                              the next line (and its block, if it opens one)
+    章 四 强化组织保障 {  # qlm: ignore[W210,W205]      the whole block, to its closing brace
+    # qlm: ignore-file[W203]                         the whole file
+
+Codes may also be rule names (`task-without-unit`); `ignore` with no
+brackets silences every rule. A suppression that silences nothing is
+reported (W901), and so is one naming an unknown rule (W902).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+import attrs
+
+from ..diagnostics import Diagnostic, Severity
+from ..diagnostics.messages import register
+from ..span import Span
+from .registry import find_rule, meta_rule
+from .settings import Config
+
+register(
+    messages={
+        "W901": ("unused-suppression", "this suppression of `{code}` silences nothing",
+                 "此处对`{code}`的屏蔽没有屏蔽任何问题"),
+        "W902": ("unknown-suppression-code", "`{code}` is not a rule code or name", "`{code}`不是规则编号或名称"),
+    },
+    helps={
+        "remove-suppression": ("remove it, or move it to the line the finding is on",
+                               "请删除该屏蔽注释，或移到问题所在行"),
+        "see-rules": ("`qlm rule` lists every rule", "`qlm rule`可列出全部规则"),
+    },
+)
+
+meta_rule("W901", "unused-suppression", Severity.WARNING, """
+    ## What it does
+    Finds a `# qlm: ignore[...]` comment that silences no finding.
+
+    ## Why it matters
+    Suppressions outlive the problems they hid; a stale one would hide the
+    next real finding on that line.
+
+    ## Failing example
+    ```qlm
+    单位 党群部
+    任务 (三) 筑牢清廉思想根基 (责任单位:党群部)  # qlm: ignore[W201]
+    ```
+
+    ## Fixed example
+    ```qlm
+    单位 党群部
+    任务 (三) 筑牢清廉思想根基 (责任单位:党群部)
+    任务 (四) 加大宣传力度  # qlm: ignore[W201]
+    ```
+
+    ## Options
+    None.
+    """)
+
+meta_rule("W902", "unknown-suppression-code", Severity.WARNING, """
+    ## What it does
+    Finds a suppression comment naming a code or rule name that does not exist.
+
+    ## Why it matters
+    A mistyped code silences nothing, so the finding it was meant for stays.
+
+    ## Failing example
+    ```qlm
+    任务 (四) 加大宣传力度  # qlm: ignore[W2O1]
+    ```
+
+    ## Fixed example
+    ```qlm
+    任务 (四) 加大宣传力度  # qlm: ignore[W201]
+    ```
+
+    ## Options
+    None.
+    """)
+
+_DIRECTIVE = re.compile(r"qlm:\s*(ignore-file|ignore)\b(?:\[([^\]]*)\])?")
+_OPEN, _CLOSE = "{｛", "}｝"
+
+
+@attrs.define
+class Suppression:
+    file: str
+    span: Span  # the directive, for its own diagnostics
+    codes: tuple[str, ...] | None  # None: every code
+    first: int  # lines covered, inclusive; file-wide: 1..huge
+    last: int
+    used: set = attrs.field(factory=set)
+
+
+def _code_part(line: str) -> tuple[str, int]:
+    """The line up to its comment, and where the comment starts (-1 if none); quoted text is skipped."""
+    quoted = False
+    for index, char in enumerate(line):
+        if char == '"':
+            quoted = not quoted
+        elif char in "#＃" and not quoted:
+            return line[:index], index
+    return line, -1
+
+
+def _block_ends(lines: list[str]) -> dict[int, int]:
+    """Line number of an opening brace's line -> line number of its closing brace (first brace of the line)."""
+    ends: dict[int, int] = {}
+    stack: list[int] = []
+    for number, line in enumerate(lines, 1):
+        code, _ = _code_part(line)
+        quoted = False
+        for char in code:
+            if char == '"':
+                quoted = not quoted
+            elif quoted:
+                continue
+            elif char in _OPEN:
+                stack.append(number)
+            elif char in _CLOSE and stack:
+                opened = stack.pop()
+                ends.setdefault(opened, number)
+    return ends
+
+
+def scan(file: str, text: str) -> list[Suppression]:
+    lines = text.splitlines()
+    ends = None
+    found = []
+    for number, line in enumerate(lines, 1):
+        code, comment_at = _code_part(line)
+        if comment_at < 0:
+            continue
+        match = _DIRECTIVE.search(line, comment_at)
+        if not match:
+            continue
+        codes = None if match.group(2) is None else tuple(c.strip() for c in match.group(2).split(",") if c.strip())
+        span = Span(file, number, comment_at + 1, number, match.end() + 1)
+        if match.group(1) == "ignore-file":
+            found.append(Suppression(file, span, codes, 1, 1 << 30))
+            continue
+        target = number if code.strip() else _next_code_line(lines, number)
+        if target is None:
+            found.append(Suppression(file, span, codes, number, number))
+            continue
+        if ends is None:
+            ends = _block_ends(lines)
+        found.append(Suppression(file, span, codes, target, ends.get(target, target)))
+    return found
+
+
+def _next_code_line(lines: list[str], number: int) -> int | None:
+    for later in range(number + 1, len(lines) + 1):
+        if _code_part(lines[later - 1])[0].strip():
+            return later
+    return None
+
+
+def _canonical(code: str) -> str | None:
+    found = find_rule(code)
+    return found.code if found else None
+
+
+def apply(diagnostics: Iterable[Diagnostic], sources: dict, config: Config) -> list[Diagnostic]:
+    """Drop suppressed diagnostics; add W901/W902 for suppressions that do nothing."""
+    suppressions: dict[str, list[Suppression]] = {}
+    for file, text in sources.items():
+        if text and "qlm:" in text:
+            suppressions[file] = scan(file, text)
+    if not suppressions:
+        return list(diagnostics)
+    for entries in suppressions.values():
+        for entry in entries:
+            if entry.codes is not None:
+                entry.codes = tuple(_canonical(code) or code for code in entry.codes)
+    kept = []
+    for diagnostic in diagnostics:
+        span = diagnostic.span
+        hit = None
+        if span is not None:
+            hit = next((s for s in suppressions.get(span.file, ())
+                        if s.first <= span.line <= s.last and (s.codes is None or diagnostic.code in s.codes)), None)
+        if hit is None:
+            kept.append(diagnostic)
+        else:
+            hit.used.add(diagnostic.code)
+    kept += _own_findings(suppressions, config)
+    return kept
+
+
+def _own_findings(suppressions: dict, config: Config) -> list[Diagnostic]:
+    found = []
+    for entries in suppressions.values():
+        for entry in entries:
+            for code in entry.codes if entry.codes is not None else ("*",):
+                if code != "*" and find_rule(code) is None:
+                    if config.is_selected("W902"):
+                        found.append(Diagnostic("W902", entry.span, args={"code": code}, help="see-rules",
+                                                severity=config.severity_of("W902", Severity.WARNING)))
+                elif code == "*" and not entry.used or code != "*" and code not in entry.used:
+                    if code != "*" and not config.is_selected(code):
+                        continue  # a rule switched off cannot be judged
+                    if config.is_selected("W901"):
+                        found.append(Diagnostic("W901", entry.span, args={"code": "ignore" if code == "*" else code},
+                                                help="remove-suppression",
+                                                severity=config.severity_of("W901", Severity.WARNING)))
+    return found

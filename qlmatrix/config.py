@@ -1,0 +1,173 @@
+"""Reading check settings from `qlmatrix.toml` or `[tool.qlmatrix]` in `pyproject.toml`.
+
+The nearest file wins, searching from the plan's folder upwards; in one
+folder `qlmatrix.toml` wins over `pyproject.toml` (as ruff.toml over
+pyproject.toml). A `pyproject.toml` without `[tool.qlmatrix]` is passed over.
+
+    [tool.qlmatrix]
+    select = ["E", "W2"]             # codes, prefixes or rule names; default: all
+    ignore = ["unused-unit"]
+    strict = false                   # warnings count as errors
+    [tool.qlmatrix.severity]
+    W205 = "error"
+    [tool.qlmatrix.rules.lead-overload]
+    factor = 2.5
+    minimum = 4
+
+Unknown keys are errors that name the key and suggest the closest valid one.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import tomllib
+from pathlib import Path
+
+from .checks import RULES, find_rule
+from .checks.settings import Config
+from .diagnostics import Severity
+
+__all__ = ["CONFIG_FILES", "Config", "ConfigError", "find_config", "load_config", "parse_config"]
+
+CONFIG_FILES = ("qlmatrix.toml", "pyproject.toml")
+_KEYS = ("select", "ignore", "strict", "severity", "rules")
+_SEVERITIES = {s.value: s for s in Severity}
+
+
+class ConfigError(ValueError):
+    """A settings file that cannot be used; the message names the file and the key."""
+
+
+def _suggest(word: str, choices) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.5)
+    return f"; did you mean `{close[0]}`?" if close else f"; expected one of: {', '.join(choices)}"
+
+
+def find_config(plan_path: str | os.PathLike) -> tuple[Path, dict] | None:
+    """The nearest settings file for a plan and its qlmatrix table, or None."""
+    folder = Path(plan_path).resolve().parent
+    for directory in (folder, *folder.parents):
+        own = directory / "qlmatrix.toml"
+        if own.is_file():
+            return own, _read(own)
+        project = directory / "pyproject.toml"
+        if project.is_file():
+            table = _read(project).get("tool", {}).get("qlmatrix")
+            if table is not None:
+                return project, table
+    return None
+
+
+def _read(path: Path) -> dict:
+    try:
+        with path.open("rb") as stream:
+            return tomllib.load(stream)
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise ConfigError(f"{path}: {error}") from error
+
+
+def load_config(plan_path: str | os.PathLike) -> Config:
+    found = find_config(plan_path)
+    if found is None:
+        return Config()
+    path, table = found
+    return parse_config(table, str(path))
+
+
+def _codes(value, key: str, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: `{key}` must be a list of rule codes or names")
+    return tuple(_code_or_prefix(v, key, where) for v in value)
+
+
+def _code_or_prefix(value: str, key: str, where: str) -> str:
+    """A rule code, a code prefix such as `W2` or `E`, or a rule name (turned into its code)."""
+    found = find_rule(value)
+    if found is not None:
+        return found.code
+    prefix = value.upper()
+    if prefix and any(code.startswith(prefix) for code in RULES) and prefix[0] in "EWI":
+        return prefix
+    names = [r.name for r in RULES.values()] + list(RULES)
+    raise ConfigError(f"{where}: unknown rule `{value}` in `{key}`{_suggest(value, names)}")
+
+
+def _rule(key: str, section: str, where: str):
+    found = find_rule(key)
+    if found is None:
+        names = [r.name for r in RULES.values()] + list(RULES)
+        raise ConfigError(f"{where}: unknown rule `{key}` in `[{section}]`{_suggest(key, names)}")
+    return found
+
+
+def _option(rule_, name: str, value, where: str):
+    if name not in rule_.options:
+        known = list(rule_.options) or ["(this rule has no options)"]
+        raise ConfigError(f"{where}: rule {rule_.code} `{rule_.name}` has no option `{name}`{_suggest(name, known)}")
+    default = rule_.options[name]
+    expected = float if isinstance(default, float) else type(default)
+    ok = isinstance(value, expected) or (expected is float and isinstance(value, int))
+    if isinstance(value, bool) and expected is not bool:
+        ok = False
+    if not ok:
+        raise ConfigError(f"{where}: option `{name}` of {rule_.code} must be {expected.__name__}, not `{value!r}`")
+    choices = rule_.choices.get(name)
+    if choices and value not in choices:
+        raise ConfigError(f"{where}: option `{name}` of {rule_.code} is `{value}`{_suggest(str(value), choices)}")
+    return float(value) if expected is float else value
+
+
+def parse_config(table: dict, where: str = "settings") -> Config:
+    """Validate a qlmatrix settings table into a Config; raises ConfigError naming any bad key."""
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where}: the qlmatrix settings must be a table")
+    for key in table:
+        if key not in _KEYS:
+            raise ConfigError(f"{where}: unknown key `{key}`{_suggest(key, _KEYS)}")
+    strict = table.get("strict", False)
+    if not isinstance(strict, bool):
+        raise ConfigError(f"{where}: `strict` must be true or false")
+    severity = {}
+    for key, value in _table(table, "severity", where).items():
+        if value not in _SEVERITIES:
+            raise ConfigError(f"{where}: severity of `{key}` is `{value}`{_suggest(str(value), _SEVERITIES)}")
+        severity[_rule(key, "severity", where).code] = _SEVERITIES[value]
+    options = {}
+    for key, values in _table(table, "rules", where).items():
+        rule_ = _rule(key, f"rules.{key}", where)
+        if not isinstance(values, dict):
+            raise ConfigError(f"{where}: `rules.{key}` must be a table of options")
+        options[rule_.code] = {name: _option(rule_, name, value, where) for name, value in values.items()}
+    return Config(
+        select=_codes(table.get("select", []), "select", where),
+        ignore=_codes(table.get("ignore", []), "ignore", where),
+        severity=severity,
+        options=options,
+        strict=strict,
+        source=where,
+    )
+
+
+def _table(table: dict, key: str, where: str) -> dict:
+    value = table.get(key, {})
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: `{key}` must be a table")
+    return value
+
+
+def with_cli(config: Config, select=None, ignore=None, strict: bool = False) -> Config:
+    """The file's settings with command-line options on top: given flags replace the file's lists."""
+    import attrs
+
+    where = "the command line"
+    changes = {}
+    if select is not None:
+        changes["select"] = tuple(_code_or_prefix(v, "--select", where) for v in select)
+    if ignore is not None:
+        changes["ignore"] = tuple(_code_or_prefix(v, "--ignore", where) for v in ignore)
+    if strict:
+        changes["strict"] = True
+    return attrs.evolve(config, **changes)

@@ -1,0 +1,39 @@
+"""GitHub Actions workflow commands: one `::error file=…,line=…::message` per diagnostic.
+
+Annotations then appear on the changed lines of a pull request.
+"""
+
+from __future__ import annotations
+
+from .messages import code_name, render_help, render_message
+
+_LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def line(diagnostic, lang: str) -> str:
+    level = _LEVELS[diagnostic.severity.value]
+    props = []
+    span = diagnostic.span
+    if span is not None:
+        props += [f"file={_property(span.file)}", f"line={span.line}", f"col={span.column}",
+                  f"endLine={span.end_line}"]
+        if span.end_line == span.line:
+            props.append(f"endColumn={span.end_column}")
+    props.append(f"title={_property(f'{diagnostic.code} {code_name(diagnostic.code)}')}")
+    message = render_message(diagnostic, lang)
+    help_text = render_help(diagnostic, lang)
+    if help_text:
+        message += f"\nhelp: {help_text}"
+    return f"::{level} {','.join(props)}::{_data(message)}"
+
+
+def dumps(diagnostics, lang: str) -> str:
+    return "".join(line(d, lang) + "\n" for d in diagnostics)
