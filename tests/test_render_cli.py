@@ -99,3 +99,10 @@ def test_render_writes_every_format(tmp_path, capsys):
         for suffix in ("dot", "svg", "png"):
             assert f"{view}.{suffix}" in names
     assert "tables.xlsx" in names
+
+
+def test_plan_shows_itself_as_html_in_jupyter():
+    import qlmatrix
+
+    html = qlmatrix.loads("单位 纪监委\n任务 (一) 加强<纪律>建设 (责任单位:纪监委)")._repr_html_()
+    assert "纪监委" in html and "&lt;纪律&gt;" in html and "<table" in html
