@@ -290,5 +290,5 @@ def write_plan(plan: Plan, keywords: str = "zh", comments: Comments | None = Non
     writer.items(plan.items, 0, "")
     tail = writer.comments.remaining()
     if tail:
-        writer.lines += ["", *tail]
+        writer.lines += ["", *tail] if writer.lines else tail
     return "\n".join(writer.lines).rstrip("\n") + "\n"

@@ -1,0 +1,364 @@
+"""From the outline to a Plan: notes read, lead rules applied, units declared, ids given.
+
+The plan's spans point into the source document (line numbers), which is
+how provenance survives: the writer's comment hook turns them into
+`# 原文第N行`. Everything that looks like an assignment but is not
+understood becomes a Problem: nothing is dropped silently.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from ..model import Assignment, Plan, Ref, Role, Section, Task, Unit
+from ..parser.numbering import split_title
+from ..span import Span
+from ..writer import UnwritableError, name as writable_name
+from .annotations import HINT, LABEL, Found, parse_note
+from .outline import DOC_NUMBER, TABLE_RANK, Item, Outline, Para
+from .phrases import find_cadence
+from .running import mentions, running_roles
+from .units import CLOSE, OPEN, depth_split, is_collective, key, looks_like_unit
+
+_BASIS = re.compile(r"《[^》]{2,80}》[(（]([^()（）]{0,20}〔\d{4}〕\d+号)[)）]")
+_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:区|市|县|州|省|新区|开发区|高新区)$")
+
+
+@attrs.frozen
+class Problem:
+    line: int
+    excerpt: str
+    reason_en: str
+    reason_zh: str
+
+
+@attrs.define
+class Analysed:
+    item: Item
+    title: str
+    body: str | None
+    note: str  # the note's inner text, "" when none
+    found: Found | None
+    how: str = "note"  # note | labels | running | inherited
+    inherited_from: int | None = None
+
+
+@attrs.define
+class Built:
+    plan: Plan
+    problems: list[Problem]
+    dropped_units: list[tuple[int, str]]
+    rule_line: tuple[int, str] | None
+    doc_number: str | None
+    notes: dict[int, str]  # task line -> how its roles were read (for comments)
+    section_intros: dict[int, list[str]]
+
+
+def trailing_note(text: str) -> tuple[int, str] | None:
+    """(start, inner) of the bracket group that ends `text` (before a final 。), if any."""
+    end = len(text.rstrip(" \t\u3000。.；;"))
+    if end == 0 or text[end - 1] not in CLOSE:
+        return None
+    depth, index = 0, end - 1
+    while index >= 0:
+        if text[index] in CLOSE:
+            depth += 1
+        elif text[index] in OPEN:
+            depth -= 1
+            if depth == 0:
+                return index, text[index + 1:end - 1]
+        index -= 1
+    return None
+
+
+def _excerpt(text: str, width: int = 40) -> str:
+    text = text.replace("\n", " ")
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+class Importer:
+    def __init__(self, source: str):
+        self.source = source
+        self.problems: list[Problem] = []
+        self.rule = "first"
+        self.rule_line: tuple[int, str] | None = None
+        self.inherit: tuple[Found, int] | None = None
+
+    def problem(self, line: int, text: str, en: str, zh: str) -> None:
+        self.problems.append(Problem(line, _excerpt(text), en, zh))
+
+    # One item: title, body, note, label lines
+
+    def analyse(self, item: Item) -> Analysed:
+        paragraphs = [Para(p.line, p.text) for p in item.paragraphs]
+        note, note_para = "", None
+        for para in reversed(paragraphs):
+            found_note = trailing_note(para.text)
+            if found_note and parse_note(found_note[1]) is not None:
+                note, note_para = found_note[1], para
+                para.text = para.text[: found_note[0]].rstrip()
+                break
+            if found_note and HINT.search(found_note[1]):
+                self.problem(para.line, found_note[1], "a note names roles but its units could not be read",
+                             "括注提及分工，但无法读出单位")
+                break
+        for para in paragraphs:
+            self._mid_text_notes(para, trailing_note(para.text))
+        found = parse_note(note) if note else None
+        how = "note"
+        if item.labels:
+            labelled = parse_note("；".join(p.text for p in item.labels), labelled_only=True)
+            if labelled is None:
+                self.problem(item.labels[0].line, item.labels[0].text, "label lines name no unit", "分工标注行中没有单位")
+            elif found is None:
+                found, how = labelled, "labels"
+            else:
+                _merge(found, labelled)
+        if found is not None:
+            self._rules(found, note_para.line if note_para else item.line, note)
+            if found.problems:
+                self.problem(item.line, "、".join(found.problems), "these pieces of the note are not unit names",
+                             "括注中的这些内容不像单位名称")
+        first = paragraphs[0].text if paragraphs else ""
+        title, rest = split_title(first)
+        body = "\n".join([rest] * bool(rest) + [p.text for p in paragraphs[1:] if p.text]) or None
+        return Analysed(item, title.rstrip("：:。 "), body, note, found, how)
+
+    def _mid_text_notes(self, para: Para, trailing) -> None:
+        """A labelled note in the middle of a paragraph is not read as the task's: report it."""
+        for match in re.finditer(r"[(（\[【〔]", para.text):
+            rest = para.text[match.end():]
+            if LABEL.match(rest) and not (trailing and trailing[0] == match.start()):
+                self.problem(para.line, rest.split("）")[0].split(")")[0], "a note in the middle of the text",
+                             "正文中间的分工括注")
+
+    def _rules(self, found: Found, line: int, note: str) -> None:
+        if found.rule and found.rule_henceforth:
+            self.rule = found.rule
+            self.rule_line = self.rule_line or (line, note)
+        if found.no_division and found.units:
+            self.inherit = (found, line)
+
+
+def _merge(target: Found, other: Found) -> None:
+    for field in ("lead", "support", "consult", "responsible", "due", "cadence", "problems"):
+        getattr(target, field).extend(getattr(other, field))
+
+
+class Names:
+    """The plan's unit names: known from notes, place prefixes learnt, writable forms."""
+
+    def __init__(self):
+        self.known: dict[str, str] = {}  # key -> name as first written
+        self.full: dict[str, str] = {}  # name -> full name (prefix kept, or the unwritable original)
+        self.prefixes: list[str] = []
+        self.order: list[str] = []
+        self.first_line: dict[str, int] = {}
+
+    def add_known(self, name: str) -> str:
+        return self.known.setdefault(key(name), name)
+
+    def learn(self, written: str) -> None:
+        if key(written) in self.known:
+            return
+        for known in sorted(self.known.values(), key=len, reverse=True):
+            prefix = written[: -len(known)]
+            if written.endswith(known) and prefix and _PLACE.match(prefix) and prefix not in self.prefixes:
+                self.prefixes.append(prefix)
+
+    def resolve(self, written: str) -> str:
+        if key(written) in self.known:
+            return self.known[key(written)]
+        for prefix in self.prefixes:
+            if written.startswith(prefix) and looks_like_unit(written[len(prefix):]):
+                name = self.known.get(key(written[len(prefix):]), written[len(prefix):])
+                self.full.setdefault(name, written)
+                return name
+        return written
+
+    def use(self, name: str, line: int) -> str | None:
+        """The writable name for `name`, recorded in declaration order; None if unwritable."""
+        name = self.add_known(name)
+        written = _writable(name)
+        if written is None:
+            return None
+        if written != name:
+            self.full.setdefault(written, name)
+        if written not in self.first_line:
+            self.order.append(written)
+            self.first_line[written] = line
+        return written
+
+
+def _writable(name: str) -> str | None:
+    try:
+        return writable_name(name)
+    except UnwritableError:
+        joined = "".join(depth_split(name, "、，,"))
+        try:
+            return writable_name(joined)
+        except UnwritableError:
+            return None
+
+
+def build_plan(outline: Outline, source: str, default_title: str | None = None) -> Built:
+    importer = Importer(source)
+    analysed = [importer.analyse(item) for item in outline.items]
+    if not analysed:
+        first = next(iter(outline.preamble), Para(1, ""))
+        importer.problem(first.line, first.text, "no numbered items (一、 (一) 1.) were found",
+                         "未找到带编号的条目（一、 (一) 1.）")
+    names = Names()
+    for entry in analysed:
+        for unit in entry.found.units if entry.found else ():
+            names.add_known(unit)
+    for entry in analysed:
+        for written in mentions(entry.item.text):
+            names.learn(written)
+    tasks_notes: dict[int, str] = {}
+    dropped: list[tuple[int, str]] = []
+
+    def assignments(entry: Analysed) -> list[Assignment]:
+        line = entry.item.line
+        if entry.how == "labels":
+            tasks_notes[line] = "labels"
+        if entry.found is not None:
+            leads, supports, consults = entry.found.roles(importer.rule)
+        else:
+            leads, supports, consults = _running(entry, names, importer, tasks_notes)
+        span = Span(source, line, 1, line, 1)
+        out = []
+        for role, group in ((Role.LEAD, leads), (Role.SUPPORT, supports), (Role.CONSULT, consults)):
+            for unit in group:
+                written = names.use(unit, line)
+                if written is None:
+                    dropped.append((line, unit))
+                    importer.problem(line, unit, "this unit name cannot be written in .qlm", "该单位名称无法写入.qlm")
+                    continue
+                out.append(Assignment(role, Ref(written, span), span))
+        return out
+
+    section_intros: dict[int, list[str]] = {}
+    root = _tree(analysed)
+
+    def convert(nodes, top: bool = False) -> list:
+        items = []
+        for entry, children in nodes:
+            if top:  # `不再做分工，下同` holds within its part of the document
+                importer.inherit = None
+            line = entry.item.line
+            span = Span(source, line, 1, line, 1)
+            number = entry.item.number or None
+            if children:
+                if entry.body:
+                    section_intros[line] = [p for p in entry.body.split("\n") if p]
+                items.append(Section(title=entry.title, id="", number=number, items=convert(children), span=span))
+                continue
+            cadence, due = find_cadence(entry.title, entry.note + "；".join(p.text for p in entry.item.labels),
+                                        entry.body or "")
+            if entry.found is not None:
+                cadence = "、".join(entry.found.cadence) or cadence
+                due = "、".join(entry.found.due) or due
+            if due and due.startswith("每"):  # a 完成时限 column that holds a recurrence
+                cadence, due = cadence or due, None
+            items.append(Task(title=entry.title, id="", number=number, body=entry.body,
+                              assignments=assignments(entry), cadence=cadence, due=due, span=span))
+        return items
+
+    items = _ids(convert(root, top=True), "", set())
+    units = [_declare(name, names, Span(source, names.first_line[name], 1, names.first_line[name], 1))
+             for name in names.order]
+    title, doc_number, basis, issuer = _header(outline)
+    plan = Plan(title=title or default_title, basis=basis, issuer=issuer, units=units, items=items)
+    return Built(plan, importer.problems, dropped, importer.rule_line, doc_number, tasks_notes, section_intros)
+
+
+def _running(entry: Analysed, names: Names, importer: Importer, notes: dict) -> tuple[list, list, list]:
+    line = entry.item.line
+    text = entry.item.text
+    running = running_roles(text, names.resolve)
+    if running.ambiguous:
+        importer.problem(line, entry.title, "several units are named as leading this task: "
+                         + "、".join(running.ambiguous), "正文中有多个单位似为牵头：" + "、".join(running.ambiguous))
+        return [], [], []
+    if running.lead or running.support:
+        notes[line] = "running"
+        if running.henceforth:
+            importer.inherit = (Found(lead=list(running.lead), support=list(running.support)), line)
+        return running.lead, running.support, []
+    if importer.inherit is not None:
+        found, since = importer.inherit
+        notes[line] = f"inherited:{since}"
+        return found.roles(importer.rule)
+    if re.search(r"牵头|责任单位|责任部门|配合单位", text) and not any(p.line == line for p in importer.problems):
+        importer.problem(line, entry.title, "the text mentions a lead or responsible unit but none was read",
+                         "正文提及牵头或责任单位，但未能读出")
+    return [], [], []
+
+
+def _tree(analysed: list[Analysed]):
+    """Nest items by their numbering rank; an item with its own note never holds others."""
+    root: list = []
+    stack: list[tuple[int, list]] = []
+    for entry in analysed:
+        rank = entry.item.rank
+        while stack and stack[-1][0] >= rank:
+            stack.pop()
+        children: list = []
+        (stack[-1][1] if stack else root).append((entry, children))
+        if entry.found is None and rank < TABLE_RANK:
+            stack.append((rank, children))
+    return root
+
+
+def _ids(items, prefix: str, used: set):
+    """Ids as the parser gives them (二(一), #3 for an unnumbered task); a repeat gets a suffix: 1-2."""
+    out, ordinal = [], 0
+    for item in items:
+        if item.number:
+            own = prefix + item.number
+        elif isinstance(item, Section):
+            own = prefix + item.title
+        else:
+            ordinal += 1
+            own = f"{prefix}#{ordinal}" if prefix else f"#{ordinal}"
+        if own in used:
+            count = 2
+            while f"{own}-{count}" in used:
+                count += 1
+            own = f"{own}-{count}"
+        used.add(own)
+        if isinstance(item, Section):
+            item = attrs.evolve(item, id=own, items=_ids(item.items, own, used))
+        else:
+            item = attrs.evolve(item, id=own)
+        out.append(item)
+    return out
+
+
+def _declare(name: str, names: Names, span: Span) -> Unit:
+    full = names.full.get(name)
+    return Unit(name=name, full_name=full if full != name else None, collective=is_collective(name), span=span)
+
+
+def _header(outline: Outline):
+    """(title, own document number, basis, issuer) from the lines before the first item and the signature."""
+    title = doc_number = basis = issuer = None
+    for index, para in enumerate(outline.preamble):
+        if DOC_NUMBER.match(para.text):
+            doc_number = para.text
+            title = "".join(p.text for p in outline.preamble[:index] if "。" not in p.text and len(p.text) <= 40) or None
+            break
+    else:
+        first = outline.preamble[0].text if outline.preamble else ""
+        title = first if first and len(first) <= 40 and not re.search(r"[。：:]", first) else None
+    for para in outline.preamble:
+        match = _BASIS.search(para.text)
+        if match:
+            basis = match.group(1)
+            break
+    if outline.closing and not any(ch.isdigit() for ch in outline.closing[0].text):
+        issuer = outline.closing[0].text
+    return title, doc_number, basis, issuer

@@ -1,0 +1,165 @@
+"""The document's outline: numbered items (一、 (一) 1. (1) ①), their paragraphs and label lines.
+
+Lines are cleaned of PDF and Markdown debris (page numbers, `#`, `**`,
+indents, wrap spaces) and lines broken mid-sentence are joined, so an
+annotation split over two lines reads as one.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from ..parser.numbering import normalise_number
+from .annotations import LABEL
+from .reading import Line
+
+NUMBERING = re.compile(
+    r"^(?:(?P<r1>[一二三四五六七八九十百]{1,3}[、．.])|(?P<r2>[(（][一二三四五六七八九十百]{1,3}[)）])"
+    r"|(?P<r3>[0-9０-９]{1,3}[.．、](?![0-9０-９]))|(?P<r4>[(（][0-9０-９]{1,3}[)）])|(?P<r5>[①-⑳]))[ \t\u3000]*")
+TABLE_RANK = 9  # table rows sit under whatever section is open
+_PAGE_NUMBER = re.compile(r"^(?:[-—–－]\s*\d{1,3}\s*[-—–－]|\d{1,3}|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
+DOC_NUMBER = re.compile(r"^\S{1,12}〔\d{4}〕\d+号$")
+DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
+_ENDS_SENTENCE = tuple("。！？；：”」）)】〕!?;:")
+_CONTINUES = tuple("、，,（([【〔—“《")
+WRAP_WIDTH = 25  # a shorter line without final punctuation is a heading, not a wrapped line
+_MARKDOWN = re.compile(r"^(?:#{1,6}\s+|[-*+>]\s+)")
+
+#: Column headers of a 任务分工表: header word -> field.
+COLUMNS = (
+    (("序号", "编号"), "number"),
+    (("牵头单位", "牵头部门", "牵头"), "lead"),
+    (("配合单位", "配合部门", "协助单位", "参与单位", "配合"), "support"),
+    (("责任单位", "责任部门", "责任主体"), "responsible"),
+    (("完成时限", "完成时间", "时间节点", "时限", "完成期限"), "due"),
+    (("频次", "工作频次"), "cadence"),
+    (("重点任务", "工作任务", "主要任务", "具体任务", "任务内容", "工作内容", "任务", "工作措施", "举措", "内容"), "task"),
+)
+_FIELD_LABEL = {"lead": "牵头单位", "support": "配合单位", "responsible": "责任单位", "due": "完成时限", "cadence": "频次"}
+
+
+@attrs.define
+class Para:
+    line: int
+    text: str
+
+
+@attrs.define
+class Item:
+    line: int
+    rank: int  # 1 一、, 2 (一), 3 1., 4 (1), 5 ①, TABLE_RANK for table rows
+    number: str  # normalised, as ids use it
+    paragraphs: list[Para]
+    labels: list[Para] = attrs.field(factory=list)  # `牵头单位：X` lines that follow
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p.text for p in self.paragraphs)
+
+
+@attrs.define
+class Outline:
+    preamble: list[Para] = attrs.field(factory=list)
+    items: list[Item] = attrs.field(factory=list)
+    closing: list[Para] = attrs.field(factory=list)  # signature, date, 此件公开发布
+
+
+def clean(text: str) -> str:
+    text = text.replace("\u00a0", " ").strip(" \t\u3000\r\ufeff")
+    text = _MARKDOWN.sub("", text).replace("**", "").replace("__", "")
+    return text.strip(" \t\u3000")
+
+
+def _rank(match: re.Match) -> int:
+    return next(int(name[1]) for name, value in match.groupdict().items() if value)
+
+
+def _wraps(text: str) -> bool:
+    """Does the paragraph go on in the next line (PDF or hard line wrap)?"""
+    if text.endswith(_CONTINUES):
+        return True
+    return len(text) >= WRAP_WIDTH and not text.endswith(_ENDS_SENTENCE)
+
+
+def _standalone(text: str) -> bool:
+    """Lines never joined to the line before: document numbers, dates, addressees."""
+    return bool(DOC_NUMBER.match(text) or DATE_LINE.match(text) or text.endswith(("：", ":")))
+
+
+def build_outline(lines: list[Line]) -> Outline:
+    outline = Outline()
+    current: list[Para] = outline.preamble
+    item: Item | None = None
+    joinable = False
+    header: dict[int, str] | None = None
+    for line in _cut_closing(lines, outline):
+        if line.cells is not None:
+            header, row = _table_row(line, header)
+            if row is not None:
+                outline.items.append(row)
+            joinable = False
+            continue
+        header = None
+        text = clean(line.text)
+        if not text or _PAGE_NUMBER.match(text):
+            joinable = joinable and bool(text)
+            continue
+        number = NUMBERING.match(text)
+        if number:
+            rest = text[number.end():]
+            item = Item(line.number, _rank(number), normalise_number(number.group(0).strip()), [Para(line.number, rest)])
+            outline.items.append(item)
+            current, joinable = item.paragraphs, _wraps(rest)
+        elif item is not None and LABEL.match(text):
+            item.labels.append(Para(line.number, text))
+            joinable = False
+        elif joinable and current and not _standalone(text) and not line.text[:1].isspace():
+            current[-1].text += text
+            joinable = _wraps(current[-1].text)
+        else:
+            current.append(Para(line.number, text))
+            joinable = _wraps(text) and not _standalone(text)
+    return outline
+
+
+def _cut_closing(lines: list[Line], outline: Outline) -> list[Line]:
+    """Move the signature block (issuer, date, 此件公开发布) off the last item."""
+    for index in range(len(lines) - 1, max(-1, len(lines) - 6), -1):
+        if DATE_LINE.match(clean(lines[index].text)):
+            start = index - 1 if index > 0 and len(clean(lines[index - 1].text)) <= 20 else index
+            outline.closing = [Para(line.number, clean(line.text)) for line in lines[start:] if clean(line.text)]
+            return lines[:start]
+    return lines
+
+
+def _table_row(line: Line, header: dict[int, str] | None):
+    """A header row gives the columns; other rows become items with label lines."""
+    cells = line.cells or ()
+    fields = _header_fields(cells)
+    if fields:
+        return fields, None
+    if header is None or not any(cells):
+        return header, None
+    values = {field: cells[index].strip() for index, field in header.items() if index < len(cells)}
+    task = values.get("task", "")
+    if not task:
+        return header, None
+    number = normalise_number(values["number"]) if values.get("number") else ""
+    row = Item(line.number, TABLE_RANK, number, [Para(line.number, task)])
+    for field, label in _FIELD_LABEL.items():
+        if values.get(field):
+            row.labels.append(Para(line.number, f"{label}：{values[field]}"))
+    return header, row
+
+
+def _header_fields(cells) -> dict[int, str] | None:
+    fields: dict[int, str] = {}
+    for index, cell in enumerate(cells):
+        for words, field in COLUMNS:
+            if cell.strip() in words and field not in fields.values():
+                fields[index] = field
+                break
+    has_roles = any(field in ("lead", "responsible", "support") for field in fields.values())
+    return fields if has_roles and "task" in fields.values() else None

@@ -1,0 +1,154 @@
+"""Unit names as documents write them: splitting lists, trimming, telling units from prose.
+
+Lists split at 、，, outside parentheses, so `各县(市、区)政府(管委会)` and
+`市交通委（市道运局）` stay whole; a collective written with a bare 、
+(`各区、县级市`, `各省、自治区、直辖市人民政府`) is put back together.
+"""
+
+from __future__ import annotations
+
+import re
+
+OPEN = "(（[【〔"
+CLOSE = ")）]】〕"
+
+#: Words stuck to the last unit of a list that are not part of its name (longest first).
+TRAILING = ("等有关部门和单位", "等有关部门和地方", "等有关单位和部门", "等有关部门", "等有关单位", "等相关部门", "等相关单位",
+            "等部门", "等单位", "等")
+#: Role verbs that end a clause: verb -> role word ("lead", "support", "responsible", "consult").
+VERBS = (
+    ("牵头负责", "lead"), ("牵头落实", "lead"), ("牵头", "lead"), ("牽頭負責", "lead"), ("牽頭", "lead"),
+    ("按职责分工负责", "responsible"), ("按職責分工負責", "responsible"), ("按职责负责", "responsible"),
+    ("分别负责", "responsible"), ("共同负责", "responsible"), ("配合落实", "support"), ("负责落实", "responsible"),
+    ("负责", "responsible"), ("負責", "responsible"), ("落实", "responsible"),
+    ("配合", "support"), ("協助", "support"), ("协助", "support"), ("参与", "support"), ("協辦", "support"),
+    ("协办", "support"),
+)
+_SUFFIXES = (
+    "部", "委", "局", "办", "厅", "署", "院", "会", "行", "中心", "政府", "党委", "党组", "总队", "支队", "大队",
+    "公司", "集团", "室", "处", "科", "站", "所", "队", "馆", "社", "团", "联", "工委", "小组", "机关", "单位",
+    "部门", "法院", "银行", "协会", "学校", "大学", "医院", "办公室", "指挥部", "组", "企业", "街道", "乡镇",
+    "镇", "乡", "村", "社区", "区", "县", "市", "州", "省", "地区", "兵团", "司", "台", "园", "军", "辦", "廳",
+    "門", "會", "處", "隊", "黨委", "黨組",
+)
+_COLLECTIVE_START = ("各", "有关", "相关", "其他", "其它", "上一级", "上级", "全市", "全区", "全县", "全省", "所有")
+_LEVEL_WORDS = ("县级市", "自治区", "自治州", "自治县", "直辖市", "计划单列市", "市", "县", "区", "州", "盟", "旗",
+                "乡", "镇", "街道", "乡镇", "兵团", "新疆生产建设兵团")
+_NOT_IN_NAMES = re.compile(r"[。；;：:“”\"《》？！?!]|的|要|是|将|并|把")
+_BY_PREFIX = re.compile(r"^(?:(?:以下|上述|本章|本节|以上)[^由]{0,6})?由")
+_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff）)])[ \t\u3000]+(?=[\u4e00-\u9fff（(])")
+
+
+def depth_split(text: str, separators: str) -> list[str]:
+    """Parts of `text` between separators outside any bracket."""
+    parts, depth, start = [], 0, 0
+    for index, char in enumerate(text):
+        if char in OPEN:
+            depth += 1
+        elif char in CLOSE:
+            depth = max(0, depth - 1)
+        elif char in separators and depth == 0:
+            parts.append(text[start:index])
+            start = index + 1
+    parts.append(text[start:])
+    return parts
+
+
+def tidy(text: str) -> str:
+    """Drop line-wrap spaces between Chinese characters and surrounding blanks."""
+    return _CJK_GAP.sub("", text).strip(" \t\u3000\u00a0")
+
+
+def strip_verb(text: str) -> tuple[str, str | None]:
+    """`A、B牵头负责` -> (`A、B`, "lead"); `A、B` -> (`A、B`, None)."""
+    text = tidy(text)
+    for verb, role in VERBS:
+        if text.endswith(verb) and len(text) > len(verb):
+            return text[: -len(verb)].rstrip(" ，,、"), role
+    return text, None
+
+
+def strip_trailing(name: str) -> str:
+    for word in TRAILING:
+        if name.endswith(word) and len(name) > len(word):
+            return name[: -len(word)]
+    return name
+
+
+def split_units(text: str) -> list[str]:
+    """`A、B等` -> [A, B]; collectives with a bare 、 are joined back."""
+    pieces = [tidy(piece) for piece in depth_split(text, "、，,")]
+    pieces = [piece for piece in pieces if piece]
+    joined: list[str] = []
+    for piece in pieces:
+        if joined and _continues_collective(joined[-1], piece):
+            joined[-1] += "、" + piece
+        else:
+            joined.append(piece)
+    names = []
+    for name in joined:
+        name = strip_trailing(name)
+        by = _BY_PREFIX.match(name)
+        if by and len(name) > by.end() + 1:  # 由X负责, 以下各项由X负责
+            name = name[by.end():]
+        if name:
+            names.append(name)
+    return names
+
+
+def _continues_collective(previous: str, piece: str) -> bool:
+    """`各区` + `县级市`, `各省` + `自治区` + `直辖市人民政府`: one collective written with 、."""
+    head = previous.split("、")[-1]
+    if not previous.startswith("各") or looks_like_organ(head):
+        return False
+    if not any(head.endswith(level) for level in _LEVEL_WORDS):
+        return False
+    return any(piece.startswith(level) for level in _LEVEL_WORDS)
+
+
+def looks_like_organ(name: str) -> bool:
+    """An organ's name ends in 政府, 部门, 委... (a bare place such as 各区 does not count)."""
+    core = _without_trailing_parentheses(name)
+    return any(core.endswith(suffix) for suffix in _SUFFIXES if suffix not in _LEVEL_WORDS)
+
+
+def _without_trailing_parentheses(name: str) -> str:
+    while name and name[-1] in CLOSE:
+        depth, index = 0, len(name) - 1
+        while index >= 0:
+            if name[index] in CLOSE:
+                depth += 1
+            elif name[index] in OPEN:
+                depth -= 1
+                if depth == 0:
+                    break
+            index -= 1
+        if index <= 0:
+            break
+        name = name[:index]
+    return name
+
+
+def is_collective(name: str) -> bool:
+    """各单位, 有关部门, 各级党委: a class of units (a bare 有关 or 各 is not one)."""
+    starts = any(name.startswith(word) and len(name) > len(word) for word in _COLLECTIVE_START)
+    return starts or "各级" in name
+
+
+def looks_like_unit(name: str) -> bool:
+    """Could `name` be a unit (or a class of units) rather than a piece of prose?"""
+    if not name or len(name) > 30 or _NOT_IN_NAMES.search(_strip_parentheses(name)):
+        return False
+    if is_collective(name):
+        return True
+    core = _without_trailing_parentheses(name)
+    return any(core.endswith(suffix) for suffix in _SUFFIXES)
+
+
+def _strip_parentheses(name: str) -> str:
+    return re.sub(r"[(（][^()（）]*[)）]", "", name)
+
+
+def key(name: str) -> str:
+    """Names that differ only in the width of their punctuation are one unit."""
+    return name.translate(str.maketrans("()", "（）"))

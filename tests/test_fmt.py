@@ -1,0 +1,125 @@
+"""`qlm fmt`: canonical layout, comments kept, idempotent, meaning never changed."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import qlmatrix
+from qlmatrix.cli import main
+from qlmatrix.fmt import format_file, format_text, keyword_language
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).parent / "data" / "fmt"
+GOLDENS = sorted(DATA.glob("*.input.qlm"))
+EXAMPLES = sorted((ROOT / "examples").rglob("*.qlm"))
+
+
+def update_goldens(request) -> bool:
+    return request.config.getoption("--update-goldens", default=False)
+
+
+@pytest.mark.parametrize("source", GOLDENS, ids=lambda p: p.name)
+def test_golden(source, request):
+    expected = source.with_name(source.name.replace(".input.", ".expected."))
+    result = format_text(source.read_text(encoding="utf-8"), str(source))
+    assert result.diagnostics == ()
+    if update_goldens(request):
+        expected.write_text(result.formatted, encoding="utf-8")
+    assert result.formatted == expected.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("path", GOLDENS + EXAMPLES, ids=lambda p: p.name)
+def test_idempotent_and_meaning_preserving(path):
+    text = path.read_text(encoding="utf-8")
+    once = format_text(text, str(path))
+    assert once.formatted is not None, once.diagnostics
+    twice = format_text(once.formatted, str(path))
+    assert twice.formatted == once.formatted
+    before = qlmatrix.loads(text, str(path))
+    assert qlmatrix.loads(once.formatted, str(path)) == before
+
+
+def test_every_comment_is_kept():
+    text = (DATA / "comments.input.qlm").read_text(encoding="utf-8")
+    out = format_text(text).formatted
+    comments = [line.split("#", 1)[1] for line in text.splitlines() if "#" in line]
+    assert all(comment in out for comment in comments)
+
+
+def test_keyword_language_is_kept_or_chosen():
+    zh = "单位 财政局\n任务 编制预算 { 牵头: 财政局 }\n"
+    assert keyword_language(zh) == "zh"
+    english = format_text(zh, keywords="en").formatted
+    assert english.startswith("unit 财政局") and "lead: 财政局" in english or "responsible:财政局" in english
+    assert keyword_language(english) == "en"
+    assert format_text(english).formatted == english
+    assert format_text(english, keywords="zh").formatted == format_text(zh).formatted
+
+
+def test_hash_inside_a_string_is_not_a_comment():
+    text = '任务 "编号#1 的任务" { 牵头: 财政局 }  # 真注释\n单位 财政局\n'
+    out = format_text(text).formatted
+    assert '"编号#1 的任务"' in out and "# 真注释" in out
+    assert qlmatrix.loads(out) == qlmatrix.loads(text)
+
+
+def test_includes_are_formatted_as_files_of_their_own(tmp_path):
+    (tmp_path / "main.qlm").write_text('单位 财政局\n引入 "part.qlm"   # 分册\n', encoding="utf-8")
+    (tmp_path / "part.qlm").write_text("任务   编制预算 {牵头:财政局}\n", encoding="utf-8")
+    main_result = format_file(str(tmp_path / "main.qlm"))
+    assert main_result.formatted == '单位 财政局\n\n引入 "part.qlm"  # 分册\n'
+    assert "编制预算" not in main_result.formatted
+    # a missing included file does not stop the including file from being formatted
+    (tmp_path / "part.qlm").unlink()
+    assert format_file(str(tmp_path / "main.qlm")).formatted is not None
+
+
+def test_a_file_that_does_not_parse_is_left_untouched(tmp_path, capsys):
+    bad = tmp_path / "bad.qlm"
+    bad.write_text("任务 X {\n", encoding="utf-8")
+    assert main(["--lang", "en", "fmt", str(bad)]) == 1
+    assert bad.read_text(encoding="utf-8") == "任务 X {\n"
+    assert "E002" in capsys.readouterr().err
+
+
+def test_check_diff_and_write(tmp_path, capsys):
+    path = tmp_path / "plan.qlm"
+    shutil.copy(DATA / "comments.input.qlm", path)
+    original = path.read_text(encoding="utf-8")
+    assert main(["--lang", "en", "fmt", "--check", str(path)]) == 1
+    assert "would reformat" in capsys.readouterr().err
+    assert main(["--lang", "en", "fmt", "--diff", str(path)]) == 0
+    diff = capsys.readouterr().out
+    assert diff.startswith(f"--- {path}") and "+单位 综合办 { 上级: 党工委 }" in diff
+    assert path.read_text(encoding="utf-8") == original
+    assert main(["--lang", "zh", "fmt", str(tmp_path)]) == 0
+    assert "已格式化" in capsys.readouterr().err
+    assert path.read_text(encoding="utf-8") == (DATA / "comments.expected.qlm").read_text(encoding="utf-8")
+    assert main(["fmt", "--check", str(path)]) == 0
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.qlm"]  # no temporary file left behind
+
+
+def test_unreadable_file_is_a_usage_error(tmp_path):
+    assert main(["fmt", str(tmp_path / "missing.qlm")]) == 2
+
+
+def test_a_change_of_meaning_is_refused(monkeypatch, tmp_path, capsys):
+    import qlmatrix.fmt as fmt
+
+    real = fmt.write_plan
+    monkeypatch.setattr(fmt, "write_plan", lambda plan, *a: real(plan, *a).replace("审计局", "审记局"))
+    path = tmp_path / "plan.qlm"
+    path.write_text("单位 审计局\n任务 审计 { 牵头: 审计局 }\n", encoding="utf-8")
+    before = path.read_text(encoding="utf-8")
+    assert main(["--lang", "en", "fmt", str(path)]) == 1
+    assert path.read_text(encoding="utf-8") == before
+    assert "F001" in capsys.readouterr().err
+
+
+def test_public_format_text():
+    assert qlmatrix.format_text("单位   财政局 # 注\n") == "单位 财政局  # 注\n"
+    with pytest.raises(qlmatrix.QlmError):
+        qlmatrix.format_text("任务 {\n")

@@ -1,0 +1,86 @@
+"""Property: a document generated in the corpus conventions, imported, gives back its assignments."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import qlmatrix
+from qlmatrix import Role
+from qlmatrix.fmt import format_text
+from qlmatrix.importer import import_document
+
+# Characters that cannot form a role word (负责, 牵头, 配合, 等, 由, 要 ...) with their neighbours.
+NAME_CHARS = "财政审计发展改革教育科技卫生健康民农业水利交通商务文旅自然资源城乡住房"
+SUFFIXES = ["局", "委", "办", "部", "厅", "中心"]
+PREFIXES = ["市", "区", "省", ""]
+CN = "一二三四五六七八九十"
+TITLES = ["加强组织领导", "完善工作机制", "推进数据共享", "强化监督检查", "优化政务服务", "健全制度体系"]
+BODIES = ["建立健全工作台账，逐项推进落实。", "完善相关制度，提升工作质效。", ""]
+
+unit_names = st.builds(lambda p, core, s: p + core + s, st.sampled_from(PREFIXES),
+                       st.text(NAME_CHARS, min_size=2, max_size=5), st.sampled_from(SUFFIXES))
+
+
+def write_note(style: str, lead: str, supports: list[str], wide: bool) -> tuple[str, list[str]]:
+    """The task's assignment in one convention: (text after the body, label lines)."""
+    o, c, colon, sep, semi = ("（", "）", "：", "，", "；") if wide else ("(", ")", ":", ",", ";")
+    everyone = "、".join([lead, *supports])
+    rest = "、".join(supports)
+    if style == "responsible":
+        return f"{o}责任单位{colon}{everyone}{c}", []
+    if style == "lead-support" and supports:
+        return f"{o}牵头单位{colon}{lead}{semi}配合单位{colon}{rest}{c}", []
+    if style == "lead-comma" and supports:
+        return f"{o}牵头单位{colon}{lead}{sep}配合单位{colon}{rest}{c}", []
+    if style == "verb":
+        return f"{o}{everyone}{'等' * bool(supports)}负责{c}", []
+    if style == "brackets":
+        return f"【责任单位{colon}{everyone}】", []
+    if style == "hexagonal":
+        return f"〔责任单位{colon}{everyone}〕", []
+    if style == "running":
+        tail = f"{sep}{rest}配合" if supports else ""
+        return f"{lead}牵头{tail}{sep}确保任务落实。", []
+    if style == "lines":
+        return "", [f"牵头单位{colon}{lead}"] + ([f"责任单位{colon}{rest}"] if supports else [])
+    return f"{o}责任单位{colon}{everyone}{c}", []
+
+
+@st.composite
+def documents(draw):
+    pool = draw(st.lists(unit_names, min_size=3, max_size=8, unique=True))
+    sections = draw(st.integers(1, 3))
+    wide = draw(st.booleans())
+    crlf = draw(st.booleans())
+    lines, expected = ["某市某项工作实施方案", ""], {}
+    for s in range(sections):
+        lines.append(f"{CN[s]}、{draw(st.sampled_from(TITLES))}")
+        for t in range(draw(st.integers(1, 4))):
+            chosen = draw(st.lists(st.sampled_from(pool), min_size=1, max_size=4, unique=True))
+            style = draw(st.sampled_from(["responsible", "lead-support", "lead-comma", "verb", "brackets",
+                                          "hexagonal", "running", "lines"]))
+            note, label_lines = write_note(style, chosen[0], chosen[1:], wide)
+            number = f"（{CN[t]}）" if wide else f"({CN[t]})"
+            indent = "\u3000\u3000" if draw(st.booleans()) else ""
+            body = draw(st.sampled_from(BODIES))
+            lines.append(f"{indent}{number}{draw(st.sampled_from(TITLES))}。{body}{note}")
+            lines += label_lines
+            if draw(st.booleans()):
+                lines.append("")
+            expected[f"{CN[s]}({CN[t]})"] = ((chosen[0],), frozenset(chosen[1:]))
+    text = ("\r\n" if crlf else "\n").join(lines) + "\n"
+    return text, expected
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents())
+def test_generated_documents_give_back_their_assignments(document):
+    text, expected = document
+    result = import_document(text.encode("gb18030") if len(text) % 2 else text)
+    got = {t.id: (tuple(map(str, t.units_in(Role.LEAD))), frozenset(map(str, t.units_in(Role.SUPPORT))))
+           for t in result.plan.tasks()}
+    assert got == expected
+    assert result.problems == ()
+    assert qlmatrix.loads(result.text) == result.plan
+    assert format_text(result.text).formatted == result.text
