@@ -6,7 +6,7 @@ format follows OUT's suffix when not given (DOT when there is no OUT).
 
 from __future__ import annotations
 
-from .render import EXIT_OK, EXIT_USAGE, emit, fail, format_from, load_plan, warn
+from .render import EXIT_OK, EXIT_USAGE, binary_to_terminal, emit, fail, format_from, load_plan, unknown_suffix, warn
 
 DIAGRAMS = ("org", "responsibility")
 FORMATS = ("dot", "svg", "png", "pdf")
@@ -31,7 +31,7 @@ def run(args) -> int:
 
     fmt = format_from(args.output, args.format, SUFFIXES, "dot")
     if fmt is None:
-        return fail(f"cannot tell the format from `{args.output}`; give --format ({', '.join(FORMATS)})", args.lang)
+        return fail(unknown_suffix(args.output, FORMATS), args.lang)
     plan = load_plan(args.plan, args.lang)
     if isinstance(plan, int):
         return plan
@@ -47,7 +47,7 @@ def run(args) -> int:
             if fmt == "svg":
                 data = data.decode("utf-8")
     except (ValueError, RenderError) as error:
-        return fail(str(error), args.lang)
+        return fail(error, args.lang)
     if emit(data, args.output) is not None:
-        return fail(f"{fmt} is binary: write it to a file with -o OUT.{fmt}", args.lang, EXIT_USAGE)
+        return fail(binary_to_terminal(fmt), args.lang, EXIT_USAGE)
     return EXIT_OK

@@ -39,13 +39,35 @@ def load_plan(path: str, lang: str):
     return EXIT_USAGE if any(d.code in UNREADABLE for d in errors) else EXIT_ERRORS
 
 
-def fail(message: str, lang: str, code: int = EXIT_USAGE) -> int:
-    print(f"{'错误' if lang == 'zh' else 'error'}: {message}", file=sys.stderr)
+def _text(message, lang: str) -> str:
+    """A render Message in the reader's language; any other error as it is."""
+    if isinstance(message, BaseException):
+        message = getattr(message, "message", None) or str(message)
+    return message.in_language(lang) if hasattr(message, "in_language") else str(message)
+
+
+def unknown_suffix(output: str, formats):
+    from ..render.errors import Message
+
+    choices = ", ".join(formats)
+    return Message(f"cannot tell the format from `{output}`; give --format ({choices})",
+                   f"无法从`{output}`判断输出格式；请用 --format 指定（{choices}）")
+
+
+def binary_to_terminal(fmt: str):
+    from ..render.errors import Message
+
+    return Message(f"{fmt} is binary: write it to a file with -o OUT.{fmt}",
+                   f"{fmt} 是二进制格式：请用 -o OUT.{fmt} 写入文件")
+
+
+def fail(message, lang: str, code: int = EXIT_USAGE) -> int:
+    print(f"{'错误' if lang == 'zh' else 'error'}: {_text(message, lang)}", file=sys.stderr)
     return code
 
 
-def warn(message: str, lang: str) -> None:
-    print(f"{'警告' if lang == 'zh' else 'warning'}: {message}", file=sys.stderr)
+def warn(message, lang: str) -> None:
+    print(f"{'警告' if lang == 'zh' else 'warning'}: {_text(message, lang)}", file=sys.stderr)
 
 
 def format_from(output: str | None, given: str | None, suffixes: dict[str, str], default: str) -> str | None:
@@ -97,7 +119,7 @@ def run(args) -> int:
         for view, source in sources.items():
             write(f"{view}.dot", source)
     except RenderError as error:
-        return fail(str(error), args.lang)
+        return fail(error, args.lang)
     font = cjk_font_warning()
     if font:
         warn(font, args.lang)
@@ -108,7 +130,7 @@ def run(args) -> int:
                 data, _ = run_dot(source, fmt)
                 write(f"{view}.{fmt}", data)
     except RenderError as error:
-        status = fail(str(error), args.lang)
+        status = fail(error, args.lang)
     for path in written:
         print(path)
     return status

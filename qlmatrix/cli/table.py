@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from .render import EXIT_OK, EXIT_USAGE, emit, fail, format_from, load_plan
+from .render import EXIT_OK, EXIT_USAGE, binary_to_terminal, emit, fail, format_from, load_plan, unknown_suffix
 from .report import use_color
 
 VIEWS = ("raci", "tasks", "units")
@@ -47,7 +47,7 @@ def run(args) -> int:
 
     fmt = format_from(args.output, args.format, SUFFIXES, "term")
     if fmt is None:
-        return fail(f"cannot tell the format from `{args.output}`; give --format ({', '.join(FORMATS)})", args.lang)
+        return fail(unknown_suffix(args.output, FORMATS), args.lang)
     plan = load_plan(args.plan, args.lang)
     if isinstance(plan, int):
         return plan
@@ -61,9 +61,9 @@ def run(args) -> int:
             color = fmt == "term" and not args.output and use_color(sys.stdout)
             data = table(plan, args.view or "tasks", fmt, color=color, **filters)
     except ValueError as error:
-        return fail(str(error), args.lang)
+        return fail(error, args.lang)
     except RenderError as error:
-        return fail(str(error), args.lang)
+        return fail(error, args.lang)
     if emit(data, args.output) is not None:
-        return fail(f"{fmt} is binary: write it to a file with -o OUT.{fmt}", args.lang, EXIT_USAGE)
+        return fail(binary_to_terminal(fmt), args.lang, EXIT_USAGE)
     return EXIT_OK

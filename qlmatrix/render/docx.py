@@ -31,7 +31,7 @@ def _docx():
     try:
         import docx
     except ImportError:
-        raise missing("python-docx", "docx", "DOCX tables") from None
+        raise missing("python-docx", "docx", "DOCX tables", "Word 表格") from None
     return docx
 
 

@@ -13,7 +13,7 @@ import shutil
 import subprocess
 
 from .dot import FONT
-from .errors import RenderError
+from .errors import Message, RenderError
 
 IMAGE_FORMATS = ("svg", "png", "pdf")
 INSTALL_GRAPHVIZ = "sudo apt-get install graphviz   (macOS: brew install graphviz; Windows: winget install graphviz)"
@@ -29,7 +29,10 @@ class DotMissing(RenderError):
 def find_dot() -> str:
     path = shutil.which("dot")
     if path is None:
-        raise DotMissing(f"Graphviz's `dot` was not found on PATH; SVG, PNG and PDF need it. Install it with: {INSTALL_GRAPHVIZ}")
+        raise DotMissing(
+            f"Graphviz's `dot` was not found on PATH; SVG, PNG and PDF need it. Install it with: {INSTALL_GRAPHVIZ}",
+            f"未找到 Graphviz 的`dot`程序，生成 SVG、PNG、PDF 需要它。请用以下命令安装：{INSTALL_GRAPHVIZ}",
+        )
     return path
 
 
@@ -43,31 +46,44 @@ def run_dot(source: str, fmt: str, timeout: float = 300) -> tuple[bytes, list[st
     try:
         done = subprocess.run(command, input=source.encode("utf-8"), capture_output=True, timeout=timeout)
     except subprocess.TimeoutExpired:
-        raise RenderError(f"dot did not finish in {timeout:.0f} s; draw less (filter by --section or --unit)") from None
+        raise RenderError(
+            f"dot did not finish in {timeout:.0f} s; draw less (filter by --section or --unit)",
+            f"dot 在 {timeout:.0f} 秒内未完成；请缩小范围（用 --section 或 --unit 筛选）",
+        ) from None
     messages = done.stderr.decode("utf-8", "replace").strip().splitlines()
     if done.returncode != 0:
         detail = "; ".join(messages[:5]) or "no message"
-        raise RenderError(f"dot failed with exit code {done.returncode}: {detail}")
+        raise RenderError(f"dot failed with exit code {done.returncode}: {detail}",
+                          f"dot 运行失败（退出码 {done.returncode}）：{detail}")
     if not done.stdout:
-        raise RenderError("dot exited 0 but wrote nothing")
+        raise RenderError("dot exited 0 but wrote nothing", "dot 正常退出，但没有输出任何内容")
     return done.stdout, messages
 
 
-def cjk_font_warning() -> str | None:
+def cjk_font_warning() -> Message | None:
     """None when `Noto Sans CJK SC` is installed; otherwise what is wrong and how to fix it."""
     fc_list = shutil.which("fc-list")
     if fc_list is None:
-        return f"cannot check for a Chinese font: `fc-list` (fontconfig) is missing; install a CJK font with: {INSTALL_FONT}"
+        return Message(
+            f"cannot check for a Chinese font: `fc-list` (fontconfig) is missing; install a CJK font with: {INSTALL_FONT}",
+            f"无法检查中文字体：缺少`fc-list`（fontconfig）；请安装中文字体：{INSTALL_FONT}",
+        )
     try:
         done = subprocess.run([fc_list, ":lang=zh", "family"], capture_output=True, timeout=30)
     except (OSError, subprocess.TimeoutExpired):
-        return "cannot check for a Chinese font: `fc-list :lang=zh` did not run"
+        return Message("cannot check for a Chinese font: `fc-list :lang=zh` did not run",
+                       "无法检查中文字体：`fc-list :lang=zh`未能运行")
     families = [line.strip() for line in done.stdout.decode("utf-8", "replace").splitlines() if line.strip()]
     if not families:
-        return f"no Chinese font is installed: Graphviz will draw boxes instead of Chinese text. Install one with: {INSTALL_FONT}"
+        return Message(
+            f"no Chinese font is installed: Graphviz will draw boxes instead of Chinese text. Install one with: {INSTALL_FONT}",
+            f"未安装中文字体：Graphviz 会把汉字画成方框。请安装：{INSTALL_FONT}",
+        )
     if not any(FONT in line.split(",") for line in families):
-        return (
-            f"the font `{FONT}` is not installed; Chinese text will use `{sorted(families)[0].split(',')[0]}`, "
-            f"which may show other glyph shapes. Install it with: {INSTALL_FONT}"
+        fallback = sorted(families)[0].split(",")[0]
+        return Message(
+            f"the font `{FONT}` is not installed; Chinese text will use `{fallback}`, "
+            f"which may show other glyph shapes. Install it with: {INSTALL_FONT}",
+            f"未安装字体`{FONT}`；汉字将使用`{fallback}`，部分字形可能不同（如日文字形）。请安装：{INSTALL_FONT}",
         )
     return None

@@ -3,16 +3,37 @@
 from __future__ import annotations
 
 
+class Message(str):
+    """Text in English (what str() gives, for Python callers) that also carries its Chinese."""
+
+    def __new__(cls, en: str, zh: str):
+        text = super().__new__(cls, en)
+        text.zh = zh
+        return text
+
+    def in_language(self, lang: str) -> str:
+        return self.zh if lang == "zh" else str(self)
+
+
 class RenderError(Exception):
     """A rendering that cannot be done: a tool or library missing, or `dot` failing."""
+
+    def __init__(self, en: str, zh: str | None = None):
+        super().__init__(en)
+        self.message = Message(en, zh or en)
+
+
+class UnknownChoice(RenderError, ValueError):
+    """A filter or view that names nothing in the plan (a ValueError for Python callers)."""
 
 
 class MissingDependency(RenderError):
     pass
 
 
-def missing(package: str, extra: str, what: str) -> MissingDependency:
+def missing(package: str, extra: str, what: str, what_zh: str | None = None) -> MissingDependency:
+    install = f"pip install 'qlmatrix[{extra}]'  (or: pip install {package})"
     return MissingDependency(
-        f"{what} need the `{package}` package, which is not installed; "
-        f"install it with: pip install 'qlmatrix[{extra}]'  (or: pip install {package})"
+        f"{what} need the `{package}` package, which is not installed; install it with: {install}",
+        f"{what_zh or what}需要`{package}`包，但尚未安装；请用以下命令安装：{install}",
     )

@@ -9,6 +9,8 @@ name, so an alias (高新区党工委) and the name (党工委) are one column.
 
 from __future__ import annotations
 
+from .errors import UnknownChoice
+
 import difflib
 
 import attrs
@@ -117,8 +119,9 @@ class PlanIndex:
         if canonical in self.unit_order():
             return canonical
         close = difflib.get_close_matches(name, list(self._by_name) + list(self.unit_order()), n=1, cutoff=0.5)
-        hint = f"; did you mean `{close[0]}`?" if close else ""
-        raise ValueError(f"no unit named `{name}` in the plan{hint}")
+        hint_en = f"; did you mean `{close[0]}`?" if close else ""
+        hint_zh = f"；是否应为`{close[0]}`？" if close else ""
+        raise UnknownChoice(f"no unit named `{name}` in the plan{hint_en}", f"计划中没有名为`{name}`的单位{hint_zh}")
 
     def resolve_section(self, wanted: str) -> str:
         """A section's id from its id, number, title or numbered title."""
@@ -127,7 +130,8 @@ class PlanIndex:
             if wanted.strip() in names or wanted.strip() == _numbered(section):
                 return section.id
         known = ", ".join(section.id for section in self.plan.sections())
-        raise ValueError(f"no section `{wanted}` in the plan; sections: {known}")
+        raise UnknownChoice(f"no section `{wanted}` in the plan; sections: {known}",
+                            f"计划中没有章节`{wanted}`；现有章节：{known}")
 
 
 def _numbered(section: Section) -> str:

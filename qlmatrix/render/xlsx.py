@@ -28,7 +28,7 @@ def _xlsxwriter():
     try:
         import xlsxwriter
     except ImportError:
-        raise missing("xlsxwriter", "xlsx", "XLSX tables") from None
+        raise missing("xlsxwriter", "xlsx", "XLSX tables", "Excel 表格") from None
     return xlsxwriter
 
 
