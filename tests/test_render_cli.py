@@ -106,3 +106,15 @@ def test_plan_shows_itself_as_html_in_jupyter():
 
     html = qlmatrix.loads("单位 纪监委\n任务 (一) 加强<纪律>建设 (责任单位:纪监委)")._repr_html_()
     assert "纪监委" in html and "&lt;纪律&gt;" in html and "<table" in html
+
+
+def test_render_errors_speak_the_readers_language(tmp_path, capsys):
+    from qlmatrix.cli import main
+
+    plan = tmp_path / "p.qlm"
+    plan.write_text("单位 纪监委\n任务 (一) 加强纪律建设 (责任单位:纪监委)\n", encoding="utf-8")
+    assert main(["--lang", "zh", "table", str(plan), "--unit", "纪检委"]) == 2
+    assert "计划中没有名为`纪检委`的单位；是否应为`纪监委`？" in capsys.readouterr().err
+    assert main(["--lang", "en", "table", str(plan), "-o", str(tmp_path / "x.foo")]) == 2
+    assert "cannot tell the format from" in capsys.readouterr().err
+    assert not (tmp_path / "x.foo").exists()
