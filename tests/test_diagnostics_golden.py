@@ -31,3 +31,13 @@ def test_every_case_has_both_goldens():
     assert len(CASES) >= 8
     for case in CASES:
         assert (HERE / f"{case}.en.txt").exists() and (HERE / f"{case}.zh.txt").exists()
+
+
+def test_caret_after_a_tab_and_long_spans_are_capped():
+    from qlmatrix.diagnostics.text import _window
+
+    shown, start, end = _window("\t任务 x (责任单位:纪检委)", 12, 15)
+    assert shown[start:end] == "纪检委"
+    line = "任务 " + "很长的标题" * 40
+    shown, start, end = _window(line, 3, len(line))
+    assert end - start <= 41 and shown.endswith("…")

@@ -17,6 +17,7 @@ _COLORS = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "info": "\x1b[1;36m",
            "help": "\x1b[1;36m", "gutter": "\x1b[1;34m", "label": "\x1b[1;34m"}
 _RESET = "\x1b[0m"
 _WINDOW = 36  # characters kept on each side of a span in a very long line
+_SPAN_MAX = 40  # characters of a span underlined at most
 
 
 class TextEmitter:
@@ -87,8 +88,14 @@ class TextEmitter:
 
 
 def _window(text: str, start: int, end: int) -> tuple[str, int, int]:
-    """Cut a long line to the part around [start, end), marking cuts with …."""
+    """Cut a long line to the part around [start, end), marking cuts with ….
+
+    A span longer than _SPAN_MAX (a task's whole pasted heading) is underlined
+    at its start only: the caret says where, the message says what.
+    """
+    start, end = len(text[:start].expandtabs(4)), len(text[:end].expandtabs(4))
     text = text.expandtabs(4)
+    end = min(end, start + _SPAN_MAX)
     left = max(0, start - _WINDOW)
     right = min(len(text), end + _WINDOW)
     shown = text[left:right]
