@@ -121,6 +121,9 @@ def _assignments(values) -> tuple[Assignment, ...]:
     Grouping makes equality mean "same units in the same roles", however the
     roles were spread over annotation and properties.
     """
+    values = tuple(values)
+    if len(values) < 2:  # most tasks name one unit per role: nothing to sort
+        return values
     return tuple(sorted(values, key=lambda assignment: _ROLE_ORDER[assignment.role]))
 
 
@@ -233,9 +236,18 @@ class Plan:
 
 
 def _walk(items, outer: tuple[Section, ...], into_includes: bool = True):
-    for item in items:
-        yield item, outer
-        if isinstance(item, Section):
-            yield from _walk(item.items, (*outer, item), into_includes)
-        elif into_includes and isinstance(item, Include) and item.plan is not None:
-            yield from item.plan.walk()
+    # An explicit stack rather than nested generators: each item passes through one
+    # generator, not one per enclosing section, so a walk costs the same at any depth.
+    stack = [(iter(items), outer)]
+    while stack:
+        iterator, outer = stack[-1]
+        for item in iterator:
+            yield item, outer
+            if isinstance(item, Section):
+                stack.append((iter(item.items), (*outer, item)))
+                break
+            if into_includes and isinstance(item, Include) and item.plan is not None:
+                stack.append((iter(item.plan.items), ()))  # an included plan's walk starts afresh
+                break
+        else:
+            stack.pop()

@@ -37,11 +37,12 @@ class Scoped:
     outer: tuple[Section, ...]
     assignments: tuple[Assignment, ...]
 
+    # List comprehensions, not generators: these run for every task in several rules.
     def units_in(self, role: Role) -> tuple[Ref, ...]:
-        return tuple(a.unit for a in self.assignments if a.role is role)
+        return tuple([a.unit for a in self.assignments if a.role is role])
 
     def assignments_in(self, role: Role) -> tuple[Assignment, ...]:
-        return tuple(a for a in self.assignments if a.role is role)
+        return tuple([a for a in self.assignments if a.role is role])
 
 
 def _inherit(own: tuple[Assignment, ...], outer: tuple[Assignment, ...]) -> tuple[Assignment, ...]:
@@ -50,8 +51,10 @@ def _inherit(own: tuple[Assignment, ...], outer: tuple[Assignment, ...]) -> tupl
     A carrier's 牵头/配合/会同 and a section's 监督 apply to the tasks inside
     it unless a task names its own units for that role.
     """
+    if not outer or not own:
+        return own or outer
     roles = {a.role for a in own}
-    return own + tuple(a for a in outer if a.role not in roles)
+    return own + tuple([a for a in outer if a.role not in roles])
 
 
 def _strip_level(name: str) -> str:
@@ -90,6 +93,7 @@ class Context:
             for known in unit.names:
                 by_name.setdefault(known, unit)
         self.by_name = by_name
+        self._keys = {known: unit.name for known, unit in by_name.items()}  # `key` runs for every assignment
         self._suggestions: dict[str, str | None] = {}
 
     # Options
@@ -111,8 +115,8 @@ class Context:
 
     def key(self, ref: Ref) -> str:
         """One name per unit, whichever of its names `ref` used."""
-        unit = self.resolve(ref)
-        return unit.name if unit is not None else ref.name
+        name = ref.name
+        return self._keys.get(name, name)
 
     @staticmethod
     def is_relative(ref: Ref | None) -> bool:

@@ -7,15 +7,18 @@ Exit codes: 0 no errors, 1 errors in a plan (syntax errors included),
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 
-from . import check, export
-
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
-#: Each command module offers `add_parser(subparsers)` and `run(args) -> int`.
-COMMANDS = (check, export)
+#: Command name -> module of this package offering `add_parser(subparsers)` and `run(args) -> int`.
+#: Only the module of the command being run is imported (all of them for `qlm --help`): start-up
+#: time is part of every `qlm check` in an editor or a pre-commit hook (docs/performance.md).
+COMMANDS = {"check": "check", "export": "export", "gen": "gen", "table": "table", "diagram": "diagram",
+            "render": "render", "rule": "rule"}
+COMMANDS.update({"import": "importer", "fmt": "fmt"})
 
 
 def detect_language(environ=os.environ) -> str:
@@ -27,7 +30,19 @@ def detect_language(environ=os.environ) -> str:
     return "en"
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _command_in(argv: list[str]) -> str | None:
+    """The command named in `argv`, if any: the first word that is not an option or its value."""
+    words = iter(argv)
+    for word in words:
+        if word == "--lang":
+            next(words, None)
+        elif not word.startswith("-"):
+            return word if word in COMMANDS else None
+    return None
+
+
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The argument parser; given `argv`, only the named command's module is imported."""
     parser = argparse.ArgumentParser(
         prog="qlm",
         description="Check and render responsibility matrices of implementation plans (.qlm files).",
@@ -35,8 +50,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=("zh", "en"), help="language of messages (default: from the locale)")
     parser.add_argument("--version", action="version", version=f"qlm {_version()}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for command in COMMANDS:
-        command.add_parser(subparsers)
+    wanted = None if argv is None else _command_in(argv)
+    for name, module in COMMANDS.items():
+        if wanted is None or wanted == name:
+            importlib.import_module(f"{__name__}.{module}").add_parser(subparsers)
+        else:
+            subparsers.add_parser(name, add_help=False)  # a placeholder: this run names another command
     return parser
 
 
@@ -47,7 +66,8 @@ def _version() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = build_parser(argv).parse_args(argv)
     args.lang = args.lang or detect_language()
     try:
         return args.run(args)

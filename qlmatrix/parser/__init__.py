@@ -17,6 +17,7 @@ from ..diagnostics import Diagnostic
 from ..model import Include, Plan, Section
 from ..span import Span
 from .build import Builder
+from . import fast
 from .errors import from_lark
 from .grammar import get_parser
 
@@ -54,13 +55,16 @@ def read_text(text: str, filename: str = "<string>", base_dir: str | None = None
               _stack: tuple[str, ...] = ()) -> ReadResult:
     text = normalise_text(text)
     sources = {filename: text}
-    try:
-        tree = get_parser().parse(text)
-    except lark.exceptions.LarkError as error:
-        opened = _open_braces(text) if _at_end(error) else []
-        return ReadResult(None, (from_lark(error, filename, text, opened),), sources)
     builder = Builder(filename)
-    plan = builder.transform(tree)
+    plan = _parse_fast(text, builder)
+    if plan is None:  # a syntax error (or a lark without the fast path): lark parses and explains
+        try:
+            tree = get_parser().parse(text)
+        except lark.exceptions.LarkError as error:
+            opened = _open_braces(text) if _at_end(error) else []
+            return ReadResult(None, (from_lark(error, filename, text, opened),), sources)
+        builder = Builder(filename)
+        plan = builder.transform(tree)
     diagnostics = list(builder.diagnostics)
     base = base_dir if base_dir is not None else (os.path.dirname(filename) if filename != "<string>" else ".")
     plan, included = _resolve_includes(plan, base, (*_stack, filename))
@@ -68,6 +72,17 @@ def read_text(text: str, filename: str = "<string>", base_dir: str | None = None
         diagnostics.extend(result.diagnostics)
         sources.update(result.sources)
     return ReadResult(plan, tuple(diagnostics), sources)
+
+
+def _parse_fast(text: str, builder: Builder) -> Plan | None:
+    """The plan, built during the parse (see fast.py); None when lark must parse the text itself."""
+    engine = fast.engine()
+    if engine is None:
+        return None
+    try:
+        return engine.parse(text, builder)
+    except fast.Unhandled:
+        return None
 
 
 def _at_end(error: Exception) -> bool:
@@ -95,6 +110,8 @@ def read_file(path: str | os.PathLike) -> ReadResult:
 
 def _resolve_includes(plan: Plan, base: str, stack: tuple[str, ...]):
     results: list[ReadResult] = []
+    if next(plan.includes(), None) is None:
+        return plan, results  # nothing to resolve: keep the plan rather than rebuild every section
 
     def resolve(items):
         resolved = []

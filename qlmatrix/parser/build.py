@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import difflib
 import re
+from typing import NamedTuple
 
 import attrs
 import lark
 
+from ..cadence import Cadence
 from ..diagnostics import Diagnostic, Label
 from ..diagnostics.messages import both
 from ..keywords import (
@@ -33,19 +35,36 @@ from . import values
 from .numbering import normalise_number, split_title
 
 
-@attrs.frozen
-class Prop:
+# Prop and Block are NamedTuples, not attrs classes: one is made per property line and per
+# block of a plan, and a NamedTuple is the cheapest record to build (docs/performance.md).
+class Prop(NamedTuple):
     name: str  # canonical property name
     key: lark.Token
     value: str
     value_token: lark.Token | None
 
 
-@attrs.frozen
-class Block:
+class Block(NamedTuple):
     props: tuple[Prop, ...]
     members: tuple
     open_token: lark.Token
+
+
+class TaskDraft:
+    """A task waiting for its id, which needs the enclosing sections (see `qualify`).
+
+    Building the Task only then, once, saves re-running the model's converters.
+    """
+
+    __slots__ = ("id", "fields")
+
+    def __init__(self, id: str, **fields):
+        self.id = id  # the explicit `编号:`, or "" for one made from the numbering
+        self.fields = fields
+
+    @property
+    def span(self) -> Span:
+        return self.fields["span"]
 
 
 @attrs.frozen
@@ -61,6 +80,7 @@ class Builder(lark.Transformer):
         super().__init__()
         self.filename = filename
         self.diagnostics: list[Diagnostic] = []
+        self._cadences: dict[str, Cadence] = {}  # a plan repeats a few cadences thousands of times
 
     # Helpers
 
@@ -82,21 +102,20 @@ class Builder(lark.Transformer):
             return found
         if statement not in ("section", "carrier"):
             for member in block.members:
-                what = type(member).__name__.lower()
+                what = "task" if isinstance(member, TaskDraft) else type(member).__name__.lower()
                 self.emit("E013", member.span, args={"statement": statement, "what": what}, help="nest-in-section")
         allowed = ALLOWED[statement]
         for prop in block.props:
-            key_span = self.span(prop.key)
             if prop.name not in allowed:
-                self._unknown_property(prop, statement, allowed, key_span)
+                self._unknown_property(prop, statement, allowed, self.span(prop.key))
             elif prop.name in found:
                 first = found[prop.name]
                 self.emit(
-                    "E004", key_span, args={"key": str(prop.key)}, help="remove-duplicate",
+                    "E004", self.span(prop.key), args={"key": str(prop.key)}, help="remove-duplicate",
                     labels=[Label(self.span(first.key), "first-given")],
                 )
             elif not prop.value:
-                self.emit("E010", key_span, args={"key": str(prop.key)})
+                self.emit("E010", self.span(prop.key), args={"key": str(prop.key)})
             else:
                 found[prop.name] = prop
         return found
@@ -154,6 +173,15 @@ class Builder(lark.Transformer):
         prop = props.get(name)
         return prop.value if prop else None
 
+    def cadence(self, props: dict[str, Prop], name: str) -> Cadence | None:
+        text = self.text(props, name)
+        if text is None:
+            return None
+        cadence = self._cadences.get(text)
+        if cadence is None:
+            cadence = self._cadences[text] = Cadence.parse(text)
+        return cadence
+
     # Tokens and small rules
 
     def property(self, children):
@@ -161,14 +189,15 @@ class Builder(lark.Transformer):
         token = children[1] if len(children) > 1 else None
         value = ""
         if token is not None:
-            value = _unquote(token) if token.type == "STRING" else str(token).rstrip()
-        name = PROPERTY_BY_WORD.get(str(key), f"?{key}")
+            value = _unquote(token) if token.type == "STRING" else token.rstrip()  # str methods give a str
+        name = PROPERTY_BY_WORD.get(key) or f"?{key}"
         return Prop(name, key, value, token)
 
     def block(self, children):
         open_token = children[0]
-        props = tuple(child for child in children[1:-1] if isinstance(child, Prop))
-        members = tuple(child for child in children[1:-1] if not isinstance(child, Prop))
+        inside = children[1:-1]
+        props = tuple([child for child in inside if isinstance(child, Prop)])
+        members = tuple([child for child in inside if not isinstance(child, Prop)])
         return Block(props, members, open_token)
 
     # Statements
@@ -255,14 +284,14 @@ class Builder(lark.Transformer):
         heading, body = (split_title(_clean(title)) if title is not None and title.type == "TEXT"
                          else (_clean(title) or "", None))
         start = keyword or number or title
-        return Task(
+        return TaskDraft(
+            self.text(props, "id") or "",
             title=heading,
-            id=self.text(props, "id") or "",
             number=normalise_number(str(number)) if number else None,
             body=self.text(props, "body") or body,
             assignments=found,
-            cadence=self.text(props, "cadence"),
-            due=self.text(props, "due"),
+            cadence=self.cadence(props, "cadence"),
+            due=self.cadence(props, "due"),
             deliverable=self.text(props, "deliverable"),
             span=self.span(start, annotation or title or number or start),
         )
@@ -277,8 +306,8 @@ class Builder(lark.Transformer):
             source=source,
             target=target,
             content=self.text(props, "content"),
-            cadence=self.text(props, "cadence"),
-            due=self.text(props, "due"),
+            cadence=self.cadence(props, "cadence"),
+            due=self.cadence(props, "due"),
             form=self.text(props, "form"),
             span=self.span(children[0], names[-1]),
         )
@@ -335,12 +364,14 @@ def qualify(items, prefix: str):
         if isinstance(item, Section):
             own = item.id or prefix + (item.number or item.title)
             item = attrs.evolve(item, id=own, items=qualify(item.items, own))
-        elif isinstance(item, Task):
-            if not item.id:
-                if item.number:
-                    item = attrs.evolve(item, id=prefix + item.number)
+        elif isinstance(item, TaskDraft):
+            own = item.id
+            if not own:
+                if item.fields["number"]:
+                    own = prefix + item.fields["number"]
                 else:
                     ordinal += 1
-                    item = attrs.evolve(item, id=f"{prefix}#{ordinal}" if prefix else f"#{ordinal}")
+                    own = f"{prefix}#{ordinal}" if prefix else f"#{ordinal}"
+            item = Task(id=own, **item.fields)
         qualified.append(item)
     return qualified

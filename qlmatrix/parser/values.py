@@ -8,8 +8,7 @@ the one misspelt unit in `(责任单位:综合办、纪检委)`.
 from __future__ import annotations
 
 import re
-
-import attrs
+from typing import NamedTuple
 
 from ..keywords import ANNOTATION_LABELS, ROLE_MARKS
 from ..model import Assignment, Ref, Role
@@ -23,8 +22,7 @@ _LABEL = re.compile(r"^[ \t\u3000]*(" + "|".join(map(re.escape, ANNOTATION_LABEL
 _MARK = re.compile(r"[(（][ \t]*(" + "|".join(map(re.escape, ROLE_MARKS)) + r")[ \t]*[)）]$")
 
 
-@attrs.frozen
-class Piece:
+class Piece(NamedTuple):  # not attrs: one per unit named, and a NamedTuple is cheaper to build
     text: str
     span: Span
 
@@ -34,8 +32,22 @@ def span_at(base: Span, start: int, end: int) -> Span:
     return Span(base.file, base.line, base.column + start, base.line, base.column + end)
 
 
+_PARENTHESES = re.compile(r"[()（）]")
+
+
 def split_top_level(text: str, separators: str) -> list[tuple[int, int]]:
     """(start, end) of the parts of `text` between separators outside parentheses."""
+    if not _PARENTHESES.search(text):  # the usual case: split in C, not character by character
+        first = separators[0]
+        for other in separators[1:]:
+            if other in text:
+                text = text.replace(other, first)
+        parts, start = [], 0
+        for part in text.split(first):
+            end = start + len(part)
+            parts.append((start, end))
+            start = end + 1
+        return parts
     parts, depth, start = [], 0, 0
     for index, char in enumerate(text):
         if char in _OPEN:
@@ -52,19 +64,20 @@ def split_top_level(text: str, separators: str) -> list[tuple[int, int]]:
 def pieces(text: str, base: Span, offset: int = 0, separators: str = _LIST_SEPARATORS) -> list[Piece]:
     """Non-empty, stripped parts of `text`, with spans; `offset` is text's place in the token."""
     found = []
+    file, line, column = base.file, base.line, base.column + offset  # span_at, unrolled: once per unit named
     for start, end in split_top_level(text, separators):
         raw = text[start:end]
         stripped = raw.strip(" \t\u3000")
         if not stripped:
             continue
-        lead = start + (len(raw) - len(raw.lstrip(" \t\u3000")))
-        found.append(Piece(stripped, span_at(base, offset + lead, offset + lead + len(stripped))))
+        lead = start + (len(raw) - len(raw.lstrip(" \t\u3000")) if raw[0] in " \t\u3000" else 0)
+        found.append(Piece(stripped, Span(file, line, column + lead, line, column + lead + len(stripped))))
     return found
 
 
 def marked_role(piece: Piece) -> tuple[Piece, Role | None]:
     """`纪监委(牵头)` -> (`纪监委`, LEAD)."""
-    match = _MARK.search(piece.text)
+    match = _MARK.search(piece.text) if piece.text.endswith((")", "）")) else None
     if not match:
         return piece, None
     name = piece.text[: match.start()].rstrip()

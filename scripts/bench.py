@@ -1,0 +1,247 @@
+#!/usr/bin/env python3
+"""The six performance figures of docs/performance.md, measured side by side in one run.
+
+    .venv/bin/python scripts/bench.py             # the whole table (minutes: most of it is figure 6b)
+    .venv/bin/python scripts/bench.py --quick     # fewer repeats, no 100k plan (figures 3 and 4 skipped)
+    .venv/bin/python scripts/bench.py --json out.json
+
+Plans come from `qlmatrix.gen` (seed 0): 1k, 10k and 100k tasks, written to
+a temporary folder (or --data DIR, reused when present). Every ratio is
+taken from timings made in the same process, interleaved, best of --repeat
+runs, so that other load on the machine touches both sides alike.
+Exit status 0 when every target holds, 1 when one is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SIZES = {"1k": 1_000, "10k": 10_000, "100k": 100_000}
+EXAMPLE = ROOT / "examples" / "xianning-gaoxin.qlm"
+
+_MEMORY_PROBE = """
+import resource, sys
+from qlmatrix.checks import run_checks
+from qlmatrix.parser import read_file
+result = read_file(sys.argv[1])
+run_checks(result.plan, sources=result.sources)
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def best_of(repeat: int, *functions):
+    """The best time of each function, the functions run in turn `repeat` times."""
+    times = [[] for _ in functions]
+    for _ in range(repeat):
+        for index, function in enumerate(functions):
+            gc.collect()
+            start = time.perf_counter()
+            function()
+            times[index].append(time.perf_counter() - start)
+    return [min(found) for found in times]
+
+
+def load_and_check(path: Path):
+    """What `qlm check FILE` does between reading the file and printing: read, build, every rule."""
+    from qlmatrix.checks import run_checks
+    from qlmatrix.parser import read_file
+
+    result = read_file(path)
+    return run_checks(result.plan, sources=result.sources)
+
+
+def plans(folder: Path, sizes) -> dict[str, Path]:
+    from qlmatrix import dumps
+    from qlmatrix.gen import generate
+
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = {}
+    for name in sizes:
+        path = folder / f"gen-{name}.qlm"
+        if not path.exists():
+            print(f"  generating {path.name}", file=sys.stderr)
+            path.write_text(dumps(generate(SIZES[name], seed=0)), encoding="utf-8")
+        paths[name] = path
+    return paths
+
+
+def machine() -> dict:
+    import lark
+
+    cpu = platform.processor() or "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {"cpus": os.cpu_count(), "cpu": cpu, "python": platform.python_version(), "lark": lark.__version__,
+            "platform": platform.platform()}
+
+
+def wall(command: list[str], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def qlm_command() -> list[str]:
+    script = Path(sys.executable).with_name("qlm")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "qlmatrix"]
+
+
+class Report:
+    def __init__(self):
+        self.rows = []
+        self.failed = False
+
+    def add(self, number: str, figure: str, measured: str, ratio: float | None, target: str, limit: float | None,
+            strict: bool = False) -> None:
+        ok = None if ratio is None or limit is None else (ratio < limit if strict else ratio <= limit)
+        self.failed |= ok is False
+        self.rows.append({"target": number, "figure": figure, "measured": measured,
+                          "ratio": ratio, "limit": target, "ok": ok})
+        shown = "-" if ratio is None else (f"{ratio:.2f}×" if "MB" not in target else f"{ratio:.0f} MB")
+        verdict = {True: "yes", False: "NO", None: "-"}[ok]
+        print(f" {number:<3} {figure:<46} {measured:<28} {shown:>9}  {target:<8} {verdict}", flush=True)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="fewer repeats and no 100k plan")
+    parser.add_argument("--repeat", type=int, help="runs per timing, best taken (default 5, quick 2)")
+    parser.add_argument("--data", type=Path, help="folder for the generated plans (kept between runs)")
+    parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument("--only", type=lambda text: set(text.split(",")), default=None, metavar="1,3,6",
+                        help="only these figures (while working on one)")
+    args = parser.parse_args(argv)
+    repeat = args.repeat or (2 if args.quick else 5)
+    only = args.only or {"1", "2", "3", "4", "5", "6"}
+    sizes = ("1k", "10k") if args.quick or not only & {"3", "4"} else ("1k", "10k", "100k")
+
+    import lark
+    import yaml
+
+    from qlmatrix.export import plan_to_dict
+    from qlmatrix.parser import read_file
+    from qlmatrix.parser.grammar import get_parser, grammar_path
+
+    info = machine()
+    print(f"qlmatrix benchmarks: python {info['python']}, lark {info['lark']}, {info['cpus']} CPUs ({info['cpu']})")
+    folder = args.data or Path(tempfile.mkdtemp(prefix="qlm-bench-"))
+    paths = plans(folder, sizes)
+    for name, path in paths.items():
+        print(f"  plan {name}: {path.stat().st_size / 1e6:.1f} MB of .qlm", file=sys.stderr)
+    get_parser()  # build (or load) the cached tables outside any timing
+    report = Report()
+    print(f" {'#':<3} {'figure':<46} {'measured':<28} {'ratio':>9}  {'target':<8} ok")
+
+    # 1. load + check vs lark's own parse of the same text with the same grammar.
+    path10 = paths["10k"]
+    plan10 = read_file(path10).plan
+    if "1" in only:
+        text10 = path10.read_text(encoding="utf-8")
+        bare = lark.Lark(grammar_path().read_text(encoding="utf-8"), parser="lalr")
+        ours, theirs = best_of(repeat, lambda: load_and_check(path10), lambda: bare.parse(text10))
+        report.add("1", "load+check 10k / lark bare LALR parse", f"{ours:.3f} s / {theirs:.3f} s", ours / theirs,
+                   "≤ 1.0×", 1.0)
+
+    # 2. load + check vs PyYAML's C loader on the same plan as YAML.
+    if "2" in only:
+        yaml_text = yaml.dump(plan_to_dict(plan10), Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False)
+        ours2, yaml_time = best_of(repeat, lambda: load_and_check(path10),
+                                   lambda: yaml.load(yaml_text, Loader=yaml.CSafeLoader))
+        report.add("2", "load+check 10k / PyYAML CSafeLoader", f"{ours2:.3f} s / {yaml_time:.3f} s",
+                   ours2 / yaml_time, "≤ 0.5×", 0.5)
+
+    # 3 and 4. Scaling and memory at 100k.
+    if not only & {"3", "4"}:
+        pass
+    elif "100k" in paths:
+        big, small = best_of(max(2, repeat // 2), lambda: load_and_check(paths["100k"]),
+                             lambda: load_and_check(path10))
+        report.add("3", "load+check 100k / 10k", f"{big:.2f} s / {small:.3f} s", big / small, "≤ 11×", 11.0)
+        probe = subprocess.run([sys.executable, "-c", _MEMORY_PROBE, str(paths["100k"])],
+                               capture_output=True, text=True, check=True)
+        peak = int(probe.stdout.split()[-1]) / 1024  # ru_maxrss is in KiB on Linux
+        report.add("4", "peak RSS, load+check 100k (whole process)", f"{peak:.0f} MB", peak, "≤ 500 MB", 500.0)
+    else:
+        report.add("3", "load+check 100k / 10k (skipped: --quick)", "-", None, "≤ 11×", None)
+        report.add("4", "peak RSS, load+check 100k (skipped: --quick)", "-", None, "≤ 500 MB", None)
+
+    # 5. Start-up: a whole `qlm check` of the example vs importing lark.
+    if "5" in only:
+        start_up(report, paths, repeat)
+    if "6" in only:
+        rendering(report, paths, plan10, repeat)
+
+    if args.json:
+        args.json.write_text(json.dumps({"machine": info, "repeat": repeat, "figures": report.rows},
+                                        ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    if args.data is None:
+        shutil.rmtree(folder, ignore_errors=True)
+    return 1 if report.failed else 0
+
+
+def start_up(report: Report, paths: dict, repeat: int) -> None:
+    example = EXAMPLE if EXAMPLE.exists() else paths["1k"]
+    command = [*qlm_command(), "check", str(example)]
+    subprocess.run(command, capture_output=True, check=False)  # warm the parser cache and the OS
+    starts = max(10, repeat * 4)
+    qlm_time = lark_time = float("inf")
+    for _ in range(starts):  # interleaved, so both see the same load
+        qlm_time = min(qlm_time, wall(command, 1))
+        lark_time = min(lark_time, wall([sys.executable, "-c", "import lark"], 1))
+    report.add("5", f"`qlm check {example.name}` / `import lark`", f"{qlm_time * 1000:.0f} ms / {lark_time * 1000:.0f} ms",
+               qlm_time / lark_time, "≤ 2×", 2.0)
+
+
+def rendering(report: Report, paths: dict, plan10, repeat: int) -> None:
+    """DOT text of a 1k-task responsibility diagram vs dot's layout; XLSX of 10k vs load+check."""
+    from qlmatrix.parser import read_file
+
+    path10 = paths["10k"]
+    try:
+        from qlmatrix.render import diagram_source, table, workbook
+    except ImportError:
+        report.add("6a", "DOT build / dot layout (qlmatrix.render missing)", "-", None, "< 10%", None)
+        report.add("6b", "XLSX 10k / load+check (qlmatrix.render missing)", "-", None, "≤ 3×", None)
+    else:
+        plan1 = read_file(paths["1k"]).plan
+        (build,) = best_of(repeat, lambda: diagram_source(plan1, "responsibility"))
+        source = diagram_source(plan1, "responsibility")
+        dot = shutil.which("dot")
+        if dot is None:
+            report.add("6a", "DOT build 1k / dot layout (dot missing)", f"{build * 1000:.0f} ms / -", None, "< 10%", None)
+        else:
+            start = time.perf_counter()
+            subprocess.run([dot, "-Tsvg", "-o", os.devnull], input=source.encode("utf-8"), check=True,
+                           stderr=subprocess.DEVNULL)
+            layout = time.perf_counter() - start
+            report.add("6a", "DOT build 1k responsibility / dot -Tsvg", f"{build * 1000:.0f} ms / {layout:.1f} s",
+                       build / layout, "< 0.1×", 0.1, strict=True)
+        xlsx, tasks_only, ours6 = best_of(max(2, repeat // 2), lambda: workbook(plan10),
+                                          lambda: table(plan10, "tasks", "xlsx"), lambda: load_and_check(path10))
+        report.add("6b", "XLSX 10k (all views) / load+check 10k", f"{xlsx:.2f} s / {ours6:.3f} s", xlsx / ours6,
+                   "≤ 3×", 3.0)
+        report.add("", "  of which 任务分工表 sheet alone (for reference)", f"{tasks_only:.2f} s / {ours6:.3f} s",
+                   tasks_only / ours6, "", None)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
