@@ -66,6 +66,10 @@ HELPS = {
         "only a 章 or 载体 holds tasks and reports; text with `;` goes in quotes: `正文: \"…;…\"`",
         "只有章或载体可以包含任务和汇报；含`;`的文本请加引号：`正文: \"…;…\"`",
     ),
+    "close-annotation": (
+        "the annotation is not closed: end it with `)`, e.g. `(责任单位:A、B)`",
+        "责任单位标注缺少右括号：请以`)`结尾，如`(责任单位:A、B)`",
+    ),
     "missing-colon": ("add `:` after `{key}`, e.g. `{key}: ...`", "请在`{key}`后加冒号，如`{key}: ...`"),
     "list-separator": ("separate names with `、`, e.g. `…、{name}`", "多个名称之间请用`、`分隔，如`…、{name}`"),
     "known-values": ("known values: {values}", "可用的值：{values}"),
