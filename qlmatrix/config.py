@@ -19,14 +19,15 @@ Unknown keys are errors that name the key and suggest the closest valid one.
 
 from __future__ import annotations
 
-import difflib
 import os
-import tomllib
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .checks import RULES, find_rule
 from .checks.settings import Config
 from .diagnostics import Severity
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = ["CONFIG_FILES", "Config", "ConfigError", "find_config", "load_config", "parse_config"]
 
@@ -40,39 +41,54 @@ class ConfigError(ValueError):
 
 
 def _suggest(word: str, choices) -> str:
+    import difflib
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.5)
     return f"; did you mean `{close[0]}`?" if close else f"; expected one of: {', '.join(choices)}"
 
 
 def find_config(plan_path: str | os.PathLike) -> tuple[Path, dict] | None:
     """The nearest settings file for a plan and its qlmatrix table, or None."""
-    folder = Path(plan_path).resolve().parent
-    for directory in (folder, *folder.parents):
-        own = directory / "qlmatrix.toml"
-        if own.is_file():
+    from pathlib import Path
+
+    found = _find(plan_path)
+    return None if found is None else (Path(found[0]), found[1])
+
+
+def _find(plan_path: str | os.PathLike) -> tuple[str, dict] | None:
+    # os.path rather than pathlib: `qlm check` runs this at every start, and pathlib costs an import.
+    directory = os.path.dirname(os.path.realpath(plan_path))
+    while True:
+        own = os.path.join(directory, "qlmatrix.toml")
+        if os.path.isfile(own):
             return own, _read(own)
-        project = directory / "pyproject.toml"
-        if project.is_file():
+        project = os.path.join(directory, "pyproject.toml")
+        if os.path.isfile(project):
             table = _read(project).get("tool", {}).get("qlmatrix")
             if table is not None:
                 return project, table
-    return None
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            return None
+        directory = parent
 
 
-def _read(path: Path) -> dict:
+def _read(path: str) -> dict:
+    import tomllib  # only when there is a settings file to read
+
     try:
-        with path.open("rb") as stream:
+        with open(path, "rb") as stream:
             return tomllib.load(stream)
     except (OSError, tomllib.TOMLDecodeError) as error:
         raise ConfigError(f"{path}: {error}") from error
 
 
 def load_config(plan_path: str | os.PathLike) -> Config:
-    found = find_config(plan_path)
+    found = _find(plan_path)
     if found is None:
         return Config()
     path, table = found
-    return parse_config(table, str(path))
+    return parse_config(table, path)
 
 
 def _codes(value, key: str, where: str) -> tuple[str, ...]:

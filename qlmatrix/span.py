@@ -7,6 +7,7 @@ Asian wide and full-width characters take two.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 import attrs
@@ -26,6 +27,7 @@ class Span:
         return f"{self.file}:{self.line}:{self.column}"
 
 
+@functools.lru_cache(maxsize=4096)  # plans use a few thousand distinct characters; tables measure millions
 def char_width(char: str) -> int:
     if unicodedata.combining(char):
         return 0
@@ -36,7 +38,7 @@ def display_width(text: str) -> int:
     """Terminal cells taken by `text` (East Asian wide = 2)."""
     if text.isascii():
         return len(text)
-    return sum(char_width(char) for char in text)
+    return sum(map(char_width, text))
 
 
 def pad(text: str, width: int, align: str = "left") -> str:

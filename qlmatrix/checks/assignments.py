@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import statistics
-
 from ..diagnostics import Diagnostic, Label, Severity
 from ..diagnostics.messages import both, register
 from ..model import Plan, Role, Section, Task
@@ -310,7 +308,10 @@ def lead_overload(plan: Plan, context: Context):
             counts[key] = tasks
     if not counts:
         return
-    median = statistics.median(len(tasks) for tasks in counts.values())
+    # statistics.median, without importing statistics (and fractions, decimal) at every start.
+    lengths = sorted(len(tasks) for tasks in counts.values())
+    middle = len(lengths) // 2
+    median = lengths[middle] if len(lengths) % 2 else (lengths[middle - 1] + lengths[middle]) / 2
     factor = float(context.option("W309", "factor"))
     minimum = int(context.option("W309", "minimum"))
     for key, tasks in counts.items():

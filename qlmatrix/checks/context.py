@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import functools
 from collections import Counter
 from typing import Iterator, Mapping
@@ -80,6 +79,8 @@ def similarity(typed: str, known: str) -> float:
         return 0.8 + 0.15 * len(short) / len(long)  # 纪监委 is short for 纪委监委
     common = sum((Counter(a) & Counter(b)).values())
     dice = 2 * common / (len(a) + len(b))
+    import difflib  # only for a misspelt name: not worth importing at every start
+
     return max(dice * 0.9, difflib.SequenceMatcher(None, a, b).ratio())
 
 

@@ -66,6 +66,8 @@ def _version() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run `qlm` with `argv` (the command line when None, as the `qlm` program runs it)."""
+    program = argv is None
     argv = sys.argv[1:] if argv is None else argv
     args = build_parser(argv).parse_args(argv)
     args.lang = args.lang or detect_language()
@@ -78,3 +80,20 @@ def main(argv: list[str] | None = None) -> int:
         # The reader (e.g. `| head`) went away: not an error of the plan.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    finally:
+        if program:
+            _before_exit()
+
+
+def _before_exit() -> None:
+    """The program is about to end: spare the interpreter its last garbage collection.
+
+    At exit Python collects every object still alive (the grammar's tables,
+    the plan, the diagnostics), which took 12 ms of a 120 ms `qlm check`.
+    Freezing moves them out of the collector's sight; the process frees its
+    memory when it ends anyway, and objects still go away by reference count.
+    Only when `main` runs as the program: a caller passing `argv` keeps going.
+    """
+    import gc
+
+    gc.freeze()

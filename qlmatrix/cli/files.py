@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import tempfile
-from pathlib import Path
 
 
 def plan_files(paths: list[str]) -> list[str]:
@@ -12,6 +11,8 @@ def plan_files(paths: list[str]) -> list[str]:
     found = []
     for path in paths:
         if os.path.isdir(path):
+            from pathlib import Path
+
             found += sorted(str(p) for p in Path(path).rglob("*.qlm"))
         else:
             found.append(path)

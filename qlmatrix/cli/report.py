@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import sys
 
-from ..diagnostics import json as json_emitter
 from ..diagnostics.text import TextEmitter, concise
 
 FORMATS = ("text", "concise", "json")
@@ -18,6 +17,8 @@ def use_color(stream) -> bool:
 def print_diagnostics(diagnostics, sources: dict, fmt: str, lang: str, files: int, stream=None) -> None:
     stream = stream or sys.stdout
     if fmt == "json":
+        from ..diagnostics import json as json_emitter
+
         stream.write(json_emitter.dumps(diagnostics, lang))
         return
     if fmt == "concise":

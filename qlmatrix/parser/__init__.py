@@ -8,7 +8,6 @@ the including file; a cycle of includes is reported, not followed.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import attrs
 import lark
@@ -93,7 +92,8 @@ def _at_end(error: Exception) -> bool:
 def read_file(path: str | os.PathLike) -> ReadResult:
     name = str(path)
     try:
-        data = Path(path).read_bytes()
+        with open(path, "rb") as stream:
+            data = stream.read()
     except OSError as error:
         diagnostic = Diagnostic("E011", None, args={"path": name, "reason": error.strerror or str(error)})
         return ReadResult(None, (diagnostic,), {})
@@ -133,7 +133,8 @@ def _include(item: Include, base: str, stack: tuple[str, ...], results: list) ->
         results.append(ReadResult(None, (Diagnostic("E008", item.span, args={"path": item.path, "chain": chain}),), {}))
         return item
     try:
-        text = Path(path).read_bytes().decode("utf-8-sig")
+        with open(path, "rb") as stream:
+            text = stream.read().decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
         reason = getattr(error, "strerror", None) or str(error)
         results.append(ReadResult(None, (Diagnostic("E007", item.span, args={"path": item.path, "reason": reason}),), {}))

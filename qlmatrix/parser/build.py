@@ -8,7 +8,6 @@ last pass (`qualify`).
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import NamedTuple
 
@@ -319,6 +318,8 @@ class Builder(lark.Transformer):
 
 def closest(word: str, candidates, cutoff: float = 0.5) -> list[str]:
     """The candidate most like `word`; on a tie, one sharing its first character (全名 -> 全称)."""
+    import difflib  # only for a misspelt word: not worth importing at every start
+
     scored = [(difflib.SequenceMatcher(None, word, candidate).ratio(), candidate[:1] == word[:1], candidate)
               for candidate in candidates]
     scored = [entry for entry in scored if entry[0] >= cutoff]

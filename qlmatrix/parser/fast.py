@@ -28,7 +28,8 @@ import lark
 from lark.lexer import ContextualLexer, Token
 from lark.parsers.lalr_analysis import Shift
 
-from .grammar import get_parser
+from .grammar import cache_file, get_parser
+from .regexcache import CachingRe
 
 __all__ = ["Unhandled", "engine"]
 
@@ -64,7 +65,7 @@ class Engine:
         self.sizes = [len(rule.expansion) for rule in self.rules]
         self.unseen = _unseen_terminals(self.rules)
         self.origins = [rule.origin.name for rule in self.rules]
-        self.matchers = _Matchers(lexer.lexers)
+        self.matchers = _Matchers(lexer.lexers, CachingRe(cache_file()))
         self.ignore: frozenset = frozenset()
         newline: set[str] = set()
         for basic in lexer.lexers.values():
@@ -100,7 +101,10 @@ class Engine:
         paused = gc.isenabled()
         gc.disable()
         try:
-            result = self._parse(text, transformer)
+            try:
+                result = self._parse(text, transformer)
+            finally:
+                self.matchers.regexes.save()  # if this parse compiled regexes no earlier run had
             if gc.get_freeze_count() == 0:
                 # Move the new model straight to the oldest generation (documented gc calls, each
                 # O(1)): otherwise the next collections would scan all of it twice more while it
@@ -190,13 +194,20 @@ class _Matchers(dict):
     """Parser state -> the `match` of lark's regex for it, compiled on first use as lark does
     (compiling every state's alternation up front would cost a short file's whole check)."""
 
-    def __init__(self, lexers: dict):
+    def __init__(self, lexers: dict, regexes: CachingRe):
         super().__init__()
         self.lexers = lexers
+        #: Compiles as `re` does, from opcodes kept by earlier runs when it can (regexcache.py).
+        self.regexes = regexes
 
     def __missing__(self, state):
         basic = self.lexers[state]
-        scanner = basic.scanner  # compiles lark's alternation for this state, as lark would
+        original = basic.re
+        basic.re = self.regexes
+        try:
+            scanner = basic.scanner  # compiles lark's alternation for this state, as lark would
+        finally:
+            basic.re = original
         if basic.callback or len(scanner._mres) != 1:
             raise Unhandled  # terminal callbacks or a split alternation: leave it to lark
         match = self[state] = scanner._mres[0].match

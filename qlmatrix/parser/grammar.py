@@ -11,37 +11,62 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import lark
 
-_PACKAGE_DIR = Path(__file__).resolve().parent.parent
+if TYPE_CHECKING:
+    from pathlib import Path
+
+# os.path rather than pathlib here: every `qlm check` comes through, and pathlib costs an import.
+_PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
 
 
 def grammar_path() -> Path:
     """The grammar file: inside the installed package, else the source tree's."""
-    for candidate in (_PACKAGE_DIR / "grammar" / "qlm.lark", _PACKAGE_DIR.parent / "grammar" / "qlm.lark"):
-        if candidate.is_file():
+    from pathlib import Path
+
+    return Path(_grammar_file())
+
+
+def _grammar_file() -> str:
+    for candidate in (os.path.join(_PACKAGE_DIR, "grammar", "qlm.lark"),
+                      os.path.join(os.path.dirname(_PACKAGE_DIR), "grammar", "qlm.lark")):
+        if os.path.isfile(candidate):
             return candidate
     raise FileNotFoundError("grammar/qlm.lark is missing from this installation of qlmatrix")
 
 
-def _cache_dir() -> Path | None:
+def _cache_dir() -> str | None:
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    folder = Path(base) / "qlmatrix"
+    folder = os.path.join(base, "qlmatrix")
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        os.makedirs(folder, exist_ok=True)
     except OSError:
         return None
     return folder if os.access(folder, os.W_OK) else None
 
 
 @functools.lru_cache(maxsize=None)
-def get_parser() -> lark.Lark:
-    text = grammar_path().read_text(encoding="utf-8")
-    options = dict(parser="lalr", lexer="contextual", maybe_placeholders=False)
+def _grammar_and_cache() -> tuple[str, str | None]:
+    with open(_grammar_file(), encoding="utf-8") as stream:
+        text = stream.read()
     folder = _cache_dir()
-    if folder is not None:
-        digest = hashlib.sha256(f"{lark.__version__}\0{text}".encode()).hexdigest()[:16]
-        options["cache"] = str(folder / f"qlm-{digest}.lark-cache")
+    if folder is None:
+        return text, None
+    digest = hashlib.sha256(f"{lark.__version__}\0{text}".encode()).hexdigest()[:16]
+    return text, os.path.join(folder, f"qlm-{digest}.lark-cache")
+
+
+def cache_file() -> str | None:
+    """Where the parser's tables are cached (other caches of this grammar sit next to it), or None."""
+    return _grammar_and_cache()[1]
+
+
+@functools.lru_cache(maxsize=None)
+def get_parser() -> lark.Lark:
+    text, cache = _grammar_and_cache()
+    options = dict(parser="lalr", lexer="contextual", maybe_placeholders=False)
+    if cache is not None:
+        options["cache"] = cache
     return lark.Lark(text, **options)

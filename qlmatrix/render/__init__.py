@@ -94,9 +94,13 @@ def table(plan: Plan, view: str = "tasks", fmt: str = "md", *, section=None, uni
 
 def workbook(plan: Plan, views=VIEWS, *, section=None, unit=None, role=None, rasci=False) -> bytes:
     """One XLSX workbook with a sheet per view and a legend sheet."""
+    from .roles import PlanIndex
+    from .views import build
     from .xlsx import to_xlsx
 
-    return to_xlsx([build_table(plan, view, section=section, unit=unit, role=role, rasci=rasci) for view in views])
+    index = PlanIndex(plan)  # resolved once for every sheet
+    filters, scheme = _filters(section, unit, role), Scheme.RASCI if rasci else Scheme.RACI
+    return to_xlsx([build(plan, view, filters, scheme, index) for view in views])
 
 
 def diagram_source(plan: Plan, view: str = "org", *, section=None, unit=None, role=None) -> str:

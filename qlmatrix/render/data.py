@@ -13,7 +13,7 @@ import io
 import json
 
 from ..raci import ROLE_WORDS
-from .table import Table
+from .table import Table, render_row
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 BOM = "\ufeff"
@@ -31,15 +31,25 @@ def to_csv(table: Table, bom: bool = True) -> str:
     with_heading = any(group.heading for group in table.groups)
     header = ([table.group_label] if with_heading else []) + [column.title for column in table.columns]
     writer.writerow([neutralise(text) for text in header])
+    blanks = [""] * len(table.columns)  # a blank cell's text; a RACI row is mostly blank
+
+    def text(col, cell):
+        return neutralise(cell.text)
+
     for group in table.groups:
-        lead = [group.heading or ""] if with_heading else []
-        for row in group.rows:
-            writer.writerow([neutralise(text) for text in lead + [cell.text for cell in row]])
+        lead = [neutralise(group.heading or "")] if with_heading else []
+        writer.writerows(lead + render_row(row, blanks, text) for row in group.rows)
     return (BOM if bom else "") + buffer.getvalue()
 
 
 def table_data(table: Table) -> dict:
     """The table as plain data: columns, groups of rows (cells with their roles), legend."""
+    blank = {"text": "", "roles": []}
+    blanks = [blank] * len(table.columns)  # one dict for every blank cell: they serialise alike
+
+    def cell_data(col, cell):
+        return {"text": cell.text, "roles": [role.value for role in cell.roles]}
+
     return {
         "view": table.view,
         "title": table.title,
@@ -49,9 +59,7 @@ def table_data(table: Table) -> dict:
         "groups": [
             {
                 "heading": group.heading,
-                "rows": [
-                    [{"text": cell.text, "roles": [role.value for role in cell.roles]} for cell in row] for row in group.rows
-                ],
+                "rows": [render_row(row, blanks, cell_data) for row in group.rows],
             }
             for group in table.groups
         ],

@@ -17,7 +17,7 @@ from ..raci import ROLE_WORDS
 from ..span import display_width
 from .archive import normalise_zip
 from .errors import missing
-from .table import ROLE_FILLS, Table
+from .table import ROLE_FILLS, Table, filled
 
 #: 宋体 (SimSun) is what plan tables are set in and is on every Chinese Windows and WPS;
 #: elsewhere Word and LibreOffice substitute a CJK font.
@@ -95,11 +95,11 @@ def _page(document, landscape: bool) -> int:
 
 
 def _column_widths(table: Table, total) -> list[int]:
-    weights = []
-    for index, column in enumerate(table.columns):
-        texts = [column.title] + [row[index].text for row in table.rows]
-        widest = max(display_width(line) for text in texts for line in text.split("\n"))
-        weights.append(max(4, min(column.max_width, widest)))
+    widest = [max(display_width(line) for line in column.title.split("\n")) for column in table.columns]
+    for row in table.rows:
+        for index, cell in filled(row):  # blank cells are 0 wide
+            widest[index] = max(widest[index], max(display_width(line) for line in cell.text.split("\n")))
+    weights = [max(4, min(column.max_width, wide)) for column, wide in zip(table.columns, widest)]
     scale = total / sum(weights)
     return [int(weight * scale) for weight in weights]
 
@@ -139,10 +139,11 @@ def to_docx(table: Table) -> bytes:
             _write(merged, group.heading, bold=True)
         for row in group.rows:
             cells = grid.add_row().cells
-            for cell, value, column in zip(cells, row, table.columns):
-                _write(cell, value.text, center=column.letters)
+            for index, value in filled(row):  # a blank cell stays as Word made it
+                column = table.columns[index]
+                _write(cells[index], value.text, center=column.letters)
                 if value.role:
-                    _shade(cell, ROLE_FILLS[value.role])
+                    _shade(cells[index], ROLE_FILLS[value.role])
     for row in grid.rows:
         for cell, width in zip(row.cells, widths):
             cell.width = width

@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from ..raci import ROLE_WORDS
-from .table import ROLE_FILLS, Table
+from .table import BLANK, ROLE_FILLS, Table, render_row
 
 FONT_STACK = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "SimSun", sans-serif'
 
@@ -61,11 +61,17 @@ def _head(table: Table) -> str:
 def _body(table: Table) -> list[str]:
     out = ["<tbody>"]
     span = len(table.columns)
+    columns = table.columns
+    blanks = [_cell(BLANK, column) for column in columns]  # most cells of a RACI row
+
+    def cell_html(col, cell):
+        return _cell(cell, columns[col])
+
     for group in table.groups:
         if group.heading:
             out.append(f'<tr class="group"><th colspan="{span}" scope="rowgroup">{escape(group.heading)}</th></tr>')
         for row in group.rows:
-            out.append("<tr>" + "".join(_cell(cell, column) for cell, column in zip(row, table.columns)) + "</tr>")
+            out.append("<tr>" + "".join(render_row(row, blanks, cell_html)) + "</tr>")
     out.append("</tbody>")
     return out
 

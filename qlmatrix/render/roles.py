@@ -67,6 +67,9 @@ class PlanIndex:
                 reports.append(ReportEntry(item, sections, self.canonical(item.source.name), target))
         self.tasks: tuple[TaskEntry, ...] = tuple(tasks)
         self.reports: tuple[ReportEntry, ...] = tuple(reports)
+        self._order: tuple[str, ...] | None = None
+        self._headings: dict[int, str] = {}
+        self._lead_units: tuple[str, ...] | None = None
 
     def canonical(self, name: str) -> str:
         unit = self._by_name.get(name)
@@ -91,26 +94,43 @@ class PlanIndex:
 
     def unit_order(self) -> tuple[str, ...]:
         """Declared units in declaration order, then names used but never declared, as first met."""
-        order = [unit.name for unit in self.units]
-        known = set(order)
-        for entry in self.tasks:
-            for holder in entry.holders:
-                if holder.unit not in known:
-                    known.add(holder.unit)
-                    order.append(holder.unit)
-        return tuple(order)
+        if self._order is None:
+            order = [unit.name for unit in self.units]
+            known = set(order)
+            for entry in self.tasks:
+                for holder in entry.holders:
+                    if holder.unit not in known:
+                        known.add(holder.unit)
+                        order.append(holder.unit)
+            self._order = tuple(order)
+        return self._order
+
+    def heading(self, sections: tuple[Section, ...]) -> str:
+        """`一、总则 / (一)…`: the sections as the document numbers them, joined once per distinct chain."""
+        key = id(sections)  # tasks of one section share the tuple, which the index keeps alive
+        found = self._headings.get(key)
+        if found is None:
+            found = self._headings[key] = " / ".join(_numbered(section) for section in sections)
+        return found
 
     def leads_anything(self, unit: str) -> bool:
-        return any(unit in entry.units(Role.LEAD) for entry in self.tasks)
+        return unit in self._leads()
+
+    def _leads(self) -> tuple[str, ...]:
+        """Every unit that leads a task, as first met (computed once: reports from 牵头单位 ask for it)."""
+        if self._lead_units is None:
+            leads: dict[str, None] = {}
+            for task in self.tasks:
+                for unit in task.units(Role.LEAD):
+                    leads.setdefault(unit, None)
+            self._lead_units = tuple(leads)
+        return self._lead_units
 
     def report_sources(self, entry: ReportEntry) -> tuple[str, ...]:
         """The units that owe a report; `牵头单位` stands for every unit that leads a task."""
         if entry.source != LEAD_REFERENCE:
             return (entry.source,)
-        leads: list[str] = []
-        for task in self.tasks:
-            leads += [u for u in task.units(Role.LEAD) if u not in leads]
-        return tuple(leads)
+        return self._leads()
 
     # Filters: each raises ValueError with the known choices when nothing matches.
 

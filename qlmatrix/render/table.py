@@ -8,6 +8,8 @@ printed 任务分工表 puts on a row of its own.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import attrs
 
 from ..model import Role
@@ -28,6 +30,88 @@ class Cell:
     def role(self) -> Role | None:
         """The role that colours the cell: the first, in role order."""
         return self.roles[0] if self.roles else None
+
+
+#: The empty cell: most cells of a RACI matrix (a unit has no role on most tasks).
+BLANK = Cell("")
+
+
+class SparseRow(Sequence):
+    """A row that is mostly blank cells: its first cells, then only the filled ones, by column.
+
+    The RACI matrix is tasks × units, and a task involves a handful of its
+    hundreds of units, so its rows keep just those; the row still reads as
+    a sequence of `width` cells (blanks are `BLANK`), equal to the tuple of
+    them. Emitters that can skip blank cells use `filled(row)`.
+    """
+
+    __slots__ = ("head", "cells", "width")
+
+    def __init__(self, head, cells: dict[int, Cell], width: int):
+        self.head = tuple(head)
+        #: Filled cells after the head, by column number.
+        self.cells = cells
+        self.width = width
+
+    def __len__(self) -> int:
+        return self.width
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return self.as_tuple()[index]
+        if index < 0:
+            index += self.width
+        if not 0 <= index < self.width:
+            raise IndexError("row index out of range")
+        return self.head[index] if index < len(self.head) else self.cells.get(index, BLANK)
+
+    def as_tuple(self) -> tuple[Cell, ...]:
+        row = [*self.head, *[BLANK] * (self.width - len(self.head))]
+        for col, cell in self.cells.items():
+            row[col] = cell
+        return tuple(row)
+
+    def __iter__(self):
+        return iter(self.as_tuple())
+
+    def filled(self):
+        """(column, cell) of the head and of every filled cell, in column order."""
+        yield from enumerate(self.head)
+        yield from sorted(self.cells.items())
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, (SparseRow, tuple, list)):
+            return len(other) == self.width and self.as_tuple() == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.as_tuple())
+
+    def __repr__(self) -> str:
+        return f"SparseRow({self.head!r}, {self.cells!r}, {self.width})"
+
+
+def is_blank(cell: Cell) -> bool:
+    return not cell.text and not cell.roles
+
+
+def filled(row):
+    """(column, cell) of every cell of `row` that is not blank (no text, no role), in column order.
+
+    Emitters write these and fill the rest with the blank cell's rendering,
+    so a sparse RACI row costs its filled cells, not its width.
+    """
+    if isinstance(row, SparseRow):
+        return [(col, cell) for col, cell in row.filled() if not is_blank(cell)]
+    return [(col, cell) for col, cell in enumerate(row) if cell.text or cell.roles]
+
+
+def render_row(row, blanks: list, render) -> list:
+    """`blanks` (each column's rendering of a blank cell) with `render(col, cell)` for the filled cells."""
+    out = blanks.copy() if len(row) >= len(blanks) else blanks[: len(row)]
+    for col, cell in filled(row):
+        out[col] = render(col, cell)
+    return out
 
 
 @attrs.frozen

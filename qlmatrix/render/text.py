@@ -9,8 +9,8 @@ Colour is the caller's decision (TTY and NO_COLOR live in the CLI).
 from __future__ import annotations
 
 from ..raci import ROLE_WORDS
-from ..span import pad
-from .table import ROLE_ANSI, Cell, Table, fit_width, wrap
+from ..span import display_width, pad
+from .table import ROLE_ANSI, Cell, Table, filled, fit_width, render_row, wrap
 
 GAP = "  "
 
@@ -20,11 +20,15 @@ def _paint(text: str, code: str | None, color: bool) -> str:
 
 
 def _widths(table: Table) -> list[int]:
+    widest = [0] * len(table.columns)  # blank cells are 0 wide: only filled ones are measured
+    for row in table.rows:
+        for col, cell in filled(row):
+            if cell.text:
+                widest[col] = max(widest[col], max(display_width(line) for line in cell.text.split("\n")))
     widths = []
-    for index, column in enumerate(table.columns):
-        texts = [cell.text for row in table.rows for cell in row[index : index + 1]]
+    for column, wide in zip(table.columns, widest):
         header_floor = 4 if column.letters else min(column.max_width, fit_width([column.title], column.max_width))
-        widths.append(max(header_floor, fit_width(texts, column.max_width)))
+        widths.append(max(header_floor, max(2, min(column.max_width, wide))))
     return widths
 
 
@@ -38,6 +42,19 @@ def _line(cells: list[list[str]], widths: list[int], aligns: list[str], paints: 
         yield GAP.join(parts).rstrip()
 
 
+def _row_lines(row, widths: list[int], aligns: list[str], blank_parts: list[str], color: bool):
+    """`_line` of a table row: the filled cells wrapped and painted, every blank cell its padding."""
+    cells = [(col, wrap(cell.text, widths[col]), ROLE_ANSI.get(cell.role) if cell.role else None)
+             for col, cell in filled(row)]
+    height = max((len(lines) for _, lines, _ in cells), default=1)
+    for number in range(height):
+        parts = blank_parts.copy()
+        for col, lines, code in cells:
+            text = lines[number] if number < len(lines) else ""
+            parts[col] = _paint(pad(text, widths[col], aligns[col]), code, color)
+        yield GAP.join(parts).rstrip()
+
+
 def to_terminal(table: Table, color: bool = False) -> str:
     widths = _widths(table)
     aligns = ["center" if column.letters else "left" for column in table.columns]
@@ -48,13 +65,12 @@ def to_terminal(table: Table, color: bool = False) -> str:
     out.append("")
     out += _line(header, widths, aligns, [None] * len(widths), color)
     out.append(GAP.join("-" * width for width in widths))
+    blank_parts = [pad("", width, align) for width, align in zip(widths, aligns)]
     for number, group in enumerate(table.groups):
         if group.heading:
             out += [""] * (number > 0) + [_paint(group.heading, "1", color)]
         for row in group.rows:
-            cells = [wrap(cell.text, width) for cell, width in zip(row, widths)]
-            paints = [ROLE_ANSI.get(cell.role) if cell.role else None for cell in row]
-            out += _line(cells, widths, aligns, paints, color)
+            out += _row_lines(row, widths, aligns, blank_parts, color)
     if not table.groups:
         out += ["", "(无)"]
     if table.view == "raci":
@@ -80,12 +96,17 @@ def to_markdown(table: Table) -> str:
     if table.notes:
         out += [md_escape(" ".join(table.notes)), ""]
     aligns = [":-:" if column.letters else "---" for column in table.columns]
+    blanks = [""] * len(table.columns)
+
+    def text(col, cell):
+        return md_escape(cell.text)
+
     for group in table.groups:
         if group.heading:
             out += [f"## {md_escape(group.heading)}", ""]
         out.append(_md_row(column.title for column in table.columns))
         out.append("|" + "|".join(aligns) + "|")
-        out += [_md_row(row) for row in group.rows]
+        out += ["| " + " | ".join(render_row(row, blanks, text)) + " |" for row in group.rows]
         out.append("")
     if not table.groups:
         out += ["(无)", ""]

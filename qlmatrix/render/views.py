@@ -17,7 +17,7 @@ import attrs
 from ..model import Plan, Role
 from ..raci import DUTY_WORDS, Scheme, letters
 from .roles import Holder, PlanIndex, ReportEntry, TaskEntry
-from .table import VIEW_TITLES, Cell, Column, Group, Table, numbered
+from .table import VIEW_TITLES, Cell, Column, Group, SparseRow, Table, numbered
 
 VIEWS = ("raci", "tasks", "units")
 REPORT_OWED, REPORT_RECEIVED = "汇报", "接收"
@@ -46,11 +46,15 @@ class Filters:
         return self.unit is not None or self.role is not None
 
 
-def build(plan: Plan, view: str, filters: Filters = Filters(), scheme: Scheme = Scheme.RACI) -> Table:
-    """The view `raci`, `tasks` or `units` of `plan`. Raises ValueError for unknown views or filters."""
+def build(plan: Plan, view: str, filters: Filters = Filters(), scheme: Scheme = Scheme.RACI,
+          index: PlanIndex | None = None) -> Table:
+    """The view `raci`, `tasks` or `units` of `plan`. Raises ValueError for unknown views or filters.
+
+    `index`, the plan's `PlanIndex`, lets several views of one plan share it.
+    """
     if view not in VIEWS:
         raise ValueError(f"unknown view `{view}`; choose one of {', '.join(VIEWS)}")
-    index = PlanIndex(plan)
+    index = index if index is not None and index.plan is plan else PlanIndex(plan)
     filters = filters.resolved(index)
     builder = {"raci": _raci, "tasks": _tasks, "units": _units}[view]
     return builder(index, filters, scheme)
@@ -77,18 +81,25 @@ def _selected(index: PlanIndex, filters: Filters) -> list[tuple[TaskEntry, tuple
     every task stays, unassigned ones included, so gaps show.
     """
     chosen = []
+    narrows = filters.narrows_holders
     for entry in index.tasks:
         if not filters.in_section(entry.sections):
             continue
+        if not narrows:
+            chosen.append((entry, entry.holders))
+            continue
         kept = tuple(h for h in entry.holders if filters.keeps(h))
-        if kept or not filters.narrows_holders:
+        if kept:
             chosen.append((entry, kept))
     return chosen
 
 
-def _section_heading(entry) -> str | None:
+def _section_heading(entry, index: PlanIndex | None = None) -> str | None:
+    """`一、总则 / (一)…`: the entry's sections as the document numbers them (remembered by the index)."""
     if not entry.sections:
         return None
+    if index is not None:
+        return index.heading(entry.sections)
     return " / ".join(numbered(section.number, section.title) for section in entry.sections)
 
 
@@ -109,12 +120,12 @@ def _grouped(items, heading_of, row_of) -> tuple[Group, ...]:
     return tuple(groups)
 
 
-def _serials(chosen) -> dict[int, str]:
+def _serials(chosen, index: PlanIndex | None = None) -> dict[int, str]:
     """序号 as the document writes it: (一), 1.; unnumbered tasks count 1, 2, … within their section."""
     serials: dict[int, str] = {}
     counters: dict[str | None, int] = {}
     for entry, _ in chosen:
-        heading = _section_heading(entry)
+        heading = _section_heading(entry, index)
         counters[heading] = counters.get(heading, 0) + 1
         number = entry.task.number
         if number:
@@ -133,24 +144,34 @@ def _raci(index: PlanIndex, filters: Filters, scheme: Scheme) -> Table:
     chosen = _selected(index, filters)
     used = {h.unit for _, kept in chosen for h in kept}
     units = [name for name in index.unit_order() if name in used]
-    serials = _serials(chosen)
+    column_of = {name: col for col, name in enumerate(units, start=2)}
+    width = len(units) + 2
+    serials = _serials(chosen, index)
+    cells: dict[tuple[Role, ...], Cell] = {}  # one Cell per combination of roles: cells are immutable
 
     def row(item):
+        # A task's row from its own holders: a unit with no role on it stays blank, unwritten.
         entry, kept = item
-        cells = [Cell(serials[id(entry)]), Cell(entry.task.title)]
-        for name in units:
-            roles = tuple(h.role for h in kept if h.unit == name)
-            cells.append(Cell(letters(roles, scheme), roles))
-        return tuple(cells)
+        roles_of: dict[str, list[Role]] = {}
+        for holder in kept:
+            roles_of.setdefault(holder.unit, []).append(holder.role)
+        filled = {}
+        for name, roles in roles_of.items():
+            key = tuple(roles)
+            cell = cells.get(key)
+            if cell is None:
+                cell = cells[key] = Cell(letters(key, scheme), key)
+            filled[column_of[name]] = cell
+        return SparseRow((Cell(serials[id(entry)]), Cell(entry.task.title)), filled, width)
 
     columns = [Column("序号", 8), Column("任务", 30)] + [Column(name, 6, letters=True) for name in units]
-    groups = _grouped(chosen, lambda item: _section_heading(item[0]), row)
+    groups = _grouped(chosen, lambda item: _section_heading(item[0], index), row)
     return Table("raci", _title(index, "raci"), columns, groups, scheme, notes=_notes(index))
 
 
 def _tasks(index: PlanIndex, filters: Filters, scheme: Scheme) -> Table:
     chosen = _selected(index, filters)
-    serials = _serials(chosen)
+    serials = _serials(chosen, index)
 
     def row(item):
         entry, kept = item
@@ -167,7 +188,7 @@ def _tasks(index: PlanIndex, filters: Filters, scheme: Scheme) -> Table:
         )
 
     columns = [Column("序号", 8), Column("重点任务", 36), Column("牵头单位", 16), Column("配合单位", 24), Column("完成时限/频次", 22)]
-    groups = _grouped(chosen, lambda item: _section_heading(item[0]), row)
+    groups = _grouped(chosen, lambda item: _section_heading(item[0], index), row)
     return Table("tasks", _title(index, "tasks"), columns, groups, scheme, notes=_notes(index))
 
 
@@ -177,19 +198,28 @@ def _task_label(entry: TaskEntry) -> str:
 
 def _units(index: PlanIndex, filters: Filters, scheme: Scheme) -> Table:
     rows_by_unit: dict[str, list] = {}
-    for role in Role:
-        for entry, kept in _selected(index, filters):
-            for holder in kept:
-                if holder.role is role:
-                    where = _section_heading(entry) or ""
-                    cells = (Cell(DUTY_WORDS[role], (role,)), Cell(_task_label(entry)), Cell(where), Cell(_timing(entry.task)))
-                    rows_by_unit.setdefault(holder.unit, []).append(cells)
+    # Role by role (all leads first, then supports...), each in document order; one pass over the tasks.
+    by_role: dict[Role, list] = {role: [] for role in Role}
+    for entry, kept in _selected(index, filters):
+        for holder in kept:
+            by_role[holder.role].append((holder.unit, entry))
+    shared: dict[int, tuple[Cell, Cell, Cell]] = {}  # a task's cells, the same in every row naming it
+    for role, held in by_role.items():
+        duty = Cell(DUTY_WORDS[role], (role,))
+        for unit, entry in held:
+            task_cells = shared.get(id(entry))
+            if task_cells is None:
+                where = _section_heading(entry, index) or ""
+                task_cells = shared[id(entry)] = (Cell(_task_label(entry)), Cell(where), Cell(_timing(entry.task)))
+            rows_by_unit.setdefault(unit, []).append((duty, *task_cells))
     if filters.role is None:
         for entry in index.reports:
             if filters.in_section(entry.sections):
                 _report_rows(index, entry, filters, rows_by_unit)
     groups = []
-    names = list(index.unit_order()) + [name for name in rows_by_unit if name not in index.unit_order()]
+    order = index.unit_order()
+    known = set(order)
+    names = list(order) + [name for name in rows_by_unit if name not in known]
     for name in names:
         if name in rows_by_unit:
             unit = index.unit(name)
@@ -203,7 +233,7 @@ def _report_rows(index: PlanIndex, entry: ReportEntry, filters: Filters, rows_by
     report = entry.report
     what = report.content or "工作情况"
     form = f"({report.form})" if report.form else ""
-    where = _section_heading(entry) or ""
+    where = _section_heading(entry, index) or ""
     target = entry.target or "(未写明)"
     for source in index.report_sources(entry):
         if filters.unit in (None, source):

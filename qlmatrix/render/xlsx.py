@@ -2,7 +2,9 @@
 
 xlsxwriter writes about 4x faster than openpyxl. Like openpyxl it would
 store a string starting with `=` as a live formula, so `strings_to_formulas`
-is off and every cell is written with `write_string`. Column widths come
+is off and every cell is written with `write_string`. Blank cells are not
+written at all (a RACI sheet is tasks × units and mostly blank); one
+conditional format gives them their border. Column widths come
 from display width: Excel measures in widths of `0`, and a Chinese
 character is about two of those.
 """
@@ -16,7 +18,7 @@ from ..raci import ROLE_WORDS
 from ..span import display_width
 from .archive import normalise_zip
 from .errors import missing
-from .table import ROLE_FILLS, VIEW_TITLES, Table
+from .table import ROLE_FILLS, VIEW_TITLES, Table, filled
 
 FONT = "Noto Sans CJK SC"
 #: A fixed creation date, so the same plan gives the same file.
@@ -32,6 +34,88 @@ def _xlsxwriter():
     return xlsxwriter
 
 
+#: The xlsxwriter internals `_sparse_worksheet` replaces or calls; without any of them, the stock class is used.
+_INTERNALS = ("_calculate_spans", "_write_rows", "_write_row", "_write_cell", "_write_empty_row", "_check_dimensions",
+              "_write_string", "_write_blank")
+
+
+def _sparse_worksheet(xlsxwriter):
+    """xlsxwriter's Worksheet, writing out only the cells each row holds; None if its internals differ.
+
+    When the workbook is closed, stock xlsxwriter walks every column from the
+    sheet's first to its last for every row, twice (the `spans` of each 16
+    rows, then the cells): a RACI sheet of 10,000 tasks × 1,000 units costs
+    twenty million steps however few cells are filled. This subclass takes a
+    row's own cells in column order instead, which gives the same XML, and
+    merges a heading row without padding every covered cell (`merge_row`).
+    """
+    from xlsxwriter import utility, worksheet
+
+    Worksheet = worksheet.Worksheet
+    String = getattr(worksheet, "CellStringTuple", None)
+    cell_name = getattr(utility, "xl_rowcol_to_cell_fast", None)
+    if String is None or cell_name is None or not all(callable(getattr(Worksheet, name, None)) for name in _INTERNALS):
+        return None
+
+    class SparseWorksheet(Worksheet):
+        def _calculate_spans(self) -> None:
+            spans = {}
+            span_min = span_max = None
+            table, comments = self.table, self.comments
+            for row_num in range(self.dim_rowmin, self.dim_rowmax + 1):
+                columns = [*table[row_num], *comments.get(row_num, ())] if row_num in table or row_num in comments else ()
+                if columns:
+                    low, high = min(columns), max(columns)
+                    span_min = low if span_min is None else min(span_min, low)
+                    span_max = high if span_max is None else max(span_max, high)
+                if (row_num + 1) % 16 == 0 or row_num == self.dim_rowmax:
+                    if span_min is not None:
+                        spans[row_num // 16] = f"{span_min + 1}:{span_max + 1}"
+                        span_min = span_max = None
+            self.row_spans = spans
+
+        def _write_rows(self) -> None:
+            self._calculate_spans()
+            table, comments, row_info = self.table, self.comments, self.row_info
+            write = self.fh.write
+            for row_num in range(self.dim_rowmin, self.dim_rowmax + 1):
+                cells = table.get(row_num)
+                if not (cells or row_num in row_info or row_num in comments):
+                    continue
+                span = self.row_spans.get(row_num // 16)
+                if cells:
+                    self._write_row(row_num, span, row_info.get(row_num))
+                    for col_num in sorted(cells):
+                        cell = cells[col_num]
+                        if type(cell) is String and cell.format and not self.constant_memory:
+                            # What `_write_cell` writes for a formatted shared string, without its
+                            # generic attribute handling (a cell reference and an index need no escaping).
+                            write(f'<c r="{cell_name(row_num, col_num)}" s="{cell.format._get_xf_index()}" t="s">'
+                                  f"<v>{cell.string}</v></c>")
+                        else:
+                            self._write_cell(row_num, col_num, cell)
+                    self._xml_end_tag("row")
+                else:
+                    self._write_empty_row(row_num, span, row_info.get(row_num))
+
+        def merge_row(self, row: int, first_col: int, last_col: int, text: str, cell_format) -> None:
+            """`merge_range` of one row, padding only its last cell (for Excel's right border).
+
+            The covered cells between stay blank: a merged cell shows the first
+            cell's format, and a RACI heading row covers a thousand columns.
+            """
+            if self._check_dimensions(row, first_col) or self._check_dimensions(row, last_col):
+                return
+            self.merge.append([row, first_col, row, last_col])
+            self._write_string(row, first_col, text, cell_format)
+            self._write_blank(row, last_col, "", cell_format)
+
+        #: `write_string` without its A1-notation wrapper: the emitter writes a cell per call.
+        put = Worksheet._write_string
+
+    return SparseWorksheet
+
+
 class _Formats:
     def __init__(self, book):
         base = {"font_name": FONT, "font_size": 10, "valign": "top", "text_wrap": True, "border": 1}
@@ -43,6 +127,8 @@ class _Formats:
         self.letter = book.add_format({**base, "align": "center"})
         self.roles = {role: book.add_format({**base, "bg_color": fill}) for role, fill in ROLE_FILLS.items()}
         self.role_letters = {role: book.add_format({**base, "bg_color": fill, "align": "center"}) for role, fill in ROLE_FILLS.items()}
+        #: A conditional format (only border, font and fill apply): the border of cells left blank.
+        self.blank = book.add_format({"border": 1})
 
     def for_cell(self, cell, column):
         if cell.role:
@@ -51,7 +137,14 @@ class _Formats:
 
 
 def _width(texts, floor: int = 4) -> int:
-    widest = max((display_width(line) for text in texts for line in text.split("\n")), default=0)
+    """The column width for the widest line of `texts` (each distinct text measured once), at most MAX_WIDTH."""
+    widest = 0
+    for text in set(texts):
+        for line in text.split("\n") if "\n" in text else (text,):
+            if 2 * len(line) > widest:  # else it cannot be wider: a character is at most two wide
+                widest = max(widest, display_width(line))
+        if widest >= MAX_WIDTH:
+            break
     return max(floor, min(MAX_WIDTH, widest)) + 2
 
 
@@ -59,30 +152,47 @@ def _sheet_name(table: Table) -> str:
     return VIEW_TITLES.get(table.view, table.view)[:31]
 
 
-def _write_table(book, formats: _Formats, table: Table) -> None:
-    sheet = book.add_worksheet(_sheet_name(table))
+def _write_table(book, formats: _Formats, table: Table, worksheet_class=None) -> None:
+    sheet = book.add_worksheet(_sheet_name(table), worksheet_class)
     last = len(table.columns) - 1
+    columns = table.columns
     sheet.write_string(0, 0, table.title, formats.title)
     sheet.write_string(1, 0, "  ".join(table.notes), formats.note)
     header_row = 2
-    for col, column in enumerate(table.columns):
+    for col, column in enumerate(columns):
         sheet.write_string(header_row, col, column.title, formats.header)
+    plain = [formats.letter if column.letters else formats.cell for column in columns]
+    role_formats = [formats.role_letters if column.letters else formats.roles for column in columns]
+    write = getattr(sheet, "put", sheet.write_string)
     row = header_row + 1
+    skipped = False
     for group in table.groups:
         if group.heading:
-            if last > 0:
+            if last > 0 and hasattr(sheet, "merge_row"):
+                sheet.merge_row(row, 0, last, group.heading, formats.group)
+            elif last > 0:
                 sheet.merge_range(row, 0, row, last, group.heading, formats.group)
             else:
-                sheet.write_string(row, 0, group.heading, formats.group)
+                write(row, 0, group.heading, formats.group)
             row += 1
         for cells in group.rows:
-            for col, (cell, column) in enumerate(zip(cells, table.columns)):
-                sheet.write_string(row, col, cell.text, formats.for_cell(cell, column))
+            # Only cells with text or a role: a RACI row is mostly blank, and a blank cell
+            # needs no write (its border comes from the conditional format below).
+            written = filled(cells)
+            skipped |= len(written) < len(columns)
+            for col, cell in written:
+                role = cell.role
+                write(row, col, cell.text, role_formats[col][role] if role else plain[col])
             row += 1
-    for col, column in enumerate(table.columns):
-        texts = [column.title] + [cells[col].text for cells in table.rows]
-        floor = 4 if column.letters else 6
-        width = _width(texts, floor) if not column.letters else max(6, min(12, display_width(column.title) + 2))
+    if skipped and row > header_row + 1:
+        # Borders for the blank cells of the table, as if each had been written with its format.
+        sheet.conditional_format(header_row + 1, 0, row - 1, last, {"type": "blanks", "format": formats.blank})
+    rows = table.rows
+    for col, column in enumerate(columns):
+        if column.letters:
+            width = max(6, min(12, display_width(column.title) + 2))
+        else:
+            width = _width([column.title] + [cells[col].text for cells in rows], 6)
         sheet.set_column(col, col, width)
     sheet.freeze_panes(header_row + 1, 2 if table.view == "raci" else 0)
     sheet.repeat_rows(header_row)
@@ -107,16 +217,20 @@ def _write_legend(book, formats: _Formats, table: Table) -> None:
     sheet.freeze_panes(1, 0)
 
 
-def to_xlsx(tables: list[Table]) -> bytes:
-    """A workbook with a sheet per table, in the order given, then the legend."""
+def to_xlsx(tables: list[Table], sparse: bool = True) -> bytes:
+    """A workbook with a sheet per table, in the order given, then the legend.
+
+    `sparse=False` uses xlsxwriter's stock worksheet (for comparing the two in tests).
+    """
     xlsxwriter = _xlsxwriter()
+    worksheet_class = _sparse_worksheet(xlsxwriter) if sparse else None
     buffer = io.BytesIO()
     options = {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
     book = xlsxwriter.Workbook(buffer, options)
     book.set_properties({"title": tables[0].title if tables else "", "created": CREATED})
     formats = _Formats(book)
     for table in tables:
-        _write_table(book, formats, table)
+        _write_table(book, formats, table, worksheet_class)
     if tables:
         _write_legend(book, formats, tables[0])
     book.close()

@@ -1,0 +1,135 @@
+"""Compiled lexer regexes kept between runs, next to lark's cached tables.
+
+lark compiles, per lexer state, one alternation of every terminal the state
+accepts; `re` compiles in Python, and the states a short plan reaches cost
+about 12 ms of a 100 ms `qlm check`, every run (lark pays the same on its
+first parse; `re` keeps compiled patterns only within a process). What
+`re.compile` produces from a pattern is a list of opcodes handed to `_sre`,
+a pure function of the pattern, the flags and the `re` engine; this module
+keeps those lists in a file and hands them to `_sre` again.
+
+The file is keyed by Python's version and `_sre.MAGIC` (the opcode set), and
+each entry by its full pattern and flags, so a stale entry cannot be used.
+Anything unexpected (another Python, a missing or unreadable file, an
+internal that moved) falls back to `re.compile`: the shortcut may go, the
+result never changes.
+"""
+
+from __future__ import annotations
+
+import array
+import marshal
+import os
+import re
+import sys
+
+__all__ = ["CachingRe"]
+
+#: An array type code as wide as `_sre`'s opcodes (SRE_CODE: 4 bytes), checked in `_engine_key`.
+_OPCODE = "I"
+
+
+def _engine_key() -> str | None:
+    try:
+        import _sre
+    except ImportError:
+        return None
+    tag = sys.implementation.cache_tag
+    if array.array(_OPCODE).itemsize != _sre.CODESIZE:
+        return None
+    return f"{tag}-{sys.hexversion:x}-{_sre.MAGIC}" if tag else None
+
+
+class CachingRe:
+    """Stands in for the `re` module where lark compiles its lexer (`compile`, `match`, `error`)."""
+
+    error = re.error
+
+    def __init__(self, path: str | None):
+        key = _engine_key()
+        self.path = f"{path}.{key}.regex" if path and key and sys.implementation.name == "cpython" else None
+        self.entries: dict = {}
+        self.added = False
+        self.compiled: dict = {}
+        if self.path is not None:
+            try:
+                with open(self.path, "rb") as stream:
+                    loaded = marshal.load(stream)
+                if isinstance(loaded, dict):
+                    self.entries = loaded
+            except (OSError, EOFError, ValueError, TypeError):
+                pass
+
+    def compile(self, pattern, flags=0):
+        found = self.compiled.get((pattern, flags))
+        if found is None:
+            found = self.compiled[(pattern, flags)] = self._build(pattern, flags)
+        return found
+
+    def match(self, pattern, string, flags=0):
+        return self.compile(pattern, flags).match(string)
+
+    def _build(self, pattern, flags):
+        if self.path is None or not isinstance(pattern, str) or not isinstance(flags, int):
+            return re.compile(pattern, flags)
+        entry = self.entries.get((pattern, flags))
+        if entry is not None:
+            try:
+                import _sre
+
+                flags_out, code, groups, groupindex, indexgroup = entry
+                opcodes = array.array(_OPCODE)
+                opcodes.frombytes(code)
+                compiled = _sre.compile(pattern, flags_out, opcodes.tolist(), groups, groupindex, indexgroup)
+            except Exception:  # noqa: BLE001 - an entry this Python cannot use: compile as usual
+                compiled = None
+            if compiled is not None and compiled.pattern == pattern:
+                return compiled
+        compiled = re.compile(pattern, flags)
+        entry = _entry(pattern, flags)
+        if entry is not None:
+            self.entries[(pattern, flags)] = entry
+            self.added = True
+        return compiled
+
+    def save(self) -> None:
+        """Write the entries back if this run compiled new ones (atomically: readers never see half a file)."""
+        if not self.added or self.path is None:
+            return
+        self.added = False
+        temporary = f"{self.path}.{os.getpid()}.tmp"
+        try:
+            with open(temporary, "wb") as stream:
+                marshal.dump(self.entries, stream)
+            os.replace(temporary, self.path)
+        except (OSError, ValueError):
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass
+
+
+def _entry(pattern: str, flags: int):
+    """What `re._compiler.compile` hands `_sre.compile` after the pattern, or None if it cannot be had."""
+    try:
+        from re import _compiler, _parser
+
+        parsed = _parser.parse(pattern, flags)
+        code = _compiler._code(parsed, flags)
+        groupindex = dict(parsed.state.groupdict)
+        indexgroup = [None] * parsed.state.groups
+        for name, index in groupindex.items():
+            indexgroup[index] = name
+        # The opcodes as an array's bytes: marshal reads those at once, a list of ints one by one.
+        opcodes = array.array(_OPCODE, code)
+        entry = (int(flags | parsed.state.flags), opcodes.tobytes(), int(parsed.state.groups - 1),
+                 {str(name): int(index) for name, index in groupindex.items()}, tuple(indexgroup))
+        import _sre
+
+        check = _sre.compile(pattern, entry[0], opcodes.tolist(), *entry[2:])  # as re._compiler.compile calls it
+        reference = re.compile(pattern, flags)
+        if (check.flags, check.groups, check.groupindex) != (reference.flags, reference.groups, reference.groupindex):
+            return None
+        return entry
+    except Exception:  # noqa: BLE001 - no shortcut, never a wrong one
+        return None
