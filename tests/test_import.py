@@ -204,3 +204,10 @@ def test_a_document_without_numbered_items_is_reported_and_stays_canonical():
     result = import_document("记者近日采访了有关负责人。\n全市各级党委要坚决扛起主体责任。\n")
     assert result.plan.items == () and [p.line for p in result.problems] == [1]
     assert format_text(result.text).formatted == result.text
+
+
+def test_cadence_with_words_between_period_and_count():
+    from qlmatrix.importer.phrases import find_cadence
+
+    assert find_cadence("强化督查", "", "每半年开展一次专项督查。") == ("每半年一次", None)
+    assert find_cadence("专题研究", "", "每半年至少专题研究一次全面从严治党工作")[0] == "每半年至少一次"

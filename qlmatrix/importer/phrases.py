@@ -16,7 +16,8 @@ _COUNT = r"[一二两三四五六七八九十\d]+"
 _RECURRING = (
     re.compile(r"每季度最后一个月的?\d{1,2}日前"),
     re.compile(r"每(?:个)?(?:年|半年|季度|月)(?:\d{1,2}月)?(?:底|末|\d{1,2}日)前?"),
-    re.compile(rf"(每(?:个)?(?:年度?|半年|季度?|月|周))(?:(至少|不少于)[^，。；、]{{0,8}}?)?({_COUNT})次"),
+    # 每半年至少专题研究一次, 每半年开展一次: a few words may stand between the period and the count.
+    re.compile(rf"(每(?:个)?(?:年度?|半年|季度?|月|周))(至少|不少于)?[^，。；、]{{0,8}}?({_COUNT})次"),
 )
 #: A bare period word counts in a title or a note only (the body says 每年 about many things).
 _PLAIN = re.compile(r"每(?:年度?|半年|季度|月|周)")
