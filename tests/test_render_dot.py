@@ -1,9 +1,11 @@
-"""The structure of the DOT text: fonts, clusters, edge styles, legend, and a 100-task plan."""
+"""The structure of the DOT text: fonts, section tables, edge styles, legend, document order, and a 100-task plan."""
 
 from __future__ import annotations
 
+import html
 import re
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -11,8 +13,11 @@ import pytest
 import qlmatrix
 from qlmatrix import Assignment, Plan, Role, Section, Task, Unit
 from qlmatrix.render import diagram
+from qlmatrix.render.roles import PlanIndex
+from qlmatrix.render.table import numbered
 
 FIXTURE = Path(__file__).resolve().parent / "golden" / "render" / "fixture.qlm"
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
 @pytest.fixture(scope="module")
@@ -35,9 +40,36 @@ def test_font_is_named_on_graph_node_and_edge(responsibility, org, kind):
         assert re.search(rf'^  {kind} \[fontname="Noto Sans CJK SC"', source, re.M)
 
 
-def test_tasks_are_clustered_by_section(responsibility):
-    clusters = re.findall(r'subgraph (cluster_s\d+) \{\n\s+graph \[label="([^"]+)"', responsibility)
-    assert [label for _, label in clusters] == ["二、建设清廉的政治生态", "清廉机关", "四、强化清廉建设组织保障"]
+def test_each_section_is_one_table_in_document_order(responsibility):
+    # One node per top-level section, its label an HTML-like table: heading row, then the tasks as ports.
+    tables = re.findall(r"^  (b\d+) \[shape=\"plaintext\", margin=\"0\", label=<(<TABLE.*</TABLE>)>\];$", responsibility, re.M)
+    assert [node for node, _ in tables] == ["b1", "b2", "b3"]
+    headings = [re.search(r'<FONT POINT-SIZE="14">([^<]+)</FONT>', table).group(1) for _, table in tables]
+    assert headings == ["二、建设清廉的政治生态", "清廉机关", "四、强化清廉建设组织保障"]
+    assert [re.findall(r'PORT="(t\d+)"', table) for _, table in tables] == [["t1", "t2", "t3"], ["t4", "t5"], ["t6", "t7", "t8"]]
+    # Kept in that order by rank=same and an invisible chain between the plain nodes; no clusters.
+    assert "{rank=same; b1; b2; b3;}" in responsibility
+    assert 'b1 -> b2 [style="invis"];' in responsibility and 'b2 -> b3 [style="invis"];' in responsibility
+    assert "subgraph cluster_s" not in responsibility
+
+
+def test_edges_end_at_the_task_row(responsibility):
+    # Ports go in `headport`, so every statement still starts with plain ASCII ids.
+    assert 'u1 -> b1 [color="#C55A11", penwidth="2.6", style="bold", headport="t1:w"];' in responsibility
+    for line in edges(responsibility):
+        if 'style="invis"' not in line:
+            assert re.search(r'headport="[th]\d+:w"', line), line
+
+
+def test_units_are_ordered_by_the_first_task_they_lead(responsibility):
+    units = re.findall(r'^  u\d+ \[label="([^"\\]+)', responsibility, re.M)
+    assert units == ["综合办", "党群部", "党工委", "纪监委", "领导小组办公室"]
+
+
+def test_no_edge_has_a_label(responsibility):
+    # A labelled edge makes dot add a rank for labels: every unit -> task edge would then span
+    # two ranks and get a virtual node (the legend's labels doubled the 100-task diagram's height).
+    assert not [line for line in responsibility.splitlines() if " -> " in line and " label=" in line]
 
 
 def test_edge_styles_by_role(responsibility):
@@ -50,12 +82,14 @@ def test_edge_styles_by_role(responsibility):
     assert all('constraint="false"' in line for line in support + oversight)
 
 
-def test_roles_named_by_a_section_are_drawn_once_to_its_cluster(responsibility):
-    # 章 二 { 监督: 纪监委 } covers three tasks: one dotted edge, into the cluster.
-    oversight = [line for line in edges(responsibility) if 'style="dotted"' in line and "lhead" in line]
-    assert len([line for line in oversight if 'lhead="cluster_s1"' in line]) == 1
-    # 载体 清廉机关 { 牵头: 党群部 } : one bold edge into the carrier's cluster.
-    assert len([line for line in edges(responsibility) if 'lhead="cluster_s2"' in line and "bold" in line]) == 1
+def test_roles_named_by_a_section_are_drawn_once_to_its_heading(responsibility):
+    # 章 二 { 监督: 纪监委 } covers three tasks: one dotted edge, to the section's heading row.
+    oversight = [line for line in edges(responsibility) if 'style="dotted"' in line]
+    assert len([line for line in oversight if 'headport="h1:w"' in line]) == 1
+    assert 'PORT="h1" ALIGN="LEFT" BALIGN="LEFT" WIDTH="' in responsibility
+    # 载体 清廉机关 { 牵头: 党群部 } : one bold edge to the carrier's heading, none to its two tasks.
+    carrier = [line for line in edges(responsibility) if line.startswith("u2 -> b2 ")]
+    assert [line for line in carrier if "bold" in line] == ['u2 -> b2 [color="#C55A11", penwidth="2.6", style="bold", headport="h2:w"];']
 
 
 def test_legend_shows_every_role(responsibility, org):
@@ -74,7 +108,93 @@ def test_org_has_hierarchy_reports_and_oversight(org):
 
 
 def test_unassigned_tasks_are_marked(responsibility):
-    assert re.search(r'label="\(三\) 加大宣传力度", [^\n]*color="#C00000"', responsibility)
+    assert re.search(r'<TD PORT="t8"[^>]* BORDER="2" COLOR="#C00000" TOOLTIP="无牵头单位"><FONT COLOR="#C00000">\(三\) 加大宣传力度</FONT></TD>', responsibility)
+    assert re.search(r'<TD PORT="t7"[^>]* BORDER="1" COLOR="#595959">\(二\) 严格督查问责<BR/>\(常态化\)</TD>', responsibility)
+
+
+def test_nested_sections_are_tables_inside_the_section():
+    plan = Plan(
+        items=[
+            Section(
+                title="总",
+                id="s",
+                number="二",
+                items=[
+                    Task(title="甲", id="a", number="1", assignments=[Assignment(Role.LEAD, "单位")]),
+                    Section(title="分", id="s.1", number="(一)", items=[Task(title="乙", id="b", number="1")]),
+                    Task(title="丙", id="c", number="2"),
+                ],
+            ),
+            Task(title="丁", id="d"),
+        ]
+    )
+    source = diagram(plan, "responsibility", "dot")
+    first = re.search(r"^  b1 .*$", source, re.M).group(0)
+    # The subsection is a table in a row of its section, between the tasks around it, with a bold heading.
+    assert re.search(r'PORT="t1".*<TR><TD CELLPADDING="0" WIDTH="\d+"><TABLE [^>]*><TR><TD PORT="h2"[^>]*><B>\(一\)分</B></TD></TR><TR><TD PORT="t2"[^>]*>(?:<FONT [^>]*>)?1 乙(?:</FONT>)?</TD></TR></TABLE></TD></TR><TR><TD PORT="t3"', first)
+    # A task outside every section gets a frameless table of its own, after the section.
+    assert re.search(r'^  b2 \[.*<TABLE BORDER="0"[^>]*><TR><TD PORT="t4"[^>]*><FONT COLOR="#C00000">丁</FONT></TD></TR></TABLE>', source, re.M)
+    assert 'b1 -> b2 [style="invis"];' in source
+
+
+def svg_rows(svg: str) -> list[tuple[float, str, bool]]:
+    """(y, text, is_heading) of every text element dot drew, y growing downwards.
+
+    Headings are the 14 pt (section) or bold (subsection) lines; task rows are 11 pt.
+    """
+    rows = []
+    for attributes, text in re.findall(r"<text ([^>]*)>([^<]*)</text>", svg):
+        y = float(re.search(r'\by="(-?[\d.]+)"', attributes).group(1))
+        heading = 'font-size="11.00"' not in attributes or 'font-weight="bold"' in attributes
+        rows.append((y, html.unescape(text), heading))
+    return rows
+
+
+def drawn_order(plan: Plan, svg: str) -> list[tuple[str, float]]:
+    """Each section heading and task in document order, with the y of its (first) line in the picture."""
+    texts = svg_rows(svg)
+    wanted: list[tuple[str, bool]] = []
+    seen: set[str] = set()
+    for entry in PlanIndex(plan).tasks:
+        for section in entry.sections:
+            if section.id not in seen:
+                seen.add(section.id)
+                wanted.append((numbered(section.number, section.title), True))
+        wanted.append((f"{entry.task.number} {entry.task.title}" if entry.task.number else entry.task.title, False))
+    found = []
+    for full, heading in wanted:
+        # A label wraps: its first line is the text element that starts it.
+        ys = [y for y, text, is_heading in texts if is_heading == heading and len(text) >= 4 and full.startswith(text)]
+        assert len(ys) == 1, (full, ys)
+        found.append((full, ys[0]))
+    return found
+
+
+@pytest.mark.graphviz
+@pytest.mark.parametrize("example", ["xianning-gaoxin.qlm", "xiangyang.qlm"])
+def test_sections_and_tasks_are_drawn_in_document_order(example):
+    """Top to bottom as the document reads: 一, 二, 三, 四 and (一), (二), … in each (dot reordered both before)."""
+    plan = qlmatrix.load(EXAMPLES / example)
+    order = drawn_order(plan, diagram(plan, "responsibility", "svg"))
+    ys = [y for _, y in order]
+    assert ys == sorted(ys) and len(set(ys)) == len(ys), [text for text, _ in sorted(order, key=lambda item: item[1])]
+    if example == "xianning-gaoxin.qlm":
+        headings = [text for text, _ in order if "、" in text]
+        assert headings == ["一、清廉高新区建设要求", "二、建设清廉的政治生态", "三、打造清廉高新区发展环境", "四、强化清廉建设组织保障"]
+
+
+@pytest.mark.graphviz
+def test_hostile_section_and_task_titles_survive_the_html_labels():
+    from tests.test_render_escaping import EVIL, FORMULA, evil_plan
+
+    plan = evil_plan()
+    source = diagram(plan, "responsibility", "dot")
+    assert '章&quot;节{x}&lt;y&gt;\\' in source  # entities in the table; the backslash is literal there
+    done = subprocess.run(["dot", "-Tsvg"], input=source.encode(), capture_output=True, check=False)
+    assert done.returncode == 0, done.stderr.decode()
+    drawn = "".join(text for _, text, _ in svg_rows(done.stdout.decode()))
+    assert '一、章"节{x}<y>\\' in drawn
+    assert FORMULA in drawn and all(name in drawn for name in EVIL)
 
 
 def test_filters_narrow_the_diagram():
@@ -100,8 +220,17 @@ def big_plan(tasks: int = 100, units: int = 30) -> Plan:
 
 @pytest.mark.graphviz
 def test_a_hundred_tasks_render(tmp_path):
-    source = diagram(big_plan(), "responsibility", "dot")
+    plan = big_plan()
+    source = diagram(plan, "responsibility", "dot")
     assert source.count('constraint="false"') >= 300
+    started = time.monotonic()
     done = subprocess.run(["dot", "-Tsvg"], input=source.encode(), capture_output=True, timeout=60)
+    assert time.monotonic() - started < 10  # about 0.2 s here
     assert done.returncode == 0, done.stderr.decode()
-    assert done.stdout.count(b'class="node"') >= 130
+    svg = done.stdout.decode()
+    assert svg.count('class="node"') == 30 + 10 + 5  # units, one table per section, the legend's words
+    ys = [y for _, y in drawn_order(plan, svg)]
+    assert ys == sorted(ys)
+    # The units stay beside the tasks instead of trailing far below them.
+    units = [float(y) for y in re.findall(r'<title>u\d+</title>\s*<polygon [^>]*points="[^,]+,(-?[\d.]+)', svg)]
+    assert len(units) == 30 and max(units) < max(ys) + 200

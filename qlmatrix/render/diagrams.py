@@ -4,22 +4,31 @@ Org: the unit hierarchy (上级 -> 下级), reporting lines labelled with what,
 how often and by when, and oversight edges from a supervising unit to the
 units leading what it oversees.
 
-Responsibility: units on the left, tasks on the right clustered by section
-(nested as the document nests them). Lead edges are bold, support dashed,
-oversight dotted; a role a section names for all its tasks is drawn once, to
-the section's cluster. Only lead edges constrain the layout: the others use
-`constraint=false`, which keeps dot fast and the picture calm at 100 tasks
-(measured: 2,000 nodes with constrained labelled cross edges took minutes
-or failed in init_rank).
+Responsibility: units on the left, tasks on the right in document order.
+Each top-level section is one node whose label is an HTML-like table: the
+heading, then a row per task (a port), nested sections as tables inside their
+row. dot reorders the nodes of a rank to cut crossings, and with a node per
+task in per-section clusters it shuffled sections and tasks alike (invisible
+chains, ordering=out and mclimit did not stop it); rows of a table cannot
+move, and the section nodes, plain nodes in one rank, keep their order by an
+invisible chain. Lead edges are bold, support dashed, oversight dotted, each
+ending at its task's row; a role a section names for all its tasks is drawn
+once, to the section's heading row. Only lead edges constrain the layout: the
+others use `constraint=false`, which keeps dot fast and the picture calm at
+100 tasks (measured: 2,000 nodes with constrained labelled cross edges took
+minutes or failed in init_rank). No edge here has a label: that would add a
+rank for labels and a virtual node per edge (it doubled the height at 100
+tasks), so the legend writes its words in nodes.
 """
 
 from __future__ import annotations
 
 from ..model import LEAD_REFERENCE, Plan, Role, UnitKind
 from ..raci import ROLE_WORDS
-from .dot import Builder, Raw, font_defaults, label
+from ..span import display_width
+from .dot import Builder, Raw, font_defaults, html_attributes, html_lines, label
 from .roles import PlanIndex
-from .table import numbered
+from .table import numbered, wrap
 from .views import Filters, _selected
 
 DIAGRAMS = ("org", "responsibility")
@@ -143,14 +152,19 @@ def _oversight_pairs(index: PlanIndex, filters: Filters) -> list[tuple[str, str]
     return pairs
 
 
-def _legend(builder: Builder, samples: list[tuple[str, dict]]) -> None:
+def _legend(builder: Builder, samples: list[tuple[str, dict]], words_on_edges: bool = True) -> None:
+    """A sample edge per style. `words_on_edges=False` writes each word in a node before its line:
+    a labelled edge makes dot add a rank for labels, so every other edge would span two ranks
+    and get a virtual node (it doubled the height of the 100-task responsibility diagram)."""
     builder.open("subgraph cluster_legend")
     builder.defaults("graph", {"label": "图例", "style": "rounded", "color": "#A6A6A6", "fontsize": "12"})
     builder.defaults("node", {"shape": "point", "style": "invis", "label": "", "width": "0.05", "height": "0.05"})
     for number, (text, style) in enumerate(samples, start=1):
-        builder.node(f"legend{number}a", {})
+        word = {} if words_on_edges else {"shape": "plaintext", "style": "solid", "label": text, "fontsize": "11", "width": "0", "height": "0", "margin": "0.02"}
+        builder.node(f"legend{number}a", word)
         builder.node(f"legend{number}b", {})
-        builder.edge(f"legend{number}a", f"legend{number}b", {**style, "label": text, "fontsize": "11", "constraint": "true"})
+        values = {**style, "label": text, "fontsize": "11"} if words_on_edges else dict(style)
+        builder.edge(f"legend{number}a", f"legend{number}b", {**values, "constraint": "true"})
     builder.close()
 
 
@@ -169,39 +183,62 @@ def responsibility(index: PlanIndex, filters: Filters) -> str:
     builder = Builder("responsibility")
     font_defaults(
         builder,
-        {"rankdir": "LR", "compound": "true", "nodesep": "0.15", "ranksep": "1.4", "newrank": "true"},
+        {"rankdir": "LR", "nodesep": "0.3", "ranksep": "1.6", "newrank": "true"},
         {"shape": "box", "fontsize": "11", "margin": "0.12,0.05"},
         {"arrowsize": "0.7"},
     )
     _title(builder, index, "责任分工图")
     chosen = _selected(index, filters)
-    units = [name for name in index.unit_order() if any(h.unit == name for _, kept in chosen for h in kept)]
+    units = _units_by_first_lead(index, chosen)
     unit_ids = {name: f"u{number}" for number, name in enumerate(units, start=1)}
     for name in units:
         builder.node(unit_ids[name], _unit_node(index, name))
-    task_ids, first_task, section_ids = _task_clusters(builder, chosen)
-    # Every task in one column, unassigned ones too (they have no edge to rank them).
-    # dot still orders the sections to cut crossings: invisible chains, ordering=out
-    # and a low mclimit were tried and none kept document order across clusters.
-    order = [task_ids[id(entry)] for entry, _ in chosen]
+    blocks = _blocks(chosen)
+    width = max((_width(block) for block in blocks), default=0)
+    ports: dict[int | str, tuple[str, str]] = {}  # id(entry) or section id -> (node, port)
+    for number, block in enumerate(blocks, start=1):
+        node_id = f"b{number}"
+        table = _block_label(block, node_id, ports, width)
+        builder.node(node_id, {"shape": "plaintext", "margin": "0", "label": Raw(f"<{table}>")})
+    # One node per top-level section, all in one column, kept in document order by an
+    # invisible chain between plain nodes (chains between tasks in clusters did not hold).
+    order = [f"b{number}" for number in range(1, len(blocks) + 1)]
     if len(order) > 1:
         builder.add("{rank=same; " + "; ".join(order) + ";}")
+        for tail, head in zip(order, order[1:]):
+            builder.edge(tail, head, {"style": "invis"})
     drawn = set()
     for entry, kept in chosen:
         for holder in kept:
             values = dict(ROLE_EDGES[holder.role])
-            head = task_ids[id(entry)]
+            node_id, port = ports[id(entry)]
             if holder.inherited:
                 section = _naming_section(entry, holder.role)
                 key = (holder.unit, holder.role, section)
                 if key in drawn:
                     continue
                 drawn.add(key)
-                head = first_task[section]
-                values["lhead"] = section_ids[section]
-            builder.edge(unit_ids[holder.unit], head, values)
-    _legend(builder, [(ROLE_WORDS[role], {k: v for k, v in style.items() if k != "constraint"}) for role, style in ROLE_EDGES.items()])
+                node_id, port = ports[section]  # drawn once, to the section's heading row
+            builder.edge(unit_ids[holder.unit], node_id, {**values, "headport": f"{port}:w"})
+    samples = [(ROLE_WORDS[role], {k: v for k, v in style.items() if k != "constraint"}) for role, style in ROLE_EDGES.items()]
+    _legend(builder, samples, words_on_edges=False)
     return builder.text()
+
+
+def _units_by_first_lead(index: PlanIndex, chosen) -> list[str]:
+    """The units drawn, ordered by the first task they lead, then by the first task they hold any role on.
+
+    Starting dot's crossing minimisation from the tasks' order keeps lead edges short and parallel.
+    """
+    first_lead: dict[str, int] = {}
+    first_any: dict[str, int] = {}
+    for number, (entry, kept) in enumerate(chosen):
+        for holder in kept:
+            first_any.setdefault(holder.unit, number)
+            if holder.role is Role.LEAD:
+                first_lead.setdefault(holder.unit, number)
+    declared = {name: number for number, name in enumerate(index.unit_order())}
+    return sorted(first_any, key=lambda name: (first_lead.get(name, len(chosen)), first_any[name], declared.get(name, 0)))
 
 
 def _naming_section(entry, role: Role) -> str:
@@ -211,40 +248,97 @@ def _naming_section(entry, role: Role) -> str:
     raise AssertionError("an inherited role comes from a section")
 
 
-def _task_clusters(builder: Builder, chosen) -> tuple[dict[int, str], dict[str, str], dict[str, str]]:
-    """Task nodes inside nested section clusters; returns task ids, each section's first task and cluster id."""
-    task_ids: dict[int, str] = {}
-    first_task: dict[str, str] = {}
-    open_sections: list[str] = []
-    cluster_numbers: dict[str, int] = {}
-    for number, (entry, kept) in enumerate(chosen, start=1):
-        chain = [section.id for section in entry.sections]
-        while open_sections and open_sections != chain[: len(open_sections)]:
-            builder.close()
-            open_sections.pop()
-        for section in entry.sections[len(open_sections) :]:
-            cluster_numbers.setdefault(section.id, len(cluster_numbers) + 1)
-            builder.open(f"subgraph cluster_s{cluster_numbers[section.id]}")
-            heading = numbered(section.number, section.title)
-            builder.defaults("graph", {"label": Raw(label(heading, 30)), "style": "rounded", "color": "#8EA9DB", "labeljust": "l"})
-            open_sections.append(section.id)
-        node_id = f"t{number}"
-        task_ids[id(entry)] = node_id
-        for section_id in chain:
-            first_task.setdefault(section_id, node_id)
-        builder.node(node_id, _task_node(entry))
-    for _ in open_sections:
-        builder.close()
-    return task_ids, first_task, {section: f"cluster_s{number}" for section, number in cluster_numbers.items()}
+class _Block:
+    """A section (None: tasks outside any section) with its tasks and subsections, in document order."""
+
+    def __init__(self, section):
+        self.section = section
+        self.items: list = []  # (task number, entry) or _Block
 
 
-def _task_node(entry) -> dict:
+def _blocks(chosen) -> list[_Block]:
+    """The chosen tasks as a tree of sections; the top level becomes one node each."""
+    top: list[_Block] = []
+    open_blocks: list[_Block] = []
+    for number, (entry, _) in enumerate(chosen, start=1):
+        chain = list(entry.sections) or [None]
+        keep = 0
+        while keep < min(len(open_blocks), len(chain)) and open_blocks[keep].section is chain[keep]:
+            keep += 1
+        del open_blocks[keep:]
+        for section in chain[keep:]:
+            block = _Block(section)
+            (open_blocks[-1].items if open_blocks else top).append(block)
+            open_blocks.append(block)
+        open_blocks[-1].items.append((number, entry))
+    return top
+
+
+#: Section tables: frame colour, and the space one level of nesting takes on each side
+#: (the table's border and cell spacing, in points).
+_SECTION_COLOUR = "#8EA9DB"
+_INSET = 5
+_GAP = "#C00000"
+#: Wrapping, in display cells, and the minimum width of a task row in points (26 cells at 11 pt fit).
+_TASK_CELLS, _TASK_WIDTH = 26, 170
+_HEADING_CELLS = 30
+_HEADING_SIZES = (14, 11)  # top-level heading, nested heading
+
+
+def _heading(section) -> str:
+    return numbered(section.number, section.title)
+
+
+def _width(block: _Block, depth: int = 0) -> int:
+    """Points the table of `block` needs: an estimate (a display cell is at most 0.55 em in
+    Noto Sans CJK), used so that every section table gets one width and they line up."""
+    inset = 2 * _INSET * (depth + 1)
+    need = [_TASK_WIDTH + inset]
+    if block.section is not None:
+        size = _HEADING_SIZES[0 if depth == 0 else 1]
+        cells = max(display_width(line) for line in wrap(_heading(block.section), _HEADING_CELLS))
+        need.append(round(cells * 0.55 * size) + 6 + inset)
+    need += [_width(item, depth + 1) for item in block.items if isinstance(item, _Block)]
+    return max(need)
+
+
+def _block_label(block: _Block, node_id: str, ports: dict, width: int, depth: int = 0) -> str:
+    """An HTML-like table `width` points wide: the heading row, then one row per task or nested
+    subsection, in document order. A subsection is a table in a row: a frame inside the frame.
+
+    Records in `ports` where each task (by `id(entry)`) and each section heading (by section id) is.
+    """
+    rows = []
+    inner = width - 2 * _INSET  # every cell fills the column, so rows and frames line up
+    if block.section is not None:
+        port = f"h{sum(1 for key in ports if isinstance(key, str)) + 1}"
+        ports[block.section.id] = (node_id, port)
+        heading = html_lines(_heading(block.section), _HEADING_CELLS)
+        text = f'<FONT POINT-SIZE="{_HEADING_SIZES[0]}">{heading}</FONT>' if depth == 0 else f"<B>{heading}</B>"
+        rows.append(f"<TD{html_attributes({'PORT': port, 'ALIGN': 'LEFT', 'BALIGN': 'LEFT', 'WIDTH': inner})}>{text}</TD>")
+    for item in block.items:
+        if isinstance(item, _Block):
+            rows.append(f'<TD CELLPADDING="0" WIDTH="{inner}">{_block_label(item, node_id, ports, inner, depth + 1)}</TD>')
+        else:
+            number, entry = item
+            ports[id(entry)] = (node_id, f"t{number}")
+            rows.append(_task_cell(entry, number, inner))
+    frame = {"BORDER": "1" if block.section is not None else "0", "STYLE": "rounded", "COLOR": _SECTION_COLOUR, "WIDTH": str(width)}
+    if depth == 0:
+        frame["BGCOLOR"] = "#FFFFFF"
+    table = {**frame, "CELLBORDER": "0", "CELLSPACING": str(_INSET - 1), "CELLPADDING": "3"}
+    return f"<TABLE{html_attributes(table)}>" + "".join(f"<TR>{row}</TR>" for row in rows) + "</TABLE>"
+
+
+def _task_cell(entry, number: int, width: int) -> str:
     task = entry.task
     text = f"{task.number} {task.title}" if task.number else task.title
     timing = " · ".join(str(value) for value in (task.cadence, task.due) if value is not None)
     if timing:
         text += f"\n({timing})"
-    values: dict = {"label": Raw(label(text, 26)), "style": "rounded,filled", "fillcolor": "#FFFFFF"}
-    if not entry.units(Role.LEAD):
-        values.update(color="#C00000", penwidth="1.5", tooltip="无牵头单位")  # a gap the reader should see
-    return values
+    lines = html_lines(text, _TASK_CELLS)
+    cell = {"PORT": f"t{number}", "ALIGN": "LEFT", "BALIGN": "LEFT", "WIDTH": width, "BORDER": "1", "COLOR": "#595959"}
+    if not entry.units(Role.LEAD):  # a gap the reader should see
+        cell.update(COLOR=_GAP, BORDER="2", TOOLTIP="无牵头单位")
+        lines = f'<FONT COLOR="{_GAP}">{lines}</FONT>'
+    return f"<TD{html_attributes(cell)}>{lines}</TD>"

@@ -1,15 +1,20 @@
 """Writing DOT text: quoting, attributes, and a small builder. No binary needed.
 
-Every id is synthetic ASCII (`u1`, `t3`, `cluster_s2`): in DOT a node id
-with `:` is read as a port, and ids never need escaping. Chinese text goes
-only into labels, which are always double-quoted strings: inside those
-only `"` and `\\` are special (`\\n`, `\\l` … are escapes), so doubling the
-backslash and escaping the quote lets no name break the file. Braces and
-`<>` mean something only in record shapes and HTML labels, which are not
-used.
+Every id is synthetic ASCII (`u1`, `b2`, `cluster_legend`), and so is every
+port (`t3`, `h1`): in DOT a node id with `:` is read as a port, and ids never
+need escaping. Chinese text goes only into labels. Most are double-quoted
+strings: inside those only `"` and `\\` are special (`\\n`, `\\l` … are
+escapes), so doubling the backslash and escaping the quote lets no name break
+the file. Braces and `<>` mean something only in record shapes, which are not
+used, and in HTML-like labels (`label=<…>`, the responsibility diagram's
+section tables): there DOT escapes do not apply, and text goes through
+`html_text`, which writes `& < > "` as entities; backslashes and braces are
+literal there.
 """
 
 from __future__ import annotations
+
+import re
 
 from ..span import display_width
 from .table import wrap
@@ -34,6 +39,31 @@ def label(text: str, width: int = 20) -> str:
     return quote("\n".join(lines))
 
 
+def html_text(text: str) -> str:
+    """`text` as literal character data of an HTML-like label (`&`, `<`, `>`, `"` as entities).
+
+    Graphviz parses these labels as XML, so control characters, which XML forbids, are dropped.
+    """
+    text = _CONTROL.sub("", text)
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def html_lines(text: str, width: int = 20) -> str:
+    """`text` wrapped at `width` display cells, escaped, lines joined by `<BR/>`."""
+    lines = []
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        lines += wrap(line, width) if display_width(line) > width else [line]
+    return "<BR/>".join(html_text(line) for line in lines)
+
+
+def html_attributes(values: dict) -> str:
+    """` A="1" B="x"` for an HTML-like label tag; None values left out."""
+    return "".join(f' {key}="{html_text(str(value))}"' for key, value in values.items() if value is not None)
+
+
 def attributes(values: dict) -> str:
     """`[a="1", b="x"]` with every value quoted; None values left out; keys in the given order."""
     parts = [f"{key}={value if _is_quoted(value) else quote(str(value))}" for key, value in values.items() if value is not None]
@@ -41,7 +71,7 @@ def attributes(values: dict) -> str:
 
 
 class Raw(str):
-    """An already-quoted value (from `label`) that `attributes` must not quote again."""
+    """An already-quoted value (from `label`, or an HTML-like `<…>` label) that `attributes` must not quote again."""
 
 
 def _is_quoted(value) -> bool:
