@@ -292,8 +292,18 @@ class Builder(lark.Transformer):
             cadence=self.cadence(props, "cadence"),
             due=self.cadence(props, "due"),
             deliverable=self.text(props, "deliverable"),
-            span=self.span(start, annotation or title or number or start),
+            span=self.heading_span(start, title or number or start),
         )
+
+    def heading_span(self, start: lark.Token, last: lark.Token) -> Span:
+        """From the task's first token to the end of its title (before the first 。): what a
+        finding about the task underlines, rather than the whole pasted paragraph."""
+        if last.type != "TEXT":
+            return self.span(start, last)
+        text = str(last)
+        cut = text.find("。")
+        length = cut if cut >= 0 else len(text.rstrip())
+        return Span(self.filename, start.line, start.column, last.line, last.column + max(1, length))
 
     def report(self, children):
         block = children[-1] if isinstance(children[-1], Block) else None
