@@ -119,3 +119,13 @@ def test_python_dash_m_and_console_script(plan_file):
         done = subprocess.run([*command, "check", plan_file(BAD)], capture_output=True, text=True, env=env)
         assert done.returncode == 1, done.stderr
         assert "E101" in done.stdout and "Traceback" not in done.stderr
+
+
+def test_usage_errors_follow_the_language(capsys):
+    for argv, expected in ((["--lang", "zh", "check"], "缺少以下参数：PATH"),
+                           (["--lang=en", "check"], "the following arguments are required: PATH"),
+                           (["--lang", "zh", "table", "x.qlm", "--view", "foo"], "无效的选项：'foo'")):
+        with pytest.raises(SystemExit) as caught:
+            main(argv)
+        assert caught.value.code == 2
+        assert expected in capsys.readouterr().err

@@ -69,6 +69,9 @@ def main(argv: list[str] | None = None) -> int:
     """Run `qlm` with `argv` (the command line when None, as the `qlm` program runs it)."""
     program = argv is None
     argv = sys.argv[1:] if argv is None else argv
+    from .i18n import language_in, use_language
+
+    use_language(language_in(argv) or detect_language())  # so that usage errors speak it too
     args = build_parser(argv).parse_args(argv)
     args.lang = args.lang or detect_language()
     try:
