@@ -129,3 +129,33 @@ def test_usage_errors_follow_the_language(capsys):
             main(argv)
         assert caught.value.code == 2
         assert expected in capsys.readouterr().err
+
+
+class _Terminal:
+    """A stderr that says it is a terminal, recording what is written."""
+
+    def __init__(self):
+        self.text = ""
+
+    def isatty(self):
+        return True
+
+    def write(self, text):
+        self.text += text
+
+    def flush(self):
+        pass
+
+
+def test_progress_only_on_a_terminal(capsys):
+    from qlmatrix.cli.progress import Progress
+
+    terminal = _Terminal()
+    progress = Progress("checking", 3, stream=terminal)
+    progress(2, "b.qlm")
+    progress.close()
+    assert "checking 2/3 b.qlm" in terminal.text and terminal.text.endswith("\r\x1b[K")
+    quiet = Progress("checking", 3)  # pytest's captured stderr is not a terminal
+    quiet(1, "a.qlm")
+    quiet.close()
+    assert capsys.readouterr().err == ""

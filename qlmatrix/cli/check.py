@@ -93,11 +93,18 @@ def _included(results) -> set[str]:
 
 
 def check_paths(paths: list[str], select=None, ignore=None, strict: bool = False,
-                config_file: str | None = None) -> tuple[list[Diagnostic], dict, int]:
+                config_file: str | None = None, lang: str = "en") -> tuple[list[Diagnostic], dict, int]:
     """All diagnostics for the plans at `paths`, their sources, and how many files were read."""
+    from .progress import Progress
+
     settings = _Settings(select, ignore, strict, config_file)
     files = plan_files(paths)
-    results = {path: read_file(path) for path in files}
+    progress = Progress("读取" if lang == "zh" else "reading", len(files))
+    results = {}
+    for done, path in enumerate(files, 1):
+        progress(done, path)
+        results[path] = read_file(path)
+    progress.close()
     included = _included(results)
     diagnostics: list[Diagnostic] = []
     sources: dict = {}
@@ -144,7 +151,8 @@ def run(args) -> int:
     from ..config import ConfigError
 
     try:
-        diagnostics, sources, files = check_paths(args.paths, args.select, args.ignore, args.strict, args.config)
+        diagnostics, sources, files = check_paths(args.paths, args.select, args.ignore, args.strict, args.config,
+                                                  args.lang)
     except ConfigError as error:
         print(f"qlm: {error}", file=sys.stderr)
         return 2

@@ -29,25 +29,6 @@ def _positive(text: str) -> int:
     return value
 
 
-class _Progress:
-    """`generating: 12000/100000 tasks` on one line of a terminal's stderr; silent otherwise."""
-
-    def __init__(self, total: int, stream=None):
-        self.total = total
-        self.stream = stream or sys.stderr
-        self.shown = False
-
-    def __call__(self, done: int) -> None:
-        self.stream.write(f"\rgenerating: {done}/{self.total} tasks")
-        self.stream.flush()
-        self.shown = True
-
-    def close(self) -> None:
-        if self.shown:
-            self.stream.write("\r\x1b[K")
-            self.stream.flush()
-
-
 def run(args) -> int:
     from .. import dumps
     from ..gen import generate
@@ -56,12 +37,13 @@ def run(args) -> int:
     if args.units is not None and args.units < 30:
         print("qlm gen: --units must be at least 30 (the city's own units)", file=sys.stderr)
         return 2
-    progress = _Progress(args.tasks) if sys.stderr.isatty() and args.tasks >= 5000 else None
+    from .progress import Progress
+
+    progress = Progress("生成任务" if args.lang == "zh" else "generating tasks", args.tasks, minimum=5000)
     try:
-        plan = generate(args.tasks, args.units, args.seed, progress=progress)
+        plan = generate(args.tasks, args.units, args.seed, progress=progress if progress.enabled else None)
     finally:
-        if progress is not None:
-            progress.close()
+        progress.close()
     text = dumps(plan, args.keywords)
     if args.output:
         write_atomic(args.output, text)
