@@ -1,4 +1,7 @@
-"""Golden files for every table view × format and both diagrams' DOT, on tests/golden/render/fixture.qlm.
+"""Golden files for every table view × format and both diagrams' DOT.
+
+On tests/golden/render/fixture.qlm (every role and edge case) and on both
+bundled examples (goldens under tests/golden/render/examples/NAME/).
 
 Text formats are compared byte for byte. XLSX and DOCX are compared by
 content (cells, fills, merges, widths, fonts), dumped to text, since their
@@ -18,6 +21,22 @@ from qlmatrix.render import VIEWS, diagram, table, workbook
 
 HERE = Path(__file__).resolve().parent / "golden" / "render"
 TEXT_FORMATS = {"term": "txt", "md": "md", "html": "html", "csv": "csv", "json": "json"}
+
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+#: plan name -> (its .qlm file, the folder of its golden files)
+PLANS = {
+    "fixture": (HERE / "fixture.qlm", HERE),
+    "xianning-gaoxin": (EXAMPLES / "xianning-gaoxin.qlm", HERE / "examples" / "xianning-gaoxin"),
+    "xiangyang": (EXAMPLES / "xiangyang.qlm", HERE / "examples" / "xiangyang"),
+}
+
+
+@pytest.fixture(scope="module", params=list(PLANS))
+def named_plan(request):
+    source, folder = PLANS[request.param]
+    folder.mkdir(parents=True, exist_ok=True)
+    return qlmatrix.load(source), folder
 
 
 @pytest.fixture(scope="module")
@@ -88,14 +107,16 @@ def docx_content(data: bytes) -> str:
 
 @pytest.mark.parametrize("view", VIEWS)
 @pytest.mark.parametrize("fmt", TEXT_FORMATS)
-def test_text_formats(plan, golden_bytes, view, fmt):
+def test_text_formats(named_plan, golden_bytes, view, fmt):
+    plan, folder = named_plan
     text = table(plan, view, fmt)
-    golden_bytes(HERE / f"{view}.{TEXT_FORMATS[fmt]}", text.encode("utf-8"))
+    golden_bytes(folder / f"{view}.{TEXT_FORMATS[fmt]}", text.encode("utf-8"))
 
 
 @pytest.mark.parametrize("view", VIEWS)
-def test_xlsx_content(plan, golden, view):
-    golden(HERE / f"{view}.xlsx.txt", xlsx_content(table(plan, view, "xlsx")))
+def test_xlsx_content(named_plan, golden, view):
+    plan, folder = named_plan
+    golden(folder / f"{view}.xlsx.txt", xlsx_content(table(plan, view, "xlsx")))
 
 
 def test_workbook_has_a_sheet_per_view_and_a_legend(plan, golden):
@@ -110,13 +131,15 @@ def test_workbook_has_a_sheet_per_view_and_a_legend(plan, golden):
 
 
 @pytest.mark.parametrize("view", VIEWS)
-def test_docx_content(plan, golden, view):
-    golden(HERE / f"{view}.docx.txt", docx_content(table(plan, view, "docx")))
+def test_docx_content(named_plan, golden, view):
+    plan, folder = named_plan
+    golden(folder / f"{view}.docx.txt", docx_content(table(plan, view, "docx")))
 
 
 @pytest.mark.parametrize("view", ("org", "responsibility"))
-def test_dot(plan, golden, view):
-    golden(HERE / f"{view}.dot", diagram(plan, view, "dot"))
+def test_dot(named_plan, golden, view):
+    plan, folder = named_plan
+    golden(folder / f"{view}.dot", diagram(plan, view, "dot"))
 
 
 @pytest.mark.parametrize("fmt", [*TEXT_FORMATS, "xlsx", "docx"])
