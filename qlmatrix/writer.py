@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+import attrs
+
 from .keywords import LOOP_STAGES, PROPERTIES, STATEMENTS, UNIT_KINDS
 from .model import Include, Plan, Report, Role, Section, SectionKind, Task, Unit
 
@@ -78,6 +80,19 @@ def number(text: str) -> str:
     if re.fullmatch(r"[0-9]+", text):
         return text + "."
     return text
+
+
+def after_number(head: str, text: str) -> str:
+    """`(一)` + `全面强化政治建设` as the document writes it (no space), but `1.` + `5 times` spaced,
+    since `1.5` would read as one number."""
+    return head + text if text and not text[0].isascii() else f"{head} {text}"
+
+
+def _pastable(task: Task) -> bool:
+    """The task's body can follow its title on the head line, as in the document: `标题。正文`."""
+    body = task.body
+    return bool(task.title) and title(task.title) == task.title and bool(body) and body == body.strip() \
+        and not re.search(r"[{}｛｝#＃\n\r]", body) and not _ANNOTATION_START.search(body)
 
 
 def names(values) -> str:
@@ -166,7 +181,29 @@ class Writer:
         self.block(0, head, entries, inline=False, node=plan)
         self.lines.append("")
 
-    def unit(self, unit: Unit) -> None:
+    def unit_groups(self, units):
+        """Runs of declarations that differ only in name, written as one: `单位 综合办、党群部 { 上级: 党工委 }`.
+
+        A unit with its own full name or aliases, or with a comment of its own, stands alone.
+        """
+        group: list[Unit] = []
+        for unit in units:
+            if group and self._joins(group[-1], unit):
+                group.append(unit)
+                continue
+            if group:
+                yield group
+            group = [unit]
+        if group:
+            yield group
+
+    def _joins(self, previous: Unit, unit: Unit) -> bool:
+        return (unit.full_name is None and not unit.aliases and attrs.evolve(unit, name=previous.name) == previous
+                and not self.comments.leading(unit) and not self.comments.trailing(unit)
+                and not self.comments.trailing(previous))
+
+    def unit(self, group: list[Unit]) -> None:
+        unit = group[0]
         entries = []
         if unit.full_name is not None:
             entries.append(self.entry("full", value(unit.full_name)))
@@ -180,8 +217,9 @@ class Writer:
         if unit.kind is not None:
             zh, en = UNIT_KINDS[unit.kind]
             entries.append(self.entry("kind", zh if self.zh else en))
-        quoted = quote(unit.name) if not _NAME.fullmatch(unit.name) else unit.name
-        self.block(0, f"{self.keyword('collective' if unit.collective else 'unit')} {quoted}", entries, inline=True, node=unit)
+        declared = "、".join(quote(u.name) if not _NAME.fullmatch(u.name) else u.name for u in group)
+        self.block(0, f"{self.keyword('collective' if unit.collective else 'unit')} {declared}", entries,
+                   inline=True, node=unit)
 
     def role_entries(self, assignments) -> list[str]:
         entries = []
@@ -218,7 +256,7 @@ class Writer:
         if section.number:
             head += f" {number(section.number)}"
         if section.title:
-            head += f" {title(section.title)}"
+            head = after_number(head, title(section.title)) if section.number else f"{head} {title(section.title)}"
         auto = prefix + (section.number or section.title)
         entries = [self.entry("id", value(section.id))] if section.id != auto else []
         entries += self.role_entries(section.assignments)
@@ -234,15 +272,20 @@ class Writer:
         self.emit(depth, "}")
 
     def task(self, task: Task, depth: int, explicit_id: bool) -> None:
-        head = self.keyword("task")
-        if task.number:
-            head += f" {number(task.number)}"
+        # A numbered task reads as the document's own line: `(一)标题。正文(责任单位:A、B)`;
+        # the keyword is optional there, and kept in English for readers of English keywords.
+        if task.number and self.zh:
+            head = number(task.number)
+        else:
+            head = self.keyword("task") + (f" {number(task.number)}" if task.number else "")
+        pasted = _pastable(task)
         if task.title:
-            head += f" {title(task.title)}"
+            text = f"{task.title}。{task.body}" if pasted else title(task.title)
+            head = after_number(head, text) if task.number else f"{head} {text}"
         entries = [self.entry("id", value(task.id))] if explicit_id else []
         if _annotation_form(task):
             label = "责任单位" if self.zh else "responsible"
-            head += f" ({label}:{names(a.unit for a in task.assignments)})"
+            head += ("" if pasted else " ") + f"({label}:{names(a.unit for a in task.assignments)})"
         else:
             entries += self.role_entries(task.assignments)
         for prop in ("cadence", "due"):
@@ -251,7 +294,7 @@ class Writer:
                 entries.append(self.entry(prop, value(cadence.text)))
         if task.deliverable is not None:
             entries.append(self.entry("deliverable", value(task.deliverable)))
-        if task.body is not None:
+        if task.body is not None and not pasted:
             entries.append(self.entry("body", value(task.body)))
         self.block(depth, head, entries, inline=False, node=task)
 
@@ -283,8 +326,8 @@ def write_plan(plan: Plan, keywords: str = "zh", comments: Comments | None = Non
         raise ValueError(f"keywords must be 'zh' or 'en', not {keywords!r}")
     writer = Writer(keywords, comments)
     writer.plan(plan)
-    for unit in plan.units:
-        writer.unit(unit)
+    for group in writer.unit_groups(plan.units):
+        writer.unit(group)
     if plan.units and plan.items:
         writer.lines.append("")
     writer.items(plan.items, 0, "")

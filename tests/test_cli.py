@@ -110,7 +110,7 @@ def test_export_of_a_broken_plan_writes_nothing(plan_file, tmp_path, capsys):
 
 def test_export_qlm_in_english_keywords(plan_file, capsys):
     assert main(["export", plan_file(GOOD), "--format", "qlm", "--keywords", "en"]) == 0
-    assert capsys.readouterr().out == "unit 纪监委\n\ntask (一) 全面加强纪律建设 (responsible:纪监委)\n"
+    assert capsys.readouterr().out == "unit 纪监委\n\ntask (一)全面加强纪律建设 (responsible:纪监委)\n"
 
 
 def test_python_dash_m_and_console_script(plan_file):

@@ -93,7 +93,7 @@ def test_check_diff_and_write(tmp_path, capsys):
     assert "would reformat" in capsys.readouterr().err
     assert main(["--lang", "en", "fmt", "--diff", str(path)]) == 0
     diff = capsys.readouterr().out
-    assert diff.startswith(f"--- {path}") and "+单位 综合办 { 上级: 党工委 }" in diff
+    assert diff.startswith(f"--- {path}") and "+单位 综合办、党群部 { 上级: 党工委 }" in diff
     assert path.read_text(encoding="utf-8") == original
     assert main(["--lang", "zh", "fmt", str(tmp_path)]) == 0
     assert "已格式化" in capsys.readouterr().err

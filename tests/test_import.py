@@ -77,8 +77,10 @@ def test_output_is_canonical_parses_and_keeps_provenance():
     assert format_text(result.text).formatted == result.text
     task = next(t for t in result.plan.tasks() if t.id == "二(四)")
     assert task.span.line == 17 and task.due.text == "2024年12月底前"
-    assert "任务 (四) 优化政务服务 (责任单位:市政务服务数据管理局、市发展改革委、市司法局) {  # 原文第17行; 分工见原文标注行" in result.text
-    assert "推进数据共享 (责任单位:市政务服务数据管理局、市发展改革委、市经济和信息化局) {  # 原文第22行" in result.text
+    assert ("(四)优化政务服务。推进“一网通办”,提升办事效率。(责任单位:市政务服务数据管理局、市发展改革委、市司法局) {"
+            "  # 原文第17行; 分工见原文标注行") in result.text
+    assert ("(五)推进数据共享。建立部门间数据共享机制,打通信息壁垒。"
+            "(责任单位:市政务服务数据管理局、市发展改革委、市经济和信息化局)  # 原文第22行") in result.text
     assert not [d for d in qlmatrix.check(result.plan) if d.code.startswith("E0")]
 
 
