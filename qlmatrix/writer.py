@@ -147,6 +147,8 @@ class Writer:
 
     def leading(self, depth: int, node) -> None:
         for line in self.comments.leading(node):
+            if not line and (not self.lines or not self.lines[-1] or self.lines[-1].endswith("{")):
+                continue  # one blank line at most, and none at the top of the file or of a block
             self.lines.append(INDENT * depth + line if line else "")
 
     def head(self, depth: int, node, text: str) -> None:

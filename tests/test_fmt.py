@@ -123,3 +123,10 @@ def test_public_format_text():
     assert qlmatrix.format_text("单位   财政局 # 注\n") == "单位 财政局  # 注\n"
     with pytest.raises(qlmatrix.QlmError):
         qlmatrix.format_text("任务 {\n")
+
+
+def test_blank_lines_between_statements_survive_once():
+    text = "单位 甲 { 上级: 丙 }\n单位 乙 { 上级: 丙 }\n\n\n# 另一组\n单位 丙\n\n单位 丁\n"
+    formatted = format_text(text).formatted
+    assert formatted == "单位 甲、乙 { 上级: 丙 }\n\n# 另一组\n单位 丙\n\n单位 丁\n"
+    assert format_text(formatted).formatted == formatted

@@ -10,7 +10,9 @@ titles, names and values cannot hold `#`/`＃`, so a `#` outside the file's
   (a section) or before the statement that owns the block (a task, a unit);
   with none left in the file, at the end of the file.
 
-A blank line after a comment is kept, so a file's header stays apart.
+A blank line after a comment is kept, so a file's header stays apart, and
+so is one blank line before a statement (and its comments): the planner's
+grouping of units and tasks survives formatting.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ class Comment:
 class Scan:
     comments: tuple[Comment, ...]
     owners: dict  # line -> head line of the block open at the start of that line
+    blank_before: frozenset = frozenset()  # lines whose comment run above starts after a blank line
 
 
 def literals(text: str) -> dict[int, list[tuple[int, int]]]:
@@ -73,7 +76,22 @@ def scan(text: str) -> Scan:
                 comments.append(Comment(number, line[index:].rstrip(), bool(line[:index].strip()),
                                         stack[-1] if stack else None, not following.strip()))
                 break
-    return Scan(tuple(comments), owners)
+    return Scan(tuple(comments), owners, frozenset(_blank_before(lines)))
+
+
+def _blank_before(lines: list[str]) -> Iterator[int]:
+    """Lines (1-based) with a blank line above them, comment lines in between skipped."""
+    above_is_blank, in_comments = False, False
+    for number, line in enumerate(lines, start=1):
+        stripped = line.strip()
+        if not stripped:
+            above_is_blank, in_comments = True, False
+        elif stripped.startswith(("#", "＃")):
+            in_comments = True
+        else:
+            if above_is_blank:
+                yield number
+            above_is_blank = in_comments = False
 
 
 def statements(plan: Plan) -> Iterator[object]:
@@ -126,6 +144,9 @@ def attach(found: Scan, plan: Plan) -> Attached:
             attached.leading.setdefault(id(by_line[comment.owner]), []).extend(lines)
         else:
             attached.remaining.extend(lines)
+    for line, node in by_line.items():
+        if line in found.blank_before:
+            attached.leading[id(node)] = ["", *attached.leading.get(id(node), [])]
     for lines in attached.closing.values():
         _trim(lines)
     _trim(attached.remaining)
