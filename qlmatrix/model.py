@@ -146,6 +146,15 @@ class _Assigned:
 
 
 @attrs.frozen
+class Layout:
+    """How a task was written, so that `qlm fmt` keeps a planner's choices. Never part of equality."""
+
+    keyword: bool = True  # `任务 (一) …` rather than the document's own `(一)…`
+    annotation: bool = True  # lead and supports as `(责任单位:A、B)` rather than one property per role
+    pasted: bool = True  # the body after the title on the head line (`标题。正文`) rather than `正文:`
+
+
+@attrs.frozen
 class Task(_Assigned):
     """A duty assigned to units: the unit of the 任务分工表."""
 
@@ -158,6 +167,7 @@ class Task(_Assigned):
     due: Cadence | None = attrs.field(default=None, converter=to_cadence)
     deliverable: str | None = attrs.field(default=None, converter=optional_text)
     span: Span | None = attrs.field(default=None, eq=False)
+    layout: Layout | None = attrs.field(default=None, eq=False, repr=False)
 
 
 @attrs.frozen

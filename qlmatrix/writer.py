@@ -276,16 +276,19 @@ class Writer:
     def task(self, task: Task, depth: int, explicit_id: bool) -> None:
         # A numbered task reads as the document's own line: `(一)标题。正文(责任单位:A、B)`;
         # the keyword is optional there, and kept in English for readers of English keywords.
-        if task.number and self.zh:
+        # A task read from a file keeps the choices its planner made (model.Layout).
+        layout = task.layout
+        keyword = layout.keyword if layout is not None else not self.zh
+        if task.number and not keyword:
             head = number(task.number)
         else:
             head = self.keyword("task") + (f" {number(task.number)}" if task.number else "")
-        pasted = _pastable(task)
+        pasted = _pastable(task) and (layout is None or layout.pasted)
         if task.title:
             text = f"{task.title}。{task.body}" if pasted else title(task.title)
             head = after_number(head, text) if task.number else f"{head} {text}"
         entries = [self.entry("id", value(task.id))] if explicit_id else []
-        if _annotation_form(task):
+        if _annotation_form(task) and (layout is None or layout.annotation):
             label = "责任单位" if self.zh else "responsible"
             head += ("" if pasted else " ") + f"({label}:{names(a.unit for a in task.assignments)})"
         else:

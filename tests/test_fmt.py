@@ -130,3 +130,18 @@ def test_blank_lines_between_statements_survive_once():
     formatted = format_text(text).formatted
     assert formatted == "单位 甲、乙 { 上级: 丙 }\n\n# 另一组\n单位 丙\n\n单位 丁\n"
     assert format_text(formatted).formatted == formatted
+
+
+def test_bundled_examples_are_in_canonical_form(capsys):
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    assert main(["--lang", "en", "fmt", "--check", str(examples)]) == 0
+
+
+def test_a_planners_notation_is_kept():
+    """Block roles stay a block, keyword-less numbered lines stay keyword-less, 正文 stays a property."""
+    text = "单位 甲、乙\n\n任务 (一)加强领导 {\n  牵头: 甲\n  配合: 乙\n}\n(二)压实责任 {\n  正文: 各单位要落实。\n}\n"
+    assert format_text(text).formatted == text
+    built = qlmatrix.loads(text)  # the same plan built in Python takes the document's own form
+    python_built = qlmatrix.Plan(units=built.units, items=[
+        qlmatrix.Task(t.title, t.id, t.number, t.body, t.assignments) for t in built.items])
+    assert qlmatrix.dumps(python_built) == "单位 甲、乙\n\n(一)加强领导 (责任单位:甲、乙)\n(二)压实责任。各单位要落实。\n"

@@ -29,15 +29,15 @@ XIANNING = [
 ]
 
 XIANGYANG = [
-    ("W201", 51),  # 主要目标: a goal with a date (到“十四五”末) but no unit
-    ("W201", 61), ("W201", 62), ("W201", 70),  # measures 1, 2, 4: the interview names them only
-    ("W201", 75), ("W201", 76),  # measures 5, 6
-    ("W201", 81), ("W201", 82), ("W201", 83),  # measures 7, 8, 9
-    ("W201", 88), ("W201", 89), ("W201", 90),  # measures 10, 11, 12
-    ("W308", 128),  # 各级党委 -> 上一级党委 by 年底 at every level: 县 cannot include 乡's report
-    ("W205", 136),  # 牵头单位定期向领导小组办公室报送: 定期
-    ("W201", 147),  # 发挥主流媒体、新媒体的作用: no unit
-    ("W202", 151),  # 巡察、日常监督: overseers (各级党委、纪检监察机关) but no lead
+    ("W201", 48),  # 主要目标: a goal with a date (到“十四五”末) but no unit
+    ("W201", 58), ("W201", 59), ("W201", 67),  # measures 1, 2, 4: the interview names them only
+    ("W201", 72), ("W201", 73),  # measures 5, 6
+    ("W201", 78), ("W201", 79), ("W201", 80),  # measures 7, 8, 9
+    ("W201", 85), ("W201", 86), ("W201", 87),  # measures 10, 11, 12
+    ("W308", 125),  # 各级党委 -> 上一级党委 by 年底 at every level: 县 cannot include 乡's report
+    ("W205", 128),  # 牵头单位定期向领导小组办公室报送: 定期
+    ("W201", 136),  # 发挥主流媒体、新媒体的作用: no unit
+    ("W202", 140),  # 巡察、日常监督: overseers (各级党委、纪检监察机关) but no lead
 ]
 
 

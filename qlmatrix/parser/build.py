@@ -28,7 +28,7 @@ from ..keywords import (
     UNIT_KIND_BY_WORD,
     UNIT_KINDS,
 )
-from ..model import Include, Plan, Ref, Report, Section, SectionKind, Task, Unit
+from ..model import Include, Layout, Plan, Ref, Report, Section, SectionKind, Task, Unit
 from ..span import Span
 from . import values
 from .numbering import normalise_number, split_title
@@ -293,6 +293,8 @@ class Builder(lark.Transformer):
             due=self.cadence(props, "due"),
             deliverable=self.text(props, "deliverable"),
             span=self.heading_span(start, title or number or start),
+            layout=Layout(keyword=keyword is not None, annotation=annotation is not None,
+                          pasted=body is not None and "body" not in props),
         )
 
     def heading_span(self, start: lark.Token, last: lark.Token) -> Span:
