@@ -37,14 +37,46 @@ _SEVERITIES = {s.value: s for s in Severity}
 
 
 class ConfigError(ValueError):
-    """A settings file that cannot be used; the message names the file and the key."""
+    """A settings file that cannot be used: `file:line:col: what is wrong`, in English (str) and Chinese."""
+
+    def __init__(self, en: str, zh: str | None = None):
+        super().__init__(en)
+        self.zh = zh or en
+
+    def in_language(self, lang: str) -> str:
+        return self.zh if lang == "zh" else str(self)
 
 
-def _suggest(word: str, choices) -> str:
+def _error(where: str, word: str | None, en: str, zh: str) -> ConfigError:
+    """A ConfigError placed at the first mention of `word` in the settings file, when it can be found."""
+    place = _locate(where, word) if word else where
+    return ConfigError(f"{place}: {en}", f"{place}：{zh}")
+
+
+def _locate(where: str, word: str) -> str:
+    try:
+        with open(where, encoding="utf-8") as stream:
+            lines = stream.read().split("\n")
+    except (OSError, UnicodeDecodeError):
+        return where
+    import re
+
+    pattern = re.compile(r'(^|[\s\["{.,])"?(' + re.escape(word) + r')"?\s*(=|\]|,|$)')
+    for number, line in enumerate(lines, start=1):
+        found = pattern.search(line.split("#", 1)[0])
+        if found:
+            return f"{where}:{number}:{found.start(2) + 1}"
+    return where
+
+
+def _suggest(word: str, choices) -> tuple[str, str]:
     import difflib
 
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.5)
-    return f"; did you mean `{close[0]}`?" if close else f"; expected one of: {', '.join(choices)}"
+    if close:
+        return f"; did you mean `{close[0]}`?", f"；是否应为`{close[0]}`？"
+    listed = ", ".join(choices)
+    return f"; expected one of: {listed}", f"；可用的值：{listed}"
 
 
 def find_config(plan_path: str | os.PathLike) -> tuple[Path, dict] | None:
@@ -79,8 +111,22 @@ def _read(path: str) -> dict:
     try:
         with open(path, "rb") as stream:
             return tomllib.load(stream)
-    except (OSError, tomllib.TOMLDecodeError) as error:
-        raise ConfigError(f"{path}: {error}") from error
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read: {error.strerror}", f"{path}：无法读取：{error.strerror}") from error
+    except tomllib.TOMLDecodeError as error:
+        raise toml_error(path, error) from error
+
+
+def toml_error(path: str, error: Exception) -> ConfigError:
+    """tomllib's `Invalid value (at line 1, column 11)` as `path:1:11: invalid TOML: invalid value`."""
+    import re
+
+    text = str(error)
+    position = re.search(r"\(at line (\d+), column (\d+)\)", text)
+    reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", text)
+    place = f"{path}:{position.group(1)}:{position.group(2)}" if position else path
+    return ConfigError(f"{place}: invalid TOML: {reason[:1].lower()}{reason[1:]}",
+                       f"{place}：TOML 格式错误：{reason}")
 
 
 def load_config(plan_path: str | os.PathLike) -> Config:
@@ -95,7 +141,7 @@ def _codes(value, key: str, where: str) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{where}: `{key}` must be a list of rule codes or names")
+        raise _error(where, key, f"`{key}` must be a list of rule codes or names", f"`{key}`应为规则代码或名称的列表")
     return tuple(_code_or_prefix(v, key, where) for v in value)
 
 
@@ -108,54 +154,63 @@ def _code_or_prefix(value: str, key: str, where: str) -> str:
     if prefix and any(code.startswith(prefix) for code in RULES) and prefix[0] in "EWI":
         return prefix
     names = [r.name for r in RULES.values()] + list(RULES)
-    raise ConfigError(f"{where}: unknown rule `{value}` in `{key}`{_suggest(value, names)}")
+    en, zh = _suggest(value, names)
+    raise _error(where, value, f"unknown rule `{value}` in `{key}`{en}", f"`{key}`中的规则`{value}`不存在{zh}")
 
 
 def _rule(key: str, section: str, where: str):
     found = find_rule(key)
     if found is None:
         names = [r.name for r in RULES.values()] + list(RULES)
-        raise ConfigError(f"{where}: unknown rule `{key}` in `[{section}]`{_suggest(key, names)}")
+        en, zh = _suggest(key, names)
+        raise _error(where, key, f"unknown rule `{key}` in `[{section}]`{en}", f"`[{section}]`中的规则`{key}`不存在{zh}")
     return found
 
 
 def _option(rule_, name: str, value, where: str):
     if name not in rule_.options:
         known = list(rule_.options) or ["(this rule has no options)"]
-        raise ConfigError(f"{where}: rule {rule_.code} `{rule_.name}` has no option `{name}`{_suggest(name, known)}")
+        en, zh = _suggest(name, known)
+        raise _error(where, name, f"rule {rule_.code} `{rule_.name}` has no option `{name}`{en}",
+                     f"规则 {rule_.code}`{rule_.name}`没有选项`{name}`{zh}")
     default = rule_.options[name]
     expected = float if isinstance(default, float) else type(default)
     ok = isinstance(value, expected) or (expected is float and isinstance(value, int))
     if isinstance(value, bool) and expected is not bool:
         ok = False
     if not ok:
-        raise ConfigError(f"{where}: option `{name}` of {rule_.code} must be {expected.__name__}, not `{value!r}`")
+        raise _error(where, name, f"option `{name}` of {rule_.code} must be {expected.__name__}, not `{value!r}`",
+                     f"{rule_.code} 的选项`{name}`应为 {expected.__name__}，而不是`{value!r}`")
     choices = rule_.choices.get(name)
     if choices and value not in choices:
-        raise ConfigError(f"{where}: option `{name}` of {rule_.code} is `{value}`{_suggest(str(value), choices)}")
+        en, zh = _suggest(str(value), choices)
+        raise _error(where, name, f"option `{name}` of {rule_.code} is `{value}`{en}",
+                     f"{rule_.code} 的选项`{name}`不能为`{value}`{zh}")
     return float(value) if expected is float else value
 
 
 def parse_config(table: dict, where: str = "settings") -> Config:
     """Validate a qlmatrix settings table into a Config; raises ConfigError naming any bad key."""
     if not isinstance(table, dict):
-        raise ConfigError(f"{where}: the qlmatrix settings must be a table")
+        raise _error(where, None, "the qlmatrix settings must be a table", "qlmatrix 设置应为一个表")
     for key in table:
         if key not in _KEYS:
-            raise ConfigError(f"{where}: unknown key `{key}`{_suggest(key, _KEYS)}")
+            en, zh = _suggest(key, _KEYS)
+            raise _error(where, key, f"unknown key `{key}`{en}", f"未知的设置项`{key}`{zh}")
     strict = table.get("strict", False)
     if not isinstance(strict, bool):
-        raise ConfigError(f"{where}: `strict` must be true or false")
+        raise _error(where, "strict", "`strict` must be true or false", "`strict`应为 true 或 false")
     severity = {}
     for key, value in _table(table, "severity", where).items():
         if value not in _SEVERITIES:
-            raise ConfigError(f"{where}: severity of `{key}` is `{value}`{_suggest(str(value), _SEVERITIES)}")
+            en, zh = _suggest(str(value), _SEVERITIES)
+            raise _error(where, key, f"severity of `{key}` is `{value}`{en}", f"`{key}`的级别不能为`{value}`{zh}")
         severity[_rule(key, "severity", where).code] = _SEVERITIES[value]
     options = {}
     for key, values in _table(table, "rules", where).items():
         rule_ = _rule(key, f"rules.{key}", where)
         if not isinstance(values, dict):
-            raise ConfigError(f"{where}: `rules.{key}` must be a table of options")
+            raise _error(where, key, f"`rules.{key}` must be a table of options", f"`rules.{key}`应为选项表")
         options[rule_.code] = {name: _option(rule_, name, value, where) for name, value in values.items()}
     return Config(
         select=_codes(table.get("select", []), "select", where),
@@ -170,7 +225,7 @@ def parse_config(table: dict, where: str = "settings") -> Config:
 def _table(table: dict, key: str, where: str) -> dict:
     value = table.get(key, {})
     if not isinstance(value, dict):
-        raise ConfigError(f"{where}: `{key}` must be a table")
+        raise _error(where, key, f"`{key}` must be a table", f"`{key}`应为一个表")
     return value
 
 

@@ -121,3 +121,16 @@ def test_explicit_config_file(tmp_path, capsys):
     assert main(["--lang", "en", "check", "--format", "concise", "--config", str(settings), str(plan)]) == 0
     out = capsys.readouterr().out
     assert "W203" in out and "W201" not in out
+
+
+def test_settings_errors_have_a_position_and_both_languages(tmp_path, capsys):
+    from qlmatrix.cli import main
+
+    (tmp_path / "p.qlm").write_text("单位 纪监委\n任务 (一) x (责任单位:纪监委)\n", encoding="utf-8")
+    settings = tmp_path / "pyproject.toml"
+    settings.write_text('[tool.qlmatrix]\nstrict = false\nselet = ["W2"]\n', encoding="utf-8")
+    assert main(["--lang", "zh", "check", str(tmp_path / "p.qlm")]) == 2
+    assert f"{settings}:3:1：未知的设置项`selet`；是否应为`select`？" in capsys.readouterr().err
+    settings.write_text('[tool.qlmatrix]\nselect = [W2\n', encoding="utf-8")
+    assert main(["--lang", "en", "check", str(tmp_path / "p.qlm")]) == 2
+    assert f"{settings}:2:11: invalid TOML: " in capsys.readouterr().err

@@ -63,13 +63,15 @@ class _Settings:
 def _explicit(path: str) -> Config:
     import tomllib
 
-    from ..config import ConfigError, parse_config
+    from ..config import ConfigError, parse_config, toml_error
 
     try:
         with open(path, "rb") as stream:
             data = tomllib.load(stream)
-    except (OSError, tomllib.TOMLDecodeError) as error:
-        raise ConfigError(f"{path}: {error}") from error
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read: {error.strerror}", f"{path}：无法读取：{error.strerror}") from error
+    except tomllib.TOMLDecodeError as error:
+        raise toml_error(path, error) from error
     table = data.get("tool", {}).get("qlmatrix", {}) if os.path.basename(path) == "pyproject.toml" else data
     return parse_config(table, path)
 
@@ -154,7 +156,7 @@ def run(args) -> int:
         diagnostics, sources, files = check_paths(args.paths, args.select, args.ignore, args.strict, args.config,
                                                   args.lang)
     except ConfigError as error:
-        print(f"qlm: {error}", file=sys.stderr)
+        print(f"qlm: {error.in_language(args.lang)}", file=sys.stderr)
         return 2
     emit(diagnostics, sources, args.format, args.lang, files)
     if any(d.code in UNREADABLE for d in diagnostics):
