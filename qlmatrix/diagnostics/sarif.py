@@ -73,7 +73,7 @@ def to_sarif(diagnostics, lang: str, rules: dict | None = None, version: str = "
         "name": "qlm",
         "fullName": "qlmatrix",
         "version": version,
-        "informationUri": "https://pypi.org/project/qlmatrix/",
+        "informationUri": "https://qlmatrix.invalid/docs/checks",
         "rules": [_rule_entry(code, rules.get(code), lang) for code in codes],
     }
     run = {
