@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from ..parser.values import split_top_level
+
 OPEN = "(（[【〔"
 CLOSE = ")）]】〕"
 
@@ -40,18 +42,8 @@ _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff）)])[ \t\u3000]+(?=[\u4e00-\u9fff（
 
 
 def depth_split(text: str, separators: str) -> list[str]:
-    """Parts of `text` between separators outside any bracket."""
-    parts, depth, start = [], 0, 0
-    for index, char in enumerate(text):
-        if char in OPEN:
-            depth += 1
-        elif char in CLOSE:
-            depth = max(0, depth - 1)
-        elif char in separators and depth == 0:
-            parts.append(text[start:index])
-            start = index + 1
-    parts.append(text[start:])
-    return parts
+    """Parts of `text` between separators outside any bracket (the parser's splitter, with more brackets)."""
+    return [text[start:end] for start, end in split_top_level(text, separators, (OPEN, CLOSE))]
 
 
 def tidy(text: str) -> str:

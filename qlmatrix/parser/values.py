@@ -35,9 +35,14 @@ def span_at(base: Span, start: int, end: int) -> Span:
 _PARENTHESES = re.compile(r"[()（）]")
 
 
-def split_top_level(text: str, separators: str) -> list[tuple[int, int]]:
-    """(start, end) of the parts of `text` between separators outside parentheses."""
-    if not _PARENTHESES.search(text):  # the usual case: split in C, not character by character
+def split_top_level(text: str, separators: str, brackets: tuple[str, str] = (_OPEN, _CLOSE)) -> list[tuple[int, int]]:
+    """(start, end) of the parts of `text` between separators outside brackets (parentheses by default)."""
+    opening, closing = brackets
+    if brackets == (_OPEN, _CLOSE):
+        nested = _PARENTHESES.search(text)
+    else:
+        nested = any(char in text for char in opening + closing)
+    if not nested:  # the usual case: split in C, not character by character
         first = separators[0]
         for other in separators[1:]:
             if other in text:
@@ -50,9 +55,9 @@ def split_top_level(text: str, separators: str) -> list[tuple[int, int]]:
         return parts
     parts, depth, start = [], 0, 0
     for index, char in enumerate(text):
-        if char in _OPEN:
+        if char in opening:
             depth += 1
-        elif char in _CLOSE:
+        elif char in closing:
             depth = max(0, depth - 1)
         elif char in separators and depth == 0:
             parts.append((start, index))
