@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from .checks import RULES, find_rule
 from .checks.settings import Config
 from .diagnostics import Severity
+from .diagnostics.messages import Message
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -41,10 +42,10 @@ class ConfigError(ValueError):
 
     def __init__(self, en: str, zh: str | None = None):
         super().__init__(en)
-        self.zh = zh or en
+        self.message = Message(en, zh or en)
 
     def in_language(self, lang: str) -> str:
-        return self.zh if lang == "zh" else str(self)
+        return self.message.in_language(lang)
 
 
 def _error(where: str, word: str | None, en: str, zh: str) -> ConfigError:

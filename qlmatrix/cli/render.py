@@ -40,14 +40,12 @@ def load_plan(path: str, lang: str):
 
 
 def _text(message, lang: str) -> str:
-    """A render Message in the reader's language; any other error as it is."""
-    if isinstance(message, BaseException):
-        message = getattr(message, "message", None) or str(message)
+    """A Message (or an error carrying one) in the reader's language; anything else as it is."""
     return message.in_language(lang) if hasattr(message, "in_language") else str(message)
 
 
 def unknown_suffix(output: str, formats):
-    from ..render.errors import Message
+    from ..diagnostics.messages import Message
 
     choices = ", ".join(formats)
     return Message(f"cannot tell the format from `{output}`; give --format ({choices})",
@@ -55,7 +53,7 @@ def unknown_suffix(output: str, formats):
 
 
 def binary_to_terminal(fmt: str):
-    from ..render.errors import Message
+    from ..diagnostics.messages import Message
 
     return Message(f"{fmt} is binary: write it to a file with -o OUT.{fmt}",
                    f"{fmt} 是二进制格式：请用 -o OUT.{fmt} 写入文件")

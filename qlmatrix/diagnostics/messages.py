@@ -110,6 +110,22 @@ WORDS = {
 }
 
 
+class Message(str):
+    """Text in English (what str() gives, for Python callers) that also carries its Chinese.
+
+    For errors outside a plan (a missing `dot`, a bad settings file) that the
+    CLI prints in the reader's language.
+    """
+
+    def __new__(cls, en: str, zh: str):
+        text = super().__new__(cls, en)
+        text.zh = zh
+        return text
+
+    def in_language(self, lang: str) -> str:
+        return self.zh if lang == "zh" else str(self)
+
+
 def both(en: str, zh: str) -> str:
     """A message argument in both languages; the emitter picks the reader's."""
     return f"\x00{en}\x00{zh}"

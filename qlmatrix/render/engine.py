@@ -13,7 +13,8 @@ import shutil
 import subprocess
 
 from .dot import FONT
-from .errors import Message, RenderError
+from ..diagnostics.messages import Message
+from .errors import RenderError
 
 IMAGE_FORMATS = ("svg", "png", "pdf")
 INSTALL_GRAPHVIZ = "sudo apt-get install graphviz   (macOS: brew install graphviz; Windows: winget install graphviz)"

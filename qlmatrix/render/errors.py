@@ -2,17 +2,7 @@
 
 from __future__ import annotations
 
-
-class Message(str):
-    """Text in English (what str() gives, for Python callers) that also carries its Chinese."""
-
-    def __new__(cls, en: str, zh: str):
-        text = super().__new__(cls, en)
-        text.zh = zh
-        return text
-
-    def in_language(self, lang: str) -> str:
-        return self.zh if lang == "zh" else str(self)
+from ..diagnostics.messages import Message
 
 
 class RenderError(Exception):
@@ -21,6 +11,9 @@ class RenderError(Exception):
     def __init__(self, en: str, zh: str | None = None):
         super().__init__(en)
         self.message = Message(en, zh or en)
+
+    def in_language(self, lang: str) -> str:
+        return self.message.in_language(lang)
 
 
 class UnknownChoice(RenderError, ValueError):
