@@ -342,3 +342,12 @@ def test_a_title_may_start_with_a_quoted_phrase():
 
 def test_party_group_kind():
     assert load("单位 市妇联党组 { 类型: 党组 }").units[0].kind is UnitKind.PARTY_GROUP
+
+
+def test_an_included_file_that_is_not_utf8_is_placed_in_that_file(tmp_path):
+    (tmp_path / "c.qlm").write_bytes("单位 纪监委\n".encode("gbk"))
+    (tmp_path / "m.qlm").write_text('引入 "c.qlm"\n', encoding="utf-8")
+    with pytest.raises(qlmatrix.QlmError) as caught:
+        qlmatrix.load(tmp_path / "m.qlm")
+    (diagnostic,) = caught.value.diagnostics
+    assert diagnostic.code == "E009" and diagnostic.span.file.endswith("c.qlm") and diagnostic.span.line == 1

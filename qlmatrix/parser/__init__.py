@@ -90,22 +90,26 @@ def _at_end(error: Exception) -> bool:
 
 
 def read_file(path: str | os.PathLike) -> ReadResult:
-    name = str(path)
+    text, problem = _read_source(str(path))
+    if problem is not None:
+        return ReadResult(None, (problem,), {})
+    return read_text(text, str(path))
+
+
+def _read_source(name: str) -> tuple[str | None, Diagnostic | None]:
+    """A plan file's text, or why it cannot be had: E011 (unreadable) or E009 (not UTF-8, where)."""
     try:
-        with open(path, "rb") as stream:
+        with open(name, "rb") as stream:
             data = stream.read()
     except OSError as error:
-        diagnostic = Diagnostic("E011", None, args={"path": name, "reason": error.strerror or str(error)})
-        return ReadResult(None, (diagnostic,), {})
+        return None, Diagnostic("E011", None, args={"path": name, "reason": error.strerror or str(error)})
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
         span = Span(name, line, column, line, column + 1)
-        diagnostic = Diagnostic("E009", span, args={"offset": str(error.start)}, help="encoding")
-        return ReadResult(None, (diagnostic,), {})
-    return read_text(text, name)
+        return None, Diagnostic("E009", span, args={"offset": str(error.start)}, help="encoding")
 
 
 def _resolve_includes(plan: Plan, base: str, stack: tuple[str, ...]):
@@ -132,12 +136,11 @@ def _include(item: Include, base: str, stack: tuple[str, ...], results: list) ->
         chain = " -> ".join(os.path.basename(seen) for seen in (*stack, path))
         results.append(ReadResult(None, (Diagnostic("E008", item.span, args={"path": item.path, "chain": chain}),), {}))
         return item
-    try:
-        with open(path, "rb") as stream:
-            text = stream.read().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        reason = getattr(error, "strerror", None) or str(error)
-        results.append(ReadResult(None, (Diagnostic("E007", item.span, args={"path": item.path, "reason": reason}),), {}))
+    text, problem = _read_source(path)
+    if problem is not None:
+        if problem.code == "E011":  # said where the include is written, not about a file nobody named
+            problem = Diagnostic("E007", item.span, args={"path": item.path, "reason": problem.args["reason"]})
+        results.append(ReadResult(None, (problem,), {}))
         return item
     result = read_text(text, path, os.path.dirname(path), stack)
     results.append(result)
