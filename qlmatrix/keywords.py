@@ -7,6 +7,8 @@ closed-loop stages are words the parser looks up here, so the writer
 
 from __future__ import annotations
 
+import re
+
 from .model import LoopStage, Role, UnitKind
 
 #: Statement keywords: canonical name -> (Chinese, English).
@@ -99,6 +101,11 @@ ANNOTATION_LABELS = {
     "协助单位": Role.SUPPORT,
     "support": Role.SUPPORT,
 }
+
+#: Where an annotation starts: an opening bracket, a label and a colon (`(责任单位:`, `【牵头单位：`).
+#: grammar/qlm.lark spells the same alternation out in its ANNOTATION and TEXT terminals.
+ANNOTATION_START = re.compile(
+    r"[(（\[【〔][ \t\u3000]*(" + "|".join(map(re.escape, ANNOTATION_LABELS)) + r")[ \t\u3000]*[:：]")
 
 #: Role marks written after a name inside an annotation: 纪监委(牵头).
 ROLE_MARKS = {"牵头": Role.LEAD, "lead": Role.LEAD, "配合": Role.SUPPORT, "support": Role.SUPPORT}

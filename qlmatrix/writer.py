@@ -14,7 +14,7 @@ import re
 
 import attrs
 
-from .keywords import LOOP_STAGES, PROPERTIES, STATEMENTS, UNIT_KINDS
+from .keywords import ANNOTATION_START, LOOP_STAGES, PROPERTIES, STATEMENTS, UNIT_KINDS
 from .model import Include, Plan, Report, Role, Section, SectionKind, Task, Unit
 
 INDENT = "  "
@@ -24,8 +24,6 @@ _ROLE_PROPERTY = {Role.LEAD: "lead", Role.SUPPORT: "support", Role.CONSULT: "con
 # What the lexer reads without quotes (see grammar/qlm.lark).
 _NAME = re.compile(r"([^\s、，,;；:：(){}（）｛｝\[\]【】〔〕#＃\"→-]|[(（][^()（）\n]*[)）]|-(?!>))+")
 _VALUE_UNSAFE = re.compile(r"[;；{}｛｝#＃\n\r]")
-_ANNOTATION_START = re.compile(
-    r"[(（\[【〔][ \t\u3000]*(责任单位|责任部门|牵头单位|牵头部门|配合单位|配合部门|协助单位|lead|support|responsible)[ \t\u3000]*[:：]")
 _NUMBER_START = re.compile(
     r"[一二三四五六七八九十百]+[、，]|[(（][一二三四五六七八九十百0-9０-９]+[)）]|[0-9０-９]+[.．、](?![0-9０-９])"
     r"|[①-⑳㈠-㈩]|[一二三四五六七八九十百]+(?=[ \t\u3000])")
@@ -51,7 +49,7 @@ def value(text: str) -> str:
 def title(text: str) -> str:
     # A leading colon would make the keyword before it read as a property name (`载体 :x` -> `载体:`).
     plain = (text and text == text.strip() and not text.startswith(('"', ":", "：")) and "。" not in text
-             and not re.search(r"[{}｛｝#＃\n\r]", text) and not _ANNOTATION_START.search(text)
+             and not re.search(r"[{}｛｝#＃\n\r]", text) and not ANNOTATION_START.search(text)
              and not _NUMBER_START.match(text + " "))
     return text if plain else quote(text)
 
@@ -92,7 +90,7 @@ def _pastable(task: Task) -> bool:
     """The task's body can follow its title on the head line, as in the document: `标题。正文`."""
     body = task.body
     return bool(task.title) and title(task.title) == task.title and bool(body) and body == body.strip() \
-        and not re.search(r"[{}｛｝#＃\n\r]", body) and not _ANNOTATION_START.search(body)
+        and not re.search(r"[{}｛｝#＃\n\r]", body) and not ANNOTATION_START.search(body)
 
 
 def names(values) -> str:

@@ -351,3 +351,17 @@ def test_an_included_file_that_is_not_utf8_is_placed_in_that_file(tmp_path):
         qlmatrix.load(tmp_path / "m.qlm")
     (diagnostic,) = caught.value.diagnostics
     assert diagnostic.code == "E009" and diagnostic.span.file.endswith("c.qlm") and diagnostic.span.line == 1
+
+
+def test_grammar_and_keywords_agree_on_annotation_labels():
+    """The grammar spells the labels out; keywords.ANNOTATION_LABELS is what the rest of the code uses."""
+    import re
+
+    from qlmatrix.keywords import ANNOTATION_LABELS
+    from qlmatrix.parser.grammar import grammar_path
+
+    grammar = grammar_path().read_text(encoding="utf-8")
+    for terminal in ("ANNOTATION", "TEXT"):
+        line = next(line for line in grammar.splitlines() if line.startswith(terminal + "."))
+        for alternation in re.findall(r"\((责任单位[^)]*)\)", line):
+            assert set(alternation.split("|")) == set(ANNOTATION_LABELS)

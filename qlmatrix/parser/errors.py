@@ -7,13 +7,11 @@ it places the caret by character count, wrong after Chinese text.
 
 from __future__ import annotations
 
-import re
-
 import lark
 
 from ..diagnostics import Diagnostic, Label
 from ..diagnostics.messages import both
-from ..keywords import ANNOTATION_LABELS, PROPERTY_BY_WORD
+from ..keywords import ANNOTATION_START, PROPERTY_BY_WORD
 from ..span import Span
 
 #: terminal -> (English, Chinese)
@@ -100,14 +98,11 @@ def from_lark(error: lark.exceptions.LarkError, filename: str, text: str, opened
     return Diagnostic("E001", span, args=args, help=help_key, help_args=help_args)
 
 
-_UNCLOSED_ANNOTATION = re.compile(
-    r"[(（\[【〔][ \t\u3000]*(" + "|".join(map(re.escape, ANNOTATION_LABELS)) + r")[ \t\u3000]*[:：]")
-
 
 def _help_for(token: lark.Token | None, expected: set[str]) -> tuple[str | None, dict]:
     """The likeliest fix, from what was found where something else was expected."""
     text = str(token) if token is not None else ""
-    if "ANNOTATION" in expected and _UNCLOSED_ANNOTATION.match(text):
+    if "ANNOTATION" in expected and ANNOTATION_START.match(text):
         return "close-annotation", {}
     if "KEY" in expected and token is not None:
         word = text.split()[0] if text.split() else ""
