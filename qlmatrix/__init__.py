@@ -10,6 +10,7 @@ import os
 
 from .cadence import Cadence, Period
 from .diagnostics import Diagnostic, QlmError, Severity
+from .resolve import resolve
 from .model import (
     Assignment,
     Include,
@@ -49,6 +50,7 @@ __all__ = [
     "import_document",
     "load",
     "loads",
+    "resolve",
     "to_json",
 ]
 

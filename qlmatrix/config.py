@@ -71,11 +71,11 @@ def _locate(where: str, word: str) -> str:
 
 
 def _suggest(word: str, choices) -> tuple[str, str]:
-    import difflib
+    from .suggest import closest
 
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.5)
+    close = closest(word, choices)
     if close:
-        return f"; did you mean `{close[0]}`?", f"；是否应为`{close[0]}`？"
+        return f"; did you mean `{close}`?", f"；是否应为`{close}`？"
     listed = ", ".join(choices)
     return f"; expected one of: {listed}", f"；可用的值：{listed}"
 

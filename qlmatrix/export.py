@@ -2,6 +2,9 @@
 
 The shape is documented by qlmatrix/schema/plan.schema.json and
 docs/json-schema.md; tasks come in document order, included files in place.
+Every role, id and scope comes from `qlmatrix.resolve`, as in the tables:
+a task's `lead` is the lead the 任务分工表 shows, inherited or not; what the
+task itself states is under `own`.
 """
 
 from __future__ import annotations
@@ -9,9 +12,10 @@ from __future__ import annotations
 import json
 
 from .cadence import Cadence
-from .model import Plan, Report, Role, Section, Task, Unit
+from .model import Assignment, Plan, Role, Unit
+from .resolve import ResolvedPlan, ResolvedReport, ResolvedSection, ResolvedTask, resolve
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def _cadence(cadence: Cadence | None) -> dict | None:
@@ -31,15 +35,17 @@ def _where(item) -> dict | None:
     return {"file": span.file, "line": span.line, "column": span.column} if span else None
 
 
-def _roles(item) -> dict:
-    lead = item.lead
+def _own(assignments: tuple[Assignment, ...]) -> dict:
+    """The roles as the file writes them: names as written, duplicates kept."""
+    by_role = {role: [a.unit.name for a in assignments if a.role is role] for role in Role}
+    leads = by_role[Role.LEAD]
     return {
-        "lead": lead.name if lead else None,
-        "leads": [ref.name for ref in item.units_in(Role.LEAD)],
-        "support": [ref.name for ref in item.units_in(Role.SUPPORT)],
-        "consult": [ref.name for ref in item.units_in(Role.CONSULT)],
-        "inform": [ref.name for ref in item.units_in(Role.INFORM)],
-        "oversee": [ref.name for ref in item.units_in(Role.OVERSEE)],
+        "lead": leads[0] if leads else None,
+        "leads": leads,
+        "support": by_role[Role.SUPPORT],
+        "consult": by_role[Role.CONSULT],
+        "inform": by_role[Role.INFORM],
+        "oversee": by_role[Role.OVERSEE],
     }
 
 
@@ -57,68 +63,95 @@ def _unit(unit: Unit) -> dict:
     }
 
 
-def _task(task: Task, sections: tuple[Section, ...]) -> dict:
-    return {
-        "id": task.id,
-        "number": task.number,
-        "title": task.title,
-        "body": task.body,
-        **_roles(task),
-        "cadence": _cadence(task.cadence),
-        "due": _cadence(task.due),
-        "deliverable": task.deliverable,
-        "section": sections[-1].id if sections else None,
-        "sections": [section.id for section in sections],
-        "where": _where(task),
-    }
+class _Exporter:
+    def __init__(self, resolved: ResolvedPlan):
+        self.resolved = resolved
+        self.ids = {id(entry.section): entry.id for entry in resolved.sections}
+
+    def roles(self, item: ResolvedTask | ResolvedSection) -> dict:
+        """Effective roles (canonical names), where inherited ones come from, and what the item itself states."""
+        inherited = {}
+        for role in Role:
+            source = item.origin(role)
+            if source is not None:
+                inherited[role.value] = self.ids[id(source)]
+        return {
+            "lead": item.lead,
+            "leads": list(item.leads),
+            "support": list(item.support),
+            "consult": list(item.consult),
+            "inform": list(item.inform),
+            "oversee": list(item.oversee),
+            "inherited": inherited,
+            "own": _own(item.item.assignments),
+        }
+
+    def section_ids(self, sections) -> list[str]:
+        return [self.ids[id(section)] for section in sections]
+
+    def task(self, entry: ResolvedTask) -> dict:
+        task = entry.task
+        sections = self.section_ids(entry.sections)
+        return {
+            "id": entry.id,
+            "number": task.number,
+            "title": task.title,
+            "body": task.body,
+            **self.roles(entry),
+            "cadence": _cadence(task.cadence),
+            "due": _cadence(task.due),
+            "deliverable": task.deliverable,
+            "section": sections[-1] if sections else None,
+            "sections": sections,
+            "where": _where(task),
+        }
+
+    def section(self, entry: ResolvedSection) -> dict:
+        section = entry.section
+        outer = self.section_ids(entry.sections)
+        return {
+            "id": entry.id,
+            "number": section.number,
+            "title": section.title,
+            "kind": section.kind.value,
+            "parent": outer[-1] if outer else None,
+            **self.roles(entry),
+            "loop": [stage.value for stage in section.loop],
+            "where": _where(section),
+        }
+
+    def report(self, entry: ResolvedReport) -> dict:
+        report = entry.report
+        return {
+            "source": report.source.name,
+            "target": report.target.name if report.target else None,
+            "senders": list(entry.senders),
+            "recipient": entry.target,
+            "content": report.content,
+            "cadence": _cadence(report.cadence),
+            "due": _cadence(report.due),
+            "form": report.form,
+            "section": self.section_ids(entry.sections)[-1] if entry.sections else None,
+            "where": _where(report),
+        }
 
 
-def _section(section: Section, outer: tuple[Section, ...]) -> dict:
-    return {
-        "id": section.id,
-        "number": section.number,
-        "title": section.title,
-        "kind": section.kind.value,
-        "parent": outer[-1].id if outer else None,
-        **_roles(section),
-        "loop": [stage.value for stage in section.loop],
-        "where": _where(section),
-    }
-
-
-def _report(report: Report) -> dict:
-    return {
-        "source": report.source.name,
-        "target": report.target.name if report.target else None,
-        "content": report.content,
-        "cadence": _cadence(report.cadence),
-        "due": _cadence(report.due),
-        "form": report.form,
-        "where": _where(report),
-    }
-
-
-def plan_to_dict(plan: Plan) -> dict:
-    tasks, sections, reports = [], [], []
-    for item, outer in plan.walk():
-        if isinstance(item, Task):
-            tasks.append(_task(item, outer))
-        elif isinstance(item, Section):
-            sections.append(_section(item, outer))
-        elif isinstance(item, Report):
-            reports.append(_report(item))
+def plan_to_dict(plan: Plan | ResolvedPlan) -> dict:
+    resolved = plan if isinstance(plan, ResolvedPlan) else resolve(plan)
+    plan = resolved.plan
+    exporter = _Exporter(resolved)
     return {
         "schema_version": SCHEMA_VERSION,
         "title": plan.title,
         "basis": plan.basis,
         "issuer": plan.issuer,
-        "units": [_unit(unit) for unit in plan.all_units()],
-        "sections": sections,
-        "tasks": tasks,
-        "reports": reports,
+        "units": [_unit(unit) for unit in resolved.units],
+        "sections": [exporter.section(entry) for entry in resolved.sections],
+        "tasks": [exporter.task(entry) for entry in resolved.tasks],
+        "reports": [exporter.report(entry) for entry in resolved.reports],
         "includes": [include.path for include in plan.includes()],
     }
 
 
-def plan_to_json(plan: Plan) -> str:
+def plan_to_json(plan: Plan | ResolvedPlan) -> str:
     return json.dumps(plan_to_dict(plan), ensure_ascii=False, indent=2) + "\n"

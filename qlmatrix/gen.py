@@ -16,6 +16,7 @@ import math
 import random
 from typing import Callable
 
+from .numbering import normalise_number
 from .model import (
     LEAD_REFERENCE,
     Assignment,
@@ -190,7 +191,6 @@ class _Generator:
                 members.append(self.report(carrier))
             items.append(Section(
                 title=(_AREAS[index % len(_AREAS)] if carrier else self.title()),
-                id=ident,
                 number=number.rstrip("、.") if depth != 2 else number.rstrip("."),
                 kind=SectionKind.CARRIER if carrier else SectionKind.SECTION,
                 assignments=self.carrier_roles() if carrier else self.section_roles(depth),
@@ -247,11 +247,11 @@ class _Generator:
             assignments = [Assignment(Role.LEAD, "市纪委监委"), Assignment(Role.OVERSEE, "市纪委监委")]
         elif fault == "report-no-target":
             self.no_target_due = True
-        ident = prefix + number
+        ident = explicit = ""
         if fault == "duplicate-id" and self.last_id:  # a conflict: the previous task's id, given explicitly
-            ident = self.last_id
-        self.last_id = ident
-        return Task(title=self.title(), id=ident, number=number, body=self.body(), assignments=assignments,
+            ident = explicit = self.last_id
+        self.last_id = ident or prefix + normalise_number(number)
+        return Task(title=self.title(), id=explicit, number=number, body=self.body(), assignments=assignments,
                     cadence=cadence, due=due, deliverable=deliverable)
 
     def report(self, carrier: bool) -> Report:
@@ -298,7 +298,7 @@ def generate(tasks: int, units: int | None = None, seed: int = 0,
     # Leaf sections hold about eight tasks; deeper plans need more levels (at most 一、 (一) 1. then (1) tasks).
     levels = max(1, min(3, math.ceil(math.log(max(tasks, 2) / 8, 12))))
     items = maker.items(tasks, 0, "", levels)
-    items.insert(0, Section(title="组织领导", id="组织领导", items=[
+    items.insert(0, Section(title="组织领导", items=[
         Report(LEAD_REFERENCE, "领导小组办公室", content="工作情况", cadence="定期"),
         Report("领导小组办公室", "清廉建设领导小组", content="全市清廉建设推进情况", cadence="每半年至少一次"),
         Report("各级党委", "上一级党委", content="清廉建设推进情况", cadence="每年", due="年底", form="书面"),

@@ -15,6 +15,7 @@ from typing import Iterator, Union
 import attrs
 
 from .cadence import Cadence, to_cadence
+from .numbering import normalise_number
 from .span import Span
 
 
@@ -74,6 +75,11 @@ def optional_text(value: str | None) -> str | None:
     return value if value else None
 
 
+def optional_number(value: str | None) -> str | None:
+    """A document number in its normal form, so `（一）` and `(一)`, `一、` and `一` are one number."""
+    return normalise_number(value) or None if value else None
+
+
 def to_ref(value: "Ref | str | None") -> Ref | None:
     if value is None or isinstance(value, Ref):
         return value
@@ -128,21 +134,14 @@ def _assignments(values) -> tuple[Assignment, ...]:
 
 
 class _Assigned:
-    """Role look-ups shared by tasks and carriers."""
+    """What a task or section itself states. Roles inherited from sections, and
+    canonical unit names, come from `qlmatrix.resolve(plan)`."""
 
     assignments: tuple[Assignment, ...]
 
     def units_in(self, role: Role) -> tuple[Ref, ...]:
+        """The units this item itself names in `role`, as written."""
         return tuple(a.unit for a in self.assignments if a.role is role)
-
-    @property
-    def lead(self) -> Ref | None:
-        leads = self.units_in(Role.LEAD)
-        return leads[0] if leads else None
-
-    @property
-    def support(self) -> tuple[Ref, ...]:
-        return self.units_in(Role.SUPPORT)
 
 
 @attrs.frozen
@@ -159,8 +158,10 @@ class Task(_Assigned):
     """A duty assigned to units: the unit of the 任务分工表."""
 
     title: str
-    id: str
-    number: str | None = None
+    #: The id the file states (`编号:`); empty when it comes from the numbering. Every task's
+    #: id, derived or stated, is `qlmatrix.resolve(plan).tasks[i].id`.
+    id: str = ""
+    number: str | None = attrs.field(default=None, converter=optional_number)
     body: str | None = attrs.field(default=None, converter=optional_text)
     assignments: tuple[Assignment, ...] = attrs.field(default=(), converter=_assignments)
     cadence: Cadence | None = attrs.field(default=None, converter=to_cadence)
@@ -188,8 +189,9 @@ class Section(_Assigned):
     """A numbered part of the document (章) or a carrier (载体), holding tasks."""
 
     title: str
-    id: str
-    number: str | None = None
+    #: The id the file states (`编号:`); empty when it comes from the numbering (see `Task.id`).
+    id: str = ""
+    number: str | None = attrs.field(default=None, converter=optional_number)
     kind: SectionKind = SectionKind.SECTION
     assignments: tuple[Assignment, ...] = attrs.field(default=(), converter=_assignments)
     loop: tuple[LoopStage, ...] = attrs.field(default=(), converter=tuple)
@@ -210,6 +212,16 @@ Item = Union[Section, Task, Report, Include]
 
 
 @attrs.frozen
+class Suppression:
+    """A `# qlm: ignore[...]` comment: which findings it silences on which lines of its file."""
+
+    span: Span  # the directive itself, for findings about it (W901, W902)
+    codes: tuple[str, ...] | None  # codes or rule names as written; None: every rule
+    first: int  # lines covered, inclusive (a file-wide directive covers them all)
+    last: int
+
+
+@attrs.frozen
 class Plan:
     title: str | None = attrs.field(default=None, converter=optional_text)
     basis: str | None = attrs.field(default=None, converter=optional_text)
@@ -217,11 +229,16 @@ class Plan:
     units: tuple[Unit, ...] = attrs.field(default=(), converter=tuple)
     items: tuple[Item, ...] = attrs.field(default=(), converter=tuple)
     span: Span | None = attrs.field(default=None, eq=False)
+    #: This file's suppression comments (included files carry their own): comments, so
+    #: never part of equality, but kept with the plan so every caller of `check` honours them.
+    suppressions: tuple[Suppression, ...] = attrs.field(default=(), converter=tuple, eq=False, repr=False)
 
     # Walks over the whole plan, included files included, in document order.
 
     def walk(self) -> Iterator[tuple[Item, tuple[Section, ...]]]:
-        """Every item with the chain of sections around it."""
+        """Every item with the chain of sections around it; an included file's items
+        are inside the sections its `引入` stands in. For who holds which role, ask
+        `qlmatrix.resolve(plan)`."""
         yield from _walk(self.items, ())
 
     def all_units(self) -> Iterator[Unit]:
@@ -229,6 +246,12 @@ class Plan:
         for include in self.includes():
             if include.plan is not None:
                 yield from include.plan.all_units()
+
+    def all_suppressions(self) -> Iterator[Suppression]:
+        yield from self.suppressions
+        for include in self.includes():
+            if include.plan is not None:
+                yield from include.plan.all_suppressions()
 
     def includes(self) -> Iterator[Include]:
         for item, _ in _walk(self.items, (), into_includes=False):
@@ -257,7 +280,7 @@ def _walk(items, outer: tuple[Section, ...], into_includes: bool = True):
                 stack.append((iter(item.items), (*outer, item)))
                 break
             if into_includes and isinstance(item, Include) and item.plan is not None:
-                stack.append((iter(item.plan.items), ()))  # an included plan's walk starts afresh
+                stack.append((iter(item.plan.items), outer))  # an included file continues its section
                 break
         else:
             stack.pop()

@@ -229,36 +229,29 @@ class Writer:
                 entries.append(self.entry(_ROLE_PROPERTY[role], names(units)))
         return entries
 
-    def items(self, items, depth: int, prefix: str) -> None:
-        ordinal = 0
+    def items(self, items, depth: int) -> None:
         previous = None
         for item in items:
             if depth == 0 and previous is not None and (isinstance(item, Section) or isinstance(previous, Section)):
                 self.lines.append("")
             previous = item
             if isinstance(item, Section):
-                self.section(item, depth, prefix)
+                self.section(item, depth)
             elif isinstance(item, Task):
-                if item.number:
-                    auto = prefix + item.number
-                else:
-                    auto = f"{prefix}#{ordinal + 1}" if prefix else f"#{ordinal + 1}"
-                    ordinal += item.id == auto
-                self.task(item, depth, explicit_id=item.id != auto)
+                self.task(item, depth)
             elif isinstance(item, Report):
                 self.report(item, depth)
             elif isinstance(item, Include):
                 self.head(depth, item, f"{self.keyword('include')} {quote(item.path)}")
 
-    def section(self, section: Section, depth: int, prefix: str) -> None:
+    def section(self, section: Section, depth: int) -> None:
         statement = "carrier" if section.kind is SectionKind.CARRIER else "section"
         head = self.keyword(statement)
         if section.number:
             head += f" {number(section.number)}"
         if section.title:
             head = after_number(head, title(section.title)) if section.number else f"{head} {title(section.title)}"
-        auto = prefix + (section.number or section.title)
-        entries = [self.entry("id", value(section.id))] if section.id != auto else []
+        entries = [self.entry("id", value(section.id))] if section.id else []
         entries += self.role_entries(section.assignments)
         if section.loop:
             stages = "、".join(LOOP_STAGES[stage][0 if self.zh else 1] for stage in section.loop)
@@ -266,12 +259,12 @@ class Writer:
         self.head(depth, section, head + " {")
         for entry in entries:
             self.emit(depth + 1, entry)
-        self.items(section.items, depth + 1, section.id)
+        self.items(section.items, depth + 1)
         for line in self.comments.closing(section):
             self.lines.append(INDENT * (depth + 1) + line if line else "")
         self.emit(depth, "}")
 
-    def task(self, task: Task, depth: int, explicit_id: bool) -> None:
+    def task(self, task: Task, depth: int) -> None:
         # A numbered task reads as the document's own line: `(一)标题。正文(责任单位:A、B)`;
         # the keyword is optional there, and kept in English for readers of English keywords.
         # A task read from a file keeps the choices its planner made (model.Layout).
@@ -285,7 +278,8 @@ class Writer:
         if task.title:
             text = f"{task.title}。{task.body}" if pasted else title(task.title)
             head = after_number(head, text) if task.number else f"{head} {text}"
-        entries = [self.entry("id", value(task.id))] if explicit_id else []
+        # Only an id the plan states: one that comes from the numbering is derived again on reading.
+        entries = [self.entry("id", value(task.id))] if task.id else []
         if _annotation_form(task) and (layout is None or layout.annotation):
             label = "责任单位" if self.zh else "responsible"
             head += ("" if pasted else " ") + f"({label}:{names(a.unit for a in task.assignments)})"
@@ -333,7 +327,7 @@ def write_plan(plan: Plan, keywords: str = "zh", comments: Comments | None = Non
         writer.unit(group)
     if plan.units and plan.items:
         writer.lines.append("")
-    writer.items(plan.items, 0, "")
+    writer.items(plan.items, 0)
     tail = writer.comments.remaining()
     if tail:
         writer.lines += ["", *tail] if writer.lines else tail

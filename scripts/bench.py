@@ -35,7 +35,7 @@ import resource, sys
 from qlmatrix.checks import run_checks
 from qlmatrix.parser import read_file
 result = read_file(sys.argv[1])
-run_checks(result.plan, sources=result.sources)
+run_checks(result.plan)
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
@@ -58,7 +58,7 @@ def load_and_check(path: Path):
     from qlmatrix.parser import read_file
 
     result = read_file(path)
-    return run_checks(result.plan, sources=result.sources)
+    return run_checks(result.plan)
 
 
 def plans(folder: Path, sizes) -> dict[str, Path]:

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import qlmatrix  # noqa: E402
-from qlmatrix import Role  # noqa: E402
+from qlmatrix import Role, resolve  # noqa: E402
 from qlmatrix.importer import import_document  # noqa: E402
 
 GOLD = ROOT / "tests" / "data" / "import_gold"
@@ -34,11 +34,11 @@ TARGET = 0.98
 def roles_of(plan) -> dict[str, tuple[tuple[str, ...], frozenset]]:
     """task id -> (leads in order, supporting units) for every task with an assignment."""
     out = {}
-    for task in plan.tasks():
-        leads = tuple(str(u) for u in task.units_in(Role.LEAD))
-        supports = frozenset(str(u) for u in task.units_in(Role.SUPPORT))
+    for resolved in resolve(plan).tasks:
+        leads = tuple(str(u) for u in resolved.task.units_in(Role.LEAD))
+        supports = frozenset(str(u) for u in resolved.task.units_in(Role.SUPPORT))
         if leads or supports:
-            out[task.id] = (leads, supports)
+            out[resolved.id] = (leads, supports)
     return out
 
 

@@ -50,7 +50,7 @@ def tasks(unit_names):
     return st.builds(
         Task,
         title=st.just("") | texts,
-        id=texts,
+        id=st.just("") | texts,  # derived from the numbering, or stated with 编号
         number=numbers,
         body=optional_texts,
         assignments=assignments(unit_names),
@@ -79,7 +79,7 @@ def sections(unit_names, depth: int = 2):
     return st.builds(
         Section,
         title=st.just("") | texts,
-        id=texts,
+        id=st.just("") | texts,  # derived from the numbering, or stated with 编号
         number=numbers,
         kind=st.sampled_from(list(SectionKind)),
         assignments=assignments(unit_names),

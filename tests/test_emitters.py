@@ -32,7 +32,7 @@ PLAN = """单位 综合办、纪监委
 @pytest.fixture(scope="module")
 def found():
     result = read_text(PLAN, "plans/高新区.qlm")
-    return run_checks(result.plan, sources=result.sources)
+    return run_checks(result.plan)
 
 
 def test_the_fixture_has_a_label_and_several_severities(found):

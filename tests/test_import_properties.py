@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import qlmatrix
-from qlmatrix import Role
+from qlmatrix import Role, resolve
 from qlmatrix.fmt import format_text
 from qlmatrix.importer import import_document
 
@@ -78,8 +78,8 @@ def documents(draw):
 def test_generated_documents_give_back_their_assignments(document):
     text, expected = document
     result = import_document(text.encode("gb18030") if len(text) % 2 else text)
-    got = {t.id: (tuple(map(str, t.units_in(Role.LEAD))), frozenset(map(str, t.units_in(Role.SUPPORT))))
-           for t in result.plan.tasks()}
+    got = {t.id: (tuple(map(str, t.task.units_in(Role.LEAD))), frozenset(map(str, t.task.units_in(Role.SUPPORT))))
+           for t in resolve(result.plan).tasks}
     assert got == expected
     assert result.problems == ()
     assert qlmatrix.loads(result.text) == result.plan

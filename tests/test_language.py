@@ -101,32 +101,38 @@ def test_section_numbers_in_every_document_form(written, number):
 
 def test_nested_sections_give_task_ids_from_their_numbers():
     plan = load("章 二、建设 {\n  章 (一) 政治 {\n    任务 1. 学习\n    任务 2. 研讨\n  }\n}")
-    assert [t.id for t in plan.tasks()] == ["二(一)1", "二(一)2"]
-    assert [s.id for s in plan.sections()] == ["二", "二(一)"]
+    resolved = qlmatrix.resolve(plan)
+    assert [t.id for t in resolved.tasks] == ["二(一)1", "二(一)2"]
+    assert [s.id for s in resolved.sections] == ["二", "二(一)"]
+    assert [t.id for t in plan.tasks()] == ["", ""]  # the model keeps what the file says: no 编号
 
 
 def test_numbering_restarting_in_each_section_stays_unique():
     plan = load("章 一、A {\n 任务 (一) x\n}\n章 二、B {\n 任务 (一) y\n}")
-    assert [t.id for t in plan.tasks()] == ["一(一)", "二(一)"]
+    assert [t.id for t in qlmatrix.resolve(plan).tasks] == ["一(一)", "二(一)"]
 
 
 def test_unnumbered_tasks_are_counted_within_their_section():
     plan = load("章 二、A {\n 任务 甲\n 任务 乙\n}\n任务 丙")
-    assert [t.id for t in plan.tasks()] == ["二#1", "二#2", "#1"]
+    assert [t.id for t in qlmatrix.resolve(plan).tasks] == ["二#1", "二#2", "#1"]
 
 
 def test_explicit_id_wins():
-    plan = load("任务 甲 { 编号: T-7 }")
-    assert plan.items[0].id == "T-7"
+    plan = load("章 一、A {\n 任务 甲 { 编号: T-7 }\n 任务 乙\n}")
+    assert plan.items[0].items[0].id == "T-7"
+    assert [t.id for t in qlmatrix.resolve(plan).tasks] == ["T-7", "一#1"]  # a labelled task takes no #N
 
 
 def test_carrier_with_roles_and_closed_loop():
     plan = load("单位 机关工委、派驻机构\n载体 清廉机关 {\n  牵头: 机关工委\n  配合: 派驻机构\n  闭环: 目标、举措、考核、反馈\n  任务 制定推进方案\n}")
     carrier = plan.items[0]
-    assert carrier.kind is SectionKind.CARRIER and carrier.id == "清廉机关"
-    assert carrier.lead.name == "机关工委" and [r.name for r in carrier.support] == ["派驻机构"]
+    assert carrier.kind is SectionKind.CARRIER
+    assert [r.name for r in carrier.units_in(Role.LEAD)] == ["机关工委"]
     assert [stage.value for stage in carrier.loop] == ["goal", "measure", "assessment", "feedback"]
-    assert [t.id for t in plan.tasks()] == ["清廉机关#1"]
+    resolved = qlmatrix.resolve(plan)
+    assert resolved.sections[0].id == "清廉机关"
+    (task,) = resolved.tasks
+    assert (task.id, task.lead, task.support) == ("清廉机关#1", "机关工委", ("派驻机构",))
 
 
 # Tasks and the document's annotation
@@ -324,8 +330,8 @@ def test_semicolon_in_an_unquoted_body_is_not_silently_lost():
 
 def test_a_pasted_arabic_item_with_a_colon_is_a_task():
     plan = load("单位 A\n章 一、甲 {\n 1.工作要求:全面推进 (责任单位:A)\n}")
-    task = next(plan.tasks())
-    assert (task.id, task.title, task.lead.name) == ("一1", "工作要求:全面推进", "A")
+    task = qlmatrix.resolve(plan).tasks[0]
+    assert (task.id, task.title, task.lead) == ("一1", "工作要求:全面推进", "A")
 
 
 def test_include_inside_a_section(tmp_path):

@@ -31,5 +31,6 @@ def test_readme_python_example_runs(capsys, monkeypatch):
     monkeypatch.chdir(Path(__file__).resolve().parent.parent)
     exec(compile(code, "README.md", "exec"), {})
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == "一(一) 指导思想 None []"
-    assert "二(一) 全面强化政治建设 综合办 ['纪监委']" in lines
+    assert lines[0] == "主要目标#1 主要目标 None () ()"
+    # a carrier's task: the lead and support come from the carrier (载体 清廉企业 { 牵头: 市国资委党委 … })
+    assert "清廉企业#2 坚持党的领导和完善公司治理相统一 市国资委党委 ('市纪委监委派驻机构',) ()" in lines

@@ -154,11 +154,11 @@ def drawn_order(plan: Plan, svg: str) -> list[tuple[str, float]]:
     """Each section heading and task in document order, with the y of its (first) line in the picture."""
     texts = svg_rows(svg)
     wanted: list[tuple[str, bool]] = []
-    seen: set[str] = set()
+    seen: set[int] = set()
     for entry in PlanIndex(plan).tasks:
         for section in entry.sections:
-            if section.id not in seen:
-                seen.add(section.id)
+            if id(section) not in seen:
+                seen.add(id(section))
                 wanted.append((numbered(section.number, section.title), True))
         wanted.append((f"{entry.task.number} {entry.task.title}" if entry.task.number else entry.task.title, False))
     found = []

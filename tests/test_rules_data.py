@@ -29,7 +29,7 @@ def findings(text: str, options=None, codes=None, ignore=()):
     result = read_text(text, "case.qlm")
     assert not result.diagnostics, [d.code for d in result.diagnostics]
     config = Config(options=options or {}, ignore=ignore)
-    found = run_checks(result.plan, config, result.sources)
+    found = run_checks(result.plan, config)
     return [[d.code, d.span.line, d.span.column] for d in found if codes is None or d.code in codes]
 
 

@@ -23,7 +23,7 @@ CODES = sorted(RULES)
 def codes_of(text: str) -> list[str]:
     result = read_text(text, "example.qlm")
     assert result.plan is not None and not result.diagnostics, [d.code for d in result.diagnostics]
-    return [d.code for d in run_checks(result.plan, sources=result.sources)]
+    return [d.code for d in run_checks(result.plan)]
 
 
 @pytest.mark.parametrize("code", CODES)
@@ -120,7 +120,7 @@ def test_checks_md_snippets_run(monkeypatch):
         result = read_text(block, "docs.qlm")
         assert result.plan is not None and not result.diagnostics
         # the suppression example silences everything it claims to, and nothing is left unused
-        assert [d.code for d in run_checks(result.plan, sources=result.sources)] == []
+        assert [d.code for d in run_checks(result.plan)] == []
     for block in _blocks("toml"):
         config = parse_config(tomllib.loads(block)["tool"]["qlmatrix"])
         assert config.options["W309"] == {"factor": 2.5, "minimum": 4}

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from qlmatrix import Plan, Unit
-from qlmatrix.checks.context import Context, similarity
+from qlmatrix.resolve import UnitDirectory, similarity
 
 
-def context(*units: Unit) -> Context:
-    return Context(Plan(units=units))
+def context(*units: Unit) -> UnitDirectory:
+    return UnitDirectory(Plan(units=units).all_units())
 
 
 XIANGYANG = context(

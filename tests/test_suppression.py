@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import attrs
+
 from qlmatrix.checks import Config, run_checks
-from qlmatrix.checks.suppression import scan
+from qlmatrix.parser.suppressions import scan
 from qlmatrix.parser import read_text
 
 
@@ -40,7 +42,7 @@ def test_directive_inside_a_quoted_value_is_not_a_comment():
 
 def check(text: str, config: Config | None = None):
     result = read_text(text, "f.qlm")
-    return [(d.code, d.span.line, d.args.get("code")) for d in run_checks(result.plan, config, result.sources)]
+    return [(d.code, d.span.line, d.args.get("code")) for d in run_checks(result.plan, config)]
 
 
 def test_suppressed_finding_is_dropped_and_others_kept():
@@ -63,9 +65,18 @@ def test_the_suppression_rules_follow_the_settings():
     assert check(text, Config(ignore=("W901",))) == []
 
 
-def test_without_sources_nothing_is_suppressed():
+def test_suppressions_live_with_the_plan_so_the_python_api_honours_them():
+    import qlmatrix
+
+    text = "单位 党群部\n任务 (四) 加大宣传力度  # qlm: ignore[W201]\n"
+    assert [d.code for d in qlmatrix.check(qlmatrix.loads(text, "f.qlm"))] == ["W203"]
+
+
+def test_a_plan_built_in_python_has_no_suppressions():
     result = read_text("任务 (四) 加大宣传力度  # qlm: ignore[W201]\n", "f.qlm")
-    assert [d.code for d in run_checks(result.plan)] == ["W201"]
+    rebuilt = attrs.evolve(result.plan, suppressions=())
+    assert rebuilt == result.plan  # comments are not part of the plan's meaning
+    assert [d.code for d in run_checks(rebuilt)] == ["W201"]
 
 
 def test_suppression_in_an_included_file(tmp_path):
@@ -76,5 +87,5 @@ def test_suppression_in_an_included_file(tmp_path):
     main = tmp_path / "main.qlm"
     main.write_text('引入 "carrier.qlm"\n任务 总结经验\n', encoding="utf-8")
     result = read_file(main)
-    found = run_checks(result.plan, sources=result.sources)
+    found = run_checks(result.plan)
     assert [(d.code, d.span.file.endswith("main.qlm")) for d in found] == [("W201", True)]

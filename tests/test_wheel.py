@@ -26,7 +26,7 @@ def test_wheel_contains_grammar_and_runs_from_it(tmp_path):
     probe = (
         "import qlmatrix, qlmatrix.parser.grammar as g;"
         "print(g.grammar_path());"
-        "print(qlmatrix.loads('单位 A\\n任务 x (责任单位:A)').items[0].lead.name)"
+        "print(qlmatrix.resolve(qlmatrix.loads('单位 A\\n任务 x (责任单位:A)')).tasks[0].lead)"
     )
     env = {**os.environ, "PYTHONPATH": str(tmp_path / "site"), "XDG_CACHE_HOME": str(tmp_path / "cache")}
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, cwd=tmp_path)

@@ -14,12 +14,11 @@ rules on import:
 
 from __future__ import annotations
 
-from typing import Mapping
-
 import attrs
 
 from ..diagnostics import Diagnostic
 from ..model import Plan
+from ..resolve import ResolvedPlan
 from . import assignments, cadences, hierarchy, oversight, references, reporting, suppression  # noqa: F401
 from .context import Context
 from .registry import RULES, Rule, find_rule, rule
@@ -28,20 +27,19 @@ from .settings import Config
 __all__ = ["Config", "RULES", "Rule", "find_rule", "rule", "run_checks"]
 
 
-def run_checks(plan: Plan, config: Config | None = None, sources: Mapping[str, str] | None = None) -> list[Diagnostic]:
+def run_checks(plan: Plan, config: Config | None = None, resolved: ResolvedPlan | None = None) -> list[Diagnostic]:
     """Every finding of the selected rules, sorted by position.
 
-    With `sources` (file name -> text), `# qlm: ignore[...]` comments in
-    those texts are honoured and unused ones reported.
+    The plan's `# qlm: ignore[...]` comments (kept on the plan by the parser)
+    are honoured and unused ones reported, so this gives what `qlm check` prints.
     """
     config = config or Config()
-    context = Context(plan, config.options)
+    context = Context(plan, config.options, resolved)
     found: list[Diagnostic] = []
     for rule_ in RULES.values():
         if not config.is_selected(rule_.code):
             continue
         severity = config.severity_of(rule_.code, rule_.severity)
         found += [attrs.evolve(d, severity=severity) for d in rule_.check(plan, context)]
-    if sources:
-        found = suppression.apply(found, dict(sources), config)
+    found = suppression.apply(found, plan.all_suppressions(), config)
     return sorted(found, key=Diagnostic.sort_key)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from ..diagnostics import Diagnostic, Label, Severity
 from ..diagnostics.messages import both, register
-from ..model import Plan, Role, Section, Task
-from .context import Context, Scoped
+from ..model import Plan, Role, Section
+from ..resolve import ResolvedTask
+from .context import Context
 from .registry import rule
 
 register(
@@ -63,7 +64,7 @@ def short(text: str, limit: int = 24) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def task_args(task: Task) -> dict:
+def task_args(task: ResolvedTask) -> dict:
     return {"id": task.id, "title": short(task.title)}
 
 
@@ -97,9 +98,9 @@ def task_without_unit(plan: Plan, context: Context):
     ## Options
     None.
     """
-    for scoped in context.scoped_tasks():
-        if not scoped.assignments:
-            yield Diagnostic("W201", scoped.item.span, args=task_args(scoped.item), help="name-unit")
+    for task in context.resolved.tasks:
+        if not task.holdings:
+            yield Diagnostic("W201", task.span, args=task_args(task), help="name-unit")
 
 
 @rule("W202", "task-without-lead", Severity.WARNING)
@@ -127,9 +128,9 @@ def task_without_lead(plan: Plan, context: Context):
     ## Options
     None.
     """
-    for scoped in context.scoped_tasks():
-        if scoped.assignments and not scoped.units_in(Role.LEAD):
-            yield Diagnostic("W202", scoped.item.span, args=task_args(scoped.item), help="name-lead")
+    for task in context.resolved.tasks:
+        if task.holdings and not task.lead:
+            yield Diagnostic("W202", task.span, args=task_args(task), help="name-lead")
 
 
 @rule("E301", "multiple-leads")
@@ -157,14 +158,15 @@ def multiple_leads(plan: Plan, context: Context):
     ## Options
     None.
     """
-    for scoped in context.scoped:
-        item = scoped.item
+    canonical = context.units.canonical
+    for resolved in context.items():
+        item = resolved.item
         first = None
         seen: set[str] = set()
         for assignment in item.assignments:
             if assignment.role is not Role.LEAD:
                 continue
-            key = context.key(assignment.unit)
+            key = canonical(assignment.unit)
             if first is None:
                 first, seen = assignment, {key}
                 continue
@@ -173,11 +175,7 @@ def multiple_leads(plan: Plan, context: Context):
             seen.add(key)
             labels = [Label(first.span, "first-lead")] if first.span else []
             yield Diagnostic("E301", assignment.span or item.span, labels=labels, help="one-lead",
-                             args={"name": assignment.unit.name, "what": what(item), "id": item.id})
-
-
-def _own(scoped: Scoped) -> set[int]:
-    return {id(a) for a in scoped.item.assignments}
+                             args={"name": assignment.unit.name, "what": what(item), "id": resolved.id})
 
 
 @rule("E302", "conflicting-roles")
@@ -206,21 +204,19 @@ def conflicting_roles(plan: Plan, context: Context):
     ## Options
     None.
     """
-    for scoped in context.scoped:
-        own = _own(scoped)
-        leads = {}
-        for assignment in scoped.assignments_in(Role.LEAD):
-            leads.setdefault(context.key(assignment.unit), assignment)
-        for assignment in scoped.assignments:
-            if assignment.role not in (Role.SUPPORT, Role.CONSULT):
+    for resolved in context.items():
+        leads = {holding.unit: holding for holding in resolved.holdings_in(Role.LEAD)}
+        for holding in resolved.holdings:
+            if holding.role not in (Role.SUPPORT, Role.CONSULT):
                 continue
-            lead = leads.get(context.key(assignment.unit))
-            if lead is None or (id(lead) not in own and id(assignment) not in own):
+            lead = leads.get(holding.unit)
+            # Both inherited: the section they come from reports it, once.
+            if lead is None or (lead.inherited and holding.inherited):
                 continue
             labels = [Label(lead.span, "leads-here")] if lead.span else []
-            yield Diagnostic("E302", assignment.span or scoped.item.span, labels=labels, help="one-role",
-                             args={"name": assignment.unit.name, "role": role_word(assignment.role),
-                                   "what": what(scoped.item), "id": scoped.item.id})
+            yield Diagnostic("E302", holding.span or resolved.span, labels=labels, help="one-role",
+                             args={"name": holding.assignment.unit.name, "role": role_word(holding.role),
+                                   "what": what(resolved.item), "id": resolved.id})
 
 
 @rule("W311", "duplicate-assignment", Severity.WARNING)
@@ -247,17 +243,18 @@ def duplicate_assignment(plan: Plan, context: Context):
     ## Options
     None.
     """
-    for scoped in context.scoped:
+    canonical = context.units.canonical
+    for resolved in context.items():
         first_seen: dict[tuple, object] = {}
-        for assignment in scoped.item.assignments:
-            key = (assignment.role, context.key(assignment.unit))
+        for assignment in resolved.item.assignments:
+            key = (assignment.role, canonical(assignment.unit))
             first = first_seen.setdefault(key, assignment)
             if first is assignment:
                 continue
             labels = [Label(first.span, "first-named")] if first.span else []
-            yield Diagnostic("W311", assignment.span or scoped.item.span, labels=labels, help="remove-duplicate",
+            yield Diagnostic("W311", assignment.span or resolved.span, labels=labels, help="remove-duplicate",
                              args={"name": assignment.unit.name, "role": role_word(assignment.role),
-                                   "what": what(scoped.item), "id": scoped.item.id})
+                                   "what": what(resolved.item), "id": resolved.id})
 
 
 @rule("W309", "lead-overload", Severity.WARNING, options={"factor": 3.0, "minimum": 5})
@@ -302,8 +299,8 @@ def lead_overload(plan: Plan, context: Context):
     - `minimum` (integer, default 5): never flag a unit leading fewer tasks than this.
     """
     counts = {}
-    for key, tasks in context.led.items():
-        unit = context.by_name.get(key)
+    for key, tasks in context.resolved.leads_by_unit().items():
+        unit = context.units.get(key)
         if unit is not None and not unit.collective:
             counts[key] = tasks
     if not counts:
@@ -316,7 +313,7 @@ def lead_overload(plan: Plan, context: Context):
     minimum = int(context.option("W309", "minimum"))
     for key, tasks in counts.items():
         if len(tasks) >= minimum and len(tasks) > factor * median:
-            unit = context.by_name[key]
-            yield Diagnostic("W309", unit.span or tasks[0].item.span, help="share-leads",
+            unit = context.units.get(key)
+            yield Diagnostic("W309", unit.span or tasks[0].span, help="share-leads",
                              args={"name": key, "count": str(len(tasks)), "factor": f"{factor:g}",
                                    "median": f"{median:g}"})

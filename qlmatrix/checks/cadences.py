@@ -36,14 +36,14 @@ _PERIOD_OF_WORD = {"每半年": Period.HALF_YEAR, "每季度": Period.QUARTER, "
                    "每年": Period.YEAR, "年度": Period.YEAR, "每月": Period.MONTH, "每周": Period.WEEK}
 
 
-def _duties(plan: Plan):
+def _duties(context: Context):
     """Tasks and reports, with the word for what they are and their id."""
-    for item, _ in plan.walk():
-        if isinstance(item, Task):
-            yield item, "task", item.id
-        elif isinstance(item, Report):
-            target = f" -> {item.target.name}" if item.target else ""
-            yield item, "report", f"{item.source.name}{target}"
+    for task in context.resolved.tasks:
+        yield task.task, "task", task.id
+    for entry in context.resolved.reports:
+        item = entry.report
+        target = f" -> {item.target.name}" if item.target else ""
+        yield item, "report", f"{item.source.name}{target}"
 
 
 def _cadences(item) -> tuple[Cadence, ...]:
@@ -82,7 +82,7 @@ def unrecognized_cadence(plan: Plan, context: Context):
     ## Options
     None.
     """
-    for item, kind, ident in _duties(plan):
+    for item, kind, ident in _duties(context):
         for cadence in _cadences(item):
             if not cadence.understood:
                 yield Diagnostic("W104", item.span, args={"text": cadence.text}, help="cadence-examples")
@@ -115,7 +115,7 @@ def missing_cadence(plan: Plan, context: Context):
     ## Options
     None.
     """
-    for item, kind, ident in _duties(plan):
+    for item, kind, ident in _duties(context):
         if _cadences(item):
             continue
         if isinstance(item, Report):
@@ -155,7 +155,7 @@ def vague_cadence(plan: Plan, context: Context):
     ## Options
     None.
     """
-    for item, kind, ident in _duties(plan):
+    for item, kind, ident in _duties(context):
         cadences = _cadences(item)
         if any(c.due or c.period for c in cadences):
             continue
@@ -218,7 +218,7 @@ def conflicting_cadence(plan: Plan, context: Context):
     ## Options
     None.
     """
-    for item, kind, ident in _duties(plan):
+    for item, kind, ident in _duties(context):
         found = _disagreement(item)
         if found:
             yield Diagnostic("W307", item.span, help="one-cadence",

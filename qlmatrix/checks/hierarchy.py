@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ..diagnostics import Diagnostic, Label, Severity
 from ..diagnostics.messages import both, register
-from ..model import LoopStage, Plan, Report, Section, SectionKind, Task
+from ..model import LoopStage, Plan, SectionKind
+from ..resolve import ResolvedSection
 from .context import Context
 from .registry import rule
 
@@ -66,7 +67,7 @@ def unit_hierarchy_cycle(plan: Plan, context: Context):
         while current is not None and not state.get(current.name):
             state[current.name] = 1
             chain.append(current)
-            current = context.resolve(current.parent) if current.parent is not None else None
+            current = context.units.get(current.parent) if current.parent is not None else None
         if current is not None and state.get(current.name) == 1:
             start = next(i for i, u in enumerate(chain) if u.name == current.name)
             names = [u.name for u in chain[start:]] + [current.name]
@@ -111,21 +112,17 @@ def duplicate_section_id(plan: Plan, context: Context):
     ## Options
     None.
     """
-    first_seen: dict[str, Section] = {}
-    for section in plan.sections():
+    first_seen: dict[str, ResolvedSection] = {}
+    for section in context.resolved.sections:
         owner = first_seen.setdefault(section.id, section)
         if owner is not section:
             labels = [Label(owner.span, "first-declared")] if owner.span else []
             yield Diagnostic("E310", section.span, args={"id": section.id}, help="rename-section", labels=labels)
 
 
-def _holds_work(section: Section) -> bool:
-    for item in section.items:
-        if isinstance(item, (Task, Report)):
-            return True
-        if isinstance(item, Section) and _holds_work(item):
-            return True
-    return False
+def _holds_work(section: ResolvedSection) -> bool:
+    """Tasks or reports anywhere inside, included files too."""
+    return bool(section.tasks or section.reports)
 
 
 @rule("W208", "empty-section", Severity.WARNING)
@@ -157,10 +154,10 @@ def empty_section(plan: Plan, context: Context):
     ## Options
     None.
     """
-    for section in plan.sections():
-        if not _holds_work(section):
-            kind = "carrier" if section.kind is SectionKind.CARRIER else "section"
-            yield Diagnostic("W208", section.span, args={"what": kind, "title": section.title or section.id},
+    for resolved in context.resolved.sections:
+        if not _holds_work(resolved):
+            kind = "carrier" if resolved.section.kind is SectionKind.CARRIER else "section"
+            yield Diagnostic("W208", resolved.span, args={"what": kind, "title": resolved.title or resolved.id},
                              help="add-tasks")
 
 
@@ -199,8 +196,9 @@ def incomplete_closed_loop(plan: Plan, context: Context):
     ## Options
     None.
     """
-    for section in plan.sections():
-        if section.kind is not SectionKind.CARRIER or not _holds_work(section):
+    for resolved in context.resolved.sections:
+        section = resolved.section
+        if section.kind is not SectionKind.CARRIER or not _holds_work(resolved):
             continue
         missing = [stage for stage in LoopStage if stage not in section.loop]
         if missing:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from ..diagnostics import Diagnostic, Label, Severity
 from ..diagnostics.messages import register
-from ..model import Plan, Role, Section
+from ..model import Plan, Role
 from .assignments import task_args, what
-from .context import Context, Scoped
+from .context import Context
 from .registry import rule
 
 register(
@@ -33,24 +33,23 @@ register(
 _REQUIRED = ("auto", "always", "never")
 
 
-def _pairs(context: Context, scoped: Scoped, role: Role):
-    """(doer, overseer) assignments of one unit on one item, if either is the item's own."""
-    own = {id(a) for a in scoped.item.assignments}
-    overseers = {}
-    for assignment in scoped.assignments_in(Role.OVERSEE):
-        overseers.setdefault(context.key(assignment.unit), assignment)
-    for doer in scoped.assignments_in(role):
-        overseer = overseers.get(context.key(doer.unit))
-        if overseer is not None and (id(doer) in own or id(overseer) in own):
+def _pairs(resolved, role: Role):
+    """(doer, overseer) holdings of one unit on one item, unless both are inherited
+    (then the section they come from reports it, once)."""
+    overseers = {holding.unit: holding for holding in resolved.holdings_in(Role.OVERSEE)}
+    for doer in resolved.holdings_in(role):
+        overseer = overseers.get(doer.unit)
+        if overseer is not None and not (doer.inherited and overseer.inherited):
             yield doer, overseer
 
 
 def _segregation(code: str, role: Role, context: Context):
-    for scoped in context.scoped:
-        for doer, overseer in _pairs(context, scoped, role):
+    for resolved in context.items():
+        for doer, overseer in _pairs(resolved, role):
             labels = [Label(overseer.span, "oversight-here")] if overseer.span else []
-            yield Diagnostic(code, doer.span or scoped.item.span, labels=labels, help="separate-oversight",
-                             args={"name": doer.unit.name, "what": what(scoped.item), "id": scoped.item.id})
+            yield Diagnostic(code, doer.span or resolved.span, labels=labels, help="separate-oversight",
+                             args={"name": doer.assignment.unit.name, "what": what(resolved.item),
+                                   "id": resolved.id})
 
 
 @rule("E303", "self-oversight")
@@ -126,7 +125,7 @@ def overseer_supports(plan: Plan, context: Context):
 def _required(plan: Plan, context: Context) -> bool:
     setting = str(context.option("W210", "required"))
     if setting == "auto":
-        return any(isinstance(s.item, Section) and s.item.units_in(Role.OVERSEE) for s in context.scoped)
+        return any(s.section.units_in(Role.OVERSEE) for s in context.resolved.sections)
     return setting == "always"
 
 
@@ -175,6 +174,6 @@ def unoverseen_task(plan: Plan, context: Context):
     """
     if not _required(plan, context):
         return
-    for scoped in context.scoped_tasks():
-        if scoped.assignments and not scoped.units_in(Role.OVERSEE):
-            yield Diagnostic("W210", scoped.item.span, args=task_args(scoped.item), help="add-oversight")
+    for task in context.resolved.tasks:
+        if task.holdings and not task.oversee:
+            yield Diagnostic("W210", task.span, args=task_args(task), help="add-oversight")

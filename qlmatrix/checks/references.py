@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ..diagnostics import Diagnostic, Label, Severity
 from ..diagnostics.messages import register
-from ..model import Plan, Ref, Section, Task
+from ..model import Plan
+from ..resolve import ResolvedTask
 from .context import Context
 from .registry import rule
 
@@ -24,14 +25,13 @@ def _references(plan: Plan, context: Context):
     for unit in context.units:
         if unit.parent is not None:
             yield unit.parent
-    for item, _ in plan.walk():
-        if isinstance(item, (Task, Section)):
-            for assignment in item.assignments:
-                yield assignment.unit
-    for report in plan.reports():
-        yield report.source
-        if report.target is not None:
-            yield report.target
+    for resolved in context.items():
+        for assignment in resolved.item.assignments:
+            yield assignment.unit
+    for entry in context.resolved.reports:
+        yield entry.report.source
+        if entry.report.target is not None:
+            yield entry.report.target
 
 
 @rule("E101", "undeclared-unit")
@@ -60,9 +60,9 @@ def undeclared_unit(plan: Plan, context: Context):
     None.
     """
     for ref in _references(plan, context):
-        if context.is_known(ref):
+        if context.units.is_known(ref):
             continue
-        suggestion = context.suggest(ref.name)
+        suggestion = context.units.suggest(ref.name)
         if suggestion:
             yield Diagnostic("E101", ref.span, args={"name": ref.name},
                              help="did-you-mean", help_args={"suggestion": suggestion})
@@ -133,8 +133,8 @@ def duplicate_task_id(plan: Plan, context: Context):
     ## Options
     None.
     """
-    first_seen: dict[str, Task] = {}
-    for task in plan.tasks():
+    first_seen: dict[str, ResolvedTask] = {}
+    for task in context.resolved.tasks:
         owner = first_seen.setdefault(task.id, task)
         if owner is not task:
             labels = [Label(owner.span, "first-declared")] if owner.span else []
@@ -169,18 +169,19 @@ def unused_unit(plan: Plan, context: Context):
     ## Options
     None.
     """
+    canonical = context.units.canonical
     used: set[str] = set()
     if plan.issuer:
-        used.add(context.key(Ref(plan.issuer)))
+        used.add(canonical(plan.issuer))
     for unit in context.units:
         if unit.parent is not None:
-            used.add(context.key(unit.parent))
-    for scoped in context.scoped:
-        used.update(context.key(a.unit) for a in scoped.item.assignments)
-    for report in plan.reports():
-        used.add(context.key(report.source))
-        if report.target is not None:
-            used.add(context.key(report.target))
+            used.add(canonical(unit.parent))
+    for resolved in context.items():
+        used.update(canonical(a.unit) for a in resolved.item.assignments)
+    for entry in context.resolved.reports:
+        used.add(entry.source)
+        if entry.target is not None:
+            used.add(entry.target)
     for unit in context.units:
         if unit.name not in used:
             yield Diagnostic("W203", unit.span, args={"name": unit.name}, help="remove-unit")

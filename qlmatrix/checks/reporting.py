@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..diagnostics import Diagnostic, Label, Severity
 from ..diagnostics.messages import register
-from ..model import LEAD_REFERENCE, Plan, Report
+from ..model import Plan, Report, Role
 from .context import Context, level_rank
 from .registry import rule
 
@@ -79,9 +79,9 @@ def report_without_recipient(plan: Plan, context: Context):
     ## Options
     None.
     """
-    for report in plan.reports():
-        if report.target is None:
-            yield Diagnostic("W206", report.span, args={"source": report.source.name}, help="add-recipient")
+    for entry in context.resolved.reports:
+        if entry.target is None:
+            yield Diagnostic("W206", entry.span, args={"source": entry.report.source.name}, help="add-recipient")
 
 
 def _inside_group(context: Context) -> set[str]:
@@ -130,24 +130,22 @@ def lead_without_reporting_line(plan: Plan, context: Context):
     if not context.leading_groups:
         return
     reaching = _inside_group(context)
-    senders: dict[str, list[str]] = {}  # recipient -> senders
-    for report in plan.reports():
-        if report.target is not None:
-            senders.setdefault(context.key(report.target), []).append(context.key(report.source))
+    senders: dict[str, list[str]] = {}  # recipient -> senders (牵头单位 expanded)
+    for entry in context.resolved.reports:
+        if entry.target is not None:
+            senders.setdefault(entry.target, []).extend(entry.senders)
     queue = list(reaching)
     while queue:
         for sender in senders.get(queue.pop(), ()):
             if sender not in reaching:
                 reaching.add(sender)
                 queue.append(sender)
-    if LEAD_REFERENCE in reaching:
-        return
     group = context.leading_groups[0].name
-    for key, tasks in context.led.items():
+    for key, tasks in context.resolved.leads_by_unit().items():
         if key in reaching:
             continue
-        first = next(a for a in tasks[0].assignments if a.role.value == "lead" and context.key(a.unit) == key)
-        yield Diagnostic("W207", first.span or tasks[0].item.span, args={"name": key, "group": group},
+        first = next(h for h in tasks[0].holdings if h.role is Role.LEAD and h.unit == key)
+        yield Diagnostic("W207", first.span or tasks[0].span, args={"name": key, "group": group},
                          help="add-report")
 
 
@@ -156,7 +154,8 @@ def reporting_cycle(plan: Plan, context: Context):
     """
     ## What it does
     Finds reports that go round in a circle (A reports to B, B reports to A).
-    Relative recipients such as 上一级党委 and the role 牵头单位 are left out.
+    `汇报 牵头单位 -> B` stands for a report from every lead but B, so a circle
+    through it is found too. Relative recipients such as 上一级党委 are left out.
 
     ## Why it matters
     A circle has no top: nobody above the circle ever receives the work.
@@ -179,10 +178,11 @@ def reporting_cycle(plan: Plan, context: Context):
     None.
     """
     edges: dict[str, list[tuple[str, Report]]] = {}
-    for report in plan.reports():
-        if report.target is None or report.source.name == LEAD_REFERENCE or context.is_relative(report.target):
+    for entry in context.resolved.reports:
+        if entry.target is None or context.units.is_relative(entry.target):
             continue
-        edges.setdefault(context.key(report.source), []).append((context.key(report.target), report))
+        for sender in entry.senders:
+            edges.setdefault(sender, []).append((entry.target, entry.report))
     yield from _cycles(edges)
 
 
@@ -211,7 +211,7 @@ def _cycles(edges):
 
 
 def _levels(context: Context, report: Report) -> list[str]:
-    unit = context.resolve(report.source)
+    unit = context.units.get(report.source)
     if unit is None:
         return []
     return list(unit.levels) if unit.collective else ([unit.level] if unit.level else [])
@@ -252,24 +252,27 @@ def report_due_order(plan: Plan, context: Context):
     None.
     """
     by_source: dict[str, list[Report]] = {}
-    for report in plan.reports():
-        by_source.setdefault(context.key(report.source), []).append(report)
-    for report in plan.reports():
+    for entry in context.resolved.reports:
+        for sender in entry.senders:
+            by_source.setdefault(sender, []).append(entry.report)
+    for entry in context.resolved.reports:
+        report = entry.report
         key = due_key(report)
-        if key is None or report.target is None:
+        if key is None or entry.target is None:
             continue
         levels = sorted(_levels(context, report), key=lambda level: level_rank(level) or 9)
-        if context.is_relative(report.target):
+        if context.units.is_relative(entry.target):
             if len(levels) >= 2:
                 yield Diagnostic("W308", report.span, help="earlier-due",
                                  args={"lower": levels[1], "higher": levels[0], "due": _due_text(report)})
             continue
-        yield from _against_recipient(context, report, key, levels, by_source)
+        yield from _against_recipient(context, entry, key, levels, by_source)
 
 
-def _against_recipient(context, report, key, levels, by_source):
+def _against_recipient(context, entry, key, levels, by_source):
+    report = entry.report
     lower = level_rank(levels[0]) if len(levels) == 1 else None
-    for onward in by_source.get(context.key(report.target), ()):
+    for onward in by_source.get(entry.target, ()):
         if onward is report:
             continue
         onward_key = due_key(onward)
@@ -281,6 +284,6 @@ def _against_recipient(context, report, key, levels, by_source):
             continue
         labels = [Label(onward.span, "includes-it")] if onward.span else []
         yield Diagnostic("W308", report.span, labels=labels, help="earlier-due",
-                         args={"lower": report.source.name, "higher": context.key(report.target),
+                         args={"lower": report.source.name, "higher": entry.target,
                                "due": _due_text(report)})
         return

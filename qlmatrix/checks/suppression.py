@@ -1,4 +1,4 @@
-"""Inline suppression comments, found by scanning the source lines (the lexer drops comments).
+"""Applying inline suppression comments (the parser finds them: `parser/suppressions.py`).
 
     任务 (四) 加大宣传力度  # qlm: ignore[W201]       this line
     # qlm: ignore[W210]                              the next line (and its block, if it opens one)
@@ -12,13 +12,13 @@ reported (W901), and so is one naming an unknown rule (W902).
 
 from __future__ import annotations
 
-import re
 from typing import Iterable
 
 import attrs
 
 from ..diagnostics import Diagnostic, Severity
 from ..diagnostics.messages import register
+from ..model import Suppression
 from ..span import Span
 from .registry import find_rule, meta_rule
 from .settings import Config
@@ -82,101 +82,31 @@ meta_rule("W902", "unknown-suppression-code", Severity.WARNING, """
     None.
     """)
 
-_DIRECTIVE = re.compile(r"qlm:\s*(ignore-file|ignore)\b(?:\[([^\]]*)\])?")
-_OPEN, _CLOSE = "{｛", "}｝"
-
-
-@attrs.define
-class Suppression:
-    file: str
-    span: Span  # the directive, for its own diagnostics
-    codes: tuple[str, ...] | None  # None: every code
-    first: int  # lines covered, inclusive; file-wide: 1..huge
-    last: int
-    used: set = attrs.field(factory=set)
-
-
-def _code_part(line: str) -> tuple[str, int]:
-    """The line up to its comment, and where the comment starts (-1 if none); quoted text is skipped."""
-    quoted = False
-    for index, char in enumerate(line):
-        if char == '"':
-            quoted = not quoted
-        elif char in "#＃" and not quoted:
-            return line[:index], index
-    return line, -1
-
-
-def _block_ends(lines: list[str]) -> dict[int, int]:
-    """Line number of an opening brace's line -> line number of its closing brace (first brace of the line)."""
-    ends: dict[int, int] = {}
-    stack: list[int] = []
-    for number, line in enumerate(lines, 1):
-        code, _ = _code_part(line)
-        quoted = False
-        for char in code:
-            if char == '"':
-                quoted = not quoted
-            elif quoted:
-                continue
-            elif char in _OPEN:
-                stack.append(number)
-            elif char in _CLOSE and stack:
-                opened = stack.pop()
-                ends.setdefault(opened, number)
-    return ends
-
-
-def scan(file: str, text: str) -> list[Suppression]:
-    lines = text.splitlines()
-    ends = None
-    found = []
-    for number, line in enumerate(lines, 1):
-        code, comment_at = _code_part(line)
-        if comment_at < 0:
-            continue
-        match = _DIRECTIVE.search(line, comment_at)
-        if not match:
-            continue
-        codes = None if match.group(2) is None else tuple(c.strip() for c in match.group(2).split(",") if c.strip())
-        span = Span(file, number, comment_at + 1, number, match.end() + 1)
-        if match.group(1) == "ignore-file":
-            found.append(Suppression(file, span, codes, 1, 1 << 30))
-            continue
-        target = number if code.strip() else _next_code_line(lines, number)
-        if target is None:
-            found.append(Suppression(file, span, codes, number, number))
-            continue
-        if ends is None:
-            ends = _block_ends(lines)
-        found.append(Suppression(file, span, codes, target, ends.get(target, target)))
-    return found
-
-
-def _next_code_line(lines: list[str], number: int) -> int | None:
-    for later in range(number + 1, len(lines) + 1):
-        if _code_part(lines[later - 1])[0].strip():
-            return later
-    return None
-
-
 def _canonical(code: str) -> str | None:
     found = find_rule(code)
     return found.code if found else None
 
 
-def apply(diagnostics: Iterable[Diagnostic], sources: dict, config: Config) -> list[Diagnostic]:
+@attrs.define
+class _Active:
+    """A suppression being applied: its codes canonical, and the codes it silenced."""
+
+    span: Span
+    codes: tuple[str, ...] | None
+    first: int
+    last: int
+    used: set = attrs.field(factory=set)
+
+
+def apply(diagnostics: Iterable[Diagnostic], directives: Iterable[Suppression], config: Config) -> list[Diagnostic]:
     """Drop suppressed diagnostics; add W901/W902 for suppressions that do nothing."""
-    suppressions: dict[str, list[Suppression]] = {}
-    for file, text in sources.items():
-        if text and "qlm:" in text:
-            suppressions[file] = scan(file, text)
+    suppressions: dict[str, list[_Active]] = {}
+    for directive in directives:
+        codes = None if directive.codes is None else tuple(_canonical(code) or code for code in directive.codes)
+        active = _Active(directive.span, codes, directive.first, directive.last)
+        suppressions.setdefault(directive.span.file, []).append(active)
     if not suppressions:
         return list(diagnostics)
-    for entries in suppressions.values():
-        for entry in entries:
-            if entry.codes is not None:
-                entry.codes = tuple(_canonical(code) or code for code in entry.codes)
     kept = []
     for diagnostic in diagnostics:
         span = diagnostic.span

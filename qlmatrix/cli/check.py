@@ -117,7 +117,7 @@ def check_paths(paths: list[str], select=None, ignore=None, strict: bool = False
         config = settings.for_plan(path)
         diagnostics += [_strict(d, config) for d in result.diagnostics]
         if result.plan is not None:
-            diagnostics += run_checks(result.plan, config, result.sources)
+            diagnostics += run_checks(result.plan, config)
     return diagnostics, sources, len(files)
 
 

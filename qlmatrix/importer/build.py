@@ -13,7 +13,8 @@ import re
 import attrs
 
 from ..model import Assignment, Plan, Ref, Role, Section, Task, Unit
-from ..parser.numbering import split_title
+from ..numbering import split_title
+from ..resolve import ids
 from ..span import Span
 from ..writer import UnwritableError, name as writable_name
 from .annotations import HINT, LABEL, Found, parse_note
@@ -314,26 +315,25 @@ def _tree(analysed: list[Analysed]):
 
 
 def _ids(items, prefix: str, used: set):
-    """Ids as the parser gives them (二(一), #3 for an unnumbered task); a repeat gets a suffix: 1-2."""
+    """Ids as `qlmatrix.resolve` derives them; only a repeat is given an explicit `编号:` with a suffix (1-2)."""
     out, ordinal = [], 0
     for item in items:
-        if item.number:
-            own = prefix + item.number
-        elif isinstance(item, Section):
-            own = prefix + item.title
+        if isinstance(item, Section):
+            own = ids.section_id("", prefix, item.number, item.title)
         else:
-            ordinal += 1
-            own = f"{prefix}#{ordinal}" if prefix else f"#{ordinal}"
+            ordinal += ids.counts_as_unnumbered("", item.number)
+            own = ids.task_id("", prefix, item.number, ordinal)
+        explicit = ""
         if own in used:
             count = 2
             while f"{own}-{count}" in used:
                 count += 1
-            own = f"{own}-{count}"
+            own = explicit = f"{own}-{count}"
         used.add(own)
         if isinstance(item, Section):
-            item = attrs.evolve(item, id=own, items=_ids(item.items, own, used))
-        else:
-            item = attrs.evolve(item, id=own)
+            item = attrs.evolve(item, id=explicit, items=_ids(item.items, own, used))
+        elif explicit:
+            item = attrs.evolve(item, id=explicit)
         out.append(item)
     return out
 

@@ -11,7 +11,7 @@ import re
 
 import attrs
 
-from ..parser.numbering import normalise_number
+from ..numbering import normalise_number
 from .annotations import LABEL
 from .reading import Line
 

@@ -19,6 +19,8 @@ from .build import Builder
 from . import fast
 from .errors import from_lark
 from .grammar import get_parser
+from .suppressions import scan
+
 
 @attrs.frozen
 class ReadResult:
@@ -65,6 +67,9 @@ def read_text(text: str, filename: str = "<string>", base_dir: str | None = None
         builder = Builder(filename)
         plan = builder.transform(tree)
     diagnostics = list(builder.diagnostics)
+    suppressions = scan(filename, text)
+    if suppressions:
+        plan = attrs.evolve(plan, suppressions=suppressions)
     base = base_dir if base_dir is not None else (os.path.dirname(filename) if filename != "<string>" else ".")
     plan, included = _resolve_includes(plan, base, (*_stack, filename))
     for result in included:

@@ -2,8 +2,8 @@
 
 Each statement callback checks its own properties (unknown, duplicated or
 misplaced names get a diagnostic with a suggestion) and returns model
-values; task ids, which depend on the enclosing sections, are given in a
-last pass (`qualify`).
+values. Ids that come from the numbering are not the parser's business:
+`qlmatrix.resolve` derives them, the same for a parsed plan and a built one.
 """
 
 from __future__ import annotations
@@ -30,8 +30,9 @@ from ..keywords import (
 )
 from ..model import Include, Layout, Plan, Ref, Report, Section, SectionKind, Task, Unit
 from ..span import Span
+from ..suggest import closest
+from ..numbering import normalise_number, split_title
 from . import values
-from .numbering import normalise_number, split_title
 
 
 # Prop and Block are NamedTuples, not attrs classes: one is made per property line and per
@@ -47,23 +48,6 @@ class Block(NamedTuple):
     props: tuple[Prop, ...]
     members: tuple
     open_token: lark.Token
-
-
-class TaskDraft:
-    """A task waiting for its id, which needs the enclosing sections (see `qualify`).
-
-    Building the Task only then, once, saves re-running the model's converters.
-    """
-
-    __slots__ = ("id", "fields")
-
-    def __init__(self, id: str, **fields):
-        self.id = id  # the explicit `编号:`, or "" for one made from the numbering
-        self.fields = fields
-
-    @property
-    def span(self) -> Span:
-        return self.fields["span"]
 
 
 @attrs.frozen
@@ -101,7 +85,7 @@ class Builder(lark.Transformer):
             return found
         if statement not in ("section", "carrier"):
             for member in block.members:
-                what = "task" if isinstance(member, TaskDraft) else type(member).__name__.lower()
+                what = type(member).__name__.lower()
                 self.emit("E013", member.span, args={"statement": statement, "what": what}, help="nest-in-section")
         allowed = ALLOWED[statement]
         for prop in block.props:
@@ -124,7 +108,7 @@ class Builder(lark.Transformer):
         close = closest(str(prop.key), words)
         chinese = "、".join(PROPERTIES[name][0][0] for name in allowed)
         if close:
-            help_key, help_args = "did-you-mean", {"suggestion": close[0]}
+            help_key, help_args = "did-you-mean", {"suggestion": close}
         else:
             help_key, help_args = "allowed-properties", {"statement": statement, "allowed": chinese}
         self.emit("E003", span, args={"key": str(prop.key), "statement": statement},
@@ -162,7 +146,7 @@ class Builder(lark.Transformer):
                 continue
             known = [word for words in table.values() for word in words]
             close = closest(piece.text, known, cutoff=0.4)
-            help_key, help_args = (("did-you-mean", {"suggestion": close[0]}) if close
+            help_key, help_args = (("did-you-mean", {"suggestion": close}) if close
                                    else ("known-values", {"values": "、".join(w for w, _ in table.values())}))
             self.emit("E006", piece.span, args={"what": what, "value": piece.text},
                         help=help_key, help_args=help_args)
@@ -212,7 +196,6 @@ class Builder(lark.Transformer):
                 units.extend(child)
             else:
                 items.append(child)
-        items = qualify(items, "")
         if header is None:
             return Plan(units=units, items=items)
         return Plan(header.title, header.basis, header.issuer, units, items, span=header.span)
@@ -283,8 +266,8 @@ class Builder(lark.Transformer):
         heading, body = (split_title(_clean(title)) if title is not None and title.type == "TEXT"
                          else (_clean(title) or "", None))
         start = keyword or number or title
-        return TaskDraft(
-            self.text(props, "id") or "",
+        return Task(
+            id=self.text(props, "id") or "",
             title=heading,
             number=normalise_number(str(number)) if number else None,
             body=self.text(props, "body") or body,
@@ -328,19 +311,6 @@ class Builder(lark.Transformer):
         return Include(_unquote(path), span=self.span(keyword, path))
 
 
-def closest(word: str, candidates, cutoff: float = 0.5) -> list[str]:
-    """The candidate most like `word`; on a tie, one sharing its first character (全名 -> 全称)."""
-    import difflib  # only for a misspelt word: not worth importing at every start
-
-    scored = [(difflib.SequenceMatcher(None, word, candidate).ratio(), candidate[:1] == word[:1], candidate)
-              for candidate in candidates]
-    scored = [entry for entry in scored if entry[0] >= cutoff]
-    if not scored:
-        return []
-    best = max(scored, key=lambda entry: (entry[0], entry[1]))
-    return [best[2]]
-
-
 def _parts(children):
     """(keyword, number, title, block) of a statement, any of them possibly None."""
     keyword = number = title = block = None
@@ -368,23 +338,3 @@ _ESCAPES = {"n": "\n", "t": "\t", "r": "\r"}
 def _unquote(token) -> str:
     """The text of a "quoted" token: \\n, \\t and \\r are control characters, \\x is x."""
     return re.sub(r"\\(.)", lambda m: _ESCAPES.get(m.group(1), m.group(1)), str(token)[1:-1])
-
-
-def qualify(items, prefix: str):
-    """Give sections and tasks their ids: the enclosing numbers joined, as 二(一)."""
-    qualified, ordinal = [], 0
-    for item in items:
-        if isinstance(item, Section):
-            own = item.id or prefix + (item.number or item.title)
-            item = attrs.evolve(item, id=own, items=qualify(item.items, own))
-        elif isinstance(item, TaskDraft):
-            own = item.id
-            if not own:
-                if item.fields["number"]:
-                    own = prefix + item.fields["number"]
-                else:
-                    ordinal += 1
-                    own = f"{prefix}#{ordinal}" if prefix else f"#{ordinal}"
-            item = Task(id=own, **item.fields)
-        qualified.append(item)
-    return qualified

@@ -115,11 +115,11 @@ def org(index: PlanIndex, filters: Filters) -> str:
     for entry in index.reports:
         if not filters.in_section(entry.sections) or entry.target is None:
             continue
-        if filters.unit and filters.unit not in (entry.target, *index.report_sources(entry)):
+        if filters.unit and filters.unit not in (entry.target, *entry.senders):
             continue
         text = "\n".join(part for part in (entry.report.content or "汇报", _timing(entry.report)) if part)
         values = {**REPORT_EDGE, "label": Raw(label(text, 24))}
-        if entry.source == LEAD_REFERENCE:
+        if entry.by_role_reference:
             tail = ids.get(LEAD_REFERENCE) or _lead_reference(builder, index, entry, node)
             ids[LEAD_REFERENCE] = tail
         else:
@@ -137,7 +137,7 @@ def org(index: PlanIndex, filters: Filters) -> str:
 def _lead_reference(builder: Builder, index: PlanIndex, entry, node) -> str:
     """`牵头单位 -> …`: one node standing for every lead unit, joined to each by a thin line."""
     builder.node("leads", {"label": Raw(label("各牵头单位", 18)), "shape": "box", "style": "rounded,dashed"})
-    for name in index.report_sources(entry):
+    for name in entry.senders:
         builder.edge(node(name), "leads", {"color": "#A6A6A6", "style": "dashed", "arrowhead": "none", "constraint": "false"})
     return "leads"
 
@@ -195,7 +195,7 @@ def responsibility(index: PlanIndex, filters: Filters) -> str:
         builder.node(unit_ids[name], _unit_node(index, name))
     blocks = _blocks(chosen)
     width = max((_width(block) for block in blocks), default=0)
-    ports: dict[int | str, tuple[str, str]] = {}  # id(entry) or section id -> (node, port)
+    ports: dict = {}  # id(entry) or ("section", id(section)) -> (node, port)
     for number, block in enumerate(blocks, start=1):
         node_id = f"b{number}"
         table = _block_label(block, node_id, ports, width)
@@ -213,12 +213,11 @@ def responsibility(index: PlanIndex, filters: Filters) -> str:
             values = dict(ROLE_EDGES[holder.role])
             node_id, port = ports[id(entry)]
             if holder.inherited:
-                section = _naming_section(entry, holder.role)
-                key = (holder.unit, holder.role, section)
+                key = (holder.unit, holder.role, id(holder.source))
                 if key in drawn:
                     continue
                 drawn.add(key)
-                node_id, port = ports[section]  # drawn once, to the section's heading row
+                node_id, port = ports[("section", id(holder.source))]  # drawn once, to the section's heading row
             builder.edge(unit_ids[holder.unit], node_id, {**values, "headport": f"{port}:w"})
     samples = [(ROLE_WORDS[role], {k: v for k, v in style.items() if k != "constraint"}) for role, style in ROLE_EDGES.items()]
     _legend(builder, samples, words_on_edges=False)
@@ -239,13 +238,6 @@ def _units_by_first_lead(index: PlanIndex, chosen) -> list[str]:
                 first_lead.setdefault(holder.unit, number)
     declared = {name: number for number, name in enumerate(index.unit_order())}
     return sorted(first_any, key=lambda name: (first_lead.get(name, len(chosen)), first_any[name], declared.get(name, 0)))
-
-
-def _naming_section(entry, role: Role) -> str:
-    for section in reversed(entry.sections):
-        if section.units_in(role):
-            return section.id
-    raise AssertionError("an inherited role comes from a section")
 
 
 class _Block:
@@ -306,13 +298,13 @@ def _block_label(block: _Block, node_id: str, ports: dict, width: int, depth: in
     """An HTML-like table `width` points wide: the heading row, then one row per task or nested
     subsection, in document order. A subsection is a table in a row: a frame inside the frame.
 
-    Records in `ports` where each task (by `id(entry)`) and each section heading (by section id) is.
+    Records in `ports` where each task (by `id(entry)`) and each section heading (by `("section", id(section))`) is.
     """
     rows = []
     inner = width - 2 * _INSET  # every cell fills the column, so rows and frames line up
     if block.section is not None:
-        port = f"h{sum(1 for key in ports if isinstance(key, str)) + 1}"
-        ports[block.section.id] = (node_id, port)
+        port = f"h{sum(1 for key in ports if isinstance(key, tuple)) + 1}"
+        ports[("section", id(block.section))] = (node_id, port)
         heading = html_lines(_heading(block.section), _HEADING_CELLS)
         text = f'<FONT POINT-SIZE="{_HEADING_SIZES[0]}">{heading}</FONT>' if depth == 0 else f"<B>{heading}</B>"
         rows.append(f"<TD{html_attributes({'PORT': port, 'ALIGN': 'LEFT', 'BALIGN': 'LEFT', 'WIDTH': inner})}>{text}</TD>")

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import attrs
 
-from ..model import Plan, Role
+from ..model import Plan, Role, Section
 from ..raci import DUTY_WORDS, Scheme, letters
-from .roles import Holder, PlanIndex, ReportEntry, TaskEntry
+from .roles import Holding, PlanIndex, ResolvedReport, ResolvedTask
 from .table import VIEW_TITLES, Cell, Column, Group, SparseRow, Table, numbered
 
 VIEWS = ("raci", "tasks", "units")
@@ -28,17 +28,19 @@ class Filters:
     section: str | None = None
     unit: str | None = None
     role: Role | None = None
+    #: The section `section` names, once resolved: tasks inside it (at any depth) are kept.
+    scope: Section | None = attrs.field(default=None, eq=False, repr=False)
 
     def resolved(self, index: PlanIndex) -> "Filters":
         """The same filters with the section as an id and the unit as its main name."""
-        section = index.resolve_section(self.section) if self.section else None
+        found = index.resolve_section(self.section) if self.section else None
         unit = index.resolve_unit(self.unit) if self.unit else None
-        return Filters(section, unit, self.role)
+        return Filters(found.id if found else None, unit, self.role, found.section if found else None)
 
     def in_section(self, sections) -> bool:
-        return self.section is None or any(section.id == self.section for section in sections)
+        return self.scope is None or any(section is self.scope for section in sections)
 
-    def keeps(self, holder: Holder) -> bool:
+    def keeps(self, holder: Holding) -> bool:
         return (self.unit is None or holder.unit == self.unit) and (self.role is None or holder.role is self.role)
 
     @property
@@ -74,7 +76,7 @@ def _notes(index: PlanIndex) -> tuple[str, ...]:
     return tuple(notes)
 
 
-def _selected(index: PlanIndex, filters: Filters) -> list[tuple[TaskEntry, tuple[Holder, ...]]]:
+def _selected(index: PlanIndex, filters: Filters) -> list[tuple[ResolvedTask, tuple[Holding, ...]]]:
     """Tasks in the section filter with the role holders the filters keep.
 
     With a unit or role filter, tasks keeping no holder drop out; without,
@@ -86,9 +88,9 @@ def _selected(index: PlanIndex, filters: Filters) -> list[tuple[TaskEntry, tuple
         if not filters.in_section(entry.sections):
             continue
         if not narrows:
-            chosen.append((entry, entry.holders))
+            chosen.append((entry, entry.holdings))
             continue
-        kept = tuple(h for h in entry.holders if filters.keeps(h))
+        kept = tuple(h for h in entry.holdings if filters.keeps(h))
         if kept:
             chosen.append((entry, kept))
     return chosen
@@ -175,7 +177,7 @@ def _tasks(index: PlanIndex, filters: Filters, scheme: Scheme) -> Table:
 
     def row(item):
         entry, kept = item
-        shown = kept if filters.narrows_holders else entry.holders
+        shown = kept if filters.narrows_holders else entry.holdings
         lead = [h.unit for h in shown if h.role is Role.LEAD]
         support = [h.unit for h in shown if h.role is Role.SUPPORT]
         support += [f"{h.unit}(会同)" for h in shown if h.role is Role.CONSULT]
@@ -192,8 +194,8 @@ def _tasks(index: PlanIndex, filters: Filters, scheme: Scheme) -> Table:
     return Table("tasks", _title(index, "tasks"), columns, groups, scheme, notes=_notes(index))
 
 
-def _task_label(entry: TaskEntry) -> str:
-    return f"{entry.task.id} {entry.task.title}" if entry.task.number else entry.task.title
+def _task_label(entry: ResolvedTask) -> str:
+    return f"{entry.id} {entry.task.title}" if entry.task.number else entry.task.title
 
 
 def _units(index: PlanIndex, filters: Filters, scheme: Scheme) -> Table:
@@ -229,13 +231,13 @@ def _units(index: PlanIndex, filters: Filters, scheme: Scheme) -> Table:
     return Table("units", _title(index, "units"), columns, groups, scheme, group_label="单位", notes=_notes(index))
 
 
-def _report_rows(index: PlanIndex, entry: ReportEntry, filters: Filters, rows_by_unit: dict) -> None:
+def _report_rows(index: PlanIndex, entry: ResolvedReport, filters: Filters, rows_by_unit: dict) -> None:
     report = entry.report
     what = report.content or "工作情况"
     form = f"({report.form})" if report.form else ""
     where = _section_heading(entry, index) or ""
     target = entry.target or "(未写明)"
-    for source in index.report_sources(entry):
+    for source in entry.senders:
         if filters.unit in (None, source):
             item = f"向{target}报送{what}{form}"
             rows_by_unit.setdefault(source, []).append((Cell(REPORT_OWED), Cell(item), Cell(where), Cell(_timing(report))))

@@ -27,7 +27,7 @@ def test_check(benchmark, sample):
 def test_load_and_check(benchmark, sample):
     def load_and_check():
         result = read_file(sample.path)
-        return run_checks(result.plan, sources=result.sources)
+        return run_checks(result.plan)
 
     assert benchmark(load_and_check)
 

@@ -1,0 +1,351 @@
+"""The resolved plan: for every task, section and report, who holds which role and why.
+
+The model keeps what the file says; this module answers what it means:
+
+- scopes: each item's enclosing sections, across includes (an `引入` inside a
+  section puts the included tasks in that section);
+- ids, derived once (see `ids`);
+- effective roles: for each role, the task's own units if it names any, else
+  those of the innermost enclosing section that names the role; each
+  `Holding` says which section it came from;
+- reports with the role reference 牵头单位 expanded to the units that lead a
+  task, never the report's own recipient (so nobody "reports to itself" and
+  cycles through the reference are real cycles).
+
+Everything that reads a plan (checks, tables, diagrams, the JSON export, the
+Python API) reads it from here, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from ..cadence import Cadence
+from ..model import LEAD_REFERENCE, Assignment, Include, Plan, Report, Role, Section, Task
+from ..span import Span
+from . import ids
+from .directory import UnitDirectory
+
+_ROLE_ORDER = {role: index for index, role in enumerate(Role)}
+
+
+@attrs.frozen
+class Holding:
+    """One unit in one role on a task or section, as it takes effect."""
+
+    role: Role
+    #: The unit's canonical name (an alias is resolved; an undeclared name stays as written).
+    unit: str
+    #: The assignment as written, with its position.
+    assignment: Assignment = attrs.field(eq=False, repr=False)
+    #: The enclosing section or carrier this role is inherited from; None when the item names it itself.
+    source: Section | None = attrs.field(default=None, eq=False, repr=False)
+
+    @property
+    def inherited(self) -> bool:
+        return self.source is not None
+
+    @property
+    def span(self) -> Span | None:
+        return self.assignment.span
+
+
+class _Roles:
+    """Role look-ups over `holdings`, shared by resolved tasks and sections."""
+
+    holdings: tuple[Holding, ...]
+
+    def units(self, role: Role) -> tuple[str, ...]:
+        """Canonical names of the units holding `role`, in written order."""
+        return tuple([h.unit for h in self.holdings if h.role is role])
+
+    def holdings_in(self, role: Role) -> tuple[Holding, ...]:
+        return tuple([h for h in self.holdings if h.role is role])
+
+    def roles_of(self, unit: str) -> tuple[Role, ...]:
+        return tuple(h.role for h in self.holdings if h.unit == unit)
+
+    def origin(self, role: Role) -> Section | None:
+        """The section `role` is inherited from, or None when it is the item's own (or nobody holds it)."""
+        return next((h.source for h in self.holdings if h.role is role), None)
+
+    @property
+    def lead(self) -> str | None:
+        """The lead unit (牵头单位); the first if a plan wrongly names several (E301)."""
+        return next((h.unit for h in self.holdings if h.role is Role.LEAD), None)
+
+    @property
+    def leads(self) -> tuple[str, ...]:
+        return self.units(Role.LEAD)
+
+    @property
+    def support(self) -> tuple[str, ...]:
+        return self.units(Role.SUPPORT)
+
+    @property
+    def consult(self) -> tuple[str, ...]:
+        return self.units(Role.CONSULT)
+
+    @property
+    def inform(self) -> tuple[str, ...]:
+        return self.units(Role.INFORM)
+
+    @property
+    def oversee(self) -> tuple[str, ...]:
+        return self.units(Role.OVERSEE)
+
+    @property
+    def own(self) -> tuple[Assignment, ...]:
+        """What the item itself states, as written."""
+        return self.item.assignments  # type: ignore[attr-defined]
+
+
+@attrs.frozen(eq=False)
+class ResolvedTask(_Roles):
+    """A task with its id, its sections and its effective roles, as every table shows them."""
+
+    task: Task
+    id: str
+    #: Enclosing sections, outermost first (across includes).
+    sections: tuple[Section, ...]
+    #: Effective roles, grouped by role, each (role, unit) once.
+    holdings: tuple[Holding, ...]
+
+    @property
+    def item(self) -> Task:
+        return self.task
+
+    @property
+    def title(self) -> str:
+        return self.task.title
+
+    @property
+    def number(self) -> str | None:
+        return self.task.number
+
+    @property
+    def body(self) -> str | None:
+        return self.task.body
+
+    @property
+    def cadence(self) -> Cadence | None:
+        return self.task.cadence
+
+    @property
+    def due(self) -> Cadence | None:
+        return self.task.due
+
+    @property
+    def deliverable(self) -> str | None:
+        return self.task.deliverable
+
+    @property
+    def span(self) -> Span | None:
+        return self.task.span
+
+    @property
+    def section(self) -> Section | None:
+        """The innermost enclosing section, or None at the top level."""
+        return self.sections[-1] if self.sections else None
+
+
+@attrs.frozen(eq=False)
+class ResolvedSection(_Roles):
+    """A section or carrier with its id, enclosing sections, effective roles and the work inside it."""
+
+    section: Section
+    id: str
+    sections: tuple[Section, ...]
+    holdings: tuple[Holding, ...]
+    #: Tasks inside, nested sections and included files too, in document order.
+    tasks: tuple[ResolvedTask, ...]
+    #: Reports inside, likewise.
+    reports: tuple["ResolvedReport", ...]
+
+    @property
+    def item(self) -> Section:
+        return self.section
+
+    @property
+    def title(self) -> str:
+        return self.section.title
+
+    @property
+    def span(self) -> Span | None:
+        return self.section.span
+
+
+@attrs.frozen(eq=False)
+class ResolvedReport:
+    """A reporting line with its names resolved."""
+
+    report: Report
+    sections: tuple[Section, ...]
+    #: The sender as written, canonical: a unit's name, or 牵头单位.
+    source: str
+    #: The recipient's canonical name, or None when the report names none.
+    target: str | None
+    #: The concrete units that owe the report: the sender, or for 牵头单位 every unit
+    #: that leads a task, the recipient excepted.
+    senders: tuple[str, ...]
+
+    @property
+    def by_role_reference(self) -> bool:
+        return self.source == LEAD_REFERENCE
+
+    @property
+    def span(self) -> Span | None:
+        return self.report.span
+
+
+class ResolvedPlan:
+    """A plan with every task, section and report resolved; build it with `qlmatrix.resolve(plan)`.
+
+    Read-only: its parts are frozen, and it is built once per plan object.
+    """
+
+    def __init__(self, plan: Plan):
+        self.plan = plan
+        self.units = UnitDirectory(plan.all_units())
+        tasks: list[ResolvedTask] = []
+        sections: list[ResolvedSection] = []
+        reports: list[ResolvedReport] = []
+        _Walker(self.units, tasks, sections, reports).run(plan)
+        self.tasks: tuple[ResolvedTask, ...] = tuple(tasks)
+        leads: dict[str, None] = {}
+        for task in self.tasks:
+            for holding in task.holdings:
+                if holding.role is Role.LEAD:
+                    leads.setdefault(holding.unit)
+        #: Every unit that leads a task, as first met: what 牵头单位 stands for.
+        self.lead_units: tuple[str, ...] = tuple(leads)
+        self.reports: tuple[ResolvedReport, ...] = tuple(self._expanded(r) for r in reports)
+        by_report = {id(r.report): r for r in self.reports}
+        self.sections: tuple[ResolvedSection, ...] = tuple(
+            attrs.evolve(s, reports=tuple(by_report[id(r.report)] for r in s.reports)) if s.reports else s
+            for s in sections)
+        self._task_by_id: dict[str, ResolvedTask] | None = None
+        self._unit_order: tuple[str, ...] | None = None
+        self._led: dict[str, tuple[ResolvedTask, ...]] | None = None
+
+    def _expanded(self, report: ResolvedReport) -> ResolvedReport:
+        if report.source != LEAD_REFERENCE:
+            return report
+        senders = tuple(unit for unit in self.lead_units if unit != report.target)
+        return attrs.evolve(report, senders=senders)
+
+    def __repr__(self) -> str:
+        return f"<ResolvedPlan {self.plan.title or ''!s}: {len(self.tasks)} tasks, {len(self.units)} units>"
+
+    def task(self, id: str) -> ResolvedTask:
+        """The task with this id (as the tables print it). Raises KeyError."""
+        if self._task_by_id is None:
+            found: dict[str, ResolvedTask] = {}
+            for task in self.tasks:
+                found.setdefault(task.id, task)  # a repeated id is E103; the first keeps it
+            self._task_by_id = found
+        return self._task_by_id[id]
+
+    def unit_order(self) -> tuple[str, ...]:
+        """Declared units in declaration order, then names used but never declared, as first met."""
+        if self._unit_order is None:
+            order = [unit.name for unit in self.units]
+            known = set(order)
+            for task in self.tasks:
+                for holding in task.holdings:
+                    if holding.unit not in known:
+                        known.add(holding.unit)
+                        order.append(holding.unit)
+            self._unit_order = tuple(order)
+        return self._unit_order
+
+    def led_by(self, unit: str) -> tuple[ResolvedTask, ...]:
+        """The tasks `unit` (any of its names) leads, own or inherited lead, in document order."""
+        return self.leads_by_unit().get(self.units.canonical(unit), ())
+
+    def leads_by_unit(self) -> dict[str, tuple[ResolvedTask, ...]]:
+        """Canonical unit name -> the tasks it leads, units in the order they first lead."""
+        if self._led is None:
+            found: dict[str, list[ResolvedTask]] = {}
+            for task in self.tasks:
+                for unit in dict.fromkeys(task.leads):
+                    found.setdefault(unit, []).append(task)
+            self._led = {unit: tuple(tasks) for unit, tasks in found.items()}
+        return dict(self._led)
+
+
+class _Walker:
+    """One pass over the plan in document order, included files in place."""
+
+    def __init__(self, units: UnitDirectory, tasks: list, sections: list, reports: list):
+        self.units = units
+        self.tasks, self.sections, self.reports = tasks, sections, reports
+
+    def run(self, plan: Plan) -> None:
+        self._items(plan.items, (), "", [0], (), [])
+
+    def _items(self, items, outer: tuple[Section, ...], prefix: str, ordinal: list[int],
+               offered: tuple[Holding, ...], open_sections: list) -> None:
+        # Recursion depth is the nesting of sections and includes, which the parser bounds.
+        for item in items:
+            if isinstance(item, Task):
+                if ids.counts_as_unnumbered(item.id, item.number):
+                    ordinal[0] += 1
+                ident = ids.task_id(item.id, prefix, item.number, ordinal[0])
+                task = ResolvedTask(item, ident, outer, self._effective(item.assignments, offered))
+                self.tasks.append(task)
+                for _, inside, _ in open_sections:
+                    inside.append(task)
+            elif isinstance(item, Section):
+                self._section(item, outer, prefix, offered, open_sections)
+            elif isinstance(item, Report):
+                report = self._report(item, outer)
+                self.reports.append(report)
+                for _, _, inside in open_sections:
+                    inside.append(report)
+            elif isinstance(item, Include) and item.plan is not None:
+                # The included file continues the section it is included in.
+                self._items(item.plan.items, outer, prefix, ordinal, offered, open_sections)
+
+    def _section(self, section: Section, outer, prefix: str, offered, open_sections: list) -> None:
+        ident = ids.section_id(section.id, prefix, section.number, section.title)
+        holdings = self._effective(section.assignments, offered)
+        tasks: list[ResolvedTask] = []
+        reports: list[ResolvedReport] = []
+        index = len(self.sections)
+        self.sections.append(None)  # document order: a section comes before what it holds
+        # What the section offers its items: its effective roles, each marked with where it comes from.
+        passed = tuple(h if h.source is not None else attrs.evolve(h, source=section) for h in holdings)
+        self._items(section.items, (*outer, section), ident, [0], passed, [*open_sections, (section, tasks, reports)])
+        self.sections[index] = ResolvedSection(section, ident, outer, holdings, tuple(tasks), tuple(reports))
+
+    def _effective(self, own: tuple[Assignment, ...], offered: tuple[Holding, ...]) -> tuple[Holding, ...]:
+        canonical = self.units.canonical
+        mine = [Holding(a.role, canonical(a.unit.name), a) for a in own]
+        if offered:
+            named = {h.role for h in mine}
+            inherited = [h for h in offered if h.role not in named]
+            if inherited:
+                mine = sorted(mine + inherited, key=lambda h: _ROLE_ORDER[h.role])
+        return _distinct(mine)
+
+    def _report(self, report: Report, outer) -> ResolvedReport:
+        canonical = self.units.canonical
+        source = canonical(report.source.name)
+        target = canonical(report.target.name) if report.target is not None else None
+        senders = () if source == LEAD_REFERENCE else (source,)  # 牵头单位 is expanded once leads are known
+        return ResolvedReport(report, outer, source, target, senders)
+
+
+def _distinct(holdings: list[Holding]) -> tuple[Holding, ...]:
+    """Each (role, unit) once, first occurrence kept: a unit named twice holds the role once (W311 says so)."""
+    if len(holdings) < 2:
+        return tuple(holdings)
+    seen: set[tuple[Role, str]] = set()
+    kept = []
+    for holding in holdings:
+        key = (holding.role, holding.unit)
+        if key not in seen:
+            seen.add(key)
+            kept.append(holding)
+    return tuple(kept)
