@@ -9,7 +9,9 @@ from __future__ import annotations
 import os
 
 from .cadence import Cadence, Period
-from .diagnostics import Diagnostic, QlmError, Severity
+from .diagnostics import Diagnostic, PlanError, Severity
+from .errors import QlmError
+from .text import Text
 from .resolve import resolve
 from .model import (
     Assignment,
@@ -34,6 +36,7 @@ __all__ = [
     "LoopStage",
     "Period",
     "Plan",
+    "PlanError",
     "QlmError",
     "Ref",
     "Report",
@@ -42,6 +45,7 @@ __all__ = [
     "SectionKind",
     "Severity",
     "Task",
+    "Text",
     "Unit",
     "UnitKind",
     "check",
@@ -60,12 +64,12 @@ __version__ = "0.1.0"
 def _plan_or_raise(result) -> Plan:
     errors = [d for d in result.diagnostics if d.is_error]
     if errors or result.plan is None:
-        raise QlmError(errors or result.diagnostics)
+        raise PlanError(errors or result.diagnostics)
     return result.plan
 
 
 def load(path: str | os.PathLike) -> Plan:
-    """Read a .qlm file (and the files it includes). Raises QlmError with diagnostics."""
+    """Read a .qlm file (and the files it includes). Raises PlanError (a QlmError) with diagnostics."""
     from .parser import read_file
 
     return _plan_or_raise(read_file(path))
@@ -116,7 +120,7 @@ def format_text(text: str, keywords: str | None = None) -> str:
 
     result = _format(text, keywords=keywords)
     if result.formatted is None:
-        raise QlmError(result.diagnostics)
+        raise PlanError(result.diagnostics)
     return result.formatted
 
 

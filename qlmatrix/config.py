@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING
 from .checks import RULES, find_rule
 from .checks.settings import Config
 from .diagnostics import Severity
-from .diagnostics.messages import Message
+from .errors import QlmError
+from .text import Text
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -37,15 +38,11 @@ _KEYS = ("select", "ignore", "strict", "severity", "rules")
 _SEVERITIES = {s.value: s for s in Severity}
 
 
-class ConfigError(ValueError):
+class ConfigError(QlmError, ValueError):
     """A settings file that cannot be used: `file:line:col: what is wrong`, in English (str) and Chinese."""
 
     def __init__(self, en: str, zh: str | None = None):
-        super().__init__(en)
-        self.message = Message(en, zh or en)
-
-    def in_language(self, lang: str) -> str:
-        return self.message.in_language(lang)
+        super().__init__(Text(en, zh or en))
 
 
 def _error(where: str, word: str | None, en: str, zh: str) -> ConfigError:

@@ -10,6 +10,8 @@ so `loads(dumps(plan)) == plan` for every plan whose unit names are writable.
 
 from __future__ import annotations
 
+from .errors import QlmError
+
 import re
 
 import attrs
@@ -30,7 +32,7 @@ _NUMBER_START = re.compile(
 _LIST_SEPARATORS = "、，,"
 
 
-class UnwritableError(ValueError):
+class UnwritableError(QlmError, ValueError):
     """A name the language cannot spell (see docs/language.md, "Names")."""
 
 

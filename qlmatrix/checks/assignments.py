@@ -3,43 +3,12 @@
 from __future__ import annotations
 
 from ..diagnostics import Diagnostic, Label, Severity
-from ..diagnostics.messages import both, register
+from ..text import Text
 from ..model import Plan, Role, Section
 from ..resolve import ResolvedTask
 from .context import Context
 from .registry import rule
 
-register(
-    messages={
-        "W201": ("task-without-unit", "task `{id}` `{title}` names no responsible unit",
-                 "任务`{id}`“{title}”未明确责任单位"),
-        "W202": ("task-without-lead", "task `{id}` `{title}` has responsible units but no lead",
-                 "任务`{id}`“{title}”有责任单位，但没有牵头单位"),
-        "E301": ("multiple-leads", "`{name}` is a second lead of {what} `{id}`",
-                 "`{name}`是{what}`{id}`的第二个牵头单位"),
-        "E302": ("conflicting-roles", "`{name}` leads {what} `{id}` and is also {role} of it",
-                 "`{name}`在{what}`{id}`中既是牵头单位又是{role}"),
-        "W309": ("lead-overload", "`{name}` leads {count} tasks, more than {factor} times the median of {median}",
-                 "`{name}`牵头{count}项任务，超过各单位中位数{median}的{factor}倍"),
-        "W311": ("duplicate-assignment", "`{name}` is named twice as {role} on {what} `{id}`",
-                 "`{name}`在{what}`{id}`中重复列为{role}"),
-    },
-    helps={
-        "name-unit": ("add `(责任单位:A、B)` or a `牵头:` entry; the first unit listed in 责任单位 leads",
-                      "请补充`(责任单位:A、B)`或`牵头:`；责任单位中列第一位的为牵头单位"),
-        "name-lead": ("add `牵头: <unit>`, or list the lead first in `责任单位`",
-                      "请补充`牵头: 单位名`，或在`责任单位`中把牵头单位列在第一位"),
-        "one-lead": ("keep one lead and make the others `配合`", "只保留一个牵头单位，其余改为`配合`"),
-        "one-role": ("give each unit one role on a task", "同一任务中每个单位只担任一种角色"),
-        "share-leads": ("let other units lead some of these tasks, or raise the `factor` option",
-                        "请把部分任务改由其他单位牵头，或调高`factor`选项"),
-    },
-    labels={
-        "first-lead": ("first lead declared here", "第一个牵头单位在此"),
-        "leads-here": ("leads here", "在此牵头"),
-        "first-named": ("first named here", "首次列出于此"),
-    },
-)
 
 _ROLE_WORDS = {
     Role.LEAD: ("a lead", "牵头单位"),
@@ -51,7 +20,7 @@ _ROLE_WORDS = {
 
 
 def role_word(role: Role) -> str:
-    return both(*_ROLE_WORDS[role])
+    return Text(*_ROLE_WORDS[role])
 
 
 def what(item) -> str:
@@ -68,7 +37,10 @@ def task_args(task: ResolvedTask) -> dict:
     return {"id": task.id, "title": short(task.title)}
 
 
-@rule("W201", "task-without-unit", Severity.WARNING)
+@rule("W201", "task-without-unit", Severity.WARNING,
+      message=("task `{id}` `{title}` names no responsible unit", "任务`{id}`“{title}”未明确责任单位"),
+      helps={"name-unit": ("add `(责任单位:A、B)` or a `牵头:` entry; the first unit listed in 责任单位 leads",
+                           "请补充`(责任单位:A、B)`或`牵头:`；责任单位中列第一位的为牵头单位")})
 def task_without_unit(plan: Plan, context: Context):
     """
     ## What it does
@@ -103,7 +75,10 @@ def task_without_unit(plan: Plan, context: Context):
             yield Diagnostic("W201", task.span, args=task_args(task), help="name-unit")
 
 
-@rule("W202", "task-without-lead", Severity.WARNING)
+@rule("W202", "task-without-lead", Severity.WARNING,
+      message=("task `{id}` `{title}` has responsible units but no lead", "任务`{id}`“{title}”有责任单位，但没有牵头单位"),
+      helps={"name-lead": ("add `牵头: <unit>`, or list the lead first in `责任单位`",
+                           "请补充`牵头: 单位名`，或在`责任单位`中把牵头单位列在第一位")})
 def task_without_lead(plan: Plan, context: Context):
     """
     ## What it does
@@ -133,7 +108,10 @@ def task_without_lead(plan: Plan, context: Context):
             yield Diagnostic("W202", task.span, args=task_args(task), help="name-lead")
 
 
-@rule("E301", "multiple-leads")
+@rule("E301", "multiple-leads",
+      message=("`{name}` is a second lead of {what} `{id}`", "`{name}`是{what}`{id}`的第二个牵头单位"),
+      helps={"one-lead": ("keep one lead and make the others `配合`", "只保留一个牵头单位，其余改为`配合`")},
+      labels={"first-lead": ("first lead declared here", "第一个牵头单位在此")})
 def multiple_leads(plan: Plan, context: Context):
     """
     ## What it does
@@ -178,7 +156,11 @@ def multiple_leads(plan: Plan, context: Context):
                              args={"name": assignment.unit.name, "what": what(item), "id": resolved.id})
 
 
-@rule("E302", "conflicting-roles")
+@rule("E302", "conflicting-roles",
+      message=("`{name}` leads {what} `{id}` and is also {role} of it",
+               "`{name}`在{what}`{id}`中既是牵头单位又是{role}"),
+      helps={"one-role": ("give each unit one role on a task", "同一任务中每个单位只担任一种角色")},
+      labels={"leads-here": ("leads here", "在此牵头")})
 def conflicting_roles(plan: Plan, context: Context):
     """
     ## What it does
@@ -219,7 +201,9 @@ def conflicting_roles(plan: Plan, context: Context):
                                    "what": what(resolved.item), "id": resolved.id})
 
 
-@rule("W311", "duplicate-assignment", Severity.WARNING)
+@rule("W311", "duplicate-assignment", Severity.WARNING,
+      message=("`{name}` is named twice as {role} on {what} `{id}`", "`{name}`在{what}`{id}`中重复列为{role}"),
+      labels={"first-named": ("first named here", "首次列出于此")})
 def duplicate_assignment(plan: Plan, context: Context):
     """
     ## What it does
@@ -257,7 +241,11 @@ def duplicate_assignment(plan: Plan, context: Context):
                                    "what": what(resolved.item), "id": resolved.id})
 
 
-@rule("W309", "lead-overload", Severity.WARNING, options={"factor": 3.0, "minimum": 5})
+@rule("W309", "lead-overload", Severity.WARNING, options={"factor": 3.0, "minimum": 5},
+      message=("`{name}` leads {count} tasks, more than {factor} times the median of {median}",
+               "`{name}`牵头{count}项任务，超过各单位中位数{median}的{factor}倍"),
+      helps={"share-leads": ("let other units lead some of these tasks, or raise the `factor` option",
+                             "请把部分任务改由其他单位牵头，或调高`factor`选项")})
 def lead_overload(plan: Plan, context: Context):
     """
     ## What it does

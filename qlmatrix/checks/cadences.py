@@ -6,29 +6,10 @@ import re
 
 from ..cadence import Cadence, Period
 from ..diagnostics import Diagnostic, Severity
-from ..diagnostics.messages import register
 from ..model import Plan, Report, Task
 from .context import Context
 from .registry import rule
 
-register(
-    messages={
-        "W204": ("missing-cadence", "{what} `{id}` recurs (`{word}`) but gives no cadence or due date",
-                 "{what}`{id}`是经常性工作（“{word}”），但没有频次或时限"),
-        "W205": ("vague-cadence", "`{text}` on {what} `{id}` does not say how often or by when",
-                 "{what}`{id}`的“{text}”没有说明频次或时限"),
-        "W307": ("conflicting-cadence", "{what} `{id}` is given two cadences that disagree: `{first}` and `{second}`",
-                 "{what}`{id}`的两处频次不一致：“{first}”与“{second}”"),
-    },
-    helps={
-        "give-cadence": ("add `频次:` (e.g. 每年, 每半年至少一次) or `时限:` (e.g. 年底前)",
-                         "请补充`频次:`（如每年、每半年至少一次）或`时限:`（如年底前）"),
-        "date-vague": ("keep the document's word and add a `时限:` (e.g. 每季度末, 6月底前) agreed with the lead",
-                       "保留原文表述，并与牵头单位商定`时限:`（如每季度末、6月底前）"),
-        "one-cadence": ("make the cadence, the due date and the text say the same",
-                        "请使频次、时限与正文表述一致"),
-    },
-)
 
 #: Words in a title or body that say a duty recurs, and the period they name.
 _RECURRENCE = re.compile(r"每半年|每季度|每季|每年|年度|每月|每周|定期")
@@ -56,7 +37,10 @@ def _text(item) -> str:
     return item.content or ""
 
 
-@rule("W104", "unrecognized-cadence", Severity.WARNING)
+@rule("W104", "unrecognized-cadence", Severity.WARNING,
+      message=("cannot tell how often or by when from `{text}`", "无法从`{text}`识别频次或时限"),
+      helps={"cadence-examples": ("write e.g. 每年, 每半年至少一次, 每季度, 年底前, 2022年6月底前, or 定期 if the document is vague",
+                                  "可写作：每年、每半年至少一次、每季度、年底前、2022年6月底前；原文未明确时写“定期”")})
 def unrecognized_cadence(plan: Plan, context: Context):
     """
     ## What it does
@@ -88,7 +72,11 @@ def unrecognized_cadence(plan: Plan, context: Context):
                 yield Diagnostic("W104", item.span, args={"text": cadence.text}, help="cadence-examples")
 
 
-@rule("W204", "missing-cadence", Severity.WARNING)
+@rule("W204", "missing-cadence", Severity.WARNING,
+      message=("{what} `{id}` recurs (`{word}`) but gives no cadence or due date",
+               "{what}`{id}`是经常性工作（“{word}”），但没有频次或时限"),
+      helps={"give-cadence": ("add `频次:` (e.g. 每年, 每半年至少一次) or `时限:` (e.g. 年底前)",
+                              "请补充`频次:`（如每年、每半年至少一次）或`时限:`（如年底前）")})
 def missing_cadence(plan: Plan, context: Context):
     """
     ## What it does
@@ -128,7 +116,11 @@ def missing_cadence(plan: Plan, context: Context):
                              help="give-cadence")
 
 
-@rule("W205", "vague-cadence", Severity.WARNING)
+@rule("W205", "vague-cadence", Severity.WARNING,
+      message=("`{text}` on {what} `{id}` does not say how often or by when",
+               "{what}`{id}`的“{text}”没有说明频次或时限"),
+      helps={"date-vague": ("keep the document's word and add a `时限:` (e.g. 每季度末, 6月底前) agreed with the lead",
+                            "保留原文表述，并与牵头单位商定`时限:`（如每季度末、6月底前）")})
 def vague_cadence(plan: Plan, context: Context):
     """
     ## What it does
@@ -183,7 +175,10 @@ def _disagreement(item) -> tuple[str, str] | None:
     return None
 
 
-@rule("W307", "conflicting-cadence", Severity.WARNING)
+@rule("W307", "conflicting-cadence", Severity.WARNING,
+      message=("{what} `{id}` is given two cadences that disagree: `{first}` and `{second}`",
+               "{what}`{id}`的两处频次不一致：“{first}”与“{second}”"),
+      helps={"one-cadence": ("make the cadence, the due date and the text say the same", "请使频次、时限与正文表述一致")})
 def conflicting_cadence(plan: Plan, context: Context):
     """
     ## What it does

@@ -3,29 +3,12 @@
 from __future__ import annotations
 
 from ..diagnostics import Diagnostic, Label, Severity
-from ..diagnostics.messages import both, register
+from ..text import Text
 from ..model import LoopStage, Plan, SectionKind
 from ..resolve import ResolvedSection
 from .context import Context
 from .registry import rule
 
-register(
-    messages={
-        "E305": ("unit-hierarchy-cycle", "`{name}` is its own superior: {chain}", "`{name}`成了自己的上级：{chain}"),
-        "E310": ("duplicate-section-id", "section id `{id}` is used twice", "章节编号`{id}`重复"),
-        "W208": ("empty-section", "{what} `{title}` holds no task", "{what}“{title}”下没有任务"),
-        "W209": ("incomplete-closed-loop", "carrier `{title}` lacks {missing} in its closed loop",
-                 "载体“{title}”的工作闭环缺少{missing}"),
-    },
-    helps={
-        "break-hierarchy": ("change one `上级:` so that the chain ends at the top body",
-                            "请修改其中一个`上级:`，使层级止于最高机构"),
-        "rename-section": ("give one of them another number or an `编号:`", "请修改其中一个的序号，或用`编号:`另行指定"),
-        "add-tasks": ("add its tasks, or remove it", "请补充其任务，或删除该项"),
-        "complete-loop": ("write `闭环: 目标、举措、考核、反馈` once each stage is planned",
-                          "各环节落实后写作`闭环: 目标、举措、考核、反馈`"),
-    },
-)
 
 _STAGE_WORDS = {
     LoopStage.GOAL: ("goals", "目标"),
@@ -35,7 +18,10 @@ _STAGE_WORDS = {
 }
 
 
-@rule("E305", "unit-hierarchy-cycle")
+@rule("E305", "unit-hierarchy-cycle",
+      message=("`{name}` is its own superior: {chain}", "`{name}`成了自己的上级：{chain}"),
+      helps={"break-hierarchy": ("change one `上级:` so that the chain ends at the top body",
+                                 "请修改其中一个`上级:`，使层级止于最高机构")})
 def unit_hierarchy_cycle(plan: Plan, context: Context):
     """
     ## What it does
@@ -78,7 +64,9 @@ def unit_hierarchy_cycle(plan: Plan, context: Context):
             state[done.name] = 2
 
 
-@rule("E310", "duplicate-section-id")
+@rule("E310", "duplicate-section-id",
+      message=("section id `{id}` is used twice", "章节编号`{id}`重复"),
+      helps={"rename-section": ("give one of them another number or an `编号:`", "请修改其中一个的序号，或用`编号:`另行指定")})
 def duplicate_section_id(plan: Plan, context: Context):
     """
     ## What it does
@@ -125,7 +113,9 @@ def _holds_work(section: ResolvedSection) -> bool:
     return bool(section.tasks or section.reports)
 
 
-@rule("W208", "empty-section", Severity.WARNING)
+@rule("W208", "empty-section", Severity.WARNING,
+      message=("{what} `{title}` holds no task", "{what}“{title}”下没有任务"),
+      helps={"add-tasks": ("add its tasks, or remove it", "请补充其任务，或删除该项")})
 def empty_section(plan: Plan, context: Context):
     """
     ## What it does
@@ -161,7 +151,10 @@ def empty_section(plan: Plan, context: Context):
                              help="add-tasks")
 
 
-@rule("W209", "incomplete-closed-loop", Severity.WARNING)
+@rule("W209", "incomplete-closed-loop", Severity.WARNING,
+      message=("carrier `{title}` lacks {missing} in its closed loop", "载体“{title}”的工作闭环缺少{missing}"),
+      helps={"complete-loop": ("write `闭环: 目标、举措、考核、反馈` once each stage is planned",
+                               "各环节落实后写作`闭环: 目标、举措、考核、反馈`")})
 def incomplete_closed_loop(plan: Plan, context: Context):
     """
     ## What it does
@@ -204,5 +197,5 @@ def incomplete_closed_loop(plan: Plan, context: Context):
         if missing:
             en = ", ".join(_STAGE_WORDS[s][0] for s in missing)
             zh = "、".join(_STAGE_WORDS[s][1] for s in missing)
-            yield Diagnostic("W209", section.span, args={"title": section.title, "missing": both(en, zh)},
+            yield Diagnostic("W209", section.span, args={"title": section.title, "missing": Text(en, zh)},
                              help="complete-loop")

@@ -3,34 +3,20 @@
 from __future__ import annotations
 
 from ..diagnostics import Diagnostic, Label, Severity
-from ..diagnostics.messages import register
 from ..model import Plan, Role
 from .assignments import task_args, what
 from .context import Context
 from .registry import rule
+from ..text import Text
 
-register(
-    messages={
-        "E303": ("self-oversight", "`{name}` oversees {what} `{id}`, which it leads",
-                 "`{name}`监督自己牵头的{what}`{id}`"),
-        "W304": ("overseer-supports", "`{name}` oversees {what} `{id}`, which it also supports",
-                 "`{name}`监督自己配合的{what}`{id}`"),
-        "W210": ("unoverseen-task", "nobody oversees task `{id}` `{title}`",
-                 "任务`{id}`“{title}”没有监督单位"),
-    },
-    helps={
-        "separate-oversight": (
-            "let another body (the 党工委, a higher 纪委监委) oversee this task, or let another unit lead it",
-            "请由其他机构（如党工委、上级纪委监委）监督该任务，或改由其他单位牵头",
-        ),
-        "add-oversight": ("add `监督: <unit>` to the task or to its section", "请在任务或所在章中补充`监督: 单位名`"),
-    },
-    labels={
-        "oversight-here": ("oversight declared here", "监督在此声明"),
-    },
-)
 
 _REQUIRED = ("auto", "always", "never")
+
+#: Self-oversight and an overseer that supports are one problem in two strengths: one fix, one label.
+_SEGREGATION_HELPS = {"separate-oversight": Text(
+    "let another body (the 党工委, a higher 纪委监委) oversee this task, or let another unit lead it",
+    "请由其他机构（如党工委、上级纪委监委）监督该任务，或改由其他单位牵头")}
+_SEGREGATION_LABELS = {"oversight-here": Text("oversight declared here", "监督在此声明")}
 
 
 def _pairs(resolved, role: Role):
@@ -52,7 +38,9 @@ def _segregation(code: str, role: Role, context: Context):
                                    "id": resolved.id})
 
 
-@rule("E303", "self-oversight")
+@rule("E303", "self-oversight",
+      message=("`{name}` oversees {what} `{id}`, which it leads", "`{name}`监督自己牵头的{what}`{id}`"),
+      helps=_SEGREGATION_HELPS, labels=_SEGREGATION_LABELS)
 def self_oversight(plan: Plan, context: Context):
     """
     ## What it does
@@ -87,7 +75,9 @@ def self_oversight(plan: Plan, context: Context):
     yield from _segregation("E303", Role.LEAD, context)
 
 
-@rule("W304", "overseer-supports", Severity.WARNING)
+@rule("W304", "overseer-supports", Severity.WARNING,
+      message=("`{name}` oversees {what} `{id}`, which it also supports", "`{name}`监督自己配合的{what}`{id}`"),
+      helps=_SEGREGATION_HELPS, labels=_SEGREGATION_LABELS)
 def overseer_supports(plan: Plan, context: Context):
     """
     ## What it does
@@ -130,7 +120,9 @@ def _required(plan: Plan, context: Context) -> bool:
 
 
 @rule("W210", "unoverseen-task", Severity.WARNING, options={"required": "auto"},
-      choices={"required": _REQUIRED})
+      choices={"required": _REQUIRED},
+      message=("nobody oversees task `{id}` `{title}`", "任务`{id}`“{title}”没有监督单位"),
+      helps={"add-oversight": ("add `监督: <unit>` to the task or to its section", "请在任务或所在章中补充`监督: 单位名`")})
 def unoverseen_task(plan: Plan, context: Context):
     """
     ## What it does

@@ -3,21 +3,10 @@
 from __future__ import annotations
 
 from ..diagnostics import Diagnostic, Label, Severity
-from ..diagnostics.messages import register
 from ..model import Plan
 from ..resolve import ResolvedTask
 from .context import Context
 from .registry import rule
-
-register(
-    messages={
-        "W203": ("unused-unit", "`{name}` is declared but has no task, report or subordinate unit",
-                 "`{name}`已声明，但没有任务、汇报或下级单位"),
-    },
-    helps={
-        "remove-unit": ("remove the declaration, or give the unit its duties", "请删除该声明，或为该单位分派职责"),
-    },
-)
 
 
 def _references(plan: Plan, context: Context):
@@ -34,7 +23,10 @@ def _references(plan: Plan, context: Context):
             yield entry.report.target
 
 
-@rule("E101", "undeclared-unit")
+@rule("E101", "undeclared-unit",
+      message=("unit `{name}` is not declared", "单位`{name}`未声明"),
+      helps={"declare-unit": ("declare it, e.g. `单位 {name}`, or `集合 {name}` for a class of units",
+                              "请声明该单位，如`单位 {name}`；若指一类单位，用`集合 {name}`")})
 def undeclared_unit(plan: Plan, context: Context):
     """
     ## What it does
@@ -71,7 +63,8 @@ def undeclared_unit(plan: Plan, context: Context):
                              help="declare-unit", help_args={"name": ref.name})
 
 
-@rule("E102", "duplicate-unit")
+@rule("E102", "duplicate-unit",
+      message=("`{name}` is declared twice", "`{name}`重复声明"))
 def duplicate_unit(plan: Plan, context: Context):
     """
     ## What it does
@@ -104,7 +97,9 @@ def duplicate_unit(plan: Plan, context: Context):
             yield Diagnostic("E102", unit.span, args={"name": known}, help="remove-duplicate", labels=labels)
 
 
-@rule("E103", "duplicate-task-id")
+@rule("E103", "duplicate-task-id",
+      message=("task id `{id}` is used twice", "任务编号`{id}`重复"),
+      helps={"rename-task": ("give one of them another number or an `编号:`", "请修改其中一个的序号，或用`编号:`另行指定")})
 def duplicate_task_id(plan: Plan, context: Context):
     """
     ## What it does
@@ -141,7 +136,10 @@ def duplicate_task_id(plan: Plan, context: Context):
             yield Diagnostic("E103", task.span, args={"id": task.id}, help="rename-task", labels=labels)
 
 
-@rule("W203", "unused-unit", Severity.WARNING)
+@rule("W203", "unused-unit", Severity.WARNING,
+      message=("`{name}` is declared but has no task, report or subordinate unit",
+               "`{name}`已声明，但没有任务、汇报或下级单位"),
+      helps={"remove-unit": ("remove the declaration, or give the unit its duties", "请删除该声明，或为该单位分派职责")})
 def unused_unit(plan: Plan, context: Context):
     """
     ## What it does

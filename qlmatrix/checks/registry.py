@@ -1,9 +1,17 @@
-"""The rule registry: every check is a function registered with its metadata.
+"""The rule registry: a rule is one function and one decorator, holding everything about it.
 
-A rule sees only the model (and the shared look-ups in `Context`), so it
-works the same on a plan read from a file and on one built in Python. Its
-docstring holds the rule's documentation under fixed headings, from which
-`docs/rules/` and `qlm rule CODE` are generated.
+    @rule("W201", "task-without-unit", Severity.WARNING,
+          message=("task `{id}` `{title}` names no responsible unit", "任务`{id}`“{title}”未明确责任单位"),
+          helps={"name-unit": ("add `(责任单位:A、B)` …", "请补充`(责任单位:A、B)` …")})
+    def task_without_unit(plan, context):
+        # its docstring is the documentation, under the fixed headings of DOC_HEADINGS
+        ...
+
+The code, kebab name, default severity, message and helps in English and
+Chinese, labels, options and documentation live together; `docs/rules/`,
+`qlm rule CODE` and the SARIF rule metadata are generated from them. A rule
+sees only the model and its resolution (`Context`), so it works the same on
+a plan read from a file and on one built in Python.
 """
 
 from __future__ import annotations
@@ -14,7 +22,9 @@ from typing import Callable, Iterator, Mapping
 import attrs
 
 from ..diagnostics import Diagnostic, Severity
+from ..diagnostics.messages import register
 from ..model import Plan
+from ..text import Text
 
 Check = Callable[[Plan, "Context"], Iterator[Diagnostic]]
 
@@ -36,6 +46,8 @@ class Rule:
     options: Mapping[str, object] = attrs.field(factory=dict, converter=lambda o: MappingProxyType(dict(o)))
     #: option name -> the values it may take, for options that are a choice
     choices: Mapping[str, tuple] = attrs.field(factory=dict, converter=lambda o: MappingProxyType(dict(o)))
+    #: what a finding says, with `{placeholders}` for its arguments
+    message: Text = attrs.field(default=Text("", ""), converter=Text.of)
 
     @property
     def doc(self) -> str:
@@ -72,22 +84,30 @@ def _dedent(text: str) -> str:
 RULES: dict[str, Rule] = {}
 
 
-def rule(code: str, name: str, severity: Severity = Severity.ERROR, options: Mapping[str, object] | None = None,
-         choices: Mapping[str, tuple] | None = None):
-    def register(check: Check) -> Check:
+Words = "Text | tuple[str, str]"
+
+
+def rule(code: str, name: str, severity: Severity = Severity.ERROR, *, message: Words,
+         helps: Mapping[str, Words] | None = None, labels: Mapping[str, Words] | None = None,
+         options: Mapping[str, object] | None = None, choices: Mapping[str, tuple] | None = None):
+    """Register the decorated check as rule `code`, with its message, helps and labels."""
+    def register_rule(check: Check) -> Check:
         if code in RULES:
             raise ValueError(f"rule code {code} registered twice")
-        RULES[code] = Rule(code, name, severity, check, options or {}, choices or {})
+        found = Rule(code, name, severity, check, options or {}, choices or {}, Text.of(message))
+        register(messages={code: (name, found.message)}, helps=helps, labels=labels)
+        RULES[code] = found
         return check
 
-    return register
+    return register_rule
 
 
-def meta_rule(code: str, name: str, severity: Severity, doc: str) -> None:
+def meta_rule(code: str, name: str, severity: Severity, *, doc: str, message: Words,
+              helps: Mapping[str, Words] | None = None) -> None:
     """A rule whose diagnostics come from outside the model checks (suppression comments)."""
     check = lambda plan, context: _no_check(plan, context)  # noqa: E731
     check.__doc__ = doc
-    rule(code, name, severity)(check)
+    rule(code, name, severity, message=message, helps=helps)(check)
 
 
 def find_rule(code_or_name: str) -> Rule | None:

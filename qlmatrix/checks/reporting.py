@@ -3,35 +3,9 @@
 from __future__ import annotations
 
 from ..diagnostics import Diagnostic, Label, Severity
-from ..diagnostics.messages import register
 from ..model import Plan, Report, Role
 from .context import Context, level_rank
 from .registry import rule
-
-register(
-    messages={
-        "W206": ("report-without-recipient", "report from `{source}` names no recipient",
-                 "`{source}`的汇报没有写明报送对象"),
-        "W207": ("lead-without-reporting-line", "lead unit `{name}` has no reporting line up to `{group}`",
-                 "牵头单位`{name}`没有向`{group}`汇报的渠道"),
-        "E306": ("reporting-cycle", "reports go round in a circle: {chain}", "汇报关系形成循环：{chain}"),
-        "W308": ("report-due-order",
-                 "`{lower}` reports by `{due}`, no earlier than the `{higher}` report that must include it",
-                 "`{lower}`的汇报时限“{due}”不早于需要汇总它的`{higher}`的汇报时限"),
-    },
-    helps={
-        "add-recipient": ("write it as `汇报 A -> B`", "请写作`汇报 A -> B`"),
-        "add-report": ("add e.g. `汇报 牵头单位 -> 领导小组办公室 {{ 频次: 每季度 }}`",
-                       "请补充如`汇报 牵头单位 -> 领导小组办公室 {{ 频次: 每季度 }}`"),
-        "break-cycle": ("one of these reports should go the other way, or to a higher body",
-                        "请调整其中一条汇报的方向，或改为向上级报送"),
-        "earlier-due": ("give the lower level an earlier `时限:` (e.g. 12月20日前) so the higher level can include it",
-                        "请为下级设定更早的`时限:`（如12月20日前），以便上级汇总"),
-    },
-    labels={
-        "includes-it": ("the report that includes it", "汇总它的汇报"),
-    },
-)
 
 
 def due_key(report: Report):
@@ -55,7 +29,9 @@ def _due_text(report: Report) -> str:
     return (report.due or report.cadence).text
 
 
-@rule("W206", "report-without-recipient", Severity.WARNING)
+@rule("W206", "report-without-recipient", Severity.WARNING,
+      message=("report from `{source}` names no recipient", "`{source}`的汇报没有写明报送对象"),
+      helps={"add-recipient": ("write it as `汇报 A -> B`", "请写作`汇报 A -> B`")})
 def report_without_recipient(plan: Plan, context: Context):
     """
     ## What it does
@@ -94,7 +70,10 @@ def _inside_group(context: Context) -> set[str]:
     return inside
 
 
-@rule("W207", "lead-without-reporting-line", Severity.WARNING)
+@rule("W207", "lead-without-reporting-line", Severity.WARNING,
+      message=("lead unit `{name}` has no reporting line up to `{group}`", "牵头单位`{name}`没有向`{group}`汇报的渠道"),
+      helps={"add-report": ("add e.g. `汇报 牵头单位 -> 领导小组办公室 {{ 频次: 每季度 }}`",
+                            "请补充如`汇报 牵头单位 -> 领导小组办公室 {{ 频次: 每季度 }}`")})
 def lead_without_reporting_line(plan: Plan, context: Context):
     """
     ## What it does
@@ -149,7 +128,10 @@ def lead_without_reporting_line(plan: Plan, context: Context):
                          help="add-report")
 
 
-@rule("E306", "reporting-cycle")
+@rule("E306", "reporting-cycle",
+      message=("reports go round in a circle: {chain}", "汇报关系形成循环：{chain}"),
+      helps={"break-cycle": ("one of these reports should go the other way, or to a higher body",
+                             "请调整其中一条汇报的方向，或改为向上级报送")})
 def reporting_cycle(plan: Plan, context: Context):
     """
     ## What it does
@@ -217,7 +199,12 @@ def _levels(context: Context, report: Report) -> list[str]:
     return list(unit.levels) if unit.collective else ([unit.level] if unit.level else [])
 
 
-@rule("W308", "report-due-order", Severity.WARNING)
+@rule("W308", "report-due-order", Severity.WARNING,
+      message=("`{lower}` reports by `{due}`, no earlier than the `{higher}` report that must include it",
+               "`{lower}`的汇报时限“{due}”不早于需要汇总它的`{higher}`的汇报时限"),
+      helps={"earlier-due": ("give the lower level an earlier `时限:` (e.g. 12月20日前) so the higher level can include it",
+                             "请为下级设定更早的`时限:`（如12月20日前），以便上级汇总")},
+      labels={"includes-it": ("the report that includes it", "汇总它的汇报")})
 def report_due_order(plan: Plan, context: Context):
     """
     ## What it does

@@ -17,26 +17,16 @@ from typing import Iterable
 import attrs
 
 from ..diagnostics import Diagnostic, Severity
-from ..diagnostics.messages import register
 from ..model import Suppression
 from ..span import Span
 from .registry import find_rule, meta_rule
 from .settings import Config
 
-register(
-    messages={
-        "W901": ("unused-suppression", "this suppression of `{code}` silences nothing",
-                 "此处对`{code}`的屏蔽没有屏蔽任何问题"),
-        "W902": ("unknown-suppression-code", "`{code}` is not a rule code or name", "`{code}`不是规则编号或名称"),
-    },
-    helps={
-        "remove-suppression": ("remove it, or move it to the line the finding is on",
-                               "请删除该屏蔽注释，或移到问题所在行"),
-        "see-rules": ("`qlm rule` lists every rule", "`qlm rule`可列出全部规则"),
-    },
-)
 
-meta_rule("W901", "unused-suppression", Severity.WARNING, """
+meta_rule("W901", "unused-suppression", Severity.WARNING, message=(
+    "this suppression of `{code}` silences nothing", "此处对`{code}`的屏蔽没有屏蔽任何问题"), helps={
+    "remove-suppression": ("remove it, or move it to the line the finding is on", "请删除该屏蔽注释，或移到问题所在行")},
+    doc="""
     ## What it does
     Finds a `# qlm: ignore[...]` comment that silences no finding.
 
@@ -61,7 +51,10 @@ meta_rule("W901", "unused-suppression", Severity.WARNING, """
     None.
     """)
 
-meta_rule("W902", "unknown-suppression-code", Severity.WARNING, """
+meta_rule("W902", "unknown-suppression-code", Severity.WARNING, message=(
+    "`{code}` is not a rule code or name", "`{code}`不是规则编号或名称"), helps={
+    "see-rules": ("`qlm rule` lists every rule", "`qlm rule`可列出全部规则")},
+    doc="""
     ## What it does
     Finds a suppression comment naming a code or rule name that does not exist.
 

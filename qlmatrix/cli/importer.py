@@ -49,6 +49,6 @@ def run(args) -> int:
 
 def _print_problems(result, lang: str) -> None:
     for problem in result.problems:
-        reason = problem.reason_zh if lang == "zh" else problem.reason_en
+        reason = problem.reason.in_language(lang)
         where = f"{result.source}:{problem.line}"
         print(f"{where}: {reason}: {problem.excerpt}", file=sys.stderr)

@@ -7,6 +7,8 @@ turning render errors into one clear line.
 
 from __future__ import annotations
 
+from ..text import Text
+
 import os
 import sys
 
@@ -40,22 +42,18 @@ def load_plan(path: str, lang: str):
 
 
 def _text(message, lang: str) -> str:
-    """A Message (or an error carrying one) in the reader's language; anything else as it is."""
+    """A Text (or an error carrying one) in the reader's language; anything else as it is."""
     return message.in_language(lang) if hasattr(message, "in_language") else str(message)
 
 
 def unknown_suffix(output: str, formats):
-    from ..diagnostics.messages import Message
-
     choices = ", ".join(formats)
-    return Message(f"cannot tell the format from `{output}`; give --format ({choices})",
+    return Text(f"cannot tell the format from `{output}`; give --format ({choices})",
                    f"无法从`{output}`判断输出格式；请用 --format 指定（{choices}）")
 
 
 def binary_to_terminal(fmt: str):
-    from ..diagnostics.messages import Message
-
-    return Message(f"{fmt} is binary: write it to a file with -o OUT.{fmt}",
+    return Text(f"{fmt} is binary: write it to a file with -o OUT.{fmt}",
                    f"{fmt} 是二进制格式：请用 -o OUT.{fmt} 写入文件")
 
 

@@ -13,7 +13,9 @@ from typing import Mapping
 
 import attrs
 
+from ..errors import QlmError
 from ..span import Span
+from ..text import Text
 
 
 class Severity(enum.Enum):
@@ -50,13 +52,14 @@ class Diagnostic:
         return (span.file, span.line, span.column, self.code) if span else ("", 0, 0, self.code)
 
 
-class QlmError(Exception):
-    """A plan that could not be read. `diagnostics` says why; str() gives the first in English."""
+class PlanError(QlmError):
+    """A plan that could not be read or formatted. `diagnostics` says why; the message is the first."""
 
     def __init__(self, diagnostics):
-        self.diagnostics = tuple(diagnostics)
         from .messages import render_message
 
-        first = self.diagnostics[0]
+        diagnostics = tuple(diagnostics)
+        first = diagnostics[0]
         where = f"{first.span}: " if first.span else ""
-        super().__init__(f"{where}{first.code} {render_message(first, 'en')}")
+        super().__init__(Text(f"{where}{first.code} {render_message(first, 'en')}",
+                              f"{where}{first.code} {render_message(first, 'zh')}"), diagnostics=diagnostics)

@@ -6,8 +6,10 @@ in backticks. Codes and positions are never translated.
 
 from __future__ import annotations
 
-#: code -> (kebab-case name, English, Chinese)
-MESSAGES = {
+from ..text import Text
+
+#: code -> (kebab-case name, English, Chinese); turned into (name, Text) below
+_READER_MESSAGES = {
     "E001": ("syntax-error", "unexpected {found}, expected {expected}", "此处不应出现{found}，应为{expected}"),
     "E002": ("unexpected-end", "the file ends inside a block, expected {expected}", "文件在块内结束，应为{expected}"),
     "E003": ("unknown-property", "unknown property `{key}` on a {statement}", "{statement}没有属性`{key}`"),
@@ -21,37 +23,13 @@ MESSAGES = {
     "E011": ("unreadable-file", "cannot read `{path}`: {reason}", "无法读取`{path}`：{reason}"),
     "E012": ("duplicate-plan-header", "the plan header is given twice", "计划头重复出现"),
     "E013": ("statement-in-block", "a {statement} cannot hold a {what}", "{statement}内不能包含{what}"),
-    "E101": ("undeclared-unit", "unit `{name}` is not declared", "单位`{name}`未声明"),
-    "E102": ("duplicate-unit", "`{name}` is declared twice", "`{name}`重复声明"),
-    "E103": ("duplicate-task-id", "task id `{id}` is used twice", "任务编号`{id}`重复"),
-    "W104": ("unrecognized-cadence", "cannot tell how often or by when from `{text}`", "无法从`{text}`识别频次或时限"),
 }
 
 
 
-def register(messages: dict | None = None, helps: dict | None = None, labels: dict | None = None) -> None:
-    """Add the messages of another module (a check, the importer); a code may never be registered twice."""
-    for code in messages or {}:
-        if code in MESSAGES:
-            raise ValueError(f"message code {code} registered twice")
-    for key in helps or {}:
-        if key in HELPS:
-            raise ValueError(f"help {key} registered twice")
-    for key in labels or {}:
-        if key in LABELS:
-            raise ValueError(f"label {key} registered twice")
-    MESSAGES.update(messages or {})
-    HELPS.update(helps or {})
-    LABELS.update(labels or {})
-
-
 #: key -> (English, Chinese)
-HELPS = {
+_HELPS = {
     "did-you-mean": ("did you mean `{suggestion}`?", "是否应为`{suggestion}`？"),
-    "declare-unit": (
-        "declare it, e.g. `单位 {name}`, or `集合 {name}` for a class of units",
-        "请声明该单位，如`单位 {name}`；若指一类单位，用`集合 {name}`",
-    ),
     "allowed-properties": ("a {statement} takes: {allowed}", "{statement}可用的属性：{allowed}"),
     "close-block": ("add `}}` to close the block opened at line {line}", "请在适当位置补上`}}`，以闭合第{line}行开始的块"),
     "statement-start": (
@@ -74,11 +52,6 @@ HELPS = {
     "list-separator": ("separate names with `、`, e.g. `…、{name}`", "多个名称之间请用`、`分隔，如`…、{name}`"),
     "known-values": ("known values: {values}", "可用的值：{values}"),
     "remove-duplicate": ("keep one of them", "请只保留一处"),
-    "rename-task": ("give one of them another number or an `编号:`", "请修改其中一个的序号，或用`编号:`另行指定"),
-    "cadence-examples": (
-        "write e.g. 每年, 每半年至少一次, 每季度, 年底前, 2022年6月底前, or 定期 if the document is vague",
-        "可写作：每年、每半年至少一次、每季度、年底前、2022年6月底前；原文未明确时写“定期”",
-    ),
     "encoding": (
         "save the file as UTF-8 (qlm import --encoding reads other encodings)",
         "请将文件另存为UTF-8编码（qlm import --encoding 可读取其他编码）",
@@ -86,14 +59,14 @@ HELPS = {
 }
 
 #: label key -> (English, Chinese)
-LABELS = {
+_LABELS = {
     "first-declared": ("first declared here", "首次声明于此"),
     "first-given": ("first given here", "首次出现于此"),
     "block-opened": ("block opened here", "块从这里开始"),
 }
 
 #: Words used inside messages: key -> (English, Chinese)
-WORDS = {
+_WORDS = {
     "plan": ("plan", "计划"),
     "unit": ("unit", "单位"),
     "collective": ("collective", "集合"),
@@ -110,57 +83,52 @@ WORDS = {
 }
 
 
-class Message(str):
-    """Text in English (what str() gives, for Python callers) that also carries its Chinese.
+def register(messages: dict | None = None, helps: dict | None = None, labels: dict | None = None) -> None:
+    """Add the messages of another module (a rule, the importer, fmt).
 
-    For errors outside a plan (a missing `dot`, a bad settings file) that the
-    CLI prints in the reader's language.
+    `messages`: code -> (kebab-case name, Text or (English, Chinese));
+    `helps`, `labels`: key -> Text or (English, Chinese). A code is never
+    registered twice; a help or label key may be, with the same words (rules
+    of one theme share helps).
     """
-
-    def __new__(cls, en: str, zh: str):
-        text = super().__new__(cls, en)
-        text.zh = zh
-        return text
-
-    def in_language(self, lang: str) -> str:
-        return self.zh if lang == "zh" else str(self)
-
-
-def both(en: str, zh: str) -> str:
-    """A message argument in both languages; the emitter picks the reader's."""
-    return f"\x00{en}\x00{zh}"
-
-
-def _localise(value, lang: str) -> str:
-    text = str(value)
-    if text.startswith("\x00"):  # an argument that carries both languages: "\0English\0中文"
-        _, en, zh = text.split("\x00", 2)
-        return zh if lang == "zh" else en
-    if text in WORDS:
-        return WORDS[text][lang == "zh"]
-    return text
-
-
-def _fill(template: str, args, lang: str) -> str:
-    return template.format(**{key: _localise(value, lang) for key, value in args.items()})
+    for code in messages or {}:
+        if code in MESSAGES:
+            raise ValueError(f"message code {code} registered twice")
+    for table, new in ((HELPS, helps), (LABELS, labels)):
+        for key, value in (new or {}).items():
+            if key in table and table[key] != Text.of(value):
+                raise ValueError(f"help or label {key} registered twice with different words")
+    for code, (name, *text) in (messages or {}).items():
+        MESSAGES[code] = (name, Text.of(text[0] if len(text) == 1 else tuple(text)))
+    HELPS.update({key: Text.of(value) for key, value in (helps or {}).items()})
+    LABELS.update({key: Text.of(value) for key, value in (labels or {}).items()})
 
 
 def render_message(diagnostic, lang: str) -> str:
-    _, en, zh = MESSAGES[diagnostic.code]
-    return _fill(zh if lang == "zh" else en, diagnostic.args, lang)
+    return MESSAGES[diagnostic.code][1].format(diagnostic.args, lang, WORDS)
 
 
 def render_help(diagnostic, lang: str) -> str | None:
     if diagnostic.help is None:
         return None
-    en, zh = HELPS[diagnostic.help]
-    return _fill(zh if lang == "zh" else en, diagnostic.help_args, lang)
+    return HELPS[diagnostic.help].format(diagnostic.help_args, lang, WORDS)
 
 
 def render_label(label, lang: str) -> str:
-    en, zh = LABELS[label.message]
-    return _fill(zh if lang == "zh" else en, label.args, lang)
+    return LABELS[label.message].format(label.args, lang, WORDS)
+
+
+def message_text(code: str) -> Text:
+    """The message template of a code, in both languages."""
+    return MESSAGES[code][1]
 
 
 def code_name(code: str) -> str:
     return MESSAGES[code][0]
+
+
+#: code -> (kebab-case name, Text); rules add theirs when they are defined (checks.registry.rule).
+MESSAGES: dict[str, tuple[str, Text]] = {code: (name, Text(en, zh)) for code, (name, en, zh) in _READER_MESSAGES.items()}
+HELPS: dict[str, Text] = {key: Text(*pair) for key, pair in _HELPS.items()}
+LABELS: dict[str, Text] = {key: Text(*pair) for key, pair in _LABELS.items()}
+WORDS: dict[str, Text] = {key: Text(*pair) for key, pair in _WORDS.items()}

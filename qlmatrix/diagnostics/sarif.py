@@ -36,7 +36,8 @@ def _rule_entry(code: str, meta: dict | None, lang: str) -> dict:
         entry["help"] = {"text": meta["help"], "markdown": meta["help"]}
         entry["defaultConfiguration"] = {"level": _LEVELS[meta["severity"]]}
     elif code in MESSAGES:
-        _, en, zh = MESSAGES[code]
+        _, text = MESSAGES[code]
+        en, zh = text.en, text.zh
         entry["shortDescription"] = {"text": zh if lang == "zh" else en}
     return entry
 

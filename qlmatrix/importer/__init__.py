@@ -42,7 +42,7 @@ def import_lines(lines: list[Line], source: str = "<text>", unit_word: str = "è¡
     text = write_imported(built, os.path.basename(source), unit_word, keywords)
     diagnostics = tuple(
         Diagnostic("I010", Span(source, p.line, 1, p.line, 1), severity=Severity.WARNING,
-                   args={"reason": _both(p.reason_en, p.reason_zh)}, help="import-check-annotation")
+                   args={"reason": p.reason}, help="import-check-annotation")
         for p in built.problems)
     return ImportResult(built.plan, text, tuple(built.problems), diagnostics, source)
 
@@ -52,10 +52,6 @@ def _names_a_file(text: str) -> bool:
     return "\n" not in text and (os.path.isfile(text) or text.lower().endswith((".txt", ".md", ".docx")))
 
 
-def _both(en: str, zh: str) -> str:
-    from ..diagnostics.messages import both
-
-    return both(en, zh)
 
 
 def import_document(path_or_text: str | os.PathLike | bytes, encoding: str | None = None,

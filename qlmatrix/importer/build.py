@@ -15,6 +15,7 @@ import attrs
 from ..model import Assignment, Plan, Ref, Role, Section, Task, Unit
 from ..numbering import split_title
 from ..resolve import ids
+from ..text import Text
 from ..span import Span
 from ..writer import UnwritableError, name as writable_name
 from .annotations import HINT, LABEL, Found, parse_note
@@ -31,8 +32,7 @@ _PLACE = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:区|市|县|州|省|新区|开发
 class Problem:
     line: int
     excerpt: str
-    reason_en: str
-    reason_zh: str
+    reason: Text
 
 
 @attrs.define
@@ -88,7 +88,7 @@ class Importer:
         self.inherit: tuple[Found, int] | None = None
 
     def problem(self, line: int, text: str, en: str, zh: str) -> None:
-        self.problems.append(Problem(line, _excerpt(text), en, zh))
+        self.problems.append(Problem(line, _excerpt(text), Text(en, zh)))
 
     # One item: title, body, note, label lines
 

@@ -51,7 +51,7 @@ class ImportComments(Comments):
         if built.problems:
             lines += ["#", f"# 未能识别的分工 {len(built.problems)} 处,请对照原文补全:"]
             for problem in built.problems:
-                lines.append(f"# - {self.where(problem.line)}: {problem.excerpt} ({problem.reason_zh})")
+                lines.append(f"# - {self.where(problem.line)}: {problem.excerpt} ({problem.reason.zh})")
         return [line.replace("\n", " ") for line in lines] + [""]
 
 

@@ -15,6 +15,8 @@ import re
 import attrs
 
 from ..diagnostics import Diagnostic
+from ..errors import QlmError
+from ..text import Text
 from ..span import Span
 
 
@@ -25,9 +27,14 @@ class Line:
     cells: tuple[str, ...] | None = None  # a table row
 
 
-class DocumentError(Exception):
+class DocumentError(QlmError):
+    """A document that cannot be read; `diagnostic` says why (I0xx)."""
+
     def __init__(self, diagnostic: Diagnostic):
-        super().__init__(diagnostic.code)
+        from ..diagnostics.messages import render_message
+
+        super().__init__(Text(render_message(diagnostic, "en"), render_message(diagnostic, "zh")),
+                         diagnostics=(diagnostic,))
         self.diagnostic = diagnostic
 
 

@@ -16,7 +16,6 @@ import lark
 
 from ..cadence import Cadence
 from ..diagnostics import Diagnostic, Label
-from ..diagnostics.messages import both
 from ..keywords import (
     ALLOWED,
     LOOP_STAGE_BY_WORD,
@@ -260,7 +259,7 @@ class Builder(lark.Transformer):
             try:
                 found = values.annotation_assignments(str(annotation), self.span(annotation))
             except values.AnnotationError as error:
-                self.emit("E005", error.span, args={"reason": both(error.reason_en, error.reason_zh)},
+                self.emit("E005", error.span, args={"reason": error.message},
                           help="annotation-form")
         found += self.assignments(props)
         heading, body = (split_title(_clean(title)) if title is not None and title.type == "TEXT"

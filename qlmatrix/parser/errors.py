@@ -10,7 +10,7 @@ from __future__ import annotations
 import lark
 
 from ..diagnostics import Diagnostic, Label
-from ..diagnostics.messages import both
+from ..text import Text
 from ..keywords import ANNOTATION_START, PROPERTY_BY_WORD
 from ..span import Span
 
@@ -86,8 +86,8 @@ def from_lark(error: lark.exceptions.LarkError, filename: str, text: str, opened
         line, column = _end_position(text)
     width = max(1, len(str(token))) if token is not None and token.type not in ("$END", "_SEP") else 1
     span = Span(filename, line, column, line, column + width)
-    args = {"found": both(*found),
-            "expected": both(_describe(expected, 0), _describe(expected, 1))}
+    args = {"found": Text(*found),
+            "expected": Text(_describe(expected, 0), _describe(expected, 1))}
     at_end = token is None and found[0] == "the end of the file" or (token is not None and token.type == "$END")
     if at_end and opened:
         brace = opened[-1]

@@ -7,6 +7,9 @@ the one misspelt unit in `(责任单位:综合办、纪检委)`.
 
 from __future__ import annotations
 
+from ..errors import QlmError
+from ..text import Text
+
 import re
 from typing import NamedTuple
 
@@ -110,10 +113,12 @@ def role_assignments(pieces_: list[Piece], role: Role) -> list[Assignment]:
     return assignments
 
 
-class AnnotationError(ValueError):
+class AnnotationError(QlmError, ValueError):
+    """An annotation the parser cannot read; it becomes diagnostic E005 with `message` as its reason."""
+
     def __init__(self, reason_en: str, reason_zh: str, span: Span):
-        super().__init__(reason_en)
-        self.reason_en, self.reason_zh, self.span = reason_en, reason_zh, span
+        super().__init__(Text(reason_en, reason_zh))
+        self.span = span
 
 
 def annotation_assignments(text: str, base: Span) -> list[Assignment]:

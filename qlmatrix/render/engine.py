@@ -13,7 +13,7 @@ import shutil
 import subprocess
 
 from .dot import FONT
-from ..diagnostics.messages import Message
+from ..text import Text
 from .errors import RenderError
 
 IMAGE_FORMATS = ("svg", "png", "pdf")
@@ -61,28 +61,28 @@ def run_dot(source: str, fmt: str, timeout: float = 300) -> tuple[bytes, list[st
     return done.stdout, messages
 
 
-def cjk_font_warning() -> Message | None:
+def cjk_font_warning() -> Text | None:
     """None when `Noto Sans CJK SC` is installed; otherwise what is wrong and how to fix it."""
     fc_list = shutil.which("fc-list")
     if fc_list is None:
-        return Message(
+        return Text(
             f"cannot check for a Chinese font: `fc-list` (fontconfig) is missing; install a CJK font with: {INSTALL_FONT}",
             f"无法检查中文字体：缺少`fc-list`（fontconfig）；请安装中文字体：{INSTALL_FONT}",
         )
     try:
         done = subprocess.run([fc_list, ":lang=zh", "family"], capture_output=True, timeout=30)
     except (OSError, subprocess.TimeoutExpired):
-        return Message("cannot check for a Chinese font: `fc-list :lang=zh` did not run",
+        return Text("cannot check for a Chinese font: `fc-list :lang=zh` did not run",
                        "无法检查中文字体：`fc-list :lang=zh`未能运行")
     families = [line.strip() for line in done.stdout.decode("utf-8", "replace").splitlines() if line.strip()]
     if not families:
-        return Message(
+        return Text(
             f"no Chinese font is installed: Graphviz will draw boxes instead of Chinese text. Install one with: {INSTALL_FONT}",
             f"未安装中文字体：Graphviz 会把汉字画成方框。请安装：{INSTALL_FONT}",
         )
     if not any(FONT in line.split(",") for line in families):
         fallback = sorted(families)[0].split(",")[0]
-        return Message(
+        return Text(
             f"the font `{FONT}` is not installed; Chinese text will use `{fallback}`, "
             f"which may show other glyph shapes. Install it with: {INSTALL_FONT}",
             f"未安装字体`{FONT}`；汉字将使用`{fallback}`，部分字形可能不同（如日文字形）。请安装：{INSTALL_FONT}",

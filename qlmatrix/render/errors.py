@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from ..diagnostics.messages import Message
+from ..errors import QlmError
+from ..text import Text
 
 
-class RenderError(Exception):
+class RenderError(QlmError):
     """A rendering that cannot be done: a tool or library missing, or `dot` failing."""
 
     def __init__(self, en: str, zh: str | None = None):
-        super().__init__(en)
-        self.message = Message(en, zh or en)
-
-    def in_language(self, lang: str) -> str:
-        return self.message.in_language(lang)
+        super().__init__(Text(en, zh or en))
 
 
 class UnknownChoice(RenderError, ValueError):
