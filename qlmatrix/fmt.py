@@ -10,7 +10,6 @@ difference is reported (F001).
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import attrs
 
@@ -18,6 +17,7 @@ from .diagnostics import Diagnostic
 from .diagnostics.messages import register
 from .model import Plan
 from .parser import read_text
+from .source import BOM, read_source
 from .parser.comments import Attached, attach, scan
 from .writer import Comments, UnwritableError, write_plan
 
@@ -107,19 +107,13 @@ def format_text(text: str, filename: str = "<string>", keywords: str | None = No
 
 
 def format_file(path: str, keywords: str | None = None) -> FormatResult:
-    try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        diagnostic = Diagnostic("E011", None, args={"path": path, "reason": error.strerror or str(error)})
-        return FormatResult(path, "", None, (diagnostic,))
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        diagnostic = Diagnostic("E009", None, args={"offset": str(error.start)}, help="encoding")
-        return FormatResult(path, "", None, (diagnostic,))
-    result = format_text(text, path, keywords)
-    if data.startswith(b"\xef\xbb\xbf") and result.formatted is not None:
-        result = attrs.evolve(result, original="\ufeff" + text)
+    text, problem = read_source(path)
+    if problem is not None:
+        return FormatResult(path, "", None, (problem,))
+    bom = text.startswith(BOM)
+    result = format_text(text[1:] if bom else text, path, keywords)
+    if bom and result.formatted is not None:
+        result = attrs.evolve(result, original=text)  # the mark goes, so the file counts as changed
     return result
 
 

@@ -1,7 +1,7 @@
-"""Gap and conflict checks over the model. Importing this package registers every rule.
+"""Gap and conflict checks over the resolved plan. Importing this package registers every rule.
 
-Rules live in small modules by theme; each registers its messages and its
-rules on import:
+Rules live in small modules by theme, found and imported here by name (see
+docs/checks.md, "How to add a rule"):
 
     references    names resolve, declared units are used (E101-E103, W203)
     assignments   who does each task (W201, W202, E301, E302, W309, W311)
@@ -19,12 +19,27 @@ import attrs
 from ..diagnostics import Diagnostic
 from ..model import Plan
 from ..resolve import ResolvedPlan
-from . import assignments, cadences, hierarchy, oversight, references, reporting, suppression  # noqa: F401
 from .context import Context
 from .registry import RULES, Rule, find_rule, rule
 from .settings import Config
 
 __all__ = ["Config", "RULES", "Rule", "find_rule", "rule", "run_checks"]
+
+#: Modules of this package that hold no rules; every other module is a theme of rules.
+_MACHINERY = frozenset({"context", "docs", "registry", "settings"})
+
+
+def _load_rules() -> None:
+    """Import every theme module, in name order, so that adding a rule never edits this file."""
+    import importlib
+    import pkgutil
+
+    for module in sorted(info.name for info in pkgutil.iter_modules(__path__)):
+        if module not in _MACHINERY:
+            importlib.import_module(f"{__name__}.{module}")
+
+
+_load_rules()
 
 
 def run_checks(plan: Plan, config: Config | None = None, resolved: ResolvedPlan | None = None) -> list[Diagnostic]:

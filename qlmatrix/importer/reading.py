@@ -16,6 +16,7 @@ import attrs
 
 from ..diagnostics import Diagnostic
 from ..errors import QlmError
+from ..source import read_bytes
 from ..text import Text
 from ..span import Span
 
@@ -108,8 +109,7 @@ def read_document(path: str | os.PathLike, encoding: str | None = None) -> list[
 
         return docx_lines(name)
     try:
-        with open(path, "rb") as stream:
-            data = stream.read()
+        data = read_bytes(path)
     except OSError as error:
         raise DocumentError(Diagnostic("I002", None, args={"path": name, "reason": error.strerror or str(error)})) from None
     return text_lines(decode(data, name, encoding))

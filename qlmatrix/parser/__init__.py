@@ -14,6 +14,7 @@ import lark
 
 from ..diagnostics import Diagnostic
 from ..model import Include, Plan, Section
+from ..source import read_source
 from ..span import Span
 from .build import Builder
 from . import fast
@@ -95,26 +96,10 @@ def _at_end(error: Exception) -> bool:
 
 
 def read_file(path: str | os.PathLike) -> ReadResult:
-    text, problem = _read_source(str(path))
+    text, problem = read_source(str(path))
     if problem is not None:
         return ReadResult(None, (problem,), {})
     return read_text(text, str(path))
-
-
-def _read_source(name: str) -> tuple[str | None, Diagnostic | None]:
-    """A plan file's text, or why it cannot be had: E011 (unreadable) or E009 (not UTF-8, where)."""
-    try:
-        with open(name, "rb") as stream:
-            data = stream.read()
-    except OSError as error:
-        return None, Diagnostic("E011", None, args={"path": name, "reason": error.strerror or str(error)})
-    try:
-        return data.decode("utf-8-sig"), None
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        span = Span(name, line, column, line, column + 1)
-        return None, Diagnostic("E009", span, args={"offset": str(error.start)}, help="encoding")
 
 
 def _resolve_includes(plan: Plan, base: str, stack: tuple[str, ...]):
@@ -141,7 +126,7 @@ def _include(item: Include, base: str, stack: tuple[str, ...], results: list) ->
         chain = " -> ".join(os.path.basename(seen) for seen in (*stack, path))
         results.append(ReadResult(None, (Diagnostic("E008", item.span, args={"path": item.path, "chain": chain}),), {}))
         return item
-    text, problem = _read_source(path)
+    text, problem = read_source(path)
     if problem is not None:
         if problem.code == "E011":  # said where the include is written, not about a file nobody named
             problem = Diagnostic("E007", item.span, args={"path": item.path, "reason": problem.args["reason"]})
