@@ -22,7 +22,6 @@ from .model import (
     Assignment,
     LoopStage,
     Plan,
-    Ref,
     Report,
     Role,
     Section,

@@ -51,3 +51,13 @@ def test_every_keyword_and_property_word_is_documented():
     words += [w for pair in LOOP_STAGES.values() for w in pair]
     missing = [word for word in words if not _written(word)]
     assert missing == []
+
+
+def test_python_examples_run_against_the_qlm_block_before_them():
+    """A ```python block in the reference runs with EXAMPLE set to the ```qlm block just above it."""
+    found = 0
+    for match in re.finditer(r"```python\n(.*?)```", LANGUAGE, re.S):
+        before = [text for kind, text in BLOCK.findall(LANGUAGE[: match.start()]) if kind == "qlm"]
+        exec(compile(match.group(1), "docs/language.md", "exec"), {"EXAMPLE": before[-1]})
+        found += 1
+    assert found >= 1

@@ -140,3 +140,30 @@ def test_option_snippets_in_rule_pages_are_valid_settings(code):
     block = page.split("```toml\n")[1].split("\n```")[0]
     config = parse_config(tomllib.loads(block)["tool"]["qlmatrix"])
     assert config.options[code] == dict(RULES[code].options)
+
+
+def test_how_to_add_a_rule_takes_one_function():
+    """The example in docs/checks.md, run as written: the decorated function alone is a working rule."""
+    import re
+
+    from qlmatrix import loads
+    from qlmatrix.checks import context as context_module
+    from qlmatrix.checks.registry import RULES, rule
+    from qlmatrix.diagnostics import Diagnostic, Severity
+    from qlmatrix.diagnostics.messages import HELPS, MESSAGES, render_message
+    from qlmatrix.model import Plan
+
+    text = (ROOT / "docs" / "checks.md").read_text(encoding="utf-8")
+    block = re.search(r"## How to add a rule.*?```python[^\n]*\n(.*?)```", text, re.S).group(1)
+    names = {"rule": rule, "Severity": Severity, "Plan": Plan, "Context": context_module.Context,
+             "Diagnostic": Diagnostic}
+    try:
+        exec(compile(block, "docs/checks.md", "exec"), names)
+        found = [d for d in run_checks(loads("单位 综合办\n汇报 综合办 -> 综合办 { 频次: 每季度 }\n"))
+                 if d.code == "W212"]
+        assert [(d.span.line, render_message(d, "zh")) for d in found] == [(2, "`综合办`向自身汇报")]
+        assert RULES["W212"].name == "report-to-self"
+    finally:
+        RULES.pop("W212", None)
+        MESSAGES.pop("W212", None)
+        HELPS.pop("report-up", None)

@@ -41,6 +41,8 @@ def _load_rules() -> None:
 
 _load_rules()
 
+from .suppression import apply as apply_suppressions  # noqa: E402  (a theme module, loaded above)
+
 
 def run_checks(plan: Plan, config: Config | None = None, resolved: ResolvedPlan | None = None) -> list[Diagnostic]:
     """Every finding of the selected rules, sorted by position.
@@ -56,5 +58,5 @@ def run_checks(plan: Plan, config: Config | None = None, resolved: ResolvedPlan 
             continue
         severity = config.severity_of(rule_.code, rule_.severity)
         found += [attrs.evolve(d, severity=severity) for d in rule_.check(plan, context)]
-    found = suppression.apply(found, plan.all_suppressions(), config)
+    found = apply_suppressions(found, plan.all_suppressions(), config)
     return sorted(found, key=Diagnostic.sort_key)

@@ -17,7 +17,7 @@ a plan read from a file and on one built in Python.
 from __future__ import annotations
 
 from types import MappingProxyType
-from typing import Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, Callable, Iterator, Mapping
 
 import attrs
 
@@ -25,6 +25,9 @@ from ..diagnostics import Diagnostic, Severity
 from ..diagnostics.messages import register
 from ..model import Plan
 from ..text import Text
+
+if TYPE_CHECKING:
+    from .context import Context
 
 Check = Callable[[Plan, "Context"], Iterator[Diagnostic]]
 

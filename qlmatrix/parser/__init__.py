@@ -15,7 +15,6 @@ import lark
 from ..diagnostics import Diagnostic
 from ..model import Include, Plan, Section
 from ..source import read_source
-from ..span import Span
 from .build import Builder
 from . import fast
 from .errors import from_lark
