@@ -122,13 +122,3 @@ def format_text(text: str, keywords: str | None = None) -> str:
     if result.formatted is None:
         raise PlanError(result.diagnostics)
     return result.formatted
-
-
-def _plan_repr_html(plan: Plan) -> str:
-    """Jupyter shows a plan as its 任务分工表 (the model itself never imports rendering)."""
-    from .render import repr_html
-
-    return repr_html(plan)
-
-
-Plan._repr_html_ = _plan_repr_html

@@ -15,6 +15,8 @@ import attrs
 
 
 class Period(enum.Enum):
+    """How often a duty recurs (每年, 每半年, 每季度, 每月, 每周), or ONCE for a single deadline."""
+
     YEAR = "year"
     HALF_YEAR = "half-year"
     QUARTER = "quarter"

@@ -30,6 +30,9 @@ class Role(enum.Enum):
 
 
 class UnitKind(enum.Enum):
+    """What kind of body a unit is (`类型:`): it colours the diagrams and tells the checks
+    which unit is the leading group (领导小组) its leads report to."""
+
     PARTY_COMMITTEE = "party-committee"  # 党委
     PARTY_GROUP = "party-group"  # 党组
     LEADING_GROUP = "leading-group"  # 领导小组
@@ -42,6 +45,8 @@ class UnitKind(enum.Enum):
 
 
 class SectionKind(enum.Enum):
+    """A numbered part of the document (`章`) or a carrier of a "1+7" layout (`载体`)."""
+
     SECTION = "section"  # 章: a numbered part of the document
     CARRIER = "carrier"  # 载体: a 清廉 carrier of a "1+7" layout, with its own lead and closed loop
 
@@ -113,6 +118,8 @@ class Unit:
 
 @attrs.frozen
 class Assignment:
+    """One unit in one role, as a task or section states it: `Assignment(Role.LEAD, "纪监委")`."""
+
     role: Role
     unit: Ref = attrs.field(converter=to_ref)
     span: Span | None = attrs.field(default=None, eq=False)
@@ -223,6 +230,19 @@ class Suppression:
 
 @attrs.frozen
 class Plan:
+    """A whole plan as written: header, units, and items (sections, tasks, reports, includes).
+
+        >>> from qlmatrix import Plan, Section, Task, Unit, dumps, loads
+        >>> plan = Plan(units=[Unit("纪监委")],
+        ...             items=[Section("建设清廉的政治生态", number="二、",
+        ...                            items=[Task("全面加强纪律建设", number="（四）")])])
+        >>> loads(dumps(plan)) == plan
+        True
+
+    It keeps what the file says; `qlmatrix.resolve(plan)` says what it means
+    (ids, effective roles, scopes). Equality ignores positions and layout.
+    """
+
     title: str | None = attrs.field(default=None, converter=optional_text)
     basis: str | None = attrs.field(default=None, converter=optional_text)
     issuer: str | None = attrs.field(default=None, converter=optional_text)

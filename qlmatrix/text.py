@@ -15,6 +15,8 @@ import attrs
 
 @attrs.frozen
 class Text:
+    """Words in English and Chinese: `Text("unit not declared", "单位未声明").in_language("zh")`."""
+
     en: str
     zh: str
 

@@ -101,11 +101,15 @@ def test_render_writes_every_format(tmp_path, capsys):
     assert "tables.xlsx" in names
 
 
-def test_plan_shows_itself_as_html_in_jupyter():
+def test_a_view_shows_itself_as_html_in_jupyter_and_as_text_in_print():
     import qlmatrix
+    from qlmatrix.render import View
 
-    html = qlmatrix.loads("单位 纪监委\n任务 (一) 加强<纪律>建设 (责任单位:纪监委)")._repr_html_()
+    plan = qlmatrix.loads("单位 纪监委\n任务 (一) 加强<纪律>建设 (责任单位:纪监委)")
+    html = View(plan)._repr_html_()
     assert "纪监委" in html and "&lt;纪律&gt;" in html and "<table" in html
+    assert "加强<纪律>建设" in str(View(plan, "raci"))
+    assert not hasattr(plan, "_repr_html_")  # the model stays free of rendering
 
 
 def test_render_errors_speak_the_readers_language(tmp_path, capsys):

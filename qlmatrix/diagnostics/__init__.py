@@ -19,6 +19,8 @@ from ..text import Text
 
 
 class Severity(enum.Enum):
+    """How serious a finding is. Errors make `qlm check` exit 1; `--strict` counts warnings too."""
+
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
@@ -35,6 +37,20 @@ class Label:
 
 @attrs.frozen
 class Diagnostic:
+    """One finding: a stable code, where it is, and the arguments of its message.
+
+    The words are looked up in the reader's language when shown:
+
+        >>> import qlmatrix
+        >>> (finding,) = qlmatrix.check(qlmatrix.loads("任务 (四) 加大宣传力度", "plan.qlm"))
+        >>> finding.code, finding.message.zh
+        ('W201', '任务`(四)`“加大宣传力度”未明确责任单位')
+        >>> str(finding)
+        'plan.qlm:1:1: warning[W201] task `(四)` `加大宣传力度` names no responsible unit'
+        >>> finding.help_message.en
+        'add `(责任单位:A、B)` or a `牵头:` entry; the first unit listed in 责任单位 leads'
+    """
+
     code: str
     span: Span | None
     args: Mapping[str, str] = attrs.field(factory=dict)
@@ -46,6 +62,33 @@ class Diagnostic:
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
+
+    @property
+    def message(self) -> Text:
+        """What is wrong, in English and Chinese (`.en`, `.zh`, `.in_language(lang)`)."""
+        from .messages import render_message
+
+        return Text(render_message(self, "en"), render_message(self, "zh"))
+
+    @property
+    def help_message(self) -> Text | None:
+        """How to fix it, in English and Chinese, or None."""
+        from .messages import render_help
+
+        if self.help is None:
+            return None
+        return Text(render_help(self, "en") or "", render_help(self, "zh") or "")
+
+    @property
+    def name(self) -> str:
+        """The kebab-case name of the code (`task-without-unit`)."""
+        from .messages import code_name
+
+        return code_name(self.code)
+
+    def __str__(self) -> str:
+        where = f"{self.span}: " if self.span else ""
+        return f"{where}{self.severity.value}[{self.code}] {self.message.en}"
 
     def sort_key(self):
         span = self.span

@@ -35,6 +35,7 @@ __all__ = [
     "diagram",
     "diagram_source",
     "repr_html",
+    "View",
     "table",
     "workbook",
 ]
@@ -131,10 +132,33 @@ def cjk_font_warning() -> str | None:
 
 
 def repr_html(plan: Plan, view: str = "tasks") -> str:
-    """An HTML fragment of a table view, for Jupyter (`_repr_html_`)."""
+    """An HTML fragment of a table view (what `View` shows in Jupyter)."""
     from .html import to_html_fragment
 
     return to_html_fragment(build_table(plan, view))
+
+
+class View:
+    """A table view that shows itself: as HTML in Jupyter, as the terminal table in `print`.
+
+        View(plan)                      # the 任务分工表
+        View(plan, "raci", unit="纪监委")
+
+    The model never imports rendering, so a Plan does not display itself; this does.
+    """
+
+    def __init__(self, plan: Plan, view: str = "tasks", *, section=None, unit=None, role=None, rasci=False):
+        self.table = build_table(plan, view, section=section, unit=unit, role=role, rasci=rasci)
+
+    def _repr_html_(self) -> str:
+        from .html import to_html_fragment
+
+        return to_html_fragment(self.table)
+
+    def __str__(self) -> str:
+        from .text import to_terminal
+
+        return to_terminal(self.table, color=False)
 
 
 class Diagram:
