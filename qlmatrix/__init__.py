@@ -7,6 +7,7 @@ Read a `.qlm` plan with `load` or `loads`, find its gaps and conflicts with
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from .cadence import Cadence, Period
 from .diagnostics import Diagnostic, PlanError, Severity
@@ -51,12 +52,16 @@ __all__ = [
     "check",
     "dumps",
     "format_text",
-    "import_document",
+    "import_file",
+    "import_text",
     "load",
     "loads",
     "resolve",
     "to_json",
 ]
+
+if TYPE_CHECKING:
+    from .importer import ImportResult
 
 __version__ = "0.1.0"
 
@@ -107,11 +112,22 @@ def to_json(plan: Plan) -> str:
     return plan_to_json(plan)
 
 
-def import_document(path_or_text, encoding: str | None = None):
-    """Import a plan document (.txt, .md, .docx path, or its text): see qlmatrix.importer.ImportResult."""
-    from .importer import import_document as _import
+def import_file(path: str | os.PathLike, encoding: str | None = None, keywords: str = "zh") -> "ImportResult":
+    """Import a plan document (.txt, .md, .docx) from a file: see `qlmatrix.importer.ImportResult`.
 
-    return _import(path_or_text, encoding=encoding)
+    Raises DocumentError (a QlmError) when the file cannot be read or decoded.
+    """
+    from .importer import import_file as _import
+
+    return _import(path, encoding=encoding, keywords=keywords)
+
+
+def import_text(text: str | bytes, source: str = "<text>", encoding: str | None = None,
+                keywords: str = "zh") -> "ImportResult":
+    """Import a plan document given as its text (or undecoded bytes)."""
+    from .importer import import_text as _import
+
+    return _import(text, source, encoding=encoding, keywords=keywords)
 
 
 def format_text(text: str, keywords: str | None = None) -> str:

@@ -26,6 +26,7 @@ from .checks import RULES, find_rule
 from .checks.settings import Config
 from .diagnostics import Severity
 from .errors import QlmError
+from .source import os_reason
 from .text import Text
 
 if TYPE_CHECKING:
@@ -91,10 +92,10 @@ def _find(plan_path: str | os.PathLike) -> tuple[str, dict] | None:
     while True:
         own = os.path.join(directory, "qlmatrix.toml")
         if os.path.isfile(own):
-            return own, _read(own)
+            return own, read_settings(own)
         project = os.path.join(directory, "pyproject.toml")
         if os.path.isfile(project):
-            table = _read(project).get("tool", {}).get("qlmatrix")
+            table = read_settings(project).get("tool", {}).get("qlmatrix")
             if table is not None:
                 return project, table
         parent = os.path.dirname(directory)
@@ -103,14 +104,16 @@ def _find(plan_path: str | os.PathLike) -> tuple[str, dict] | None:
         directory = parent
 
 
-def _read(path: str) -> dict:
+def read_settings(path: str) -> dict:
+    """A settings file's TOML. Raises ConfigError (placed at the bad line) when it cannot be read or parsed."""
     import tomllib  # only when there is a settings file to read
 
     try:
         with open(path, "rb") as stream:
             return tomllib.load(stream)
     except OSError as error:
-        raise ConfigError(f"{path}: cannot read: {error.strerror}", f"{path}：无法读取：{error.strerror}") from error
+        reason = os_reason(error)
+        raise ConfigError(f"{path}: cannot read: {reason.en}", f"{path}：无法读取：{reason.zh}") from error
     except tomllib.TOMLDecodeError as error:
         raise toml_error(path, error) from error
 

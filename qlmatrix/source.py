@@ -7,10 +7,32 @@ says where it is not UTF-8.
 
 from __future__ import annotations
 
+import errno
 import os
 
 from .diagnostics import Diagnostic
 from .span import Span
+from .text import Text
+
+#: What the operating system said, for a Chinese reader too (its own words are English here).
+_OS_REASONS = {
+    errno.ENOENT: "没有该文件或目录",
+    errno.EACCES: "权限不足",
+    errno.EPERM: "不允许的操作",
+    errno.EISDIR: "这是一个目录，不是文件",
+    errno.ENOTDIR: "路径中有一项不是目录",
+    errno.ENAMETOOLONG: "文件名太长",
+    errno.ELOOP: "符号链接层数过多",
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EROFS: "文件系统是只读的",
+    errno.EEXIST: "文件已存在",
+}
+
+
+def os_reason(error: OSError) -> Text:
+    """Why a file operation failed, in English (the system's words) and Chinese."""
+    english = error.strerror or str(error)
+    return Text(english, _OS_REASONS.get(error.errno or 0, english))
 
 BOM = "\ufeff"
 
@@ -28,7 +50,7 @@ def read_source(path: str | os.PathLike) -> tuple[str | None, Diagnostic | None]
     try:
         data = read_bytes(name)
     except OSError as error:
-        return None, Diagnostic("E011", None, args={"path": name, "reason": error.strerror or str(error)})
+        return None, Diagnostic("E011", None, args={"path": name, "reason": os_reason(error)})
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as error:

@@ -9,6 +9,7 @@ out="${2:-out}"
 status=0
 .venv/bin/qlm check "$plan" || status=$?
 [ "$status" -le 1 ] || exit "$status"
-.venv/bin/qlm render "$plan" -o "$out"   # every table format, both diagrams as SVG and PNG
-.venv/bin/qlm export "$plan" --format json -o "$out/plan.json"
+# The findings were just shown: render anyway (without --allow-errors an erroneous plan exits 1).
+.venv/bin/qlm render "$plan" -o "$out" --allow-errors   # every table format, both diagrams as SVG and PNG
+.venv/bin/qlm export "$plan" --format json -o "$out/plan.json" --allow-errors
 echo "wrote $out/plan.json"

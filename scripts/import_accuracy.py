@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 import qlmatrix  # noqa: E402
 from qlmatrix import Role, resolve  # noqa: E402
-from qlmatrix.importer import import_document  # noqa: E402
+from qlmatrix.importer import import_file  # noqa: E402
 
 GOLD = ROOT / "tests" / "data" / "import_gold"
 FIXTURES = ROOT / "tests" / "data" / "import"
@@ -56,7 +56,7 @@ def tuples(roles: dict) -> set:
 
 
 def measure(name: str, document: Path, gold: dict) -> tuple:
-    result = import_document(document)
+    result = import_file(document)
     predicted = roles_of(result.plan)
     got, want = tuples(predicted), tuples(gold)
     hits = len(got & want)

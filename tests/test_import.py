@@ -14,7 +14,7 @@ import qlmatrix
 from qlmatrix import Role
 from qlmatrix.cli import main
 from qlmatrix.fmt import format_text
-from qlmatrix.importer import DocumentError, import_document
+from qlmatrix.importer import DocumentError, import_file, import_text
 from qlmatrix.importer.annotations import parse_note
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,13 +66,13 @@ def test_stated_rule_applies_after():
 @pytest.mark.parametrize("name", ["conventions", "table"])
 def test_fixtures_match_their_gold(name):
     source = next(DATA.glob(f"{name}.*"))
-    result = import_document(source)
+    result = import_file(source)
     assert {task: r for task, r in roles(result.plan).items() if task in gold(name)} == gold(name)
     assert set(roles(result.plan)) == set(gold(name))
 
 
 def test_output_is_canonical_parses_and_keeps_provenance():
-    result = import_document(DATA / "conventions.txt")
+    result = import_file(DATA / "conventions.txt")
     assert qlmatrix.loads(result.text) == result.plan
     assert format_text(result.text).formatted == result.text
     task = qlmatrix.resolve(result.plan).task("二(四)")
@@ -85,7 +85,7 @@ def test_output_is_canonical_parses_and_keeps_provenance():
 
 
 def test_header_units_cadence_and_report():
-    result = import_document(DATA / "conventions.txt")
+    result = import_file(DATA / "conventions.txt")
     plan = result.plan
     assert (plan.title, plan.basis, plan.issuer) == ("江川市清廉机关建设三年行动工作方案", "江发〔2022〕3号", "江川市委办公室")
     units = {u.name: u for u in plan.units}
@@ -102,16 +102,16 @@ def test_header_units_cadence_and_report():
 
 def test_gb18030_crlf_and_bom():
     text = (DATA / "conventions.txt").read_text(encoding="utf-8")
-    expected = roles(import_document(text).plan)
-    assert roles(import_document(text.replace("\n", "\r\n").encode("gb18030")).plan) == expected
-    assert roles(import_document(b"\xef\xbb\xbf" + text.encode("utf-8")).plan) == expected
+    expected = roles(import_text(text).plan)
+    assert roles(import_text(text.replace("\n", "\r\n").encode("gb18030")).plan) == expected
+    assert roles(import_text(b"\xef\xbb\xbf" + text.encode("utf-8")).plan) == expected
 
 
 def test_undecodable_bytes_name_the_offset_and_suggest_an_encoding(tmp_path, capsys):
     path = tmp_path / "big5.txt"
     path.write_bytes("一、總則\n(一)加強領導。(責任單位:甲局)\n".encode("big5") + b"\xff\xff")
     with pytest.raises(DocumentError) as error:
-        import_document(path)
+        import_file(path)
     assert error.value.diagnostic.code == "I001" and error.value.diagnostic.args["offset"].isdigit()
     assert main(["--lang", "en", "import", str(path)]) == 2
     err = capsys.readouterr().err
@@ -119,9 +119,9 @@ def test_undecodable_bytes_name_the_offset_and_suggest_an_encoding(tmp_path, cap
     utf16 = tmp_path / "utf16.txt"
     utf16.write_bytes("一、总则\n".encode("utf-16-le"))
     with pytest.raises(DocumentError) as error:
-        import_document(utf16)
+        import_file(utf16)
     assert error.value.diagnostic.help_args["suggestion"] == "utf-16-le"
-    assert len(import_document(utf16, encoding="utf-16-le").plan.items) == 1
+    assert len(import_file(utf16, encoding="utf-16-le").plan.items) == 1
 
 
 def test_docx_paragraphs_and_tables(tmp_path):
@@ -139,7 +139,7 @@ def test_docx_paragraphs_and_tables(tmp_path):
             cell.text = text
     path = tmp_path / "plan.docx"
     document.save(path)
-    result = import_document(path)
+    result = import_file(path)
     assert roles(result.plan) == {
         "一(一)": (("区教育局",), frozenset({"区纪委监委"})),
         "二1": (("区市场监管局",) if False else ("区教育局",), frozenset({"区公安分局", "各街道办事处"})),
@@ -164,9 +164,14 @@ def test_runs_as_a_module(tmp_path):
     assert "imported 3 tasks" in completed.stderr
 
 
-def test_import_document_accepts_text():
-    result = qlmatrix.import_document("一、总则\n（一）加强领导。（责任单位：甲局、乙委）\n")
+def test_text_and_files_have_their_own_entry_points(tmp_path):
+    text = "一、总则\n（一）加强领导。（责任单位：甲局、乙委）\n"
+    result = qlmatrix.import_text(text)
     assert roles(result.plan) == {"一(一)": (("甲局",), frozenset({"乙委"}))}
+    # A one-line text that happens to look like a file name is text, never opened.
+    (tmp_path / "notes.txt").write_text(text, encoding="utf-8")
+    assert qlmatrix.import_text("notes.txt").plan.units == ()
+    assert roles(qlmatrix.import_file(tmp_path / "notes.txt").plan) == roles(result.plan)
 
 
 def _needs(path: Path, what: str) -> None:
@@ -179,7 +184,7 @@ def _needs(path: Path, what: str) -> None:
 
 def test_seed_004_comes_out_as_the_example():
     _needs(SEED, "the seed document")
-    result = import_document(SEED)
+    result = import_file(SEED)
     example = qlmatrix.load(ROOT / "examples" / "xianning-gaoxin.qlm")
     assert roles(result.plan) == roles(example)
     assert [t.id for t in qlmatrix.resolve(result.plan).tasks] == [t.id for t in qlmatrix.resolve(example).tasks]
@@ -199,11 +204,11 @@ def test_accuracy_on_the_corpus(capsys):
 
 def test_utf16_with_a_byte_order_mark_needs_no_flag():
     text = "一、总则\n（一）加强领导。（责任单位：甲局、乙委）\n"
-    assert roles(import_document(text.encode("utf-16")).plan) == {"一(一)": (("甲局",), frozenset({"乙委"}))}
+    assert roles(import_text(text.encode("utf-16")).plan) == {"一(一)": (("甲局",), frozenset({"乙委"}))}
 
 
 def test_a_document_without_numbered_items_is_reported_and_stays_canonical():
-    result = import_document("记者近日采访了有关负责人。\n全市各级党委要坚决扛起主体责任。\n")
+    result = import_text("记者近日采访了有关负责人。\n全市各级党委要坚决扛起主体责任。\n")
     assert result.plan.items == () and [p.line for p in result.problems] == [1]
     assert format_text(result.text).formatted == result.text
 

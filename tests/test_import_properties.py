@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 import qlmatrix
 from qlmatrix import Role, resolve
 from qlmatrix.fmt import format_text
-from qlmatrix.importer import import_document
+from qlmatrix.importer import import_text
 
 # Characters that cannot form a role word (负责, 牵头, 配合, 等, 由, 要 ...) with their neighbours.
 NAME_CHARS = "财政审计发展改革教育科技卫生健康民农业水利交通商务文旅自然资源城乡住房"
@@ -77,7 +77,7 @@ def documents(draw):
 @given(documents())
 def test_generated_documents_give_back_their_assignments(document):
     text, expected = document
-    result = import_document(text.encode("gb18030") if len(text) % 2 else text)
+    result = import_text(text.encode("gb18030") if len(text) % 2 else text)
     got = {t.id: (tuple(map(str, t.task.units_in(Role.LEAD))), frozenset(map(str, t.task.units_in(Role.SUPPORT))))
            for t in resolve(result.plan).tasks}
     assert got == expected

@@ -43,20 +43,39 @@ def _command_in(argv: list[str]) -> str | None:
 
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     """The argument parser; given `argv`, only the named command's module is imported."""
-    parser = argparse.ArgumentParser(
+    from .i18n import Parser, Subcommands
+
+    parser = Parser(
         prog="qlm",
         description="Check and render responsibility matrices of implementation plans (.qlm files).",
     )
-    parser.add_argument("--lang", choices=("zh", "en"), help="language of messages (default: from the locale)")
+    _add_global_options(parser, default=None)
     parser.add_argument("--version", action="version", version=f"qlm {_version()}")
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    subparsers = Subcommands(parser.add_subparsers(dest="command", metavar="COMMAND", required=True))
     wanted = None if argv is None else _command_in(argv)
     for name, module in COMMANDS.items():
         if wanted is None or wanted == name:
             importlib.import_module(f"{__name__}.{module}").add_parser(subparsers)
         else:
             subparsers.add_parser(name, add_help=False)  # a placeholder: this run names another command
+    for name, command in subparsers.choices.items():
+        if wanted is None or wanted == name:
+            # Global options work after the command too (`qlm check plan.qlm --lang en`), as in
+            # ruff and pytest; SUPPRESS keeps a value given before the command.
+            _add_global_options(command, default=argparse.SUPPRESS)
     return parser
+
+
+def _add_global_options(parser: argparse.ArgumentParser, default) -> None:
+    from .i18n import say
+
+    group = parser.add_argument_group(say("global options", "全局选项"))
+    group.add_argument("--lang", choices=("zh", "en"), default=default,
+                       help=say("language of messages and help (default: from the locale)",
+                                "消息与帮助的语言（默认按系统区域设置）"))
+    group.add_argument("--color", choices=("auto", "always", "never"), default=default,
+                       help=say("colour in terminal output (default: auto, off when NO_COLOR is set)",
+                                "终端输出是否着色（默认 auto；设置 NO_COLOR 时关闭）"))
 
 
 def _version() -> str:
@@ -74,6 +93,9 @@ def main(argv: list[str] | None = None) -> int:
     use_language(language_in(argv) or detect_language())  # so that usage errors speak it too
     args = build_parser(argv).parse_args(argv)
     args.lang = args.lang or detect_language()
+    from .report import use_color_mode
+
+    use_color_mode(args.color or "auto")
     try:
         return args.run(args)
     except KeyboardInterrupt:

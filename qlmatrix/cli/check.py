@@ -61,17 +61,9 @@ class _Settings:
 
 
 def _explicit(path: str) -> Config:
-    import tomllib
+    from ..config import parse_config, read_settings
 
-    from ..config import ConfigError, parse_config, toml_error
-
-    try:
-        with open(path, "rb") as stream:
-            data = tomllib.load(stream)
-    except OSError as error:
-        raise ConfigError(f"{path}: cannot read: {error.strerror}", f"{path}：无法读取：{error.strerror}") from error
-    except tomllib.TOMLDecodeError as error:
-        raise toml_error(path, error) from error
+    data = read_settings(path)
     table = data.get("tool", {}).get("qlmatrix", {}) if os.path.basename(path) == "pyproject.toml" else data
     return parse_config(table, path)
 

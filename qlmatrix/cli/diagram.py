@@ -6,7 +6,8 @@ format follows OUT's suffix when not given (DOT when there is no OUT).
 
 from __future__ import annotations
 
-from .render import EXIT_OK, EXIT_USAGE, binary_to_terminal, emit, fail, format_from, load_plan, unknown_suffix, warn
+from .render import (EXIT_USAGE, add_allow_errors, binary_to_terminal, emit, fail, format_from, load_plan,
+                     unknown_suffix, warn)
 
 DIAGRAMS = ("org", "responsibility")
 FORMATS = ("dot", "svg", "png", "pdf")
@@ -22,6 +23,7 @@ def add_parser(subparsers) -> None:
     parser.add_argument("--section", metavar="ID", help="only this section (id, number or title)")
     parser.add_argument("--unit", metavar="NAME", help="only this unit (name or alias)")
     parser.add_argument("--role", metavar="ROLE", help="only this role: lead|support|consult|inform|oversee")
+    add_allow_errors(parser)
     parser.set_defaults(run=run)
 
 
@@ -32,9 +34,10 @@ def run(args) -> int:
     fmt = format_from(args.output, args.format, SUFFIXES, "dot")
     if fmt is None:
         return fail(unknown_suffix(args.output, FORMATS), args.lang)
-    plan = load_plan(args.plan, args.lang)
-    if isinstance(plan, int):
-        return plan
+    loaded = load_plan(args)
+    if isinstance(loaded, int):
+        return loaded
+    plan, status = loaded
     try:
         source = diagram_source(plan, args.view, section=args.section, unit=args.unit, role=args.role)
         if fmt == "dot":
@@ -50,4 +53,4 @@ def run(args) -> int:
         return fail(error, args.lang)
     if emit(data, args.output) is not None:
         return fail(binary_to_terminal(fmt), args.lang, EXIT_USAGE)
-    return EXIT_OK
+    return status

@@ -5,10 +5,9 @@ from __future__ import annotations
 import sys
 
 from ..export import plan_to_json
-from ..parser import read_file
 from ..writer import write_plan
 from .files import write_atomic
-from .report import print_diagnostics
+from .render import add_allow_errors, load_plan
 
 
 def add_parser(subparsers) -> None:
@@ -17,18 +16,18 @@ def add_parser(subparsers) -> None:
     parser.add_argument("--format", choices=("json", "qlm"), default="json", help="output format (default: json)")
     parser.add_argument("--keywords", choices=("zh", "en"), default="zh", help="keyword language for --format qlm")
     parser.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output")
+    add_allow_errors(parser)
     parser.set_defaults(run=run)
 
 
 def run(args) -> int:
-    result = read_file(args.plan)
-    if not result.ok:
-        errors = [d for d in result.diagnostics if d.is_error]
-        print_diagnostics(errors, result.sources, "text", args.lang, 1, stream=sys.stderr)
-        return 2 if any(d.code in ("E011", "E009") for d in errors) else 1
-    text = plan_to_json(result.plan) if args.format == "json" else write_plan(result.plan, args.keywords)
+    loaded = load_plan(args)
+    if isinstance(loaded, int):
+        return loaded
+    plan, status = loaded
+    text = plan_to_json(plan) if args.format == "json" else write_plan(plan, args.keywords)
     if args.output:
         write_atomic(args.output, text)
     else:
         sys.stdout.write(text)
-    return 0
+    return status

@@ -2,15 +2,19 @@
 
 The plan goes to standard output (or -o); what looked like an assignment but
 was not understood is listed on standard error as well as in the plan's
-header comment. Exit codes: 0 imported, 2 the document cannot be read.
+header comment. An existing PLAN is never replaced without --force (it is
+usually a plan the planner has been correcting). Exit codes: 0 imported,
+2 the document cannot be read or PLAN exists.
 """
 
 from __future__ import annotations
 
+import os
 import sys
-from pathlib import Path
 
-from ..importer import DocumentError, import_document
+from ..importer import DocumentError, import_file
+from ..resolve import resolve
+from ..text import Text
 from .files import write_atomic
 from .report import print_diagnostics
 
@@ -21,21 +25,29 @@ def add_parser(subparsers) -> None:
     parser.add_argument("-o", "--output", metavar="PLAN", help="write the plan here instead of standard output")
     parser.add_argument("--encoding", help="the text's encoding (default: UTF-8, else GB18030)")
     parser.add_argument("--keywords", choices=("zh", "en"), default="zh", help="keyword language (default: zh)")
+    parser.add_argument("--force", action="store_true", help="replace PLAN if it exists (by default it is kept)")
     parser.set_defaults(run=run)
 
 
 def run(args) -> int:
+    if args.output and os.path.lexists(args.output) and not args.force:
+        # A plan that exists is usually one the planner has been correcting by hand.
+        message = Text(f"`{args.output}` exists and is kept: give --force to replace it, or another -o",
+                       f"`{args.output}`已存在，未覆盖：如需替换请加 --force，或用 -o 另写一个文件")
+        print(f"{'错误：' if args.lang == 'zh' else 'error: '}{message.in_language(args.lang)}", file=sys.stderr)
+        return 2
     try:
-        result = import_document(Path(args.document), encoding=args.encoding, keywords=args.keywords)
+        result = import_file(args.document, encoding=args.encoding, keywords=args.keywords)
     except DocumentError as error:
-        print_diagnostics([error.diagnostic], {}, "text", args.lang, 1, stream=sys.stderr)
+        print_diagnostics([error.diagnostic], {}, "text", args.lang, None, stream=sys.stderr)
         return 2
     if args.output:
         write_atomic(args.output, result.text)
     else:
         sys.stdout.write(result.text)
-    tasks = sum(1 for _ in result.plan.tasks())
-    assigned = sum(1 for task in result.plan.tasks() if task.assignments)
+    resolved = resolve(result.plan).tasks
+    tasks = len(resolved)
+    assigned = sum(1 for task in resolved if task.holdings)
     if result.problems:
         _print_problems(result, args.lang)
     if args.lang == "zh":

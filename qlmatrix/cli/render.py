@@ -14,6 +14,7 @@ import sys
 
 from ..parser import read_file
 from .files import write_atomic
+from .i18n import say
 from .report import print_diagnostics
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -28,17 +29,48 @@ def add_parser(subparsers) -> None:
     parser.add_argument("plan", metavar="PLAN", help="the .qlm file")
     parser.add_argument("-o", "--output", metavar="DIR", required=True, help="folder to write into (created if missing)")
     parser.add_argument("--rasci", action="store_true", help="RASCI letters (配合 = S) instead of RACI")
+    add_allow_errors(parser)
     parser.set_defaults(run=run)
 
 
-def load_plan(path: str, lang: str):
-    """The plan, or an exit code after printing its errors to stderr."""
-    result = read_file(path)
-    if result.ok:
-        return result.plan
-    errors = [d for d in result.diagnostics if d.is_error]
-    print_diagnostics(errors, result.sources, "text", lang, 1, stream=sys.stderr)
-    return EXIT_USAGE if any(d.code in UNREADABLE for d in errors) else EXIT_ERRORS
+def add_allow_errors(parser) -> None:
+    parser.add_argument("--allow-errors", action="store_true",
+                        help=say("exit 0 even when the plan has errors (the output is written either way)",
+                                 "计划有错误时仍以 0 退出（无论如何都会写出结果）"))
+
+
+def load_plan(args):
+    """(plan, exit status for the end of the command), or an exit code after printing why it cannot be read.
+
+    A plan that reads but has findings is still rendered: the planner is told on stderr how many
+    errors and warnings it has, and the command exits 1 when there are errors, unless --allow-errors.
+    """
+    result = read_file(args.plan)
+    if not result.ok:
+        errors = [d for d in result.diagnostics if d.is_error]
+        print_diagnostics(errors, result.sources, "text", args.lang, None, stream=sys.stderr)
+        return EXIT_USAGE if any(d.code in UNREADABLE for d in errors) else EXIT_ERRORS
+    from ..checks import run_checks
+    from ..config import ConfigError, load_config
+
+    try:
+        config = load_config(args.plan)
+    except ConfigError as error:
+        warn(error, args.lang)
+        config = None
+    found = run_checks(result.plan, config)
+    errors = sum(d.is_error for d in found)
+    warnings = len(found) - errors
+    if found:
+        warn(_findings_note(args.plan, errors, warnings), args.lang)
+    status = EXIT_ERRORS if errors and not getattr(args, "allow_errors", False) else EXIT_OK
+    return result.plan, status
+
+
+def _findings_note(path: str, errors: int, warnings: int) -> Text:
+    en_counts = f"{errors} error{'s' * (errors != 1)} and {warnings} warning{'s' * (warnings != 1)}"
+    return Text(f"{path} has {en_counts}, so the output may be wrong; `qlm check {path}` shows them",
+                f"{path} 有 {errors} 个错误、{warnings} 个警告，输出可能有误；运行 `qlm check {path}` 查看")
 
 
 def _text(message, lang: str) -> str:
@@ -58,12 +90,12 @@ def binary_to_terminal(fmt: str):
 
 
 def fail(message, lang: str, code: int = EXIT_USAGE) -> int:
-    print(f"{'错误' if lang == 'zh' else 'error'}: {_text(message, lang)}", file=sys.stderr)
+    print(f"{'错误：' if lang == 'zh' else 'error: '}{_text(message, lang)}", file=sys.stderr)
     return code
 
 
 def warn(message, lang: str) -> None:
-    print(f"{'警告' if lang == 'zh' else 'warning'}: {_text(message, lang)}", file=sys.stderr)
+    print(f"{'警告：' if lang == 'zh' else 'warning: '}{_text(message, lang)}", file=sys.stderr)
 
 
 def format_from(output: str | None, given: str | None, suffixes: dict[str, str], default: str) -> str | None:
@@ -95,9 +127,10 @@ def run(args) -> int:
     from ..render import DIAGRAMS, VIEWS, RenderError, diagram_source, table, workbook
     from ..render.engine import cjk_font_warning, run_dot
 
-    plan = load_plan(args.plan, args.lang)
-    if isinstance(plan, int):
-        return plan
+    loaded = load_plan(args)
+    if isinstance(loaded, int):
+        return loaded
+    plan, status = loaded
     folder = args.output
     written: list[str] = []
 
@@ -119,7 +152,6 @@ def run(args) -> int:
     font = cjk_font_warning()
     if font:
         warn(font, args.lang)
-    status = EXIT_OK
     try:
         for view, source in sources.items():
             for fmt in DIAGRAM_FILES[1:]:

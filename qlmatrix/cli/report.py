@@ -10,11 +10,24 @@ from ..diagnostics.text import TextEmitter, concise
 FORMATS = ("text", "concise", "json")
 
 
+_color_mode = "auto"
+
+
+def use_color_mode(mode: str) -> None:
+    """`auto` (a terminal, unless NO_COLOR or TERM=dumb), `always` or `never`, from --color."""
+    global _color_mode
+    _color_mode = mode
+
+
 def use_color(stream) -> bool:
+    if _color_mode != "auto":
+        return _color_mode == "always"
     return stream.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
 
 
-def print_diagnostics(diagnostics, sources: dict, fmt: str, lang: str, files: int, stream=None) -> None:
+def print_diagnostics(diagnostics, sources: dict, fmt: str, lang: str, files: int | None, stream=None) -> None:
+    """Diagnostics in `fmt`; the text format ends with "checked N files" unless `files` is None
+    (a command that only read a plan to render it checked nothing)."""
     stream = stream or sys.stdout
     if fmt == "json":
         from ..diagnostics import json as json_emitter
@@ -29,4 +42,5 @@ def print_diagnostics(diagnostics, sources: dict, fmt: str, lang: str, files: in
     for diagnostic in diagnostics:
         print(emitter.emit(diagnostic), file=stream)
         print(file=stream)
-    print(emitter.summary(diagnostics, files), file=stream)
+    if files is not None:
+        print(emitter.summary(diagnostics, files), file=stream)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from .render import EXIT_OK, EXIT_USAGE, binary_to_terminal, emit, fail, format_from, load_plan, unknown_suffix
+from .render import EXIT_USAGE, add_allow_errors, binary_to_terminal, emit, fail, format_from, load_plan, unknown_suffix
 from .report import use_color
 
 VIEWS = ("raci", "tasks", "units")
@@ -38,6 +38,7 @@ def add_parser(subparsers) -> None:
     parser.add_argument("--role", metavar="ROLE", help="only this role: lead|support|consult|inform|oversee (or 牵头 配合 会同 报送 监督)")
     parser.add_argument("--rasci", action="store_true", help="RASCI letters (配合 = S) instead of RACI")
     parser.add_argument("--no-bom", action="store_true", help="CSV without the UTF-8 byte-order mark")
+    add_allow_errors(parser)
     parser.set_defaults(run=run)
 
 
@@ -48,9 +49,10 @@ def run(args) -> int:
     fmt = format_from(args.output, args.format, SUFFIXES, "term")
     if fmt is None:
         return fail(unknown_suffix(args.output, FORMATS), args.lang)
-    plan = load_plan(args.plan, args.lang)
-    if isinstance(plan, int):
-        return plan
+    loaded = load_plan(args)
+    if isinstance(loaded, int):
+        return loaded
+    plan, status = loaded
     filters = {"section": args.section, "unit": args.unit, "role": args.role, "rasci": args.rasci}
     try:
         if fmt == "xlsx" and args.view is None:
@@ -66,4 +68,4 @@ def run(args) -> int:
         return fail(error, args.lang)
     if emit(data, args.output) is not None:
         return fail(binary_to_terminal(fmt), args.lang, EXIT_USAGE)
-    return EXIT_OK
+    return status

@@ -1,6 +1,6 @@
 """`qlm import`: a plan document (.txt, .md, .docx) turned into a .qlm plan.
 
-    result = import_document("plan.docx")
+    result = import_file("plan.docx")          # or import_text(text_or_bytes)
     result.plan      # the Plan; spans point at lines of the source document
     result.text      # canonical .qlm with `# 原文第N行` provenance and the report
     result.problems  # passages that look like assignments but were not understood
@@ -24,11 +24,13 @@ from .outline import build_outline
 from .output import write_imported
 from .reading import DocumentError, Line, decode, read_document, text_lines
 
-__all__ = ["DocumentError", "ImportResult", "Problem", "import_document", "import_lines"]
+__all__ = ["DocumentError", "ImportResult", "Problem", "import_file", "import_lines", "import_text"]
 
 
 @attrs.frozen
 class ImportResult:
+    """What an import gives: the plan, its .qlm text, and what was not understood."""
+
     plan: Plan
     text: str
     problems: tuple[Problem, ...]
@@ -47,20 +49,18 @@ def import_lines(lines: list[Line], source: str = "<text>", unit_word: str = "�
     return ImportResult(built.plan, text, tuple(built.problems), diagnostics, source)
 
 
-def _names_a_file(text: str) -> bool:
-    """A one-line string that is an existing file or ends like a document's name (then a missing file is an error)."""
-    return "\n" not in text and (os.path.isfile(text) or text.lower().endswith((".txt", ".md", ".docx")))
+def import_file(path: str | os.PathLike, encoding: str | None = None, keywords: str = "zh") -> ImportResult:
+    """Import the document at `path` (.txt, .md or .docx). Raises DocumentError (a QlmError; see
+    `.diagnostic`) when it cannot be read or decoded."""
+    name = os.fspath(path)
+    lines = read_document(name, encoding)
+    return import_lines(lines, name, "段" if name.lower().endswith(".docx") else "行", keywords)
 
 
-
-
-def import_document(path_or_text: str | os.PathLike | bytes, encoding: str | None = None,
-                    keywords: str = "zh") -> ImportResult:
-    """Import a document given as a path, as text, or as bytes. Raises DocumentError (see .diagnostic)."""
-    if isinstance(path_or_text, bytes):
-        return import_lines(text_lines(decode(path_or_text, "<bytes>", encoding)), "<bytes>", keywords=keywords)
-    if isinstance(path_or_text, os.PathLike) or _names_a_file(path_or_text):
-        path = os.fspath(path_or_text)
-        lines = read_document(path, encoding)
-        return import_lines(lines, path, "段" if path.lower().endswith(".docx") else "行", keywords)
-    return import_lines(text_lines(path_or_text), "<text>", keywords=keywords)
+def import_text(text: str | bytes, source: str = "<text>", encoding: str | None = None,
+                keywords: str = "zh") -> ImportResult:
+    """Import a document's text; bytes are decoded as `import_file` decodes a file (`encoding`, else
+    UTF-8, else GB18030). `source` names it in positions and messages. Raises DocumentError."""
+    if isinstance(text, bytes):
+        text = decode(text, source, encoding)
+    return import_lines(text_lines(text), source, keywords=keywords)

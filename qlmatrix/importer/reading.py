@@ -16,7 +16,7 @@ import attrs
 
 from ..diagnostics import Diagnostic
 from ..errors import QlmError
-from ..source import read_bytes
+from ..source import os_reason, read_bytes
 from ..text import Text
 from ..span import Span
 
@@ -111,5 +111,5 @@ def read_document(path: str | os.PathLike, encoding: str | None = None) -> list[
     try:
         data = read_bytes(path)
     except OSError as error:
-        raise DocumentError(Diagnostic("I002", None, args={"path": name, "reason": error.strerror or str(error)})) from None
+        raise DocumentError(Diagnostic("I002", None, args={"path": name, "reason": os_reason(error)})) from None
     return text_lines(decode(data, name, encoding))
