@@ -29,6 +29,13 @@ register({
 }, {
     "fmt-report-bug": ("this is a bug in qlm fmt: please report it with the file",
                        "这是qlm fmt的缺陷，请附上该文件报告"),
+}, docs={
+    "F001": ("`qlm fmt` parses the plan before and after formatting and found that they differ, so it wrote "
+             "nothing. The file is unchanged.\n\nFix: none needed on your side; please report the file.",
+             "`qlm fmt`在格式化前后各解析一次，发现两者不同，因此没有写入，文件保持原样。\n\n修改：无需处理；请报告该文件。"),
+    "F002": ("The plan holds a value the canonical layout cannot write (e.g. a name with `;`), so the file "
+             "was left as it is.\n\nFix: rename the value as the message says.",
+             "计划中有规范格式无法写出的值（如含`;`的名称），文件保持原样。\n\n修改：按消息提示修改该值。"),
 })
 
 #: Diagnostics about included files: fmt formats each file on its own.

@@ -1,4 +1,4 @@
-"""Write docs/rules/*.md from the rules' docstrings; `--check` fails if they are stale.
+"""Write docs/rules/*.md (every check rule and every other code); `--check` fails if they are stale.
 
     python scripts/gen_rule_docs.py          # rewrite docs/rules/
     python scripts/gen_rule_docs.py --check  # exit 1 when a page differs or is missing
@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from qlmatrix.checks.docs import generated_files
+from qlmatrix.cli.pages import generated_files
 
 FOLDER = Path(__file__).resolve().parent.parent / "docs" / "rules"
 

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from qlmatrix.checks import RULES, run_checks
-from qlmatrix.checks.docs import generated_files, missing_parts, rule_markdown
+from qlmatrix.checks.docs import missing_parts, rule_markdown
+from qlmatrix.cli.pages import generated_files
 from qlmatrix.checks.registry import Rule
 from qlmatrix.cli import main
 from qlmatrix.diagnostics import Severity
@@ -167,3 +168,21 @@ def test_how_to_add_a_rule_takes_one_function():
         RULES.pop("W212", None)
         MESSAGES.pop("W212", None)
         HELPS.pop("report-up", None)
+
+
+def test_every_code_that_can_be_printed_has_a_page():
+    """Parser (E0xx), import (I0xx) and fmt (F0xx) codes too: they are the first a user meets."""
+    import re
+
+    from qlmatrix.cli.pages import page, printable_codes
+
+    codes = printable_codes()
+    # Every code the source can emit is registered (so it is in printable_codes).
+    emitted = set()
+    for path in (ROOT / "qlmatrix").rglob("*.py"):
+        emitted |= set(re.findall(r'(?:Diagnostic\(|emit\()\s*"([EWIF]\d{3})"', path.read_text(encoding="utf-8")))
+    assert emitted and emitted <= set(codes), sorted(emitted - set(codes))
+    for code in codes:
+        assert page(code), code
+        assert (ROOT / "docs" / "rules" / f"{code}.md").is_file(), code
+    assert main(["rule", "E001"]) == 0 and main(["rule", "i010"]) == 0 and main(["rule", "F001"]) == 0

@@ -48,22 +48,6 @@ def _toml(value) -> str:
     return repr(value)
 
 
-def index_markdown() -> str:
-    lines = [GENERATED, "", "# Rules", "",
-             "Codes are stable and never reused. `qlm rule CODE` prints any of these pages.", "",
-             "| code | name | severity | what it finds |", "|---|---|---|---|"]
-    for rule in sorted(RULES.values(), key=lambda r: (r.code[1:], r.code)):
-        lines.append(f"| [{rule.code}]({rule.code}.md) | `{rule.name}` | {rule.severity.value} | {summary(rule)} |")
-    return "\n".join(lines) + "\n"
-
-
-def generated_files() -> dict[str, str]:
-    """File name (inside docs/rules/) -> content."""
-    files = {f"{rule.code}.md": rule_markdown(rule) for rule in RULES.values()}
-    files["README.md"] = index_markdown()
-    return files
-
-
 def missing_parts(rule: Rule) -> list[str]:
     """What a rule's documentation lacks: headings, messages, examples."""
     missing = [f"heading `## {h}`" for h in DOC_HEADINGS if h not in rule.sections()]

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import sys
 
-from ..checks import RULES, find_rule
-from ..checks.docs import rule_markdown, summary
+from ..checks import RULES
+from ..checks.docs import summary
+from ..diagnostics.messages import MESSAGES
 from ..span import pad
+from .pages import page, printable_codes
 
 
 def add_parser(subparsers) -> None:
@@ -19,11 +21,16 @@ def run(args) -> int:
     if not args.code:
         for rule in sorted(RULES.values(), key=lambda r: (r.code[1:], r.code)):
             print(f"{rule.code}  {pad(rule.name, 28)} {pad(rule.severity.value, 8)} {summary(rule)}")
+        for code in printable_codes():
+            if code not in RULES:
+                name, message = MESSAGES[code]
+                print(f"{code}  {pad(name, 28)} {pad('', 8)} {message.in_language(args.lang)}")
         return 0
-    rule = find_rule(args.code)
-    if rule is None:
-        message = "no rule `{}`; `qlm rule` lists them" if args.lang == "en" else "没有规则`{}`；`qlm rule`可列出全部规则"
+    found = page(args.code)
+    if found is None:
+        message = ("no rule or code `{}`; `qlm rule` lists them" if args.lang == "en"
+                   else "没有规则或编号`{}`；`qlm rule`可列出全部")
         print(message.format(args.code), file=sys.stderr)
         return 2
-    print(rule_markdown(rule, generated=False), end="")
+    print(found, end="")
     return 0

@@ -7,6 +7,7 @@ in backticks. Codes and positions are never translated.
 from __future__ import annotations
 
 from ..text import Text
+from .reading_docs import DOCS as _READING_DOCS
 
 #: code -> (kebab-case name, English, Chinese); turned into (name, Text) below
 _READER_MESSAGES = {
@@ -83,11 +84,13 @@ _WORDS = {
 }
 
 
-def register(messages: dict | None = None, helps: dict | None = None, labels: dict | None = None) -> None:
+def register(messages: dict | None = None, helps: dict | None = None, labels: dict | None = None,
+             docs: dict | None = None) -> None:
     """Add the messages of another module (a rule, the importer, fmt).
 
     `messages`: code -> (kebab-case name, Text or (English, Chinese));
-    `helps`, `labels`: key -> Text or (English, Chinese). A code is never
+    `helps`, `labels`: key -> Text or (English, Chinese); `docs`: code -> Text, what a code
+    that is not a check rule means and how to fix it (`qlm rule CODE`). A code is never
     registered twice; a help or label key may be, with the same words (rules
     of one theme share helps).
     """
@@ -101,6 +104,7 @@ def register(messages: dict | None = None, helps: dict | None = None, labels: di
     for code, (name, *text) in (messages or {}).items():
         MESSAGES[code] = (name, Text.of(text[0] if len(text) == 1 else tuple(text)))
     HELPS.update({key: Text.of(value) for key, value in (helps or {}).items()})
+    DOCS.update({code: Text.of(value) for code, value in (docs or {}).items()})
     LABELS.update({key: Text.of(value) for key, value in (labels or {}).items()})
 
 
@@ -132,3 +136,6 @@ MESSAGES: dict[str, tuple[str, Text]] = {code: (name, Text(en, zh)) for code, (n
 HELPS: dict[str, Text] = {key: Text(*pair) for key, pair in _HELPS.items()}
 LABELS: dict[str, Text] = {key: Text(*pair) for key, pair in _LABELS.items()}
 WORDS: dict[str, Text] = {key: Text(*pair) for key, pair in _WORDS.items()}
+
+#: code -> what it means and how to fix it, for codes that are not check rules (E0xx, I0xx, F0xx).
+DOCS: dict[str, Text] = dict(_READING_DOCS)

@@ -1,0 +1,68 @@
+"""What each code of reading a plan means and how to fix it (E0xx), in English and Chinese.
+
+`qlm rule E001` prints these, and `docs/rules/E001.md` is generated from
+them, like the pages of the check rules.
+"""
+
+from __future__ import annotations
+
+from ..text import Text
+
+DOCS: dict[str, Text] = {
+    "E001": Text(
+        "A line does not read as any statement: something stands where the grammar expects another "
+        "thing, e.g. a property outside a block or a word where `:` belongs. The message names what "
+        "was found and what may stand there.\n\nFix: start each line with a keyword (单位, 任务, 章, 汇报, …) "
+        "or a number such as (一); write properties as `名称: 值` inside `{ }`.",
+        "某一行无法识别为任何语句：语法要求某种成分的位置出现了别的内容，例如块外写了属性、该写`:`的地方写了文字。"
+        "消息会指出遇到了什么、此处可以写什么。\n\n修改：每行以关键字（单位、任务、章、汇报等）或序号（如(一)）开头；"
+        "属性写在`{ }`内，形如`名称: 值`。"),
+    "E002": Text(
+        "The file ends while a block `{ … }` is still open. The help names the line where the block "
+        "opened.\n\nFix: add the missing `}`.",
+        "文件结束时仍有未闭合的块`{ … }`。帮助信息会指出该块开始的行。\n\n修改：补上缺少的`}`。"),
+    "E003": Text(
+        "A property that this statement does not take, e.g. `频次:` on a unit. A misspelt property "
+        "gets a suggestion; otherwise the help lists the properties the statement takes.\n\n"
+        "Fix: correct the name, or move the property to the statement it belongs to.",
+        "该语句没有这个属性，例如在单位上写了`频次:`。拼写接近的会给出建议，否则列出该语句可用的属性。\n\n"
+        "修改：改正属性名，或把属性移到它所属的语句。"),
+    "E004": Text("The same property twice in one block.\n\nFix: keep one of them.",
+                 "同一个块中同一属性出现了两次。\n\n修改：只保留一处。"),
+    "E005": Text(
+        "A `(责任单位:…)` annotation that cannot be read: an unknown label, an empty list, or a "
+        "malformed separator. The message says which.\n\nFix: write it as `(责任单位:A、B)` or "
+        "`(牵头单位:A;配合单位:B、C)`.",
+        "无法识别的`(责任单位:…)`标注：标签未知、名单为空或分隔符有误，消息会具体说明。\n\n"
+        "修改：写作`(责任单位:A、B)`或`(牵头单位:A;配合单位:B、C)`。"),
+    "E006": Text(
+        "A value outside a closed list: a unit kind (`类型:`) or a closed-loop stage (`闭环:`).\n\n"
+        "Fix: use one of the values the help lists.",
+        "取值不在规定范围内：单位类型（`类型:`）或闭环环节（`闭环:`）。\n\n修改：使用帮助中列出的取值。"),
+    "E007": Text(
+        "An included file (`引入 \"…\"`) cannot be read; the reason is the operating system's.\n\n"
+        "Fix: correct the path (it is relative to the including file) or create the file.",
+        "被引入的文件（`引入 \"…\"`）无法读取，原因由操作系统给出。\n\n修改：改正路径（相对于引入它的文件），或创建该文件。"),
+    "E008": Text(
+        "A file includes itself, directly or through other files.\n\nFix: remove one `引入` of the circle; "
+        "a \"1+7\" layout has one master file that includes each carrier once.",
+        "文件直接或经由其他文件引入了自身。\n\n修改：删除环中的一处`引入`；“1+7”布局应由一个主文件各引入每个载体一次。"),
+    "E009": Text(
+        "The file is not UTF-8. The position is that of the first byte that is not.\n\n"
+        "Fix: save the file as UTF-8; `qlm import --encoding` reads documents in other encodings.",
+        "文件不是UTF-8编码，位置为第一个无法解码的字节。\n\n修改：将文件另存为UTF-8；其他编码的文档可用`qlm import --encoding`读取。"),
+    "E010": Text("A property with nothing after its `:`.\n\nFix: give a value or remove the property.",
+                 "属性的`:`后没有值。\n\n修改：补上取值，或删除该属性。"),
+    "E011": Text(
+        "A file named on the command line cannot be read; the reason is the operating system's.\n\n"
+        "Fix: check the path and the permissions.",
+        "命令行中指定的文件无法读取，原因由操作系统给出。\n\n修改：检查路径与权限。"),
+    "E012": Text("Two plan headers (`计划 …`) in one file.\n\nFix: keep one.",
+                 "一个文件中有两个计划头（`计划 …`）。\n\n修改：只保留一个。"),
+    "E013": Text(
+        "A statement inside a block that cannot hold it, e.g. a task inside a task or a unit inside a "
+        "section. Often a `;` in a text value ended it early.\n\nFix: only 章 and 载体 hold tasks and "
+        "reports; put text containing `;` in quotes: `正文: \"…;…\"`.",
+        "块中出现了它不能包含的语句，例如任务中套任务、章中声明单位；常见原因是文本值中的`;`把它提前截断了。\n\n"
+        "修改：只有章和载体可以包含任务与汇报；含`;`的文本请加引号：`正文: \"…;…\"`。"),
+}
