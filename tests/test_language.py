@@ -371,3 +371,35 @@ def test_grammar_and_keywords_agree_on_annotation_labels():
         line = next(line for line in grammar.splitlines() if line.startswith(terminal + "."))
         for alternation in re.findall(r"\((责任单位[^)]*)\)", line):
             assert set(alternation.split("|")) == set(ANNOTATION_LABELS)
+
+
+# What Chinese typists naturally write, and one typo, each said clearly at its own place
+
+
+def _findings(text: str) -> list[tuple[str, int, int]]:
+    result = read_text(text, "t.qlm")
+    found = list(result.diagnostics)
+    if result.plan is not None:
+        found += qlmatrix.check(result.plan)
+    return [(d.code, d.span.line, d.span.column) for d in found]
+
+
+def test_a_comma_between_properties_is_reported_at_the_comma_and_read_as_meant():
+    text = "单位 市财政局、市教育局\n任务 (四) 强化监督 {牵头：市财政局，配合：市教育局}\n"
+    assert _findings(text) == [("E014", 2, 21)]  # no false E101 / E301 for `配合：市教育局`
+    task = read_text(text, "t.qlm").plan.items[0]
+    assert [(a.role, a.unit.name) for a in task.assignments] == [(Role.LEAD, "市财政局"), (Role.SUPPORT, "市教育局")]
+
+
+def test_an_annotation_without_its_colon_is_reported_and_read_as_meant():
+    text = "单位 A局\n任务 (一) 甲 (责任单位 A局)\n"
+    assert _findings(text) == [("E015", 2, 15)]
+    task = read_text(text, "t.qlm").plan.items[0]
+    assert task.title == "甲" and [a.unit.name for a in task.assignments] == ["A局"]
+    assert [a.unit.span.column for a in task.assignments] == [16]  # the name, where it is written
+
+
+@pytest.mark.parametrize("line, keyword", [("任物 (一) 甲", "任务"), ("单未 A局", "单位"), ("tsak (1) x", "task")])
+def test_a_mistyped_keyword_gets_did_you_mean(line, keyword):
+    (diagnostic,) = read_text(line + "\n", "t.qlm").diagnostics
+    assert diagnostic.code == "E001" and diagnostic.help_message.en == f"did you mean `{keyword}`?"

@@ -24,6 +24,10 @@ _READER_MESSAGES = {
     "E011": ("unreadable-file", "cannot read `{path}`: {reason}", "无法读取`{path}`：{reason}"),
     "E012": ("duplicate-plan-header", "the plan header is given twice", "计划头重复出现"),
     "E013": ("statement-in-block", "a {statement} cannot hold a {what}", "{statement}内不能包含{what}"),
+    "E015": ("annotation-without-colon", "the annotation `{label}` has no colon, so it would be read as title text",
+             "标注`{label}`后缺少冒号，会被当作标题文字"),
+    "E014": ("comma-between-properties", "a comma separates `{key}` from the property before it",
+             "`{key}`与前一个属性之间用了逗号"),
 }
 
 
@@ -53,6 +57,8 @@ _HELPS = {
     "list-separator": ("separate names with `、`, e.g. `…、{name}`", "多个名称之间请用`、`分隔，如`…、{name}`"),
     "known-values": ("known values: {values}", "可用的值：{values}"),
     "remove-duplicate": ("keep one of them", "请只保留一处"),
+    "property-separator": ("separate properties with `；` (or `;`) or a new line; read here as you meant it",
+                           "属性之间请用`；`（或`;`）或换行分隔；此处已按原意读取"),
     "encoding": (
         "save the file as UTF-8 (qlm import --encoding reads other encodings)",
         "请将文件另存为UTF-8编码（qlm import --encoding 可读取其他编码）",

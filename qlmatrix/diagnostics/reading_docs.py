@@ -65,4 +65,17 @@ DOCS: dict[str, Text] = {
         "reports; put text containing `;` in quotes: `正文: \"…;…\"`.",
         "块中出现了它不能包含的语句，例如任务中套任务、章中声明单位；常见原因是文本值中的`;`把它提前截断了。\n\n"
         "修改：只有章和载体可以包含任务与汇报；含`;`的文本请加引号：`正文: \"…;…\"`。"),
+    "E015": Text(
+        "An annotation whose label has no colon, e.g. `(责任单位 A局)`: it would read as part of the "
+        "title, and the task would have no unit.\n\nFix: write the colon: `(责任单位:A局)`.",
+        "标注的标签后缺少冒号，如`(责任单位 A局)`：它会被当作标题的一部分，任务就没有责任单位。\n\n"
+        "修改：补上冒号：`(责任单位:A局)`。"),
+    "E014": Text(
+        "Two properties in one block separated by a comma: `{牵头：市财政局，配合：市教育局}`. The comma "
+        "would make `配合：市教育局` part of the lead's list; qlm reads it as the two properties meant, "
+        "and reports it so that the file is corrected.\n\nFix: write `；` (or `;`) or a new line "
+        "between properties: `{牵头：市财政局；配合：市教育局}`.",
+        "块中两个属性之间用了逗号：`{牵头：市财政局，配合：市教育局}`。逗号会让`配合：市教育局`成为牵头单位名单的一部分；"
+        "qlm按原意读作两个属性，并报告此处以便改正。\n\n修改：属性之间用`；`（或`;`）或换行："
+        "`{牵头：市财政局；配合：市教育局}`。"),
 }

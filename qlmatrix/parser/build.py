@@ -18,6 +18,7 @@ from ..cadence import Cadence
 from ..diagnostics import Diagnostic, Label
 from ..keywords import (
     ALLOWED,
+    ANNOTATION_LABELS,
     LOOP_STAGE_BY_WORD,
     LOOP_STAGES,
     PROPERTIES,
@@ -178,9 +179,35 @@ class Builder(lark.Transformer):
     def block(self, children):
         open_token = children[0]
         inside = children[1:-1]
-        props = tuple([child for child in inside if isinstance(child, Prop)])
+        props = tuple([part for child in inside if isinstance(child, Prop) for part in self._at_commas(child)])
         members = tuple([child for child in inside if not isinstance(child, Prop)])
         return Block(props, members, open_token)
+
+    def _at_commas(self, prop: Prop) -> list[Prop]:
+        """`牵头：市财政局，配合：市教育局`: a comma where `；` belongs, which Chinese typists write
+        naturally. Reported once (E014) at the comma, and read as the two properties meant, so the
+        unit list does not swallow `配合：市教育局` and raise false findings."""
+        token = prop.value_token
+        if token is None or token.type == "STRING" or token.line != token.end_line:
+            return [prop]
+        found = _COMMA_BEFORE_PROPERTY.search(prop.value)
+        if found is None:
+            return [prop]
+        comma = found.start()
+        base = self.span(token)
+        self.emit("E014", values.span_at(base, comma, comma + 1), args={"key": found.group(1)},
+                  help="property-separator")
+        key = lark.Token("KEY", found.group(1), line=token.line, column=token.column + found.start(1),
+                         end_line=token.line, end_column=token.column + found.end(1))
+        rest_at = found.end()
+        rest = prop.value[rest_at:].lstrip(" \t\u3000")
+        rest_column = token.column + len(prop.value) - len(rest)
+        value = lark.Token(token.type, rest, line=token.line, column=rest_column,
+                           end_line=token.line, end_column=rest_column + len(rest))
+        head = lark.Token(token.type, prop.value[:comma].rstrip(), line=token.line, column=token.column,
+                          end_line=token.line, end_column=token.column + comma)
+        following = Prop(PROPERTY_BY_WORD[found.group(1)], key, rest, value)
+        return [Prop(prop.name, prop.key, str(head), head), *self._at_commas(following)]
 
     # Statements
 
@@ -261,9 +288,13 @@ class Builder(lark.Transformer):
             except values.AnnotationError as error:
                 self.emit("E005", error.span, args={"reason": error.message},
                           help="annotation-form")
+        text = _clean(title)
+        if annotation is None and title is not None and title.type == "TEXT":
+            text, recovered = self._uncoloned_annotation(title, text)
+            found += recovered
         found += self.assignments(props)
-        heading, body = (split_title(_clean(title)) if title is not None and title.type == "TEXT"
-                         else (_clean(title) or "", None))
+        heading, body = (split_title(text) if title is not None and title.type == "TEXT"
+                         else (text or "", None))
         start = keyword or number or title
         return Task(
             id=self.text(props, "id") or "",
@@ -278,6 +309,24 @@ class Builder(lark.Transformer):
             layout=Layout(keyword=keyword is not None, annotation=annotation is not None,
                           pasted=body is not None and "body" not in props),
         )
+
+    def _uncoloned_annotation(self, title: lark.Token, text: str) -> tuple[str, list]:
+        """`(责任单位 A局)` at the end of a title: an annotation missing its colon, which would
+        silently become title text. Reported (E015) where the colon belongs, and read as meant."""
+        found = _UNCOLONED.search(text)
+        if found is None or title.line != title.end_line:
+            return text, []
+        offset = len(str(title)) - len(str(title).lstrip())  # _clean stripped the token
+        base = values.span_at(self.span(title), offset + found.start(), offset + found.end())
+        colon_at = found.start(2) - found.start()
+        self.emit("E015", values.span_at(base, colon_at, colon_at + 1), args={"label": found.group(1)},
+                  help="missing-colon", help_args={"key": found.group(1)})
+        fixed = found.group()[:colon_at] + ":" + found.group()[colon_at + 1:]  # same length: spans hold
+        try:
+            recovered = values.annotation_assignments(fixed, base)
+        except values.AnnotationError:
+            recovered = []
+        return text[: found.start()].rstrip(), recovered
 
     def heading_span(self, start: lark.Token, last: lark.Token) -> Span:
         """From the task's first token to the end of its title (before the first 。): what a
@@ -308,6 +357,17 @@ class Builder(lark.Transformer):
     def include(self, children):
         keyword, path = children
         return Include(_unquote(path), span=self.span(keyword, path))
+
+
+#: An annotation at the end of a title whose label has no colon: `(责任单位 A局)`.
+_UNCOLONED = re.compile(
+    r"[(（\[【〔][ \t\u3000]*(" + "|".join(sorted(map(re.escape, ANNOTATION_LABELS), key=len, reverse=True))
+    + r")([ \t\u3000])[^()（）\[\]【】〔〕:：]+[)）\]】〕]$")
+
+#: A comma, then a property name and its colon: where `；` was meant.
+_COMMA_BEFORE_PROPERTY = re.compile(
+    r"[，,][ \t\u3000]*(" + "|".join(sorted(map(re.escape, PROPERTY_BY_WORD), key=len, reverse=True))
+    + r")[ \t\u3000]*[:：]")
 
 
 def _parts(children):

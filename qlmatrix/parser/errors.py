@@ -11,7 +11,7 @@ import lark
 
 from ..diagnostics import Diagnostic, Label
 from ..text import Text
-from ..keywords import ANNOTATION_START, PROPERTY_BY_WORD
+from ..keywords import ANNOTATION_START, PROPERTY_BY_WORD, STATEMENTS
 from ..span import Span
 
 #: terminal -> (English, Chinese)
@@ -111,8 +111,23 @@ def _help_for(token: lark.Token | None, expected: set[str]) -> tuple[str | None,
     if "_LISTSEP" in expected and token is not None and token.type in ("NAME", "TEXT"):
         return "list-separator", {"name": text.split()[0]}
     if any(name in KEYWORDS for name in expected):
+        keyword = _mistyped_keyword(text)
+        if keyword:
+            return "did-you-mean", {"suggestion": keyword}
         return "statement-start", {}
     return None, {}
+
+
+def _mistyped_keyword(text: str) -> str | None:
+    """`任务` for a line starting `任物 …`: the statement keyword the first word most likely meant."""
+    from ..suggest import closest
+
+    word = text.split()[0] if text.split() else ""
+    if not word or len(word) > 12:
+        return None
+    words = [form for forms in STATEMENTS.values() for form in forms]
+    # A two-character keyword with one character wrong scores 0.5; an English one needs more.
+    return closest(word, words, cutoff=0.5 if not word.isascii() else 0.7)
 
 
 def _end_position(text: str) -> tuple[int, int]:
