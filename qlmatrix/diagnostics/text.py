@@ -10,12 +10,16 @@
 
 from __future__ import annotations
 
+from ..text import Text
 from ..span import Span, display_width
 from .messages import code_name, render_help, render_label, render_message
 
 _COLORS = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "info": "\x1b[1;36m",
            "help": "\x1b[1;36m", "gutter": "\x1b[1;34m", "label": "\x1b[1;34m"}
 _RESET = "\x1b[0m"
+#: What a Chinese reader reads in place of rustc's `error`, `warning` and `help`; codes stay as they are.
+_SEVERITY_WORDS = {"error": Text("error", "错误"), "warning": Text("warning", "警告"), "info": Text("info", "提示")}
+_HELP = Text("help", "帮助")
 _WINDOW = 36  # characters kept on each side of a span in a very long line
 _SPAN_MAX = 40  # characters of a span underlined at most
 
@@ -40,7 +44,9 @@ class TextEmitter:
     def emit(self, diagnostic) -> str:
         severity = diagnostic.severity.value
         message = render_message(diagnostic, self.lang)
-        out = [f"{self.paint(severity, f'{severity}[{diagnostic.code}]')}: {message}"]
+        word = _SEVERITY_WORDS[severity].in_language(self.lang)
+        colon = "：" if self.lang == "zh" else ": "
+        out = [f"{self.paint(severity, f'{word}[{diagnostic.code}]')}{colon}{message}"]
         span = diagnostic.span
         snippets = []
         if span is not None:
@@ -56,7 +62,8 @@ class TextEmitter:
             out += self.snippet(where, mark, note, width)
         help_text = render_help(diagnostic, self.lang)
         if help_text:
-            out.append(f"{gutter} {self.paint('gutter', '=')} {self.paint('help', 'help')}: {help_text}")
+            out.append(f"{gutter} {self.paint('gutter', '=')} {self.paint('help', _HELP.in_language(self.lang))}"
+                       f"{colon}{help_text}")
         return "\n".join(out)
 
     def snippet(self, span: Span, mark: str, note: str, width: int) -> list[str]:
