@@ -12,8 +12,6 @@ from typing import TYPE_CHECKING
 from .cadence import Cadence, Period
 from .diagnostics import Diagnostic, PlanError, Severity
 from .errors import QlmError
-from .text import Text
-from .resolve import resolve
 from .model import (
     Assignment,
     Include,
@@ -28,6 +26,8 @@ from .model import (
     Unit,
     UnitKind,
 )
+from .resolve import resolve
+from .text import Text
 
 __all__ = [
     "Assignment",
@@ -112,7 +112,7 @@ def to_json(plan: Plan) -> str:
     return plan_to_json(plan)
 
 
-def import_file(path: str | os.PathLike, encoding: str | None = None, keywords: str = "zh") -> "ImportResult":
+def import_file(path: str | os.PathLike, encoding: str | None = None, keywords: str = "zh") -> ImportResult:
     """Import a plan document (.txt, .md, .docx) from a file: see `qlmatrix.importer.ImportResult`.
 
     Raises DocumentError (a QlmError) when the file cannot be read or decoded.
@@ -123,7 +123,7 @@ def import_file(path: str | os.PathLike, encoding: str | None = None, keywords: 
 
 
 def import_text(text: str | bytes, source: str = "<text>", encoding: str | None = None,
-                keywords: str = "zh") -> "ImportResult":
+                keywords: str = "zh") -> ImportResult:
     """Import a plan document given as its text (or undecoded bytes)."""
     from .importer import import_text as _import
 

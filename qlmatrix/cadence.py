@@ -114,7 +114,7 @@ class Cadence:
     vague: bool = attrs.field(eq=False)
 
     @classmethod
-    def parse(cls, text: str) -> "Cadence":
+    def parse(cls, text: str) -> Cadence:
         text = text.strip()
         return cls(
             text=text,
@@ -133,7 +133,7 @@ class Cadence:
         return self.text
 
 
-def to_cadence(value: "Cadence | str | None") -> Cadence | None:
+def to_cadence(value: Cadence | str | None) -> Cadence | None:
     if value is None or isinstance(value, Cadence):
         return value
     return Cadence.parse(value)

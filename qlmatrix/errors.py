@@ -21,7 +21,7 @@ from .text import Text
 class QlmError(Exception):
     """Anything qlmatrix refuses to do. `message` is a Text; `diagnostics` the findings behind it, if any."""
 
-    def __init__(self, message: "Text | str", *, diagnostics=()):
+    def __init__(self, message: Text | str, *, diagnostics=()):
         self.message = Text.of(message)
         self.diagnostics = tuple(diagnostics)
         super().__init__(str(self.message))

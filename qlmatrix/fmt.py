@@ -17,8 +17,8 @@ from .diagnostics import Diagnostic
 from .diagnostics.messages import register
 from .model import Plan
 from .parser import read_text
-from .source import BOM, read_source
 from .parser.comments import Attached, attach, scan
+from .source import BOM, read_source
 from .writer import Comments, UnwritableError, write_plan
 
 register({

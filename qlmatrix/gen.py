@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import math
 import random
-from typing import Callable
+from collections.abc import Callable
 
-from .numbering import normalise_number
 from .model import (
     LEAD_REFERENCE,
     Assignment,
@@ -30,6 +29,7 @@ from .model import (
     Unit,
     UnitKind,
 )
+from .numbering import normalise_number
 
 __all__ = ["generate"]
 

@@ -10,7 +10,7 @@ relies on for determinism.
 from __future__ import annotations
 
 import enum
-from typing import Iterator, Union
+from collections.abc import Iterator
 
 import attrs
 
@@ -85,7 +85,7 @@ def optional_number(value: str | None) -> str | None:
     return normalise_number(value) or None if value else None
 
 
-def to_ref(value: "Ref | str | None") -> Ref | None:
+def to_ref(value: Ref | str | None) -> Ref | None:
     if value is None or isinstance(value, Ref):
         return value
     return Ref(value)
@@ -202,7 +202,7 @@ class Section(_Assigned):
     kind: SectionKind = SectionKind.SECTION
     assignments: tuple[Assignment, ...] = attrs.field(default=(), converter=_assignments)
     loop: tuple[LoopStage, ...] = attrs.field(default=(), converter=tuple)
-    items: tuple["Item", ...] = attrs.field(default=(), converter=tuple)
+    items: tuple[Item, ...] = attrs.field(default=(), converter=tuple)
     span: Span | None = attrs.field(default=None, eq=False)
 
 
@@ -211,11 +211,11 @@ class Include:
     """`引入 "file.qlm"`: another file of the same plan (a carrier of a "1+7" layout)."""
 
     path: str
-    plan: "Plan | None" = attrs.field(default=None, eq=False, repr=False)
+    plan: Plan | None = attrs.field(default=None, eq=False, repr=False)
     span: Span | None = attrs.field(default=None, eq=False)
 
 
-Item = Union[Section, Task, Report, Include]
+Item = Section | Task | Report | Include
 
 
 @attrs.frozen

@@ -6,7 +6,7 @@ abbreviated), property keywords, settings keys and command-line choices.
 
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 
 def ratio(typed: str, known: str) -> float:

@@ -8,7 +8,8 @@ English, for Python callers and logs.
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 import attrs
 
@@ -21,7 +22,7 @@ class Text:
     zh: str
 
     @classmethod
-    def of(cls, value: "Text | tuple[str, str] | str") -> "Text":
+    def of(cls, value: Text | tuple[str, str] | str) -> Text:
         """A Text from a Text, an (English, Chinese) pair, or one string for both."""
         if isinstance(value, Text):
             return value
@@ -33,7 +34,7 @@ class Text:
         """The text for a reader of `lang` (`zh` or `en`)."""
         return self.zh if lang == "zh" else self.en
 
-    def format(self, args: Mapping[str, Any], lang: str, words: Mapping[str, "Text"] | None = None) -> str:
+    def format(self, args: Mapping[str, Any], lang: str, words: Mapping[str, Text] | None = None) -> str:
         """The template in `lang` filled with `args`; an argument that is a Text (or a key of
         `words`) is put in the same language."""
         return self.in_language(lang).format(**{key: localise(value, lang, words) for key, value in args.items()})

@@ -10,12 +10,11 @@ so `loads(dumps(plan)) == plan` for every plan whose unit names are writable.
 
 from __future__ import annotations
 
-from .errors import QlmError
-
 import re
 
 import attrs
 
+from .errors import QlmError
 from .keywords import ANNOTATION_START, LOOP_STAGES, PROPERTIES, STATEMENTS, UNIT_KINDS
 from .model import Include, Plan, Report, Role, Section, SectionKind, Task, Unit
 

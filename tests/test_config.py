@@ -6,11 +6,11 @@ import json
 
 import pytest
 
+from qlmatrix import loads
 from qlmatrix.checks import Config, run_checks
 from qlmatrix.cli import main
 from qlmatrix.config import ConfigError, find_config, load_config, parse_config, with_cli
 from qlmatrix.diagnostics import Severity
-from qlmatrix import loads
 
 PLAN = """单位 纪监委、综合办、执法局、财政局
 任务 (一) 甲 (责任单位:纪监委)

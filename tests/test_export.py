@@ -51,7 +51,7 @@ def test_json_keeps_chinese_readable():
 
 def _schema_fields(node, found):
     if isinstance(node, dict):
-        for key, value in node.get("properties", {}).items():
+        for key in node.get("properties", {}):
             found.add(key)
         for value in node.values():
             _schema_fields(value, found)

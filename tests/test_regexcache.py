@@ -18,7 +18,7 @@ def test_a_second_run_gets_the_same_patterns_from_the_file(tmp_path):
     first.save()
     second = CachingRe(str(tmp_path / "tables"))
     assert set(second.entries) == {(pattern, 0) for pattern in patterns}
-    for pattern, before in zip(patterns, compiled):
+    for pattern, _before in zip(patterns, compiled):
         after = second.compile(pattern)
         reference = re.compile(pattern)
         assert after is not reference and after.pattern == pattern

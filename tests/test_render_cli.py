@@ -29,9 +29,9 @@ def test_table_to_stdout_is_plain_text_without_a_tty(capsys):
 
 
 def test_colour_only_when_asked(monkeypatch):
+    import qlmatrix
     from qlmatrix.cli.report import use_color
     from qlmatrix.render import build_table
-    import qlmatrix
 
     built = build_table(qlmatrix.load(FIXTURE), "raci")
     assert "\x1b[" in to_terminal(built, color=True) and "\x1b[" not in to_terminal(built)

@@ -11,9 +11,9 @@ import pytest
 
 from qlmatrix.checks import RULES, run_checks
 from qlmatrix.checks.docs import missing_parts, rule_markdown
-from qlmatrix.cli.pages import generated_files
 from qlmatrix.checks.registry import Rule
 from qlmatrix.cli import main
+from qlmatrix.cli.pages import generated_files
 from qlmatrix.diagnostics import Severity
 from qlmatrix.parser import read_text
 
@@ -127,7 +127,7 @@ def test_checks_md_snippets_run(monkeypatch):
         assert config.options["W309"] == {"factor": 2.5, "minimum": 4}
     for block in _blocks("python"):
         namespace: dict = {}
-        exec(compile(block, "docs/checks.md", "exec"), namespace)  # noqa: S102
+        exec(compile(block, "docs/checks.md", "exec"), namespace)
         assert namespace["findings"]
 
 

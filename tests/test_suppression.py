@@ -5,8 +5,8 @@ from __future__ import annotations
 import attrs
 
 from qlmatrix.checks import Config, run_checks
-from qlmatrix.parser.suppressions import scan
 from qlmatrix.parser import read_text
+from qlmatrix.parser.suppressions import scan
 
 
 def ranges(text: str):

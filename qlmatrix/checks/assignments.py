@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from ..diagnostics import Diagnostic, Label, Severity
-from ..text import Text
 from ..model import Plan, Role, Section
 from ..resolve import ResolvedTask
+from ..text import Text
 from .context import Context
 from .registry import rule
-
 
 _ROLE_WORDS = {
     Role.LEAD: ("a lead", "牵头单位"),

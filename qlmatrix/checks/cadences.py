@@ -10,7 +10,6 @@ from ..model import Plan, Report, Task
 from .context import Context
 from .registry import rule
 
-
 #: Words in a title or body that say a duty recurs, and the period they name.
 _RECURRENCE = re.compile(r"每半年|每季度|每季|每年|年度|每月|每周|定期")
 _PERIOD_OF_WORD = {"每半年": Period.HALF_YEAR, "每季度": Period.QUARTER, "每季": Period.QUARTER,
@@ -66,7 +65,7 @@ def unrecognized_cadence(plan: Plan, context: Context):
     ## Options
     None.
     """
-    for item, kind, ident in _duties(context):
+    for item, _kind, _ident in _duties(context):
         for cadence in _cadences(item):
             if not cadence.understood:
                 yield Diagnostic("W104", item.span, args={"text": cadence.text}, help="cadence-examples")

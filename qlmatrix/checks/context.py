@@ -6,7 +6,7 @@ finding always agrees with the tables and the JSON export.
 
 from __future__ import annotations
 
-from typing import Iterator, Mapping
+from collections.abc import Iterator, Mapping
 
 from ..model import Plan, Unit, UnitKind
 from ..resolve import ResolvedPlan, ResolvedSection, ResolvedTask, UnitDirectory, resolve

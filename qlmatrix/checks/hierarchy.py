@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from ..diagnostics import Diagnostic, Label, Severity
-from ..text import Text
 from ..model import LoopStage, Plan, SectionKind
 from ..resolve import ResolvedSection
+from ..text import Text
 from .context import Context
 from .registry import rule
-
 
 _STAGE_WORDS = {
     LoopStage.GOAL: ("goals", "目标"),

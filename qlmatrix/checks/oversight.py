@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from ..diagnostics import Diagnostic, Label, Severity
 from ..model import Plan, Role
+from ..text import Text
 from .assignments import task_args, what
 from .context import Context
 from .registry import rule
-from ..text import Text
-
 
 _REQUIRED = ("auto", "always", "never")
 

@@ -6,8 +6,8 @@ so that checks stay free of files and plans built in Python can pass one in.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Mapping
 
 import attrs
 

@@ -12,7 +12,7 @@ reported (W901), and so is one naming an unknown rule (W902).
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 import attrs
 
@@ -21,7 +21,6 @@ from ..model import Suppression
 from ..span import Span
 from .registry import find_rule, meta_rule
 from .settings import Config
-
 
 meta_rule("W901", "unused-suppression", Severity.WARNING, message=(
     "this suppression of `{code}` silences nothing", "此处对`{code}`的屏蔽没有屏蔽任何问题"), helps={

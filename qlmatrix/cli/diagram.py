@@ -6,8 +6,17 @@ format follows OUT's suffix when not given (DOT when there is no OUT).
 
 from __future__ import annotations
 
-from .render import (EXIT_USAGE, add_allow_errors, binary_to_terminal, emit, fail, format_from, load_plan,
-                     unknown_suffix, warn)
+from .render import (
+    EXIT_USAGE,
+    add_allow_errors,
+    binary_to_terminal,
+    emit,
+    fail,
+    format_from,
+    load_plan,
+    unknown_suffix,
+    warn,
+)
 
 DIAGRAMS = ("org", "responsibility")
 FORMATS = ("dot", "svg", "png", "pdf")

@@ -7,12 +7,11 @@ turning render errors into one clear line.
 
 from __future__ import annotations
 
-from ..text import Text
-
 import os
 import sys
 
 from ..parser import read_file
+from ..text import Text
 from .files import write_atomic
 from .i18n import say
 from .report import print_diagnostics

@@ -9,7 +9,7 @@ they are.
 from __future__ import annotations
 
 import enum
-from typing import Mapping
+from collections.abc import Mapping
 
 import attrs
 

@@ -4,14 +4,14 @@
       --> plan.qlm:3:22
        |
      3 | 任务 (一) 全面加强纪律建设 (责任单位:纪检委)
-       |                                      ^^^^^^ 
+       |                                      ^^^^^^
        = help: did you mean `纪监委`?
 """
 
 from __future__ import annotations
 
-from ..text import Text
 from ..span import Span, display_width
+from ..text import Text
 from .messages import code_name, render_help, render_label, render_message
 
 _COLORS = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "info": "\x1b[1;36m",

@@ -15,9 +15,10 @@ import attrs
 from ..model import Assignment, Plan, Ref, Role, Section, Task, Unit
 from ..numbering import split_title
 from ..resolve import ids
-from ..text import Text
 from ..span import Span
-from ..writer import UnwritableError, name as writable_name
+from ..text import Text
+from ..writer import UnwritableError
+from ..writer import name as writable_name
 from .annotations import HINT, LABEL, Found, parse_note
 from .outline import DOC_NUMBER, TABLE_RANK, Item, Outline, Para
 from .phrases import find_cadence

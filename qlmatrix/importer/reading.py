@@ -17,8 +17,8 @@ import attrs
 from ..diagnostics import Diagnostic
 from ..errors import QlmError
 from ..source import os_reason, read_bytes
-from ..text import Text
 from ..span import Span
+from ..text import Text
 
 
 @attrs.frozen

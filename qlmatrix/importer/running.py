@@ -16,7 +16,7 @@ import re
 import attrs
 
 from .annotations import parse_note
-from .units import depth_split, looks_like_unit, strip_verb, split_units, tidy
+from .units import depth_split, looks_like_unit, split_units, strip_verb, tidy
 
 _PEOPLE = ("主要负责同志", "主要负责人", "主要领导", "负责同志", "书记", "班子成员", "领导班子", "一把手", "主任", "局长", "部长")
 _BY = re.compile(r"由([^，,。；由]{2,24}?)(?:亲自|统一|统筹|具体)?(?:抓|牵头|负责|组织|统筹)")

@@ -15,8 +15,8 @@ import lark
 from ..diagnostics import Diagnostic
 from ..model import Include, Plan, Section
 from ..source import read_source
-from .build import Builder
 from . import fast
+from .build import Builder
 from .errors import from_lark
 from .grammar import get_parser
 from .suppressions import scan

@@ -29,9 +29,9 @@ from ..keywords import (
     UNIT_KINDS,
 )
 from ..model import Include, Layout, Plan, Ref, Report, Section, SectionKind, Task, Unit
+from ..numbering import normalise_number, split_title
 from ..span import Span
 from ..suggest import closest
-from ..numbering import normalise_number, split_title
 from . import values
 
 

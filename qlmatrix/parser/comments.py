@@ -17,7 +17,7 @@ grouping of units and tasks survives formatting.
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 import attrs
 import lark
@@ -81,17 +81,17 @@ def scan(text: str) -> Scan:
 
 def _blank_before(lines: list[str]) -> Iterator[int]:
     """Lines (1-based) with a blank line above them, comment lines in between skipped."""
-    above_is_blank, in_comments = False, False
+    above_is_blank = False
     for number, line in enumerate(lines, start=1):
         stripped = line.strip()
         if not stripped:
-            above_is_blank, in_comments = True, False
+            above_is_blank = True
         elif stripped.startswith(("#", "＃")):
-            in_comments = True
+            continue  # a comment line keeps what is above it
         else:
             if above_is_blank:
                 yield number
-            above_is_blank = in_comments = False
+            above_is_blank = False
 
 
 def statements(plan: Plan) -> Iterator[object]:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import lark
 
 from ..diagnostics import Diagnostic, Label
-from ..text import Text
 from ..keywords import ANNOTATION_START, PROPERTY_BY_WORD, STATEMENTS
 from ..span import Span
+from ..text import Text
 
 #: terminal -> (English, Chinese)
 TERMINAL_WORDS = {

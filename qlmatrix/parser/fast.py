@@ -245,7 +245,7 @@ def _blank_skipper(terminals, ignore, newline):
     return "", None
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _parsed(regexp: str):
     try:
         from re import _parser
@@ -253,7 +253,7 @@ def _parsed(regexp: str):
         import sre_parse as _parser
     try:
         parsed = _parser.parse(regexp)
-    except Exception:  # noqa: BLE001 - anything odd means "unsure"
+    except Exception:
         return None
     return None if parsed.state.flags & (re.IGNORECASE | re.LOCALE) else list(parsed)
 
@@ -333,7 +333,7 @@ def _encode(states: dict, rules: list) -> dict:
     return encoded
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def engine() -> Engine | None:
     """The fast path for the cached parser, or None when this lark cannot offer it."""
     try:

@@ -47,7 +47,7 @@ def _cache_dir() -> str | None:
     return folder if os.access(folder, os.W_OK) else None
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _grammar_and_cache() -> tuple[str, str | None]:
     with open(_grammar_file(), encoding="utf-8") as stream:
         text = stream.read()
@@ -63,7 +63,7 @@ def cache_file() -> str | None:
     return _grammar_and_cache()[1]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def get_parser() -> lark.Lark:
     text, cache = _grammar_and_cache()
     options = dict(parser="lalr", lexer="contextual", maybe_placeholders=False)

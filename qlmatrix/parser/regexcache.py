@@ -81,7 +81,7 @@ class CachingRe:
                 opcodes = array.array(_OPCODE)
                 opcodes.frombytes(code)
                 compiled = _sre.compile(pattern, flags_out, opcodes.tolist(), groups, groupindex, indexgroup)
-            except Exception:  # noqa: BLE001 - an entry this Python cannot use: compile as usual
+            except Exception:
                 compiled = None
             if compiled is not None and compiled.pattern == pattern:
                 return compiled
@@ -131,5 +131,5 @@ def _entry(pattern: str, flags: int):
         if (check.flags, check.groups, check.groupindex) != (reference.flags, reference.groups, reference.groupindex):
             return None
         return entry
-    except Exception:  # noqa: BLE001 - no shortcut, never a wrong one
+    except Exception:
         return None

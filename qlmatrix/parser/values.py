@@ -7,15 +7,14 @@ the one misspelt unit in `(责任单位:综合办、纪检委)`.
 
 from __future__ import annotations
 
-from ..errors import QlmError
-from ..text import Text
-
 import re
 from typing import NamedTuple
 
+from ..errors import QlmError
 from ..keywords import ANNOTATION_LABELS, ROLE_MARKS
 from ..model import Assignment, Ref, Role
 from ..span import Span
+from ..text import Text
 
 _OPEN = "(（"
 _CLOSE = ")）"

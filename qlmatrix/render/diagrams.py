@@ -55,7 +55,7 @@ OVERSIGHT_EDGE = {"color": "#7030A0", "fontcolor": "#7030A0", "style": "dotted",
 HIERARCHY_EDGE = {"color": "#595959", "arrowhead": "none"}
 
 
-def build(plan: Plan, view: str, filters: Filters = Filters()) -> str:
+def build(plan: Plan, view: str, filters: Filters = Filters()) -> str:  # noqa: B008  (frozen: safe to share)
     """The DOT source of diagram `org` or `responsibility`. Raises ValueError for unknown views or filters."""
     if view not in DIAGRAMS:
         raise ValueError(f"unknown diagram `{view}`; choose one of {', '.join(DIAGRAMS)}")
@@ -231,7 +231,7 @@ def _units_by_first_lead(index: PlanIndex, chosen) -> list[str]:
     """
     first_lead: dict[str, int] = {}
     first_any: dict[str, int] = {}
-    for number, (entry, kept) in enumerate(chosen):
+    for number, (_entry, kept) in enumerate(chosen):
         for holder in kept:
             first_any.setdefault(holder.unit, number)
             if holder.role is Role.LEAD:

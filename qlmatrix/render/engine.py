@@ -12,8 +12,8 @@ from __future__ import annotations
 import shutil
 import subprocess
 
-from .dot import FONT
 from ..text import Text
+from .dot import FONT
 from .errors import RenderError
 
 IMAGE_FORMATS = ("svg", "png", "pdf")

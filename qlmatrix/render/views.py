@@ -31,7 +31,7 @@ class Filters:
     #: The section `section` names, once resolved: tasks inside it (at any depth) are kept.
     scope: Section | None = attrs.field(default=None, eq=False, repr=False)
 
-    def resolved(self, index: PlanIndex) -> "Filters":
+    def resolved(self, index: PlanIndex) -> Filters:
         """The same filters with the section as an id and the unit as its main name."""
         found = index.resolve_section(self.section) if self.section else None
         unit = index.resolve_unit(self.unit) if self.unit else None

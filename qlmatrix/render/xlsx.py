@@ -22,7 +22,7 @@ from .table import ROLE_FILLS, VIEW_TITLES, Table, filled
 
 FONT = "Noto Sans CJK SC"
 #: A fixed creation date, so the same plan gives the same file.
-CREATED = datetime.datetime(2021, 1, 1, tzinfo=datetime.timezone.utc)
+CREATED = datetime.datetime(2021, 1, 1, tzinfo=datetime.UTC)
 MAX_WIDTH = 50
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from ..model import LEAD_REFERENCE, Ref, Unit
 from ..suggest import closest
@@ -51,16 +51,16 @@ class UnitDirectory:
     def __contains__(self, name: object) -> bool:
         return name in self._by_name
 
-    def get(self, name: "str | Ref") -> Unit | None:
+    def get(self, name: str | Ref) -> Unit | None:
         """The unit declared under `name` (a name, full name or alias), or None."""
         return self._by_name.get(name.name if isinstance(name, Ref) else name)
 
-    def canonical(self, name: "str | Ref") -> str:
+    def canonical(self, name: str | Ref) -> str:
         """The unit's main name, whichever of its names was used; an undeclared name stays as written."""
         text = name.name if isinstance(name, Ref) else name
         return self._canonical.get(text, text)
 
-    def is_known(self, name: "str | Ref") -> bool:
+    def is_known(self, name: str | Ref) -> bool:
         """Declared, or the role reference 牵头单位."""
         text = name.name if isinstance(name, Ref) else name
         return text in self._by_name or text == LEAD_REFERENCE
@@ -79,7 +79,7 @@ class UnitDirectory:
         return self._suggestions[name]
 
     @staticmethod
-    def is_relative(name: "str | Ref | None") -> bool:
+    def is_relative(name: str | Ref | None) -> bool:
         """A name such as 上一级党委, which means a different unit for each sender."""
         if name is None:
             return False

@@ -160,7 +160,7 @@ class ResolvedSection(_Roles):
     #: Tasks inside, nested sections and included files too, in document order.
     tasks: tuple[ResolvedTask, ...]
     #: Reports inside, likewise.
-    reports: tuple["ResolvedReport", ...]
+    reports: tuple[ResolvedReport, ...]
 
     @property
     def item(self) -> Section:
