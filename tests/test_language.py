@@ -403,3 +403,27 @@ def test_an_annotation_without_its_colon_is_reported_and_read_as_meant():
 def test_a_mistyped_keyword_gets_did_you_mean(line, keyword):
     (diagnostic,) = read_text(line + "\n", "t.qlm").diagnostics
     assert diagnostic.code == "E001" and diagnostic.help_message.en == f"did you mean `{keyword}`?"
+
+
+def test_every_independent_syntax_error_is_reported_at_its_own_place_in_line_order():
+    text = ("单位 A局\n任物 (一) 甲 (责任单位:A局)\n任务 (二) 乙 (责任单位:A局)\n单未 B局\n"
+            "章 一 {\n  任务 x { 牵头 A局 }\n  任务 y (责任单位:A局)\n}\n")
+    result = read_text(text, "t.qlm")
+    assert result.plan is None
+    assert [(d.code, d.span.line, d.span.column) for d in result.diagnostics] == [
+        ("E001", 2, 1), ("E001", 4, 1), ("E001", 6, 10)]
+    assert [d.help_message.en for d in result.diagnostics][:2] == ["did you mean `任务`?", "did you mean `单位`?"]
+
+
+def test_a_task_missing_its_brace_is_blamed_not_the_section_around_it():
+    text = "单位 党工委\n章 四、保障 {\n  任务 (一) 领导 {\n    牵头: 党工委\n}\n"
+    (diagnostic,) = read_text(text, "t.qlm").diagnostics
+    assert diagnostic.code == "E002" and diagnostic.help_args == {"line": "3"}
+    assert diagnostic.labels[0].span.line == 3
+
+
+def test_recovery_is_bounded():
+    from qlmatrix.parser.recovery import MAX_ERRORS
+
+    text = "单位 A局\n" + "任物 甲\n" * (MAX_ERRORS + 30)
+    assert len(read_text(text, "t.qlm").diagnostics) == MAX_ERRORS

@@ -17,7 +17,7 @@ from ..model import Include, Plan, Section
 from ..source import read_source
 from . import fast
 from .build import Builder
-from .errors import from_lark
+from .recovery import syntax_errors
 from .grammar import get_parser
 from .suppressions import scan
 
@@ -31,20 +31,6 @@ class ReadResult:
     @property
     def ok(self) -> bool:
         return self.plan is not None and not any(d.is_error for d in self.diagnostics)
-
-
-def _open_braces(text: str) -> list[lark.Token]:
-    """Braces still open at the end of `text`, found with the same lexer the parser uses."""
-    stack: list[lark.Token] = []
-    try:
-        for token in get_parser().lex(text):
-            if token.type == "LBRACE":
-                stack.append(token)
-            elif token.type == "RBRACE" and stack:
-                stack.pop()
-    except lark.exceptions.LarkError:
-        pass
-    return stack
 
 
 def normalise_text(text: str) -> str:
@@ -62,8 +48,7 @@ def read_text(text: str, filename: str = "<string>", base_dir: str | None = None
         try:
             tree = get_parser().parse(text)
         except lark.exceptions.LarkError as error:
-            opened = _open_braces(text) if _at_end(error) else []
-            return ReadResult(None, (from_lark(error, filename, text, opened),), sources)
+            return ReadResult(None, tuple(syntax_errors(text, filename, error)), sources)
         builder = Builder(filename)
         plan = builder.transform(tree)
     diagnostics = list(builder.diagnostics)
@@ -87,11 +72,6 @@ def _parse_fast(text: str, builder: Builder) -> Plan | None:
         return engine.parse(text, builder)
     except fast.Unhandled:
         return None
-
-
-def _at_end(error: Exception) -> bool:
-    token = getattr(error, "token", None)
-    return isinstance(error, lark.exceptions.UnexpectedEOF) or (token is not None and token.type == "$END")
 
 
 def read_file(path: str | os.PathLike) -> ReadResult:
