@@ -89,3 +89,15 @@ def test_import_never_overwrites_a_plan_without_force(tmp_path, capsys):
     assert code == 0 and "甲局" in plan.read_text(encoding="utf-8")
     code, _, err = run(capsys, "--lang", "en", "import", str(tmp_path / "missing.txt"))
     assert code == 2 and "checked" not in err
+
+
+def test_the_cli_reference_is_generated_from_the_parser_and_current():
+    import importlib.util
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("gen_cli_docs", root / "scripts" / "gen_cli_docs.py")
+    generator = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generator)
+    assert generator.main(["--check"]) == 0, "run: python scripts/gen_cli_docs.py"
+    assert "## qlm check" in generator.page("en") and "检查计划中的错误" in generator.page("zh")
