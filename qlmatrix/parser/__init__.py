@@ -17,8 +17,8 @@ from ..model import Include, Plan, Section
 from ..source import read_source
 from . import fast
 from .build import Builder
-from .recovery import syntax_errors
 from .grammar import get_parser
+from .recovery import syntax_errors
 from .suppressions import scan
 
 

@@ -15,11 +15,17 @@ imported when their format is asked for, and SVG/PNG/PDF run Graphviz's
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
 from ..model import Plan, Role
 from ..raci import Scheme, parse_role
 from .errors import MissingDependency, RenderError
 from .table import Table
 from .views import VIEWS, Filters
+
+if TYPE_CHECKING:
+    from ..text import Text
 
 __all__ = [
     "DIAGRAM_FORMATS",
@@ -46,20 +52,22 @@ DIAGRAM_FORMATS = ("dot", "svg", "png", "pdf")
 BINARY_FORMATS = ("xlsx", "docx", "png", "pdf")
 
 
-def _filters(section, unit, role) -> Filters:
+def _filters(section: str | None, unit: str | None, role: Role | str | None) -> Filters:
     if isinstance(role, str):
         role = parse_role(role)
     return Filters(section, unit, role)
 
 
-def build_table(plan: Plan, view: str = "tasks", *, section=None, unit=None, role: Role | str | None = None, rasci=False) -> Table:
+def build_table(plan: Plan, view: str = "tasks", *, section: str | None = None, unit: str | None = None,
+                role: Role | str | None = None, rasci: bool = False) -> Table:
     """The view as a `Table` (columns, groups of rows, legend), before any format."""
     from .views import build
 
     return build(plan, view, _filters(section, unit, role), Scheme.RASCI if rasci else Scheme.RACI)
 
 
-def table(plan: Plan, view: str = "tasks", fmt: str = "md", *, section=None, unit=None, role=None, rasci=False, color=False):
+def table(plan: Plan, view: str = "tasks", fmt: str = "md", *, section: str | None = None, unit: str | None = None,
+          role: Role | str | None = None, rasci: bool = False, color: bool = False) -> str | bytes:
     """View `raci`, `tasks` or `units` in format `term`, `md`, `html`, `csv`, `xlsx`, `docx` or `json`."""
     if fmt not in TABLE_FORMATS:
         raise ValueError(f"unknown table format `{fmt}`; choose one of {', '.join(TABLE_FORMATS)}")
@@ -93,7 +101,8 @@ def table(plan: Plan, view: str = "tasks", fmt: str = "md", *, section=None, uni
     return to_docx(built)
 
 
-def workbook(plan: Plan, views=VIEWS, *, section=None, unit=None, role=None, rasci=False) -> bytes:
+def workbook(plan: Plan, views: Iterable[str] = VIEWS, *, section: str | None = None, unit: str | None = None,
+             role: Role | str | None = None, rasci: bool = False) -> bytes:
     """One XLSX workbook with a sheet per view and a legend sheet."""
     from .roles import PlanIndex
     from .views import build
@@ -104,14 +113,16 @@ def workbook(plan: Plan, views=VIEWS, *, section=None, unit=None, role=None, ras
     return to_xlsx([build(plan, view, filters, scheme, index) for view in views])
 
 
-def diagram_source(plan: Plan, view: str = "org", *, section=None, unit=None, role=None) -> str:
+def diagram_source(plan: Plan, view: str = "org", *, section: str | None = None, unit: str | None = None,
+                   role: Role | str | None = None) -> str:
     """The DOT text of diagram `org` or `responsibility` (no Graphviz needed)."""
     from .diagrams import build
 
     return build(plan, view, _filters(section, unit, role))
 
 
-def diagram(plan: Plan, view: str = "org", fmt: str = "dot", *, section=None, unit=None, role=None):
+def diagram(plan: Plan, view: str = "org", fmt: str = "dot", *, section: str | None = None, unit: str | None = None,
+            role: Role | str | None = None) -> str | bytes:
     """Diagram `org` or `responsibility` as `dot` text, or `svg` text, `png`/`pdf` bytes via Graphviz."""
     if fmt not in DIAGRAM_FORMATS:
         raise ValueError(f"unknown diagram format `{fmt}`; choose one of {', '.join(DIAGRAM_FORMATS)}")
@@ -124,7 +135,7 @@ def diagram(plan: Plan, view: str = "org", fmt: str = "dot", *, section=None, un
     return data.decode("utf-8") if fmt == "svg" else data
 
 
-def cjk_font_warning() -> str | None:
+def cjk_font_warning() -> Text | None:
     """None when the diagram font is installed, else a warning with the command that installs it."""
     from .engine import cjk_font_warning as check
 
@@ -147,7 +158,8 @@ class View:
     The model never imports rendering, so a Plan does not display itself; this does.
     """
 
-    def __init__(self, plan: Plan, view: str = "tasks", *, section=None, unit=None, role=None, rasci=False):
+    def __init__(self, plan: Plan, view: str = "tasks", *, section: str | None = None, unit: str | None = None,
+                 role: Role | str | None = None, rasci: bool = False) -> None:
         self.table = build_table(plan, view, section=section, unit=unit, role=role, rasci=rasci)
 
     def _repr_html_(self) -> str:
@@ -164,8 +176,9 @@ class View:
 class Diagram:
     """A diagram that shows itself as SVG in Jupyter: `Diagram(plan, "org")`."""
 
-    def __init__(self, plan: Plan, view: str = "org", **filters):
-        self.source = diagram_source(plan, view, **filters)
+    def __init__(self, plan: Plan, view: str = "org", *, section: str | None = None, unit: str | None = None,
+                 role: Role | str | None = None) -> None:
+        self.source = diagram_source(plan, view, section=section, unit=unit, role=role)
 
     def _repr_svg_(self) -> str:
         from .engine import run_dot

@@ -13,7 +13,7 @@ import io
 import json
 
 from ..raci import ROLE_WORDS
-from .table import Table, render_row
+from .table import Cell, Table, render_row
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 BOM = "\ufeff"
@@ -33,7 +33,7 @@ def to_csv(table: Table, bom: bool = True) -> str:
     writer.writerow([neutralise(text) for text in header])
     blanks = [""] * len(table.columns)  # a blank cell's text; a RACI row is mostly blank
 
-    def text(col, cell):
+    def text(col: int, cell: Cell) -> str:
         return neutralise(cell.text)
 
     for group in table.groups:
@@ -42,12 +42,12 @@ def to_csv(table: Table, bom: bool = True) -> str:
     return (BOM if bom else "") + buffer.getvalue()
 
 
-def table_data(table: Table) -> dict:
+def table_data(table: Table) -> dict[str, object]:
     """The table as plain data: columns, groups of rows (cells with their roles), legend."""
-    blank = {"text": "", "roles": []}
+    blank: dict[str, object] = {"text": "", "roles": []}
     blanks = [blank] * len(table.columns)  # one dict for every blank cell: they serialise alike
 
-    def cell_data(col, cell):
+    def cell_data(col: int, cell: Cell) -> dict[str, object]:
         return {"text": cell.text, "roles": [role.value for role in cell.roles]}
 
     return {

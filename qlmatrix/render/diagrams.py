@@ -23,17 +23,21 @@ tasks), so the legend writes its words in nodes.
 
 from __future__ import annotations
 
-from ..model import LEAD_REFERENCE, Plan, Role, UnitKind
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TypeAlias
+
+from ..model import LEAD_REFERENCE, Plan, Report, Role, Section, UnitKind
 from ..raci import ROLE_WORDS
 from ..span import display_width
 from .dot import Builder, Raw, font_defaults, html_attributes, html_lines, label
-from .roles import PlanIndex
+from .roles import PlanIndex, ResolvedReport, ResolvedTask
 from .table import numbered, wrap
-from .views import Filters, _selected
+from .views import Filters, Selected, _selected
 
 DIAGRAMS = ("org", "responsibility")
 
-_KIND_FILLS = {
+#: Looked up with a unit's kind, which may be None (undeclared kind): that gets the default fill.
+_KIND_FILLS: dict[UnitKind | None, str] = {
     UnitKind.PARTY_COMMITTEE: "#FCE4D6",
     UnitKind.PARTY_GROUP: "#FCE4D6",
     UnitKind.LEADING_GROUP: "#FFF2CC",
@@ -43,7 +47,7 @@ _KIND_FILLS = {
     UnitKind.MASS_ORGANIZATION: "#E2EFDA",
 }
 
-ROLE_EDGES: dict[Role, dict] = {
+ROLE_EDGES: dict[Role, dict[str, str]] = {
     Role.LEAD: {"color": "#C55A11", "penwidth": "2.6", "style": "bold"},
     Role.SUPPORT: {"color": "#2E75B6", "style": "dashed", "constraint": "false"},
     Role.CONSULT: {"color": "#548235", "style": "dashed", "arrowhead": "empty", "constraint": "false"},
@@ -53,6 +57,10 @@ ROLE_EDGES: dict[Role, dict] = {
 REPORT_EDGE = {"color": "#2E75B6", "fontcolor": "#1F4E79", "fontsize": "10", "constraint": "false"}
 OVERSIGHT_EDGE = {"color": "#7030A0", "fontcolor": "#7030A0", "style": "dotted", "penwidth": "1.6", "fontsize": "10", "constraint": "false"}
 HIERARCHY_EDGE = {"color": "#595959", "arrowhead": "none"}
+
+#: Where each task (by `id(entry)`) and each section heading (by `("section", id(section))`)
+#: is drawn: (node id, port).
+Ports: TypeAlias = dict[int | tuple[str, int], tuple[str, str]]
 
 
 def build(plan: Plan, view: str, filters: Filters = Filters()) -> str:  # noqa: B008  (frozen: safe to share)
@@ -64,14 +72,14 @@ def build(plan: Plan, view: str, filters: Filters = Filters()) -> str:  # noqa: 
     return org(index, filters) if view == "org" else responsibility(index, filters)
 
 
-def _unit_node(index: PlanIndex, name: str) -> dict:
+def _unit_node(index: PlanIndex, name: str) -> dict[str, str]:
     unit = index.unit(name)
     lines = [name]
     if unit and unit.full_name and unit.full_name != name:
         lines.append(unit.full_name)
     if unit and unit.levels:
         lines.append("·".join(unit.levels))
-    values: dict = {"label": Raw(label("\n".join(lines), 24))}
+    values: dict[str, str] = {"label": Raw(label("\n".join(lines), 24))}
     if unit is None:
         values.update(style="dashed", color="#C00000", fontcolor="#C00000")  # named but never declared
     elif unit.collective:
@@ -86,7 +94,7 @@ def _title(builder: Builder, index: PlanIndex, what: str) -> None:
     builder.defaults("graph", {"label": Raw(label(title, 60)), "labelloc": "t", "fontsize": "18"})
 
 
-def _timing(item) -> str:
+def _timing(item: Report) -> str:
     return " · ".join(str(value) for value in (item.cadence, item.due, item.form) if value is not None)
 
 
@@ -128,13 +136,13 @@ def org(index: PlanIndex, filters: Filters) -> str:
     for overseer, lead in _oversight_pairs(index, filters):
         # Only a unit overseeing itself is labelled: the legend explains the rest, and
         # one "监督" per edge piles up when a unit oversees many.
-        text = "监督自身" if overseer == lead else None
-        builder.edge(node(overseer), node(lead), {**OVERSIGHT_EDGE, "label": text})
+        mark = "监督自身" if overseer == lead else None
+        builder.edge(node(overseer), node(lead), {**OVERSIGHT_EDGE, "label": mark})
     _org_legend(builder)
     return builder.text()
 
 
-def _lead_reference(builder: Builder, index: PlanIndex, entry, node) -> str:
+def _lead_reference(builder: Builder, index: PlanIndex, entry: ResolvedReport, node: Callable[[str], str]) -> str:
     """`牵头单位 -> …`: one node standing for every lead unit, joined to each by a thin line."""
     builder.node("leads", {"label": Raw(label("各牵头单位", 18)), "shape": "box", "style": "rounded,dashed"})
     for name in entry.senders:
@@ -152,7 +160,7 @@ def _oversight_pairs(index: PlanIndex, filters: Filters) -> list[tuple[str, str]
     return pairs
 
 
-def _legend(builder: Builder, samples: list[tuple[str, dict]], words_on_edges: bool = True) -> None:
+def _legend(builder: Builder, samples: Sequence[tuple[str, Mapping[str, str]]], words_on_edges: bool = True) -> None:
     """A sample edge per style. `words_on_edges=False` writes each word in a node before its line:
     a labelled edge makes dot add a rank for labels, so every other edge would span two ranks
     and get a virtual node (it doubled the height of the 100-task responsibility diagram)."""
@@ -160,7 +168,7 @@ def _legend(builder: Builder, samples: list[tuple[str, dict]], words_on_edges: b
     builder.defaults("graph", {"label": "图例", "style": "rounded", "color": "#A6A6A6", "fontsize": "12"})
     builder.defaults("node", {"shape": "point", "style": "invis", "label": "", "width": "0.05", "height": "0.05"})
     for number, (text, style) in enumerate(samples, start=1):
-        word = {} if words_on_edges else {"shape": "plaintext", "style": "solid", "label": text, "fontsize": "11", "width": "0", "height": "0", "margin": "0.02"}
+        word: dict[str, str] = {} if words_on_edges else {"shape": "plaintext", "style": "solid", "label": text, "fontsize": "11", "width": "0", "height": "0", "margin": "0.02"}
         builder.node(f"legend{number}a", word)
         builder.node(f"legend{number}b", {})
         values = {**style, "label": text, "fontsize": "11"} if words_on_edges else dict(style)
@@ -195,7 +203,7 @@ def responsibility(index: PlanIndex, filters: Filters) -> str:
         builder.node(unit_ids[name], _unit_node(index, name))
     blocks = _blocks(chosen)
     width = max((_width(block) for block in blocks), default=0)
-    ports: dict = {}  # id(entry) or ("section", id(section)) -> (node, port)
+    ports: Ports = {}
     for number, block in enumerate(blocks, start=1):
         node_id = f"b{number}"
         table = _block_label(block, node_id, ports, width)
@@ -207,7 +215,7 @@ def responsibility(index: PlanIndex, filters: Filters) -> str:
         builder.add("{rank=same; " + "; ".join(order) + ";}")
         for tail, head in zip(order, order[1:]):
             builder.edge(tail, head, {"style": "invis"})
-    drawn = set()
+    drawn: set[tuple[str, Role, int]] = set()
     for entry, kept in chosen:
         for holder in kept:
             values = dict(ROLE_EDGES[holder.role])
@@ -224,7 +232,7 @@ def responsibility(index: PlanIndex, filters: Filters) -> str:
     return builder.text()
 
 
-def _units_by_first_lead(index: PlanIndex, chosen) -> list[str]:
+def _units_by_first_lead(index: PlanIndex, chosen: Sequence[Selected]) -> list[str]:
     """The units drawn, ordered by the first task they lead, then by the first task they hold any role on.
 
     Starting dot's crossing minimisation from the tasks' order keeps lead edges short and parallel.
@@ -243,17 +251,17 @@ def _units_by_first_lead(index: PlanIndex, chosen) -> list[str]:
 class _Block:
     """A section (None: tasks outside any section) with its tasks and subsections, in document order."""
 
-    def __init__(self, section):
+    def __init__(self, section: Section | None) -> None:
         self.section = section
-        self.items: list = []  # (task number, entry) or _Block
+        self.items: list[tuple[int, ResolvedTask] | _Block] = []  # (task number, entry) or _Block
 
 
-def _blocks(chosen) -> list[_Block]:
+def _blocks(chosen: Iterable[Selected]) -> list[_Block]:
     """The chosen tasks as a tree of sections; the top level becomes one node each."""
     top: list[_Block] = []
     open_blocks: list[_Block] = []
     for number, (entry, _) in enumerate(chosen, start=1):
-        chain = list(entry.sections) or [None]
+        chain: list[Section | None] = list(entry.sections) or [None]
         keep = 0
         while keep < min(len(open_blocks), len(chain)) and open_blocks[keep].section is chain[keep]:
             keep += 1
@@ -277,7 +285,7 @@ _HEADING_CELLS = 30
 _HEADING_SIZES = (14, 11)  # top-level heading, nested heading
 
 
-def _heading(section) -> str:
+def _heading(section: Section) -> str:
     return numbered(section.number, section.title)
 
 
@@ -294,13 +302,13 @@ def _width(block: _Block, depth: int = 0) -> int:
     return max(need)
 
 
-def _block_label(block: _Block, node_id: str, ports: dict, width: int, depth: int = 0) -> str:
+def _block_label(block: _Block, node_id: str, ports: Ports, width: int, depth: int = 0) -> str:
     """An HTML-like table `width` points wide: the heading row, then one row per task or nested
     subsection, in document order. A subsection is a table in a row: a frame inside the frame.
 
     Records in `ports` where each task (by `id(entry)`) and each section heading (by `("section", id(section))`) is.
     """
-    rows = []
+    rows: list[str] = []
     inner = width - 2 * _INSET  # every cell fills the column, so rows and frames line up
     if block.section is not None:
         port = f"h{sum(1 for key in ports if isinstance(key, tuple)) + 1}"
@@ -322,14 +330,14 @@ def _block_label(block: _Block, node_id: str, ports: dict, width: int, depth: in
     return f"<TABLE{html_attributes(table)}>" + "".join(f"<TR>{row}</TR>" for row in rows) + "</TABLE>"
 
 
-def _task_cell(entry, number: int, width: int) -> str:
+def _task_cell(entry: ResolvedTask, number: int, width: int) -> str:
     task = entry.task
     text = f"{task.number} {task.title}" if task.number else task.title
     timing = " · ".join(str(value) for value in (task.cadence, task.due) if value is not None)
     if timing:
         text += f"\n({timing})"
     lines = html_lines(text, _TASK_CELLS)
-    cell = {"PORT": f"t{number}", "ALIGN": "LEFT", "BALIGN": "LEFT", "WIDTH": width, "BORDER": "1", "COLOR": "#595959"}
+    cell: dict[str, str | int] = {"PORT": f"t{number}", "ALIGN": "LEFT", "BALIGN": "LEFT", "WIDTH": width, "BORDER": "1", "COLOR": "#595959"}
     if not entry.units(Role.LEAD):  # a gap the reader should see
         cell.update(COLOR=_GAP, BORDER="2", TOOLTIP="无牵头单位")
         lines = f'<FONT COLOR="{_GAP}">{lines}</FONT>'

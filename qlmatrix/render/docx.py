@@ -12,12 +12,20 @@ from __future__ import annotations
 
 import datetime
 import io
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from ..raci import ROLE_WORDS
 from ..span import display_width
 from .archive import normalise_zip
 from .errors import missing
 from .table import ROLE_FILLS, Table, filled
+
+if TYPE_CHECKING:
+    from docx.document import Document
+    from docx.styles.style import CharacterStyle
+    from docx.table import _Cell, _Row  # the types of `Table.cell` and `Table.rows`; python-docx names them so
+    from docx.text.run import Run
 
 #: 宋体 (SimSun) is what plan tables are set in and is on every Chinese Windows and WPS;
 #: elsewhere Word and LibreOffice substitute a CJK font.
@@ -27,7 +35,7 @@ LATIN_FONT = "Times New Roman"
 FIXED_TIME = datetime.datetime(2021, 1, 1)
 
 
-def _docx():
+def _docx() -> ModuleType:
     try:
         import docx
     except ImportError:
@@ -35,7 +43,7 @@ def _docx():
     return docx
 
 
-def _set_fonts(run_or_style, east_asian: str, size_pt: float | None = None) -> None:
+def _set_fonts(run_or_style: Run | CharacterStyle, east_asian: str, size_pt: float | None = None) -> None:
     from docx.oxml.ns import qn
     from docx.shared import Pt
 
@@ -51,7 +59,7 @@ def _set_fonts(run_or_style, east_asian: str, size_pt: float | None = None) -> N
     r_fonts.set(qn("w:eastAsia"), east_asian)
 
 
-def _shade(cell, fill: str) -> None:
+def _shade(cell: _Cell, fill: str) -> None:
     from docx.oxml.ns import qn
 
     tc_pr = cell._tc.get_or_add_tcPr()
@@ -59,14 +67,14 @@ def _shade(cell, fill: str) -> None:
     tc_pr.append(shading)
 
 
-def _repeat_header(row) -> None:
+def _repeat_header(row: _Row) -> None:
     from docx.oxml.ns import qn
 
     tr_pr = row._tr.get_or_add_trPr()
     tr_pr.append(tr_pr.makeelement(qn("w:tblHeader"), {qn("w:val"): "true"}))
 
 
-def _write(cell, text: str, bold: bool = False, center: bool = False) -> None:
+def _write(cell: _Cell, text: str, bold: bool = False, center: bool = False) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     paragraph = cell.paragraphs[0]
@@ -80,7 +88,7 @@ def _write(cell, text: str, bold: bool = False, center: bool = False) -> None:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 
-def _page(document, landscape: bool) -> int:
+def _page(document: Document, landscape: bool) -> int:
     """A4, portrait or landscape; returns the text width in twentieths of a point."""
     from docx.enum.section import WD_ORIENT
     from docx.shared import Mm
@@ -94,7 +102,7 @@ def _page(document, landscape: bool) -> int:
     return width - Mm(40)
 
 
-def _column_widths(table: Table, total) -> list[int]:
+def _column_widths(table: Table, total: int) -> list[int]:
     widest = [max(display_width(line) for line in column.title.split("\n")) for column in table.columns]
     for row in table.rows:
         for index, cell in filled(row):  # blank cells are 0 wide
@@ -108,7 +116,7 @@ def to_docx(table: Table) -> bytes:
     docx = _docx()
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-    document = docx.Document()
+    document: Document = docx.Document()
     properties = document.core_properties
     properties.title = table.title
     properties.author = properties.last_modified_by = "qlmatrix"

@@ -15,6 +15,8 @@ literal there.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import TypeAlias
 
 from ..span import display_width
 from .table import wrap
@@ -22,6 +24,9 @@ from .table import wrap
 #: Set explicitly on graph, nodes and edges: fonts-noto-cjk used as a fallback
 #: draws Japanese glyph shapes (门, 直, 骨) unless the Simplified Chinese face is named.
 FONT = "Noto Sans CJK SC"
+
+#: Attribute values as given: each is written with `str()`, and None leaves the attribute out.
+Attributes: TypeAlias = Mapping[str, str | int | None]
 
 
 def quote(text: str) -> str:
@@ -59,12 +64,12 @@ def html_lines(text: str, width: int = 20) -> str:
     return "<BR/>".join(html_text(line) for line in lines)
 
 
-def html_attributes(values: dict) -> str:
+def html_attributes(values: Attributes) -> str:
     """` A="1" B="x"` for an HTML-like label tag; None values left out."""
     return "".join(f' {key}="{html_text(str(value))}"' for key, value in values.items() if value is not None)
 
 
-def attributes(values: dict) -> str:
+def attributes(values: Attributes) -> str:
     """`[a="1", b="x"]` with every value quoted; None values left out; keys in the given order."""
     parts = [f"{key}={value if _is_quoted(value) else quote(str(value))}" for key, value in values.items() if value is not None]
     return f" [{', '.join(parts)}]" if parts else ""
@@ -74,27 +79,27 @@ class Raw(str):
     """An already-quoted value (from `label`, or an HTML-like `<…>` label) that `attributes` must not quote again."""
 
 
-def _is_quoted(value) -> bool:
+def _is_quoted(value: object) -> bool:
     return isinstance(value, Raw)
 
 
 class Builder:
     """Lines of a digraph, indented by nesting; `text()` gives the DOT source."""
 
-    def __init__(self, name: str = "G"):
+    def __init__(self, name: str = "G") -> None:
         self.lines = [f"digraph {name} {{"]
         self.depth = 1
 
     def add(self, line: str) -> None:
         self.lines.append("  " * self.depth + line)
 
-    def defaults(self, kind: str, values: dict) -> None:
+    def defaults(self, kind: str, values: Attributes) -> None:
         self.add(f"{kind}{attributes(values)};")
 
-    def node(self, node_id: str, values: dict) -> None:
+    def node(self, node_id: str, values: Attributes) -> None:
         self.add(f"{node_id}{attributes(values)};")
 
-    def edge(self, tail: str, head: str, values: dict) -> None:
+    def edge(self, tail: str, head: str, values: Attributes) -> None:
         self.add(f"{tail} -> {head}{attributes(values)};")
 
     def open(self, header: str) -> None:
@@ -109,7 +114,7 @@ class Builder:
         return "\n".join(self.lines) + "\n}\n"
 
 
-def font_defaults(builder: Builder, graph: dict, node: dict, edge: dict) -> None:
+def font_defaults(builder: Builder, graph: Attributes, node: Attributes, edge: Attributes) -> None:
     """Graph, node and edge defaults, each naming the CJK font."""
     builder.defaults("graph", {"fontname": FONT, "charset": "UTF-8", **graph})
     builder.defaults("node", {"fontname": FONT, **node})

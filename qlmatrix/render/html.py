@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from ..raci import ROLE_WORDS
-from .table import BLANK, ROLE_FILLS, Table, render_row
+from .table import BLANK, ROLE_FILLS, Cell, Column, Table, render_row
 
 FONT_STACK = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "SimSun", sans-serif'
 
@@ -39,7 +39,7 @@ def _css() -> str:
     return _CSS % {"fonts": FONT_STACK, "roles": roles}
 
 
-def _cell(cell, column) -> str:
+def _cell(cell: Cell, column: Column) -> str:
     classes = []
     if column.letters:
         classes.append("letter")
@@ -64,7 +64,7 @@ def _body(table: Table) -> list[str]:
     columns = table.columns
     blanks = [_cell(BLANK, column) for column in columns]  # most cells of a RACI row
 
-    def cell_html(col, cell):
+    def cell_html(col: int, cell: Cell) -> str:
         return _cell(cell, columns[col])
 
     for group in table.groups:

@@ -8,7 +8,8 @@ printed 任务分工表 puts on a row of its own.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TypeVar, overload
 
 import attrs
 
@@ -18,13 +19,22 @@ from ..span import char_width, display_width
 
 VIEW_TITLES = {"raci": "RACI 矩阵", "tasks": "任务分工表", "units": "责任清单"}
 
+#: What one column's rendering of a cell is (text, HTML, a dict of data).
+Rendered = TypeVar("Rendered")
+
+
+# Converters to tuples, one per field type: mypy's attrs plugin cannot bind the type
+# variable of `converter=tuple` (or of a generic function), so each element type gets its own.
+def _roles(values: Iterable[Role]) -> tuple[Role, ...]:
+    return tuple(values)
+
 
 @attrs.frozen
 class Cell:
     """One cell's text; `roles` colours it (role cells of the RACI matrix and 责任清单)."""
 
     text: str
-    roles: tuple[Role, ...] = attrs.field(default=(), converter=tuple)
+    roles: tuple[Role, ...] = attrs.field(default=(), converter=_roles)
 
     @property
     def role(self) -> Role | None:
@@ -36,7 +46,7 @@ class Cell:
 BLANK = Cell("")
 
 
-class SparseRow(Sequence):
+class SparseRow(Sequence[Cell]):
     """A row that is mostly blank cells: its first cells, then only the filled ones, by column.
 
     The RACI matrix is tasks × units, and a task involves a handful of its
@@ -47,7 +57,7 @@ class SparseRow(Sequence):
 
     __slots__ = ("head", "cells", "width")
 
-    def __init__(self, head, cells: dict[int, Cell], width: int):
+    def __init__(self, head: Iterable[Cell], cells: dict[int, Cell], width: int) -> None:
         self.head = tuple(head)
         #: Filled cells after the head, by column number.
         self.cells = cells
@@ -56,7 +66,13 @@ class SparseRow(Sequence):
     def __len__(self) -> int:
         return self.width
 
-    def __getitem__(self, index):
+    @overload
+    def __getitem__(self, index: int) -> Cell: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Cell, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Cell | tuple[Cell, ...]:
         if isinstance(index, slice):
             return self.as_tuple()[index]
         if index < 0:
@@ -71,15 +87,15 @@ class SparseRow(Sequence):
             row[col] = cell
         return tuple(row)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Cell]:
         return iter(self.as_tuple())
 
-    def filled(self):
+    def filled(self) -> Iterator[tuple[int, Cell]]:
         """(column, cell) of the head and of every filled cell, in column order."""
         yield from enumerate(self.head)
         yield from sorted(self.cells.items())
 
-    def __eq__(self, other) -> bool:
+    def __eq__(self, other: object) -> bool:
         if isinstance(other, (SparseRow, tuple, list)):
             return len(other) == self.width and self.as_tuple() == tuple(other)
         return NotImplemented
@@ -95,7 +111,7 @@ def is_blank(cell: Cell) -> bool:
     return not cell.text and not cell.roles
 
 
-def filled(row):
+def filled(row: Sequence[Cell]) -> list[tuple[int, Cell]]:
     """(column, cell) of every cell of `row` that is not blank (no text, no role), in column order.
 
     Emitters write these and fill the rest with the blank cell's rendering,
@@ -106,7 +122,7 @@ def filled(row):
     return [(col, cell) for col, cell in enumerate(row) if cell.text or cell.roles]
 
 
-def render_row(row, blanks: list, render) -> list:
+def render_row(row: Sequence[Cell], blanks: list[Rendered], render: Callable[[int, Cell], Rendered]) -> list[Rendered]:
     """`blanks` (each column's rendering of a blank cell) with `render(col, cell)` for the filled cells."""
     out = blanks.copy() if len(row) >= len(blanks) else blanks[: len(row)]
     for col, cell in filled(row):
@@ -114,10 +130,15 @@ def render_row(row, blanks: list, render) -> list:
     return out
 
 
+def _rows(values: Iterable[Sequence[Cell]]) -> tuple[Sequence[Cell], ...]:
+    return tuple(values)
+
+
 @attrs.frozen
 class Group:
     heading: str | None
-    rows: tuple[tuple[Cell, ...], ...] = attrs.field(converter=tuple)
+    #: Tuples of cells, or `SparseRow`s (the RACI matrix).
+    rows: tuple[Sequence[Cell], ...] = attrs.field(converter=_rows)
 
 
 @attrs.frozen
@@ -129,22 +150,34 @@ class Column:
     letters: bool = False
 
 
+def _columns(values: Iterable[Column]) -> tuple[Column, ...]:
+    return tuple(values)
+
+
+def _groups(values: Iterable[Group]) -> tuple[Group, ...]:
+    return tuple(values)
+
+
+def _notes(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
+
+
 @attrs.frozen
 class Table:
     view: str  # raci | tasks | units
     title: str
-    columns: tuple[Column, ...] = attrs.field(converter=tuple)
-    groups: tuple[Group, ...] = attrs.field(converter=tuple)
+    columns: tuple[Column, ...] = attrs.field(converter=_columns)
+    groups: tuple[Group, ...] = attrs.field(converter=_groups)
     scheme: Scheme = Scheme.RACI
     #: The heading column's name when the groups are flattened (CSV): 章节 or 单位.
     group_label: str = "章节"
-    notes: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    notes: tuple[str, ...] = attrs.field(default=(), converter=_notes)
 
     @property
-    def rows(self) -> tuple[tuple[Cell, ...], ...]:
+    def rows(self) -> tuple[Sequence[Cell], ...]:
         return tuple(row for group in self.groups for row in group.rows)
 
-    def legend(self):
+    def legend(self) -> tuple[tuple[str, Role, str, str], ...]:
         return legend(self.scheme)
 
 
@@ -185,7 +218,7 @@ def _split_word(line: str, char: str) -> tuple[str, str]:
     return line[:start], line[start:]
 
 
-def fit_width(texts, limit: int, floor: int = 2) -> int:
+def fit_width(texts: Iterable[str], limit: int, floor: int = 2) -> int:
     """The column width: the widest text, but no more than `limit`."""
     widest = max((display_width(line) for text in texts for line in text.split("\n")), default=0)
     return max(floor, min(limit, widest))

@@ -8,6 +8,8 @@ Colour is the caller's decision (TTY and NO_COLOR live in the CLI).
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Sequence
+
 from ..raci import ROLE_WORDS
 from ..span import display_width, pad
 from .table import ROLE_ANSI, Cell, Table, filled, fit_width, render_row, wrap
@@ -32,7 +34,7 @@ def _widths(table: Table) -> list[int]:
     return widths
 
 
-def _line(cells: list[list[str]], widths: list[int], aligns: list[str], paints: list[str | None], color: bool):
+def _line(cells: list[list[str]], widths: list[int], aligns: list[str], paints: list[str | None], color: bool) -> Iterator[str]:
     height = max(len(lines) for lines in cells)
     for row in range(height):
         parts = []
@@ -42,7 +44,7 @@ def _line(cells: list[list[str]], widths: list[int], aligns: list[str], paints: 
         yield GAP.join(parts).rstrip()
 
 
-def _row_lines(row, widths: list[int], aligns: list[str], blank_parts: list[str], color: bool):
+def _row_lines(row: Sequence[Cell], widths: list[int], aligns: list[str], blank_parts: list[str], color: bool) -> Iterator[str]:
     """`_line` of a table row: the filled cells wrapped and painted, every blank cell its padding."""
     cells = [(col, wrap(cell.text, widths[col]), ROLE_ANSI.get(cell.role) if cell.role else None)
              for col, cell in filled(row)]
@@ -87,7 +89,7 @@ def md_escape(text: str) -> str:
     return text.translate(_MD_SPECIAL)
 
 
-def _md_row(cells) -> str:
+def _md_row(cells: Iterable[Cell | str]) -> str:
     return "| " + " | ".join(md_escape(cell.text if isinstance(cell, Cell) else cell) for cell in cells) + " |"
 
 
@@ -98,7 +100,7 @@ def to_markdown(table: Table) -> str:
     aligns = [":-:" if column.letters else "---" for column in table.columns]
     blanks = [""] * len(table.columns)
 
-    def text(col, cell):
+    def text(col: int, cell: Cell) -> str:
         return md_escape(cell.text)
 
     for group in table.groups:

@@ -12,15 +12,24 @@ sections included), a unit (name or alias) and a role.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeAlias, TypeVar
+
 import attrs
 
-from ..model import Plan, Role, Section
+from ..model import Plan, Report, Role, Section, Task
 from ..raci import DUTY_WORDS, Scheme, letters
 from .roles import Holding, PlanIndex, ResolvedReport, ResolvedTask
 from .table import VIEW_TITLES, Cell, Column, Group, SparseRow, Table, numbered
 
 VIEWS = ("raci", "tasks", "units")
 REPORT_OWED, REPORT_RECEIVED = "汇报", "接收"
+
+#: A task the filters keep, with the role holders they keep on it (see `_selected`).
+Selected: TypeAlias = tuple[ResolvedTask, tuple[Holding, ...]]
+#: The 责任清单's rows of each unit, by unit name.
+UnitRows: TypeAlias = dict[str, list[tuple[Cell, ...]]]
+Item = TypeVar("Item")
 
 
 @attrs.frozen
@@ -37,7 +46,7 @@ class Filters:
         unit = index.resolve_unit(self.unit) if self.unit else None
         return Filters(found.id if found else None, unit, self.role, found.section if found else None)
 
-    def in_section(self, sections) -> bool:
+    def in_section(self, sections: Iterable[Section]) -> bool:
         return self.scope is None or any(section is self.scope for section in sections)
 
     def keeps(self, holder: Holding) -> bool:
@@ -76,13 +85,13 @@ def _notes(index: PlanIndex) -> tuple[str, ...]:
     return tuple(notes)
 
 
-def _selected(index: PlanIndex, filters: Filters) -> list[tuple[ResolvedTask, tuple[Holding, ...]]]:
+def _selected(index: PlanIndex, filters: Filters) -> list[Selected]:
     """Tasks in the section filter with the role holders the filters keep.
 
     With a unit or role filter, tasks keeping no holder drop out; without,
     every task stays, unassigned ones included, so gaps show.
     """
-    chosen = []
+    chosen: list[Selected] = []
     narrows = filters.narrows_holders
     for entry in index.tasks:
         if not filters.in_section(entry.sections):
@@ -96,7 +105,7 @@ def _selected(index: PlanIndex, filters: Filters) -> list[tuple[ResolvedTask, tu
     return chosen
 
 
-def _section_heading(entry, index: PlanIndex | None = None) -> str | None:
+def _section_heading(entry: ResolvedTask | ResolvedReport, index: PlanIndex | None = None) -> str | None:
     """`一、总则 / (一)…`: the entry's sections as the document numbers them (remembered by the index)."""
     if not entry.sections:
         return None
@@ -105,11 +114,12 @@ def _section_heading(entry, index: PlanIndex | None = None) -> str | None:
     return " / ".join(numbered(section.number, section.title) for section in entry.sections)
 
 
-def _grouped(items, heading_of, row_of) -> tuple[Group, ...]:
+def _grouped(items: Iterable[Item], heading_of: Callable[[Item], str | None],
+             row_of: Callable[[Item], Sequence[Cell]]) -> tuple[Group, ...]:
     """Consecutive items under the same heading become one group, in document order."""
     groups: list[Group] = []
-    rows: list = []
-    current = object()
+    rows: list[Sequence[Cell]] = []
+    current: str | None = None  # never compared before the first item sets it: `rows` is empty until then
     for item in items:
         heading = heading_of(item)
         if heading != current and rows:
@@ -122,7 +132,7 @@ def _grouped(items, heading_of, row_of) -> tuple[Group, ...]:
     return tuple(groups)
 
 
-def _serials(chosen, index: PlanIndex | None = None) -> dict[int, str]:
+def _serials(chosen: Iterable[Selected], index: PlanIndex | None = None) -> dict[int, str]:
     """序号 as the document writes it: (一), 1.; unnumbered tasks count 1, 2, … within their section."""
     serials: dict[int, str] = {}
     counters: dict[str | None, int] = {}
@@ -137,7 +147,7 @@ def _serials(chosen, index: PlanIndex | None = None) -> dict[int, str]:
     return serials
 
 
-def _timing(item) -> str:
+def _timing(item: Task | Report) -> str:
     parts = [str(value) for value in (item.cadence, item.due) if value is not None]
     return " / ".join(parts)
 
@@ -151,13 +161,13 @@ def _raci(index: PlanIndex, filters: Filters, scheme: Scheme) -> Table:
     serials = _serials(chosen, index)
     cells: dict[tuple[Role, ...], Cell] = {}  # one Cell per combination of roles: cells are immutable
 
-    def row(item):
+    def row(item: Selected) -> SparseRow:
         # A task's row from its own holders: a unit with no role on it stays blank, unwritten.
         entry, kept = item
         roles_of: dict[str, list[Role]] = {}
         for holder in kept:
             roles_of.setdefault(holder.unit, []).append(holder.role)
-        filled = {}
+        filled: dict[int, Cell] = {}
         for name, roles in roles_of.items():
             key = tuple(roles)
             cell = cells.get(key)
@@ -175,7 +185,7 @@ def _tasks(index: PlanIndex, filters: Filters, scheme: Scheme) -> Table:
     chosen = _selected(index, filters)
     serials = _serials(chosen, index)
 
-    def row(item):
+    def row(item: Selected) -> tuple[Cell, ...]:
         entry, kept = item
         shown = kept if filters.narrows_holders else entry.holdings
         lead = [h.unit for h in shown if h.role is Role.LEAD]
@@ -199,9 +209,9 @@ def _task_label(entry: ResolvedTask) -> str:
 
 
 def _units(index: PlanIndex, filters: Filters, scheme: Scheme) -> Table:
-    rows_by_unit: dict[str, list] = {}
+    rows_by_unit: UnitRows = {}
     # Role by role (all leads first, then supports...), each in document order; one pass over the tasks.
-    by_role: dict[Role, list] = {role: [] for role in Role}
+    by_role: dict[Role, list[tuple[str, ResolvedTask]]] = {role: [] for role in Role}
     for entry, kept in _selected(index, filters):
         for holder in kept:
             by_role[holder.role].append((holder.unit, entry))
@@ -215,23 +225,23 @@ def _units(index: PlanIndex, filters: Filters, scheme: Scheme) -> Table:
                 task_cells = shared[id(entry)] = (Cell(_task_label(entry)), Cell(where), Cell(_timing(entry.task)))
             rows_by_unit.setdefault(unit, []).append((duty, *task_cells))
     if filters.role is None:
-        for entry in index.reports:
-            if filters.in_section(entry.sections):
-                _report_rows(index, entry, filters, rows_by_unit)
-    groups = []
+        for report in index.reports:
+            if filters.in_section(report.sections):
+                _report_rows(index, report, filters, rows_by_unit)
+    groups: list[Group] = []
     order = index.unit_order()
     known = set(order)
     names = list(order) + [name for name in rows_by_unit if name not in known]
     for name in names:
         if name in rows_by_unit:
-            unit = index.unit(name)
-            heading = f"{name}({unit.full_name})" if unit and unit.full_name else name
+            declared = index.unit(name)
+            heading = f"{name}({declared.full_name})" if declared and declared.full_name else name
             groups.append(Group(heading, tuple(rows_by_unit[name])))
     columns = [Column("角色", 8), Column("事项", 36), Column("章节", 30), Column("频次/时限", 22)]
     return Table("units", _title(index, "units"), columns, groups, scheme, group_label="单位", notes=_notes(index))
 
 
-def _report_rows(index: PlanIndex, entry: ResolvedReport, filters: Filters, rows_by_unit: dict) -> None:
+def _report_rows(index: PlanIndex, entry: ResolvedReport, filters: Filters, rows_by_unit: UnitRows) -> None:
     report = entry.report
     what = report.content or "工作情况"
     form = f"({report.form})" if report.form else ""

@@ -13,12 +13,21 @@ from __future__ import annotations
 
 import datetime
 import io
+from collections.abc import Callable, Iterable
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from ..raci import ROLE_WORDS
 from ..span import display_width
 from .archive import normalise_zip
 from .errors import missing
-from .table import ROLE_FILLS, VIEW_TITLES, Table, filled
+from .table import ROLE_FILLS, VIEW_TITLES, Cell, Column, Table, filled
+
+if TYPE_CHECKING:
+    # xlsxwriter publishes no type information (see [tool.mypy] overrides): to mypy these are Any.
+    from xlsxwriter.format import Format
+    from xlsxwriter.workbook import Workbook
+    from xlsxwriter.worksheet import Worksheet
 
 FONT = "Noto Sans CJK SC"
 #: A fixed creation date, so the same plan gives the same file.
@@ -26,12 +35,12 @@ CREATED = datetime.datetime(2021, 1, 1, tzinfo=datetime.UTC)
 MAX_WIDTH = 50
 
 
-def _xlsxwriter():
+def _xlsxwriter() -> ModuleType:
     try:
         import xlsxwriter
     except ImportError:
         raise missing("xlsxwriter", "xlsx", "XLSX tables", "Excel 表格") from None
-    return xlsxwriter
+    return xlsxwriter  # type: ignore[no-any-return]  # xlsxwriter has no types: mypy sees the module as Any
 
 
 #: The xlsxwriter internals `_sparse_worksheet` replaces or calls; without any of them, the stock class is used.
@@ -39,7 +48,7 @@ _INTERNALS = ("_calculate_spans", "_write_rows", "_write_row", "_write_cell", "_
               "_write_string", "_write_blank")
 
 
-def _sparse_worksheet(xlsxwriter):
+def _sparse_worksheet(xlsxwriter: ModuleType) -> type[Worksheet] | None:
     """xlsxwriter's Worksheet, writing out only the cells each row holds; None if its internals differ.
 
     When the workbook is closed, stock xlsxwriter walks every column from the
@@ -53,14 +62,17 @@ def _sparse_worksheet(xlsxwriter):
 
     Worksheet = worksheet.Worksheet
     String = getattr(worksheet, "CellStringTuple", None)
-    cell_name = getattr(utility, "xl_rowcol_to_cell_fast", None)
-    if String is None or cell_name is None or not all(callable(getattr(Worksheet, name, None)) for name in _INTERNALS):
+    found_cell_name = getattr(utility, "xl_rowcol_to_cell_fast", None)
+    if String is None or found_cell_name is None or not all(callable(getattr(Worksheet, name, None)) for name in _INTERNALS):
         return None
+    # Bound once found, so the methods below see a function, not an Optional.
+    cell_name: Callable[[int, int], str] = found_cell_name
 
-    class SparseWorksheet(Worksheet):
+    class SparseWorksheet(worksheet.Worksheet):  # type: ignore[misc]  # xlsxwriter has no types: its class is Any
         def _calculate_spans(self) -> None:
-            spans = {}
-            span_min = span_max = None
+            spans: dict[int, str] = {}
+            span_min: int | None = None
+            span_max: int | None = None
             table, comments = self.table, self.comments
             for row_num in range(self.dim_rowmin, self.dim_rowmax + 1):
                 columns = [*table[row_num], *comments.get(row_num, ())] if row_num in table or row_num in comments else ()
@@ -69,7 +81,7 @@ def _sparse_worksheet(xlsxwriter):
                     span_min = low if span_min is None else min(span_min, low)
                     span_max = high if span_max is None else max(span_max, high)
                 if (row_num + 1) % 16 == 0 or row_num == self.dim_rowmax:
-                    if span_min is not None:
+                    if span_min is not None and span_max is not None:  # always set together
                         spans[row_num // 16] = f"{span_min + 1}:{span_max + 1}"
                         span_min = span_max = None
             self.row_spans = spans
@@ -98,7 +110,7 @@ def _sparse_worksheet(xlsxwriter):
                 else:
                     self._write_empty_row(row_num, span, row_info.get(row_num))
 
-        def merge_row(self, row: int, first_col: int, last_col: int, text: str, cell_format) -> None:
+        def merge_row(self, row: int, first_col: int, last_col: int, text: str, cell_format: Format) -> None:
             """`merge_range` of one row, padding only its last cell (for Excel's right border).
 
             The covered cells between stay blank: a merged cell shows the first
@@ -117,7 +129,7 @@ def _sparse_worksheet(xlsxwriter):
 
 
 class _Formats:
-    def __init__(self, book):
+    def __init__(self, book: Workbook) -> None:
         base = {"font_name": FONT, "font_size": 10, "valign": "top", "text_wrap": True, "border": 1}
         self.title = book.add_format({"font_name": FONT, "bold": True, "font_size": 14})
         self.note = book.add_format({"font_name": FONT, "font_size": 10, "font_color": "#444444"})
@@ -130,13 +142,13 @@ class _Formats:
         #: A conditional format (only border, font and fill apply): the border of cells left blank.
         self.blank = book.add_format({"border": 1})
 
-    def for_cell(self, cell, column):
+    def for_cell(self, cell: Cell, column: Column) -> Format:
         if cell.role:
             return (self.role_letters if column.letters else self.roles)[cell.role]
         return self.letter if column.letters else self.cell
 
 
-def _width(texts, floor: int = 4) -> int:
+def _width(texts: Iterable[str], floor: int = 4) -> int:
     """The column width for the widest line of `texts` (each distinct text measured once), at most MAX_WIDTH."""
     widest = 0
     for text in set(texts):
@@ -152,7 +164,7 @@ def _sheet_name(table: Table) -> str:
     return VIEW_TITLES.get(table.view, table.view)[:31]
 
 
-def _write_table(book, formats: _Formats, table: Table, worksheet_class=None) -> None:
+def _write_table(book: Workbook, formats: _Formats, table: Table, worksheet_class: type[Worksheet] | None = None) -> None:
     sheet = book.add_worksheet(_sheet_name(table), worksheet_class)
     last = len(table.columns) - 1
     columns = table.columns
@@ -201,7 +213,7 @@ def _write_table(book, formats: _Formats, table: Table, worksheet_class=None) ->
     sheet.fit_to_pages(1, 0)
 
 
-def _write_legend(book, formats: _Formats, table: Table) -> None:
+def _write_legend(book: Workbook, formats: _Formats, table: Table) -> None:
     sheet = book.add_worksheet("图例")
     titles = ("字母", "角色", "含义", "meaning")
     for col, title in enumerate(titles):
