@@ -13,7 +13,7 @@ import attrs
 import lark
 
 from ..diagnostics import Diagnostic
-from ..model import Include, Plan, Section
+from ..model import Include, Item, Plan, Section
 from ..source import read_source
 from . import fast
 from .build import Builder
@@ -26,7 +26,7 @@ from .suppressions import scan
 class ReadResult:
     plan: Plan | None
     diagnostics: tuple[Diagnostic, ...]
-    sources: dict  # file name -> text, for showing source lines in diagnostics
+    sources: dict[str, str]  # file name -> text, for showing source lines in diagnostics
 
     @property
     def ok(self) -> bool:
@@ -69,25 +69,26 @@ def _parse_fast(text: str, builder: Builder) -> Plan | None:
     if engine is None:
         return None
     try:
-        return engine.parse(text, builder)
+        plan: Plan = engine.parse(text, builder)
     except fast.Unhandled:
         return None
+    return plan
 
 
-def read_file(path: str | os.PathLike) -> ReadResult:
+def read_file(path: str | os.PathLike[str]) -> ReadResult:
     text, problem = read_source(str(path))
-    if problem is not None:
-        return ReadResult(None, (problem,), {})
+    if text is None:
+        return ReadResult(None, (problem,) if problem is not None else (), {})
     return read_text(text, str(path))
 
 
-def _resolve_includes(plan: Plan, base: str, stack: tuple[str, ...]):
+def _resolve_includes(plan: Plan, base: str, stack: tuple[str, ...]) -> tuple[Plan, list[ReadResult]]:
     results: list[ReadResult] = []
     if next(plan.includes(), None) is None:
         return plan, results  # nothing to resolve: keep the plan rather than rebuild every section
 
-    def resolve(items):
-        resolved = []
+    def resolve(items: tuple[Item, ...]) -> tuple[Item, ...]:
+        resolved: list[Item] = []
         for item in items:
             if isinstance(item, Section):
                 item = attrs.evolve(item, items=resolve(item.items))
@@ -99,14 +100,15 @@ def _resolve_includes(plan: Plan, base: str, stack: tuple[str, ...]):
     return attrs.evolve(plan, items=resolve(plan.items)), results
 
 
-def _include(item: Include, base: str, stack: tuple[str, ...], results: list) -> Include:
+def _include(item: Include, base: str, stack: tuple[str, ...], results: list[ReadResult]) -> Include:
     path = os.path.normpath(os.path.join(base, item.path))
     if any(os.path.normpath(seen) == path for seen in stack):
         chain = " -> ".join(os.path.basename(seen) for seen in (*stack, path))
         results.append(ReadResult(None, (Diagnostic("E008", item.span, args={"path": item.path, "chain": chain}),), {}))
         return item
     text, problem = read_source(path)
-    if problem is not None:
+    if text is None or problem is not None:
+        assert problem is not None  # read_source gives the text or why not
         if problem.code == "E011":  # said where the include is written, not about a file nobody named
             problem = Diagnostic("E007", item.span, args={"path": item.path, "reason": problem.args["reason"]})
         results.append(ReadResult(None, (problem,), {}))

@@ -67,9 +67,11 @@ def _found(token: lark.Token | None, char: str | None) -> tuple[str, str]:
 
 
 def from_lark(error: lark.exceptions.LarkError, filename: str, text: str, opened: list[lark.Token]) -> Diagnostic:
+    token: lark.Token | None
     if isinstance(error, lark.exceptions.UnexpectedCharacters):
         line, column = error.line, error.column
-        char = text[error.pos_in_stream] if error.pos_in_stream < len(text) else None
+        where = error.pos_in_stream or 0
+        char = text[where] if where < len(text) else None
         found = _found(None, char)
         expected = set(error.allowed or ())
         token = None
@@ -77,7 +79,7 @@ def from_lark(error: lark.exceptions.LarkError, filename: str, text: str, opened
         token = error.token
         expected = set(error.accepts or error.expected or ())
         found = _found(token, None)
-        if token.type == "$END":
+        if token.type == "$END" or token.line is None or token.column is None:
             line, column = _end_position(text)
         else:
             line, column = token.line, token.column
@@ -91,7 +93,8 @@ def from_lark(error: lark.exceptions.LarkError, filename: str, text: str, opened
     at_end = token is None and found[0] == "the end of the file" or (token is not None and token.type == "$END")
     if at_end and opened:
         brace = opened[-1]
-        open_span = Span(filename, brace.line, brace.column, brace.line, brace.column + 1)
+        brace_line, brace_column = brace.line or 1, brace.column or 1
+        open_span = Span(filename, brace_line, brace_column, brace_line, brace_column + 1)
         return Diagnostic("E002", span, args=args, help="close-block", help_args={"line": str(brace.line)},
                           labels=[Label(open_span, "block-opened")])
     help_key, help_args = _help_for(token, expected)
@@ -99,7 +102,7 @@ def from_lark(error: lark.exceptions.LarkError, filename: str, text: str, opened
 
 
 
-def _help_for(token: lark.Token | None, expected: set[str]) -> tuple[str | None, dict]:
+def _help_for(token: lark.Token | None, expected: set[str]) -> tuple[str | None, dict[str, str]]:
     """The likeliest fix, from what was found where something else was expected."""
     text = str(token) if token is not None else ""
     if "ANNOTATION" in expected and ANNOTATION_START.match(text):
