@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, cast
+
 from ..diagnostics import Diagnostic, Label, Severity
 from ..model import Plan, Role, Section
 from ..resolve import ResolvedTask
 from ..text import Text
 from .context import Context
 from .registry import rule
+
+if TYPE_CHECKING:
+    from ..model import Assignment, Task
 
 _ROLE_WORDS = {
     Role.LEAD: ("a lead", "牵头单位"),
@@ -18,11 +24,11 @@ _ROLE_WORDS = {
 }
 
 
-def role_word(role: Role) -> str:
+def role_word(role: Role) -> Text:
     return Text(*_ROLE_WORDS[role])
 
 
-def what(item) -> str:
+def what(item: Task | Section) -> str:
     if isinstance(item, Section):
         return "carrier" if item.kind.value == "carrier" else "section"
     return "task"
@@ -32,7 +38,7 @@ def short(text: str, limit: int = 24) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def task_args(task: ResolvedTask) -> dict:
+def task_args(task: ResolvedTask) -> dict[str, str]:
     return {"id": task.id, "title": short(task.title)}
 
 
@@ -40,7 +46,7 @@ def task_args(task: ResolvedTask) -> dict:
       message=("task `{id}` `{title}` names no responsible unit", "任务`{id}`“{title}”未明确责任单位"),
       helps={"name-unit": ("add `(责任单位:A、B)` or a `牵头:` entry; the first unit listed in 责任单位 leads",
                            "请补充`(责任单位:A、B)`或`牵头:`；责任单位中列第一位的为牵头单位")})
-def task_without_unit(plan: Plan, context: Context):
+def task_without_unit(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     """
     ## What it does
     Finds a task that no unit is responsible for: no `责任单位` annotation, no
@@ -78,7 +84,7 @@ def task_without_unit(plan: Plan, context: Context):
       message=("task `{id}` `{title}` has responsible units but no lead", "任务`{id}`“{title}”有责任单位，但没有牵头单位"),
       helps={"name-lead": ("add `牵头: <unit>`, or list the lead first in `责任单位`",
                            "请补充`牵头: 单位名`，或在`责任单位`中把牵头单位列在第一位")})
-def task_without_lead(plan: Plan, context: Context):
+def task_without_lead(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     """
     ## What it does
     Finds a task that has units (supporting, consulted, overseeing) but no lead.
@@ -111,7 +117,7 @@ def task_without_lead(plan: Plan, context: Context):
       message=("`{name}` is a second lead of {what} `{id}`", "`{name}`是{what}`{id}`的第二个牵头单位"),
       helps={"one-lead": ("keep one lead and make the others `配合`", "只保留一个牵头单位，其余改为`配合`")},
       labels={"first-lead": ("first lead declared here", "第一个牵头单位在此")})
-def multiple_leads(plan: Plan, context: Context):
+def multiple_leads(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     """
     ## What it does
     Finds a task, section or carrier with more than one lead unit.
@@ -160,7 +166,7 @@ def multiple_leads(plan: Plan, context: Context):
                "`{name}`在{what}`{id}`中既是牵头单位又是{role}"),
       helps={"one-role": ("give each unit one role on a task", "同一任务中每个单位只担任一种角色")},
       labels={"leads-here": ("leads here", "在此牵头")})
-def conflicting_roles(plan: Plan, context: Context):
+def conflicting_roles(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     """
     ## What it does
     Finds a unit that leads a task and also supports it or is consulted on it
@@ -203,7 +209,7 @@ def conflicting_roles(plan: Plan, context: Context):
 @rule("W311", "duplicate-assignment", Severity.WARNING,
       message=("`{name}` is named twice as {role} on {what} `{id}`", "`{name}`在{what}`{id}`中重复列为{role}"),
       labels={"first-named": ("first named here", "首次列出于此")})
-def duplicate_assignment(plan: Plan, context: Context):
+def duplicate_assignment(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     """
     ## What it does
     Finds a unit listed twice in the same role on one task, section or carrier.
@@ -228,7 +234,7 @@ def duplicate_assignment(plan: Plan, context: Context):
     """
     canonical = context.units.canonical
     for resolved in context.items():
-        first_seen: dict[tuple, object] = {}
+        first_seen: dict[tuple[Role, str], Assignment] = {}
         for assignment in resolved.item.assignments:
             key = (assignment.role, canonical(assignment.unit))
             first = first_seen.setdefault(key, assignment)
@@ -245,7 +251,7 @@ def duplicate_assignment(plan: Plan, context: Context):
                "`{name}`牵头{count}项任务，超过各单位中位数{median}的{factor}倍"),
       helps={"share-leads": ("let other units lead some of these tasks, or raise the `factor` option",
                              "请把部分任务改由其他单位牵头，或调高`factor`选项")})
-def lead_overload(plan: Plan, context: Context):
+def lead_overload(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     """
     ## What it does
     Finds a unit (not a collective such as 各单位) that leads far more tasks
@@ -285,7 +291,7 @@ def lead_overload(plan: Plan, context: Context):
     - `factor` (number, default 3): how many times the median counts as far more.
     - `minimum` (integer, default 5): never flag a unit leading fewer tasks than this.
     """
-    counts = {}
+    counts: dict[str, tuple[ResolvedTask, ...]] = {}
     for key, tasks in context.resolved.leads_by_unit().items():
         unit = context.units.get(key)
         if unit is not None and not unit.collective:
@@ -296,11 +302,14 @@ def lead_overload(plan: Plan, context: Context):
     lengths = sorted(len(tasks) for tasks in counts.values())
     middle = len(lengths) // 2
     median = lengths[middle] if len(lengths) % 2 else (lengths[middle - 1] + lengths[middle]) / 2
-    factor = float(context.option("W309", "factor"))
-    minimum = int(context.option("W309", "minimum"))
+    # cast: option values are typed `object`, each rule having its own; these two are numbers like
+    # their defaults (qlmatrix.config checks that), and float()/int() still normalise e.g. 3 to 3.0.
+    factor = float(cast(float, context.option("W309", "factor")))
+    minimum = int(cast(int, context.option("W309", "minimum")))
     for key, tasks in counts.items():
         if len(tasks) >= minimum and len(tasks) > factor * median:
             unit = context.units.get(key)
+            assert unit is not None  # counted above only when declared
             yield Diagnostic("W309", unit.span or tasks[0].span, help="share-leads",
                              args={"name": key, "count": str(len(tasks)), "factor": f"{factor:g}",
                                    "median": f"{median:g}"})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ..cadence import Cadence, Period
 from ..diagnostics import Diagnostic, Severity
@@ -16,7 +17,7 @@ _PERIOD_OF_WORD = {"每半年": Period.HALF_YEAR, "每季度": Period.QUARTER, "
                    "每年": Period.YEAR, "年度": Period.YEAR, "每月": Period.MONTH, "每周": Period.WEEK}
 
 
-def _duties(context: Context):
+def _duties(context: Context) -> Iterator[tuple[Task | Report, str, str]]:
     """Tasks and reports, with the word for what they are and their id."""
     for task in context.resolved.tasks:
         yield task.task, "task", task.id
@@ -26,11 +27,11 @@ def _duties(context: Context):
         yield item, "report", f"{item.source.name}{target}"
 
 
-def _cadences(item) -> tuple[Cadence, ...]:
+def _cadences(item: Task | Report) -> tuple[Cadence, ...]:
     return tuple(c for c in (item.cadence, item.due) if c is not None)
 
 
-def _text(item) -> str:
+def _text(item: Task | Report) -> str:
     if isinstance(item, Task):
         return f"{item.title}\n{item.body or ''}"
     return item.content or ""
@@ -40,7 +41,7 @@ def _text(item) -> str:
       message=("cannot tell how often or by when from `{text}`", "无法从`{text}`识别频次或时限"),
       helps={"cadence-examples": ("write e.g. 每年, 每半年至少一次, 每季度, 年底前, 2022年6月底前, or 定期 if the document is vague",
                                   "可写作：每年、每半年至少一次、每季度、年底前、2022年6月底前；原文未明确时写“定期”")})
-def unrecognized_cadence(plan: Plan, context: Context):
+def unrecognized_cadence(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     """
     ## What it does
     Finds a `频次:` or `时限:` whose words give no period (每年, 每季度...),
@@ -76,7 +77,7 @@ def unrecognized_cadence(plan: Plan, context: Context):
                "{what}`{id}`是经常性工作（“{word}”），但没有频次或时限"),
       helps={"give-cadence": ("add `频次:` (e.g. 每年, 每半年至少一次) or `时限:` (e.g. 年底前)",
                               "请补充`频次:`（如每年、每半年至少一次）或`时限:`（如年底前）")})
-def missing_cadence(plan: Plan, context: Context):
+def missing_cadence(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     """
     ## What it does
     Finds a recurring duty without `频次:` or `时限:`: a report (reports
@@ -120,7 +121,7 @@ def missing_cadence(plan: Plan, context: Context):
                "{what}`{id}`的“{text}”没有说明频次或时限"),
       helps={"date-vague": ("keep the document's word and add a `时限:` (e.g. 每季度末, 6月底前) agreed with the lead",
                             "保留原文表述，并与牵头单位商定`时限:`（如每季度末、6月底前）")})
-def vague_cadence(plan: Plan, context: Context):
+def vague_cadence(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     """
     ## What it does
     Finds a duty whose only cadence is vague (定期, 常态化, 长期坚持, 适时...)
@@ -160,7 +161,7 @@ def vague_cadence(plan: Plan, context: Context):
 _LENGTH = {Period.WEEK: 1, Period.MONTH: 2, Period.QUARTER: 3, Period.HALF_YEAR: 4, Period.YEAR: 5}
 
 
-def _disagreement(item) -> tuple[str, str] | None:
+def _disagreement(item: Task | Report) -> tuple[str, str] | None:
     cadence, due = item.cadence, item.due
     if cadence and due and cadence.period in _LENGTH and due.period in _LENGTH \
             and _LENGTH[due.period] < _LENGTH[cadence.period]:
@@ -178,7 +179,7 @@ def _disagreement(item) -> tuple[str, str] | None:
       message=("{what} `{id}` is given two cadences that disagree: `{first}` and `{second}`",
                "{what}`{id}`的两处频次不一致：“{first}”与“{second}”"),
       helps={"one-cadence": ("make the cadence, the due date and the text say the same", "请使频次、时限与正文表述一致")})
-def conflicting_cadence(plan: Plan, context: Context):
+def conflicting_cadence(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     """
     ## What it does
     Finds a duty given two cadences that disagree: a `时限:` that recurs more

@@ -29,7 +29,7 @@ class Context:
         self._options = options or {}
         self._leading_groups: tuple[Unit, ...] | None = None
 
-    def option(self, code: str, key: str):
+    def option(self, code: str, key: str) -> object:
         """The configured value of a rule option, or the rule's default."""
         from .registry import RULES
 

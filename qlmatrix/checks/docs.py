@@ -40,7 +40,7 @@ def rule_markdown(rule: Rule, generated: bool = True) -> str:
     return "\n".join(lines)
 
 
-def _toml(value) -> str:
+def _toml(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
@@ -59,6 +59,6 @@ def missing_parts(rule: Rule) -> list[str]:
     return missing
 
 
-def sarif_rules() -> dict[str, dict]:
+def sarif_rules() -> dict[str, dict[str, str]]:
     return {code: {"severity": rule.severity.value, "summary": summary(rule), "help": rule_markdown(rule, False)}
             for code, rule in RULES.items()}

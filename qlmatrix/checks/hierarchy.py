@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
 from ..diagnostics import Diagnostic, Label, Severity
 from ..model import LoopStage, Plan, SectionKind
 from ..resolve import ResolvedSection
 from ..text import Text
 from .context import Context
 from .registry import rule
+
+if TYPE_CHECKING:
+    from ..model import Unit
 
 _STAGE_WORDS = {
     LoopStage.GOAL: ("goals", "目标"),
@@ -21,7 +27,7 @@ _STAGE_WORDS = {
       message=("`{name}` is its own superior: {chain}", "`{name}`成了自己的上级：{chain}"),
       helps={"break-hierarchy": ("change one `上级:` so that the chain ends at the top body",
                                  "请修改其中一个`上级:`，使层级止于最高机构")})
-def unit_hierarchy_cycle(plan: Plan, context: Context):
+def unit_hierarchy_cycle(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     """
     ## What it does
     Finds units whose `上级:` chain leads back to themselves.
@@ -47,8 +53,8 @@ def unit_hierarchy_cycle(plan: Plan, context: Context):
     """
     state: dict[str, int] = {}  # 1 on the current chain, 2 done
     for unit in context.units:
-        chain = []
-        current = unit
+        chain: list[Unit] = []
+        current: Unit | None = unit
         while current is not None and not state.get(current.name):
             state[current.name] = 1
             chain.append(current)
@@ -57,6 +63,7 @@ def unit_hierarchy_cycle(plan: Plan, context: Context):
             start = next(i for i, u in enumerate(chain) if u.name == current.name)
             names = [u.name for u in chain[start:]] + [current.name]
             last = chain[-1]
+            assert last.parent is not None  # the chain went on from it to `current`
             yield Diagnostic("E305", last.parent.span or last.span, help="break-hierarchy",
                              args={"name": current.name, "chain": " → ".join(names)})
         for done in chain:
@@ -66,7 +73,7 @@ def unit_hierarchy_cycle(plan: Plan, context: Context):
 @rule("E310", "duplicate-section-id",
       message=("section id `{id}` is used twice", "章节编号`{id}`重复"),
       helps={"rename-section": ("give one of them another number or an `编号:`", "请修改其中一个的序号，或用`编号:`另行指定")})
-def duplicate_section_id(plan: Plan, context: Context):
+def duplicate_section_id(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     """
     ## What it does
     Finds two sections or carriers with the same id (their numbers joined,
@@ -115,7 +122,7 @@ def _holds_work(section: ResolvedSection) -> bool:
 @rule("W208", "empty-section", Severity.WARNING,
       message=("{what} `{title}` holds no task", "{what}“{title}”下没有任务"),
       helps={"add-tasks": ("add its tasks, or remove it", "请补充其任务，或删除该项")})
-def empty_section(plan: Plan, context: Context):
+def empty_section(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     """
     ## What it does
     Finds a section (`章`) or carrier (`载体`) that holds no task or report.
@@ -154,7 +161,7 @@ def empty_section(plan: Plan, context: Context):
       message=("carrier `{title}` lacks {missing} in its closed loop", "载体“{title}”的工作闭环缺少{missing}"),
       helps={"complete-loop": ("write `闭环: 目标、举措、考核、反馈` once each stage is planned",
                                "各环节落实后写作`闭环: 目标、举措、考核、反馈`")})
-def incomplete_closed_loop(plan: Plan, context: Context):
+def incomplete_closed_loop(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     """
     ## What it does
     Finds a carrier (`载体`) whose `闭环:` lacks one of the four stages every

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
 from ..diagnostics import Diagnostic, Label, Severity
 from ..model import Plan, Role
 from ..text import Text
 from .assignments import task_args, what
 from .context import Context
 from .registry import rule
+
+if TYPE_CHECKING:
+    from ..resolve import Holding, ResolvedSection, ResolvedTask
 
 _REQUIRED = ("auto", "always", "never")
 
@@ -18,7 +24,7 @@ _SEGREGATION_HELPS = {"separate-oversight": Text(
 _SEGREGATION_LABELS = {"oversight-here": Text("oversight declared here", "监督在此声明")}
 
 
-def _pairs(resolved, role: Role):
+def _pairs(resolved: ResolvedSection | ResolvedTask, role: Role) -> Iterator[tuple[Holding, Holding]]:
     """(doer, overseer) holdings of one unit on one item, unless both are inherited
     (then the section they come from reports it, once)."""
     overseers = {holding.unit: holding for holding in resolved.holdings_in(Role.OVERSEE)}
@@ -28,7 +34,7 @@ def _pairs(resolved, role: Role):
             yield doer, overseer
 
 
-def _segregation(code: str, role: Role, context: Context):
+def _segregation(code: str, role: Role, context: Context) -> Iterator[Diagnostic]:
     for resolved in context.items():
         for doer, overseer in _pairs(resolved, role):
             labels = [Label(overseer.span, "oversight-here")] if overseer.span else []
@@ -40,7 +46,7 @@ def _segregation(code: str, role: Role, context: Context):
 @rule("E303", "self-oversight",
       message=("`{name}` oversees {what} `{id}`, which it leads", "`{name}`监督自己牵头的{what}`{id}`"),
       helps=_SEGREGATION_HELPS, labels=_SEGREGATION_LABELS)
-def self_oversight(plan: Plan, context: Context):
+def self_oversight(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     """
     ## What it does
     Finds a unit that oversees (`监督`) a task it leads, counting oversight a
@@ -77,7 +83,7 @@ def self_oversight(plan: Plan, context: Context):
 @rule("W304", "overseer-supports", Severity.WARNING,
       message=("`{name}` oversees {what} `{id}`, which it also supports", "`{name}`监督自己配合的{what}`{id}`"),
       helps=_SEGREGATION_HELPS, labels=_SEGREGATION_LABELS)
-def overseer_supports(plan: Plan, context: Context):
+def overseer_supports(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     """
     ## What it does
     Finds a unit that oversees a task it also supports (`配合`).
@@ -122,7 +128,7 @@ def _required(plan: Plan, context: Context) -> bool:
       choices={"required": _REQUIRED},
       message=("nobody oversees task `{id}` `{title}`", "任务`{id}`“{title}”没有监督单位"),
       helps={"add-oversight": ("add `监督: <unit>` to the task or to its section", "请在任务或所在章中补充`监督: 单位名`")})
-def unoverseen_task(plan: Plan, context: Context):
+def unoverseen_task(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     """
     ## What it does
     Finds a task with responsible units but no overseer (`监督`), neither its

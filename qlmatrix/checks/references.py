@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
 from ..diagnostics import Diagnostic, Label, Severity
 from ..model import Plan
 from ..resolve import ResolvedTask
 from .context import Context
 from .registry import rule
 
+if TYPE_CHECKING:
+    from ..model import Ref, Unit
 
-def _references(plan: Plan, context: Context):
+
+def _references(plan: Plan, context: Context) -> Iterator[Ref]:
     """Every unit reference in the plan, in document order."""
     for unit in context.units:
         if unit.parent is not None:
@@ -27,7 +33,7 @@ def _references(plan: Plan, context: Context):
       message=("unit `{name}` is not declared", "单位`{name}`未声明"),
       helps={"declare-unit": ("declare it, e.g. `单位 {name}`, or `集合 {name}` for a class of units",
                               "请声明该单位，如`单位 {name}`；若指一类单位，用`集合 {name}`")})
-def undeclared_unit(plan: Plan, context: Context):
+def undeclared_unit(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     """
     ## What it does
     Finds unit names that no `单位` or `集合` declares, by name, full name or alias.
@@ -65,7 +71,7 @@ def undeclared_unit(plan: Plan, context: Context):
 
 @rule("E102", "duplicate-unit",
       message=("`{name}` is declared twice", "`{name}`重复声明"))
-def duplicate_unit(plan: Plan, context: Context):
+def duplicate_unit(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     """
     ## What it does
     Finds a name (short name, full name or alias) that two declarations claim.
@@ -87,7 +93,7 @@ def duplicate_unit(plan: Plan, context: Context):
     ## Options
     None.
     """
-    first_seen: dict[str, object] = {}
+    first_seen: dict[str, Unit] = {}
     for unit in context.units:
         for known in dict.fromkeys(unit.names):
             owner = first_seen.setdefault(known, unit)
@@ -100,7 +106,7 @@ def duplicate_unit(plan: Plan, context: Context):
 @rule("E103", "duplicate-task-id",
       message=("task id `{id}` is used twice", "任务编号`{id}`重复"),
       helps={"rename-task": ("give one of them another number or an `编号:`", "请修改其中一个的序号，或用`编号:`另行指定")})
-def duplicate_task_id(plan: Plan, context: Context):
+def duplicate_task_id(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     """
     ## What it does
     Finds two tasks with the same id (their section numbers joined, or `编号:`).
@@ -140,7 +146,7 @@ def duplicate_task_id(plan: Plan, context: Context):
       message=("`{name}` is declared but has no task, report or subordinate unit",
                "`{name}`已声明，但没有任务、汇报或下级单位"),
       helps={"remove-unit": ("remove the declaration, or give the unit its duties", "请删除该声明，或为该单位分派职责")})
-def unused_unit(plan: Plan, context: Context):
+def unused_unit(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     """
     ## What it does
     Finds a declared unit that owns nothing: it has no role on any task,

@@ -18,26 +18,42 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias, TypeVar
 
 import attrs
 
 from ..diagnostics import Diagnostic, Severity
-from ..diagnostics.messages import register
+from ..diagnostics.messages import Words, register
 from ..model import Plan
 from ..text import Text
 
 if TYPE_CHECKING:
     from .context import Context
 
-Check = Callable[[Plan, "Context"], Iterator[Diagnostic]]
+Check: TypeAlias = Callable[[Plan, "Context"], Iterator[Diagnostic]]
+#: A check as decorated: `rule` gives it back unchanged.
+_CheckT = TypeVar("_CheckT", bound=Check)
 
 #: The headings every rule's docstring has, in this order.
 DOC_HEADINGS = ("What it does", "Why it matters", "Failing example", "Fixed example", "Options")
 
 
-def _no_check(plan, context):
+def _no_check(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     return iter(())
+
+
+# Named converters: mypy's attrs plugin reads a converter's type from a function, not from a lambda
+# or a classmethod.
+def _frozen_options(options: Mapping[str, object]) -> Mapping[str, object]:
+    return MappingProxyType(dict(options))
+
+
+def _frozen_choices(choices: Mapping[str, tuple[object, ...]]) -> Mapping[str, tuple[object, ...]]:
+    return MappingProxyType(dict(choices))
+
+
+def _text(words: Words) -> Text:
+    return Text.of(words)
 
 
 @attrs.frozen
@@ -47,11 +63,11 @@ class Rule:
     severity: Severity
     check: Check
     #: option name -> default value; the default's type is the option's type
-    options: Mapping[str, object] = attrs.field(factory=dict, converter=lambda o: MappingProxyType(dict(o)))
+    options: Mapping[str, object] = attrs.field(factory=dict, converter=_frozen_options)
     #: option name -> the values it may take, for options that are a choice
-    choices: Mapping[str, tuple] = attrs.field(factory=dict, converter=lambda o: MappingProxyType(dict(o)))
+    choices: Mapping[str, tuple[object, ...]] = attrs.field(factory=dict, converter=_frozen_choices)
     #: what a finding says, with `{placeholders}` for its arguments
-    message: Text = attrs.field(default=Text("", ""), converter=Text.of)
+    message: Text = attrs.field(default=Text("", ""), converter=_text)
 
     @property
     def doc(self) -> str:
@@ -88,14 +104,12 @@ def _dedent(text: str) -> str:
 RULES: dict[str, Rule] = {}
 
 
-Words = "Text | tuple[str, str]"
-
-
 def rule(code: str, name: str, severity: Severity = Severity.ERROR, *, message: Words,
          helps: Mapping[str, Words] | None = None, labels: Mapping[str, Words] | None = None,
-         options: Mapping[str, object] | None = None, choices: Mapping[str, tuple] | None = None):
+         options: Mapping[str, object] | None = None,
+         choices: Mapping[str, tuple[object, ...]] | None = None) -> Callable[[_CheckT], _CheckT]:
     """Register the decorated check as rule `code`, with its message, helps and labels."""
-    def register_rule(check: Check) -> Check:
+    def register_rule(check: _CheckT) -> _CheckT:
         if code in RULES:
             raise ValueError(f"rule code {code} registered twice")
         found = Rule(code, name, severity, check, options or {}, choices or {}, Text.of(message))

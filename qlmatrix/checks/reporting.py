@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, TypeAlias
+
 from ..diagnostics import Diagnostic, Label, Severity
 from ..model import Plan, Report, Role
 from .context import Context, level_rank
 from .registry import rule
 
+if TYPE_CHECKING:
+    from ..resolve import ResolvedReport
 
-def due_key(report: Report):
+#: When a report is due, comparable within one kind: (kind, point).
+_DueKey: TypeAlias = tuple[str, tuple[int, ...]]
+
+
+def due_key(report: Report) -> _DueKey | None:
     """A comparable (kind, point) for the report's due, or None when it names none we can order."""
     due = (report.due and report.due.due) or (report.cadence and report.cadence.due)
     if not due:
@@ -26,13 +35,15 @@ def due_key(report: Report):
 
 
 def _due_text(report: Report) -> str:
-    return (report.due or report.cadence).text
+    cadence = report.due or report.cadence
+    assert cadence is not None  # asked only of a report with a due point (due_key is not None)
+    return cadence.text
 
 
 @rule("W206", "report-without-recipient", Severity.WARNING,
       message=("report from `{source}` names no recipient", "`{source}`的汇报没有写明报送对象"),
       helps={"add-recipient": ("write it as `汇报 A -> B`", "请写作`汇报 A -> B`")})
-def report_without_recipient(plan: Plan, context: Context):
+def report_without_recipient(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     """
     ## What it does
     Finds a report (`汇报`) with a sender but no recipient.
@@ -74,7 +85,7 @@ def _inside_group(context: Context) -> set[str]:
       message=("lead unit `{name}` has no reporting line up to `{group}`", "牵头单位`{name}`没有向`{group}`汇报的渠道"),
       helps={"add-report": ("add e.g. `汇报 牵头单位 -> 领导小组办公室 {{ 频次: 每季度 }}`",
                             "请补充如`汇报 牵头单位 -> 领导小组办公室 {{ 频次: 每季度 }}`")})
-def lead_without_reporting_line(plan: Plan, context: Context):
+def lead_without_reporting_line(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     """
     ## What it does
     In a plan that declares a leading group (`类型: 领导小组`), finds a lead
@@ -132,7 +143,7 @@ def lead_without_reporting_line(plan: Plan, context: Context):
       message=("reports go round in a circle: {chain}", "汇报关系形成循环：{chain}"),
       helps={"break-cycle": ("one of these reports should go the other way, or to a higher body",
                              "请调整其中一条汇报的方向，或改为向上级报送")})
-def reporting_cycle(plan: Plan, context: Context):
+def reporting_cycle(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     """
     ## What it does
     Finds reports that go round in a circle (A reports to B, B reports to A).
@@ -168,7 +179,7 @@ def reporting_cycle(plan: Plan, context: Context):
     yield from _cycles(edges)
 
 
-def _cycles(edges):
+def _cycles(edges: dict[str, list[tuple[str, Report]]]) -> Iterator[Diagnostic]:
     """One diagnostic per back edge of a depth-first walk, in the order reports were declared."""
     state: dict[str, int] = {}  # 1 on the path, 2 done
     for start in list(edges):
@@ -205,7 +216,7 @@ def _levels(context: Context, report: Report) -> list[str]:
       helps={"earlier-due": ("give the lower level an earlier `时限:` (e.g. 12月20日前) so the higher level can include it",
                              "请为下级设定更早的`时限:`（如12月20日前），以便上级汇总")},
       labels={"includes-it": ("the report that includes it", "汇总它的汇报")})
-def report_due_order(plan: Plan, context: Context):
+def report_due_order(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     """
     ## What it does
     Finds a lower level's report that is due no earlier than the higher
@@ -256,8 +267,10 @@ def report_due_order(plan: Plan, context: Context):
         yield from _against_recipient(context, entry, key, levels, by_source)
 
 
-def _against_recipient(context, entry, key, levels, by_source):
+def _against_recipient(context: Context, entry: ResolvedReport, key: _DueKey, levels: list[str],
+                       by_source: dict[str, list[Report]]) -> Iterator[Diagnostic]:
     report = entry.report
+    assert entry.target is not None  # the caller skips reports without a recipient
     lower = level_rank(levels[0]) if len(levels) == 1 else None
     for onward in by_source.get(entry.target, ()):
         if onward is report:

@@ -6,7 +6,7 @@ so that checks stay free of files and plans built in Python can pass one in.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
 import attrs
@@ -14,20 +14,30 @@ import attrs
 from ..diagnostics import Severity
 
 
-def _frozen(mapping) -> Mapping:
+# One converter per field type: mypy's attrs plugin needs a converter's types spelt out
+# (neither `converter=tuple` nor a generic function gives the field's type).
+def _codes(codes: Iterable[str]) -> tuple[str, ...]:
+    return tuple(codes)
+
+
+def _frozen_severities(mapping: Mapping[str, Severity]) -> Mapping[str, Severity]:
+    return MappingProxyType(dict(mapping))
+
+
+def _frozen_options(mapping: Mapping[str, Mapping[str, object]]) -> Mapping[str, Mapping[str, object]]:
     return MappingProxyType(dict(mapping))
 
 
 @attrs.frozen
 class Config:
     #: codes or code prefixes to run (`W2`, `E301`); empty means every rule
-    select: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    select: tuple[str, ...] = attrs.field(default=(), converter=_codes)
     #: codes or prefixes not to run; wins over `select`
-    ignore: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    ignore: tuple[str, ...] = attrs.field(default=(), converter=_codes)
     #: code -> severity, overriding the rule's default
-    severity: Mapping[str, Severity] = attrs.field(factory=dict, converter=_frozen)
+    severity: Mapping[str, Severity] = attrs.field(factory=dict, converter=_frozen_severities)
     #: code -> {option: value}
-    options: Mapping[str, Mapping[str, object]] = attrs.field(factory=dict, converter=_frozen)
+    options: Mapping[str, Mapping[str, object]] = attrs.field(factory=dict, converter=_frozen_options)
     #: warnings become errors
     strict: bool = False
     #: where the settings came from, for messages

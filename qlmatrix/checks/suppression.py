@@ -87,7 +87,7 @@ class _Active:
     codes: tuple[str, ...] | None
     first: int
     last: int
-    used: set = attrs.field(factory=set)
+    used: set[str] = attrs.field(factory=set)
 
 
 def apply(diagnostics: Iterable[Diagnostic], directives: Iterable[Suppression], config: Config) -> list[Diagnostic]:
@@ -114,7 +114,7 @@ def apply(diagnostics: Iterable[Diagnostic], directives: Iterable[Suppression], 
     return kept
 
 
-def _own_findings(suppressions: dict, config: Config) -> list[Diagnostic]:
+def _own_findings(suppressions: dict[str, list[_Active]], config: Config) -> list[Diagnostic]:
     found = []
     for entries in suppressions.values():
         for entry in entries:

@@ -9,7 +9,7 @@ they are.
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import attrs
 
@@ -35,6 +35,11 @@ class Label:
     args: Mapping[str, str] = attrs.field(factory=dict)
 
 
+def _labels(labels: Iterable[Label]) -> tuple[Label, ...]:
+    # A named converter: mypy's attrs plugin cannot infer the element type through `converter=tuple`.
+    return tuple(labels)
+
+
 @attrs.frozen
 class Diagnostic:
     """One finding: a stable code, where it is, and the arguments of its message.
@@ -53,11 +58,12 @@ class Diagnostic:
 
     code: str
     span: Span | None
-    args: Mapping[str, str] = attrs.field(factory=dict)
+    #: a Text argument is put in the reader's language with the message (Text.format)
+    args: Mapping[str, str | Text] = attrs.field(factory=dict)
     severity: Severity = Severity.ERROR
     help: str | None = None  # a key of messages.HELPS
     help_args: Mapping[str, str] = attrs.field(factory=dict)
-    labels: tuple[Label, ...] = attrs.field(default=(), converter=tuple)
+    labels: tuple[Label, ...] = attrs.field(default=(), converter=_labels)
 
     @property
     def is_error(self) -> bool:
@@ -90,7 +96,7 @@ class Diagnostic:
         where = f"{self.span}: " if self.span else ""
         return f"{where}{self.severity.value}[{self.code}] {self.message.en}"
 
-    def sort_key(self):
+    def sort_key(self) -> tuple[str, int, int, str]:
         span = self.span
         return (span.file, span.line, span.column, self.code) if span else ("", 0, 0, self.code)
 
@@ -98,11 +104,11 @@ class Diagnostic:
 class PlanError(QlmError):
     """A plan that could not be read or formatted. `diagnostics` says why; the message is the first."""
 
-    def __init__(self, diagnostics):
+    def __init__(self, diagnostics: Iterable[Diagnostic]) -> None:
         from .messages import render_message
 
-        diagnostics = tuple(diagnostics)
-        first = diagnostics[0]
+        found = tuple(diagnostics)
+        first = found[0]
         where = f"{first.span}: " if first.span else ""
         super().__init__(Text(f"{where}{first.code} {render_message(first, 'en')}",
-                              f"{where}{first.code} {render_message(first, 'zh')}"), diagnostics=diagnostics)
+                              f"{where}{first.code} {render_message(first, 'zh')}"), diagnostics=found)

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
 from .messages import render_message
 
+if TYPE_CHECKING:
+    from . import Diagnostic
 
-def line(diagnostic, lang: str) -> str:
+
+def line(diagnostic: Diagnostic, lang: str) -> str:
     where = f"{diagnostic.span}: " if diagnostic.span else ""
     return f"{where}{diagnostic.code} {render_message(diagnostic, lang)}"
 
 
-def dumps(diagnostics, lang: str) -> str:
+def dumps(diagnostics: Iterable[Diagnostic], lang: str) -> str:
     return "".join(line(d, lang) + "\n" for d in diagnostics)

@@ -5,7 +5,13 @@ Annotations then appear on the changed lines of a pull request.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
 from .messages import code_name, render_help, render_message
+
+if TYPE_CHECKING:
+    from . import Diagnostic
 
 _LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -18,7 +24,7 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def line(diagnostic, lang: str) -> str:
+def line(diagnostic: Diagnostic, lang: str) -> str:
     level = _LEVELS[diagnostic.severity.value]
     props = []
     span = diagnostic.span
@@ -35,5 +41,5 @@ def line(diagnostic, lang: str) -> str:
     return f"::{level} {','.join(props)}::{_data(message)}"
 
 
-def dumps(diagnostics, lang: str) -> str:
+def dumps(diagnostics: Iterable[Diagnostic], lang: str) -> str:
     return "".join(line(d, lang) + "\n" for d in diagnostics)

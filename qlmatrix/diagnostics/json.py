@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from ..span import Span
 from .messages import code_name, render_help, render_label, render_message
 
+if TYPE_CHECKING:
+    from . import Diagnostic
 
-def _span(span: Span | None) -> dict | None:
+
+def _span(span: Span | None) -> dict[str, object] | None:
     if span is None:
         return None
     return {"file": span.file, "line": span.line, "column": span.column,
             "end_line": span.end_line, "end_column": span.end_column}
 
 
-def diagnostic_to_dict(diagnostic, lang: str) -> dict:
+def diagnostic_to_dict(diagnostic: Diagnostic, lang: str) -> dict[str, object]:
     return {
         "code": diagnostic.code,
         "name": code_name(diagnostic.code),
@@ -27,5 +32,5 @@ def diagnostic_to_dict(diagnostic, lang: str) -> dict:
     }
 
 
-def dumps(diagnostics, lang: str) -> str:
+def dumps(diagnostics: Iterable[Diagnostic], lang: str) -> str:
     return json.dumps([diagnostic_to_dict(d, lang) for d in diagnostics], ensure_ascii=False, indent=2) + "\n"

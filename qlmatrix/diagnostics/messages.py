@@ -6,8 +6,19 @@ in backticks. Codes and positions are never translated.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, TypeAlias
+
 from ..text import Text
 from .reading_docs import DOCS as _READING_DOCS
+
+if TYPE_CHECKING:
+    from . import Diagnostic, Label
+
+#: Words as a module gives them: a Text, or an (English, Chinese) pair.
+Words: TypeAlias = Text | tuple[str, str]
+#: A registered message: (kebab-case name, Words), or (kebab-case name, English, Chinese).
+MessageEntry: TypeAlias = tuple[str, Words] | tuple[str, str, str]
 
 #: code -> (kebab-case name, English, Chinese); turned into (name, Text) below
 _READER_MESSAGES = {
@@ -90,8 +101,8 @@ _WORDS = {
 }
 
 
-def register(messages: dict | None = None, helps: dict | None = None, labels: dict | None = None,
-             docs: dict | None = None) -> None:
+def register(messages: Mapping[str, MessageEntry] | None = None, helps: Mapping[str, Words] | None = None,
+             labels: Mapping[str, Words] | None = None, docs: Mapping[str, Words] | None = None) -> None:
     """Add the messages of another module (a rule, the importer, fmt).
 
     `messages`: code -> (kebab-case name, Text or (English, Chinese));
@@ -107,24 +118,32 @@ def register(messages: dict | None = None, helps: dict | None = None, labels: di
         for key, value in (new or {}).items():
             if key in table and table[key] != Text.of(value):
                 raise ValueError(f"help or label {key} registered twice with different words")
-    for code, (name, *text) in (messages or {}).items():
-        MESSAGES[code] = (name, Text.of(text[0] if len(text) == 1 else tuple(text)))
+    for code, entry in (messages or {}).items():
+        MESSAGES[code] = _message(entry)
     HELPS.update({key: Text.of(value) for key, value in (helps or {}).items()})
     DOCS.update({code: Text.of(value) for code, value in (docs or {}).items()})
     LABELS.update({key: Text.of(value) for key, value in (labels or {}).items()})
 
 
-def render_message(diagnostic, lang: str) -> str:
+def _message(entry: MessageEntry) -> tuple[str, Text]:
+    if len(entry) == 3:
+        name, en, zh = entry
+        return name, Text(en, zh)
+    name, words = entry
+    return name, Text.of(words)
+
+
+def render_message(diagnostic: Diagnostic, lang: str) -> str:
     return MESSAGES[diagnostic.code][1].format(diagnostic.args, lang, WORDS)
 
 
-def render_help(diagnostic, lang: str) -> str | None:
+def render_help(diagnostic: Diagnostic, lang: str) -> str | None:
     if diagnostic.help is None:
         return None
     return HELPS[diagnostic.help].format(diagnostic.help_args, lang, WORDS)
 
 
-def render_label(label, lang: str) -> str:
+def render_label(label: Label, lang: str) -> str:
     return LABELS[label.message].format(label.args, lang, WORDS)
 
 

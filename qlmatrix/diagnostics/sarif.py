@@ -8,10 +8,15 @@ the caller, so this module stays below the checks in the layers.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 from ..span import Span
 from .messages import MESSAGES, code_name, render_help, render_label, render_message
+
+if TYPE_CHECKING:
+    from . import Diagnostic
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -21,15 +26,15 @@ def _uri(file: str) -> str:
     return PurePath(file).as_posix()
 
 
-def _location(span: Span) -> dict:
+def _location(span: Span) -> dict[str, object]:
     region = {"startLine": span.line, "startColumn": span.column,
               "endLine": span.end_line, "endColumn": span.end_column}
     return {"physicalLocation": {"artifactLocation": {"uri": _uri(span.file)}, "region": region}}
 
 
-def _rule_entry(code: str, meta: dict | None, lang: str) -> dict:
+def _rule_entry(code: str, meta: Mapping[str, str] | None, lang: str) -> dict[str, object]:
     """`meta`: {"severity": ..., "summary": ..., "help": markdown} for registered rules."""
-    entry = {"id": code, "name": code_name(code) if code in MESSAGES else code}
+    entry: dict[str, object] = {"id": code, "name": code_name(code) if code in MESSAGES else code}
     if meta:
         entry["shortDescription"] = {"text": meta["summary"]}
         entry["fullDescription"] = {"text": meta["summary"]}
@@ -42,10 +47,10 @@ def _rule_entry(code: str, meta: dict | None, lang: str) -> dict:
     return entry
 
 
-def _result(diagnostic, index: int, lang: str) -> dict:
+def _result(diagnostic: Diagnostic, index: int, lang: str) -> dict[str, object]:
     text = render_message(diagnostic, lang)
     help_text = render_help(diagnostic, lang)
-    result = {
+    result: dict[str, object] = {
         "ruleId": diagnostic.code,
         "ruleIndex": index,
         "level": _LEVELS[diagnostic.severity.value],
@@ -53,7 +58,7 @@ def _result(diagnostic, index: int, lang: str) -> dict:
     }
     if diagnostic.span is not None:
         result["locations"] = [_location(diagnostic.span)]
-    related = []
+    related: list[dict[str, object]] = []
     for number, label in enumerate(diagnostic.labels, 1):
         location = _location(label.span)
         location["id"] = number
@@ -64,7 +69,8 @@ def _result(diagnostic, index: int, lang: str) -> dict:
     return result
 
 
-def to_sarif(diagnostics, lang: str, rules: dict | None = None, version: str = "0") -> dict:
+def to_sarif(diagnostics: Sequence[Diagnostic], lang: str, rules: Mapping[str, Mapping[str, str]] | None = None,
+             version: str = "0") -> dict[str, object]:
     """The SARIF log as a dict. `rules`: code -> meta for every registered rule, listed even if unused."""
     rules = rules or {}
     codes = list(rules) + [d.code for d in diagnostics if d.code not in rules]
@@ -85,5 +91,6 @@ def to_sarif(diagnostics, lang: str, rules: dict | None = None, version: str = "
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
 
 
-def dumps(diagnostics, lang: str, rules: dict | None = None, version: str = "0") -> str:
+def dumps(diagnostics: Sequence[Diagnostic], lang: str, rules: Mapping[str, Mapping[str, str]] | None = None,
+          version: str = "0") -> str:
     return json.dumps(to_sarif(diagnostics, lang, rules, version), ensure_ascii=False, indent=2) + "\n"

@@ -10,9 +10,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from ..span import Span, display_width
 from ..text import Text
 from .messages import code_name, render_help, render_label, render_message
+
+if TYPE_CHECKING:
+    from . import Diagnostic
 
 _COLORS = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "info": "\x1b[1;36m",
            "help": "\x1b[1;36m", "gutter": "\x1b[1;34m", "label": "\x1b[1;34m"}
@@ -41,14 +47,14 @@ class TextEmitter:
         lines = self._lines[file]
         return lines[line - 1] if 0 < line <= len(lines) else None
 
-    def emit(self, diagnostic) -> str:
+    def emit(self, diagnostic: Diagnostic) -> str:
         severity = diagnostic.severity.value
         message = render_message(diagnostic, self.lang)
         word = _SEVERITY_WORDS[severity].in_language(self.lang)
         colon = "：" if self.lang == "zh" else ": "
         out = [f"{self.paint(severity, f'{word}[{diagnostic.code}]')}{colon}{message}"]
         span = diagnostic.span
-        snippets = []
+        snippets: list[tuple[Span, str, str]] = []
         if span is not None:
             snippets.append((span, "^", ""))
         snippets += [(label.span, "-", render_label(label, self.lang)) for label in diagnostic.labels]
@@ -57,7 +63,8 @@ class TextEmitter:
         if span is not None:
             out.append(f"{gutter}{self.paint('gutter', '-->')} {span}")
         for index, (where, mark, note) in enumerate(snippets):
-            if index and where.file != span.file:
+            # Labels are placed against the primary span; a finding without one has at most one label.
+            if index and span is not None and where.file != span.file:
                 out.append(f"{gutter}{self.paint('gutter', ':::')} {where}")
             out += self.snippet(where, mark, note, width)
         help_text = render_help(diagnostic, self.lang)
@@ -81,7 +88,7 @@ class TextEmitter:
         number = self.paint("gutter", f"{span.line:>{width}} |")
         return [bar, f"{number} {shown}", f"{bar} {' ' * pad}{painted}"]
 
-    def summary(self, diagnostics, files: int) -> str:
+    def summary(self, diagnostics: Sequence[Diagnostic], files: int) -> str:
         errors = sum(d.severity.value == "error" for d in diagnostics)
         warnings = sum(d.severity.value == "warning" for d in diagnostics)
         if self.lang == "zh":
@@ -114,6 +121,6 @@ def _window(text: str, start: int, end: int) -> tuple[str, int, int]:
     return shown, start, min(end, len(shown))
 
 
-def concise(diagnostic, lang: str) -> str:
+def concise(diagnostic: Diagnostic, lang: str) -> str:
     where = f"{diagnostic.span}: " if diagnostic.span else ""
     return f"{where}{diagnostic.code} [{code_name(diagnostic.code)}] {render_message(diagnostic, lang)}"

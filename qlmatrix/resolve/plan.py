@@ -18,6 +18,9 @@ Python API) reads it from here, so they cannot disagree.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, TypeAlias
+
 import attrs
 
 from ..cadence import Cadence
@@ -25,6 +28,9 @@ from ..model import LEAD_REFERENCE, Assignment, Include, Plan, Report, Role, Sec
 from ..span import Span
 from . import ids
 from .directory import UnitDirectory
+
+if TYPE_CHECKING:
+    from ..model import Item
 
 _ROLE_ORDER = {role: index for index, role in enumerate(Role)}
 
@@ -54,6 +60,11 @@ class _Roles:
     """Role look-ups over `holdings`, shared by resolved tasks and sections."""
 
     holdings: tuple[Holding, ...]
+
+    if TYPE_CHECKING:
+        # Each resolved kind gives the model item it resolves (a property of the subclass).
+        @property
+        def item(self) -> Task | Section: ...
 
     def units(self, role: Role) -> tuple[str, ...]:
         """Canonical names of the units holding `role`, in written order."""
@@ -97,7 +108,7 @@ class _Roles:
     @property
     def own(self) -> tuple[Assignment, ...]:
         """What the item itself states, as written."""
-        return self.item.assignments  # type: ignore[attr-defined]
+        return self.item.assignments
 
 
 @attrs.frozen(eq=False)
@@ -274,18 +285,23 @@ class ResolvedPlan:
         return dict(self._led)
 
 
+#: A section being walked, with the tasks and reports found inside it so far.
+_OpenSection: TypeAlias = tuple[Section, list[ResolvedTask], list[ResolvedReport]]
+
+
 class _Walker:
     """One pass over the plan in document order, included files in place."""
 
-    def __init__(self, units: UnitDirectory, tasks: list, sections: list, reports: list):
+    def __init__(self, units: UnitDirectory, tasks: list[ResolvedTask], sections: list[ResolvedSection],
+                 reports: list[ResolvedReport]):
         self.units = units
         self.tasks, self.sections, self.reports = tasks, sections, reports
 
     def run(self, plan: Plan) -> None:
         self._items(plan.items, (), "", [0], (), [])
 
-    def _items(self, items, outer: tuple[Section, ...], prefix: str, ordinal: list[int],
-               offered: tuple[Holding, ...], open_sections: list) -> None:
+    def _items(self, items: Iterable[Item], outer: tuple[Section, ...], prefix: str, ordinal: list[int],
+               offered: tuple[Holding, ...], open_sections: list[_OpenSection]) -> None:
         # Recursion depth is the nesting of sections and includes, which the parser bounds.
         for item in items:
             if isinstance(item, Task):
@@ -294,30 +310,31 @@ class _Walker:
                 ident = ids.task_id(item.id, prefix, item.number, ordinal[0])
                 task = ResolvedTask(item, ident, outer, self._effective(item.assignments, offered))
                 self.tasks.append(task)
-                for _, inside, _ in open_sections:
-                    inside.append(task)
+                for _, tasks_inside, _ in open_sections:
+                    tasks_inside.append(task)
             elif isinstance(item, Section):
                 self._section(item, outer, prefix, offered, open_sections)
             elif isinstance(item, Report):
                 report = self._report(item, outer)
                 self.reports.append(report)
-                for _, _, inside in open_sections:
-                    inside.append(report)
+                for _, _, reports_inside in open_sections:
+                    reports_inside.append(report)
             elif isinstance(item, Include) and item.plan is not None:
                 # The included file continues the section it is included in.
                 self._items(item.plan.items, outer, prefix, ordinal, offered, open_sections)
 
-    def _section(self, section: Section, outer, prefix: str, offered, open_sections: list) -> None:
+    def _section(self, section: Section, outer: tuple[Section, ...], prefix: str, offered: tuple[Holding, ...],
+                 open_sections: list[_OpenSection]) -> None:
         ident = ids.section_id(section.id, prefix, section.number, section.title)
         holdings = self._effective(section.assignments, offered)
         tasks: list[ResolvedTask] = []
         reports: list[ResolvedReport] = []
         index = len(self.sections)
-        self.sections.append(None)  # document order: a section comes before what it holds
         # What the section offers its items: its effective roles, each marked with where it comes from.
         passed = tuple(h if h.source is not None else attrs.evolve(h, source=section) for h in holdings)
         self._items(section.items, (*outer, section), ident, [0], passed, [*open_sections, (section, tasks, reports)])
-        self.sections[index] = ResolvedSection(section, ident, outer, holdings, tuple(tasks), tuple(reports))
+        # Document order: a section comes before the sections it holds, which were added meanwhile.
+        self.sections.insert(index, ResolvedSection(section, ident, outer, holdings, tuple(tasks), tuple(reports)))
 
     def _effective(self, own: tuple[Assignment, ...], offered: tuple[Holding, ...]) -> tuple[Holding, ...]:
         canonical = self.units.canonical
@@ -329,7 +346,7 @@ class _Walker:
                 mine = sorted(mine + inherited, key=lambda h: _ROLE_ORDER[h.role])
         return _distinct(mine)
 
-    def _report(self, report: Report, outer) -> ResolvedReport:
+    def _report(self, report: Report, outer: tuple[Section, ...]) -> ResolvedReport:
         canonical = self.units.canonical
         source = canonical(report.source.name)
         target = canonical(report.target.name) if report.target is not None else None
