@@ -61,19 +61,21 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from .checks import Config
     from .importer import ImportResult
+    from .parser import ReadResult
 
 __version__ = "0.1.0"
 
 
-def _plan_or_raise(result) -> Plan:
+def _plan_or_raise(result: ReadResult) -> Plan:
     errors = [d for d in result.diagnostics if d.is_error]
     if errors or result.plan is None:
         raise PlanError(errors or result.diagnostics)
     return result.plan
 
 
-def load(path: str | os.PathLike) -> Plan:
+def load(path: str | os.PathLike[str]) -> Plan:
     """Read a .qlm file (and the files it includes). Raises PlanError (a QlmError) with diagnostics."""
     from .parser import read_file
 
@@ -94,7 +96,7 @@ def dumps(plan: Plan, keywords: str = "zh") -> str:
     return write_plan(plan, keywords)
 
 
-def check(plan: Plan, config=None) -> list[Diagnostic]:
+def check(plan: Plan, config: Config | None = None) -> list[Diagnostic]:
     """Gaps and conflicts in the plan, sorted by position.
 
     `config` (a `qlmatrix.checks.Config`, e.g. from `qlmatrix.config.load_config(path)`)
@@ -112,7 +114,7 @@ def to_json(plan: Plan) -> str:
     return plan_to_json(plan)
 
 
-def import_file(path: str | os.PathLike, encoding: str | None = None, keywords: str = "zh") -> ImportResult:
+def import_file(path: str | os.PathLike[str], encoding: str | None = None, keywords: str = "zh") -> ImportResult:
     """Import a plan document (.txt, .md, .docx) from a file: see `qlmatrix.importer.ImportResult`.
 
     Raises DocumentError (a QlmError) when the file cannot be read or decoded.

@@ -20,7 +20,8 @@ Unknown keys are errors that name the key and suggest the closest valid one.
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
+from collections.abc import Collection, Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from .checks import RULES, find_rule
 from .checks.settings import Config
@@ -32,11 +33,16 @@ from .text import Text
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from .checks import Rule
+
 __all__ = ["CONFIG_FILES", "Config", "ConfigError", "find_config", "load_config", "parse_config"]
 
 CONFIG_FILES = ("qlmatrix.toml", "pyproject.toml")
 _KEYS = ("select", "ignore", "strict", "severity", "rules")
 _SEVERITIES = {s.value: s for s in Severity}
+
+#: A TOML table as tomllib gives it: its values are whatever the file holds, checked here.
+Table = dict[str, Any]
 
 
 class ConfigError(QlmError, ValueError):
@@ -68,7 +74,7 @@ def _locate(where: str, word: str) -> str:
     return where
 
 
-def _suggest(word: str, choices) -> tuple[str, str]:
+def _suggest(word: str, choices: Collection[str]) -> tuple[str, str]:
     from .suggest import closest
 
     close = closest(word, choices)
@@ -78,7 +84,7 @@ def _suggest(word: str, choices) -> tuple[str, str]:
     return f"; expected one of: {listed}", f"；可用的值：{listed}"
 
 
-def find_config(plan_path: str | os.PathLike) -> tuple[Path, dict] | None:
+def find_config(plan_path: str | os.PathLike[str]) -> tuple[Path, Table] | None:
     """The nearest settings file for a plan and its qlmatrix table, or None."""
     from pathlib import Path
 
@@ -86,7 +92,7 @@ def find_config(plan_path: str | os.PathLike) -> tuple[Path, dict] | None:
     return None if found is None else (Path(found[0]), found[1])
 
 
-def _find(plan_path: str | os.PathLike) -> tuple[str, dict] | None:
+def _find(plan_path: str | os.PathLike[str]) -> tuple[str, Table] | None:
     # os.path rather than pathlib: `qlm check` runs this at every start, and pathlib costs an import.
     directory = os.path.dirname(os.path.realpath(plan_path))
     while True:
@@ -104,7 +110,7 @@ def _find(plan_path: str | os.PathLike) -> tuple[str, dict] | None:
         directory = parent
 
 
-def read_settings(path: str) -> dict:
+def read_settings(path: str) -> Table:
     """A settings file's TOML. Raises ConfigError (placed at the bad line) when it cannot be read or parsed."""
     import tomllib  # only when there is a settings file to read
 
@@ -130,7 +136,7 @@ def toml_error(path: str, error: Exception) -> ConfigError:
                        f"{place}：TOML 格式错误：{reason}")
 
 
-def load_config(plan_path: str | os.PathLike) -> Config:
+def load_config(plan_path: str | os.PathLike[str]) -> Config:
     found = _find(plan_path)
     if found is None:
         return Config()
@@ -138,7 +144,7 @@ def load_config(plan_path: str | os.PathLike) -> Config:
     return parse_config(table, path)
 
 
-def _codes(value, key: str, where: str) -> tuple[str, ...]:
+def _codes(value: object, key: str, where: str) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -159,7 +165,7 @@ def _code_or_prefix(value: str, key: str, where: str) -> str:
     raise _error(where, value, f"unknown rule `{value}` in `{key}`{en}", f"`{key}`中的规则`{value}`不存在{zh}")
 
 
-def _rule(key: str, section: str, where: str):
+def _rule(key: str, section: str, where: str) -> Rule:
     found = find_rule(key)
     if found is None:
         names = [r.name for r in RULES.values()] + list(RULES)
@@ -168,7 +174,7 @@ def _rule(key: str, section: str, where: str):
     return found
 
 
-def _option(rule_, name: str, value, where: str):
+def _option(rule_: Rule, name: str, value: object, where: str) -> object:
     if name not in rule_.options:
         known = list(rule_.options) or ["(this rule has no options)"]
         en, zh = _suggest(name, known)
@@ -184,13 +190,15 @@ def _option(rule_, name: str, value, where: str):
                      f"{rule_.code} 的选项`{name}`应为 {expected.__name__}，而不是`{value!r}`")
     choices = rule_.choices.get(name)
     if choices and value not in choices:
-        en, zh = _suggest(str(value), choices)
+        # Choices are words (Rule types them as objects): suggested and listed as text.
+        en, zh = _suggest(str(value), [str(choice) for choice in choices])
         raise _error(where, name, f"option `{name}` of {rule_.code} is `{value}`{en}",
                      f"{rule_.code} 的选项`{name}`不能为`{value}`{zh}")
-    return float(value) if expected is float else value
+    # `ok` above admits only an int or a float for a float option: the isinstance just says so to mypy.
+    return float(value) if expected is float and isinstance(value, (int, float)) else value
 
 
-def parse_config(table: dict, where: str = "settings") -> Config:
+def parse_config(table: Mapping[str, Any], where: str = "settings") -> Config:
     """Validate a qlmatrix settings table into a Config; raises ConfigError naming any bad key."""
     if not isinstance(table, dict):
         raise _error(where, None, "the qlmatrix settings must be a table", "qlmatrix 设置应为一个表")
@@ -201,13 +209,13 @@ def parse_config(table: dict, where: str = "settings") -> Config:
     strict = table.get("strict", False)
     if not isinstance(strict, bool):
         raise _error(where, "strict", "`strict` must be true or false", "`strict`应为 true 或 false")
-    severity = {}
+    severity: dict[str, Severity] = {}
     for key, value in _table(table, "severity", where).items():
         if value not in _SEVERITIES:
             en, zh = _suggest(str(value), _SEVERITIES)
             raise _error(where, key, f"severity of `{key}` is `{value}`{en}", f"`{key}`的级别不能为`{value}`{zh}")
         severity[_rule(key, "severity", where).code] = _SEVERITIES[value]
-    options = {}
+    options: dict[str, dict[str, object]] = {}
     for key, values in _table(table, "rules", where).items():
         rule_ = _rule(key, f"rules.{key}", where)
         if not isinstance(values, dict):
@@ -223,23 +231,24 @@ def parse_config(table: dict, where: str = "settings") -> Config:
     )
 
 
-def _table(table: dict, key: str, where: str) -> dict:
+def _table(table: Table, key: str, where: str) -> Table:
     value = table.get(key, {})
     if not isinstance(value, dict):
         raise _error(where, key, f"`{key}` must be a table", f"`{key}`应为一个表")
     return value
 
 
-def with_cli(config: Config, select=None, ignore=None, strict: bool = False) -> Config:
+def with_cli(config: Config, select: Iterable[str] | None = None, ignore: Iterable[str] | None = None,
+             strict: bool = False) -> Config:
     """The file's settings with command-line options on top: given flags replace the file's lists."""
     import attrs
 
     where = "the command line"
-    changes = {}
-    if select is not None:
-        changes["select"] = tuple(_code_or_prefix(v, "--select", where) for v in select)
-    if ignore is not None:
-        changes["ignore"] = tuple(_code_or_prefix(v, "--ignore", where) for v in ignore)
-    if strict:
-        changes["strict"] = True
-    return attrs.evolve(config, **changes)
+    # One evolve with every field spelt out (a field not given keeps the file's value), so that
+    # mypy checks each value against its field.
+    return attrs.evolve(
+        config,
+        select=config.select if select is None else tuple(_code_or_prefix(v, "--select", where) for v in select),
+        ignore=config.ignore if ignore is None else tuple(_code_or_prefix(v, "--ignore", where) for v in ignore),
+        strict=config.strict or strict,
+    )

@@ -15,15 +15,21 @@ the reader's language.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
 from .text import Text
+
+if TYPE_CHECKING:
+    from .diagnostics import Diagnostic  # which imports this module
 
 
 class QlmError(Exception):
     """Anything qlmatrix refuses to do. `message` is a Text; `diagnostics` the findings behind it, if any."""
 
-    def __init__(self, message: Text | str, *, diagnostics=()):
+    def __init__(self, message: Text | str, *, diagnostics: Iterable[Diagnostic] = ()) -> None:
         self.message = Text.of(message)
-        self.diagnostics = tuple(diagnostics)
+        self.diagnostics: tuple[Diagnostic, ...] = tuple(diagnostics)
         super().__init__(str(self.message))
 
     def in_language(self, lang: str) -> str:

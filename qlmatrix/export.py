@@ -10,15 +10,19 @@ task itself states is under `own`.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 
 from .cadence import Cadence
-from .model import Assignment, Plan, Role, Unit
+from .model import Assignment, Item, Plan, Role, Section, Unit
 from .resolve import ResolvedPlan, ResolvedReport, ResolvedSection, ResolvedTask, resolve
 
 SCHEMA_VERSION = 2
 
+#: A JSON object as built here: its values are JSON values (str, int, bool, None, lists, objects).
+JSONObject = dict[str, object]
 
-def _cadence(cadence: Cadence | None) -> dict | None:
+
+def _cadence(cadence: Cadence | None) -> JSONObject | None:
     if cadence is None:
         return None
     return {
@@ -30,12 +34,12 @@ def _cadence(cadence: Cadence | None) -> dict | None:
     }
 
 
-def _where(item) -> dict | None:
+def _where(item: Unit | Item) -> JSONObject | None:
     span = item.span
     return {"file": span.file, "line": span.line, "column": span.column} if span else None
 
 
-def _own(assignments: tuple[Assignment, ...]) -> dict:
+def _own(assignments: tuple[Assignment, ...]) -> JSONObject:
     """The roles as the file writes them: names as written, duplicates kept."""
     by_role = {role: [a.unit.name for a in assignments if a.role is role] for role in Role}
     leads = by_role[Role.LEAD]
@@ -49,7 +53,7 @@ def _own(assignments: tuple[Assignment, ...]) -> dict:
     }
 
 
-def _unit(unit: Unit) -> dict:
+def _unit(unit: Unit) -> JSONObject:
     return {
         "name": unit.name,
         "full_name": unit.full_name,
@@ -64,11 +68,11 @@ def _unit(unit: Unit) -> dict:
 
 
 class _Exporter:
-    def __init__(self, resolved: ResolvedPlan):
+    def __init__(self, resolved: ResolvedPlan) -> None:
         self.resolved = resolved
         self.ids = {id(entry.section): entry.id for entry in resolved.sections}
 
-    def roles(self, item: ResolvedTask | ResolvedSection) -> dict:
+    def roles(self, item: ResolvedTask | ResolvedSection) -> JSONObject:
         """Effective roles (canonical names), where inherited ones come from, and what the item itself states."""
         inherited = {}
         for role in Role:
@@ -86,10 +90,10 @@ class _Exporter:
             "own": _own(item.item.assignments),
         }
 
-    def section_ids(self, sections) -> list[str]:
+    def section_ids(self, sections: Iterable[Section]) -> list[str]:
         return [self.ids[id(section)] for section in sections]
 
-    def task(self, entry: ResolvedTask) -> dict:
+    def task(self, entry: ResolvedTask) -> JSONObject:
         task = entry.task
         sections = self.section_ids(entry.sections)
         return {
@@ -106,7 +110,7 @@ class _Exporter:
             "where": _where(task),
         }
 
-    def section(self, entry: ResolvedSection) -> dict:
+    def section(self, entry: ResolvedSection) -> JSONObject:
         section = entry.section
         outer = self.section_ids(entry.sections)
         return {
@@ -120,7 +124,7 @@ class _Exporter:
             "where": _where(section),
         }
 
-    def report(self, entry: ResolvedReport) -> dict:
+    def report(self, entry: ResolvedReport) -> JSONObject:
         report = entry.report
         return {
             "source": report.source.name,
@@ -136,7 +140,7 @@ class _Exporter:
         }
 
 
-def plan_to_dict(plan: Plan | ResolvedPlan) -> dict:
+def plan_to_dict(plan: Plan | ResolvedPlan) -> JSONObject:
     resolved = plan if isinstance(plan, ResolvedPlan) else resolve(plan)
     plan = resolved.plan
     exporter = _Exporter(resolved)

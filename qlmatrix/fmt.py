@@ -50,7 +50,7 @@ class FormatResult:
     original: str
     formatted: str | None  # None when the file cannot be formatted; see diagnostics
     diagnostics: tuple[Diagnostic, ...] = ()
-    sources: dict = attrs.field(factory=dict)
+    sources: dict[str, str] = attrs.field(factory=dict)  # file name -> text, for showing diagnostics
 
     @property
     def changed(self) -> bool:
@@ -58,16 +58,16 @@ class FormatResult:
 
 
 class _Hook(Comments):
-    def __init__(self, attached: Attached):
+    def __init__(self, attached: Attached) -> None:
         self.attached = attached
 
-    def leading(self, node) -> list[str]:
+    def leading(self, node: object) -> list[str]:
         return self.attached.leading.get(id(node), [])
 
-    def trailing(self, node) -> str | None:
+    def trailing(self, node: object) -> str | None:
         return self.attached.trailing.get(id(node))
 
-    def closing(self, node) -> list[str]:
+    def closing(self, node: object) -> list[str]:
         return self.attached.closing.get(id(node), [])
 
     def remaining(self) -> list[str]:
@@ -83,7 +83,7 @@ def keyword_language(text: str) -> str:
     return "en" if en > zh else "zh"
 
 
-def _parse(text: str, filename: str):
+def _parse(text: str, filename: str) -> tuple[Plan | None, tuple[Diagnostic, ...], dict[str, str]]:
     result = read_text(text, filename)
     own = tuple(d for d in result.diagnostics if d.code not in _INCLUDE_CODES
                 and (d.span is None or d.span.file == filename))
@@ -117,6 +117,7 @@ def format_file(path: str, keywords: str | None = None) -> FormatResult:
     text, problem = read_source(path)
     if problem is not None:
         return FormatResult(path, "", None, (problem,))
+    assert text is not None  # read_source gives the text when it gives no problem
     bom = text.startswith(BOM)
     result = format_text(text[1:] if bom else text, path, keywords)
     if bom and result.formatted is not None:

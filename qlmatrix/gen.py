@@ -19,6 +19,7 @@ from collections.abc import Callable
 from .model import (
     LEAD_REFERENCE,
     Assignment,
+    Item,
     LoopStage,
     Plan,
     Report,
@@ -120,8 +121,9 @@ class _Generator:
 
     # Units
 
-    def unit(self, name: str, **fields) -> None:
-        self.units.append(Unit(name, **fields))
+    def unit(self, name: str, *, kind: UnitKind, level: str, parent: str | None = None,
+             full_name: str | None = None, aliases: tuple[str, ...] = ()) -> None:
+        self.units.append(Unit(name, full_name=full_name, aliases=aliases, parent=parent, level=level, kind=kind))
 
     def declare_units(self) -> None:
         self.unit("市委", full_name=f"中共{_CITY}委", kind=UnitKind.PARTY_COMMITTEE, level="市")
@@ -174,13 +176,13 @@ class _Generator:
         clauses = self.rng.sample(_CLAUSES, self.rng.randint(2, 5))
         return "，".join(clauses) + "。"
 
-    def items(self, count: int, depth: int, prefix: str, levels: int) -> list:
+    def items(self, count: int, depth: int, prefix: str, levels: int) -> list[Item]:
         """`count` tasks under a section with id `prefix`, split into `levels` more levels of sections."""
         if levels == 0:
             return [self.task(number_at(depth, n + 1), prefix) for n in range(count)]
         fanout = max(1, min(count, round(count ** (1 / (levels + 1)))))
         sizes = _split(count, fanout, self.rng)
-        items = []
+        items: list[Item] = []
         for index, size in enumerate(sizes):
             number = number_at(depth, index + 1)
             ident = prefix + number.rstrip("、.")

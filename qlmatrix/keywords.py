@@ -8,6 +8,7 @@ closed-loop stages are words the parser looks up here, so the writer
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from .model import LoopStage, Role, UnitKind
 
@@ -111,8 +112,8 @@ ANNOTATION_START = re.compile(
 ROLE_MARKS = {"牵头": Role.LEAD, "lead": Role.LEAD, "配合": Role.SUPPORT, "support": Role.SUPPORT}
 
 
-def _index(table):
-    index = {}
+def _index(table: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]]) -> dict[str, str]:
+    index: dict[str, str] = {}
     for canonical, (zh_forms, en_forms) in table.items():
         for form in (*zh_forms, *en_forms):
             index[form] = canonical
@@ -125,9 +126,8 @@ LOOP_STAGE_BY_WORD = {word: stage for stage, words in LOOP_STAGES.items() for wo
 STATEMENT_BY_WORD = {word: name for name, words in STATEMENTS.items() for word in words}
 
 
-def word(table_entry, language: str) -> str:
-    """The written form of a vocabulary entry in `language` ('zh' or 'en')."""
-    zh, en = table_entry
-    if isinstance(zh, tuple):
-        zh, en = zh[0], en[0]
-    return zh if language == "zh" else en
+def word(table_entry: tuple[str, str] | tuple[tuple[str, ...], tuple[str, ...]], language: str) -> str:
+    """The written form of a vocabulary entry in `language` ('zh' or 'en'): a statement's
+    (Chinese, English) pair, or a property's forms, whose first is written."""
+    forms = table_entry[0] if language == "zh" else table_entry[1]
+    return forms if isinstance(forms, str) else forms[0]

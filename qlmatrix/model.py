@@ -3,14 +3,15 @@
 Everything is frozen and compares by content: source positions live in
 `span` fields kept out of equality, so a plan read from a file equals the
 same plan written in another layout or built in Python. Collections are
-tuples (converter=tuple) and keep declaration order, which every output
+tuples (any iterable is converted) and keep declaration order, which every output
 relies on for determinism.
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from typing import overload
 
 import attrs
 
@@ -85,14 +86,42 @@ def optional_number(value: str | None) -> str | None:
     return normalise_number(value) or None if value else None
 
 
+@overload
+def to_ref(value: Ref | str) -> Ref: ...
+@overload
+def to_ref(value: None) -> None: ...
 def to_ref(value: Ref | str | None) -> Ref | None:
     if value is None or isinstance(value, Ref):
         return value
     return Ref(value)
 
 
-def _refs(values) -> tuple[Ref, ...]:
+def _refs(values: Iterable[Ref | str]) -> tuple[Ref, ...]:
     return tuple(to_ref(value) for value in values)
+
+
+# Converters for the tuple fields, one per element type: with `converter=tuple` mypy's attrs
+# support would give the constructors the unsolved parameter type `Iterable[_T_co]`.
+
+
+def _strings(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
+
+
+def _stages(values: Iterable[LoopStage]) -> tuple[LoopStage, ...]:
+    return tuple(values)
+
+
+def _items(values: Iterable[Item]) -> tuple[Item, ...]:
+    return tuple(values)
+
+
+def _units(values: Iterable[Unit]) -> tuple[Unit, ...]:
+    return tuple(values)
+
+
+def _suppressions(values: Iterable[Suppression]) -> tuple[Suppression, ...]:
+    return tuple(values)
 
 
 @attrs.frozen
@@ -101,12 +130,12 @@ class Unit:
 
     name: str
     full_name: str | None = attrs.field(default=None, converter=optional_text)
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     parent: Ref | None = attrs.field(default=None, converter=to_ref)
     level: str | None = attrs.field(default=None, converter=optional_text)
     kind: UnitKind | None = None
     collective: bool = False
-    levels: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    levels: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     span: Span | None = attrs.field(default=None, eq=False)
 
     @property
@@ -128,16 +157,16 @@ class Assignment:
 _ROLE_ORDER = {role: index for index, role in enumerate(Role)}
 
 
-def _assignments(values) -> tuple[Assignment, ...]:
+def _assignments(values: Iterable[Assignment]) -> tuple[Assignment, ...]:
     """Assignments grouped by role (lead, support, consult, inform, oversee), each group in written order.
 
     Grouping makes equality mean "same units in the same roles", however the
     roles were spread over annotation and properties.
     """
-    values = tuple(values)
-    if len(values) < 2:  # most tasks name one unit per role: nothing to sort
-        return values
-    return tuple(sorted(values, key=lambda assignment: _ROLE_ORDER[assignment.role]))
+    given = tuple(values)
+    if len(given) < 2:  # most tasks name one unit per role: nothing to sort
+        return given
+    return tuple(sorted(given, key=lambda assignment: _ROLE_ORDER[assignment.role]))
 
 
 class _Assigned:
@@ -201,8 +230,8 @@ class Section(_Assigned):
     number: str | None = attrs.field(default=None, converter=optional_number)
     kind: SectionKind = SectionKind.SECTION
     assignments: tuple[Assignment, ...] = attrs.field(default=(), converter=_assignments)
-    loop: tuple[LoopStage, ...] = attrs.field(default=(), converter=tuple)
-    items: tuple[Item, ...] = attrs.field(default=(), converter=tuple)
+    loop: tuple[LoopStage, ...] = attrs.field(default=(), converter=_stages)
+    items: tuple[Item, ...] = attrs.field(default=(), converter=_items)
     span: Span | None = attrs.field(default=None, eq=False)
 
 
@@ -246,12 +275,12 @@ class Plan:
     title: str | None = attrs.field(default=None, converter=optional_text)
     basis: str | None = attrs.field(default=None, converter=optional_text)
     issuer: str | None = attrs.field(default=None, converter=optional_text)
-    units: tuple[Unit, ...] = attrs.field(default=(), converter=tuple)
-    items: tuple[Item, ...] = attrs.field(default=(), converter=tuple)
+    units: tuple[Unit, ...] = attrs.field(default=(), converter=_units)
+    items: tuple[Item, ...] = attrs.field(default=(), converter=_items)
     span: Span | None = attrs.field(default=None, eq=False)
     #: This file's suppression comments (included files carry their own): comments, so
     #: never part of equality, but kept with the plan so every caller of `check` honours them.
-    suppressions: tuple[Suppression, ...] = attrs.field(default=(), converter=tuple, eq=False, repr=False)
+    suppressions: tuple[Suppression, ...] = attrs.field(default=(), converter=_suppressions, eq=False, repr=False)
 
     # Walks over the whole plan, included files included, in document order.
 
@@ -288,10 +317,11 @@ class Plan:
         return (item for item, _ in self.walk() if isinstance(item, Section))
 
 
-def _walk(items, outer: tuple[Section, ...], into_includes: bool = True):
+def _walk(items: Iterable[Item], outer: tuple[Section, ...],
+          into_includes: bool = True) -> Iterator[tuple[Item, tuple[Section, ...]]]:
     # An explicit stack rather than nested generators: each item passes through one
     # generator, not one per enclosing section, so a walk costs the same at any depth.
-    stack = [(iter(items), outer)]
+    stack: list[tuple[Iterator[Item], tuple[Section, ...]]] = [(iter(items), outer)]
     while stack:
         iterator, outer = stack[-1]
         for item in iterator:

@@ -21,6 +21,7 @@ shows every letter, joined by "/", so the conflict stays visible.
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 
 from .model import Role
 
@@ -73,7 +74,7 @@ def letter(role: Role, scheme: Scheme = Scheme.RACI) -> str:
     return _LETTERS[scheme][role]
 
 
-def letters(roles, scheme: Scheme = Scheme.RACI) -> str:
+def letters(roles: Iterable[Role], scheme: Scheme = Scheme.RACI) -> str:
     """The cell text for a unit holding `roles` on one task: `A`, or `A/I` for a conflict."""
     seen: list[str] = []
     for role in sorted(set(roles), key=list(Role).index):

@@ -37,13 +37,13 @@ def os_reason(error: OSError) -> Text:
 BOM = "\ufeff"
 
 
-def read_bytes(path: str | os.PathLike) -> bytes:
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
     """The file's bytes. Raises OSError."""
     with open(path, "rb") as stream:
         return stream.read()
 
 
-def read_source(path: str | os.PathLike) -> tuple[str | None, Diagnostic | None]:
+def read_source(path: str | os.PathLike[str]) -> tuple[str | None, Diagnostic | None]:
     """A plan file's text, a byte-order mark kept, or why it cannot be had: E011 (unreadable) or E009
     (not UTF-8, with the line and column of the first bad byte)."""
     name = str(path)

@@ -11,12 +11,13 @@ so `loads(dumps(plan)) == plan` for every plan whose unit names are writable.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
 from .errors import QlmError
 from .keywords import ANNOTATION_START, LOOP_STAGES, PROPERTIES, STATEMENTS, UNIT_KINDS
-from .model import Include, Plan, Report, Role, Section, SectionKind, Task, Unit
+from .model import Assignment, Include, Item, Plan, Ref, Report, Role, Section, SectionKind, Task, Unit
 
 INDENT = "  "
 _ROLE_PROPERTY = {Role.LEAD: "lead", Role.SUPPORT: "support", Role.CONSULT: "consult",
@@ -89,12 +90,12 @@ def after_number(head: str, text: str) -> str:
 
 def _pastable(task: Task) -> bool:
     """The task's body can follow its title on the head line, as in the document: `标题。正文`."""
-    body = task.body
+    body = task.body or ""
     return bool(task.title) and title(task.title) == task.title and bool(body) and body == body.strip() \
         and not re.search(r"[{}｛｝#＃\n\r]", body) and not ANNOTATION_START.search(body)
 
 
-def names(values) -> str:
+def names(values: Iterable[Ref | str]) -> str:
     return "、".join(name(str(v)) for v in values)
 
 
@@ -107,15 +108,15 @@ class Comments:
     empty string stands for a blank line.
     """
 
-    def leading(self, node) -> list[str]:
+    def leading(self, node: object) -> list[str]:
         """Lines before the statement, at its indent."""
         return []
 
-    def trailing(self, node) -> str | None:
+    def trailing(self, node: object) -> str | None:
         """A comment at the end of the statement's first line."""
         return None
 
-    def closing(self, node) -> list[str]:
+    def closing(self, node: object) -> list[str]:
         """Lines before a section's closing brace."""
         return []
 
@@ -144,19 +145,19 @@ class Writer:
     def emit(self, depth: int, text: str) -> None:
         self.lines.append(INDENT * depth + text)
 
-    def leading(self, depth: int, node) -> None:
+    def leading(self, depth: int, node: object) -> None:
         for line in self.comments.leading(node):
             if not line and (not self.lines or not self.lines[-1] or self.lines[-1].endswith("{")):
                 continue  # one blank line at most, and none at the top of the file or of a block
             self.lines.append(INDENT * depth + line if line else "")
 
-    def head(self, depth: int, node, text: str) -> None:
+    def head(self, depth: int, node: object, text: str) -> None:
         """A statement's first line, after its leading comments and with its trailing one."""
         self.leading(depth, node)
         comment = self.comments.trailing(node)
         self.emit(depth, f"{text}  {comment}" if comment else text)
 
-    def block(self, depth: int, head: str, entries: list[str], inline: bool, node=None) -> None:
+    def block(self, depth: int, head: str, entries: list[str], inline: bool, node: object = None) -> None:
         if not entries:
             self.head(depth, node, head)
         elif inline:
@@ -182,7 +183,7 @@ class Writer:
         self.block(0, head, entries, inline=False, node=plan)
         self.lines.append("")
 
-    def unit_groups(self, units):
+    def unit_groups(self, units: Iterable[Unit]) -> Iterator[list[Unit]]:
         """Runs of declarations that differ only in name, written as one: `单位 综合办、党群部 { 上级: 党工委 }`.
 
         A unit with its own full name or aliases, or with a comment of its own, stands alone.
@@ -222,7 +223,7 @@ class Writer:
         self.block(0, f"{self.keyword('collective' if unit.collective else 'unit')} {declared}", entries,
                    inline=True, node=unit)
 
-    def role_entries(self, assignments) -> list[str]:
+    def role_entries(self, assignments: Sequence[Assignment]) -> list[str]:
         entries = []
         for role in Role:
             units = [a.unit for a in assignments if a.role is role]
@@ -230,8 +231,8 @@ class Writer:
                 entries.append(self.entry(_ROLE_PROPERTY[role], names(units)))
         return entries
 
-    def items(self, items, depth: int) -> None:
-        previous = None
+    def items(self, items: Iterable[Item], depth: int) -> None:
+        previous: Item | None = None
         for item in items:
             if depth == 0 and previous is not None and (isinstance(item, Section) or isinstance(previous, Section)):
                 self.lines.append("")

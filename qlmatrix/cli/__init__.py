@@ -10,6 +10,7 @@ import argparse
 import importlib
 import os
 import sys
+from collections.abc import Callable, Mapping
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -21,7 +22,7 @@ COMMANDS = {"check": "check", "export": "export", "gen": "gen", "table": "table"
 COMMANDS.update({"import": "importer", "fmt": "fmt"})
 
 
-def detect_language(environ=os.environ) -> str:
+def detect_language(environ: Mapping[str, str] = os.environ) -> str:
     """`zh` when the locale is Chinese (LANGUAGE, LC_ALL, LC_MESSAGES, LANG, first set wins), else `en`."""
     for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         value = environ.get(variable)
@@ -66,7 +67,7 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-def _add_global_options(parser: argparse.ArgumentParser, default) -> None:
+def _add_global_options(parser: argparse.ArgumentParser, default: str | None) -> None:
     from .i18n import say
 
     group = parser.add_argument_group(say("global options", "全局选项"))
@@ -97,7 +98,8 @@ def main(argv: list[str] | None = None) -> int:
 
     use_color_mode(args.color or "auto")
     try:
-        return args.run(args)
+        run: Callable[[argparse.Namespace], int] = args.run  # each command's `set_defaults(run=...)`
+        return run(args)
     except KeyboardInterrupt:
         print("interrupted" if args.lang == "en" else "已中断", file=sys.stderr)
         return 130

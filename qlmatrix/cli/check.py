@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, TextIO
 
 import attrs
 
@@ -20,6 +22,13 @@ from ..parser import read_file
 from .files import plan_files
 from .report import print_diagnostics
 
+if TYPE_CHECKING:
+    import argparse
+
+    from ..model import Plan
+    from ..parser import ReadResult
+    from .i18n import Subcommands
+
 UNREADABLE = ("E011", "E009")
 FORMATS = ("text", "concise", "json", "sarif", "github")
 
@@ -28,7 +37,7 @@ def _codes(text: str) -> list[str]:
     return [part.strip() for part in text.split(",") if part.strip()]
 
 
-def add_parser(subparsers) -> None:
+def add_parser(subparsers: Subcommands) -> None:
     parser = subparsers.add_parser("check", help="check plans for errors, gaps and conflicts")
     parser.add_argument("paths", nargs="+", metavar="PATH", help=".qlm files or folders holding them")
     parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
@@ -44,8 +53,9 @@ def add_parser(subparsers) -> None:
 class _Settings:
     """Settings per plan folder, read once, with the command line on top."""
 
-    def __init__(self, select=None, ignore=None, strict=False, config_file=None):
-        self.cli = {"select": select, "ignore": ignore, "strict": strict}
+    def __init__(self, select: Sequence[str] | None = None, ignore: Sequence[str] | None = None, strict: bool = False,
+                 config_file: str | None = None) -> None:
+        self.select, self.ignore, self.strict = select, ignore, strict
         self.fixed = _explicit(config_file) if config_file else None
         self.cache: dict[str, Config] = {}
 
@@ -53,10 +63,10 @@ class _Settings:
         from ..config import load_config, with_cli
 
         if self.fixed is not None:
-            return with_cli(self.fixed, **self.cli)
+            return with_cli(self.fixed, self.select, self.ignore, self.strict)
         folder = os.path.dirname(os.path.abspath(path))
         if folder not in self.cache:
-            self.cache[folder] = with_cli(load_config(path), **self.cli)
+            self.cache[folder] = with_cli(load_config(path), self.select, self.ignore, self.strict)
         return self.cache[folder]
 
 
@@ -68,11 +78,11 @@ def _explicit(path: str) -> Config:
     return parse_config(table, path)
 
 
-def _included(results) -> set[str]:
+def _included(results: Mapping[str, ReadResult]) -> set[str]:
     """Absolute paths of every file that a read plan includes, at any depth."""
-    found = set()
+    found: set[str] = set()
 
-    def collect(plan):
+    def collect(plan: Plan) -> None:
         for include in plan.includes():
             if include.span is not None:
                 base = os.path.dirname(include.span.file)
@@ -86,22 +96,23 @@ def _included(results) -> set[str]:
     return found
 
 
-def check_paths(paths: list[str], select=None, ignore=None, strict: bool = False,
-                config_file: str | None = None, lang: str = "en") -> tuple[list[Diagnostic], dict, int]:
+def check_paths(paths: list[str], select: Sequence[str] | None = None, ignore: Sequence[str] | None = None,
+                strict: bool = False, config_file: str | None = None,
+                lang: str = "en") -> tuple[list[Diagnostic], dict[str, str], int]:
     """All diagnostics for the plans at `paths`, their sources, and how many files were read."""
     from .progress import Progress
 
     settings = _Settings(select, ignore, strict, config_file)
     files = plan_files(paths)
     progress = Progress("读取" if lang == "zh" else "reading", len(files))
-    results = {}
+    results: dict[str, ReadResult] = {}
     for done, path in enumerate(files, 1):
         progress(done, path)
         results[path] = read_file(path)
     progress.close()
     included = _included(results)
     diagnostics: list[Diagnostic] = []
-    sources: dict = {}
+    sources: dict[str, str] = {}
     for path, result in results.items():
         sources.update(result.sources)
         if os.path.normpath(os.path.abspath(path)) in included:
@@ -119,7 +130,8 @@ def _strict(diagnostic: Diagnostic, config: Config) -> Diagnostic:
     return diagnostic
 
 
-def emit(diagnostics, sources: dict, fmt: str, lang: str, files: int, stream=None) -> None:
+def emit(diagnostics: Sequence[Diagnostic], sources: dict[str, str], fmt: str, lang: str, files: int,
+         stream: TextIO | None = None) -> None:
     stream = stream or sys.stdout
     if fmt in ("text", "json"):
         print_diagnostics(diagnostics, sources, fmt, lang, files, stream)
@@ -141,7 +153,7 @@ def emit(diagnostics, sources: dict, fmt: str, lang: str, files: int, stream=Non
         stream.write(sarif.dumps(diagnostics, lang, sarif_rules(), __version__))
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     from ..config import ConfigError
 
     try:

@@ -6,6 +6,8 @@ format follows OUT's suffix when not given (DOT when there is no OUT).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .render import (
     EXIT_USAGE,
     add_allow_errors,
@@ -18,12 +20,17 @@ from .render import (
     warn,
 )
 
+if TYPE_CHECKING:
+    import argparse
+
+    from .i18n import Subcommands
+
 DIAGRAMS = ("org", "responsibility")
 FORMATS = ("dot", "svg", "png", "pdf")
 SUFFIXES = {".dot": "dot", ".gv": "dot", ".svg": "svg", ".png": "png", ".pdf": "pdf"}
 
 
-def add_parser(subparsers) -> None:
+def add_parser(subparsers: Subcommands) -> None:
     parser = subparsers.add_parser("diagram", help="draw the org chart or the responsibility diagram")
     parser.add_argument("plan", metavar="PLAN", help="the .qlm file")
     parser.add_argument("--view", choices=DIAGRAMS, default="responsibility", help="which diagram (default: responsibility)")
@@ -36,7 +43,7 @@ def add_parser(subparsers) -> None:
     parser.set_defaults(run=run)
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     from ..render import RenderError, diagram_source
     from ..render.engine import cjk_font_warning, run_dot
 

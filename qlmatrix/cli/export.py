@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from ..export import plan_to_json
 from ..writer import write_plan
 from .files import write_atomic
 from .render import add_allow_errors, load_plan
 
+if TYPE_CHECKING:
+    import argparse
 
-def add_parser(subparsers) -> None:
+    from .i18n import Subcommands
+
+
+def add_parser(subparsers: Subcommands) -> None:
     parser = subparsers.add_parser("export", help="write the plan's model as JSON (or canonical .qlm)")
     parser.add_argument("plan", metavar="PLAN", help="the .qlm file")
     parser.add_argument("--format", choices=("json", "qlm"), default="json", help="output format (default: json)")
@@ -20,7 +26,7 @@ def add_parser(subparsers) -> None:
     parser.set_defaults(run=run)
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     loaded = load_plan(args)
     if isinstance(loaded, int):
         return loaded

@@ -9,15 +9,21 @@ from __future__ import annotations
 
 import difflib
 import sys
+from typing import TYPE_CHECKING
 
 from ..fmt import format_file
 from .files import plan_files, write_atomic
 from .report import print_diagnostics
 
+if TYPE_CHECKING:
+    import argparse
+
+    from .i18n import Subcommands
+
 UNREADABLE = ("E011", "E009")
 
 
-def add_parser(subparsers) -> None:
+def add_parser(subparsers: Subcommands) -> None:
     parser = subparsers.add_parser("fmt", help="rewrite plans in the canonical layout, keeping comments")
     parser.add_argument("paths", nargs="+", metavar="PATH", help=".qlm files or folders holding them")
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if a file would change")
@@ -30,7 +36,7 @@ def _say(lang: str, en: str, zh: str) -> None:
     print(zh if lang == "zh" else en, file=sys.stderr)
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     files = plan_files(args.paths)
     status, changed, unchanged = 0, 0, 0
     for path in files:

@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
+
+    from .i18n import Subcommands
 
 
-def add_parser(subparsers) -> None:
+def add_parser(subparsers: Subcommands) -> None:
     parser = subparsers.add_parser(
         "gen", help="generate a synthetic plan (sections, units of four levels, all roles, deliberate gaps)")
     parser.add_argument("--tasks", type=_positive, required=True, metavar="N", help="number of tasks")
@@ -29,7 +35,7 @@ def _positive(text: str) -> int:
     return value
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     from .. import dumps
     from ..gen import generate
     from .files import write_atomic

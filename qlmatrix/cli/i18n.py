@@ -12,6 +12,8 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from collections.abc import Mapping
+from typing import Any, NoReturn, Protocol
 
 #: argparse's own headings and errors, which it writes in English, as a Chinese reader reads them.
 #: Only its public hooks are used: `format_usage`, `format_help` and `error` are overridden below.
@@ -102,12 +104,13 @@ class Parser(argparse.ArgumentParser):
     command modules pass; subcommands are made through `Subcommands`.
     """
 
-    def __init__(self, *args, **kwargs):
+    # Both pass everything on to argparse, which types them.
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         if isinstance(kwargs.get("description"), str):
             kwargs["description"] = tr(kwargs["description"])
         super().__init__(*args, **kwargs)
 
-    def add_argument(self, *args, **kwargs):
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
         if isinstance(kwargs.get("help"), str):
             kwargs["help"] = tr(kwargs["help"])
         return super().add_argument(*args, **kwargs)
@@ -118,7 +121,7 @@ class Parser(argparse.ArgumentParser):
     def format_help(self) -> str:
         return _headings(super().format_help())
 
-    def error(self, message: str):
+    def error(self, message: str) -> NoReturn:
         message += _did_you_mean(message)
         self.print_usage(sys.stderr)
         if _current == "zh":
@@ -159,15 +162,24 @@ def _error_zh(message: str) -> str:
     return message
 
 
+class _SubparsersAction(Protocol):
+    """What `ArgumentParser.add_subparsers()` returns, as far as Subcommands uses it."""
+
+    @property
+    def choices(self) -> Mapping[str, argparse.ArgumentParser]: ...
+
+    def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser: ...
+
+
 class Subcommands:
     """What `add_subparsers()` returns, with each command's help translated (command modules call
     `subcommands.add_parser(name, help=...)` as they would on argparse's own object)."""
 
-    def __init__(self, action):
+    def __init__(self, action: _SubparsersAction) -> None:
         self.action = action
         self.choices = action.choices
 
-    def add_parser(self, name: str, **kwargs):
+    def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser:
         if isinstance(kwargs.get("help"), str):
             kwargs["help"] = tr(kwargs["help"])
             kwargs.setdefault("description", kwargs["help"])

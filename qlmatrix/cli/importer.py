@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from ..importer import DocumentError, import_file
 from ..resolve import resolve
@@ -18,8 +19,14 @@ from ..text import Text
 from .files import write_atomic
 from .report import print_diagnostics
 
+if TYPE_CHECKING:
+    import argparse
 
-def add_parser(subparsers) -> None:
+    from ..importer import ImportResult
+    from .i18n import Subcommands
+
+
+def add_parser(subparsers: Subcommands) -> None:
     parser = subparsers.add_parser("import", help="turn a plan document (.txt, .md, .docx) into a .qlm plan")
     parser.add_argument("document", metavar="DOC", help="the document: .txt, .md or .docx")
     parser.add_argument("-o", "--output", metavar="PLAN", help="write the plan here instead of standard output")
@@ -29,7 +36,7 @@ def add_parser(subparsers) -> None:
     parser.set_defaults(run=run)
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     if args.output and os.path.lexists(args.output) and not args.force:
         # A plan that exists is usually one the planner has been correcting by hand.
         message = Text(f"`{args.output}` exists and is kept: give --force to replace it, or another -o",
@@ -59,7 +66,7 @@ def run(args) -> int:
     return 0
 
 
-def _print_problems(result, lang: str) -> None:
+def _print_problems(result: ImportResult, lang: str) -> None:
     for problem in result.problems:
         reason = problem.reason.in_language(lang)
         where = f"{result.source}:{problem.line}"

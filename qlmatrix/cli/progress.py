@@ -7,12 +7,13 @@ a terminal so that logs, pipes and CI stay quiet.
 from __future__ import annotations
 
 import sys
+from typing import TextIO
 
 
 class Progress:
     """`检查 3/40 plan.qlm` / `checking 3/40 plan.qlm`, rewritten in place."""
 
-    def __init__(self, label: str, total: int, stream=None, minimum: int = 2):
+    def __init__(self, label: str, total: int, stream: TextIO | None = None, minimum: int = 2) -> None:
         self.stream = stream if stream is not None else sys.stderr
         self.label = label
         self.total = total

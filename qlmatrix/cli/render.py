@@ -9,12 +9,22 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
+from ..errors import QlmError
 from ..parser import read_file
 from ..text import Text
 from .files import write_atomic
 from .i18n import say
 from .report import print_diagnostics
+
+if TYPE_CHECKING:
+    import argparse
+
+    from ..checks import Config
+    from ..model import Plan
+    from .i18n import Subcommands
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 UNREADABLE = ("E011", "E009")
@@ -23,7 +33,7 @@ TABLE_FILES = (("md", "md"), ("html", "html"), ("csv", "csv"), ("json", "json"),
 DIAGRAM_FILES = ("dot", "svg", "png")
 
 
-def add_parser(subparsers) -> None:
+def add_parser(subparsers: Subcommands) -> None:
     parser = subparsers.add_parser("render", help="write every table format and both diagrams into a folder")
     parser.add_argument("plan", metavar="PLAN", help="the .qlm file")
     parser.add_argument("-o", "--output", metavar="DIR", required=True, help="folder to write into (created if missing)")
@@ -32,26 +42,27 @@ def add_parser(subparsers) -> None:
     parser.set_defaults(run=run)
 
 
-def add_allow_errors(parser) -> None:
+def add_allow_errors(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--allow-errors", action="store_true",
                         help=say("exit 0 even when the plan has errors (the output is written either way)",
                                  "计划有错误时仍以 0 退出（无论如何都会写出结果）"))
 
 
-def load_plan(args):
+def load_plan(args: argparse.Namespace) -> tuple[Plan, int] | int:
     """(plan, exit status for the end of the command), or an exit code after printing why it cannot be read.
 
     A plan that reads but has findings is still rendered: the planner is told on stderr how many
     errors and warnings it has, and the command exits 1 when there are errors, unless --allow-errors.
     """
     result = read_file(args.plan)
-    if not result.ok:
-        errors = [d for d in result.diagnostics if d.is_error]
-        print_diagnostics(errors, result.sources, "text", args.lang, None, stream=sys.stderr)
-        return EXIT_USAGE if any(d.code in UNREADABLE for d in errors) else EXIT_ERRORS
+    if not result.ok or result.plan is None:  # (a result that is ok has a plan)
+        failures = [d for d in result.diagnostics if d.is_error]
+        print_diagnostics(failures, result.sources, "text", args.lang, None, stream=sys.stderr)
+        return EXIT_USAGE if any(d.code in UNREADABLE for d in failures) else EXIT_ERRORS
     from ..checks import run_checks
     from ..config import ConfigError, load_config
 
+    config: Config | None
     try:
         config = load_config(args.plan)
     except ConfigError as error:
@@ -72,28 +83,28 @@ def _findings_note(path: str, errors: int, warnings: int) -> Text:
                 f"{path} 有 {errors} 个错误、{warnings} 个警告，输出可能有误；运行 `qlm check {path}` 查看")
 
 
-def _text(message, lang: str) -> str:
+def _text(message: Text | Exception | str, lang: str) -> str:
     """A Text (or an error carrying one) in the reader's language; anything else as it is."""
-    return message.in_language(lang) if hasattr(message, "in_language") else str(message)
+    return message.in_language(lang) if isinstance(message, Text | QlmError) else str(message)
 
 
-def unknown_suffix(output: str, formats):
+def unknown_suffix(output: str, formats: Iterable[str]) -> Text:
     choices = ", ".join(formats)
     return Text(f"cannot tell the format from `{output}`; give --format ({choices})",
                    f"无法从`{output}`判断输出格式；请用 --format 指定（{choices}）")
 
 
-def binary_to_terminal(fmt: str):
+def binary_to_terminal(fmt: str) -> Text:
     return Text(f"{fmt} is binary: write it to a file with -o OUT.{fmt}",
                    f"{fmt} 是二进制格式：请用 -o OUT.{fmt} 写入文件")
 
 
-def fail(message, lang: str, code: int = EXIT_USAGE) -> int:
+def fail(message: Text | Exception | str, lang: str, code: int = EXIT_USAGE) -> int:
     print(f"{'错误：' if lang == 'zh' else 'error: '}{_text(message, lang)}", file=sys.stderr)
     return code
 
 
-def warn(message, lang: str) -> None:
+def warn(message: Text | Exception | str, lang: str) -> None:
     print(f"{'警告：' if lang == 'zh' else 'warning: '}{_text(message, lang)}", file=sys.stderr)
 
 
@@ -122,7 +133,7 @@ def emit(data: str | bytes, output: str | None) -> int | None:
     return None
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     from ..render import DIAGRAMS, VIEWS, RenderError, diagram_source, table, workbook
     from ..render.engine import cjk_font_warning, run_dot
 
@@ -133,7 +144,7 @@ def run(args) -> int:
     folder = args.output
     written: list[str] = []
 
-    def write(name: str, data) -> None:
+    def write(name: str, data: str | bytes) -> None:
         path = os.path.join(folder, name)
         write_atomic(path, data)
         written.append(path)

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, TextIO
 
 from ..diagnostics.text import TextEmitter, concise
+
+if TYPE_CHECKING:
+    from ..diagnostics import Diagnostic
 
 FORMATS = ("text", "concise", "json")
 
@@ -19,13 +24,14 @@ def use_color_mode(mode: str) -> None:
     _color_mode = mode
 
 
-def use_color(stream) -> bool:
+def use_color(stream: TextIO) -> bool:
     if _color_mode != "auto":
         return _color_mode == "always"
     return stream.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
 
 
-def print_diagnostics(diagnostics, sources: dict, fmt: str, lang: str, files: int | None, stream=None) -> None:
+def print_diagnostics(diagnostics: Sequence[Diagnostic], sources: dict[str, str], fmt: str, lang: str,
+                      files: int | None, stream: TextIO | None = None) -> None:
     """Diagnostics in `fmt`; the text format ends with "checked N files" unless `files` is None
     (a command that only read a plan to render it checked nothing)."""
     stream = stream or sys.stdout

@@ -8,9 +8,15 @@ workbook, a sheet each, with a legend sheet.
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from .render import EXIT_USAGE, add_allow_errors, binary_to_terminal, emit, fail, format_from, load_plan, unknown_suffix
 from .report import use_color
+
+if TYPE_CHECKING:
+    import argparse
+
+    from .i18n import Subcommands
 
 VIEWS = ("raci", "tasks", "units")
 FORMATS = ("term", "md", "html", "csv", "xlsx", "docx", "json")
@@ -27,7 +33,7 @@ SUFFIXES = {
 }
 
 
-def add_parser(subparsers) -> None:
+def add_parser(subparsers: Subcommands) -> None:
     parser = subparsers.add_parser("table", help="print or write the RACI matrix, 任务分工表 or 责任清单")
     parser.add_argument("plan", metavar="PLAN", help="the .qlm file")
     parser.add_argument("--view", choices=VIEWS, help="raci (matrix), tasks (任务分工表, default) or units (责任清单)")
@@ -42,7 +48,7 @@ def add_parser(subparsers) -> None:
     parser.set_defaults(run=run)
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     from ..render import RenderError, build_table, table, workbook
     from ..render.data import to_csv
 
@@ -53,6 +59,7 @@ def run(args) -> int:
     if isinstance(loaded, int):
         return loaded
     plan, status = loaded
+    data: str | bytes
     filters = {"section": args.section, "unit": args.unit, "role": args.role, "rasci": args.rasci}
     try:
         if fmt == "xlsx" and args.view is None:
