@@ -91,7 +91,8 @@ def test_qlm_rule_prints_the_page(query):
     out = io.StringIO()
     with redirect_stdout(out):
         assert main(["--lang", "en", "rule", query]) == 0
-    assert out.getvalue() == rule_markdown(RULES["W201"], generated=False)
+    assert out.getvalue() == rule_markdown(RULES["W201"], generated=False, lang="en")
+    assert "## 作用" not in out.getvalue()
     assert "## Failing example" in out.getvalue()
 
 

@@ -56,6 +56,12 @@ def task_without_unit(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     A duty nobody owns is a duty nobody does. Documents often end with
     organisational duties (加大宣传力度, 发挥主流媒体作用) that name no unit.
 
+    ## 作用
+    查找没有任何单位负责的任务：既无`责任单位`标注，也无`牵头`/`配合`/`监督`，也没有从所在载体或章继承。
+
+    ## 为什么重要
+    无人负责的事就是无人去做的事。文件末尾的组织保障类任务（加大宣传力度、发挥主流媒体作用）常常不写单位。
+
     ## Failing example
     ```qlm
     单位 党群部
@@ -93,6 +99,12 @@ def task_without_lead(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     Without a 牵头单位 every unit can wait for another: the 任务分工表 needs
     one unit that answers for the task.
 
+    ## 作用
+    查找有责任单位（配合、会同、监督）但没有牵头单位的任务。
+
+    ## 为什么重要
+    没有牵头单位，各单位都可能互相等待：任务分工表需要一个对任务负总责的单位。
+
     ## Failing example
     ```qlm
     单位 纪监委
@@ -125,6 +137,12 @@ def multiple_leads(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     ## Why it matters
     Exactly one unit leads a task (列第一位的为牵头单位); two leads means
     nobody is finally answerable. Write the others as `配合`.
+
+    ## 作用
+    查找牵头单位多于一个的任务、章或载体。
+
+    ## 为什么重要
+    一项任务只由一个单位牵头（列第一位的为牵头单位）；两个牵头单位意味着最终无人负责。其余单位请写为`配合`。
 
     ## Failing example
     ```qlm
@@ -176,6 +194,12 @@ def conflicting_roles(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     A unit cannot assist itself: the table then shows a lead with a support
     column that hides that nobody else was assigned.
 
+    ## 作用
+    查找既牵头又配合（或会同）同一任务的单位，从载体或章继承的角色也计算在内。
+
+    ## 为什么重要
+    单位不能协助自己：表中牵头单位又出现在配合栏，掩盖了实际没有其他单位参与。
+
     ## Failing example
     ```qlm
     单位 党工委、纪监委
@@ -216,6 +240,12 @@ def duplicate_assignment(plan: Plan, context: Context) -> Iterator[Diagnostic]:
 
     ## Why it matters
     Usually a copy-paste slip that hides a unit that should have been listed.
+
+    ## 作用
+    查找在同一任务、章或载体中以同一角色重复列出的单位。
+
+    ## 为什么重要
+    多半是复制粘贴的疏漏，可能漏掉了本应列出的单位。
 
     ## Failing example
     ```qlm
@@ -262,6 +292,12 @@ def lead_overload(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     ## Why it matters
     Piling the lead on one unit (often the discipline commission) is how
     plans end up with one overloaded owner and many bystanders.
+
+    ## 作用
+    查找牵头任务远多于其他单位的单位（不含“各单位”等集合）：至少`minimum`项，且超过各牵头单位中位数的`factor`倍；经载体牵头的任务也计算在内。
+
+    ## 为什么重要
+    把牵头都压在一个单位（常是纪委监委）身上，计划就会变成一个单位超负荷、其余单位旁观。
 
     ## Failing example
     ```qlm

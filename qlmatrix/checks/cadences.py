@@ -51,6 +51,12 @@ def unrecognized_cadence(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     Reminders, Gantt views and the due-order check all need to read the
     cadence; text they cannot read is silently left out of them.
 
+    ## 作用
+    查找既看不出周期（每年、每季度…）、也看不出时点（年底、6月底前…）、也不是已知模糊词（定期、常态化）的`频次:`或`时限:`。
+
+    ## 为什么重要
+    提醒、甘特图和汇报时限检查都要读懂频次；读不懂的文字会被悄悄排除在外。
+
     ## Failing example
     ```qlm
     单位 党工委
@@ -87,6 +93,12 @@ def missing_cadence(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     ## Why it matters
     "每年底书面报告" in the text but no cadence in the table means the
     reminder and the due-order check never see it.
+
+    ## 作用
+    查找经常性工作却没有`频次:`或`时限:`：汇报（本身就是经常性的），或标题、正文写明经常开展（每年、每半年、每季度、每月、年度、定期）的任务。
+
+    ## 为什么重要
+    正文写着“每年底书面报告”而表中没有频次，提醒和时限检查就永远看不到它。
 
     ## Failing example
     ```qlm
@@ -131,6 +143,12 @@ def vague_cadence(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     定期 is how documents avoid a date; a planner who turns the document
     into a schedule has to agree one with the lead unit. The rule keeps the
     question open until the plan records an answer.
+
+    ## 作用
+    查找只有模糊频次（定期、常态化、长期坚持、适时…）且没有时点的工作。
+
+    ## 为什么重要
+    “定期”是文件回避日期的说法；把文件变成日程的人需要和牵头单位商定一个日期。本规则在计划记下答案之前一直提出这个问题。
 
     ## Failing example
     ```qlm
@@ -191,6 +209,12 @@ def conflicting_cadence(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     ## Why it matters
     The table and the document would then ask for different things; one of
     them is a transcription slip.
+
+    ## 作用
+    查找两处频次互相矛盾的工作：`时限:`比`频次:`更频繁（频次每年、时限每季度末），或`频次:`的周期与任务正文写明的都不同（正文每半年、频次每年）。更频繁的工作配一个年度截止日（每半年至少一次、每年12月10日前）没有问题。
+
+    ## 为什么重要
+    表格和文件会提出不同的要求，其中之一必是誊写错误。
 
     ## Failing example
     ```qlm

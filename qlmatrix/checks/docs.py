@@ -17,7 +17,16 @@ def summary(rule: Rule) -> str:
     return text.split(". ")[0].rstrip(".") if text else rule.name
 
 
-def rule_markdown(rule: Rule, generated: bool = True) -> str:
+#: The Chinese sections of a rule's docstring, and what the shared ones are called for a Chinese reader.
+ZH_HEADINGS = ("作用", "为什么重要")
+_SHARED_ZH = {"Failing example": "错误示例", "Fixed example": "正确示例", "Options": "选项"}
+
+
+def rule_markdown(rule: Rule, generated: bool = True, lang: str | None = None) -> str:
+    """The rule's page. `lang=None` (the generated docs page) holds both languages; `"en"` or `"zh"`
+    (what `qlm rule` prints) only the reader's, the examples and options being the same in both."""
+    if lang is not None:
+        return _one_language(rule, lang)
     english, chinese = rule.message.en, rule.message.zh
     head = [GENERATED, ""] if generated else []
     lines = [
@@ -40,6 +49,23 @@ def rule_markdown(rule: Rule, generated: bool = True) -> str:
     return "\n".join(lines)
 
 
+def _one_language(rule: Rule, lang: str) -> str:
+    sections = rule.sections()
+    zh = lang == "zh"
+    wanted = (*ZH_HEADINGS, *_SHARED_ZH) if zh else (*DOC_HEADINGS,)
+    lines = [f"# {rule.code} {rule.name}", "",
+             f"默认级别：{_SEVERITY_ZH[rule.severity.value]}" if zh else f"Default severity: {rule.severity.value}", "",
+             f"消息：{rule.message.zh}" if zh else f"Message: {rule.message.en}", ""]
+    for heading in wanted:
+        if heading in sections:
+            text = "无。" if zh and sections[heading] == "None." else sections[heading]
+            lines += [f"## {_SHARED_ZH.get(heading, heading) if zh else heading}", "", text, ""]
+    return "\n".join(lines)
+
+
+_SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
 def _toml(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -50,7 +76,7 @@ def _toml(value: object) -> str:
 
 def missing_parts(rule: Rule) -> list[str]:
     """What a rule's documentation lacks: headings, messages, examples."""
-    missing = [f"heading `## {h}`" for h in DOC_HEADINGS if h not in rule.sections()]
+    missing = [f"heading `## {h}`" for h in (*DOC_HEADINGS, *ZH_HEADINGS) if h not in rule.sections()]
     if not rule.message.en or not rule.message.zh:
         missing.append("a message in English and Chinese")
     for heading in ("Failing example", "Fixed example"):

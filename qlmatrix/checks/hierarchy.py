@@ -36,6 +36,12 @@ def unit_hierarchy_cycle(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     An org chart with a circle has no top; diagrams and reporting-line checks
     cannot place these units.
 
+    ## 作用
+    查找`上级:`关系绕回自身的单位。
+
+    ## 为什么重要
+    有环的组织图没有顶端；关系图和汇报渠道检查都无法安置这些单位。
+
     ## Failing example
     ```qlm
     单位 党工委 { 上级: 纪监委 }
@@ -82,6 +88,12 @@ def duplicate_section_id(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     ## Why it matters
     Task ids are built from section ids; two sections with one id give
     their tasks clashing ids in tables and exports.
+
+    ## 作用
+    查找编号相同的两个章或载体（序号连接而成；无序号时为标题；或`编号:`）。
+
+    ## 为什么重要
+    任务编号由章的编号组成；两个章编号相同，其下任务在表格和导出中就会编号冲突。
 
     ## Failing example
     ```qlm
@@ -131,6 +143,12 @@ def empty_section(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     An area of the plan, or a carrier of the "1+7" layout, with nothing to
     do is either unfinished or should not be there.
 
+    ## 作用
+    查找没有任何任务或汇报的章（`章`）或载体（`载体`）。
+
+    ## 为什么重要
+    计划中的一个方面或“1+7”布局的一个载体无事可做，要么尚未写完，要么不该存在。
+
     ## Failing example
     ```qlm
     单位 市委宣传部
@@ -171,6 +189,12 @@ def incomplete_closed_loop(plan: Plan, context: Context) -> Iterator[Diagnostic]
     ## Why it matters
     每年有目标、有举措、有考核、有反馈: a carrier without assessment or
     feedback runs open-loop, and nobody learns whether it worked.
+
+    ## 作用
+    查找`闭环:`缺少目标、举措、考核、反馈四个环节之一（或根本没有`闭环:`）的载体。空载体由`empty-section`报告。
+
+    ## 为什么重要
+    每年有目标、有举措、有考核、有反馈：缺少考核或反馈的载体不能闭环，谁也不知道它是否见效。
 
     ## Failing example
     ```qlm

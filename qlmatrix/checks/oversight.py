@@ -56,6 +56,12 @@ def self_oversight(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     Segregation of duties is the heart of 清廉 work: the body that checks a
     task must not be the body that carries it out.
 
+    ## 作用
+    查找监督（`监督`）自己牵头的任务的单位，从章继承的监督也计算在内。
+
+    ## 为什么重要
+    职责分离是清廉建设的核心：检查任务的机构不能就是执行任务的机构。
+
     ## Failing example
     ```qlm
     单位 纪监委
@@ -92,6 +98,12 @@ def overseer_supports(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     A weaker form of self-oversight: the overseer shares the work it is to
     judge. Plans often list the discipline commission as a responsible unit
     and as the supervisor; the planner should decide that knowingly.
+
+    ## 作用
+    查找监督自己配合的任务的单位。
+
+    ## 为什么重要
+    较轻的自我监督：监督者分担了它要评判的工作。计划常把纪委监委既列为责任单位又列为监督单位，规划者应当有意识地作出决定。
 
     ## Failing example
     ```qlm
@@ -138,6 +150,12 @@ def unoverseen_task(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     Where a plan puts some areas under the discipline commission's
     supervision, an area left out is usually an omission, and a task led by
     the supervisor itself is exactly the one nobody checks.
+
+    ## 作用
+    在安排了监督的计划中，查找有责任单位但没有监督单位（自身和所在章都没有）的任务。
+
+    ## 为什么重要
+    计划把某些方面置于纪委监委监督之下时，遗漏的方面通常是疏忽；由监督者自己牵头的任务恰恰最无人检查。
 
     ## Failing example
     ```qlm

@@ -42,6 +42,12 @@ def undeclared_unit(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     A misspelt unit (纪检委 for 纪监委) silently creates a unit nobody is; the
     task then has no real owner.
 
+    ## 作用
+    查找没有任何`单位`或`集合`声明（按名称、全称或别名）的单位名。
+
+    ## 为什么重要
+    写错的单位名（把纪监委写成纪检委）会悄悄造出一个不存在的单位，任务实际上无人负责。
+
     ## Failing example
     ```qlm
     单位 纪监委
@@ -79,6 +85,12 @@ def duplicate_unit(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     ## Why it matters
     A name that means two units makes every task naming it ambiguous.
 
+    ## 作用
+    查找被两个声明同时占用的名称（简称、全称或别名）。
+
+    ## 为什么重要
+    一个名称指两个单位，凡是用到它的任务都会含义不明。
+
     ## Failing example
     ```qlm
     单位 纪监委
@@ -114,6 +126,12 @@ def duplicate_task_id(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     ## Why it matters
     Ids are how tables, reports and other files refer to a task; a shared id
     points at two duties at once.
+
+    ## 作用
+    查找编号相同的两项任务（章序号连接而成，或`编号:`）。
+
+    ## 为什么重要
+    表格、汇报和其他文件靠编号引用任务；同一编号同时指向两项职责。
 
     ## Failing example
     ```qlm
@@ -156,6 +174,12 @@ def unused_unit(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     ## Why it matters
     Either a duty is missing from the plan or the declaration is left over
     from an earlier draft.
+
+    ## 作用
+    查找没有任何职责的已声明单位：不承担任何任务、章或载体的角色，不发送也不接收汇报，不是其他单位的`上级`，也不是发文单位。
+
+    ## 为什么重要
+    要么计划遗漏了某项职责，要么该声明是早先草稿的残留。
 
     ## Failing example
     ```qlm

@@ -51,6 +51,12 @@ def report_without_recipient(plan: Plan, context: Context) -> Iterator[Diagnosti
     ## Why it matters
     "定期报送工作情况" without saying to whom is a report nobody receives.
 
+    ## 作用
+    查找有发送单位但没有报送对象的汇报（`汇报`）。
+
+    ## 为什么重要
+    “定期报送工作情况”却不说报给谁，就是一份无人接收的汇报。
+
     ## Failing example
     ```qlm
     单位 综合办
@@ -96,6 +102,12 @@ def lead_without_reporting_line(plan: Plan, context: Context) -> Iterator[Diagno
     ## Why it matters
     The leading group can only co-ordinate what it hears about: a lead with
     no line up to it runs its tasks unseen.
+
+    ## 作用
+    在声明了领导小组（`类型: 领导小组`）的计划中，查找汇报（直接或经其他汇报）到达不了领导小组或其下设机构（办公室）的牵头单位。`汇报 牵头单位 -> ...`代表所有牵头单位。
+
+    ## 为什么重要
+    领导小组只能协调它听得到的工作：没有向上汇报渠道的牵头单位，其任务无人知晓。
 
     ## Failing example
     ```qlm
@@ -152,6 +164,12 @@ def reporting_cycle(plan: Plan, context: Context) -> Iterator[Diagnostic]:
 
     ## Why it matters
     A circle has no top: nobody above the circle ever receives the work.
+
+    ## 作用
+    查找形成循环的汇报（A向B汇报，B又向A汇报）。`汇报 牵头单位 -> B`代表除B以外每个牵头单位的汇报，经由它的循环也能发现。上一级党委等相对称呼不计。
+
+    ## 为什么重要
+    循环没有顶端：循环之上没有人收到这些工作。
 
     ## Failing example
     ```qlm
@@ -229,6 +247,12 @@ def report_due_order(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     If 乡 reports by 12月31日 and 县 must include 乡's report in its own,
     also due 12月31日, the county has no time to collect: the schedule
     cannot be kept as written.
+
+    ## 作用
+    查找下级汇报时限不早于需要汇总它的上级汇报时限的情况：一条汇报在多个层级进行（`汇报 各级党委 -> 上一级党委 { 时限: 年底 }`且`层级: 市、县、乡、村`），或向某单位汇报而该单位（更高`层级`）自己的汇报同时或更早到期。
+
+    ## 为什么重要
+    若乡12月31日前报、县也须在12月31日前汇总乡的汇报上报，县就没有时间汇总：按文字写的日程无法执行。
 
     ## Failing example
     ```qlm

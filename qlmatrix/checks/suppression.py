@@ -33,6 +33,12 @@ meta_rule("W901", "unused-suppression", Severity.WARNING, message=(
     Suppressions outlive the problems they hid; a stale one would hide the
     next real finding on that line.
 
+    ## 作用
+    查找没有屏蔽任何问题的`# qlm: ignore[...]`注释。
+
+    ## 为什么重要
+    屏蔽注释往往比它掩盖的问题活得更久；过时的屏蔽会掩盖该行下一个真实问题。
+
     ## Failing example
     ```qlm
     单位 党群部
@@ -59,6 +65,12 @@ meta_rule("W902", "unknown-suppression-code", Severity.WARNING, message=(
 
     ## Why it matters
     A mistyped code silences nothing, so the finding it was meant for stays.
+
+    ## 作用
+    查找写了不存在的规则编号或名称的屏蔽注释。
+
+    ## 为什么重要
+    写错的编号什么也屏蔽不了，本想屏蔽的问题依然存在。
 
     ## Failing example
     ```qlm

@@ -51,7 +51,8 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
         description="Check and render responsibility matrices of implementation plans (.qlm files).",
     )
     _add_global_options(parser, default=None)
-    parser.add_argument("--version", action="version", version=f"qlm {_version()}")
+    parser.add_argument("--version", action="version", version=f"qlm {_version()}",
+                        help="show program's version number and exit")
     subparsers = Subcommands(parser.add_subparsers(dest="command", metavar="COMMAND", required=True))
     wanted = None if argv is None else _command_in(argv)
     for name, module in COMMANDS.items():

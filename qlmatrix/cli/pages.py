@@ -45,12 +45,12 @@ def code_markdown(code: str, generated: bool = True) -> str:
     ])
 
 
-def page(code_or_name: str) -> str | None:
-    """The page `qlm rule` prints for a code or rule name, or None."""
+def page(code_or_name: str, lang: str | None = None) -> str | None:
+    """The page `qlm rule` prints for a code or rule name (in `lang`, or both languages), or None."""
     _register_everything()
     found = find_rule(code_or_name)
     if found is not None:
-        return rule_markdown(found, generated=False)
+        return rule_markdown(found, generated=False, lang=lang)
     code = code_or_name.strip().upper()
     if code in DOCS and code in MESSAGES:
         return code_markdown(code, generated=False)

@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
                 name, message = MESSAGES[code]
                 print(f"{code}  {pad(name, 28)} {pad('', 8)} {message.in_language(args.lang)}")
         return 0
-    found = page(args.code)
+    found = page(args.code, args.lang)
     if found is None:
         unknown = ("no rule or code `{}`; `qlm rule` lists them" if args.lang == "en"
                    else "没有规则或编号`{}`；`qlm rule`可列出全部")

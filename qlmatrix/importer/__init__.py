@@ -49,7 +49,7 @@ def import_lines(lines: list[Line], source: str = "<text>", unit_word: str = "è¡
     return ImportResult(built.plan, text, tuple(built.problems), diagnostics, source)
 
 
-def import_file(path: str | os.PathLike, encoding: str | None = None, keywords: str = "zh") -> ImportResult:
+def import_file(path: str | os.PathLike[str], encoding: str | None = None, keywords: str = "zh") -> ImportResult:
     """Import the document at `path` (.txt, .md or .docx). Raises DocumentError (a QlmError; see
     `.diagnostic`) when it cannot be read or decoded."""
     name = os.fspath(path)

@@ -67,7 +67,11 @@ class Found:
         seen: set[str] = set()
         out = []
         for group in (leads, supports, list(self.consult)):
-            kept = [name for name in group if not (name in seen or seen.add(name))]
+            kept = []
+            for name in group:
+                if name not in seen:
+                    seen.add(name)
+                    kept.append(name)
             out.append(kept)
         return out[0], out[1], out[2]
 

@@ -9,6 +9,7 @@ understood becomes a Problem: nothing is dropped silently.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -24,6 +25,14 @@ from .outline import DOC_NUMBER, TABLE_RANK, Item, Outline, Para
 from .phrases import find_cadence
 from .running import mentions, running_roles
 from .units import CLOSE, OPEN, depth_split, is_collective, key, looks_like_unit
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from ..model import Item as PlanItem
+
+    #: An item of the outline with the items nested under it (`_tree`).
+    Node = tuple["Analysed", list["Node"]]
 
 _BASIS = re.compile(r"《[^》]{2,80}》[(（]([^()（）]{0,20}〔\d{4}〕\d+号)[)）]")
 _PLACE = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:区|市|县|州|省|新区|开发区|高新区)$")
@@ -125,10 +134,10 @@ class Importer:
                              "括注中的这些内容不像单位名称")
         first = paragraphs[0].text if paragraphs else ""
         title, rest = split_title(first)
-        body = "\n".join([rest] * bool(rest) + [p.text for p in paragraphs[1:] if p.text]) or None
+        body = "\n".join(([rest] if rest else []) + [p.text for p in paragraphs[1:] if p.text]) or None
         return Analysed(item, title.rstrip("：:。 "), body, note, found, how)
 
-    def _mid_text_notes(self, para: Para, trailing) -> None:
+    def _mid_text_notes(self, para: Para, trailing: tuple[int, str] | None) -> None:
         """A labelled note in the middle of a paragraph is not read as the task's: report it."""
         for match in re.finditer(r"[(（\[【〔]", para.text):
             rest = para.text[match.end():]
@@ -152,7 +161,7 @@ def _merge(target: Found, other: Found) -> None:
 class Names:
     """The plan's unit names: known from notes, place prefixes learnt, writable forms."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.known: dict[str, str] = {}  # key -> name as first written
         self.full: dict[str, str] = {}  # name -> full name (prefix kept, or the unwritable original)
         self.prefixes: list[str] = []
@@ -245,8 +254,8 @@ def build_plan(outline: Outline, source: str, default_title: str | None = None) 
     section_intros: dict[int, list[str]] = {}
     root = _tree(analysed)
 
-    def convert(nodes, top: bool = False) -> list:
-        items = []
+    def convert(nodes: list[Node], top: bool = False) -> list[PlanItem]:
+        items: list[PlanItem] = []
         for entry, children in nodes:
             if top:  # `不再做分工，下同` holds within its part of the document
                 importer.inherit = None
@@ -277,7 +286,8 @@ def build_plan(outline: Outline, source: str, default_title: str | None = None) 
     return Built(plan, importer.problems, dropped, importer.rule_line, doc_number, tasks_notes, section_intros)
 
 
-def _running(entry: Analysed, names: Names, importer: Importer, notes: dict) -> tuple[list, list, list]:
+def _running(entry: Analysed, names: Names, importer: Importer,
+             notes: dict[int, str]) -> tuple[list[str], list[str], list[str]]:
     line = entry.item.line
     text = entry.item.text
     running = running_roles(text, names.resolve)
@@ -300,30 +310,33 @@ def _running(entry: Analysed, names: Names, importer: Importer, notes: dict) -> 
     return [], [], []
 
 
-def _tree(analysed: list[Analysed]):
+def _tree(analysed: list[Analysed]) -> list[Node]:
     """Nest items by their numbering rank; an item with its own note never holds others."""
-    root: list = []
-    stack: list[tuple[int, list]] = []
+    root: list[Node] = []
+    stack: list[tuple[int, list[Node]]] = []
     for entry in analysed:
         rank = entry.item.rank
         while stack and stack[-1][0] >= rank:
             stack.pop()
-        children: list = []
+        children: list[Node] = []
         (stack[-1][1] if stack else root).append((entry, children))
         if entry.found is None and rank < TABLE_RANK:
             stack.append((rank, children))
     return root
 
 
-def _ids(items, prefix: str, used: set):
+def _ids(items: Iterable[PlanItem], prefix: str, used: set[str]) -> list[PlanItem]:
     """Ids as `qlmatrix.resolve` derives them; only a repeat is given an explicit `编号:` with a suffix (1-2)."""
-    out, ordinal = [], 0
+    out: list[PlanItem] = []
+    ordinal = 0
     for item in items:
         if isinstance(item, Section):
             own = ids.section_id("", prefix, item.number, item.title)
-        else:
+        elif isinstance(item, Task):
             ordinal += ids.counts_as_unnumbered("", item.number)
             own = ids.task_id("", prefix, item.number, ordinal)
+        else:  # convert makes sections and tasks only
+            raise TypeError(f"the importer made {item!r}, neither a section nor a task")
         explicit = ""
         if own in used:
             count = 2
@@ -344,7 +357,7 @@ def _declare(name: str, names: Names, span: Span) -> Unit:
     return Unit(name=name, full_name=full if full != name else None, collective=is_collective(name), span=span)
 
 
-def _header(outline: Outline):
+def _header(outline: Outline) -> tuple[str | None, str | None, str | None, str | None]:
     """(title, own document number, basis, issuer) from the lines before the first item and the signature."""
     title = doc_number = basis = issuer = None
     for index, para in enumerate(outline.preamble):

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..diagnostics import Diagnostic
 from .reading import DocumentError, Line
+
+if TYPE_CHECKING:
+    from docx.table import _Cell, _Row
 
 
 def docx_lines(path: str) -> list[Line]:
@@ -30,9 +35,10 @@ def docx_lines(path: str) -> list[Line]:
     return lines
 
 
-def _unique_cells(row):
+def _unique_cells(row: _Row) -> list[_Cell]:
     """A merged cell appears once per grid column in python-docx: keep it once."""
-    seen, cells = set(), []
+    seen: set[int] = set()
+    cells: list[_Cell] = []
     for cell in row.cells:
         if id(cell._tc) in seen:
             continue
@@ -41,5 +47,5 @@ def _unique_cells(row):
     return cells
 
 
-def _cell_text(cell) -> str:
+def _cell_text(cell: _Cell) -> str:
     return "".join(paragraph.text.strip() for paragraph in cell.paragraphs)

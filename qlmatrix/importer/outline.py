@@ -8,12 +8,16 @@ annotation split over two lines reads as one.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import attrs
 
 from ..numbering import normalise_number
 from .annotations import LABEL
 from .reading import Line
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 NUMBERING = re.compile(
     r"^(?:(?P<r1>[一二三四五六七八九十百]{1,3}[、．.])|(?P<r2>[(（][一二三四五六七八九十百]{1,3}[)）])"
@@ -72,7 +76,7 @@ def clean(text: str) -> str:
     return text.strip(" \t\u3000")
 
 
-def _rank(match: re.Match) -> int:
+def _rank(match: re.Match[str]) -> int:
     return next(int(name[1]) for name, value in match.groupdict().items() if value)
 
 
@@ -134,7 +138,7 @@ def _cut_closing(lines: list[Line], outline: Outline) -> list[Line]:
     return lines
 
 
-def _table_row(line: Line, header: dict[int, str] | None):
+def _table_row(line: Line, header: dict[int, str] | None) -> tuple[dict[int, str] | None, Item | None]:
     """A header row gives the columns; other rows become items with label lines."""
     cells = line.cells or ()
     fields = _header_fields(cells)
@@ -154,7 +158,7 @@ def _table_row(line: Line, header: dict[int, str] | None):
     return header, row
 
 
-def _header_fields(cells) -> dict[int, str] | None:
+def _header_fields(cells: Iterable[str]) -> dict[int, str] | None:
     fields: dict[int, str] = {}
     for index, cell in enumerate(cells):
         for words, field in COLUMNS:

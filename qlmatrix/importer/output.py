@@ -18,7 +18,7 @@ class ImportComments(Comments):
     def where(self, line: int) -> str:
         return f"原文第{line}{self.unit_word}"
 
-    def leading(self, node) -> list[str]:
+    def leading(self, node: object) -> list[str]:
         if isinstance(node, Plan):
             return self.header()
         if isinstance(node, Section) and node.span is not None:
@@ -26,7 +26,7 @@ class ImportComments(Comments):
             return [f"# 引言: {text}" for text in intro]
         return []
 
-    def trailing(self, node) -> str | None:
+    def trailing(self, node: object) -> str | None:
         if not isinstance(node, (Task, Section)) or node.span is None:
             return None
         line = node.span.line

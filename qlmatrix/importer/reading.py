@@ -102,7 +102,7 @@ def text_lines(text: str) -> list[Line]:
     return lines
 
 
-def read_document(path: str | os.PathLike, encoding: str | None = None) -> list[Line]:
+def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> list[Line]:
     name = str(path)
     if name.lower().endswith(".docx"):
         from .docx import docx_lines

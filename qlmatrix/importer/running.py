@@ -12,11 +12,15 @@ assigned and the passage is reported.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import attrs
 
 from .annotations import parse_note
 from .units import depth_split, looks_like_unit, split_units, strip_verb, tidy
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
 
 _PEOPLE = ("主要负责同志", "主要负责人", "主要领导", "负责同志", "书记", "班子成员", "领导班子", "一把手", "主任", "局长", "部长")
 _BY = re.compile(r"由([^，,。；由]{2,24}?)(?:亲自|统一|统筹|具体)?(?:抓|牵头|负责|组织|统筹)")
@@ -40,7 +44,7 @@ def _person_to_unit(name: str) -> str:
     return name
 
 
-def _unit(name: str, resolve) -> str | None:
+def _unit(name: str, resolve: Callable[[str], str]) -> str | None:
     name = _person_to_unit(tidy(name))
     name = resolve(name)
     return name if looks_like_unit(name) else None
@@ -62,7 +66,7 @@ def mentions(text: str) -> list[str]:
     return [name for name in found if looks_like_unit(name)]
 
 
-def running_roles(text: str, resolve) -> Running:
+def running_roles(text: str, resolve: Callable[[str], str]) -> Running:
     """Roles stated in `text`; `resolve` maps a written name to the plan's name for it."""
     result = Running()
     for sentence in sentences(text):
@@ -107,7 +111,7 @@ def _role_clauses(sentence: str) -> str:
     return "，".join(kept)
 
 
-def _add(target: list[str], names) -> None:
+def _add(target: list[str], names: Iterable[str]) -> None:
     for name in names:
         if name not in target:
             target.append(name)

@@ -9,7 +9,7 @@ values. Ids that come from the numbering are not the parser's business:
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 import attrs
 import lark
@@ -34,6 +34,24 @@ from ..span import Span
 from ..suggest import closest
 from . import values
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+    from typing import TypedDict, Unpack
+
+    from ..model import Assignment, Item, LoopStage
+    from ..text import Text
+
+    class _Details(TypedDict, total=False):
+        """What `Builder.emit` passes on to Diagnostic besides the code and the span."""
+
+        args: Mapping[str, str | Text]
+        help: str
+        help_args: Mapping[str, str]
+        labels: Iterable[Label]
+
+#: A closed vocabulary's values (unit kinds, loop stages).
+_Word = TypeVar("_Word")
+
 
 # Prop and Block are NamedTuples, not attrs classes: one is made per property line and per
 # block of a plan, and a NamedTuple is the cheapest record to build (docs/performance.md).
@@ -46,7 +64,7 @@ class Prop(NamedTuple):
 
 class Block(NamedTuple):
     props: tuple[Prop, ...]
-    members: tuple
+    members: tuple[Item, ...]
     open_token: lark.Token
 
 
@@ -58,8 +76,8 @@ class PlanHeader:
     span: Span
 
 
-class Builder(lark.Transformer):
-    def __init__(self, filename: str):
+class Builder(lark.Transformer[lark.Token, Plan]):
+    def __init__(self, filename: str) -> None:
         super().__init__()
         self.filename = filename
         self.diagnostics: list[Diagnostic] = []
@@ -69,13 +87,16 @@ class Builder(lark.Transformer):
 
     def span(self, token: lark.Token, end: lark.Token | None = None) -> Span:
         end = end or token
-        return Span(self.filename, token.line, token.column, end.end_line, end.end_column)
+        line, column, end_line, end_column = token.line, token.column, end.end_line, end.end_column
+        if line is None or column is None or end_line is None or end_column is None:
+            raise _unplaced(token if line is None or column is None else end)
+        return Span(self.filename, line, column, end_line, end_column)
 
     def text_span(self, token: lark.Token, text: str) -> Span:
         """Span of `text`, the stripped start of `token`."""
         return values.span_at(self.span(token), 0, len(text))
 
-    def emit(self, code: str, span: Span, **kwargs) -> None:
+    def emit(self, code: str, span: Span | None, **kwargs: Unpack[_Details]) -> None:
         self.diagnostics.append(Diagnostic(code, span, **kwargs))
 
     def properties(self, block: Block | None, statement: str) -> dict[str, Prop]:
@@ -103,7 +124,7 @@ class Builder(lark.Transformer):
                 found[prop.name] = prop
         return found
 
-    def _unknown_property(self, prop: Prop, statement: str, allowed, span: Span) -> None:
+    def _unknown_property(self, prop: Prop, statement: str, allowed: Iterable[str], span: Span) -> None:
         words = [form for name in allowed for forms in PROPERTIES[name] for form in forms]
         close = closest(str(prop.key), words)
         chinese = "、".join(PROPERTIES[name][0][0] for name in allowed)
@@ -128,8 +149,8 @@ class Builder(lark.Transformer):
         found = self.value_pieces(prop)
         return Ref(found[0].text, found[0].span) if found else None
 
-    def assignments(self, props: dict[str, Prop]) -> list:
-        found = []
+    def assignments(self, props: dict[str, Prop]) -> list[Assignment]:
+        found: list[Assignment] = []
         for name, prop in props.items():
             if name in ROLE_PROPERTIES:
                 found += values.role_assignments(self.value_pieces(prop), ROLE_PROPERTIES[name])
@@ -137,7 +158,8 @@ class Builder(lark.Transformer):
                 found += values.responsible_assignments(self.value_pieces(prop))
         return found
 
-    def vocabulary(self, prop: Prop, index: dict, table: dict, what: str):
+    def vocabulary(self, prop: Prop, index: Mapping[str, _Word], table: Mapping[_Word, tuple[str, str]],
+                   what: str) -> list[_Word]:
         """Look each listed word up in a closed vocabulary (unit kinds, loop stages)."""
         found = []
         for piece in self.value_pieces(prop):
@@ -167,7 +189,7 @@ class Builder(lark.Transformer):
 
     # Tokens and small rules
 
-    def property(self, children):
+    def property(self, children: list[lark.Token]) -> Prop:
         key = children[0]
         token = children[1] if len(children) > 1 else None
         value = ""
@@ -176,11 +198,11 @@ class Builder(lark.Transformer):
         name = PROPERTY_BY_WORD.get(key) or f"?{key}"
         return Prop(name, key, value, token)
 
-    def block(self, children):
-        open_token = children[0]
-        inside = children[1:-1]
+    def block(self, children: list[lark.Token | Prop | Item]) -> Block:
+        open_token = _token(children[0])
+        inside = children[1:-1]  # between the braces: properties and statements, no tokens
         props = tuple([part for child in inside if isinstance(child, Prop) for part in self._at_commas(child)])
-        members = tuple([child for child in inside if not isinstance(child, Prop)])
+        members = tuple([child for child in inside if not isinstance(child, (Prop, lark.Token))])
         return Block(props, members, open_token)
 
     def _at_commas(self, prop: Prop) -> list[Prop]:
@@ -195,24 +217,27 @@ class Builder(lark.Transformer):
             return [prop]
         comma = found.start()
         base = self.span(token)
+        line, column = _start(token)
         self.emit("E014", values.span_at(base, comma, comma + 1), args={"key": found.group(1)},
                   help="property-separator")
-        key = lark.Token("KEY", found.group(1), line=token.line, column=token.column + found.start(1),
-                         end_line=token.line, end_column=token.column + found.end(1))
+        key = lark.Token("KEY", found.group(1), line=line, column=column + found.start(1),
+                         end_line=line, end_column=column + found.end(1))
         rest_at = found.end()
         rest = prop.value[rest_at:].lstrip(" \t\u3000")
-        rest_column = token.column + len(prop.value) - len(rest)
-        value = lark.Token(token.type, rest, line=token.line, column=rest_column,
-                           end_line=token.line, end_column=rest_column + len(rest))
-        head = lark.Token(token.type, prop.value[:comma].rstrip(), line=token.line, column=token.column,
-                          end_line=token.line, end_column=token.column + comma)
+        rest_column = column + len(prop.value) - len(rest)
+        value = lark.Token(token.type, rest, line=line, column=rest_column,
+                           end_line=line, end_column=rest_column + len(rest))
+        head = lark.Token(token.type, prop.value[:comma].rstrip(), line=line, column=column,
+                          end_line=line, end_column=column + comma)
         following = Prop(PROPERTY_BY_WORD[found.group(1)], key, rest, value)
         return [Prop(prop.name, prop.key, str(head), head), *self._at_commas(following)]
 
     # Statements
 
-    def start(self, children):
-        header, units, items = None, [], []
+    def start(self, children: list[PlanHeader | list[Unit] | Item]) -> Plan:
+        header: PlanHeader | None = None
+        units: list[Unit] = []
+        items: list[Item] = []
         for child in children:
             if isinstance(child, PlanHeader):
                 if header is not None:
@@ -226,12 +251,13 @@ class Builder(lark.Transformer):
             return Plan(units=units, items=items)
         return Plan(header.title, header.basis, header.issuer, units, items, span=header.span)
 
-    def plan(self, children):
+    def plan(self, children: list[lark.Token | Block]) -> PlanHeader:
         keyword, _, title, block = _parts(children)
         props = self.properties(block, "plan")
-        return PlanHeader(_clean(title), self.text(props, "basis"), self.text(props, "issuer"), self.span(keyword))
+        return PlanHeader(_clean(title), self.text(props, "basis"), self.text(props, "issuer"),
+                          self.span(_token(keyword)))
 
-    def unit(self, children, collective: bool = False):
+    def unit(self, children: list[lark.Token | Block], collective: bool = False) -> list[Unit]:
         block = children[-1] if isinstance(children[-1], Block) else None
         props = self.properties(block, "collective" if collective else "unit")
         name_tokens = [child for child in children[1:] if isinstance(child, lark.Token)]
@@ -240,7 +266,7 @@ class Builder(lark.Transformer):
             kinds = self.vocabulary(props["kind"], UNIT_KIND_BY_WORD, UNIT_KINDS, "unit kind")
             kind = kinds[0] if kinds else None
         levels = self.names(props.get("level"))
-        units = []
+        units: list[Unit] = []
         for token in name_tokens:
             name = _unquote(token) if token.type == "STRING" else str(token)
             units.append(Unit(
@@ -256,14 +282,17 @@ class Builder(lark.Transformer):
             ))
         return units
 
-    def collective(self, children):
+    def collective(self, children: list[lark.Token | Block]) -> list[Unit]:
         return self.unit(children, collective=True)
 
-    def section(self, children):
+    def section(self, children: list[lark.Token | Block]) -> Section:
         keyword, number, title, block = _parts(children)
+        if block is None:
+            raise _misread("section", children)  # the grammar gives every section its block
+        keyword = _token(keyword)
         statement = STATEMENT_BY_WORD[str(keyword)]
         props = self.properties(block, statement)
-        loop = ()
+        loop: Iterable[LoopStage] = ()
         if "loop" in props:
             loop = self.vocabulary(props["loop"], LOOP_STAGE_BY_WORD, LOOP_STAGES, "loop stage")
         return Section(
@@ -277,25 +306,25 @@ class Builder(lark.Transformer):
             span=self.span(keyword, number or title or keyword),
         )
 
-    def task(self, children):
+    def task(self, children: list[lark.Token | Block]) -> Task:
         keyword, number, title, block = _parts(children)
         annotation = next((c for c in children if isinstance(c, lark.Token) and c.type == "ANNOTATION"), None)
         props = self.properties(block, "task")
-        found = []
+        found: list[Assignment] = []
         if annotation is not None:
             try:
                 found = values.annotation_assignments(str(annotation), self.span(annotation))
             except values.AnnotationError as error:
                 self.emit("E005", error.span, args={"reason": error.message},
                           help="annotation-form")
-        text = _clean(title)
-        if annotation is None and title is not None and title.type == "TEXT":
+        text = _clean(title)  # None only without a title
+        if annotation is None and title is not None and title.type == "TEXT" and text is not None:
             text, recovered = self._uncoloned_annotation(title, text)
             found += recovered
         found += self.assignments(props)
-        heading, body = (split_title(text) if title is not None and title.type == "TEXT"
+        heading, body = (split_title(text) if title is not None and title.type == "TEXT" and text is not None
                          else (text or "", None))
-        start = keyword or number or title
+        start = _token(keyword or number or title)  # the grammar starts a task with its keyword or number
         return Task(
             id=self.text(props, "id") or "",
             title=heading,
@@ -310,7 +339,7 @@ class Builder(lark.Transformer):
                           pasted=body is not None and "body" not in props),
         )
 
-    def _uncoloned_annotation(self, title: lark.Token, text: str) -> tuple[str, list]:
+    def _uncoloned_annotation(self, title: lark.Token, text: str) -> tuple[str, list[Assignment]]:
         """`(责任单位 A局)` at the end of a title: an annotation missing its colon, which would
         silently become title text. Reported (E015) where the colon belongs, and read as meant."""
         found = _UNCOLONED.search(text)
@@ -336,9 +365,11 @@ class Builder(lark.Transformer):
         text = str(last)
         cut = text.find("。")
         length = cut if cut >= 0 else len(text.rstrip())
-        return Span(self.filename, start.line, start.column, last.line, last.column + max(1, length))
+        line, column = _start(start)
+        last_line, last_column = _start(last)
+        return Span(self.filename, line, column, last_line, last_column + max(1, length))
 
-    def report(self, children):
+    def report(self, children: list[lark.Token | Block]) -> Report:
         block = children[-1] if isinstance(children[-1], Block) else None
         props = self.properties(block, "report")
         names = [child for child in children if isinstance(child, lark.Token) and child.type in ("NAME", "STRING")]
@@ -351,10 +382,10 @@ class Builder(lark.Transformer):
             cadence=self.cadence(props, "cadence"),
             due=self.cadence(props, "due"),
             form=self.text(props, "form"),
-            span=self.span(children[0], names[-1]),
+            span=self.span(_token(children[0]), names[-1]),
         )
 
-    def include(self, children):
+    def include(self, children: list[lark.Token]) -> Include:
         keyword, path = children
         return Include(_unquote(path), span=self.span(keyword, path))
 
@@ -370,9 +401,13 @@ _COMMA_BEFORE_PROPERTY = re.compile(
     + r")[ \t\u3000]*[:：]")
 
 
-def _parts(children):
+def _parts(children: list[lark.Token | Block]) -> tuple[lark.Token | None, lark.Token | None,
+                                                         lark.Token | None, Block | None]:
     """(keyword, number, title, block) of a statement, any of them possibly None."""
-    keyword = number = title = block = None
+    keyword: lark.Token | None = None
+    number: lark.Token | None = None
+    title: lark.Token | None = None
+    block: Block | None = None
     for child in children:
         if isinstance(child, Block):
             block = child
@@ -385,7 +420,7 @@ def _parts(children):
     return keyword, number, title, block
 
 
-def _clean(token) -> str | None:
+def _clean(token: lark.Token | None) -> str | None:
     if token is None:
         return None
     return _unquote(token) if token.type == "STRING" else str(token).strip()
@@ -394,6 +429,31 @@ def _clean(token) -> str | None:
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r"}
 
 
-def _unquote(token) -> str:
+def _unquote(token: lark.Token) -> str:
     """The text of a "quoted" token: \\n, \\t and \\r are control characters, \\x is x."""
     return re.sub(r"\\(.)", lambda m: _ESCAPES.get(m.group(1), m.group(1)), str(token)[1:-1])
+
+
+# lark types a rule's children as a plain list and a token's position as optional; the grammar
+# and lark's lexer guarantee both, and these say so where the Builder relies on it.
+
+def _token(child: lark.Token | Prop | Item | Block | None) -> lark.Token:
+    """`child`, which the grammar makes a token (a keyword, a brace)."""
+    if not isinstance(child, lark.Token):
+        raise TypeError(f"lark gave {child!r} where the grammar puts a token")
+    return child
+
+
+def _start(token: lark.Token) -> tuple[int, int]:
+    """(line, column) where `token` starts."""
+    if token.line is None or token.column is None:
+        raise _unplaced(token)
+    return token.line, token.column
+
+
+def _unplaced(token: lark.Token) -> TypeError:
+    return TypeError(f"lark gave the {token.type} token {token!r} no position")
+
+
+def _misread(rule: str, children: list[lark.Token | Block]) -> TypeError:
+    return TypeError(f"lark gave the {rule} rule the children {children!r}, which the grammar does not allow")

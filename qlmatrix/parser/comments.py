@@ -17,13 +17,19 @@ grouping of units and tasks survives formatting.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 import attrs
 import lark
 
 from ..model import Plan, Section
 from .grammar import get_parser
+
+if TYPE_CHECKING:
+    from ..model import Item, Unit
+
+    Statement = Plan | Unit | Item
 
 _OPEN = "{｛"
 _CLOSE = "}｝"
@@ -41,8 +47,8 @@ class Comment:
 @attrs.frozen
 class Scan:
     comments: tuple[Comment, ...]
-    owners: dict  # line -> head line of the block open at the start of that line
-    blank_before: frozenset = frozenset()  # lines whose comment run above starts after a blank line
+    owners: dict[int, int | None]  # line -> head line of the block open at the start of that line
+    blank_before: frozenset[int] = frozenset()  # lines whose comment run above starts after a blank line
 
 
 def literals(text: str) -> dict[int, list[tuple[int, int]]]:
@@ -50,7 +56,10 @@ def literals(text: str) -> dict[int, list[tuple[int, int]]]:
     spans: dict[int, list[tuple[int, int]]] = {}
     tree = get_parser().parse(text)
     for token in tree.scan_values(lambda v: isinstance(v, lark.Token) and v.type in ("STRING", "ANNOTATION")):
-        spans.setdefault(token.line, []).append((token.column - 1, token.end_column - 1))
+        line, column, end_column = token.line, token.column, token.end_column
+        if line is None or column is None or end_column is None:  # lark's lexer places every token it makes
+            raise ValueError(f"lark gave the {token.type} token {token!r} no position")
+        spans.setdefault(line, []).append((column - 1, end_column - 1))
     return spans
 
 
@@ -94,13 +103,13 @@ def _blank_before(lines: list[str]) -> Iterator[int]:
             above_is_blank = False
 
 
-def statements(plan: Plan) -> Iterator[object]:
+def statements(plan: Plan) -> Iterator[Statement]:
     """Every statement of this file (not of the files it includes), in order."""
     if plan.span is not None:
         yield plan
     yield from plan.units
 
-    def walk(items):
+    def walk(items: Iterable[Item]) -> Iterator[Item]:
         for item in items:
             yield item
             if isinstance(item, Section):
@@ -120,10 +129,11 @@ class Attached:
 
 
 def attach(found: Scan, plan: Plan) -> Attached:
-    nodes = [node for node in statements(plan) if getattr(node, "span", None) is not None]
-    by_line: dict[int, object] = {}  # the first statement of each line takes the comments before it
-    last_on_line: dict[int, object] = {}  # the last one takes the comment at the line's end
-    for node in nodes:
+    by_line: dict[int, Statement] = {}  # the first statement of each line takes the comments before it
+    last_on_line: dict[int, Statement] = {}  # the last one takes the comment at the line's end
+    for node in statements(plan):
+        if node.span is None:
+            continue
         by_line.setdefault(node.span.line, node)
         last_on_line[node.span.line] = node
     anchors = sorted(by_line)

@@ -23,15 +23,31 @@ from __future__ import annotations
 import functools
 import gc
 import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import lark
+from lark.grammar import Terminal
 from lark.lexer import ContextualLexer, Token
 from lark.parsers.lalr_analysis import Shift
 
 from .grammar import cache_file, get_parser
 from .regexcache import CachingRe
 
+if TYPE_CHECKING:
+    from collections.abc import Collection, Iterable
+
+    from lark.grammar import Rule
+    from lark.lexer import AbstractBasicLexer, TerminalDef
+
 __all__ = ["Unhandled", "engine"]
+
+#: The `match` of a compiled regex: (text, position) -> the match there, or None.
+_Match = Callable[[str, int], re.Match[str] | None]
+#: A rule's callback: its children -> its value (a model object, a Prop, a list of units...).
+_Callback = Callable[[list[object]], object]
+#: What the transformer's start rule returns.
+_Result = TypeVar("_Result")
 
 
 class Unhandled(Exception):
@@ -43,12 +59,12 @@ class _Inlined:
 
     __slots__ = ("children",)
 
-    def __init__(self, children):
+    def __init__(self, children: list[object]) -> None:
         self.children = children
 
 
 class Engine:
-    def __init__(self, parser: lark.Lark):
+    def __init__(self, parser: lark.Lark) -> None:
         frontend = parser.parser
         lexer = frontend.lexer
         if type(lexer) is not ContextualLexer or parser.options.postlex is not None:
@@ -66,25 +82,27 @@ class Engine:
         self.unseen = _unseen_terminals(self.rules)
         self.origins = [rule.origin.name for rule in self.rules]
         self.matchers = _Matchers(lexer.lexers, CachingRe(cache_file()))
-        self.ignore: frozenset = frozenset()
+        self.ignore: frozenset[str] = frozenset()
         newline: set[str] = set()
+        # The lexers are BasicLexers; lark declares them as AbstractBasicLexer, which has none of
+        # `newline_types`, `ignore_types` and `terminals` (hence the ignores).
         for basic in lexer.lexers.values():
-            newline |= basic.newline_types
-            self.ignore |= basic.ignore_types
+            newline |= basic.newline_types  # type: ignore[attr-defined]
+            self.ignore |= basic.ignore_types  # type: ignore[attr-defined]
         # lark counts lines in every token whose regex merely looks as if it could hold a newline
         # (any `[^...]`); counting only where one can occur gives the same lines for less work.
-        regexps = {t.name: t.pattern.to_regexp() for t in lexer.root_lexer.terminals}
+        regexps = {t.name: t.pattern.to_regexp() for t in lexer.root_lexer.terminals}  # type: ignore[attr-defined]
         self.newline = frozenset(name for name in newline if _may_start(regexps[name], "\n", anywhere=True))
-        self.blank, self.skip_blank = _blank_skipper(lexer.root_lexer.terminals, self.ignore, self.newline)
+        self.blank, self.skip_blank = _blank_skipper(lexer.root_lexer.terminals, self.ignore, self.newline)  # type: ignore[attr-defined]
         self.inlined = [
             (index, chain) for index, (rule, chain) in enumerate(self.tree_builder.rule_builders)
             if rule.origin.name.startswith("_") and not rule.alias and not rule.options.template_source
         ]
 
-    def callbacks(self, transformer) -> list:
+    def callbacks(self, transformer: lark.Transformer[lark.Token, _Result]) -> list[_Callback]:
         """lark's callbacks for `transformer` by rule number, with the Trees of inlined `_rules` made cheaper."""
-        by_rule = self.tree_builder.create_callback(transformer)
-        callbacks = [by_rule[rule] for rule in self.rules]
+        by_rule = self.tree_builder.create_callback(transformer)  # type: ignore[no-untyped-call]  # lark leaves it unannotated
+        callbacks: list[_Callback] = [by_rule[rule] for rule in self.rules]
         for index, chain in self.inlined:
             if not hasattr(transformer, self.origins[index]):
                 make = _Inlined
@@ -93,7 +111,7 @@ class Engine:
                 callbacks[index] = make
         return callbacks
 
-    def parse(self, text: str, transformer):
+    def parse(self, text: str, transformer: lark.Transformer[lark.Token, _Result]) -> _Result:
         """What `Lark(transformer=transformer).parse(text)` returns, or Unhandled."""
         # A parse allocates some fifty objects per task and frees almost none of them, so the
         # cyclic collector would only scan the growing model again and again (a quarter of the
@@ -116,25 +134,28 @@ class Engine:
             if paused:
                 gc.enable()
 
-    def _parse(self, text: str, transformer):
+    def _parse(self, text: str, transformer: lark.Transformer[lark.Token, _Result]) -> _Result:
         callbacks = self.callbacks(transformer)
         states, matchers, ignore, newline = self.states, self.matchers, self.ignore, self.newline
         blank, skip_blank, unseen = self.blank, self.skip_blank, self.unseen
         sizes, origins = self.sizes, self.origins
         state_stack = [self.start_state]
-        value_stack: list = []
+        value_stack: list[object] = []
         push_state, push_value = state_stack.append, value_stack.append
         new_token = str.__new__
         pos, line, line_start, size = 0, 1, 0, len(text)
         while pos < size:
             if text[pos] in blank:  # spaces between tokens: only the ignored WS can match here
-                pos = skip_blank(text, pos).end()
+                # `blank` is empty without a skipper, and the skipper matches at each of its characters.
+                pos = skip_blank(text, pos).end()  # type: ignore[misc, union-attr]
                 if pos == size:
                     break
             match = matchers[state_stack[-1]](text, pos)
             if match is None:
                 raise Unhandled
             kind = match.lastgroup
+            if kind is None:  # lark's alternation names every group it matches
+                raise Unhandled
             end = match.end()
             end_line, end_start = line, line_start
             if kind in newline:
@@ -187,47 +208,51 @@ class Engine:
                 del value_stack[-count:]
             push_value(callbacks[rule](children))
             push_state(states[state_stack[-1]][origins[rule]])
-        return value_stack[-1]
+        return cast(_Result, value_stack[-1])  # what the start rule's callback made: the transformer's result
 
 
-class _Matchers(dict):
+class _Matchers(dict[int, _Match]):
     """Parser state -> the `match` of lark's regex for it, compiled on first use as lark does
     (compiling every state's alternation up front would cost a short file's whole check)."""
 
-    def __init__(self, lexers: dict, regexes: CachingRe):
+    def __init__(self, lexers: dict[int, AbstractBasicLexer], regexes: CachingRe) -> None:
         super().__init__()
         self.lexers = lexers
         #: Compiles as `re` does, from opcodes kept by earlier runs when it can (regexcache.py).
         self.regexes = regexes
 
-    def __missing__(self, state):
+    def __missing__(self, state: int) -> _Match:
         basic = self.lexers[state]
-        original = basic.re
-        basic.re = self.regexes
+        # BasicLexer's attributes, which lark does not declare on AbstractBasicLexer (hence the ignores).
+        original = basic.re  # type: ignore[attr-defined]
+        basic.re = self.regexes  # type: ignore[attr-defined]
         try:
-            scanner = basic.scanner  # compiles lark's alternation for this state, as lark would
+            scanner = basic.scanner  # type: ignore[attr-defined]  # compiles lark's alternation for this state, as lark would
         finally:
-            basic.re = original
-        if basic.callback or len(scanner._mres) != 1:
+            basic.re = original  # type: ignore[attr-defined]
+        if basic.callback or len(scanner._mres) != 1:  # type: ignore[attr-defined]
             raise Unhandled  # terminal callbacks or a split alternation: leave it to lark
-        match = self[state] = scanner._mres[0].match
+        match: _Match = scanner._mres[0].match
+        self[state] = match
         return match
 
 
-def _unseen_terminals(rules) -> frozenset:
+def _unseen_terminals(rules: Iterable[Rule]) -> frozenset[str]:
     """Terminals that lark filters out of every rule they appear in (`_SEP`, punctuation).
 
     Callbacks never see them, so the parse keeps no Token for them.
     """
-    kept, dropped = set(), set()
+    kept: set[str] = set()
+    dropped: set[str] = set()
     for rule in rules:
         for symbol in rule.expansion:
-            if symbol.is_term:
+            if isinstance(symbol, Terminal):  # what `symbol.is_term` says, in a form mypy narrows
                 (dropped if symbol.filter_out and not rule.options.keep_all_tokens else kept).add(symbol.name)
     return frozenset(dropped - kept)
 
 
-def _blank_skipper(terminals, ignore, newline):
+def _blank_skipper(terminals: Collection[TerminalDef], ignore: frozenset[str],
+                   newline: frozenset[str]) -> tuple[str, _Match | None]:
     """(characters, match) such that at those characters lark's lexer, in any state, can only match
     one ignored terminal (the spaces between tokens), and that terminal's own regex.
 
@@ -246,7 +271,7 @@ def _blank_skipper(terminals, ignore, newline):
 
 
 @functools.cache
-def _parsed(regexp: str):
+def _parsed(regexp: str) -> list[tuple[Any, Any]] | None:
     try:
         from re import _parser
     except ImportError:  # Python < 3.11
@@ -271,7 +296,7 @@ def _may_start(regexp: str, char: str, anywhere: bool = False) -> bool:
     categories = {c.CATEGORY_SPACE: r"\s", c.CATEGORY_NOT_SPACE: r"\S", c.CATEGORY_DIGIT: r"\d",
                   c.CATEGORY_NOT_DIGIT: r"\D", c.CATEGORY_WORD: r"\w", c.CATEGORY_NOT_WORD: r"\W"}
 
-    def in_class(items) -> bool | None:
+    def in_class(items: Iterable[tuple[Any, Any]]) -> bool | None:
         negate, found = False, False
         for op, arg in items:
             if op is c.NEGATE:
@@ -286,7 +311,7 @@ def _may_start(regexp: str, char: str, anywhere: bool = False) -> bool:
                 return None
         return found != negate
 
-    def sequence(items) -> tuple[bool, bool]:  # (may start with char, may match empty)
+    def sequence(items: Iterable[tuple[Any, Any]]) -> tuple[bool, bool]:  # (may start with char, may match empty)
         for op, arg in items:
             if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
                 continue  # zero-width: over-approximate by ignoring it
@@ -316,12 +341,12 @@ def _may_start(regexp: str, char: str, anywhere: bool = False) -> bool:
     return sequence(parsed)[0]
 
 
-def _encode(states: dict, rules: list) -> dict:
+def _encode(states: dict[int, dict[str, tuple[Any, Any]]], rules: list[Rule]) -> dict[int, dict[str, int]]:
     """lark's table as ints: a shift is the next state (>= 0), a reduce is ~(rule number)."""
     number = {rule: index for index, rule in enumerate(rules)}
-    encoded = {}
+    encoded: dict[int, dict[str, int]] = {}
     for state, actions in states.items():
-        row = {}
+        row: dict[str, int] = {}
         for symbol, (action, arg) in actions.items():
             if action is Shift:
                 if type(arg) is not int or arg < 0:

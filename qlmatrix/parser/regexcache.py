@@ -22,16 +22,20 @@ import marshal
 import os
 import re
 import sys
+from typing import TypeAlias
 
 __all__ = ["CachingRe"]
 
 #: An array type code as wide as `_sre`'s opcodes (SRE_CODE: 4 bytes), checked in `_engine_key`.
 _OPCODE = "I"
 
+#: What `_sre.compile` takes after the pattern: (flags, opcodes as bytes, groups, groupindex, indexgroup).
+_Entry: TypeAlias = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
+
 
 def _engine_key() -> str | None:
     try:
-        import _sre
+        import _sre  # type: ignore[import-not-found]  # CPython's regex engine: typeshed has no stub for it
     except ImportError:
         return None
     tag = sys.implementation.cache_tag
@@ -45,12 +49,12 @@ class CachingRe:
 
     error = re.error
 
-    def __init__(self, path: str | None):
+    def __init__(self, path: str | None) -> None:
         key = _engine_key()
         self.path = f"{path}.{key}.regex" if path and key and sys.implementation.name == "cpython" else None
-        self.entries: dict = {}
+        self.entries: dict[tuple[str, int], _Entry] = {}
         self.added = False
-        self.compiled: dict = {}
+        self.compiled: dict[tuple[str, int], re.Pattern[str]] = {}
         if self.path is not None:
             try:
                 with open(self.path, "rb") as stream:
@@ -60,20 +64,21 @@ class CachingRe:
             except (OSError, EOFError, ValueError, TypeError):
                 pass
 
-    def compile(self, pattern, flags=0):
+    def compile(self, pattern: str, flags: int = 0) -> re.Pattern[str]:
         found = self.compiled.get((pattern, flags))
         if found is None:
             found = self.compiled[(pattern, flags)] = self._build(pattern, flags)
         return found
 
-    def match(self, pattern, string, flags=0):
+    def match(self, pattern: str, string: str, flags: int = 0) -> re.Match[str] | None:
         return self.compile(pattern, flags).match(string)
 
-    def _build(self, pattern, flags):
+    def _build(self, pattern: str, flags: int) -> re.Pattern[str]:
         if self.path is None or not isinstance(pattern, str) or not isinstance(flags, int):
             return re.compile(pattern, flags)
         entry = self.entries.get((pattern, flags))
         if entry is not None:
+            compiled: re.Pattern[str] | None
             try:
                 import _sre
 
@@ -109,15 +114,15 @@ class CachingRe:
                 pass
 
 
-def _entry(pattern: str, flags: int):
+def _entry(pattern: str, flags: int) -> _Entry | None:
     """What `re._compiler.compile` hands `_sre.compile` after the pattern, or None if it cannot be had."""
     try:
-        from re import _compiler, _parser
+        from re import _compiler, _parser  # type: ignore[attr-defined]  # private: typeshed has no stubs for them
 
         parsed = _parser.parse(pattern, flags)
         code = _compiler._code(parsed, flags)
         groupindex = dict(parsed.state.groupdict)
-        indexgroup = [None] * parsed.state.groups
+        indexgroup: list[str | None] = [None] * parsed.state.groups
         for name, index in groupindex.items():
             indexgroup[index] = name
         # The opcodes as an array's bytes: marshal reads those at once, a list of ints one by one.

@@ -41,7 +41,7 @@ def split_top_level(text: str, separators: str, brackets: tuple[str, str] = (_OP
     """(start, end) of the parts of `text` between separators outside brackets (parentheses by default)."""
     opening, closing = brackets
     if brackets == (_OPEN, _CLOSE):
-        nested = _PARENTHESES.search(text)
+        nested = _PARENTHESES.search(text) is not None
     else:
         nested = any(char in text for char in opening + closing)
     if not nested:  # the usual case: split in C, not character by character
