@@ -76,31 +76,61 @@ def _plan_or_raise(result: ReadResult) -> Plan:
 
 
 def load(path: str | os.PathLike[str]) -> Plan:
-    """Read a .qlm file (and the files it includes). Raises PlanError (a QlmError) with diagnostics."""
+    """Read a .qlm file and the files it includes.
+
+        >>> plan = load("examples/xianning-gaoxin.qlm")
+        >>> plan.issuer
+        '高新区党工委'
+
+    Raises PlanError (a QlmError) whose `diagnostics` say what cannot be read, and where.
+    """
     from .parser import read_file
 
     return _plan_or_raise(read_file(path))
 
 
 def loads(text: str, filename: str = "<string>") -> Plan:
-    """Read .qlm text. Includes are resolved relative to `filename`'s folder."""
+    """Read .qlm text; includes are resolved relative to `filename`'s folder.
+
+        >>> plan = loads("单位 纪监委\\n(一)全面加强纪律建设(责任单位:纪监委)")
+        >>> [unit.name for unit in plan.units]
+        ['纪监委']
+        >>> loads("任物 甲")
+        Traceback (most recent call last):
+        qlmatrix.diagnostics.PlanError: <string>:1:1: E001 unexpected `任物 甲`, ...
+
+    Raises PlanError (a QlmError) with the diagnostics, each at its place.
+    """
     from .parser import read_text
 
     return _plan_or_raise(read_text(text, filename))
 
 
 def dumps(plan: Plan, keywords: str = "zh") -> str:
-    """The plan as canonical .qlm text, with Chinese (`zh`) or English (`en`) keywords."""
+    """The plan as canonical .qlm text, with Chinese (`zh`) or English (`en`) keywords.
+
+        >>> print(dumps(Plan(units=[Unit("纪监委")], items=[Task("严格督查问责", number="（三）")])), end="")
+        单位 纪监委
+        <BLANKLINE>
+        (三)严格督查问责
+
+    `loads(dumps(plan)) == plan`. Raises UnwritableError (a QlmError) for a unit name the language
+    cannot spell (with `;`, `:`, braces).
+    """
     from .writer import write_plan
 
     return write_plan(plan, keywords)
 
 
 def check(plan: Plan, config: Config | None = None) -> list[Diagnostic]:
-    """Gaps and conflicts in the plan, sorted by position.
+    """Gaps and conflicts in the plan, sorted by position: what `qlm check` reports.
+
+        >>> [d.code for d in check(loads("单位 纪监委\\n任务 甲 (责任单位:纪检委)"))]
+        ['W203', 'E101']
 
     `config` (a `qlmatrix.checks.Config`, e.g. from `qlmatrix.config.load_config(path)`)
-    selects rules, severities and rule options; the default runs every rule.
+    selects rules, severities and rule options; the default runs every rule. The plan's
+    `# qlm: ignore[...]` comments are honoured. Raises nothing for a plan that loaded.
     """
     from .checks import run_checks
 
@@ -108,7 +138,13 @@ def check(plan: Plan, config: Config | None = None) -> list[Diagnostic]:
 
 
 def to_json(plan: Plan) -> str:
-    """The whole plan as JSON, in the shape of qlmatrix/schema/plan.schema.json."""
+    """The whole plan as JSON, in the shape of qlmatrix/schema/plan.schema.json (docs/json-schema.md).
+
+        >>> import json
+        >>> task = json.loads(to_json(loads("单位 甲\\n载体 清廉机关 { 牵头: 甲; 任务 x }")))["tasks"][0]
+        >>> task["lead"], task["inherited"], task["own"]["lead"]
+        ('甲', {'lead': '清廉机关'}, None)
+    """
     from .export import plan_to_json
 
     return plan_to_json(plan)
@@ -116,6 +152,8 @@ def to_json(plan: Plan) -> str:
 
 def import_file(path: str | os.PathLike[str], encoding: str | None = None, keywords: str = "zh") -> ImportResult:
     """Import a plan document (.txt, .md, .docx) from a file: see `qlmatrix.importer.ImportResult`.
+
+        result = import_file("方案.docx")    # result.plan, result.text (.qlm), result.problems
 
     Raises DocumentError (a QlmError) when the file cannot be read or decoded.
     """
@@ -126,14 +164,27 @@ def import_file(path: str | os.PathLike[str], encoding: str | None = None, keywo
 
 def import_text(text: str | bytes, source: str = "<text>", encoding: str | None = None,
                 keywords: str = "zh") -> ImportResult:
-    """Import a plan document given as its text (or undecoded bytes)."""
+    """Import a plan document given as its text (or undecoded bytes, decoded as import_file does).
+
+        >>> result = import_text("（一）加强组织领导。（责任单位：市委办、市纪委监委）")
+        >>> resolve(result.plan).tasks[0].lead
+        '市委办'
+
+    Raises DocumentError (a QlmError) for bytes that cannot be decoded.
+    """
     from .importer import import_text as _import
 
     return _import(text, source, encoding=encoding, keywords=keywords)
 
 
 def format_text(text: str, keywords: str | None = None) -> str:
-    """`text` in the canonical layout with its comments kept (what `qlm fmt` writes). Raises QlmError."""
+    """`text` in the canonical layout with its comments kept (what `qlm fmt` writes).
+
+        >>> print(format_text("单位   纪监委   # 纪委监委\\n"), end="")
+        单位 纪监委  # 纪委监委
+
+    Raises PlanError (a QlmError) for text that does not parse, or whose meaning formatting would change.
+    """
     from .fmt import format_text as _format
 
     result = _format(text, keywords=keywords)

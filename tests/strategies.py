@@ -19,7 +19,8 @@ names = st.text(alphabet=NAME_CHARS, min_size=2, max_size=5)
 texts = st.text(alphabet=TEXT_CHARS, min_size=1, max_size=30).filter(lambda t: t.strip())
 optional_texts = st.none() | texts
 cadences = st.none() | st.sampled_from(CADENCES).map(Cadence.parse) | texts.map(Cadence.parse)
-numbers = st.none() | st.sampled_from(["一", "二", "(一)", "(二)", "1", "2", "(1)", "十二"])
+# Numbers as a document writes them (the model normalises them, as the parser does): 一、 （一） 1． ①.
+numbers = st.none() | st.sampled_from(["一", "二", "(一)", "(二)", "1", "2", "(1)", "十二", "三、", "（三）", "３．", "①", "㈣"])
 
 
 @st.composite

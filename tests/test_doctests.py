@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import doctest
 import importlib
+from pathlib import Path
 
 import pytest
 
-MODULES = ["qlmatrix.resolve", "qlmatrix.diagnostics", "qlmatrix.model", "qlmatrix.text", "qlmatrix.render"]
+MODULES = ["qlmatrix", "qlmatrix.resolve", "qlmatrix.diagnostics", "qlmatrix.model", "qlmatrix.text", "qlmatrix.render"]
 
 
 @pytest.mark.parametrize("name", MODULES)
-def test_docstring_examples(name):
+def test_docstring_examples(name, monkeypatch):
+    monkeypatch.chdir(Path(__file__).resolve().parent.parent)  # examples name files of the repository
     result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
     assert result.failed == 0
 
@@ -31,3 +33,14 @@ def test_the_modules_with_examples_are_listed():
             if any(test.examples for test in doctest.DocTestFinder().find(module)):
                 with_examples.add(info.name)
     assert with_examples <= set(MODULES)
+
+
+def test_every_public_name_says_what_it_is():
+    import qlmatrix
+
+    for name in qlmatrix.__all__:
+        thing = getattr(qlmatrix, name)
+        doc = thing.__dict__.get("__doc__") if isinstance(thing, type) else thing.__doc__
+        assert doc and not doc.startswith(f"{name}("), name  # attrs' generated signature is not a docstring
+        if callable(thing) and not isinstance(thing, type):
+            assert ">>>" in doc or "    " in doc, f"{name} has no example"

@@ -230,3 +230,13 @@ def test_a_resolved_task_is_frozen():
     task = resolve(qlmatrix.loads("单位 甲\n任务 x (责任单位:甲)")).tasks[0]
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         task.id = "y"
+
+
+def test_a_title_that_carries_its_number_is_not_numbered_twice():
+    from qlmatrix.render import table
+
+    plan = qlmatrix.Plan(items=[qlmatrix.Section("一、重点任务", number="一、", items=[
+        qlmatrix.Task("健全制度", number="(一)")])])
+    assert qlmatrix.loads(qlmatrix.dumps(plan)) == plan
+    text = table(plan, "tasks", "md")
+    assert "一、重点任务" in text and "一、一、" not in text

@@ -35,7 +35,7 @@ from ..suggest import closest
 from . import values
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Iterable, Mapping, Sequence
     from typing import TypedDict, Unpack
 
     from ..model import Assignment, Item, LoopStage
@@ -87,7 +87,10 @@ class Builder(lark.Transformer[lark.Token, Plan]):
 
     def span(self, token: lark.Token, end: lark.Token | None = None) -> Span:
         end = end or token
-        line, column, end_line, end_column = token.line, token.column, end.end_line, end.end_column
+        line = token.line  # one by one: packing them in a tuple costs more than the checks (docs/performance.md)
+        column = token.column
+        end_line = end.end_line
+        end_column = end.end_column
         if line is None or column is None or end_line is None or end_column is None:
             raise _unplaced(token if line is None or column is None else end)
         return Span(self.filename, line, column, end_line, end_column)
@@ -199,7 +202,9 @@ class Builder(lark.Transformer[lark.Token, Plan]):
         return Prop(name, key, value, token)
 
     def block(self, children: list[lark.Token | Prop | Item]) -> Block:
-        open_token = _token(children[0])
+        open_token = children[0]
+        if not isinstance(open_token, lark.Token):
+            raise _misread("block", children)
         inside = children[1:-1]  # between the braces: properties and statements, no tokens
         props = tuple([part for child in inside if isinstance(child, Prop) for part in self._at_commas(child)])
         members = tuple([child for child in inside if not isinstance(child, (Prop, lark.Token))])
@@ -253,9 +258,10 @@ class Builder(lark.Transformer[lark.Token, Plan]):
 
     def plan(self, children: list[lark.Token | Block]) -> PlanHeader:
         keyword, _, title, block = _parts(children)
+        if keyword is None:
+            raise _misread("plan", children)
         props = self.properties(block, "plan")
-        return PlanHeader(_clean(title), self.text(props, "basis"), self.text(props, "issuer"),
-                          self.span(_token(keyword)))
+        return PlanHeader(_clean(title), self.text(props, "basis"), self.text(props, "issuer"), self.span(keyword))
 
     def unit(self, children: list[lark.Token | Block], collective: bool = False) -> list[Unit]:
         block = children[-1] if isinstance(children[-1], Block) else None
@@ -287,9 +293,8 @@ class Builder(lark.Transformer[lark.Token, Plan]):
 
     def section(self, children: list[lark.Token | Block]) -> Section:
         keyword, number, title, block = _parts(children)
-        if block is None:
-            raise _misread("section", children)  # the grammar gives every section its block
-        keyword = _token(keyword)
+        if keyword is None or block is None:
+            raise _misread("section", children)
         statement = STATEMENT_BY_WORD[str(keyword)]
         props = self.properties(block, statement)
         loop: Iterable[LoopStage] = ()
@@ -324,7 +329,9 @@ class Builder(lark.Transformer[lark.Token, Plan]):
         found += self.assignments(props)
         heading, body = (split_title(text) if title is not None and title.type == "TEXT" and text is not None
                          else (text or "", None))
-        start = _token(keyword or number or title)  # the grammar starts a task with its keyword or number
+        start = keyword or number or title
+        if start is None:  # the grammar starts a task with its keyword or its number
+            raise _misread("task", children)
         return Task(
             id=self.text(props, "id") or "",
             title=heading,
@@ -365,11 +372,18 @@ class Builder(lark.Transformer[lark.Token, Plan]):
         text = str(last)
         cut = text.find("。")
         length = cut if cut >= 0 else len(text.rstrip())
-        line, column = _start(start)
-        last_line, last_column = _start(last)
+        line = start.line  # one by one, as in `span`
+        column = start.column
+        last_line = last.line
+        last_column = last.column
+        if line is None or column is None or last_line is None or last_column is None:
+            raise _unplaced(start if line is None or column is None else last)
         return Span(self.filename, line, column, last_line, last_column + max(1, length))
 
     def report(self, children: list[lark.Token | Block]) -> Report:
+        keyword = children[0]
+        if not isinstance(keyword, lark.Token):
+            raise _misread("report", children)
         block = children[-1] if isinstance(children[-1], Block) else None
         props = self.properties(block, "report")
         names = [child for child in children if isinstance(child, lark.Token) and child.type in ("NAME", "STRING")]
@@ -382,7 +396,7 @@ class Builder(lark.Transformer[lark.Token, Plan]):
             cadence=self.cadence(props, "cadence"),
             due=self.cadence(props, "due"),
             form=self.text(props, "form"),
-            span=self.span(_token(children[0]), names[-1]),
+            span=self.span(keyword, names[-1]),
         )
 
     def include(self, children: list[lark.Token]) -> Include:
@@ -434,14 +448,9 @@ def _unquote(token: lark.Token) -> str:
     return re.sub(r"\\(.)", lambda m: _ESCAPES.get(m.group(1), m.group(1)), str(token)[1:-1])
 
 
-# lark types a rule's children as a plain list and a token's position as optional; the grammar
-# and lark's lexer guarantee both, and these say so where the Builder relies on it.
-
-def _token(child: lark.Token | Prop | Item | Block | None) -> lark.Token:
-    """`child`, which the grammar makes a token (a keyword, a brace)."""
-    if not isinstance(child, lark.Token):
-        raise TypeError(f"lark gave {child!r} where the grammar puts a token")
-    return child
+# lark types a rule's children as a plain list and a token's position as optional. The grammar
+# and lark's lexer guarantee what the Builder relies on; it checks where it relies on it (so that
+# mypy knows too), and a failed check is a bug in the grammar or in lark, never in the plan.
 
 
 def _start(token: lark.Token) -> tuple[int, int]:
@@ -455,5 +464,5 @@ def _unplaced(token: lark.Token) -> TypeError:
     return TypeError(f"lark gave the {token.type} token {token!r} no position")
 
 
-def _misread(rule: str, children: list[lark.Token | Block]) -> TypeError:
+def _misread(rule: str, children: Sequence[object]) -> TypeError:
     return TypeError(f"lark gave the {rule} rule the children {children!r}, which the grammar does not allow")

@@ -229,10 +229,14 @@ def numbered(number: str | None, title: str) -> str:
     if not number:
         return title
     if number.startswith("("):
-        return f"{number}{title}"
-    if number.isdigit():
-        return f"{number}.{title}"
-    return f"{number}、{title}"
+        written = number
+    elif number.isdigit():
+        written = f"{number}."
+    else:
+        written = f"{number}、"
+    if title.startswith(written):
+        return title  # a title built in Python may carry its number already: 一、重点任务
+    return f"{written}{title}"
 
 
 #: Fill colours of role cells (HTML, XLSX, DOCX) and role edges (diagrams): light enough to print.

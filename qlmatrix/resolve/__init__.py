@@ -29,5 +29,11 @@ __all__ = ["Holding", "ResolvedPlan", "ResolvedReport", "ResolvedSection", "Reso
            "resolve", "similarity"]
 
 def resolve(plan: Plan) -> ResolvedPlan:
-    """The resolved view of `plan`: effective roles, scopes, ids, the unit directory, expanded reports."""
+    """The resolved view of `plan`: effective roles, scopes, ids, the unit directory, expanded reports.
+
+        resolved = resolve(plan)
+        resolved.task("二(一)").lead        # the lead the 任务分工表 shows, inherited or not
+
+    Raises nothing: every plan resolves (gaps and conflicts are the checks' business).
+    """
     return ResolvedPlan(plan)
