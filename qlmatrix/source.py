@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 
+from . import limits
 from .diagnostics import Diagnostic
 from .span import Span
 from .text import Text
@@ -32,15 +34,39 @@ _OS_REASONS = {
 def os_reason(error: OSError) -> Text:
     """Why a file operation failed, in English (the system's words) and Chinese."""
     english = error.strerror or str(error)
+    if isinstance(error, NotARegularFile):
+        return Text(english, "不是普通文件")
+    if isinstance(error, FileTooLarge):
+        return Text(english, f"超过{limits.MAX_FILE_BYTES // 2**20} MB")
     return Text(english, _OS_REASONS.get(error.errno or 0, english))
 
 BOM = "\ufeff"
 
 
-def read_bytes(path: str | os.PathLike[str]) -> bytes:
-    """The file's bytes. Raises OSError."""
-    with open(path, "rb") as stream:
-        return stream.read()
+class NotARegularFile(OSError):
+    """A FIFO, device or folder where a file was expected: reading it could hang or never end."""
+
+
+class FileTooLarge(OSError):
+    """More bytes than qlmatrix.limits.MAX_FILE_BYTES."""
+
+
+def read_bytes(path: str | os.PathLike[str], limit: int | None = None) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes (default qlmatrix.limits.MAX_FILE_BYTES).
+
+    Raises OSError: NotARegularFile for a FIFO, device or folder (`/dev/zero` never ends, a FIFO
+    may never be written), FileTooLarge past the limit, or the system's own error.
+    """
+    limit = limits.MAX_FILE_BYTES if limit is None else limit
+    # Opened without blocking, so that a FIFO nobody writes cannot hang the open itself.
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(descriptor, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+            raise NotARegularFile(errno.EINVAL, "not a regular file")
+        data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise FileTooLarge(errno.EFBIG, f"larger than {limit // 2**20} MB")
+    return data
 
 
 def read_source(path: str | os.PathLike[str]) -> tuple[str | None, Diagnostic | None]:

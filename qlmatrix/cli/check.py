@@ -47,6 +47,8 @@ def add_parser(subparsers: Subcommands) -> None:
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
     parser.add_argument("--config", metavar="FILE",
                         help="settings file (qlmatrix.toml or pyproject.toml) instead of the nearest one")
+    parser.add_argument("--include-root", metavar="DIR",
+                        help="folder included files may come from (default: each plan's own folder)")
     parser.set_defaults(run=run)
 
 
@@ -78,26 +80,37 @@ def _explicit(path: str) -> Config:
     return parse_config(table, path)
 
 
-def _included(results: Mapping[str, ReadResult]) -> set[str]:
-    """Absolute paths of every file that a read plan includes, at any depth."""
+def _real(path: str) -> str:
+    return os.path.realpath(path)
+
+
+def _reach(plan: Plan) -> set[str]:
+    """Real paths of every file `plan` includes, at any depth (a file named twice counts once)."""
     found: set[str] = set()
-
-    def collect(plan: Plan) -> None:
-        for include in plan.includes():
-            if include.span is not None:
-                base = os.path.dirname(include.span.file)
-                found.add(os.path.normpath(os.path.abspath(os.path.join(base, include.path))))
+    stack = [plan]
+    while stack:
+        for include in stack.pop().includes():
+            if include.span is not None and "\x00" not in include.path:  # a NUL path is E007, never a path
+                found.add(_real(os.path.join(os.path.dirname(include.span.file), include.path)))
             if include.plan is not None:
-                collect(include.plan)
-
-    for result in results.values():
-        if result.plan is not None:
-            collect(result.plan)
+                stack.append(include.plan)
     return found
 
 
+def _included(results: Mapping[str, ReadResult]) -> set[str]:
+    """Real paths of the checked files that another checked file includes: they are checked as part of
+    it. A file on a cycle with every file that includes it (`引入` of itself, a -> b -> a) is not: it
+    is checked on its own, so that the cycle (E008) and every finding in it are reported."""
+    reach = {_real(path): _reach(result.plan) for path, result in results.items() if result.plan is not None}
+    skipped = set()
+    for path in reach:
+        if any(path in reached and other not in reach[path] for other, reached in reach.items() if other != path):
+            skipped.add(path)
+    return skipped
+
+
 def check_paths(paths: list[str], select: Sequence[str] | None = None, ignore: Sequence[str] | None = None,
-                strict: bool = False, config_file: str | None = None,
+                strict: bool = False, config_file: str | None = None, include_root: str | None = None,
                 lang: str = "en") -> tuple[list[Diagnostic], dict[str, str], int]:
     """All diagnostics for the plans at `paths`, their sources, and how many files were read."""
     from .progress import Progress
@@ -108,20 +121,27 @@ def check_paths(paths: list[str], select: Sequence[str] | None = None, ignore: S
     results: dict[str, ReadResult] = {}
     for done, path in enumerate(files, 1):
         progress(done, path)
-        results[path] = read_file(path)
+        results[path] = read_file(path, include_root)
     progress.close()
     included = _included(results)
     diagnostics: list[Diagnostic] = []
     sources: dict[str, str] = {}
+    seen: set[tuple[object, ...]] = set()
     for path, result in results.items():
         sources.update(result.sources)
-        if os.path.normpath(os.path.abspath(path)) in included:
+        if _real(path) in included:
             continue  # checked as part of the plan that includes it
         config = settings.for_plan(path)
-        diagnostics += [_strict(d, config) for d in result.diagnostics]
+        found = [_strict(d, config) for d in result.diagnostics]
         if result.plan is not None:
-            diagnostics += run_checks(result.plan, config)
-    return diagnostics, sources, len(files)
+            found += run_checks(result.plan, config)
+        for diagnostic in found:
+            # Files on an include cycle are each checked, and each reads the others: one report per finding.
+            key = (diagnostic.code, diagnostic.span, tuple(sorted((k, str(v)) for k, v in diagnostic.args.items())))
+            if key not in seen:
+                seen.add(key)
+                diagnostics.append(diagnostic)
+    return sorted(diagnostics, key=Diagnostic.sort_key), sources, len(files)
 
 
 def _strict(diagnostic: Diagnostic, config: Config) -> Diagnostic:
@@ -158,7 +178,7 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         diagnostics, sources, files = check_paths(args.paths, args.select, args.ignore, args.strict, args.config,
-                                                  args.lang)
+                                                  include_root=args.include_root, lang=args.lang)
     except ConfigError as error:
         print(f"qlm: {error.in_language(args.lang)}", file=sys.stderr)
         return 2

@@ -41,6 +41,7 @@ HELP_ZH = {
     "only these rules: codes, prefixes (W2) or names, comma-separated": "只运行这些规则：编号、前缀（如 W2）或名称，用逗号分隔",
     "leave out these rules (wins over --select)": "不运行这些规则（优先于 --select）",
     "treat warnings as errors": "把警告当作错误",
+    "folder included files may come from (default: each plan's own folder)": "允许引入文件的文件夹（默认为各计划自身所在的文件夹）",
     "settings file (qlmatrix.toml or pyproject.toml) instead of the nearest one": "使用指定的配置文件（qlmatrix.toml 或 pyproject.toml），而不是最近的那个",
     "draw the org chart or the responsibility diagram": "绘制组织关系图或责任分工图",
     "the .qlm file": ".qlm 文件",

@@ -65,6 +65,29 @@ DOCS: dict[str, Text] = {
         "reports; put text containing `;` in quotes: `正文: \"…;…\"`.",
         "块中出现了它不能包含的语句，例如任务中套任务、章中声明单位；常见原因是文本值中的`;`把它提前截断了。\n\n"
         "修改：只有章和载体可以包含任务与汇报；含`;`的文本请加引号：`正文: \"…;…\"`。"),
+    "E016": Text(
+        "Blocks `{ … }` nest deeper than the limit (qlmatrix.limits.MAX_NESTING, 64). Real plans nest three "
+        "or four deep; a file this deep is broken or hostile, and reading it would recurse without bound.\n\n"
+        "Fix: close the blocks that were left open, or flatten the sections.",
+        "块`{ … }`的嵌套超过上限（qlmatrix.limits.MAX_NESTING，64层）。实际计划只嵌套三四层；如此之深的文件不是写错就是恶意构造，"
+        "读取它会无限递归。\n\n修改：补上漏写的`}`，或减少章节层级。"),
+    "E017": Text(
+        "An `引入` names a file outside the folder of the plan being read (an absolute path, or `../` "
+        "leading out). It is not read and nothing of it is shown: a plan checked in CI or on a server may "
+        "come from anyone, and must not make qlm read other files.\n\nFix: keep a plan's files under its "
+        "folder; `qlm check --include-root DIR` widens the folder includes may come from.",
+        "`引入`指向正在读取的计划所在文件夹之外的文件（绝对路径，或以`../`跳出）。该文件不会被读取，也不会显示其中任何内容："
+        "在CI或服务器上检查的计划可能来自任何人，不能借此读取其他文件。\n\n修改：把计划的各个文件放在其文件夹下；"
+        "`qlm check --include-root DIR`可放宽允许引入的范围。"),
+    "E018": Text(
+        "Includes nest deeper than the limit (qlmatrix.limits.MAX_INCLUDE_DEPTH, 32): a master plan "
+        "includes its carriers, which rarely include more.\n\nFix: include the files from fewer levels.",
+        "引入的嵌套超过上限（qlmatrix.limits.MAX_INCLUDE_DEPTH，32层）：主计划引入各载体，载体很少再引入其他文件。\n\n"
+        "修改：减少引入的层级。"),
+    "E019": Text(
+        "A plan and the files it includes together exceed the limit on files (1000) or bytes (256 MB); "
+        "the file named here is not read.\n\nFix: split the plan, or check its parts separately.",
+        "计划及其引入的文件合计超过文件数（1000个）或大小（256 MB）的上限，此处的文件未读取。\n\n修改：拆分计划，或分别检查各部分。"),
     "E015": Text(
         "An annotation whose label has no colon, e.g. `(责任单位 A局)`: it would read as part of the "
         "title, and the task would have no unit.\n\nFix: write the colon: `(责任单位:A局)`.",

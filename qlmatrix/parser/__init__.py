@@ -8,17 +8,20 @@ the including file; a cycle of includes is reported, not followed.
 from __future__ import annotations
 
 import os
+import stat
 
 import attrs
 import lark
 
+from .. import limits
 from ..diagnostics import Diagnostic
 from ..model import Include, Item, Plan, Section
-from ..source import read_source
+from ..source import os_reason, read_source
+from ..text import Text
 from . import fast
 from .build import Builder
 from .grammar import get_parser
-from .recovery import syntax_errors
+from .recovery import nesting_error, syntax_errors
 from .suppressions import scan
 
 
@@ -38,10 +41,38 @@ def normalise_text(text: str) -> str:
     return text[1:] if text.startswith("\ufeff") else text
 
 
+class IncludeSession:
+    """One read of a plan and the files it includes: where includes may come from, what was read.
+
+    Includes are confined to `root` (the folder of the plan being read, unless the caller widens it):
+    a plan from anyone must not make qlm read, or echo, a file outside it. Each file is read once per
+    session however often it is included, and depth, count and total size are bounded (qlmatrix.limits).
+    """
+
+    def __init__(self, root: str | None):
+        self.root = os.path.realpath(root) if root is not None else None
+        self.read: dict[str, ReadResult] = {}  # real path -> its result
+        self.bytes = 0
+
+    def inside(self, real: str) -> bool:
+        return self.root is None or real == self.root or real.startswith(self.root.rstrip(os.sep) + os.sep)
+
+
 def read_text(text: str, filename: str = "<string>", base_dir: str | None = None,
+              include_root: str | None = None, *, _session: IncludeSession | None = None,
               _stack: tuple[str, ...] = ()) -> ReadResult:
+    """Read .qlm text: the plan (None if it does not parse), every diagnostic, and the sources read.
+
+    Includes resolve against `base_dir` (default: `filename`'s folder) and must lie inside
+    `include_root` (default: that same folder).
+    """
     text = normalise_text(text)
     sources = {filename: text}
+    base = base_dir if base_dir is not None else (os.path.dirname(filename) if filename != "<string>" else ".")
+    session = _session or IncludeSession(include_root if include_root is not None else base)
+    too_deep = nesting_error(text, filename)
+    if too_deep is not None:
+        return ReadResult(None, (too_deep,), sources)
     builder = Builder(filename)
     plan = _parse_fast(text, builder)
     if plan is None:  # a syntax error (or a lark without the fast path): lark parses and explains
@@ -55,8 +86,8 @@ def read_text(text: str, filename: str = "<string>", base_dir: str | None = None
     suppressions = scan(filename, text)
     if suppressions:
         plan = attrs.evolve(plan, suppressions=suppressions)
-    base = base_dir if base_dir is not None else (os.path.dirname(filename) if filename != "<string>" else ".")
-    plan, included = _resolve_includes(plan, base, (*_stack, filename))
+    here = os.path.realpath(filename) if filename != "<string>" else "<string>"
+    plan, included = _resolve_includes(plan, base, (*_stack, here), session)
     for result in included:
         diagnostics.extend(result.diagnostics)
         sources.update(result.sources)
@@ -75,14 +106,17 @@ def _parse_fast(text: str, builder: Builder) -> Plan | None:
     return plan
 
 
-def read_file(path: str | os.PathLike[str]) -> ReadResult:
+def read_file(path: str | os.PathLike[str], include_root: str | None = None) -> ReadResult:
+    """Read a plan file and the files it includes; includes must lie inside `include_root`
+    (default: the plan's own folder)."""
     text, problem = read_source(str(path))
     if text is None:
         return ReadResult(None, (problem,) if problem is not None else (), {})
-    return read_text(text, str(path))
+    return read_text(text, str(path), include_root=include_root)
 
 
-def _resolve_includes(plan: Plan, base: str, stack: tuple[str, ...]) -> tuple[Plan, list[ReadResult]]:
+def _resolve_includes(plan: Plan, base: str, stack: tuple[str, ...],
+                      session: IncludeSession) -> tuple[Plan, list[ReadResult]]:
     results: list[ReadResult] = []
     if next(plan.includes(), None) is None:
         return plan, results  # nothing to resolve: keep the plan rather than rebuild every section
@@ -93,26 +127,51 @@ def _resolve_includes(plan: Plan, base: str, stack: tuple[str, ...]) -> tuple[Pl
             if isinstance(item, Section):
                 item = attrs.evolve(item, items=resolve(item.items))
             elif isinstance(item, Include):
-                item = _include(item, base, stack, results)
+                item = _include(item, base, stack, results, session)
             resolved.append(item)
         return tuple(resolved)
 
     return attrs.evolve(plan, items=resolve(plan.items)), results
 
 
-def _include(item: Include, base: str, stack: tuple[str, ...], results: list[ReadResult]) -> Include:
-    path = os.path.normpath(os.path.join(base, item.path))
-    if any(os.path.normpath(seen) == path for seen in stack):
-        chain = " -> ".join(os.path.basename(seen) for seen in (*stack, path))
-        results.append(ReadResult(None, (Diagnostic("E008", item.span, args={"path": item.path, "chain": chain}),), {}))
+def _include(item: Include, base: str, stack: tuple[str, ...], results: list[ReadResult],
+             session: IncludeSession) -> Include:
+    def refuse(code: str, **args: str | Text) -> Include:
+        results.append(ReadResult(None, (Diagnostic(code, item.span, args={"path": item.path, **args}),), {}))
         return item
-    text, problem = read_source(path)
+
+    if "\x00" in item.path:
+        return refuse("E007", reason=Text("the path holds a NUL character", "路径中含有NUL字符"))
+    real = os.path.realpath(os.path.join(base, item.path))
+    if real in stack:
+        chain = " -> ".join(os.path.basename(seen) for seen in (*stack[stack.index(real):], real))
+        return refuse("E008", chain=chain)
+    if not session.inside(real):
+        # Never read (nor echo a line of) a file outside the plan's folder: the plan may be anyone's.
+        return refuse("E017", root=session.root or "")
+    if len(stack) > limits.MAX_INCLUDE_DEPTH:
+        return refuse("E018", limit=str(limits.MAX_INCLUDE_DEPTH))
+    if real in session.read:  # a diamond: the same file through two includes is read once
+        return attrs.evolve(item, plan=session.read[real].plan)
+    if len(session.read) >= limits.MAX_INCLUDED_FILES:
+        return refuse("E019", limit=Text(f"{limits.MAX_INCLUDED_FILES} files", f"{limits.MAX_INCLUDED_FILES}个文件"))
+    try:
+        status = os.stat(real)
+    except OSError as error:
+        return refuse("E007", reason=os_reason(error))
+    if not stat.S_ISREG(status.st_mode):
+        return refuse("E007", reason=Text("not a regular file", "不是普通文件"))
+    if session.bytes + status.st_size > limits.MAX_PLAN_BYTES:
+        return refuse("E019", limit=Text(f"{limits.MAX_PLAN_BYTES // 2**20} MB in all", f"共{limits.MAX_PLAN_BYTES // 2**20} MB"))
+    session.bytes += status.st_size
+    text, problem = read_source(real)
     if text is None or problem is not None:
         assert problem is not None  # read_source gives the text or why not
         if problem.code == "E011":  # said where the include is written, not about a file nobody named
             problem = Diagnostic("E007", item.span, args={"path": item.path, "reason": problem.args["reason"]})
         results.append(ReadResult(None, (problem,), {}))
         return item
-    result = read_text(text, path, os.path.dirname(path), stack)
+    result = read_text(text, real, os.path.dirname(real), _session=session, _stack=stack)
+    session.read[real] = result
     results.append(result)
     return attrs.evolve(item, plan=result.plan)

@@ -128,3 +128,31 @@ def _indent(lines: list[str], token: lark.Token) -> int | None:
     line = lines[(token.line or 1) - 1]
     before = line[: (token.column or 1) - 1]
     return len(before) if not before.strip() else None
+
+
+def nesting_error(text: str, filename: str) -> Diagnostic | None:
+    """E016 at the brace that nests blocks deeper than the limit: a parse would recurse that deep, and so
+    would every reader of the model (writing, comparing, formatting). Counted outside quotes and comments."""
+    from .. import limits
+    from ..span import Span
+
+    if text.count("{") + text.count("｛") <= limits.MAX_NESTING:
+        return None  # cannot be that deep: the common case costs two counts
+    depth = 0
+    for number, line in enumerate(text.split("\n"), 1):
+        quoted = False
+        for column, char in enumerate(line, 1):
+            if char == '"':
+                quoted = not quoted
+            elif quoted:
+                continue
+            elif char in "#＃":
+                break
+            elif char in "{｛":
+                depth += 1
+                if depth > limits.MAX_NESTING:
+                    return Diagnostic("E016", Span(filename, number, column, number, column + 1),
+                                      args={"limit": str(limits.MAX_NESTING)})
+            elif char in "}｝":
+                depth = max(0, depth - 1)
+    return None
