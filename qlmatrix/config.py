@@ -27,7 +27,7 @@ from .checks import RULES, find_rule
 from .checks.settings import Config
 from .diagnostics import Severity
 from .errors import QlmError
-from .source import os_reason
+from .source import os_reason, read_bytes
 from .text import Text
 
 if TYPE_CHECKING:
@@ -101,7 +101,10 @@ def _find(plan_path: str | os.PathLike[str]) -> tuple[str, Table] | None:
             return own, read_settings(own)
         project = os.path.join(directory, "pyproject.toml")
         if os.path.isfile(project):
-            table = read_settings(project).get("tool", {}).get("qlmatrix")
+            tool = read_settings(project).get("tool", {})
+            if not isinstance(tool, dict):
+                raise _error(project, "tool", "`tool` must be a table", "`tool`应为一个表")
+            table = tool.get("qlmatrix")
             if table is not None:
                 return project, table
         parent = os.path.dirname(directory)
@@ -115,11 +118,19 @@ def read_settings(path: str) -> Table:
     import tomllib  # only when there is a settings file to read
 
     try:
-        with open(path, "rb") as stream:
-            return tomllib.load(stream)
+        data = read_bytes(path)
     except OSError as error:
         reason = os_reason(error)
         raise ConfigError(f"{path}: cannot read: {reason.en}", f"{path}：无法读取：{reason.zh}") from error
+    try:
+        text = data.decode("utf-8-sig")  # a byte-order mark, which Windows editors write, is no error
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        column = len(data[data.rfind(b"\n", 0, error.start) + 1: error.start].decode("utf-8", "replace")) + 1
+        raise ConfigError(f"{path}:{line}:{column}: the file is not valid UTF-8; save it as UTF-8",
+                          f"{path}:{line}:{column}：文件不是有效的UTF-8编码，请另存为UTF-8") from None
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise toml_error(path, error) from error
 
@@ -211,7 +222,7 @@ def parse_config(table: Mapping[str, Any], where: str = "settings") -> Config:
         raise _error(where, "strict", "`strict` must be true or false", "`strict`应为 true 或 false")
     severity: dict[str, Severity] = {}
     for key, value in _table(table, "severity", where).items():
-        if value not in _SEVERITIES:
+        if not isinstance(value, str) or value not in _SEVERITIES:
             en, zh = _suggest(str(value), _SEVERITIES)
             raise _error(where, key, f"severity of `{key}` is `{value}`{en}", f"`{key}`的级别不能为`{value}`{zh}")
         severity[_rule(key, "severity", where).code] = _SEVERITIES[value]

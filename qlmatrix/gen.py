@@ -16,6 +16,7 @@ import math
 import random
 from collections.abc import Callable
 
+from . import limits
 from .model import (
     LEAD_REFERENCE,
     Assignment,
@@ -291,6 +292,9 @@ def generate(tasks: int, units: int | None = None, seed: int = 0,
     """
     if tasks < 1:
         raise ValueError("a generated plan needs at least one task")
+    if tasks > limits.MAX_GENERATED_TASKS:
+        # Ten times the largest plan the benchmarks use; more only runs out of memory.
+        raise ValueError(f"a generated plan has at most {limits.MAX_GENERATED_TASKS:,} tasks")
     units = default_units(tasks) if units is None else units
     if units < 30:
         raise ValueError("a generated plan needs at least 30 units (the city's own)")

@@ -15,3 +15,5 @@ MAX_INCLUDED_FILES = 1000
 MAX_INCLUDE_DEPTH = 32
 #: How deep blocks `{ … }` may nest in one file (E016): real plans nest three or four deep.
 MAX_NESTING = 64
+#: Tasks `qlm gen` makes at most: ten times the largest benchmark plan.
+MAX_GENERATED_TASKS = 1_000_000

@@ -81,6 +81,7 @@ def read_source(path: str | os.PathLike[str]) -> tuple[str | None, Diagnostic | 
         return data.decode("utf-8"), None
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        # Columns count characters, as an editor does: the line's bytes before the bad one are valid UTF-8.
+        column = len(data[data.rfind(b"\n", 0, error.start) + 1: error.start].decode("utf-8")) + 1
         span = Span(name, line, column, line, column + 1)
         return None, Diagnostic("E009", span, args={"offset": str(error.start)}, help="encoding")

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from ..model import Ref, Unit
 
 
-def _references(plan: Plan, context: Context) -> Iterator[Ref]:
+def references(plan: Plan, context: Context) -> Iterator[Ref]:
     """Every unit reference in the plan, in document order."""
     for unit in context.units:
         if unit.parent is not None:
@@ -63,7 +63,7 @@ def undeclared_unit(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     ## Options
     None.
     """
-    for ref in _references(plan, context):
+    for ref in references(plan, context):
         if context.units.is_known(ref):
             continue
         suggestion = context.units.suggest(ref.name)

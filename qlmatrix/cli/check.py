@@ -73,11 +73,15 @@ class _Settings:
 
 
 def _explicit(path: str) -> Config:
-    from ..config import parse_config, read_settings
+    from ..config import ConfigError, parse_config, read_settings
 
     data = read_settings(path)
-    table = data.get("tool", {}).get("qlmatrix", {}) if os.path.basename(path) == "pyproject.toml" else data
-    return parse_config(table, path)
+    if os.path.basename(path) != "pyproject.toml":
+        return parse_config(data, path)
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: `tool` must be a table", f"{path}：`tool`应为一个表")
+    return parse_config(tool.get("qlmatrix", {}), path)
 
 
 def _real(path: str) -> str:

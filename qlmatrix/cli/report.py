@@ -27,7 +27,8 @@ def use_color_mode(mode: str) -> None:
 def use_color(stream: TextIO) -> bool:
     if _color_mode != "auto":
         return _color_mode == "always"
-    return stream.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+    # no-color.org: only a NO_COLOR that is set and not empty turns colour off.
+    return stream.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
 
 
 def print_diagnostics(diagnostics: Sequence[Diagnostic], sources: dict[str, str], fmt: str, lang: str,

@@ -88,6 +88,10 @@ def marked_role(piece: Piece) -> tuple[Piece, Role | None]:
     if not match:
         return piece, None
     name = piece.text[: match.start()].rstrip()
+    if not name or _MARK.search(name):
+        # `(牵头)` alone or `(牵头)(牵头)`: no name for the mark to follow, so the whole is the name.
+        # Otherwise the mark would be stripped again each time the plan is written and read.
+        return piece, None
     span = Span(piece.span.file, piece.span.line, piece.span.column, piece.span.line, piece.span.column + len(name))
     return Piece(name, span), ROLE_MARKS[match.group(1)]
 

@@ -1,0 +1,67 @@
+"""Careless or hostile settings and plans get a clear diagnostic, never a traceback."""
+
+from __future__ import annotations
+
+import pytest
+
+import qlmatrix
+from qlmatrix.cli import main
+
+
+@pytest.mark.parametrize("settings, where, words", [
+    ('[severity]\nW205 = []\n', ":2:1:", "severity of `W205` is `[]`"),
+    (b'[severity]\nW205 = "error"\n# \xff\n', ":3:3:", "not valid UTF-8"),
+    (b'\xef\xbb\xbf[severity]\nW205 = []\n', ":2:1:", "severity of `W205`"),  # a BOM is read, not an error
+])
+def test_bad_settings_files_are_placed_and_explained(tmp_path, capsys, settings, where, words):
+    (tmp_path / "p.qlm").write_text("单位 甲\n", encoding="utf-8")
+    path = tmp_path / "qlmatrix.toml"
+    path.write_bytes(settings if isinstance(settings, bytes) else settings.encode())
+    assert main(["--lang", "en", "check", str(tmp_path / "p.qlm")]) == 2
+    err = capsys.readouterr().err
+    assert f"{path}{where}" in err and words in err and "Traceback" not in err
+
+
+def test_a_parent_pyproject_with_a_non_table_tool_is_an_error_not_a_crash(tmp_path, capsys):
+    (tmp_path / "pyproject.toml").write_text("tool = 5\n", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "p.qlm").write_text("单位 甲\n", encoding="utf-8")
+    assert main(["--lang", "zh", "check", str(tmp_path / "sub" / "p.qlm")]) == 2
+    assert "`tool`应为一个表" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("text", ["任务 x (责任单位:(牵头)(牵头))\n", "任务 x (责任单位:(牵头))\n"])
+def test_a_name_that_is_only_role_marks_round_trips(text):
+    plan = qlmatrix.loads(text)
+    assert qlmatrix.loads(qlmatrix.dumps(plan)) == plan
+    assert all(a.unit.name for a in plan.items[0].assignments)  # never an empty name
+
+
+def test_e009_columns_count_characters(tmp_path):
+    from qlmatrix.parser import read_file
+
+    path = tmp_path / "p.qlm"
+    path.write_bytes("单位 纪监委".encode() + b"\xff\n")
+    (diagnostic,) = read_file(path).diagnostics
+    assert (diagnostic.code, diagnostic.span.line, diagnostic.span.column) == ("E009", 1, 7)
+
+
+@pytest.mark.parametrize("value, coloured", [("", True), ("1", False)])
+def test_only_a_non_empty_no_color_turns_colour_off(monkeypatch, value, coloured):
+    from qlmatrix.cli.report import use_color, use_color_mode
+
+    class Terminal:
+        def isatty(self) -> bool:
+            return True
+
+    use_color_mode("auto")
+    monkeypatch.setenv("NO_COLOR", value)
+    monkeypatch.setenv("TERM", "xterm")
+    assert use_color(Terminal()) is coloured
+
+
+def test_a_huge_generated_plan_is_refused_before_memory_runs_out():
+    from qlmatrix.gen import generate
+
+    with pytest.raises(ValueError, match="at most"):
+        generate(10**20)
