@@ -18,7 +18,7 @@ def _text(data: bytes) -> str:
     return data.decode("utf-8", "replace")
 
 
-def loads(data: bytes) -> None:
+def read_plan(data: bytes) -> None:
     """Read, resolve, check, write back and read again: the text a planner might type or paste."""
     try:
         plan = qlmatrix.loads(_text(data), "fuzz.qlm")
@@ -35,7 +35,7 @@ def loads(data: bytes) -> None:
     assert again == plan, "loads(dumps(plan)) != plan"
 
 
-def format(data: bytes) -> None:  # noqa: A001  (the target's name, as scripts/fuzz.py lists it)
+def format_plan(data: bytes) -> None:
     """`qlm fmt`: formats or refuses; formatting what it formatted changes nothing."""
     try:
         once = qlmatrix.format_text(_text(data))
@@ -44,7 +44,7 @@ def format(data: bytes) -> None:  # noqa: A001  (the target's name, as scripts/f
     assert qlmatrix.format_text(once) == once, "fmt is not idempotent"
 
 
-def config(data: bytes) -> None:
+def read_settings(data: bytes) -> None:
     """A settings file: read as TOML and validated, or a ConfigError."""
     import tomllib
 
@@ -60,7 +60,7 @@ def config(data: bytes) -> None:
         return
 
 
-def import_(data: bytes) -> None:
+def import_document(data: bytes) -> None:
     """`qlm import` of a text document: a DocumentError, or a plan whose text parses."""
     from qlmatrix.parser import read_text
 
@@ -72,5 +72,5 @@ def import_(data: bytes) -> None:
     assert not problems, f"the imported plan does not parse: {problems[0]}"
 
 
-TARGETS: dict[str, Callable[[bytes], None]] = {"loads": loads, "format": format, "config": config,
-                                              "import": import_}
+TARGETS: dict[str, Callable[[bytes], None]] = {"loads": read_plan, "format": format_plan, "config": read_settings,
+                                              "import": import_document}
