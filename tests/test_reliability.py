@@ -65,3 +65,9 @@ def test_a_huge_generated_plan_is_refused_before_memory_runs_out():
 
     with pytest.raises(ValueError, match="at most"):
         generate(10**20)
+
+
+def test_qlm_gen_refuses_absurd_sizes_as_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(["--lang", "en", "gen", "--tasks", "99999999999999999999"])
+    assert stop.value.code == 2 and "at most 1,000,000" in capsys.readouterr().err

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from typing import TYPE_CHECKING
 
 from ..export import plan_to_json
 from ..writer import write_plan
-from .files import write_atomic
-from .render import add_allow_errors, load_plan
+from .files import plan_inputs
+from .render import add_allow_errors, check_outputs, emit, load_plan
 
 if TYPE_CHECKING:
     import argparse
@@ -27,13 +26,13 @@ def add_parser(subparsers: Subcommands) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    failed = check_outputs([args.output], args.lang, [args.plan])
+    if failed is not None:
+        return failed
     loaded = load_plan(args)
     if isinstance(loaded, int):
         return loaded
     plan, status = loaded
     text = plan_to_json(plan) if args.format == "json" else write_plan(plan, args.keywords)
-    if args.output:
-        write_atomic(args.output, text)
-    else:
-        sys.stdout.write(text)
-    return status
+    failed = emit(text, args.output, args.lang, args.format, plan_inputs(args.plan, plan))
+    return status if failed is None else failed

@@ -12,7 +12,8 @@ import sys
 from typing import TYPE_CHECKING
 
 from ..fmt import format_file
-from .files import plan_files, write_atomic
+from .files import OutputError, plan_files, write_output
+from .render import fail
 from .report import print_diagnostics
 
 if TYPE_CHECKING:
@@ -58,7 +59,13 @@ def run(args: argparse.Namespace) -> int:
             _say(args.lang, f"would reformat {path}", f"需要重新格式化 {path}")
             status = max(status, 1 if args.check else 0)
         else:
-            write_atomic(path, result.formatted)
+            # Written as write_output writes: mode, owner, hard links and a symlinked plan kept.
+            try:
+                write_output(path, result.formatted)
+            except OutputError as error:
+                status = max(status, fail(error, args.lang))
+                changed -= 1
+                continue
             _say(args.lang, f"reformatted {path}", f"已格式化 {path}")
     verb_en = "would be reformatted" if args.check or args.diff else "reformatted"
     verb_zh = "需要重新格式化" if args.check or args.diff else "已格式化"

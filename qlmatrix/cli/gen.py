@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -26,23 +25,34 @@ def add_parser(subparsers: Subcommands) -> None:
 def _positive(text: str) -> int:
     import argparse
 
+    from .i18n import say
+
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        raise argparse.ArgumentTypeError(say(f"not a whole number: {text!r}", f"不是整数：{text!r}")) from None
     if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+        raise argparse.ArgumentTypeError(say(f"must be at least 1, not {value}", f"至少为 1，而不是 {value}"))
+    from ..limits import MAX_GENERATED_TASKS
+
+    if value > MAX_GENERATED_TASKS:  # more would only run out of memory
+        raise argparse.ArgumentTypeError(say(f"at most {MAX_GENERATED_TASKS:,}, not {value}",
+                                             f"至多 {MAX_GENERATED_TASKS:,}，而不是 {value}"))
     return value
 
 
 def run(args: argparse.Namespace) -> int:
     from .. import dumps
     from ..gen import generate
-    from .files import write_atomic
+    from ..text import Text
+    from .render import check_outputs, emit, fail
 
     if args.units is not None and args.units < 30:
-        print("qlm gen: --units must be at least 30 (the city's own units)", file=sys.stderr)
-        return 2
+        return fail(Text("--units must be at least 30 (the city's own units)",
+                         "--units 至少为 30（市本级的单位）"), args.lang)
+    failed = check_outputs([args.output], args.lang)  # before the plan is generated, which takes a while
+    if failed is not None:
+        return failed
     from .progress import Progress
 
     progress = Progress("生成任务" if args.lang == "zh" else "generating tasks", args.tasks, minimum=5000)
@@ -50,9 +60,5 @@ def run(args: argparse.Namespace) -> int:
         plan = generate(args.tasks, args.units, args.seed, progress=progress if progress.enabled else None)
     finally:
         progress.close()
-    text = dumps(plan, args.keywords)
-    if args.output:
-        write_atomic(args.output, text)
-    else:
-        sys.stdout.write(text)
-    return 0
+    failed = emit(dumps(plan, args.keywords), args.output, args.lang, "qlm")
+    return 0 if failed is None else failed

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ..importer import DocumentError, import_file
 from ..resolve import resolve
 from ..text import Text
-from .files import write_atomic
+from .render import check_outputs, emit, fail
 from .report import print_diagnostics
 
 if TYPE_CHECKING:
@@ -37,21 +37,24 @@ def add_parser(subparsers: Subcommands) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.output and os.path.lexists(args.output) and not args.force:
-        # A plan that exists is usually one the planner has been correcting by hand.
-        message = Text(f"`{args.output}` exists and is kept: give --force to replace it, or another -o",
-                       f"`{args.output}`已存在，未覆盖：如需替换请加 --force，或用 -o 另写一个文件")
-        print(f"{'错误：' if args.lang == 'zh' else 'error: '}{message.in_language(args.lang)}", file=sys.stderr)
-        return 2
+    # First whether the output may be written at all (a folder, the document itself: even --force
+    # does not make them a plan), then whether it holds a plan to keep.
+    failed = check_outputs([args.output], args.lang, [args.document])
+    if failed is not None:
+        return failed
+    if args.output and os.path.isfile(args.output) and not args.force:
+        # A plan that exists is usually one the planner has been correcting by hand. (A device or a
+        # FIFO, `-o /dev/stdout`, holds no plan: it is written to.)
+        return fail(Text(f"`{args.output}` exists and is kept: give --force to replace it, or another -o",
+                         f"`{args.output}`已存在，未覆盖：如需替换请加 --force，或用 -o 另写一个文件"), args.lang)
     try:
         result = import_file(args.document, encoding=args.encoding, keywords=args.keywords)
     except DocumentError as error:
         print_diagnostics([error.diagnostic], {}, "text", args.lang, None, stream=sys.stderr)
         return 2
-    if args.output:
-        write_atomic(args.output, result.text)
-    else:
-        sys.stdout.write(result.text)
+    failed = emit(result.text, args.output, args.lang, "qlm", [args.document])
+    if failed is not None:
+        return failed
     resolved = resolve(result.plan).tasks
     tasks = len(resolved)
     assigned = sum(1 for task in resolved if task.holdings)

@@ -10,12 +10,13 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable
+from contextlib import suppress
 from typing import TYPE_CHECKING
 
 from ..errors import QlmError
 from ..parser import read_file
 from ..text import Text
-from .files import write_atomic
+from .files import OutputError, check_folder, check_output, ensure_folder, plan_inputs, reason, write_output
 from .i18n import say
 from .report import print_diagnostics
 
@@ -100,6 +101,9 @@ def binary_to_terminal(fmt: str) -> Text:
 
 
 def fail(message: Text | Exception | str, lang: str, code: int = EXIT_USAGE) -> int:
+    """Say `error: MESSAGE` (`错误：MESSAGE`) on stderr, after what stdout holds; return `code`."""
+    with suppress(OSError, ValueError):
+        sys.stdout.flush()
     print(f"{'错误：' if lang == 'zh' else 'error: '}{_text(message, lang)}", file=sys.stderr)
     return code
 
@@ -117,19 +121,43 @@ def format_from(output: str | None, given: str | None, suffixes: dict[str, str],
     return suffixes.get(os.path.splitext(output)[1].lower())
 
 
-def emit(data: str | bytes, output: str | None) -> int | None:
-    """Write to `output` atomically, or to stdout; refuses to put binary data on a terminal."""
+def emit(data: str | bytes, output: str | None, lang: str, fmt: str, inputs: Iterable[str] = ()) -> int | None:
+    """Write `data` to `output` (files.write_output: never over one of `inputs`) or to stdout.
+
+    None when written; else the exit code, after saying why not (binary data is not put on a terminal).
+    """
     if output:
-        write_atomic(output, data)
+        try:
+            write_output(output, data, inputs)
+        except OutputError as error:
+            return fail(error, lang)
         return None
-    if isinstance(data, bytes):
-        if sys.stdout.isatty():
-            return EXIT_USAGE
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-    else:
-        sys.stdout.write(data)
+    if isinstance(data, bytes) and sys.stdout.isatty():
+        return fail(binary_to_terminal(fmt), lang)
+    try:
+        if isinstance(data, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write(data)
+            sys.stdout.flush()
+    except BrokenPipeError:
+        raise  # the reader went away: qlmatrix.cli.main
+    except OSError as error:  # `> /dev/full`
+        why = reason(error)
+        return fail(Text(f"cannot write to standard output: {why.en}", f"无法写入标准输出：{why.zh}"), lang)
+    return None
+
+
+def check_outputs(outputs: Iterable[str | None], lang: str, inputs: Iterable[str] = ()) -> int | None:
+    """Before the work: None if every output given can be written, else the exit code after saying why not."""
+    for output in outputs:
+        if output:
+            try:
+                check_output(output, inputs)
+            except OutputError as error:
+                return fail(error, lang)
     return None
 
 
@@ -137,16 +165,31 @@ def run(args: argparse.Namespace) -> int:
     from ..render import DIAGRAMS, VIEWS, RenderError, diagram_source, table, workbook
     from ..render.engine import cjk_font_warning, run_dot
 
+    folder = args.output
+    names = [f"{view}.{suffix}" for view in VIEWS for _, suffix in TABLE_FILES]
+    names += ["tables.xlsx", *(f"{view}.{fmt}" for view in DIAGRAMS for fmt in DIAGRAM_FILES)]
+    try:
+        check_folder(folder)  # before the plan is read and rendered
+    except OutputError as error:
+        return fail(error, args.lang)
     loaded = load_plan(args)
     if isinstance(loaded, int):
         return loaded
     plan, status = loaded
-    folder = args.output
+    inputs = plan_inputs(args.plan, plan)
+    try:
+        ensure_folder(folder)
+    except OutputError as error:
+        return fail(error, args.lang)
+    # Every file is checked before the first is written: no folder left with half the set.
+    failed = check_outputs((os.path.join(folder, name) for name in names), args.lang, inputs)
+    if failed is not None:
+        return failed
     written: list[str] = []
 
     def write(name: str, data: str | bytes) -> None:
         path = os.path.join(folder, name)
-        write_atomic(path, data)
+        write_output(path, data, inputs)
         written.append(path)
 
     try:
@@ -157,7 +200,8 @@ def run(args: argparse.Namespace) -> int:
         sources = {view: diagram_source(plan, view) for view in DIAGRAMS}
         for view, source in sources.items():
             write(f"{view}.dot", source)
-    except RenderError as error:
+    except (RenderError, OutputError) as error:
+        _list(written)
         return fail(error, args.lang)
     font = cjk_font_warning()
     if font:
@@ -169,6 +213,13 @@ def run(args: argparse.Namespace) -> int:
                 write(f"{view}.{fmt}", data)
     except RenderError as error:
         status = fail(error, args.lang)
+    except OutputError as error:
+        _list(written)
+        return fail(error, args.lang)
+    _list(written)
+    return status
+
+
+def _list(written: list[str]) -> None:
     for path in written:
         print(path)
-    return status

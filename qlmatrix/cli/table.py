@@ -10,7 +10,8 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from .render import EXIT_USAGE, add_allow_errors, binary_to_terminal, emit, fail, format_from, load_plan, unknown_suffix
+from .files import plan_inputs
+from .render import add_allow_errors, check_outputs, emit, fail, format_from, load_plan, unknown_suffix
 from .report import use_color
 
 if TYPE_CHECKING:
@@ -55,6 +56,9 @@ def run(args: argparse.Namespace) -> int:
     fmt = format_from(args.output, args.format, SUFFIXES, "term")
     if fmt is None:
         return fail(unknown_suffix(args.output, FORMATS), args.lang)
+    failed = check_outputs([args.output], args.lang, [args.plan])
+    if failed is not None:
+        return failed
     loaded = load_plan(args)
     if isinstance(loaded, int):
         return loaded
@@ -73,6 +77,5 @@ def run(args: argparse.Namespace) -> int:
         return fail(error, args.lang)
     except RenderError as error:
         return fail(error, args.lang)
-    if emit(data, args.output) is not None:
-        return fail(binary_to_terminal(fmt), args.lang, EXIT_USAGE)
-    return status
+    failed = emit(data, args.output, args.lang, fmt, plan_inputs(args.plan, plan))
+    return status if failed is None else failed
