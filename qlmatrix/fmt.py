@@ -2,23 +2,29 @@
 
 A file is parsed on its own (included files are formatted as files of their
 own), written with the writer and its comments re-attached
-(qlmatrix.parser.comments), and parsed again: the two plans must be equal
-and every comment must still be there, or nothing is written and the
-difference is reported (F001).
+(qlmatrix.parser.comments), and parsed again: the two plans must be equal,
+every comment must still be there and `qlm check` must report the same
+findings (every rule; what each is about, suppressions applied), or nothing
+is written and the difference is reported (F001). Line endings (LF or CRLF,
+as most lines of the file have them) and a byte-order mark are kept.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
 
 import attrs
 
+from .checks import run_checks
 from .diagnostics import Diagnostic
 from .diagnostics.messages import register
-from .model import Plan
+from .model import Include, Item, Plan, Report, Section, SectionKind, Task
 from .parser import read_text
-from .parser.comments import Attached, attach, scan
+from .parser.comments import Attached, Scan, attach, nodes, scan
 from .source import BOM, read_source
+from .text import Text
 from .writer import Comments, UnwritableError, write_plan
 
 register({
@@ -70,6 +76,15 @@ class _Hook(Comments):
     def closing(self, node: object) -> list[str]:
         return self.attached.closing.get(id(node), [])
 
+    def after(self, node: object) -> str | None:
+        return self.attached.after.get(id(node))
+
+    def entries(self, node: object) -> Mapping[str, tuple[Sequence[str], str | None]]:
+        return self.attached.entries.get(id(node), {})
+
+    def joins(self, node: object) -> bool | None:
+        return self.attached.joins.get(id(node))
+
     def remaining(self) -> list[str]:
         return self.attached.remaining
 
@@ -83,6 +98,12 @@ def keyword_language(text: str) -> str:
     return "en" if en > zh else "zh"
 
 
+def line_ending(text: str) -> str:
+    """The line ending most lines of `text` have: `\r\n` or `\n` (also for a text of one line)."""
+    crlf = text.count("\r\n")
+    return "\r\n" if crlf > text.count("\n") - crlf else "\n"
+
+
 def _parse(text: str, filename: str) -> tuple[Plan | None, tuple[Diagnostic, ...], dict[str, str]]:
     result = read_text(text, filename)
     own = tuple(d for d in result.diagnostics if d.code not in _INCLUDE_CODES
@@ -91,38 +112,62 @@ def _parse(text: str, filename: str) -> tuple[Plan | None, tuple[Diagnostic, ...
 
 
 def format_text(text: str, filename: str = "<string>", keywords: str | None = None) -> FormatResult:
+    """`text` in the canonical layout, its comments, line endings and byte-order mark kept.
+
+    Never raises for text that parses: when the result would not mean the same (another plan, a
+    comment lost, other findings of `qlm check`), nothing is formatted and F001 says why.
+    """
+    bom = BOM if text.startswith(BOM) else ""
+    source = text[len(bom):]  # as the parser reads it (it drops one mark)
     plan, diagnostics, sources = _parse(text, filename)
     errors = tuple(d for d in diagnostics if d.is_error)
     if plan is None or errors:
         return FormatResult(filename, text, None, errors, sources)
-    language = keywords or keyword_language(text)
-    source = text[1:] if text.startswith("\ufeff") else text
-    found = scan(source)
+    language = keywords or keyword_language(source)
     try:
+        found = scan(source)
         formatted = write_plan(plan, language, _Hook(attach(found, plan)))
     except UnwritableError as error:
         return FormatResult(filename, text, None, (Diagnostic("F002", None, args={"reason": str(error)}),), sources)
-    after, after_diagnostics, _ = _parse(formatted, filename)
-    difference = _difference(plan, after) if after is not None and not any(d.is_error for d in after_diagnostics) \
-        else "the result does not parse"
-    if difference is None and sorted(c.text for c in scan(formatted).comments) != sorted(c.text for c in found.comments):
-        difference = "comments"
+    except ValueError as error:  # the comments could not be read (comments.scan)
+        return FormatResult(filename, text, None, (_refused(str(error)),), sources)
+    newline = line_ending(source)
+    if newline != "\n":
+        formatted = formatted.replace("\n", newline)
+    difference = _changes(plan, found, formatted, filename)
     if difference is not None:
-        diagnostic = Diagnostic("F001", None, args={"difference": difference}, help="fmt-report-bug")
-        return FormatResult(filename, text, None, (diagnostic,), sources)
-    return FormatResult(filename, text, formatted, (), sources)
+        return FormatResult(filename, text, None, (_refused(difference),), sources)
+    return FormatResult(filename, text, bom + formatted, (), sources)
+
+
+def _refused(difference: str | Text) -> Diagnostic:
+    return Diagnostic("F001", None, args={"difference": difference}, help="fmt-report-bug")
+
+
+def _changes(plan: Plan, found: Scan, formatted: str, filename: str) -> str | Text | None:
+    """What formatting would change, in words; None when the formatted text means the same."""
+    after, after_diagnostics, _ = _parse(formatted, filename)
+    if after is None or any(d.is_error for d in after_diagnostics):
+        return "the result does not parse"
+    difference = _difference(plan, after)
+    if difference is not None:
+        return difference
+    try:
+        found_after = scan(formatted)
+    except ValueError:
+        return "the result does not parse"
+    if sorted(c.text for c in found_after.comments) != sorted(c.text for c in found.comments):
+        return "comments"
+    return _findings_difference(_findings(plan, found, filename), _findings(after, found_after, filename))
 
 
 def format_file(path: str, keywords: str | None = None) -> FormatResult:
+    """The file formatted (see format_text); a byte-order mark and CRLF line ends stay."""
     text, problem = read_source(path)
     if problem is not None:
         return FormatResult(path, "", None, (problem,))
     assert text is not None  # read_source gives the text when it gives no problem
-    bom = text.startswith(BOM)
-    result = format_text(text[1:] if bom else text, path, keywords)
-    if bom and result.formatted is not None:
-        result = attrs.evolve(result, original=text)  # the mark goes, so the file counts as changed
-    return result
+    return format_text(text, path, keywords)
 
 
 def _difference(before: Plan, after: Plan) -> str | None:
@@ -139,3 +184,92 @@ def _difference(before: Plan, after: Plan) -> str | None:
         if len(old) != len(new):
             return f"number of {what}s"
     return "plan"
+
+
+# What `qlm check` reports, independent of where the statements are written: each finding as its code,
+# what it is about (the kind of statement and which one; a suppression comment by its text) and its
+# arguments. Two texts of one plan must give the same findings.
+
+#: (code, kind, which, description, arguments); `description` is for messages and left out of comparisons.
+_Finding = tuple[str, str, str, str, tuple[tuple[str, str], ...]]
+_KINDS = {Section: "section", Task: "task", Report: "report", Include: "include"}
+_KINDS_ZH = {"section": "章", "carrier": "载体", "task": "任务", "report": "汇报", "include": "引入", "unit": "单位",
+             "plan": "计划", "suppression": "屏蔽注释", "file": "文件"}
+
+
+def _findings(plan: Plan, found: Scan, filename: str) -> Counter[_Finding]:
+    """The findings of `qlmatrix.check(plan)` (every rule, suppressions applied), by what they are about."""
+    owners = nodes(found, plan)
+    about = _statements(plan)
+    comments = {(c.line, c.column + 1): c.text for c in found.comments}
+    findings: Counter[_Finding] = Counter()
+    for diagnostic in run_checks(plan):
+        args = tuple(sorted((key, str(value)) for key, value in diagnostic.args.items()))
+        kind, which, description = "file", "", ""
+        span = diagnostic.span
+        if span is not None and span.file != filename:
+            which = description = f"{span.file}:{span.line}:{span.column}"  # another file: not formatted here
+        elif span is not None and (span.line, span.column) in comments and diagnostic.code in _ABOUT_COMMENTS:
+            kind, which = "suppression", comments[(span.line, span.column)]
+            description = which
+        elif span is not None:
+            index = found.statement_at(span.line, span.column)
+            if index is not None and owners[index]:
+                kind, which, description = about[id(owners[index][0])]
+        findings[(diagnostic.code, kind, which, description, args)] += 1
+    return findings
+
+
+#: Findings about a suppression comment itself (checks/suppression.py): placed at the comment.
+_ABOUT_COMMENTS = ("W901", "W902")
+
+
+def _statements(plan: Plan) -> dict[int, tuple[str, str, str]]:
+    """id(statement) -> (kind, which, description): items by their place in the plan (the plans compared
+    are equal, so places match), units by kind only (findings about a unit name it in their arguments)."""
+    found: dict[int, tuple[str, str, str]] = {id(plan): ("plan", "", "")}
+    for unit in plan.units:
+        found[id(unit)] = ("unit", "", unit.name)
+
+    def walk(items: tuple[Item, ...], prefix: str) -> None:
+        for index, item in enumerate(items, start=1):
+            place = f"{prefix}{index}"
+            kind = _KINDS[type(item)]
+            if isinstance(item, Section):
+                kind = item.kind.value if item.kind is SectionKind.CARRIER else kind
+                walk(item.items, place + ".")
+            found[id(item)] = (kind, place, _describe(item))
+
+    walk(plan.items, "")
+    return found
+
+
+def _describe(item: Item) -> str:
+    if isinstance(item, (Section, Task)):
+        return " ".join(part for part in (item.number, item.title) if part) or item.id
+    if isinstance(item, Report):
+        return f"{item.source} -> {item.target}" if item.target is not None else str(item.source)
+    return item.path
+
+
+def _findings_difference(before: Counter[_Finding], after: Counter[_Finding]) -> Text | None:
+    """The first finding that formatting would take away or add, in words; None when there is none."""
+    key = _comparable
+    old, new = Counter({key(f): n for f, n in before.items()}), Counter({key(f): n for f, n in after.items()})
+    if old == new:
+        return None
+    for findings, other, en_verb, zh_verb in ((before, new, "would no longer be reported", "将不再报告"),
+                                              (after, old, "would be reported", "将被报告")):
+        for finding in sorted(findings):
+            if findings[finding] > other[key(finding)]:
+                code, kind, _, description, _ = finding
+                what = f"{kind} {description}".strip()
+                what_zh = f"{_KINDS_ZH.get(kind, kind)} {description}".strip()
+                return Text(f"`{code}` about {what} {en_verb} by qlm check",
+                            f"qlm check 关于{what_zh}的`{code}`{zh_verb}")
+    return Text("the findings of qlm check", "qlm check 的检查结果")
+
+
+def _comparable(finding: _Finding) -> tuple[str, str, str, tuple[tuple[str, str], ...]]:
+    code, kind, which, _, args = finding
+    return code, kind, which, args

@@ -11,7 +11,7 @@ so `loads(dumps(plan)) == plan` for every plan whose unit names are writable.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import attrs
 
@@ -61,6 +61,11 @@ def name(text: str) -> str:
     if not _NAME.fullmatch(text) or _depth_separator(text):
         raise UnwritableError(f"unit name {text!r} cannot be written in .qlm: avoid ; : 、 , braces and brackets")
     return text
+
+
+def _declared(text: str) -> str:
+    """A name where the grammar takes a name or a "string" (a declaration, a report's units)."""
+    return text if _NAME.fullmatch(text) else quote(text)
 
 
 def _depth_separator(text: str) -> bool:
@@ -117,12 +122,31 @@ class Comments:
         return None
 
     def closing(self, node: object) -> list[str]:
-        """Lines before a section's closing brace."""
+        """Lines before the closing brace of the statement's block (a block is written for them)."""
         return []
+
+    def after(self, node: object) -> str | None:
+        """A comment after the closing brace of the statement's block (a block is written for it)."""
+        return None
+
+    def entries(self, node: object) -> Mapping[str, tuple[Sequence[str], str | None]]:
+        """Comments of the properties in the statement's block: property (as in keywords.PROPERTIES)
+        -> (lines before it, the comment at its end). The block is written over several lines for them;
+        those of a property that is not written go before the closing brace."""
+        return {}
+
+    def joins(self, node: object) -> bool | None:
+        """True: write the statement on the line of the one before it, when that is a whole declaration,
+        report or include of one line (`单位 甲、乙`, `汇报 甲; 汇报 乙`); False: never on one line with it (units that
+        could be declared together are not); None: as the layout has it."""
+        return None
 
     def remaining(self) -> list[str]:
         """Lines at the end of the file (comments no statement claimed)."""
         return []
+
+
+Entry = tuple[str, str]  # (property, text as written: `key: value`)
 
 
 class Writer:
@@ -130,6 +154,7 @@ class Writer:
         self.zh = language == "zh"
         self.lines: list[str] = []
         self.comments = comments or Comments()
+        self.one_line: int | None = None  # index of the last line if it holds a whole statement, without comment
 
     def keyword(self, statement: str) -> str:
         zh, en = STATEMENTS[statement]
@@ -139,58 +164,117 @@ class Writer:
         zh, en = PROPERTIES[prop]
         return zh[0] if self.zh else en[0]
 
-    def entry(self, prop: str, text: str) -> str:
-        return f"{self.key(prop)}: {text}"
+    def entry(self, prop: str, text: str) -> Entry:
+        return prop, f"{self.key(prop)}: {text}"
 
     def emit(self, depth: int, text: str) -> None:
         self.lines.append(INDENT * depth + text)
 
-    def leading(self, depth: int, node: object) -> None:
-        for line in self.comments.leading(node):
+    def comment_lines(self, depth: int, lines: Iterable[str]) -> None:
+        for line in lines:
             if not line and (not self.lines or not self.lines[-1] or self.lines[-1].endswith("{")):
                 continue  # one blank line at most, and none at the top of the file or of a block
             self.lines.append(INDENT * depth + line if line else "")
 
-    def head(self, depth: int, node: object, text: str) -> None:
-        """A statement's first line, after its leading comments and with its trailing one."""
-        self.leading(depth, node)
-        comment = self.comments.trailing(node)
-        self.emit(depth, f"{text}  {comment}" if comment else text)
+    def leading(self, depth: int, node: object) -> None:
+        self.comment_lines(depth, self.comments.leading(node))
 
-    def block(self, depth: int, head: str, entries: list[str], inline: bool, node: object = None) -> None:
-        if not entries:
-            self.head(depth, node, head)
-        elif inline:
-            self.head(depth, node, f"{head} {{ {'; '.join(entries)} }}")
+    def joining(self, node: object) -> bool:
+        """The statement goes on the line before (see Comments.joins)."""
+        return bool(self.comments.joins(node)) and self.one_line is not None \
+            and self.one_line == len(self.lines) - 1 and not self.comments.leading(node)
+
+    def head(self, depth: int, node: object, text: str, last: object = None, moved: Sequence[str] = ()) -> None:
+        """A statement's first line, after its leading comments and with its trailing one (that of
+        `last` for a declaration of several units), and those of the properties `moved` into it."""
+        lines = list(self.comments.leading(node))
+        ends = []
+        for prop in moved:
+            before, end = self.comments.entries(node).get(prop, ((), None))
+            lines += before
+            ends += [end] if end else []
+        comment = self.comments.trailing(node if last is None else last)
+        if comment is None and ends:
+            comment = ends.pop(0)
+        lines += ends
+        line = f"{text}  {comment}" if comment else text
+        if not lines and self.joining(node):
+            self.lines[-1] += f"; {line}"
         else:
-            self.head(depth, node, head + " {")
-            for entry in entries:
-                self.emit(depth + 1, entry)
-            self.emit(depth, "}")
+            self.comment_lines(depth, lines)
+            self.emit(depth, line)
+        # Only a statement that ends where its last name or brace does can have another after a `;`:
+        # a title or a value would run on over it.
+        self.one_line = None if comment or not isinstance(node, (Unit, Report, Include)) else len(self.lines) - 1
+
+    def has_inner(self, node: object, moved: Sequence[str] = ()) -> bool:
+        """Comments inside the statement's block or after it: the block is written over several lines."""
+        entries = [prop for prop in self.comments.entries(node) if prop not in moved]
+        return bool(entries or self.comments.closing(node)) or self.comments.after(node) is not None
+
+    def block(self, depth: int, head: str, entries: list[Entry], inline: bool, node: object = None,
+              last: object = None, moved: Sequence[str] = ()) -> None:
+        """A statement with its properties: `head`, `head { a; b }` or `head {`, one per line, `}`.
+        The comments of the properties `moved` (written in the head) go with the head."""
+        if not self.has_inner(node, moved):
+            if not entries:
+                self.head(depth, node, head, last, moved)
+                return
+            if inline:
+                self.head(depth, node, f"{head} {{ {'; '.join(text for _, text in entries)} }}", last, moved)
+                return
+        self.open(depth, node, head, entries, last, moved)
+        self.close(depth, node, [*(prop for prop, _ in entries), *moved])
+
+    def open(self, depth: int, node: object, head: str, entries: list[Entry], last: object = None,
+             moved: Sequence[str] = ()) -> None:
+        """`head {` and the properties, each with its comments."""
+        self.head(depth, node, head + " {", last, moved)
+        self.one_line = None
+        comments = self.comments.entries(node)
+        for prop, text in entries:
+            before, end = comments.get(prop, ((), None))
+            self.comment_lines(depth + 1, before)
+            self.emit(depth + 1, f"{text}  {end}" if end else text)
+
+    def close(self, depth: int, node: object, written: Iterable[str] = ()) -> None:
+        """The comments before the closing brace, the brace, and the comment after it."""
+        written = set(written)
+        for prop, (before, end) in self.comments.entries(node).items():
+            if prop not in written:  # a property the block does not write (one the model cannot hold)
+                self.comment_lines(depth + 1, [*before, *([end] if end else [])])
+        self.comment_lines(depth + 1, self.comments.closing(node))
+        after = self.comments.after(node)
+        self.emit(depth, f"}}  {after}" if after else "}")
+        self.one_line = None
 
     # Statements
 
     def plan(self, plan: Plan) -> None:
-        if plan.title is None and plan.basis is None and plan.issuer is None:
-            self.leading(0, plan)
-            return
-        head = self.keyword("plan") + ("" if plan.title is None else f" {title(plan.title)}")
         entries = []
         if plan.basis is not None:
             entries.append(self.entry("basis", value(plan.basis)))
         if plan.issuer is not None:
             entries.append(self.entry("issuer", value(plan.issuer)))
+        # A header that says nothing is left out, unless the file has one with comments (that may apply to its line).
+        commented = any(self.comments.leading(plan)) or self.comments.trailing(plan) is not None \
+            or self.has_inner(plan)
+        if plan.title is None and not entries and (plan.span is None or not commented):
+            self.leading(0, plan)
+            return
+        head = self.keyword("plan") + ("" if plan.title is None else f" {title(plan.title)}")
         self.block(0, head, entries, inline=False, node=plan)
         self.lines.append("")
 
     def unit_groups(self, units: Iterable[Unit]) -> Iterator[list[Unit]]:
         """Runs of declarations that differ only in name, written as one: `单位 综合办、党群部 { 上级: 党工委 }`.
 
-        A unit with its own full name or aliases, or with a comment of its own, stands alone.
+        A unit with its own full name or aliases, or with a comment of its own, stands alone, unless
+        it was declared with the ones before it.
         """
         group: list[Unit] = []
         for unit in units:
-            if group and self._joins(group[-1], unit):
+            if group and self._joins(group, unit):
                 group.append(unit)
                 continue
             if group:
@@ -199,10 +283,21 @@ class Writer:
         if group:
             yield group
 
-    def _joins(self, previous: Unit, unit: Unit) -> bool:
-        return (unit.full_name is None and not unit.aliases and attrs.evolve(unit, name=previous.name) == previous
-                and not self.comments.leading(unit) and not self.comments.trailing(unit)
-                and not self.comments.trailing(previous))
+    def _commented(self, node: object) -> bool:
+        return bool(self.comments.leading(node)) or self.comments.trailing(node) is not None or self.has_inner(node)
+
+    def _joins(self, group: list[Unit], unit: Unit) -> bool:
+        previous = group[-1]
+        tied = self.comments.joins(unit)
+        if tied is False or attrs.evolve(unit, name=previous.name) != previous:
+            return False
+        if tied:  # declared together, or on a line a suppression comment applies to
+            return not self.has_inner(unit)
+        if unit.full_name is not None or unit.aliases:
+            return False
+        # Only the first of a group may have comments, and only before it: any other would move.
+        return not self._commented(unit) and self.comments.trailing(group[0]) is None \
+            and not self.has_inner(group[0]) and not any(self._commented(u) for u in group[1:])
 
     def unit(self, group: list[Unit]) -> None:
         unit = group[0]
@@ -219,11 +314,11 @@ class Writer:
         if unit.kind is not None:
             zh, en = UNIT_KINDS[unit.kind]
             entries.append(self.entry("kind", zh if self.zh else en))
-        declared = "、".join(quote(u.name) if not _NAME.fullmatch(u.name) else u.name for u in group)
+        declared = "、".join(_declared(u.name) for u in group)
         self.block(0, f"{self.keyword('collective' if unit.collective else 'unit')} {declared}", entries,
-                   inline=True, node=unit)
+                   inline=True, node=unit, last=group[-1])
 
-    def role_entries(self, assignments: Sequence[Assignment]) -> list[str]:
+    def role_entries(self, assignments: Sequence[Assignment]) -> list[Entry]:
         entries = []
         for role in Role:
             units = [a.unit for a in assignments if a.role is role]
@@ -234,7 +329,8 @@ class Writer:
     def items(self, items: Iterable[Item], depth: int) -> None:
         previous: Item | None = None
         for item in items:
-            if depth == 0 and previous is not None and (isinstance(item, Section) or isinstance(previous, Section)):
+            if depth == 0 and previous is not None and (isinstance(item, Section) or isinstance(previous, Section)) \
+                    and not self.joining(item):
                 self.lines.append("")
             previous = item
             if isinstance(item, Section):
@@ -244,7 +340,7 @@ class Writer:
             elif isinstance(item, Report):
                 self.report(item, depth)
             elif isinstance(item, Include):
-                self.head(depth, item, f"{self.keyword('include')} {quote(item.path)}")
+                self.block(depth, f"{self.keyword('include')} {quote(item.path)}", [], inline=True, node=item)
 
     def section(self, section: Section, depth: int) -> None:
         statement = "carrier" if section.kind is SectionKind.CARRIER else "section"
@@ -258,13 +354,9 @@ class Writer:
         if section.loop:
             stages = "、".join(LOOP_STAGES[stage][0 if self.zh else 1] for stage in section.loop)
             entries.append(self.entry("loop", stages))
-        self.head(depth, section, head + " {")
-        for entry in entries:
-            self.emit(depth + 1, entry)
+        self.open(depth, section, head, entries)
         self.items(section.items, depth + 1)
-        for line in self.comments.closing(section):
-            self.lines.append(INDENT * (depth + 1) + line if line else "")
-        self.emit(depth, "}")
+        self.close(depth, section, (prop for prop, _ in entries))
 
     def task(self, task: Task, depth: int) -> None:
         # A numbered task reads as the document's own line: `(一)标题。正文(责任单位:A、B)`;
@@ -282,9 +374,13 @@ class Writer:
             head = after_number(head, text) if task.number else f"{head} {text}"
         # Only an id the plan states: one that comes from the numbering is derived again on reading.
         entries = [self.entry("id", value(task.id))] if task.id else []
+        # `责任单位: A、B` is written as the annotation or as `牵头: A` and `配合: B`: its comments go to the
+        # head line, which holds the units or opens the block that does.
+        moved: tuple[str, ...] = ("responsible", "body") if pasted else ("responsible",)
         if _annotation_form(task) and (layout is None or layout.annotation):
             label = "责任单位" if self.zh else "responsible"
             head += ("" if pasted else " ") + f"({label}:{names(a.unit for a in task.assignments)})"
+            moved += ("lead", "support")  # their comments go with the units, to the head line
         else:
             entries += self.role_entries(task.assignments)
         for prop in ("cadence", "due"):
@@ -295,12 +391,12 @@ class Writer:
             entries.append(self.entry("deliverable", value(task.deliverable)))
         if task.body is not None and not pasted:
             entries.append(self.entry("body", value(task.body)))
-        self.block(depth, head, entries, inline=False, node=task)
+        self.block(depth, head, entries, inline=False, node=task, moved=moved)
 
     def report(self, report: Report, depth: int) -> None:
-        head = f"{self.keyword('report')} {name(report.source.name)}"
+        head = f"{self.keyword('report')} {_declared(report.source.name)}"
         if report.target is not None:
-            head += f" -> {name(report.target.name)}"
+            head += f" -> {_declared(report.target.name)}"
         entries = []
         if report.content is not None:
             entries.append(self.entry("content", value(report.content)))

@@ -1,28 +1,45 @@
 """Comments of a .qlm file, found and tied to the statements they belong to.
 
-The lexer drops `#` comments, so `qlm fmt` scans the source for them itself:
-titles, names and values cannot hold `#`/`＃`, so a `#` outside the file's
-"strings" and notes (whose places the parser gives) starts a comment. Each comment is tied to a statement:
+The lexer drops `#` comments, so `qlm fmt` finds them itself, from lark's
+parse tree: every token the parser keeps (a name, a title, a "string", a
+brace) is code, and a `#`/`＃` in the text between two of them starts a
+comment. So a `#` inside a name's parentheses (`单位 县(#1)`) or a quoted
+string is text, as the parser reads it.
 
-- a comment at the end of a statement's first line stays there (trailing);
-- any other comment goes before the next statement in the same block
-  (leading); with none left in the block, before the block's closing brace
-  (a section) or before the statement that owns the block (a task, a unit);
-  with none left in the file, at the end of the file.
+Each comment keeps the place it has in the file, so that a suppression
+comment (`# qlm: ignore[…]`, see parser/suppressions.py) covers the same
+statement after formatting:
 
-A blank line after a comment is kept, so a file's header stays apart, and
-so is one blank line before a statement (and its comments): the planner's
-grouping of units and tasks survives formatting.
+- a comment at the end of a line stays at the end of that line's statement
+  (the last statement starting on the line), of its property (`频次: 每年  # …`)
+  or of the block its closing brace ends (`}  # …`);
+- a comment on a line of its own stays before the code that follows it: a
+  statement, a property in a block, a block's closing brace, or the end of
+  the file.
+
+What a suppression on a line applies to stays on one line: units declared
+together (`单位 甲、乙 {…}  # qlm: ignore[W203]`) stay one declaration, other
+statements of a suppressed line stay on it where the writer can put them
+there (`Attached.joins`), and units after a suppressed line are not declared
+on it. fmt compares `qlm check`'s findings before and after, so what cannot
+be kept is refused, never changed.
+
+Blank lines between statements are kept (one at most), so the planner's
+grouping of units and tasks survives formatting; inside a block, before a
+property, they are dropped.
 """
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 import attrs
 import lark
 
+from ..keywords import PROPERTY_BY_WORD
 from ..model import Plan, Section
 from .grammar import get_parser
 
@@ -31,76 +48,214 @@ if TYPE_CHECKING:
 
     Statement = Plan | Unit | Item
 
-_OPEN = "{｛"
-_CLOSE = "}｝"
+_STATEMENTS = frozenset({"plan", "unit", "collective", "section", "task", "report", "include"})
+_COMMENT = re.compile(r"[#＃][^\n]*")
+#: A suppression comment (parser/suppressions.py): `ignore` covers lines, `ignore-file` the whole file.
+_DIRECTIVE = re.compile(r"qlm:\s*(ignore-file|ignore)\b")
+
+Position = tuple[int, int]  # (line, column), both 1-based, as lark and Span count them
 
 
 @attrs.frozen
 class Comment:
     line: int
+    column: int  # 0-based, where the `#` is
     text: str
     trailing: bool  # code before it on the same line
-    owner: int | None  # head line of the innermost block open at the comment, None at top level
-    blank_after: bool
+
+
+@attrs.frozen
+class Extent:
+    """A statement as written: from its first token to its last (its closing brace, if any)."""
+
+    kind: str  # plan, unit, collective, section, task, report, include
+    start: Position
+    end: Position  # just after the last token
+    parent: int | None  # index of the enclosing statement in Scan.statements
+    names: tuple[Position, ...] = ()  # a unit declaration's names (each Unit's span starts at its name)
+
+
+@attrs.frozen
+class Place:
+    """Where comment lines go, relative to a statement (an index into Scan.statements).
+
+    `how` is one of: leading, trailing, closing (before the block's closing
+    brace), after (after that brace), entry-leading and entry-trailing (of the
+    property `prop`), remaining (the end of the file, `statement` None).
+    """
+
+    how: str
+    statement: int | None
+    prop: str | None = None
 
 
 @attrs.frozen
 class Scan:
     comments: tuple[Comment, ...]
-    owners: dict[int, int | None]  # line -> head line of the block open at the start of that line
-    blank_before: frozenset[int] = frozenset()  # lines whose comment run above starts after a blank line
+    statements: tuple[Extent, ...]  # in the order of the text (a block's statements after their owner)
+    placed: tuple[tuple[Place, tuple[str, ...]], ...]  # comment lines ("" a blank line) and where they go
+    bound: frozenset[int] = frozenset()  # lines a line suppression (`# qlm: ignore[…]`) applies to
+    starts: tuple[Position, ...] = attrs.field(init=False)
+
+    @starts.default
+    def _starts(self) -> tuple[Position, ...]:
+        return tuple(extent.start for extent in self.statements)
+
+    def statement_at(self, line: int, column: int) -> int | None:
+        """The innermost statement whose text holds the position, or None."""
+        position = (line, column)
+        index: int | None = bisect.bisect_right(self.starts, position) - 1
+        while index is not None and index >= 0:
+            extent = self.statements[index]
+            if extent.start <= position < extent.end:
+                return index
+            index = extent.parent
+        return None
 
 
-def literals(text: str) -> dict[int, list[tuple[int, int]]]:
-    """line -> [(start, end)] 0-based columns of the "strings" and notes, where `#` and braces are text."""
-    spans: dict[int, list[tuple[int, int]]] = {}
-    tree = get_parser().parse(text)
-    for token in tree.scan_values(lambda v: isinstance(v, lark.Token) and v.type in ("STRING", "ANNOTATION")):
-        line, column, end_column = token.line, token.column, token.end_column
-        if line is None or column is None or end_column is None:  # lark's lexer places every token it makes
-            raise ValueError(f"lark gave the {token.type} token {token!r} no position")
-        spans.setdefault(line, []).append((column - 1, end_column - 1))
-    return spans
+@attrs.frozen
+class _Token:
+    token: lark.Token
+    statement: int | None  # the statement it belongs to (a brace: the statement whose block it is)
+    prop: str | None  # the property it belongs to, canonical
+    first: bool  # the first token of its statement, or of its property
+
+
+def is_directive(comment: str) -> bool:
+    """The comment is a line suppression `# qlm: ignore[…]` (not `ignore-file`, which covers the whole file)."""
+    found = _DIRECTIVE.search(comment)
+    return found is not None and found.group(1) == "ignore"
+
+
+def _walk(tree: lark.Tree[lark.Token]) -> tuple[list[Extent], list[_Token]]:
+    """The statements of the tree, and its tokens in order, each with its statement and property."""
+    extents: list[Extent] = []
+    tokens: list[_Token] = []
+
+    def visit(node: lark.Tree[lark.Token], statement: int | None, prop: str | None) -> None:
+        for child in node.children:
+            if isinstance(child, lark.Token):
+                tokens.append(_Token(child, statement, prop, False))
+                continue
+            begin = len(tokens)
+            if child.data in _STATEMENTS:
+                index = len(extents)
+                extents.append(Extent(str(child.data), (0, 0), (0, 0), statement))
+                visit(child, index, None)
+                names = tuple(_start(t.token) for t in tokens[begin:] if t.statement == index
+                              and t.token.type in ("NAME", "STRING")) if child.data in ("unit", "collective") else ()
+                last = tokens[-1].token
+                extents[index] = attrs.evolve(extents[index], start=_start(tokens[begin].token),
+                                              end=(_line(last, end=True), _column(last, end=True)), names=names)
+            elif child.data == "property":
+                visit(child, statement, PROPERTY_BY_WORD.get(str(child.children[0]), str(child.children[0])))
+            else:
+                visit(child, statement, prop)
+                continue
+            tokens[begin] = attrs.evolve(tokens[begin], first=True)
+
+    visit(tree, None, None)
+    return extents, tokens
+
+
+def _line(token: lark.Token, end: bool = False) -> int:
+    value = token.end_line if end else token.line
+    if value is None:  # lark's lexer places every token it makes
+        raise ValueError(f"lark gave the {token.type} token {token!r} no position")
+    return value
+
+
+def _column(token: lark.Token, end: bool = False) -> int:
+    value = token.end_column if end else token.column
+    if value is None:
+        raise ValueError(f"lark gave the {token.type} token {token!r} no position")
+    return value
+
+
+def _start(token: lark.Token) -> Position:
+    return _line(token), _column(token)
+
+
+def _offset(token: lark.Token, end: bool = False) -> int:
+    value = token.end_pos if end else token.start_pos
+    if value is None:
+        raise ValueError(f"lark gave the {token.type} token {token!r} no position")
+    return value
 
 
 def scan(text: str) -> Scan:
-    """Comments and block owners of `text`, which must parse."""
-    lines = text.split("\n")
-    inside = literals(text)
+    """Comments of `text` (without a byte-order mark), and where each goes. Raises ValueError if it does not parse."""
+    try:
+        tree = get_parser().parse(text)
+    except lark.exceptions.LarkError as error:
+        raise ValueError(f"the text does not parse: {error}") from error
+    extents, tokens = _walk(tree)
+    starts = [0] + [newline.end() for newline in re.finditer("\n", text)]  # where each line starts
+    heads: dict[int, list[int]] = {}
+    for index, extent in enumerate(extents):
+        heads.setdefault(extent.start[0], []).append(index)
     comments: list[Comment] = []
-    owners: dict[int, int | None] = {}
-    stack: list[int] = []
-    for number, line in enumerate(lines, start=1):
-        owners[number] = stack[-1] if stack else None
-        skip = inside.get(number, [])
-        for index, char in enumerate(line):
-            if any(start <= index < end for start, end in skip):
-                continue
-            if char in _OPEN:
-                stack.append(number)
-            elif char in _CLOSE and stack:
-                stack.pop()
-            elif char in "#＃":
-                following = lines[number] if number < len(lines) else ""
-                comments.append(Comment(number, line[index:].rstrip(), bool(line[:index].strip()),
-                                        stack[-1] if stack else None, not following.strip()))
-                break
-    return Scan(tuple(comments), owners, frozenset(_blank_before(lines)))
+    placed: list[tuple[Place, tuple[str, ...]]] = []
+    bound: set[int] = set()
+    for gap in range(len(tokens) + 1):
+        before = tokens[gap - 1] if gap else None
+        after = tokens[gap] if gap < len(tokens) else None
+        begin = _offset(before.token, end=True) if before else 0
+        end = _offset(after.token) if after else len(text)
+        if begin >= end:
+            continue
+        last_line = _line(before.token, end=True) if before else 0
+        next_line = _line(after.token) if after else len(starts) + 1
+        own: dict[int, str] = {}
+        for match in _COMMENT.finditer(text, begin, end):
+            line = bisect.bisect_right(starts, match.start())
+            column = match.start() - starts[line - 1]
+            comment = Comment(line, column, match.group().rstrip(), bool(text[starts[line - 1]:match.start()].strip()))
+            comments.append(comment)
+            if before is not None and line == last_line:  # at the end of a line of code
+                placed.append((_trailing_place(line, before, heads), (comment.text,)))
+                if is_directive(comment.text):
+                    bound.add(line)
+            else:  # on a line of its own (or after nothing but a `;`)
+                own[line] = comment.text
+                if is_directive(comment.text) and after is not None:
+                    bound.add(next_line)
+        lines = [own.get(line, "") for line in range(last_line + 1, next_line)]  # "": a blank line
+        if not any(lines) and (not lines or after is None or not after.first or after.prop is not None):
+            continue  # blank lines count only before a statement
+        placed.append((_own_place(after), tuple(_collapse(lines))))
+    return Scan(tuple(comments), tuple(extents), tuple(placed), frozenset(bound))
 
 
-def _blank_before(lines: list[str]) -> Iterator[int]:
-    """Lines (1-based) with a blank line above them, comment lines in between skipped."""
-    above_is_blank = False
-    for number, line in enumerate(lines, start=1):
-        stripped = line.strip()
-        if not stripped:
-            above_is_blank = True
-        elif stripped.startswith(("#", "＃")):
-            continue  # a comment line keeps what is above it
-        else:
-            if above_is_blank:
-                yield number
-            above_is_blank = False
+def _trailing_place(line: int, before: _Token, heads: dict[int, list[int]]) -> Place:
+    """Where a comment at the end of a line of code goes (`before`: the last token before it)."""
+    if line in heads:
+        return Place("trailing", heads[line][-1])
+    if before.token.type == "RBRACE":
+        return Place("after", before.statement)
+    if before.prop is not None:
+        return Place("entry-trailing", before.statement, before.prop)
+    return Place("trailing", before.statement)
+
+
+def _own_place(after: _Token | None) -> Place:
+    """Where the comment lines before `after` go (the end of the file when it is None)."""
+    if after is None:
+        return Place("remaining", None)
+    if after.first and after.prop is not None:
+        return Place("entry-leading", after.statement, after.prop)
+    if after.token.type == "RBRACE":
+        return Place("closing", after.statement)
+    return Place("leading", after.statement)
+
+
+def _collapse(lines: Iterable[str]) -> Iterator[str]:
+    """The lines with each run of blank lines made one."""
+    previous = None
+    for line in lines:
+        if line or previous != "":
+            yield line
+        previous = line
 
 
 def statements(plan: Plan) -> Iterator[Statement]:
@@ -118,52 +273,113 @@ def statements(plan: Plan) -> Iterator[Statement]:
     yield from walk(plan.items)
 
 
+def nodes(found: Scan, plan: Plan) -> list[list[Statement]]:
+    """The model's statements for each of `found.statements` (a unit declaration holds one per name)."""
+    by_position: dict[Position, int] = {}
+    for index, extent in enumerate(found.statements):
+        for position in extent.names or (extent.start,):
+            by_position.setdefault(position, index)
+    result: list[list[Statement]] = [[] for _ in found.statements]
+    for node in statements(plan):
+        if node.span is not None:
+            found_at = by_position.get((node.span.line, node.span.column))
+            if found_at is not None:
+                result[found_at].append(node)
+    return result
+
+
 @attrs.define
 class Attached:
-    """Comments by statement, as qlmatrix.writer.Comments wants them."""
+    """Comments by statement, as qlmatrix.writer.Comments wants them (keys are id(node))."""
 
-    leading: dict[int, list[str]] = attrs.field(factory=dict)  # id(node) -> lines
+    leading: dict[int, list[str]] = attrs.field(factory=dict)
     trailing: dict[int, str] = attrs.field(factory=dict)
     closing: dict[int, list[str]] = attrs.field(factory=dict)
+    after: dict[int, str] = attrs.field(factory=dict)
+    entries: dict[int, dict[str, tuple[list[str], str | None]]] = attrs.field(factory=dict)
+    joins: dict[int, bool] = attrs.field(factory=dict)
     remaining: list[str] = attrs.field(factory=list)
 
 
 def attach(found: Scan, plan: Plan) -> Attached:
-    by_line: dict[int, Statement] = {}  # the first statement of each line takes the comments before it
-    last_on_line: dict[int, Statement] = {}  # the last one takes the comment at the line's end
-    for node in statements(plan):
-        if node.span is None:
-            continue
-        by_line.setdefault(node.span.line, node)
-        last_on_line[node.span.line] = node
-    anchors = sorted(by_line)
+    """Each comment of `found` tied to the statement of `plan` it belongs to."""
+    by_extent = nodes(found, plan)
     attached = Attached()
-    for comment in found.comments:
-        if comment.trailing and comment.line in last_on_line:
-            attached.trailing[id(last_on_line[comment.line])] = comment.text
+    for place, lines in found.placed:
+        owners = by_extent[place.statement] if place.statement is not None else []
+        if not owners:
+            attached.remaining.extend(lines)
             continue
-        lines = [comment.text] + ([""] if comment.blank_after else [])
-        target = next((line for line in anchors if line > comment.line and found.owners[line] == comment.owner), None)
-        if target is not None:
-            attached.leading.setdefault(id(by_line[target]), []).extend(lines)
-        elif comment.owner is None:
-            attached.remaining.extend(lines)
-        elif isinstance(by_line.get(comment.owner), Section):
-            attached.closing.setdefault(id(by_line[comment.owner]), []).extend(lines)
-        elif comment.owner in by_line:
-            attached.leading.setdefault(id(by_line[comment.owner]), []).extend(lines)
+        first, last = id(owners[0]), id(owners[-1])
+        if place.how == "leading":
+            attached.leading.setdefault(first, []).extend(lines)
+        elif place.how == "trailing":
+            _trail(attached.trailing, attached.leading, last, lines[0])
+        elif place.how == "closing":
+            attached.closing.setdefault(first, []).extend(lines)
+        elif place.how == "after":
+            _trail(attached.after, attached.closing, first, lines[0])
         else:
-            attached.remaining.extend(lines)
-    for line, node in by_line.items():
-        if line in found.blank_before:
-            attached.leading[id(node)] = ["", *attached.leading.get(id(node), [])]
-    for lines in attached.closing.values():
-        _trim(lines)
+            assert place.prop is not None  # entry places name their property
+            entries = attached.entries.setdefault(first, {})
+            before, end = entries.get(place.prop, ([], None))
+            if place.how == "entry-leading":
+                before = before + [line for line in lines if line]
+            elif end is None:
+                end = lines[0]
+            else:
+                before = before + [lines[0]]
+            entries[place.prop] = (before, end)
+    _joins(found, plan, by_extent, attached)
+    for closing in attached.closing.values():
+        _trim(closing)
+    while attached.remaining and not attached.remaining[0]:
+        attached.remaining.pop(0)
     _trim(attached.remaining)
     return attached
+
+
+def _trail(trailing: dict[int, str], instead: dict[int, list[str]], key: int, text: str) -> None:
+    """One comment at a line's end; a second one for the same place goes on a line of its own."""
+    if key in trailing:
+        instead.setdefault(key, []).append(text)
+    else:
+        trailing[key] = text
+
+
+def _joins(found: Scan, plan: Plan, by_extent: list[list[Statement]], attached: Attached) -> None:
+    """Statements that must share the line before them (a suppression or the declaration ties them), or must not.
+
+    A unit declaration `单位 甲、乙` stays one line, and so do statements on a line that a suppression
+    comment applies to; a statement after such a line must not join it.
+    """
+    extent_of = {id(node): index for index, owners in enumerate(by_extent) for node in owners}
+
+    def pairs(items: Iterable[Statement]) -> Iterator[tuple[Statement, Statement]]:
+        previous: Statement | None = None
+        for item in items:
+            if previous is not None:
+                yield previous, item
+            previous = item
+
+    def lists(items: Iterable[Item]) -> Iterator[Iterable[Item]]:
+        yield items
+        for item in items:
+            if isinstance(item, Section):
+                yield from lists(item.items)
+
+    for group in (plan.units, *lists(plan.items)):
+        for previous, node in pairs(group):
+            if previous.span is None or node.span is None:
+                continue
+            same_line = previous.span.line == node.span.line
+            if same_line and (previous.span.line in found.bound
+                              or extent_of.get(id(node), -1) == extent_of.get(id(previous), -2)):
+                attached.joins[id(node)] = True
+            elif not same_line and previous.span.line in found.bound:
+                attached.joins[id(node)] = False
 
 
 def _trim(lines: list[str]) -> None:
     while lines and not lines[-1]:
         lines.pop()
-
