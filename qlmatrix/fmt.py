@@ -36,9 +36,14 @@ register({
     "fmt-report-bug": ("this is a bug in qlm fmt: please report it with the file",
                        "这是qlm fmt的缺陷，请附上该文件报告"),
 }, docs={
-    "F001": ("`qlm fmt` parses the plan before and after formatting and found that they differ, so it wrote "
-             "nothing. The file is unchanged.\n\nFix: none needed on your side; please report the file.",
-             "`qlm fmt`在格式化前后各解析一次，发现两者不同，因此没有写入，文件保持原样。\n\n修改：无需处理；请报告该文件。"),
+    "F001": ("`qlm fmt` parses the plan before and after formatting, and checks it both times: if the plans, "
+             "their comments or the findings of `qlm check` (suppressions included) differ, it writes nothing and "
+             "the file is unchanged. The message names the first difference.\n\nFix: usually none on your side "
+             "(please report the file); a suppression comment on a line holding only `;` cannot keep its effect "
+             "once that line goes: move it to the line of the finding.",
+             "`qlm fmt`在格式化前后各解析并检查一次：若计划、注释或`qlm check`的结果（含屏蔽）不同，就不写入，文件保持原样。"
+             "消息会指出第一处不同。\n\n修改：通常无需处理（请报告该文件）；只含`;`的行上的屏蔽注释在该行删除后无法保持作用，"
+             "请把它移到问题所在行。"),
     "F002": ("The plan holds a value the canonical layout cannot write (e.g. a name with `;`), so the file "
              "was left as it is.\n\nFix: rename the value as the message says.",
              "计划中有规范格式无法写出的值（如含`;`的名称），文件保持原样。\n\n修改：按消息提示修改该值。"),

@@ -1,6 +1,13 @@
 """GitHub Actions workflow commands: one `::error file=…,line=…::message` per diagnostic.
 
 Annotations then appear on the changed lines of a pull request.
+
+A workflow command is one line of output. Newlines and carriage returns are
+written as GitHub's own `%0A` and `%0D` (the annotation shows the break, the
+log still has one command per finding); every other control, format or
+separator character from the plan (ESC sequences, which the log viewer would
+run as colours, U+2028, U+0085, a bidirectional override) is shown as
+`<U+XXXX>`, as everywhere else (`text.visible`).
 """
 
 from __future__ import annotations
@@ -9,6 +16,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from .messages import code_name, render_help, render_message
+from .text import visible
 
 if TYPE_CHECKING:
     from . import Diagnostic
@@ -17,6 +25,7 @@ _LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def _data(text: str) -> str:
+    text = visible(text, keep="\r\n")
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

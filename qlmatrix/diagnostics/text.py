@@ -6,10 +6,20 @@
      3 | 任务 (一) 全面加强纪律建设 (责任单位:纪检委)
        |                                      ^^^^^^
        = help: did you mean `纪监委`?
+
+Everything a plan wrote (a name in a message, the source line of an
+excerpt, a file name) goes through `visible` before it reaches the
+terminal: an ESC or OSC sequence in a unit name must not set the window
+title or recolour the screen, a newline must not start what looks like
+another finding, and a bidirectional override or a zero-width space must
+not make two names look alike. The renderers show the characters they
+cannot write the same way (`qlmatrix.render.safe`).
 """
 
 from __future__ import annotations
 
+import functools
+import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -30,6 +40,60 @@ _WINDOW = 36  # characters kept on each side of a span in a very long line
 _SPAN_MAX = 40  # characters of a span underlined at most
 
 
+def code_point(char: str) -> str:
+    r"""`<U+001B>`: how every output of qlmatrix shows a character it will not write as it is.
+
+    One convention for the terminal, diagnostics and every table and diagram format. Why this
+    notation: it names the exact character, so the planner can find and delete it in the plan
+    (U+FFFD would only say that something was there); it is plain printable ASCII, which every
+    format carries; and it has no backslash, which DOT, Graphviz labels (`\N`), Markdown, JSON
+    and shells would each read as an escape of their own (`\x1b` would need escaping again).
+    """
+    return f"<U+{ord(char):04X}>"
+
+
+def is_noncharacter(char: str) -> bool:
+    """U+FDD0..U+FDEF and the last two code points of every plane (U+FFFE, U+FFFF, U+1FFFE, ...)."""
+    point = ord(char)
+    return 0xFDD0 <= point <= 0xFDEF or point & 0xFFFE == 0xFFFE
+
+
+#: Categories never shown raw on a terminal: controls (ESC, CSI, BEL, CR, ...), format characters
+#: (bidirectional overrides, zero-width spaces, the BOM: invisible, yet they change what is shown),
+#: lone surrogates (not even encodable as UTF-8), and line and paragraph separators.
+_HIDDEN_CATEGORIES = frozenset(("Cc", "Cf", "Cs", "Zl", "Zp"))
+
+
+@functools.lru_cache(maxsize=4096)
+def _shown(char: str) -> str:
+    if unicodedata.category(char) in _HIDDEN_CATEGORIES or is_noncharacter(char):
+        return code_point(char)
+    return char
+
+
+def visible(text: str, keep: str = "") -> str:
+    r"""`text` safe to print on a terminal, on one line: every control character (newline
+    included), format character (bidirectional overrides, zero-width spaces), line or paragraph
+    separator, lone surrogate and noncharacter as `<U+XXXX>`, except the characters in `keep`.
+
+        visible("甲\x1b]0;pwned\x07")               == "甲<U+001B>]0;pwned<U+0007>"
+        visible("乙\nevil.qlm:1:1: E999 forged")   == "乙<U+000A>evil.qlm:1:1: E999 forged"
+        visible("纪监委\u200b\n丙", keep="\n")      == "纪监委<U+200B>\n丙"
+    """
+    if text.isprintable():  # the common case; U+3000 and other spaces take the loop below, unchanged
+        return text
+    return "".join(char if char in keep else _shown(char) for char in text)
+
+
+def _source_lines(text: str) -> list[str]:
+    r"""The lines of a source as the parser counts them: split at `\n` only (a form feed, U+2028 or a
+    lone CR is inside a line, where `str.splitlines` would start a new one and shift every excerpt)."""
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()  # what follows the last newline is not a line (as with str.splitlines)
+    return [line[:-1] if line.endswith("\r") else line for line in lines]
+
+
 class TextEmitter:
     def __init__(self, sources: dict[str, str], lang: str = "en", color: bool = False):
         self.sources = sources
@@ -43,13 +107,13 @@ class TextEmitter:
     def source_line(self, file: str, line: int) -> str | None:
         if file not in self._lines:
             text = self.sources.get(file)
-            self._lines[file] = text.splitlines() if text is not None else []
+            self._lines[file] = _source_lines(text) if text is not None else []
         lines = self._lines[file]
         return lines[line - 1] if 0 < line <= len(lines) else None
 
     def emit(self, diagnostic: Diagnostic) -> str:
         severity = diagnostic.severity.value
-        message = render_message(diagnostic, self.lang)
+        message = visible(render_message(diagnostic, self.lang))
         word = _SEVERITY_WORDS[severity].in_language(self.lang)
         colon = "：" if self.lang == "zh" else ": "
         out = [f"{self.paint(severity, f'{word}[{diagnostic.code}]')}{colon}{message}"]
@@ -57,20 +121,20 @@ class TextEmitter:
         snippets: list[tuple[Span, str, str]] = []
         if span is not None:
             snippets.append((span, "^", ""))
-        snippets += [(label.span, "-", render_label(label, self.lang)) for label in diagnostic.labels]
+        snippets += [(label.span, "-", visible(render_label(label, self.lang))) for label in diagnostic.labels]
         width = max((len(str(s.line)) for s, _, _ in snippets), default=1)
         gutter = " " * width
         if span is not None:
-            out.append(f"{gutter}{self.paint('gutter', '-->')} {span}")
+            out.append(f"{gutter}{self.paint('gutter', '-->')} {visible(str(span))}")
         for index, (where, mark, note) in enumerate(snippets):
             # Labels are placed against the primary span; a finding without one has at most one label.
             if index and span is not None and where.file != span.file:
-                out.append(f"{gutter}{self.paint('gutter', ':::')} {where}")
+                out.append(f"{gutter}{self.paint('gutter', ':::')} {visible(str(where))}")
             out += self.snippet(where, mark, note, width)
         help_text = render_help(diagnostic, self.lang)
         if help_text:
             out.append(f"{gutter} {self.paint('gutter', '=')} {self.paint('help', _HELP.in_language(self.lang))}"
-                       f"{colon}{help_text}")
+                       f"{colon}{visible(help_text)}")
         return "\n".join(out)
 
     def snippet(self, span: Span, mark: str, note: str, width: int) -> list[str]:
@@ -82,8 +146,12 @@ class TextEmitter:
         end = span.end_column - 1 if span.end_line == span.line else len(text)
         end = max(end, start + 1)
         shown, start, end = _window(text, start, end)
-        pad = display_width(shown[:start])
-        underline = mark * max(1, display_width(shown[start:end]))
+        # Shown piece by piece, so that the carets stay under the span when a character
+        # before or inside it is written as `<U+XXXX>`.
+        before, marked = visible(shown[:start]), visible(shown[start:end])
+        shown = before + marked + visible(shown[end:])
+        pad = display_width(before)
+        underline = mark * max(1, display_width(marked))
         painted = self.paint("error" if mark == "^" else "label", underline + (f" {note}" if note else ""))
         number = self.paint("gutter", f"{span.line:>{width}} |")
         return [bar, f"{number} {shown}", f"{bar} {' ' * pad}{painted}"]
@@ -122,5 +190,6 @@ def _window(text: str, start: int, end: int) -> tuple[str, int, int]:
 
 
 def concise(diagnostic: Diagnostic, lang: str) -> str:
-    where = f"{diagnostic.span}: " if diagnostic.span else ""
-    return f"{where}{diagnostic.code} [{code_name(diagnostic.code)}] {render_message(diagnostic, lang)}"
+    """`file:line:col: CODE [name] message` on one line, whatever the plan's names hold (`visible`)."""
+    where = f"{visible(str(diagnostic.span))}: " if diagnostic.span else ""
+    return f"{where}{diagnostic.code} [{code_name(diagnostic.code)}] {visible(render_message(diagnostic, lang))}"

@@ -10,7 +10,8 @@ Text formats come back as `str`, binary ones (xlsx, docx, png, pdf) as
 `bytes`. Renderers read only the model; xlsxwriter and python-docx are
 imported when their format is asked for, and SVG/PNG/PDF run Graphviz's
 `dot` (see engine.py). The one mapping from plan roles to RACI letters is
-`qlmatrix.raci`.
+`qlmatrix.raci`. Any text a plan can hold gives well-formed output in every
+format: what a format cannot carry is shown as `<U+XXXX>` (see safe.py).
 """
 
 from __future__ import annotations

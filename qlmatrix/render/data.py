@@ -2,8 +2,14 @@
 
 CSV is UTF-8 with a byte-order mark by default, because Excel and WPS read a
 BOM-less CSV in the local code page and show Chinese as mojibake. Cells that
-a spreadsheet would run as a formula (starting with = + - @, tab or CR) get a
-leading apostrophe, as OWASP recommends for CSV injection.
+a spreadsheet would run as a formula (starting with = + - @, tab or CR, also
+after leading spaces, tabs, U+3000 or invisible characters, which spreadsheets
+skip or trim) get a leading apostrophe, as OWASP recommends for CSV injection.
+Text is first made what every document may hold (`safe.document`): a CR is a
+line break, a character no format carries is `<U+XXXX>`.
+
+JSON loses nothing: every character is kept, the ones a reader could trip on
+as JSON's own `\\uXXXX` escapes (`safe.json_text`).
 """
 
 from __future__ import annotations
@@ -11,17 +17,24 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 from ..raci import ROLE_WORDS
+from .safe import document, json_text
 from .table import Cell, Table, render_row
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 BOM = "\ufeff"
+#: A formula starter after what a spreadsheet skips or trims before it: any whitespace (space, tab,
+#: U+3000, no-break spaces...) and invisible format characters (U+200B, U+FEFF, bidi controls...).
+_SPACED_FORMULA = re.compile(r"[\s\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]+[=+\-@]")
 
 
 def neutralise(text: str) -> str:
-    """`=HYPERLINK(…)` -> `'=HYPERLINK(…)`: shown as text, never run."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    """`=HYPERLINK(…)` -> `'=HYPERLINK(…)`, and so ` =…`, `\\t=…`, `\\u3000=…`: shown as text, never run."""
+    if text.startswith(FORMULA_STARTS) or _SPACED_FORMULA.match(text):
+        return "'" + text
+    return text
 
 
 def to_csv(table: Table, bom: bool = True) -> str:
@@ -30,14 +43,19 @@ def to_csv(table: Table, bom: bool = True) -> str:
     writer = csv.writer(buffer, lineterminator="\r\n")
     with_heading = any(group.heading for group in table.groups)
     header = ([table.group_label] if with_heading else []) + [column.title for column in table.columns]
-    writer.writerow([neutralise(text) for text in header])
+    writer.writerow([neutralise(document(text)) for text in header])
     blanks = [""] * len(table.columns)  # a blank cell's text; a RACI row is mostly blank
 
+    written: dict[str, str] = {}  # each distinct text made safe once: rows share their cells' texts
+
     def text(col: int, cell: Cell) -> str:
-        return neutralise(cell.text)
+        found = written.get(cell.text)
+        if found is None:
+            found = written[cell.text] = neutralise(document(cell.text))
+        return found
 
     for group in table.groups:
-        lead = [neutralise(group.heading or "")] if with_heading else []
+        lead = [neutralise(document(group.heading or ""))] if with_heading else []
         writer.writerows(lead + render_row(row, blanks, text) for row in group.rows)
     return (BOM if bom else "") + buffer.getvalue()
 
@@ -71,4 +89,4 @@ def table_data(table: Table) -> dict[str, object]:
 
 
 def to_json(table: Table) -> str:
-    return json.dumps(table_data(table), ensure_ascii=False, indent=2) + "\n"
+    return json_text(json.dumps(table_data(table), ensure_ascii=False, indent=2)) + "\n"

@@ -6,6 +6,10 @@ spanning the table, role cells shaded. Word picks the font for Chinese text
 from the East Asian slot (`w:eastAsia`), which python-docx's `font.name`
 does not set, so it is set here explicitly; without it Chinese falls back
 to whatever the reader's Word chooses.
+
+Every text is first made what every document may hold (`safe.document`):
+python-docx (lxml) refuses control characters, U+FFFE and U+FFFF with a
+ValueError, so those are written as `<U+XXXX>`, and a CR is a line break.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ from ..raci import ROLE_WORDS
 from ..span import display_width
 from .archive import normalise_zip
 from .errors import missing
+from .safe import cleaned
+from .safe import document as document_text
 from .table import ROLE_FILLS, Table, filled
 
 if TYPE_CHECKING:
@@ -114,6 +120,7 @@ def _column_widths(table: Table, total: int) -> list[int]:
 
 def to_docx(table: Table) -> bytes:
     docx = _docx()
+    table = cleaned(table, document_text)  # before measuring the columns, as the terminal table does
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     document: Document = docx.Document()

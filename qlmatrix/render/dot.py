@@ -2,23 +2,32 @@
 
 Every id is synthetic ASCII (`u1`, `b2`, `cluster_legend`), and so is every
 port (`t3`, `h1`): in DOT a node id with `:` is read as a port, and ids never
-need escaping. Chinese text goes only into labels. Most are double-quoted
-strings: inside those only `"` and `\\` are special (`\\n`, `\\l` … are
-escapes), so doubling the backslash and escaping the quote lets no name break
-the file. Braces and `<>` mean something only in record shapes, which are not
-used, and in HTML-like labels (`label=<…>`, the responsibility diagram's
-section tables): there DOT escapes do not apply, and text goes through
-`html_text`, which writes `& < > "` as entities; backslashes and braces are
-literal there.
+need escaping. Chinese text goes only into labels, and every text a plan holds
+goes through `label` (double-quoted labels) or `html_text` (HTML-like labels,
+the responsibility diagram's section tables). Both first make it what every
+document may hold (`safe.document`: `<U+XXXX>` for a control character,
+U+FFFE or U+FFFF, which would make the SVG not well-formed XML or make dot
+fail; CR as a line break), then escape what Graphviz reads in it:
+
+- a backslash, doubled in both kinds of label: Graphviz expands `\\N`, `\\G`,
+  `\\E`, `\\T`, `\\H` and `\\L` (and breaks lines at `\\n`, `\\l`, `\\r`)
+  in HTML-like labels too, where an entity (`&#92;`) does not stop it;
+- `&`, written `&amp;` in both: Graphviz decodes entities in quoted labels
+  as well, so `&nbsp;` would become a space and `&#1;` a control character in
+  the SVG;
+- `"` in a quoted label (`\\"`), `< > "` in an HTML-like one (entities);
+- newlines, as `\\n` in a quoted label and `<BR/>` in an HTML-like one.
+
+Braces and `<>` mean something only in record shapes, which are not used.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import TypeAlias
 
 from ..span import display_width
+from .safe import document
 from .table import wrap
 
 #: Set explicitly on graph, nodes and edges: fonts-noto-cjk used as a fallback
@@ -30,36 +39,33 @@ Attributes: TypeAlias = Mapping[str, str | int | None]
 
 
 def quote(text: str) -> str:
-    """A DOT double-quoted string holding `text` literally (newlines become line breaks)."""
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
-    escaped = escaped.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
+    """A DOT double-quoted string holding `text` (newlines become line breaks), for any attribute."""
+    escaped = document(text).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
     return f'"{escaped}"'
 
 
 def label(text: str, width: int = 20) -> str:
-    """`text` wrapped at `width` display cells, quoted for DOT."""
+    """`text` wrapped at `width` display cells, quoted for DOT, shown literally: no `\\N` expanded,
+    no `&…;` entity decoded."""
     lines = []
-    for line in text.split("\n"):
+    for line in document(text).split("\n"):
         lines += wrap(line, width) if display_width(line) > width else [line]
-    return quote("\n".join(lines))
+    return quote("\n".join(lines).replace("&", "&amp;"))
 
 
 def html_text(text: str) -> str:
-    """`text` as literal character data of an HTML-like label (`&`, `<`, `>`, `"` as entities).
-
-    Graphviz parses these labels as XML, so control characters, which XML forbids, are dropped.
-    """
-    text = _CONTROL.sub("", text)
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-
-
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+    """`text` as literal character data of an HTML-like label: `&`, `<`, `>`, `"` as entities,
+    backslashes doubled (Graphviz expands `\\N` and `\\G` there too), and what XML cannot hold as
+    `<U+XXXX>` (Graphviz parses these labels as XML)."""
+    text = document(text)
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+            .replace("\\", "\\\\"))
 
 
 def html_lines(text: str, width: int = 20) -> str:
     """`text` wrapped at `width` display cells, escaped, lines joined by `<BR/>`."""
     lines = []
-    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    for line in document(text).split("\n"):
         lines += wrap(line, width) if display_width(line) > width else [line]
     return "<BR/>".join(html_text(line) for line in lines)
 

@@ -5,13 +5,19 @@ Output is read from dot's standard output: when dot exits non-zero it may
 still have produced part of an SVG, and that is treated as a failure, never
 as output. Without a CJK font Graphviz draws boxes and still exits 0, so the
 font is checked with fontconfig (`fc-list :lang=zh`) before rendering.
+An SVG that is not well-formed XML is a failure too (the labels are made safe
+before dot sees them, see dot.py; this is the net under that), and dot's own
+messages, which may quote a label, are shown with `<U+XXXX>` for control
+characters before they reach the terminal.
 """
 
 from __future__ import annotations
 
 import shutil
 import subprocess
+from xml.parsers import expat
 
+from ..diagnostics.text import visible
 from ..text import Text
 from .dot import FONT
 from .errors import RenderError
@@ -51,14 +57,27 @@ def run_dot(source: str, fmt: str, timeout: float = 300) -> tuple[bytes, list[st
             f"dot did not finish in {timeout:.0f} s; draw less (filter by --section or --unit)",
             f"dot 在 {timeout:.0f} 秒内未完成；请缩小范围（用 --section 或 --unit 筛选）",
         ) from None
-    messages = done.stderr.decode("utf-8", "replace").strip().splitlines()
+    messages = [visible(line.rstrip("\r")) for line in done.stderr.decode("utf-8", "replace").strip().split("\n")]
+    messages = [line for line in messages if line]
     if done.returncode != 0:
         detail = "; ".join(messages[:5]) or "no message"
         raise RenderError(f"dot failed with exit code {done.returncode}: {detail}",
                           f"dot 运行失败（退出码 {done.returncode}）：{detail}")
     if not done.stdout:
         raise RenderError("dot exited 0 but wrote nothing", "dot 正常退出，但没有输出任何内容")
+    if fmt == "svg":
+        _check_well_formed(done.stdout)
     return done.stdout, messages
+
+
+def _check_well_formed(svg: bytes) -> None:
+    """Raise RenderError unless `svg` is well-formed XML (expat reads no DTD and fetches nothing)."""
+    parser = expat.ParserCreate()
+    try:
+        parser.Parse(svg, True)
+    except expat.ExpatError as error:
+        raise RenderError(f"dot wrote an SVG that is not well-formed XML ({error})",
+                          f"dot 生成的 SVG 不是格式正确的 XML（{error}）") from None
 
 
 def cjk_font_warning() -> Text | None:

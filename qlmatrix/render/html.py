@@ -3,6 +3,9 @@
 The page names Chinese fonts readers are likely to have (Noto/Source Han on
 Linux, PingFang on macOS, Microsoft YaHei/SimSun on Windows), repeats the
 header row on every printed page and keeps role colours when printing.
+
+Every text goes through `_text`: the characters no document carries as
+`<U+XXXX>` and CR as a line break (`safe.document`), then HTML-escaped.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 from html import escape
 
 from ..raci import ROLE_WORDS
+from .safe import document
 from .table import BLANK, ROLE_FILLS, Cell, Column, Table, render_row
 
 FONT_STACK = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "SimSun", sans-serif'
@@ -39,6 +43,11 @@ def _css() -> str:
     return _CSS % {"fonts": FONT_STACK, "roles": roles}
 
 
+def _text(text: str) -> str:
+    """`text` as HTML character data or an attribute value; line breaks as `<br>`."""
+    return escape(document(text)).replace("\n", "<br>")
+
+
 def _cell(cell: Cell, column: Column) -> str:
     classes = []
     if column.letters:
@@ -46,14 +55,13 @@ def _cell(cell: Cell, column: Column) -> str:
     if cell.role:
         classes.append(f"role-{cell.role.value}")
     attr = f' class="{" ".join(classes)}"' if classes else ""
-    text = escape(cell.text).replace("\n", "<br>")
-    return f"<td{attr}>{text}</td>"
+    return f"<td{attr}>{_text(cell.text)}</td>"
 
 
 def _head(table: Table) -> str:
     letter = ' class="letter"'
     cells = "".join(
-        f'<th{letter if column.letters else ""} scope="col">{escape(column.title)}</th>' for column in table.columns
+        f'<th{letter if column.letters else ""} scope="col">{_text(column.title)}</th>' for column in table.columns
     )
     return f"<thead><tr>{cells}</tr></thead>"
 
@@ -69,7 +77,7 @@ def _body(table: Table) -> list[str]:
 
     for group in table.groups:
         if group.heading:
-            out.append(f'<tr class="group"><th colspan="{span}" scope="rowgroup">{escape(group.heading)}</th></tr>')
+            out.append(f'<tr class="group"><th colspan="{span}" scope="rowgroup">{_text(group.heading)}</th></tr>')
         for row in group.rows:
             out.append("<tr>" + "".join(render_row(row, blanks, cell_html)) + "</tr>")
     out.append("</tbody>")
@@ -89,15 +97,16 @@ def _legend(table: Table) -> list[str]:
 
 def to_html_fragment(table: Table) -> str:
     """The table and its legend in a `<div>` with its own style, for notebooks and embedding."""
-    out = [f'<div class="qlm-table qlm-{table.view}">', f"<style>{_css()}</style>", f"<h1>{escape(table.title)}</h1>"]
+    out = [f'<div class="qlm-table qlm-{table.view}">', f"<style>{_css()}</style>", f"<h1>{_text(table.title)}</h1>"]
     if table.notes:
-        out.append(f'<p class="notes">{escape("  ".join(table.notes))}</p>')
+        out.append(f'<p class="notes">{_text("  ".join(table.notes))}</p>')
     out += ["<table>", _head(table), *_body(table), "</table>", *_legend(table), "</div>"]
     return "\n".join(out) + "\n"
 
 
 def to_html(table: Table) -> str:
     """A standalone UTF-8 page."""
+    title = escape(document(table.title).replace("\n", " "))  # a window title has one line
     return "\n".join(
         [
             "<!DOCTYPE html>",
@@ -105,7 +114,7 @@ def to_html(table: Table) -> str:
             "<head>",
             '<meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            f"<title>{escape(table.title)}</title>",
+            f"<title>{title}</title>",
             "<style>body { margin: 1.5em; background: #fff; }</style>",
             "</head>",
             "<body>",

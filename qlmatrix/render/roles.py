@@ -7,6 +7,7 @@ view prints and turns a filter's words into an id or a unit name.
 
 from __future__ import annotations
 
+from ..diagnostics.text import visible
 from ..model import Plan, Section, Unit
 from ..resolve import Holding, ResolvedPlan, ResolvedReport, ResolvedSection, ResolvedTask, resolve
 from ..suggest import closest
@@ -46,14 +47,18 @@ class PlanIndex:
 
     # Filters: each raises UnknownChoice with the known choices when nothing matches.
 
+    # The names in these messages come from the plan and the command line, and are printed on a
+    # terminal: `visible` shows their control characters as `<U+XXXX>` (see `safe`).
+
     def resolve_unit(self, name: str) -> str:
         canonical = self.canonical(name)
         if canonical in self.unit_order():
             return canonical
         close = closest(name, [*self.resolved.units.names(), *self.unit_order()])
-        hint_en = f"; did you mean `{close}`?" if close else ""
-        hint_zh = f"；是否应为`{close}`？" if close else ""
-        raise UnknownChoice(f"no unit named `{name}` in the plan{hint_en}", f"计划中没有名为`{name}`的单位{hint_zh}")
+        hint_en = f"; did you mean `{visible(close)}`?" if close else ""
+        hint_zh = f"；是否应为`{visible(close)}`？" if close else ""
+        raise UnknownChoice(f"no unit named `{visible(name)}` in the plan{hint_en}",
+                            f"计划中没有名为`{visible(name)}`的单位{hint_zh}")
 
     def resolve_section(self, wanted: str) -> ResolvedSection:
         """A section by its id, number, title or numbered title."""
@@ -62,9 +67,9 @@ class PlanIndex:
             section = entry.section
             if wanted in (entry.id, section.title, section.number or entry.id) or wanted == _numbered(section):
                 return entry
-        known = ", ".join(entry.id for entry in self.resolved.sections)
-        raise UnknownChoice(f"no section `{wanted}` in the plan; sections: {known}",
-                            f"计划中没有章节`{wanted}`；现有章节：{known}")
+        known = visible(", ".join(entry.id for entry in self.resolved.sections))
+        raise UnknownChoice(f"no section `{visible(wanted)}` in the plan; sections: {known}",
+                            f"计划中没有章节`{visible(wanted)}`；现有章节：{known}")
 
 
 def _numbered(section: Section) -> str:

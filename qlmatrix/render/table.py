@@ -8,6 +8,7 @@ printed 任务分工表 puts on a row of its own.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TypeVar, overload
 
@@ -207,7 +208,11 @@ def wrap(text: str, width: int) -> list[str]:
 
 
 def _split_word(line: str, char: str) -> tuple[str, str]:
-    """Keep a run of ASCII letters or digits (2022, RACI) whole by carrying it to the next line."""
+    """Keep a run of ASCII letters or digits (2022, RACI) whole by carrying it to the next line,
+    and so a `<U+001B>` (how a character not written raw is shown, see `safe`)."""
+    notation = line.rfind("<U+")
+    if notation > 0 and _OPEN_NOTATION.fullmatch(line, notation):
+        return line[:notation], line[notation:]
     if not (char.isascii() and char.isalnum()):
         return line, ""
     start = len(line)
@@ -216,6 +221,10 @@ def _split_word(line: str, char: str) -> tuple[str, str]:
     if start == 0:
         return line, ""
     return line[:start], line[start:]
+
+
+#: The start of a `<U+XXXX>` a line would end with, its `>` still to come.
+_OPEN_NOTATION = re.compile(r"<U\+[0-9A-F]{0,6}")
 
 
 def fit_width(texts: Iterable[str], limit: int, floor: int = 2) -> int:

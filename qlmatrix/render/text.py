@@ -4,6 +4,13 @@ The terminal table aligns by display width (a Chinese character takes two
 cells) and wraps long cells; it uses ASCII rules because box-drawing
 characters are "ambiguous width" and take two cells in many CJK terminals.
 Colour is the caller's decision (TTY and NO_COLOR live in the CLI).
+
+Text from the plan never reaches the terminal raw: control, format and
+separator characters are shown as `<U+XXXX>` before anything is measured
+(`safe.terminal`), so an ESC sequence in a name cannot drive the terminal and
+a CR cannot overwrite a line. Markdown gets what every document gets
+(`safe.document`): CR as a line break, and `<U+XXXX>` for what no format
+carries.
 """
 
 from __future__ import annotations
@@ -12,6 +19,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from ..raci import ROLE_WORDS
 from ..span import display_width, pad
+from .safe import cleaned, document, terminal
 from .table import ROLE_ANSI, Cell, Table, filled, fit_width, render_row, wrap
 
 GAP = "  "
@@ -58,6 +66,7 @@ def _row_lines(row: Sequence[Cell], widths: list[int], aligns: list[str], blank_
 
 
 def to_terminal(table: Table, color: bool = False) -> str:
+    table = cleaned(table, terminal)  # before measuring: the widths are those of what is shown
     widths = _widths(table)
     aligns = ["center" if column.letters else "left" for column in table.columns]
     out = [_paint(table.title, "1", color)]
@@ -85,8 +94,9 @@ _MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]|#~"} | {"<": "&lt;", 
 
 
 def md_escape(text: str) -> str:
-    """Text safe in a Markdown table cell or heading: no markup, pipes or raw HTML survive."""
-    return text.translate(_MD_SPECIAL)
+    """Text safe in a Markdown table cell or heading: no markup, pipes or raw HTML survive, and
+    no line break (CR and CRLF included) splits the row."""
+    return document(text).translate(_MD_SPECIAL)
 
 
 def _md_row(cells: Iterable[Cell | str]) -> str:

@@ -7,6 +7,16 @@ written at all (a RACI sheet is tasks × units and mostly blank); one
 conditional format gives them their border. Column widths come
 from display width: Excel measures in widths of `0`, and a Chinese
 character is about two of those.
+
+Every string is first made what every document may hold (`safe.document`:
+CR as a line break, `<U+XXXX>` for what no format carries). Excel keeps at
+most 32,767 characters (UTF-16 code units) in a cell, and xlsxwriter would
+cut a longer string silently. The choice made here: the cell keeps the start
+of the text and ends with a visible mark saying that it was cut, how long the
+text is and where the rest is; the whole text stays in the workbook, on a
+last sheet `全文`, one row per cut cell (where the cell is, the text's length,
+then the text in consecutive pieces of at most 32,767 characters). So a
+workbook is never refused for a long text, and nothing is lost without a word.
 """
 
 from __future__ import annotations
@@ -21,6 +31,7 @@ from ..raci import ROLE_WORDS
 from ..span import display_width
 from .archive import normalise_zip
 from .errors import missing
+from .safe import EXCEL_CELL_LIMIT, document, utf16_chunks, utf16_length
 from .table import ROLE_FILLS, VIEW_TITLES, Cell, Column, Table, filled
 
 if TYPE_CHECKING:
@@ -33,6 +44,8 @@ FONT = "Noto Sans CJK SC"
 #: A fixed creation date, so the same plan gives the same file.
 CREATED = datetime.datetime(2021, 1, 1, tzinfo=datetime.UTC)
 MAX_WIDTH = 50
+#: The sheet that keeps the whole text of every cell cut at Excel's limit.
+FULL_TEXT_SHEET = "全文"
 
 
 def _xlsxwriter() -> ModuleType:
@@ -128,6 +141,34 @@ def _sparse_worksheet(xlsxwriter: ModuleType) -> type[Worksheet] | None:
     return SparseWorksheet
 
 
+class _Texts:
+    """What each cell is given: `safe.document` of its text, cut at Excel's limit with a visible
+    mark; every text cut is kept whole, for the `全文` sheet."""
+
+    def __init__(self) -> None:
+        #: (where: `任务分工表!B5`, the whole text) of every cell cut, in the order written.
+        self.cut: list[tuple[str, str]] = []
+        #: Each text that fits, as written: cells share texts, and a look-up is cheaper than a search.
+        self._fits: dict[str, str] = {}
+
+    def __call__(self, sheet: str, row: int, col: int, text: str) -> str:
+        found = self._fits.get(text)
+        if found is not None:
+            return found
+        shown = document(text)
+        # At most half the limit in characters cannot be over it: a character is at most two UTF-16 units.
+        length = len(shown) if len(shown) <= EXCEL_CELL_LIMIT // 2 else utf16_length(shown)
+        if length <= EXCEL_CELL_LIMIT:
+            self._fits[text] = shown
+            return shown
+        from xlsxwriter.utility import quote_sheetname, xl_rowcol_to_cell
+
+        self.cut.append((f"{quote_sheetname(sheet)}!{xl_rowcol_to_cell(row, col)}", shown))
+        mark = (f"…〔已截断：全文 {length:,} 字符，超出 Excel 单元格上限 {EXCEL_CELL_LIMIT:,} 字符；"
+                f"全文见工作表“{FULL_TEXT_SHEET}”第 {len(self.cut) + 1} 行〕")
+        return utf16_chunks(shown, EXCEL_CELL_LIMIT - utf16_length(mark))[0] + mark
+
+
 class _Formats:
     def __init__(self, book: Workbook) -> None:
         base = {"font_name": FONT, "font_size": 10, "valign": "top", "text_wrap": True, "border": 1}
@@ -164,15 +205,18 @@ def _sheet_name(table: Table) -> str:
     return VIEW_TITLES.get(table.view, table.view)[:31]
 
 
-def _write_table(book: Workbook, formats: _Formats, table: Table, worksheet_class: type[Worksheet] | None = None) -> None:
-    sheet = book.add_worksheet(_sheet_name(table), worksheet_class)
+def _write_table(book: Workbook, formats: _Formats, table: Table, worksheet_class: type[Worksheet] | None = None,
+                 texts: _Texts | None = None) -> None:
+    name = _sheet_name(table)
+    sheet = book.add_worksheet(name, worksheet_class)
+    shown = texts if texts is not None else _Texts()
     last = len(table.columns) - 1
     columns = table.columns
-    sheet.write_string(0, 0, table.title, formats.title)
-    sheet.write_string(1, 0, "  ".join(table.notes), formats.note)
+    sheet.write_string(0, 0, shown(name, 0, 0, table.title), formats.title)
+    sheet.write_string(1, 0, shown(name, 1, 0, "  ".join(table.notes)), formats.note)
     header_row = 2
     for col, column in enumerate(columns):
-        sheet.write_string(header_row, col, column.title, formats.header)
+        sheet.write_string(header_row, col, shown(name, header_row, col, column.title), formats.header)
     plain = [formats.letter if column.letters else formats.cell for column in columns]
     role_formats = [formats.role_letters if column.letters else formats.roles for column in columns]
     write = getattr(sheet, "put", sheet.write_string)
@@ -180,12 +224,13 @@ def _write_table(book: Workbook, formats: _Formats, table: Table, worksheet_clas
     skipped = False
     for group in table.groups:
         if group.heading:
+            heading = shown(name, row, 0, group.heading)
             if last > 0 and hasattr(sheet, "merge_row"):
-                sheet.merge_row(row, 0, last, group.heading, formats.group)
+                sheet.merge_row(row, 0, last, heading, formats.group)
             elif last > 0:
-                sheet.merge_range(row, 0, row, last, group.heading, formats.group)
+                sheet.merge_range(row, 0, row, last, heading, formats.group)
             else:
-                write(row, 0, group.heading, formats.group)
+                write(row, 0, heading, formats.group)
             row += 1
         for cells in group.rows:
             # Only cells with text or a role: a RACI row is mostly blank, and a blank cell
@@ -194,7 +239,7 @@ def _write_table(book: Workbook, formats: _Formats, table: Table, worksheet_clas
             skipped |= len(written) < len(columns)
             for col, cell in written:
                 role = cell.role
-                write(row, col, cell.text, role_formats[col][role] if role else plain[col])
+                write(row, col, shown(name, row, col, cell.text), role_formats[col][role] if role else plain[col])
             row += 1
     if skipped and row > header_row + 1:
         # Borders for the blank cells of the table, as if each had been written with its format.
@@ -229,6 +274,24 @@ def _write_legend(book: Workbook, formats: _Formats, table: Table) -> None:
     sheet.freeze_panes(1, 0)
 
 
+def _write_full_texts(book: Workbook, formats: _Formats, cut: list[tuple[str, str]]) -> None:
+    """The `全文` sheet: for each cell cut at Excel's limit, where it is, its length, and the whole
+    text in consecutive pieces that each fit a cell (read them left to right)."""
+    sheet = book.add_worksheet(FULL_TEXT_SHEET)
+    titles = ("位置", "字符数", f"全文（每格至多 {EXCEL_CELL_LIMIT:,} 字符，自左至右依次相连）")
+    for col, title in enumerate(titles):
+        sheet.write_string(0, col, title, formats.header)
+    for row, (where, text) in enumerate(cut, start=1):
+        sheet.write_string(row, 0, where, formats.cell)
+        sheet.write_number(row, 1, utf16_length(text), formats.cell)
+        for col, piece in enumerate(utf16_chunks(text, EXCEL_CELL_LIMIT), start=2):
+            sheet.write_string(row, col, piece, formats.cell)
+    sheet.set_column(0, 0, 24)
+    sheet.set_column(1, 1, 10)
+    sheet.set_column(2, 2, MAX_WIDTH)
+    sheet.freeze_panes(1, 0)
+
+
 def to_xlsx(tables: list[Table], sparse: bool = True) -> bytes:
     """A workbook with a sheet per table, in the order given, then the legend.
 
@@ -239,11 +302,14 @@ def to_xlsx(tables: list[Table], sparse: bool = True) -> bytes:
     buffer = io.BytesIO()
     options = {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
     book = xlsxwriter.Workbook(buffer, options)
-    book.set_properties({"title": tables[0].title if tables else "", "created": CREATED})
+    book.set_properties({"title": document(tables[0].title) if tables else "", "created": CREATED})
     formats = _Formats(book)
+    texts = _Texts()
     for table in tables:
-        _write_table(book, formats, table, worksheet_class)
+        _write_table(book, formats, table, worksheet_class, texts)
     if tables:
         _write_legend(book, formats, tables[0])
+    if texts.cut:
+        _write_full_texts(book, formats, texts.cut)
     book.close()
     return normalise_zip(buffer.getvalue())
