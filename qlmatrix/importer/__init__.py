@@ -20,9 +20,10 @@ from ..model import Plan
 from ..span import Span
 from . import messages as _messages  # noqa: F401  (registers the I0xx messages)
 from .build import Problem, build_plan
+from .guard import guard, respan
 from .outline import build_outline
-from .output import write_imported
-from .reading import DocumentError, Line, decode, read_document, text_lines
+from .output import ImportComments, write_imported
+from .reading import CHARACTERS, DocumentError, Line, check_lines, check_size, decode, read_document, text_lines
 
 __all__ = ["DocumentError", "ImportResult", "Problem", "import_file", "import_lines", "import_text"]
 
@@ -40,13 +41,26 @@ class ImportResult:
 
 def import_lines(lines: list[Line], source: str = "<text>", unit_word: str = "行",
                  keywords: str = "zh") -> ImportResult:
+    """Import a document already read into lines (`reading.text_lines`, `docx.docx_lines`)."""
+    lines = check_lines(lines, source)
     built = build_plan(build_outline(lines), source)
-    text = write_imported(built, os.path.basename(source), unit_word, keywords)
+    comments = ImportComments(built, os.path.basename(source), unit_word)
+    header = comments.header()
+    written = write_imported(built, comments, keywords).split("\n")
+    # The output must always parse: what does not is kept as a comment and reported (guard.py).
+    guarded = guard(written, {line.number: line.text for line in lines}, comments.where)
+    plan, written = built.plan, guarded.lines
+    if guarded.problems:
+        if guarded.read.plan is not None:  # always, for a text without errors
+            plan = respan(guarded.read.plan, written, source, {unit.name: unit.span for unit in built.plan.units})
+        built.problems.extend(guarded.problems)
+        if written[: len(header)] == header:  # the header lists every problem: the new ones too
+            written = comments.header() + written[len(header):]
     diagnostics = tuple(
         Diagnostic("I010", Span(source, p.line, 1, p.line, 1), severity=Severity.WARNING,
                    args={"reason": p.reason}, help="import-check-annotation")
         for p in built.problems)
-    return ImportResult(built.plan, text, tuple(built.problems), diagnostics, source)
+    return ImportResult(plan, "\n".join(written), tuple(built.problems), diagnostics, source)
 
 
 def import_file(path: str | os.PathLike[str], encoding: str | None = None, keywords: str = "zh") -> ImportResult:
@@ -60,7 +74,10 @@ def import_file(path: str | os.PathLike[str], encoding: str | None = None, keywo
 def import_text(text: str | bytes, source: str = "<text>", encoding: str | None = None,
                 keywords: str = "zh") -> ImportResult:
     """Import a document's text; bytes are decoded as `import_file` decodes a file (`encoding`, else
-    UTF-8, else GB18030). `source` names it in positions and messages. Raises DocumentError."""
+    UTF-8, else GB18030 that reads as Chinese). `source` names it in positions and messages. Raises
+    DocumentError."""
     if isinstance(text, bytes):
         text = decode(text, source, encoding)
+    else:
+        check_size(len(text), source, CHARACTERS)
     return import_lines(text_lines(text), source, keywords=keywords)

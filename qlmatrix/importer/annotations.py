@@ -12,7 +12,7 @@ import re
 
 import attrs
 
-from .units import depth_split, looks_like_unit, split_units, strip_verb, tidy
+from .units import depth_split, looks_like_unit, split_marked, split_units, strip_verb, tidy
 
 LEAD_LABELS = ("牵头单位", "牵头部门", "牽頭單位", "牽頭部門", "主办单位", "主责单位", "牵头")
 SUPPORT_LABELS = ("配合单位", "配合部门", "配合單位", "協助單位", "协助单位", "参与单位", "协办单位", "配合")
@@ -116,11 +116,12 @@ def _labelled(part: str, found: Found) -> bool:
     if role in ("due", "cadence"):
         getattr(found, role).append(value)
         return False
-    names = split_units(strip_verb(value)[0])
-    for name in names:
-        if not looks_like_unit(name):
+    names = split_marked(strip_verb(value)[0])
+    for name, mark in names:  # a mark (`X(牵头)`) says the role itself, as the parser reads it
+        if looks_like_unit(name):
+            getattr(found, mark or role).append(name)
+        else:
             found.problems.append(name)
-    getattr(found, role).extend(name for name in names if looks_like_unit(name))
     return bool(names)
 
 
@@ -144,12 +145,15 @@ def _clause(clause: str, found: Found) -> bool:
         body, _, other = body.partition("会同")
         consulted = split_units(other)
         verb = verb or "responsible"
-    names = split_units(body)
+    marked = split_marked(body)
+    names = [name for name, _ in marked]
     if not names or not all(looks_like_unit(name) for name in names + consulted):
         if names:
             found.problems.append(clause)
         return False
     role = verb or "responsible"
-    getattr(found, role).extend(names)
+    for name, mark in marked:
+        getattr(found, mark or role).append(name)
     found.consult.extend(consulted)
-    return verb is not None  # a bare list (`（A、B）`) is not an assignment by itself
+    # A bare list (`（A、B）`) is not an assignment by itself; one with a role mark (`（A(牵头)、B）`) is.
+    return verb is not None or any(mark for _, mark in marked)

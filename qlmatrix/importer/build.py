@@ -24,7 +24,7 @@ from .annotations import HINT, LABEL, Found, parse_note
 from .outline import DOC_NUMBER, TABLE_RANK, Item, Outline, Para
 from .phrases import find_cadence
 from .running import mentions, running_roles
-from .units import CLOSE, OPEN, depth_split, is_collective, key, looks_like_unit
+from .units import CLOSE, OPEN, depth_split, is_collective, key, looks_like_unit, split_mark
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -35,6 +35,9 @@ if TYPE_CHECKING:
     Node = tuple["Analysed", list["Node"]]
 
 _BASIS = re.compile(r"《[^》]{2,80}》[(（]([^()（）]{0,20}〔\d{4}〕\d+号)[)）]")
+_NOTE_OPENING = re.compile(r"[(（\[【〔]")
+_LABEL_AT = re.compile(LABEL.pattern.removeprefix("^"))  # LABEL, matched where a bracket ends
+_TO_CLOSING = re.compile(r"[^)）]{0,200}")
 _PLACE = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:区|市|县|州|省|新区|开发区|高新区)$")
 
 
@@ -84,7 +87,7 @@ def trailing_note(text: str) -> tuple[int, str] | None:
     return None
 
 
-def _excerpt(text: str, width: int = 40) -> str:
+def excerpt(text: str, width: int = 40) -> str:
     text = text.replace("\n", " ")
     return text if len(text) <= width else text[: width - 1] + "…"
 
@@ -98,7 +101,7 @@ class Importer:
         self.inherit: tuple[Found, int] | None = None
 
     def problem(self, line: int, text: str, en: str, zh: str) -> None:
-        self.problems.append(Problem(line, _excerpt(text), Text(en, zh)))
+        self.problems.append(Problem(line, excerpt(text), Text(en, zh)))
 
     # One item: title, body, note, label lines
 
@@ -139,10 +142,10 @@ class Importer:
 
     def _mid_text_notes(self, para: Para, trailing: tuple[int, str] | None) -> None:
         """A labelled note in the middle of a paragraph is not read as the task's: report it."""
-        for match in re.finditer(r"[(（\[【〔]", para.text):
-            rest = para.text[match.end():]
-            if LABEL.match(rest) and not (trailing and trailing[0] == match.start()):
-                self.problem(para.line, rest.split("）")[0].split(")")[0], "a note in the middle of the text",
+        for match in _NOTE_OPENING.finditer(para.text):  # matched in place: a slice per bracket is quadratic
+            if _LABEL_AT.match(para.text, match.end()) and not (trailing and trailing[0] == match.start()):
+                inside = _TO_CLOSING.match(para.text, match.end())
+                self.problem(para.line, inside.group(0) if inside else "", "a note in the middle of the text",
                              "正文中间的分工括注")
 
     def _rules(self, found: Found, line: int, note: str) -> None:
@@ -204,6 +207,7 @@ class Names:
 
 
 def _writable(name: str) -> str | None:
+    name = split_mark(name)[0]  # the parser would read a mark (`市(牵头)`) as a role, not as the name
     try:
         return writable_name(name)
     except UnwritableError:
@@ -325,10 +329,12 @@ def _tree(analysed: list[Analysed]) -> list[Node]:
     return root
 
 
-def _ids(items: Iterable[PlanItem], prefix: str, used: set[str]) -> list[PlanItem]:
+def _ids(items: Iterable[PlanItem], prefix: str, used: set[str],
+         suffixes: dict[str, int] | None = None) -> list[PlanItem]:
     """Ids as `qlmatrix.resolve` derives them; only a repeat is given an explicit `编号:` with a suffix (1-2)."""
     out: list[PlanItem] = []
     ordinal = 0
+    suffixes = {} if suffixes is None else suffixes
     for item in items:
         if isinstance(item, Section):
             own = ids.section_id("", prefix, item.number, item.title)
@@ -339,13 +345,16 @@ def _ids(items: Iterable[PlanItem], prefix: str, used: set[str]) -> list[PlanIte
             raise TypeError(f"the importer made {item!r}, neither a section nor a task")
         explicit = ""
         if own in used:
-            count = 2
+            # The next suffix to try is remembered per id: counting up from 2 each time is quadratic in
+            # the repeats (a document of 20,000 `（一）` items).
+            count = suffixes.get(own, 2)
             while f"{own}-{count}" in used:
                 count += 1
+            suffixes[own] = count + 1
             own = explicit = f"{own}-{count}"
         used.add(own)
         if isinstance(item, Section):
-            item = attrs.evolve(item, id=explicit, items=_ids(item.items, own, used))
+            item = attrs.evolve(item, id=explicit, items=_ids(item.items, own, used, suffixes))
         elif explicit:
             item = attrs.evolve(item, id=explicit)
         out.append(item)

@@ -1,17 +1,64 @@
-"""Word documents: paragraphs and table rows in body order (python-docx, imported only here)."""
+"""Word documents: paragraphs and table rows in body order (python-docx, imported only here).
+
+A .docx is a zip archive, and python-docx unpacks whatever it is given: a
+540 KB archive that expands to 300 MB keeps it busy for minutes. So the
+archive is inspected first with the standard library (members, the bytes they
+expand to, all together and per XML part, how many times each expands; sizes
+from the central directory, which zipfile also holds the decompression to)
+and refused beyond the limits in limits.py (I004).
+"""
 
 from __future__ import annotations
 
+import io
+import zipfile
 from typing import TYPE_CHECKING
 
 from ..diagnostics import Diagnostic
-from .reading import DocumentError, Line
+from ..text import Text
+from . import limits
+from .reading import DocumentError, Line, too_large
 
 if TYPE_CHECKING:
     from docx.table import _Cell, _Row
 
 
-def docx_lines(path: str) -> list[Line]:
+def check_archive(data: bytes, path: str) -> None:
+    """DocumentError (I004) when the zip archive is beyond the limits; (I002) when it is not one."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as error:
+        raise DocumentError(Diagnostic("I002", None, args={"path": path, "reason": Text(
+            f"not a Word document (.docx is a zip archive): {error}", f"不是Word文档（.docx应为zip压缩包）：{error}")})) from None
+    if len(members) > limits.MAX_DOCX_MEMBERS:
+        raise too_large(path, Text(f"its zip archive has {len(members):,} members, more than the "
+                                   f"{limits.MAX_DOCX_MEMBERS:,} allowed",
+                                   f"其zip压缩包有{len(members):,}个成员，超过上限{limits.MAX_DOCX_MEMBERS:,}"))
+    expanded = sum(member.file_size for member in members)
+    if expanded > limits.MAX_DOCX_EXPANDED:
+        raise too_large(path, Text(f"its zip archive expands to {expanded:,} bytes, more than the "
+                                   f"{limits.MAX_DOCX_EXPANDED:,} allowed",
+                                   f"其zip压缩包解压后为{expanded:,}字节，超过上限{limits.MAX_DOCX_EXPANDED:,}"))
+    for member in members:
+        if member.filename.lower().endswith((".xml", ".rels")) and member.file_size > limits.MAX_DOCX_XML:
+            raise too_large(path, Text(f"its member `{member.filename}` expands to {member.file_size:,} bytes, more "
+                                       f"than the {limits.MAX_DOCX_XML:,} allowed for an XML part",
+                                       f"其成员`{member.filename}`解压后为{member.file_size:,}字节，超过XML部分的上限"
+                                       f"{limits.MAX_DOCX_XML:,}"))
+        if member.file_size <= limits.DOCX_RATIO_FLOOR:
+            continue
+        ratio = member.file_size / max(member.compress_size, 1)
+        if ratio > limits.MAX_DOCX_RATIO:
+            raise too_large(path, Text(
+                f"its member `{member.filename}` expands {ratio:,.0f} times ({member.compress_size:,} to "
+                f"{member.file_size:,} bytes), more than the {limits.MAX_DOCX_RATIO} allowed: a zip bomb?",
+                f"其成员`{member.filename}`膨胀{ratio:,.0f}倍（{member.compress_size:,}字节解压为"
+                f"{member.file_size:,}字节），超过上限{limits.MAX_DOCX_RATIO}倍：疑为压缩炸弹"))
+
+
+def docx_lines(data: bytes, path: str) -> list[Line]:
+    """The document's paragraphs and table rows; `path` names it in diagnostics."""
     try:
         import docx
         from docx.table import Table
@@ -19,8 +66,9 @@ def docx_lines(path: str) -> list[Line]:
     except ImportError:
         raise DocumentError(Diagnostic("I002", None, args={"path": path, "reason": "python-docx is not installed"},
                                        help="install-docx")) from None
+    check_archive(data, path)
     try:
-        document = docx.Document(path)
+        document = docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises several types for a broken or non-docx file
         raise DocumentError(Diagnostic("I002", None, args={"path": path, "reason": str(error) or type(error).__name__})) from None
     lines: list[Line] = []
@@ -32,6 +80,9 @@ def docx_lines(path: str) -> list[Line]:
             for row in Table(child, document).rows:
                 cells = tuple(_cell_text(cell) for cell in _unique_cells(row))
                 lines.append(Line(len(lines) + 1, "|".join(cells), cells))
+        if len(lines) > limits.MAX_LINES:
+            raise too_large(path, Text(f"it has more than {limits.MAX_LINES:,} paragraphs and table rows",
+                                       f"其段落和表格行数超过上限{limits.MAX_LINES:,}"))
     return lines
 
 

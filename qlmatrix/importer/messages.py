@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 from ..diagnostics.messages import register
+from . import limits
+
+_MIB = limits.MAX_DOCUMENT_BYTES // (1024 * 1024)
+_DOCX_MIB = limits.MAX_DOCX_EXPANDED // (1024 * 1024)
+_XML_MIB = limits.MAX_DOCX_XML // (1024 * 1024)
 
 MESSAGES = {
-    "I001": ("undecodable-document", "cannot decode `{path}` as UTF-8 or GB18030 (byte {offset})",
-             "无法按UTF-8或GB18030解码`{path}`（第{offset}字节）"),
+    "I001": ("undecodable-document", "cannot decode `{path}` (byte {offset}): {reason}",
+             "无法解码`{path}`（第{offset}字节）：{reason}"),
     "I002": ("unreadable-document", "cannot read `{path}`: {reason}", "无法读取`{path}`：{reason}"),
     "I003": ("unknown-encoding", "unknown encoding `{encoding}`", "未知的编码`{encoding}`"),
+    "I004": ("document-over-limit", "refusing to import `{path}`: {reason}", "拒绝导入`{path}`：{reason}"),
     "I010": ("assignment-not-understood", "this looks like an assignment but was not understood: {reason}",
              "此处似为分工表述，但未能识别：{reason}"),
     "I011": ("unwritable-unit-name", "unit name `{name}` cannot be written in .qlm and was left out",
@@ -24,19 +30,42 @@ HELPS = {
         "check the original and write the roles by hand, e.g. `牵头: A` and `配合: B、C`",
         "请对照原文手工填写，如`牵头: A`、`配合: B、C`",
     ),
+    "import-limits": (
+        "the limits keep a broken or hostile document from running for minutes (docs/importing.md, "
+        "\u201cLimits\u201d); split the document, or save it again as .docx or .txt",
+        "这些上限用于防止损坏或恶意的文档长时间运行（见docs/importing.md“Limits”一节）；"
+        "请拆分文档，或重新另存为.docx或.txt",
+    ),
     "install-docx": ("install python-docx: pip install 'qlmatrix[docx]'", "请安装python-docx：pip install 'qlmatrix[docx]'"),
 }
 
 DOCS = {
-    "I001": ("The document is neither UTF-8 nor GB18030 (the byte is the first that is not). The help "
-             "suggests the encoding it most likely is.\n\nFix: give it with `--encoding`, e.g. `--encoding big5`.",
-             "文档既不是UTF-8也不是GB18030编码（所指字节为第一个无法解码的字节），帮助信息会建议最可能的编码。\n\n"
-             "修改：用`--encoding`指定，如`--encoding big5`。"),
+    "I001": ("The importer does not guess an encoding. A byte-order mark decides; without one the document "
+             "must be UTF-8, or GB18030 that reads as Chinese text (GB18030 decodes almost any bytes, so Big5, "
+             "Shift-JIS or EUC-KR would otherwise come out as garbage). The byte is the first that is not "
+             "UTF-8 (or not valid in the encoding named); NUL bytes mean UTF-16 or UTF-32 without a mark. "
+             "The help suggests the encoding the bytes read best in.\n\n"
+             "Fix: give the encoding with `--encoding`, e.g. `--encoding big5`.",
+             "导入时不猜测编码：有字节顺序标记（BOM）时按标记解码；没有时文档须为UTF-8，或按GB18030解码后是中文文本的"
+             "GB18030（GB18030几乎能解码任何字节，Big5、Shift-JIS或EUC-KR文本会变成乱码）。所指字节为第一个不符合UTF-8"
+             "（或所指定编码）的字节；有NUL字节说明是不带标记的UTF-16或UTF-32。帮助信息会建议最可能的编码。\n\n"
+             "修改：用`--encoding`指定编码，如`--encoding big5`。"),
     "I002": ("The document cannot be read (the reason is the operating system's, or python-docx's for a "
              ".docx).\n\nFix: check the path; for .docx install `qlmatrix[docx]`.",
              "无法读取文档（原因由操作系统或python-docx给出）。\n\n修改：检查路径；读取.docx需安装`qlmatrix[docx]`。"),
     "I003": ("`--encoding` names an encoding Python does not know.\n\nFix: use a name such as utf-8, gb18030, "
              "big5 or utf-16.", "`--encoding`给出的编码名称无法识别。\n\n修改：使用utf-8、gb18030、big5、utf-16等名称。"),
+    "I004": (f"The document is beyond one of the import's limits: more than {_MIB} MiB (bytes of a file, "
+             f"characters of text), more than {limits.MAX_LINES:,} lines or paragraphs, or a .docx whose zip "
+             f"archive has more than {limits.MAX_DOCX_MEMBERS:,} members, expands to more than {_DOCX_MIB} MiB "
+             f"(an XML part to more than {_XML_MIB} MiB), or has a member that expands more than "
+             f"{limits.MAX_DOCX_RATIO} times (a zip bomb). Real plan documents are far below them; the zip archive "
+             "is inspected before python-docx opens it.\n\n"
+             "Fix: split the document; a .docx that is not a bomb can be saved again by Word, or as .txt.",
+             f"文档超出导入上限：超过{_MIB} MiB（文件按字节、文本按字符计），超过{limits.MAX_LINES:,}行或段落，"
+             f"或.docx压缩包成员超过{limits.MAX_DOCX_MEMBERS:,}个、解压后超过{_DOCX_MIB} MiB（单个XML部分超过"
+             f"{_XML_MIB} MiB）、某一成员膨胀超过{limits.MAX_DOCX_RATIO}倍（即“压缩炸弹”）。实际的方案文档远低于这些"
+             "上限；压缩包在python-docx打开之前即受检查。\n\n修改：拆分文档；不是压缩炸弹的.docx可用Word重新保存，或另存为.txt。"),
     "I010": ("A passage reads like an assignment (a bracketed note, 牵头/负责 in running text) but the "
              "importer could not tell who does what. It is listed, never dropped, and kept in the plan's "
              "header comment.\n\nFix: read the original and write the roles by hand (`牵头: A`, `配合: B、C`).",

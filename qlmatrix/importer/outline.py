@@ -29,6 +29,8 @@ DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
 _ENDS_SENTENCE = tuple("。！？；：”」）)】〕!?;:")
 _CONTINUES = tuple("、，,（([【〔—“《")
 WRAP_WIDTH = 25  # a shorter line without final punctuation is a heading, not a wrapped line
+#: What a 序号 cell may hold, normalised: the numbers the writer writes before a title.
+_TABLE_NUMBER = re.compile(r"[0-9]{1,4}|[一二三四五六七八九十百]{1,4}|\((?:[0-9]{1,3}|[一二三四五六七八九十百]{1,3})\)")
 _MARKDOWN = re.compile(r"^(?:#{1,6}\s+|[-*+>]\s+)")
 
 #: Column headers of a 任务分工表: header word -> field.
@@ -82,9 +84,14 @@ def _rank(match: re.Match[str]) -> int:
 
 def _wraps(text: str) -> bool:
     """Does the paragraph go on in the next line (PDF or hard line wrap)?"""
-    if text.endswith(_CONTINUES):
+    return _wraps_at(text, len(text))
+
+
+def _wraps_at(last: str, length: int) -> bool:
+    """`_wraps` for a paragraph of `length` characters whose last line is `last` (not empty)."""
+    if last.endswith(_CONTINUES):
         return True
-    return len(text) >= WRAP_WIDTH and not text.endswith(_ENDS_SENTENCE)
+    return length >= WRAP_WIDTH and not last.endswith(_ENDS_SENTENCE)
 
 
 def _standalone(text: str) -> bool:
@@ -98,8 +105,21 @@ def build_outline(lines: list[Line]) -> Outline:
     item: Item | None = None
     joinable = False
     header: dict[int, str] | None = None
+    # The paragraph being joined from wrapped lines: its pieces and their length, joined once when it
+    # ends (adding each piece to the paragraph's text would copy it every time: quadratic).
+    pieces: list[str] = []
+    length = 0
+
+    def flush() -> None:
+        nonlocal length
+        if len(pieces) > 1:
+            current[-1].text = "".join(pieces)
+        pieces.clear()
+        length = 0
+
     for line in _cut_closing(lines, outline):
         if line.cells is not None:
+            flush()
             header, row = _table_row(line, header)
             if row is not None:
                 outline.items.append(row)
@@ -112,19 +132,31 @@ def build_outline(lines: list[Line]) -> Outline:
             continue
         number = NUMBERING.match(text)
         if number:
+            flush()
             rest = text[number.end():]
             item = Item(line.number, _rank(number), normalise_number(number.group(0).strip()), [Para(line.number, rest)])
             outline.items.append(item)
             current, joinable = item.paragraphs, _wraps(rest)
+            pieces.append(rest)
+            length = len(rest)
         elif item is not None and LABEL.match(text):
+            flush()
             item.labels.append(Para(line.number, text))
             joinable = False
         elif joinable and current and not _standalone(text) and not line.text[:1].isspace():
-            current[-1].text += text
-            joinable = _wraps(current[-1].text)
+            if not pieces:
+                pieces.append(current[-1].text)
+                length = len(current[-1].text)
+            pieces.append(text)
+            length += len(text)
+            joinable = _wraps_at(text, length)
         else:
+            flush()
             current.append(Para(line.number, text))
+            pieces.append(text)
+            length = len(text)
             joinable = _wraps(text) and not _standalone(text)
+    flush()
     return outline
 
 
@@ -150,12 +182,21 @@ def _table_row(line: Line, header: dict[int, str] | None) -> tuple[dict[int, str
     task = values.get("task", "")
     if not task:
         return header, None
-    number = normalise_number(values["number"]) if values.get("number") else ""
+    number = table_number(values.get("number", ""))
+    if values.get("number") and not number:  # not a number (`单位 纪委`): kept in the title, not lost
+        task = f"{values['number']} {task}"
     row = Item(line.number, TABLE_RANK, number, [Para(line.number, task)])
     for field, label in _FIELD_LABEL.items():
         if values.get(field):
             row.labels.append(Para(line.number, f"{label}：{values[field]}"))
     return header, row
+
+
+def table_number(cell: str) -> str:
+    """The 序号 cell as an item number (`1`, `1.`, `（一）`, `①` -> `1`, `1`, `(一)`, `(1)`); "" when the
+    cell holds anything else (`1:`, `单位 纪委`, `-`), which the writer could not put before a title."""
+    number = normalise_number(cell.strip().rstrip(":：")) if cell.strip() else ""
+    return number if _TABLE_NUMBER.fullmatch(number) else ""
 
 
 def _header_fields(cells: Iterable[str]) -> dict[int, str] | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..model import Plan, Section, Task
 from ..writer import Comments, write_plan
 from .build import Built
+from .guard import one_line
 
 _HOW = {"running": "分工据正文推断,请核对", "labels": "分工见原文标注行"}
 
@@ -52,8 +53,8 @@ class ImportComments(Comments):
             lines += ["#", f"# 未能识别的分工 {len(built.problems)} 处,请对照原文补全:"]
             for problem in built.problems:
                 lines.append(f"# - {self.where(problem.line)}: {problem.excerpt} ({problem.reason.zh})")
-        return [line.replace("\n", " ") for line in lines] + [""]
+        return [one_line(line) for line in lines] + [""]
 
 
-def write_imported(built: Built, source_name: str, unit_word: str = "行", keywords: str = "zh") -> str:
-    return write_plan(built.plan, keywords, ImportComments(built, source_name, unit_word))
+def write_imported(built: Built, comments: ImportComments, keywords: str = "zh") -> str:
+    return write_plan(built.plan, keywords, comments)

@@ -1,9 +1,11 @@
 """Reading a document into numbered source lines: .txt, .md and .docx.
 
-Bytes are decoded with utf-8-sig, then gb18030; anything else needs an
-explicit encoding (measured: the fallback chain silently turns Big5 into
-garbage, so no detector decides for the user). A table row becomes one
+Bytes are decoded as their byte-order mark says, else as UTF-8, else as
+GB18030 when that gives Chinese text (encoding.py: GB18030 decodes almost
+any bytes, so Big5 would come out as plausible garbage); anything else needs
+an explicit encoding, which the I001 help suggests. A table row becomes one
 line carrying its cells, so the rest of the importer sees one stream.
+Documents beyond the limits in limits.py are refused with I004.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from ..errors import QlmError
 from ..source import os_reason, read_bytes
 from ..span import Span
 from ..text import Text
+from . import limits
+from .encoding import bom_encoding, looks_chinese, suggest
 
 
 @attrs.frozen
@@ -40,58 +44,95 @@ class DocumentError(QlmError):
 
 
 def decode(data: bytes, name: str, encoding: str | None = None) -> str:
-    """Text of `data`: the given encoding, else utf-8-sig, else gb18030, else DocumentError (I001)."""
+    """Text of `data`: the given encoding, else what its byte-order mark says, else UTF-8, else GB18030
+    when that gives Chinese text; otherwise DocumentError (I001, with the likely encoding)."""
+    check_size(len(data), name)
     if encoding:
         try:
             codecs.lookup(encoding)
-        except LookupError:
-            raise DocumentError(Diagnostic("I003", None, args={"encoding": encoding})) from None
-        try:
             return _strip_bom(data.decode(encoding))
+        except LookupError:  # no such codec, or one that is not a text encoding (base64, rot13)
+            raise DocumentError(Diagnostic("I003", None, args={"encoding": encoding})) from None
+        except UnicodeError as error:
+            offset = error.start if isinstance(error, UnicodeDecodeError) else 0
+            raise DocumentError(_undecodable(data, name, offset, Text(
+                f"the text is not valid {encoding} there", f"此处不是有效的{encoding}编码"))) from None
+    marked = bom_encoding(data)
+    if marked is not None:  # a byte-order mark decides: it is never there by chance
+        length, codec = marked
+        try:
+            return data[length:].decode(codec)
         except UnicodeDecodeError as error:
-            raise DocumentError(_undecodable(data, name, error.start)) from None
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # a UTF-16 byte-order mark says so itself
-        return _strip_bom(data.decode("utf-16"))
+            raise DocumentError(_undecodable(data, name, length + error.start, Text(
+                f"its byte-order mark says {codec}, but the text is not valid {codec} there",
+                f"其字节顺序标记表明为{codec}编码，但此处不是有效的{codec}编码"))) from None
     nul = data.find(b"\x00")
-    if nul >= 0:  # no text in UTF-8 or GB18030 holds NUL: UTF-16 without a mark, or binary
-        raise DocumentError(_undecodable(data, name, nul))
+    if nul >= 0:  # no text in UTF-8 or GB18030 holds NUL: UTF-16 or UTF-32 without a mark, or binary
+        raise DocumentError(_undecodable(data, name, nul, Text(
+            "it holds NUL bytes: UTF-16 or UTF-32 without a byte-order mark, or not text at all",
+            "其中有NUL字节：可能是不带字节顺序标记的UTF-16或UTF-32，或根本不是文本")))
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8")
     except UnicodeDecodeError as error:
         first_bad = error.start
     try:
-        return data.decode("gb18030")
+        text = data.decode("gb18030")
     except UnicodeDecodeError:
-        raise DocumentError(_undecodable(data, name, first_bad)) from None
+        raise DocumentError(_undecodable(data, name, first_bad, Text(
+            "it is neither UTF-8 nor GB18030", "它既不是UTF-8也不是GB18030编码"))) from None
+    if not looks_chinese(text):  # GB18030 reads almost any bytes: Big5 or Shift-JIS come out as garbage
+        raise DocumentError(_undecodable(data, name, first_bad, Text(
+            "it is not UTF-8, and read as GB18030 it is not Chinese text",
+            "它不是UTF-8编码，按GB18030解码也不是中文文本"))) from None
+    return text
+
+
+BYTES = Text("bytes", "字节")
+CHARACTERS = Text("characters", "个字符")
+
+
+def check_size(size: int, name: str, unit: Text = BYTES) -> None:
+    """DocumentError (I004) when a document is larger than MAX_DOCUMENT_BYTES."""
+    if size > limits.MAX_DOCUMENT_BYTES:
+        raise too_large(name, Text(f"it has {size:,} {unit.en}, more than the {limits.MAX_DOCUMENT_BYTES:,} allowed",
+                                   f"其大小为{size:,}{unit.zh}，超过上限{limits.MAX_DOCUMENT_BYTES:,}"))
+
+
+def check_lines(lines: list[Line], name: str) -> list[Line]:
+    """`lines`, or DocumentError (I004) when there are more than MAX_LINES."""
+    if len(lines) > limits.MAX_LINES:
+        raise too_large(name, Text(f"it has more than {limits.MAX_LINES:,} lines or paragraphs",
+                                   f"其行数或段落数超过上限{limits.MAX_LINES:,}"))
+    return lines
+
+
+def too_large(name: str, reason: Text) -> DocumentError:
+    return DocumentError(Diagnostic("I004", None, args={"path": name, "reason": reason}, help="import-limits"))
 
 
 def _strip_bom(text: str) -> str:
     return text[1:] if text.startswith("\ufeff") else text
 
 
-def _undecodable(data: bytes, name: str, offset: int) -> Diagnostic:
+def _undecodable(data: bytes, name: str, offset: int, reason: Text) -> Diagnostic:
     line = data[:offset].count(b"\n") + 1
     column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
     return Diagnostic("I001", Span(name, line, column, line, column + 1),
-                      args={"path": name, "offset": str(offset)},
-                      help="import-encoding", help_args={"suggestion": _suggest(data)})
+                      args={"path": name, "offset": str(offset), "reason": reason},
+                      help="import-encoding", help_args={"suggestion": suggest(data)})
 
 
-def _suggest(data: bytes) -> str:
-    """A guess shown in the message only: NUL bytes mean UTF-16, else Big5 (the usual other Chinese encoding)."""
-    if b"\x00" in data:  # a line break tells the byte order
-        return "utf-16-le" if b"\n\x00" in data else "utf-16-be" if b"\x00\n" in data else "utf-16"
-    return "big5"
-
-
-_MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+#: A Markdown (GFM) table's delimiter row: `|---|:-:|`, `|-|-|` (one hyphen is enough), `| :--- |`.
+_MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 
 
 def text_lines(text: str) -> list[Line]:
     """Lines of plain text or Markdown; Markdown table rows carry their cells."""
-    lines = []
+    lines: list[Line] = []
     for number, raw in enumerate(text.splitlines(), start=1):
         stripped = raw.strip()
+        if "|" in stripped and _MD_TABLE_RULE.match(stripped) and lines and lines[-1].cells is not None:
+            continue  # a rule row without the outer pipes (`-|-|-`), after the header row
         if stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3:
             if _MD_TABLE_RULE.match(stripped):
                 continue
@@ -104,12 +145,15 @@ def text_lines(text: str) -> list[Line]:
 
 def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> list[Line]:
     name = str(path)
-    if name.lower().endswith(".docx"):
-        from .docx import docx_lines
-
-        return docx_lines(name)
     try:
+        size = os.stat(path).st_size
+        check_size(size, name)  # before reading: a log file is not read into memory to be refused
         data = read_bytes(path)
     except OSError as error:
         raise DocumentError(Diagnostic("I002", None, args={"path": name, "reason": os_reason(error)})) from None
-    return text_lines(decode(data, name, encoding))
+    if name.lower().endswith(".docx"):
+        from .docx import docx_lines
+
+        check_size(len(data), name)
+        return docx_lines(data, name)
+    return text_lines(decode(data, name, encoding))  # import_lines checks how many there are

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from ..keywords import ROLE_MARKS
+from ..model import Role
 from ..parser.values import split_top_level
 
 OPEN = "(（[【〔"
@@ -38,6 +40,12 @@ _LEVEL_WORDS = ("县级市", "自治区", "自治州", "自治县", "直辖市",
                 "乡", "镇", "街道", "乡镇", "兵团", "新疆生产建设兵团")
 _NOT_IN_NAMES = re.compile(r"[。；;：:“”\"《》？！?!]|的|要|是|将|并|把")
 _BY_PREFIX = re.compile(r"^(?:(?:以下|上述|本章|本节|以上)[^由]{0,6})?由")
+#: Role marks after a name (`市委(牵头)`): the parser's (keywords.ROLE_MARKS), and in traditional characters.
+#: A mark is never part of a name: the parser would strip it when it reads the plan back.
+MARKS = {**{mark: "lead" if role is Role.LEAD else "support" for mark, role in ROLE_MARKS.items()},
+         "牽頭": "lead", "协助": "support", "協助": "support"}
+_MARK = re.compile(r"[(（][ \t\u3000]*(" + "|".join(sorted(map(re.escape, MARKS), key=len, reverse=True))
+                   + r")[ \t\u3000]*[)）]$")
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff）)])[ \t\u3000]+(?=[\u4e00-\u9fff（(])")
 
 
@@ -67,8 +75,21 @@ def strip_trailing(name: str) -> str:
     return name
 
 
+def split_mark(name: str) -> tuple[str, str | None]:
+    """`市委(牵头)` -> (`市委`, "lead"); a name with no mark, or nothing but marks (`(牵头)`), as it is."""
+    bare, role = name, None
+    while (match := _MARK.search(bare)) is not None:
+        bare, role = bare[: match.start()].rstrip(), role or MARKS[match.group(1)]
+    return (bare, role) if bare else (name, None)
+
+
 def split_units(text: str) -> list[str]:
-    """`A、B等` -> [A, B]; collectives with a bare 、 are joined back."""
+    """`A、B等` -> [A, B]; collectives with a bare 、 are joined back; role marks are dropped."""
+    return [name for name, _ in split_marked(text)]
+
+
+def split_marked(text: str) -> list[tuple[str, str | None]]:
+    """`A(牵头)、B等` -> [(A, "lead"), (B, None)]: names as `split_units` gives them, with their role marks."""
     pieces = [tidy(piece) for piece in depth_split(text, "、，,")]
     pieces = [piece for piece in pieces if piece]
     joined: list[str] = []
@@ -84,7 +105,7 @@ def split_units(text: str) -> list[str]:
         if by and len(name) > by.end() + 1:  # 由X负责, 以下各项由X负责
             name = name[by.end():]
         if name:
-            names.append(name)
+            names.append(split_mark(name))
     return names
 
 
