@@ -131,3 +131,10 @@ def word(table_entry: tuple[str, str] | tuple[tuple[str, ...], tuple[str, ...]],
     (Chinese, English) pair, or a property's forms, whose first is written."""
     forms = table_entry[0] if language == "zh" else table_entry[1]
     return forms if isinstance(forms, str) else forms[0]
+
+
+#: A comma, then a property name and its colon (`牵头：A，配合：B`): where `；` was meant. The parser
+#: reads it as two properties (E014), so the writer quotes a value holding it.
+COMMA_BEFORE_PROPERTY = re.compile(
+    r"[，,][ \t\u3000]*(" + "|".join(sorted(map(re.escape, PROPERTY_BY_WORD), key=len, reverse=True))
+    + r")[ \t\u3000]*[:：]")

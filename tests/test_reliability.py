@@ -71,3 +71,33 @@ def test_qlm_gen_refuses_absurd_sizes_as_a_usage_error(capsys):
     with pytest.raises(SystemExit) as stop:
         main(["--lang", "en", "gen", "--tasks", "99999999999999999999"])
     assert stop.value.code == 2 and "at most 1,000,000" in capsys.readouterr().err
+
+
+def test_a_value_holding_a_comma_before_a_property_word_is_quoted_so_it_reads_back():
+    from qlmatrix import Plan, Task
+
+    plan = Plan(items=[Task("x", body="甲，全称:(（乙"), Task("y", deliverable="方案,频次:每年")])
+    assert qlmatrix.loads(qlmatrix.dumps(plan)) == plan
+
+
+def test_writing_a_long_group_of_units_is_linear():
+    """Units that differ only in name share one line; joining them once looked through the whole group."""
+    from qlmatrix import Plan, Unit
+    from qlmatrix.writer import Writer
+
+    calls = []
+    original = Writer._commented
+
+    def counting(self, node):
+        calls.append(node)
+        return original(self, node)
+
+    Writer._commented = counting
+    try:
+        qlmatrix.dumps(Plan(units=[Unit(f"单位{i}") for i in range(2000)]))
+        small = len(calls)
+        calls.clear()
+        qlmatrix.dumps(Plan(units=[Unit(f"单位{i}") for i in range(8000)]))
+    finally:
+        Writer._commented = original
+    assert len(calls) <= 4.5 * small  # four times the units, about four times the work

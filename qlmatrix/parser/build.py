@@ -19,6 +19,7 @@ from ..diagnostics import Diagnostic, Label
 from ..keywords import (
     ALLOWED,
     ANNOTATION_LABELS,
+    COMMA_BEFORE_PROPERTY,
     LOOP_STAGE_BY_WORD,
     LOOP_STAGES,
     PROPERTIES,
@@ -217,7 +218,7 @@ class Builder(lark.Transformer[lark.Token, Plan]):
         token = prop.value_token
         if token is None or token.type == "STRING" or token.line != token.end_line:
             return [prop]
-        found = _COMMA_BEFORE_PROPERTY.search(prop.value)
+        found = COMMA_BEFORE_PROPERTY.search(prop.value)
         if found is None:
             return [prop]
         comma = found.start()
@@ -409,10 +410,6 @@ _UNCOLONED = re.compile(
     r"[(（\[【〔][ \t\u3000]*(" + "|".join(sorted(map(re.escape, ANNOTATION_LABELS), key=len, reverse=True))
     + r")([ \t\u3000])[^()（）\[\]【】〔〕:：]+[)）\]】〕]$")
 
-#: A comma, then a property name and its colon: where `；` was meant.
-_COMMA_BEFORE_PROPERTY = re.compile(
-    r"[，,][ \t\u3000]*(" + "|".join(sorted(map(re.escape, PROPERTY_BY_WORD), key=len, reverse=True))
-    + r")[ \t\u3000]*[:：]")
 
 
 def _parts(children: list[lark.Token | Block]) -> tuple[lark.Token | None, lark.Token | None,
