@@ -86,6 +86,8 @@ def hidden_character_in_name(plan: Plan, context: Context) -> Iterator[Diagnosti
     # The plainly written declared names: what a look-alike is compared with.
     declared = {name: name for unit in context.units for name in unit.names if _folded(name) == name}
     for name, ref, holder in _names(plan, context):
+        if name.isprintable() and unicodedata.is_normalized("NFKC", name):
+            continue  # nothing hidden, nothing to fold: nearly every name, tested in C
         hidden = _hidden(name)
         looks = _folded(name)
         span = ref.span if ref is not None else getattr(holder, "span", None)
