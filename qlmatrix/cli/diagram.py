@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .files import plan_inputs
-from .render import add_allow_errors, check_outputs, emit, fail, format_from, load_plan, unknown_suffix, warn
+from .render import add_allow_errors, emit, fail, format_from, load_plan_for_output, unknown_suffix, warn
 
 if TYPE_CHECKING:
     import argparse
@@ -41,10 +41,7 @@ def run(args: argparse.Namespace) -> int:
     fmt = format_from(args.output, args.format, SUFFIXES, "dot")
     if fmt is None:
         return fail(unknown_suffix(args.output, FORMATS), args.lang)
-    failed = check_outputs([args.output], args.lang, [args.plan])
-    if failed is not None:
-        return failed
-    loaded = load_plan(args)
+    loaded = load_plan_for_output(args)
     if isinstance(loaded, int):
         return loaded
     plan, status = loaded

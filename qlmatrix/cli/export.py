@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from ..export import plan_to_json
 from ..writer import write_plan
 from .files import plan_inputs
-from .render import add_allow_errors, check_outputs, emit, load_plan
+from .render import add_allow_errors, emit, load_plan_for_output
 
 if TYPE_CHECKING:
     import argparse
@@ -26,10 +26,7 @@ def add_parser(subparsers: Subcommands) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    failed = check_outputs([args.output], args.lang, [args.plan])
-    if failed is not None:
-        return failed
-    loaded = load_plan(args)
+    loaded = load_plan_for_output(args)
     if isinstance(loaded, int):
         return loaded
     plan, status = loaded

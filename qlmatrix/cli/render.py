@@ -49,6 +49,14 @@ def add_allow_errors(parser: argparse.ArgumentParser) -> None:
                                  "计划有错误时仍以 0 退出（无论如何都会写出结果）"))
 
 
+def load_plan_for_output(args: argparse.Namespace) -> tuple[Plan, int] | int:
+    """`load_plan` for a command writing `-o`: the output is checked first, so a bad `-o` costs nothing."""
+    failed = check_outputs([args.output], args.lang, [args.plan])
+    if failed is not None:
+        return failed
+    return load_plan(args)
+
+
 def load_plan(args: argparse.Namespace) -> tuple[Plan, int] | int:
     """(plan, exit status for the end of the command), or an exit code after printing why it cannot be read.
 
