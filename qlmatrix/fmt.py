@@ -139,6 +139,10 @@ def format_text(text: str, filename: str = "<string>", keywords: str | None = No
     newline = line_ending(source)
     if newline != "\n":
         formatted = formatted.replace("\n", newline)
+    if formatted == source:
+        # Already in canonical form: nothing would be written, so there is nothing to guard. This is
+        # `qlm fmt --check` in a pre-commit hook on every file a planner did not touch: half the work.
+        return FormatResult(filename, text, text, (), sources)
     difference = _changes(plan, found, formatted, filename)
     if difference is not None:
         return FormatResult(filename, text, None, (_refused(difference),), sources)
