@@ -89,3 +89,16 @@ def test_suppression_in_an_included_file(tmp_path):
     result = read_file(main)
     found = run_checks(result.plan)
     assert [(d.code, d.span.file.endswith("main.qlm")) for d in found] == [("W201", True)]
+
+
+def test_a_directive_inside_a_bracketed_name_is_text_not_a_suppression():
+    """A hostile plan must not hide its findings in a unit's name (the lexer reads `(…)` as part of it)."""
+    text = "单位 县(# qlm: ignore-file)\n任务 x (责任单位:乙)\n"
+    assert ranges(text) == []
+    assert [code for code, _, _ in check(text)] == ["W203", "E101"]
+
+
+def test_a_directive_after_a_bracketed_name_still_works():
+    text = "单位 县(一)  # qlm: ignore[W203]\n"
+    assert ranges(text) == [(("W203",), 1, 1)]
+    assert check(text) == []

@@ -20,14 +20,30 @@ _DIRECTIVE = re.compile(r"qlm:\s*(ignore-file|ignore)\b(?:\[([^\]]*)\])?")
 _OPEN, _CLOSE = "{｛", "}｝"
 
 
+#: A bracketed group inside a name, as the grammar's NAME reads it (`县(#1)`): a `#` in it is text.
+_GROUP = re.compile(r"[(（][^()（）\n]*[)）]")
+
+
 def _code_part(line: str) -> tuple[str, int]:
-    """The line up to its comment, and where the comment starts (-1 if none); quoted text is skipped."""
+    """The line up to its comment, and where the comment starts (-1 if none).
+
+    Quoted text and bracketed groups are skipped as the lexer skips them: otherwise a unit named
+    `县(# qlm: ignore-file)` would be read as a directive and hide every finding of the file.
+    """
     quoted = False
-    for index, char in enumerate(line):
+    index = 0
+    while index < len(line):
+        char = line[index]
         if char == '"':
             quoted = not quoted
+        elif not quoted and char in "(（":
+            group = _GROUP.match(line, index)
+            if group:
+                index = group.end()
+                continue
         elif char in "#＃" and not quoted:
             return line[:index], index
+        index += 1
     return line, -1
 
 
