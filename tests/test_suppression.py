@@ -102,3 +102,9 @@ def test_a_directive_after_a_bracketed_name_still_works():
     text = "单位 县(一)  # qlm: ignore[W203]\n"
     assert ranges(text) == [(("W203",), 1, 1)]
     assert check(text) == []
+
+
+def test_an_escaped_quote_does_not_end_a_string_for_the_directive_scanner():
+    text = '单位 甲\n任务 x { 正文: "a\\" # qlm: ignore-file"; 牵头: 乙 }\n'
+    assert ranges(text) == []
+    assert "E101" in [code for code, _, _ in check(text)]

@@ -34,6 +34,9 @@ def _code_part(line: str) -> tuple[str, int]:
     index = 0
     while index < len(line):
         char = line[index]
+        if quoted and char == "\\":
+            index += 2  # an escaped character inside a string, `\"` included, is text
+            continue
         if char == '"':
             quoted = not quoted
         elif not quoted and char in "(（":
