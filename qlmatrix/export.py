@@ -13,6 +13,7 @@ import json
 from collections.abc import Iterable
 
 from .cadence import Cadence
+from .diagnostics.text import json_text
 from .model import Assignment, Item, Plan, Role, Section, Unit
 from .resolve import ResolvedPlan, ResolvedReport, ResolvedSection, ResolvedTask, resolve
 
@@ -158,4 +159,4 @@ def plan_to_dict(plan: Plan | ResolvedPlan) -> JSONObject:
 
 
 def plan_to_json(plan: Plan | ResolvedPlan) -> str:
-    return json.dumps(plan_to_dict(plan), ensure_ascii=False, indent=2) + "\n"
+    return json_text(json.dumps(plan_to_dict(plan), ensure_ascii=False, indent=2)) + "\n"

@@ -20,10 +20,10 @@ import pytest
 
 from qlmatrix import Assignment, Plan, Role, Section, Task, Unit
 from qlmatrix.cli import main
-from qlmatrix.diagnostics.text import code_point, visible
+from qlmatrix.diagnostics.text import code_point, json_text, visible
 from qlmatrix.render import diagram, table, workbook
 from qlmatrix.render.data import neutralise
-from qlmatrix.render.safe import document, json_text, terminal
+from qlmatrix.render.safe import document, terminal
 from qlmatrix.span import display_width
 
 OSC = "甲\x1b]0;pwned\x07"

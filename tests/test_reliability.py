@@ -101,3 +101,21 @@ def test_writing_a_long_group_of_units_is_linear():
     finally:
         Writer._commented = original
     assert len(calls) <= 4.5 * small  # four times the units, about four times the work
+
+
+def test_every_json_writer_escapes_what_utf8_or_a_reader_cannot_take():
+    """A lone surrogate (possible in a plan built in Python) and U+2028 come out as JSON escapes."""
+    import json
+
+    from qlmatrix import Plan, Task, Unit
+    from qlmatrix.diagnostics import json as diagnostics_json
+    from qlmatrix.diagnostics import sarif
+
+    plan = Plan(units=[Unit("甲\ud800")], items=[Task("x\u2028y")])
+    exported = qlmatrix.to_json(plan)
+    exported.encode("utf-8")  # never raises
+    assert "\\ud800" in exported and "\\u2028" in exported
+    assert json.loads(exported)["units"][0]["name"] == "甲\ud800"  # the same value
+    findings = qlmatrix.check(plan)
+    for text in (diagnostics_json.dumps(findings, "en"), sarif.dumps(findings, "en")):
+        text.encode("utf-8")

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..span import Span
 from .messages import code_name, render_help, render_label, render_message
+from .text import json_text
 
 if TYPE_CHECKING:
     from . import Diagnostic
@@ -33,4 +34,4 @@ def diagnostic_to_dict(diagnostic: Diagnostic, lang: str) -> dict[str, object]:
 
 
 def dumps(diagnostics: Iterable[Diagnostic], lang: str) -> str:
-    return json.dumps([diagnostic_to_dict(d, lang) for d in diagnostics], ensure_ascii=False, indent=2) + "\n"
+    return json_text(json.dumps([diagnostic_to_dict(d, lang) for d in diagnostics], ensure_ascii=False, indent=2)) + "\n"

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..span import Span
 from .messages import MESSAGES, code_name, render_help, render_label, render_message
+from .text import json_text
 
 if TYPE_CHECKING:
     from . import Diagnostic
@@ -93,4 +94,4 @@ def to_sarif(diagnostics: Sequence[Diagnostic], lang: str, rules: Mapping[str, M
 
 def dumps(diagnostics: Sequence[Diagnostic], lang: str, rules: Mapping[str, Mapping[str, str]] | None = None,
           version: str = "0") -> str:
-    return json.dumps(to_sarif(diagnostics, lang, rules, version), ensure_ascii=False, indent=2) + "\n"
+    return json_text(json.dumps(to_sarif(diagnostics, lang, rules, version), ensure_ascii=False, indent=2)) + "\n"

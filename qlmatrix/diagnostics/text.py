@@ -19,6 +19,8 @@ cannot write the same way (`qlmatrix.render.safe`).
 from __future__ import annotations
 
 import functools
+import json
+import re
 import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -50,6 +52,33 @@ def code_point(char: str) -> str:
     and shells would each read as an escape of their own (`\x1b` would need escaping again).
     """
     return f"<U+{ord(char):04X}>"
+
+
+#: Noncharacters of the Basic Multilingual Plane, and every character from U+1FFFE on, as a regular
+#: expression class: callers keep those that are not noncharacters (U+20000 and up hold rare CJK
+#: ideographs). A class listing the sixteen astral pairs one by one makes the engine 16 times slower.
+NONCHARACTER_CLASS = "\ufdd0-\ufdef\ufffe\uffff\U0001fffe-\U0010ffff"
+#: What JSON writers escape (JSON itself escapes U+0000..U+001F, `"` and `\\`).
+_JSON_RAW = re.compile(f"[\x7f-\x9f\u2028\u2029\ud800-\udfff{NONCHARACTER_CLASS}]")
+
+
+def json_text(data: str) -> str:
+    """JSON text (from `json.dumps(..., ensure_ascii=False)`) with the characters a reader could
+    trip on written as `\\uXXXX` escapes: the same value, in plain printable text, and always
+    encodable as UTF-8 (a lone surrogate from a plan built in Python is escaped, not written).
+
+    These characters can only be inside JSON strings, where an escape means the same character.
+    Used by every JSON writer: tables, the plan export, diagnostics and SARIF.
+    """
+    return _JSON_RAW.sub(_json_escape, data)
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if char > "\uffff" and not is_noncharacter(char):
+        return char
+    # `\u0085`; a surrogate pair for U+1FFFF; a lone surrogate, which UTF-8 cannot encode, as itself.
+    return json.dumps(char)[1:-1]
 
 
 def is_noncharacter(char: str) -> bool:

@@ -9,7 +9,7 @@ Text is first made what every document may hold (`safe.document`): a CR is a
 line break, a character no format carries is `<U+XXXX>`.
 
 JSON loses nothing: every character is kept, the ones a reader could trip on
-as JSON's own `\\uXXXX` escapes (`safe.json_text`).
+as JSON's own `\\uXXXX` escapes (`qlmatrix.diagnostics.text.json_text`, shared by every JSON writer).
 """
 
 from __future__ import annotations
@@ -19,8 +19,9 @@ import io
 import json
 import re
 
+from ..diagnostics.text import json_text
 from ..raci import ROLE_WORDS
-from .safe import document, json_text
+from .safe import document
 from .table import Cell, Table, render_row
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")

@@ -33,23 +33,17 @@ it apart is one regular-expression search per distinct string (the XLSX of a
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Sequence
 
 import attrs
 
-from ..diagnostics.text import code_point, is_noncharacter, visible
+from ..diagnostics.text import NONCHARACTER_CLASS, code_point, is_noncharacter, visible
 from .table import Cell, Group, SparseRow, Table
 
-#: Noncharacters of the Basic Multilingual Plane, and every character from U+1FFFE on: the callbacks
-#: keep those that are not noncharacters (U+20000 and up hold rare CJK ideographs). A class
-#: listing the sixteen astral pairs one by one makes the regular expression engine 16 times slower.
-_NONCHARACTERS = "\ufdd0-\ufdef\ufffe\uffff\U0001fffe-\U0010ffff"
+_NONCHARACTERS = NONCHARACTER_CLASS
 #: What no document format carries, and CR (a line break to normalise): one search tells ordinary text apart.
 _DOCUMENT = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff{_NONCHARACTERS}]")
-#: What the JSON emitter escapes (JSON itself escapes U+0000..U+001F, `"` and `\\`).
-_JSON_RAW = re.compile(f"[\x7f-\x9f\u2028\u2029\ud800-\udfff{_NONCHARACTERS}]")
 
 
 def _document_char(match: re.Match[str]) -> str:
@@ -78,23 +72,6 @@ def terminal(text: str) -> str:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return visible(text, keep="\n")
-
-
-def json_text(data: str) -> str:
-    """JSON text (from `json.dumps(..., ensure_ascii=False)`) with the characters a reader could
-    trip on written as `\\uXXXX` escapes: the same value, in plain printable text.
-
-    These characters can only be inside JSON strings, where an escape means the same character.
-    """
-    return _JSON_RAW.sub(_json_escape, data)
-
-
-def _json_escape(match: re.Match[str]) -> str:
-    char = match.group()
-    if char > "\uffff" and not is_noncharacter(char):
-        return char
-    # `\u0085`; a surrogate pair for U+1FFFF; a lone surrogate, which UTF-8 cannot encode, as itself.
-    return json.dumps(char)[1:-1]
 
 
 #: Excel keeps at most this many UTF-16 code units in a cell (xlsxwriter cuts the rest silently).
