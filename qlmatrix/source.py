@@ -28,6 +28,14 @@ _OS_REASONS = {
     errno.ENOSPC: "磁盘空间不足",
     errno.EROFS: "文件系统是只读的",
     errno.EEXIST: "文件已存在",
+    errno.EPIPE: "管道的读取端已关闭",
+    errno.ENXIO: "没有该设备或地址",
+    errno.EBADF: "文件描述符无效",
+    errno.EBUSY: "设备或资源忙",
+    errno.ETXTBSY: "文件正被执行",
+    errno.EDQUOT: "超出磁盘配额",
+    errno.EFBIG: "文件过大",
+    errno.EIO: "输入/输出错误",
 }
 
 

@@ -240,3 +240,12 @@ def test_a_title_that_carries_its_number_is_not_numbered_twice():
     assert qlmatrix.loads(qlmatrix.dumps(plan)) == plan
     text = table(plan, "tasks", "md")
     assert "一、重点任务" in text and "一、一、" not in text
+
+
+def test_leads_by_unit_and_led_by_agree_with_the_tasks():
+    resolved = resolve(qlmatrix.load(ROOT / "examples" / "xiangyang.qlm"))
+    led = resolved.leads_by_unit()
+    assert tuple(led) == resolved.lead_units
+    for unit, tasks in led.items():
+        assert tasks == tuple(t for t in resolved.tasks if unit in t.leads)
+    assert resolved.led_by("襄阳市委") == resolved.led_by("市委")  # by alias too

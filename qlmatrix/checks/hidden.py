@@ -40,7 +40,7 @@ def _names(plan: Plan, context: Context) -> Iterator[tuple[str, Ref | None, obje
     for unit in context.units:
         for name in unit.names:
             yield name, None, unit
-    from .references import references
+    from .references import references  # here, not at the top: rule modules load in name order
 
     for ref in references(plan, context):
         yield ref.name, ref, ref

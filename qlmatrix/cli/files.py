@@ -44,17 +44,6 @@ _FD_ALIAS = re.compile(r"/proc/(\d+)(?:/task/\d+)?/fd/(\d+)")
 #: Symlinks followed before giving up with ELOOP, as the kernel does (40).
 _MAX_LINKS = 40
 
-#: Reasons qlmatrix.source.os_reason has no Chinese for, which writing meets.
-_MORE_REASONS = {
-    errno.EPIPE: "管道的读取端已关闭",
-    errno.ENXIO: "没有该设备或地址",
-    errno.EBADF: "文件描述符无效",
-    errno.EBUSY: "设备或资源忙",
-    errno.ETXTBSY: "文件正被执行",
-    errno.EDQUOT: "超出磁盘配额",
-    errno.EFBIG: "文件过大",
-    errno.EIO: "输入/输出错误",
-}
 
 
 class OutputError(QlmError):
@@ -93,10 +82,8 @@ def _included(plan: Plan, base: str, found: list[str]) -> None:
 
 
 def reason(error: OSError) -> Text:
-    """Why a file operation failed, in both languages (qlmatrix.source.os_reason, and a few more)."""
+    """Why a file operation failed, in both languages (qlmatrix.source.os_reason), as a message continues."""
     why = os_reason(error)
-    if why.zh == why.en and error.errno in _MORE_REASONS:
-        why = Text(why.en, _MORE_REASONS[error.errno])
     # The system's words start with a capital ("Permission denied"); after a colon, a message's do not.
     return Text(why.en[:1].lower() + why.en[1:], why.zh)
 

@@ -223,13 +223,13 @@ class ResolvedPlan:
         reports: list[ResolvedReport] = []
         _Walker(self.units, tasks, sections, reports).run(plan)
         self.tasks: tuple[ResolvedTask, ...] = tuple(tasks)
-        leads: dict[str, None] = {}
+        led: dict[str, list[ResolvedTask]] = {}
         for task in self.tasks:
-            for holding in task.holdings:
-                if holding.role is Role.LEAD:
-                    leads.setdefault(holding.unit)
+            for unit in dict.fromkeys(task.leads):
+                led.setdefault(unit, []).append(task)
+        self._led = {unit: tuple(tasks) for unit, tasks in led.items()}
         #: Every unit that leads a task, as first met: what 牵头单位 stands for.
-        self.lead_units: tuple[str, ...] = tuple(leads)
+        self.lead_units: tuple[str, ...] = tuple(self._led)
         self.reports: tuple[ResolvedReport, ...] = tuple(self._expanded(r) for r in reports)
         by_report = {id(r.report): r for r in self.reports}
         self.sections: tuple[ResolvedSection, ...] = tuple(
@@ -237,7 +237,6 @@ class ResolvedPlan:
             for s in sections)
         self._task_by_id: dict[str, ResolvedTask] | None = None
         self._unit_order: tuple[str, ...] | None = None
-        self._led: dict[str, tuple[ResolvedTask, ...]] | None = None
 
     def _expanded(self, report: ResolvedReport) -> ResolvedReport:
         if report.source != LEAD_REFERENCE:
@@ -276,12 +275,6 @@ class ResolvedPlan:
 
     def leads_by_unit(self) -> dict[str, tuple[ResolvedTask, ...]]:
         """Canonical unit name -> the tasks it leads, units in the order they first lead."""
-        if self._led is None:
-            found: dict[str, list[ResolvedTask]] = {}
-            for task in self.tasks:
-                for unit in dict.fromkeys(task.leads):
-                    found.setdefault(unit, []).append(task)
-            self._led = {unit: tuple(tasks) for unit, tasks in found.items()}
         return dict(self._led)
 
 
