@@ -317,10 +317,25 @@ def test_dev_full_is_written_to_and_its_error_reported(tmp_path, plan, capsys, l
     assert stat.S_ISCHR(os.stat(full).st_mode)  # still the device (as root, it was replaced)
 
 
+@pytest.mark.parametrize("command", [["check"], ["rule", "W201"], ["export"]])
+def test_every_command_says_when_standard_output_cannot_be_written(tmp_path, plan, command):
+    argv = [*command, str(plan)] if command != ["rule", "W201"] else command
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
+    with open(device(tmp_path, "full", 7), "wb") as full:
+        done = subprocess.run([sys.executable, "-m", "qlmatrix", "--lang", "zh", *argv, "--allow-errors"]
+                              if command == ["export"] else [sys.executable, "-m", "qlmatrix", "--lang", "zh", *argv],
+                              stdout=full, stderr=subprocess.PIPE, timeout=TIMEOUT, text=True, env=env)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.rstrip().endswith("错误：无法写入标准输出：磁盘空间不足")
+    assert "Exception ignored" not in done.stderr and "Traceback" not in done.stderr
+
+
 def test_standard_output_that_cannot_be_written_is_one_clear_line(tmp_path, plan):
     with open(device(tmp_path, "full", 7), "wb") as full:
+        # Buffered as on a machine without PYTHONUNBUFFERED (which let this pass by accident here).
+        env = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
         done = subprocess.run([sys.executable, "-m", "qlmatrix", "--lang", "en", "table", str(plan)],
-                              stdout=full, stderr=subprocess.PIPE, timeout=TIMEOUT, text=True)
+                              stdout=full, stderr=subprocess.PIPE, timeout=TIMEOUT, text=True, env=env)
     assert done.returncode == 2, done.stderr
     assert "error: cannot write to standard output: no space left on device" in done.stderr
     assert "Traceback" not in done.stderr

@@ -100,7 +100,9 @@ def main(argv: list[str] | None = None) -> int:
     use_color_mode(args.color or "auto")
     try:
         run: Callable[[argparse.Namespace], int] = args.run  # each command's `set_defaults(run=...)`
-        return run(args)
+        status = run(args)
+        sys.stdout.flush()  # here, so that a full disk under `> out.txt` is said, not lost at exit
+        return status
     except KeyboardInterrupt:
         print("interrupted" if args.lang == "en" else "已中断", file=sys.stderr)
         return 130
@@ -108,6 +110,17 @@ def main(argv: list[str] | None = None) -> int:
         # The reader (e.g. `| head`) went away: not an error of the plan.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except OSError as error:
+        # Commands write files through cli.files (OutputError): an OSError that gets here is standard
+        # output failing (`> /dev/full`). Said once; what stays buffered goes to /dev/null, or the
+        # interpreter would fail again flushing it at exit (exit 120, "Exception ignored").
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        from ..text import Text
+        from .files import reason
+        from .render import fail
+
+        why = reason(error)
+        return fail(Text(f"cannot write to standard output: {why.en}", f"无法写入标准输出：{why.zh}"), args.lang)
     finally:
         if program:
             _before_exit()

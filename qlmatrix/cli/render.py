@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ..errors import QlmError
 from ..parser import read_file
 from ..text import Text
-from .files import OutputError, check_folder, check_output, ensure_folder, plan_inputs, reason, write_output
+from .files import OutputError, check_folder, check_output, ensure_folder, plan_inputs, write_output
 from .i18n import say
 from .report import print_diagnostics
 
@@ -142,19 +142,13 @@ def emit(data: str | bytes, output: str | None, lang: str, fmt: str, inputs: Ite
         return None
     if isinstance(data, bytes) and sys.stdout.isatty():
         return fail(binary_to_terminal(fmt), lang)
-    try:
-        if isinstance(data, bytes):
-            sys.stdout.flush()
-            sys.stdout.buffer.write(data)
-            sys.stdout.buffer.flush()
-        else:
-            sys.stdout.write(data)
-            sys.stdout.flush()
-    except BrokenPipeError:
-        raise  # the reader went away: qlmatrix.cli.main
-    except OSError as error:  # `> /dev/full`
-        why = reason(error)
-        return fail(Text(f"cannot write to standard output: {why.en}", f"无法写入标准输出：{why.zh}"), lang)
+    # A standard output that fails (a closed pipe, `> /dev/full`) is said by qlmatrix.cli.main.
+    if isinstance(data, bytes):
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        sys.stdout.write(data)
     return None
 
 
