@@ -1,0 +1,171 @@
+"""Quick fixes for findings, each one edit of the text:
+
+- E101 (undeclared unit): use the declared name "did you mean" suggests, or declare the name as a unit;
+- W202 (task without lead): add `牵头: X`, X a unit that leads the task's neighbours (else the plan's leads);
+- W210 (task nobody oversees): add `监督: X`, X a unit that oversees elsewhere in the plan.
+
+Edits are qlmatrix positions (1-based, code points); the server converts them.
+Candidates come from the resolved plan; a unit already holding a role on the
+task is never proposed (it would be a new conflict, E302 or E303).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+import attrs
+
+from ..diagnostics import Diagnostic
+from ..fmt import keyword_language
+from ..keywords import PROPERTIES, STATEMENTS
+from ..model import Role, UnitKind
+from ..resolve import ResolvedTask
+from ..text import Text
+from .analysis import Analysis, real
+from .navigation import plans_by_file
+
+MAX_CANDIDATES = 3
+_NEEDS_QUOTES = set(" \t\u3000、，,;；:：{}｛｝#＃\"()（）[]【】〔〕")
+
+
+@attrs.frozen
+class Edit:
+    file: str  # real path
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+
+
+@attrs.frozen
+class Fix:
+    title: Text
+    edit: Edit
+    preferred: bool = False
+
+
+def fixes(analysis: Analysis, diagnostic: Diagnostic) -> list[Fix]:
+    """The quick fixes for one finding of `analysis`."""
+    if diagnostic.span is None or analysis.resolved is None:
+        return []
+    if diagnostic.code == "E101":
+        return list(_undeclared(analysis, diagnostic))
+    if diagnostic.code in ("W202", "W210"):
+        task = _task_at(analysis, diagnostic)
+        if task is None:
+            return []
+        role = Role.LEAD if diagnostic.code == "W202" else Role.OVERSEE
+        return list(_add_role(analysis, task, role))
+    return []
+
+
+def _undeclared(analysis: Analysis, diagnostic: Diagnostic) -> Iterator[Fix]:
+    span = diagnostic.span
+    assert span is not None
+    name = str(diagnostic.args.get("name", ""))
+    suggestion = diagnostic.help_args.get("suggestion")
+    if suggestion:
+        yield Fix(Text(f"Replace with `{suggestion}`", f"改为`{suggestion}`"),
+                  Edit(real(span.file), span.line, span.column, span.end_line, span.end_column, suggestion), True)
+    declaration = _declare(analysis, real(span.file), name)
+    if declaration is not None:
+        yield Fix(Text(f"Declare `{name}` as a unit", f"声明单位`{name}`"), declaration, not suggestion)
+
+
+def _declare(analysis: Analysis, file: str, name: str) -> Edit | None:
+    """A `单位 NAME` line before the first unit declared in `file` (or in the root file when `file` declares
+    none), else before the file's first statement."""
+    assert analysis.plan is not None
+    plans = plans_by_file(analysis.plan, analysis.root)
+    target = file if file in plans and plans[file].units else analysis.root
+    written = plans.get(target)
+    text = analysis.sources.get(target)
+    if written is None or text is None:
+        return None
+    word = STATEMENTS["unit"][0 if keyword_language(text) == "zh" else 1]
+    spelled = f'"{name}"' if set(name) & _NEEDS_QUOTES else name
+    spans = [u.span for u in written.units if u.span is not None and real(u.span.file) == target]
+    spans += [i.span for i in written.items if i.span is not None and real(i.span.file) == target]
+    if spans:
+        line = min(span.line for span in spans)
+        return Edit(target, line, 1, line, 1, f"{word} {spelled}\n")
+    lines = text.split("\n")
+    end = len(lines[-1]) + 1
+    prefix = "" if not text or text.endswith("\n") else "\n"
+    return Edit(target, len(lines), end, len(lines), end, f"{prefix}{word} {spelled}\n")
+
+
+def _task_at(analysis: Analysis, diagnostic: Diagnostic) -> ResolvedTask | None:
+    span = diagnostic.span
+    assert span is not None and analysis.resolved is not None
+    for task in analysis.resolved.tasks:
+        if task.span is not None and real(task.span.file) == real(span.file) and task.span.line == span.line \
+                and task.span.column == span.column:
+            return task
+    return None
+
+
+def candidates(analysis: Analysis, task: ResolvedTask, role: Role) -> list[str]:
+    """Units to propose for `role` on `task`: for a lead, those leading the most tasks of its section (then of
+    the plan); for oversight, the plan's overseers (then its discipline units). None that is on the task."""
+    resolved = analysis.resolved
+    assert resolved is not None
+    on_task = {holding.unit for holding in task.holdings}
+    ranked: list[str] = []
+    if role is Role.LEAD:
+        neighbours = Counter(other.lead for other in resolved.tasks
+                             if other is not task and other.section is task.section and other.lead is not None)
+        ranked = [unit for unit, _ in neighbours.most_common()] + list(resolved.lead_units)
+    else:
+        holders = [*resolved.tasks, *resolved.sections]
+        ranked = [unit for holder in holders for unit in holder.oversee]
+        ranked += [unit.name for unit in resolved.units if unit.kind is UnitKind.DISCIPLINE]
+    ranked = [unit for unit in dict.fromkeys(ranked) if unit not in on_task and unit in resolved.units]
+    return ranked[:MAX_CANDIDATES]
+
+
+def _add_role(analysis: Analysis, task: ResolvedTask, role: Role) -> Iterator[Fix]:
+    span = task.span
+    assert span is not None
+    file = real(span.file)
+    text = analysis.sources.get(file)
+    if text is None:
+        return
+    key = PROPERTIES[role.value][0 if keyword_language(text) == "zh" else 1][0]
+    for index, unit in enumerate(candidates(analysis, task, role)):
+        edit = _property_edit(text, file, span.line, span.column, f"{key}: {unit}")
+        if edit is not None:
+            yield Fix(Text(f"Add `{key}: {unit}`", f"添加`{key}: {unit}`"), edit, index == 0)
+
+
+def _property_edit(text: str, file: str, line: int, column: int, entry: str) -> Edit | None:
+    """Insert `entry` into the block of the statement starting at (line, column), or give it a block."""
+    from pygments.token import Comment, Punctuation, Whitespace, is_token_subtype
+
+    from ..highlight import QlmLexer
+
+    lines = text.split("\n")
+    head = lines[line - 1].rstrip("\r")
+    rest = head[column - 1:]
+    end = len(rest.rstrip())  # where the statement's text ends on its line, before a comment
+    for offset, kind, value in QlmLexer().get_tokens_unprocessed(rest):
+        if is_token_subtype(kind, Comment):
+            end = len(rest[:offset].rstrip())
+            break
+        if is_token_subtype(kind, Punctuation) and value in ";；":
+            end = len(rest[:offset].rstrip())
+            break
+        if is_token_subtype(kind, Punctuation) and value in "{｛":
+            after = rest[offset + 1:]
+            if after.strip() and not after.strip().startswith(("#", "＃")):
+                at = column + offset + 1
+                return Edit(file, line, at, line, at, f" {entry};")
+            indent = len(head) - len(head.lstrip(" \t\u3000"))
+            return Edit(file, line + 1, 1, line + 1, 1, f"{head[:indent]}  {entry}\n")
+        if is_token_subtype(kind, Whitespace) and "\n" in value:
+            break
+    at = column + end
+    return Edit(file, line, at, line, at, f" {{ {entry} }}")
+

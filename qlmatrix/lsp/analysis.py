@@ -1,0 +1,267 @@
+"""The one seam between the language server and the library: documents in, a checked plan out.
+
+`Documents` holds what the editor has open (by real path, with its text) and
+answers `analyse(path)`: the plan the file belongs to (the master plan that
+includes it, if any), its resolved view, and every diagnostic of the plan by
+file. Everything the server shows reads from the `Analysis` it returns.
+
+Today each call re-reads the whole plan through the public reading functions
+(qlmatrix.parser.read_text, qlmatrix.checks.run_checks); an incremental engine
+can replace the body of `Documents.analyse` without any feature noticing.
+Included files are read from the open documents first, then from disk, and
+only inside the workspace folder (as `qlm check --include-root` confines them).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+
+from ..checks import Config, run_checks
+from ..diagnostics import Diagnostic, Severity
+from ..model import Include, Item, Plan, Section
+from ..parser import read_text
+from ..resolve import ResolvedPlan, resolve
+from ..source import read_source
+
+#: `引入 "file.qlm"` as the grammar writes it: found without parsing, to know which file includes which.
+_INCLUDE = re.compile(r"""(?:^|[;；{｛])[ \t\u3000]*(?:引入|include)[ \t\u3000]*"((?:[^"\\\n]|\\.)*)\"""", re.M)
+#: Folders never searched for plans (they hold tools, not plans, and can be large).
+_SKIPPED = frozenset({".git", ".hg", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache"})
+MAX_WORKSPACE_FILES = 2000
+
+
+def real(path: str) -> str:
+    return os.path.realpath(path)
+
+
+@attrs.define
+class Analysis:
+    """One plan read and checked: what every feature of the server reads."""
+
+    root: str  # the real path of the file the plan starts from
+    plan: Plan | None
+    #: real path -> the diagnostics placed in that file (a diagnostic without a place goes to `root`)
+    diagnostics: dict[str, list[Diagnostic]]
+    #: real path -> the text that was read, for every file of the plan
+    sources: dict[str, str]
+    resolved: ResolvedPlan | None = None
+    #: what features derive from this analysis and keep while it lasts (qlmatrix.lsp.index's occurrences)
+    memo: dict[str, Any] = attrs.field(factory=dict)
+
+    def files(self) -> list[str]:
+        return list(dict.fromkeys([self.root, *self.sources]))
+
+
+class Documents:
+    """The editor's open documents and the workspace folder they are confined to."""
+
+    def __init__(self, workspace: str | None = None):
+        self.workspace = real(workspace) if workspace else None
+        self.open: dict[str, str] = {}  # real path -> text in the editor
+        self.configs: dict[str, Config] = {}
+        self.config_problems: dict[str, str] = {}
+        self._includers: dict[str, str] | None = None  # included real path -> the file that includes it
+        self._cache: dict[str, Analysis] = {}
+        self._last_read: dict[str, Analysis] = {}  # root -> the last analysis whose plan parsed
+
+    # What the editor says.
+
+    def set(self, path: str, text: str) -> None:
+        path = real(path)
+        before = self.open.get(path)
+        self.open[path] = text
+        self._cache.clear()
+        if before is None or _include_lines(before) != _include_lines(text):
+            self._includers = None
+
+    def close(self, path: str) -> None:
+        self.open.pop(real(path), None)
+        self._cache.clear()
+        self._includers = None
+
+    def saved(self) -> None:
+        """Files may have changed on disk (a save, a file created or deleted)."""
+        self._cache.clear()
+        self._includers = None
+        self.configs.clear()
+
+    # What the features ask.
+
+    def text(self, path: str) -> str | None:
+        """The file's text: the editor's if it is open, else the file's on disk (inside the workspace)."""
+        path = real(path)
+        if path in self.open:
+            return self.open[path]
+        if not self.inside(path):
+            return None
+        text, _ = read_source(path)
+        return text
+
+    def inside(self, path: str) -> bool:
+        if self.workspace is None:
+            return True
+        return path == self.workspace or path.startswith(self.workspace.rstrip(os.sep) + os.sep)
+
+    def include_root(self, path: str) -> str:
+        return self.workspace if self.workspace is not None and self.inside(path) else os.path.dirname(path)
+
+    def root_of(self, path: str) -> str:
+        """The file the plan holding `path` starts from: the topmost file that includes it, or itself."""
+        path = real(path)
+        includers = self.includers()
+        seen = {path}
+        while path in includers and includers[path] not in seen:
+            path = includers[path]
+            seen.add(path)
+        return path
+
+    def includers(self) -> dict[str, str]:
+        if self._includers is None:
+            found: dict[str, str] = {}
+            for path in self._plan_files():
+                text = self.open.get(path)
+                if text is None:
+                    text, _ = read_source(path)
+                for target in _include_targets(text or "", path):
+                    found.setdefault(target, path)
+            self._includers = found
+        return self._includers
+
+    def analyse(self, path: str) -> Analysis:
+        """The plan `path` belongs to, read and checked (kept until a document changes)."""
+        root = self.root_of(path)
+        if root not in self._cache:
+            analysis = self._analyse(root)
+            self._cache[root] = analysis
+            if analysis.plan is not None:
+                self._last_read[root] = analysis
+        return self._cache[root]
+
+    def usable(self, path: str) -> Analysis:
+        """The analysis of `path`'s plan, or while its text does not parse, the last one that did (for
+        hover, completion and navigation as the planner types; positions after the edit may be off)."""
+        analysis = self.analyse(path)
+        if analysis.plan is None:
+            return self._last_read.get(analysis.root, analysis)
+        return analysis
+
+    def analyses(self) -> Iterator[Analysis]:
+        """Every plan of the workspace (each file that no other includes), then the open files outside it."""
+        roots = dict.fromkeys(self.root_of(path) for path in [*self._plan_files(), *self.open])
+        for root in roots:
+            yield self.analyse(root)
+
+    # Reading.
+
+    def _analyse(self, root: str) -> Analysis:
+        text = self.open.get(root)
+        if text is None:
+            text, problem = read_source(root)
+            if text is None:
+                return Analysis(root, None, {root: [problem] if problem is not None else []}, {})
+        result = read_text(text, root, include_root=self.include_root(root))
+        plan, found, sources = result.plan, list(result.diagnostics), dict(result.sources)
+        if plan is not None:
+            plan, found, sources = self._with_open_includes(plan, root, found, sources, (root,))
+        config = self.config(root)
+        if config.strict:
+            found = [attrs.evolve(d, severity=Severity.ERROR) if d.severity is Severity.WARNING else d for d in found]
+        resolved = resolve(plan) if plan is not None else None
+        if plan is not None:
+            found += run_checks(plan, config, resolved)
+        by_file: dict[str, list[Diagnostic]] = {path: [] for path in dict.fromkeys([root, *sources])}
+        for diagnostic in sorted(found, key=Diagnostic.sort_key):
+            file = real(diagnostic.span.file) if diagnostic.span is not None else root
+            by_file.setdefault(file, []).append(diagnostic)
+        return Analysis(root, plan, by_file, {real(path): text for path, text in sources.items()}, resolved)
+
+    def _with_open_includes(self, plan: Plan, path: str, found: list[Diagnostic], sources: dict[str, str],
+                            stack: tuple[str, ...]) -> tuple[Plan, list[Diagnostic], dict[str, str]]:
+        """The plan with each included file that is open in the editor read from the editor's text.
+
+        The parser read every include from disk; an open file whose text differs is read again from
+        the editor, and what the disk read said about it (and the files it includes) is replaced.
+        """
+        replaced: dict[str, Plan | None] = {}
+        for include in _own_includes(plan):
+            if include.span is None or "\x00" in include.path:
+                continue
+            target = real(os.path.join(os.path.dirname(path), include.path))
+            if target in stack or target not in self.open or not self.inside(target) or target in replaced:
+                continue
+            disk, _ = read_source(target)
+            if disk == self.open[target]:
+                continue
+            old_files = set(read_text(disk, target, include_root=self.include_root(target)).sources) if disk else set()
+            old_files.add(target)
+            fresh = read_text(self.open[target], target, include_root=self.include_root(target))
+            sub_found, sub_sources = list(fresh.diagnostics), dict(fresh.sources)
+            sub_plan = fresh.plan
+            if sub_plan is not None:
+                sub_plan, sub_found, sub_sources = self._with_open_includes(sub_plan, target, sub_found, sub_sources,
+                                                                            (*stack, target))
+            found = [d for d in found if d.span is None or real(d.span.file) not in old_files] + sub_found
+            sources = {file: text for file, text in sources.items() if real(file) not in old_files}
+            sources.update(sub_sources)
+            replaced[target] = sub_plan
+        if not replaced:
+            return plan, found, sources
+        base = os.path.dirname(path)
+
+        def substitute(items: tuple[Item, ...]) -> tuple[Item, ...]:
+            out: list[Item] = []
+            for item in items:
+                if isinstance(item, Section):
+                    item = attrs.evolve(item, items=substitute(item.items))
+                elif isinstance(item, Include) and "\x00" not in item.path:
+                    target = real(os.path.join(base, item.path))
+                    if target in replaced:
+                        item = attrs.evolve(item, plan=replaced[target])
+                out.append(item)
+            return tuple(out)
+
+        return attrs.evolve(plan, items=substitute(plan.items)), found, sources
+
+    def config(self, path: str) -> Config:
+        """The settings for the plan at `path` (nearest qlmatrix.toml or pyproject.toml), read once per folder."""
+        from ..config import ConfigError, load_config
+
+        folder = os.path.dirname(path)
+        if folder not in self.configs:
+            try:
+                self.configs[folder] = load_config(path)
+                self.config_problems.pop(folder, None)
+            except ConfigError as error:
+                self.configs[folder] = Config()
+                self.config_problems[folder] = str(error)
+        return self.configs[folder]
+
+    def _plan_files(self) -> list[str]:
+        """The .qlm files of the workspace folder (a bounded number), and the open ones."""
+        found: list[str] = []
+        if self.workspace is not None:
+            for folder, folders, files in os.walk(self.workspace):
+                folders[:] = sorted(name for name in folders if name not in _SKIPPED and not name.startswith("."))
+                found += [real(os.path.join(folder, name)) for name in sorted(files) if name.endswith(".qlm")]
+                if len(found) >= MAX_WORKSPACE_FILES:
+                    break
+        return list(dict.fromkeys([*found[:MAX_WORKSPACE_FILES], *self.open]))
+
+
+def _own_includes(plan: Plan) -> Iterator[Include]:
+    """The includes written in this file (not in the files it includes)."""
+    return plan.includes()
+
+
+def _include_lines(text: str) -> tuple[str, ...]:
+    return tuple(match.group(1) for match in _INCLUDE.finditer(text))
+
+
+def _include_targets(text: str, path: str) -> list[str]:
+    base = os.path.dirname(path)
+    return [real(os.path.join(base, written)) for written in _include_lines(text) if "\x00" not in written]
