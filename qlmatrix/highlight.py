@@ -32,7 +32,7 @@ bygroups: Callable[..., Callable[..., Any]] = _untyped_bygroups
 
 def _alternation(words: Iterable[str]) -> str:
     """A regex alternation of `words`, longest first (so 牵头单位 wins over 牵头)."""
-    return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
+    return "|".join(re.escape(word) for word in sorted(set(words), key=lambda word: (-len(word), word)))
 
 
 def _property_words(*canonical: str) -> list[str]:

@@ -39,3 +39,19 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[all,test]"
   echo "$want" > "$stamp"
 fi
+
+# The VS Code extension's npm packages (grammar tests, .vsix packaging; tests/test_vscode_extension.py),
+# from editors/vscode/package-lock.json: installed when missing or when the lock file changed.
+if ! command -v npm >/dev/null 2>&1; then
+  echo "setup: installing npm with apt-get" >&2
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+fi
+npm_stamp="editors/vscode/node_modules/.qlmatrix-lock"
+npm_want="$(sha256sum editors/vscode/package-lock.json | cut -d' ' -f1)"
+if [ ! -f "$npm_stamp" ] || [ "$(cat "$npm_stamp")" != "$npm_want" ]; then
+  echo "setup: installing editors/vscode's npm packages" >&2
+  (cd editors/vscode && npm ci --no-audit --no-fund --loglevel=error)
+  echo "$npm_want" > "$npm_stamp"
+fi
