@@ -139,6 +139,8 @@ async def test_completion_offers_unit_names_and_aliases_as_one_word(client, work
     assert isinstance(edit, types.TextEdit)
     assert edit.range.start == at(TASK_LINE, HEAD + "党群部、") and edit.range.end == at(TASK_LINE, line)
     assert "jwjw" in (labels["纪委监委"].filter_text or "")  # pinyin initials
+    resolved = await client.completion_item_resolve_async(labels["纪监委"])
+    assert "监督：1项任务" in resolved.documentation.value  # type: ignore[union-attr]
 
 
 @pytest.mark.asyncio(loop_scope="module")

@@ -243,3 +243,13 @@ def test_rename_refuses_a_name_that_is_not_plain(tmp_path, name):
     analysis, path = analysed(tmp_path, "单位 纪监委\n任务 (一)a (责任单位:纪监委)\n")
     with pytest.raises(navigation.RenameRefused):
         navigation.rename(analysis, path, 1, 4, name)
+
+
+def test_without_the_lsp_extra_qlm_lsp_says_what_to_install():
+    import subprocess
+    import sys
+
+    script = "import sys; sys.modules['pygls'] = None; from qlmatrix.cli import main; sys.exit(main(['lsp']))"
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env={"LANG": "C.UTF-8"})
+    assert done.returncode == 2
+    assert done.stderr.strip() == "qlm lsp needs pygls: install qlmatrix[lsp]"

@@ -23,7 +23,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         from ..lsp.server import main
     except ImportError as error:  # pygls or lsprotocol missing: the `lsp` extra is not installed
-        missing = error.name or "pygls"
+        missing = (error.name or "pygls").split(".")[0]
         if args.lang == "zh":
             print(f"qlm lsp 需要 {missing}：请安装 qlmatrix[lsp]", file=sys.stderr)
         else:

@@ -101,7 +101,11 @@ class QlmServer(LanguageServer):
 
     async def _publish_later(self, path: str) -> None:
         await asyncio.sleep(self.debounce)
-        self.publish(path)
+        try:
+            self.publish(path)
+        except Exception as error:  # a bug must not stop the diagnostics of the next edit: it is logged
+            self.window_log_message(types.LogMessageParams(type=types.MessageType.Error,
+                                                           message=f"qlm lsp: checking {path} failed: {error!r}"))
 
     def publish(self, path: str) -> None:
         analysis = self.documents.analyse(path)
@@ -207,7 +211,8 @@ def on_hover(ls: QlmServer, params: types.HoverParams) -> types.Hover | None:
 
 
 @server.feature(types.TEXT_DOCUMENT_COMPLETION,
-                types.CompletionOptions(trigger_characters=[":", "：", "、", "，", ",", "(", "（", " "]))
+                types.CompletionOptions(trigger_characters=[":", "：", "、", "，", ",", "(", "（", " "],
+                                        resolve_provider=True))
 def on_completion(ls: QlmServer, params: types.CompletionParams) -> types.CompletionList:
     path, analysis, lines, line, column = _here(ls, params.text_document.uri, params.position)
     text = lines.line(line - 1)
@@ -222,7 +227,7 @@ def on_completion(ls: QlmServer, params: types.CompletionParams) -> types.Comple
                 label=name, kind=types.CompletionItemKind.Class, detail=detail or None,
                 filter_text=f"{name} {initials}" if initials else name, sort_text=f"{rank:05d}",
                 text_edit=types.TextEdit(range=replace, new_text=name),
-                documentation=_unit_documentation(analysis, unit, ls.lang) if unit == name else None))
+                data={"unit": unit, "uri": params.text_document.uri}))  # documented on resolve: it counts roles
     elif expected == "keyword":
         for rank, (insert, word, kind) in enumerate(completion.keyword_candidates("\n".join(lines.lines))):
             items.append(types.CompletionItem(
@@ -230,6 +235,16 @@ def on_completion(ls: QlmServer, params: types.CompletionParams) -> types.Comple
                 kind=types.CompletionItemKind.Keyword if kind == "keyword" else types.CompletionItemKind.Property,
                 text_edit=types.TextEdit(range=replace, new_text=insert)))
     return types.CompletionList(is_incomplete=False, items=items)
+
+
+@server.feature(types.COMPLETION_ITEM_RESOLVE)
+def on_completion_resolve(ls: QlmServer, item: types.CompletionItem) -> types.CompletionItem:
+    """A unit's hover text as the documentation of its completion, worked out for the item shown only."""
+    data = item.data if isinstance(item.data, dict) else {}
+    if isinstance(data.get("unit"), str) and isinstance(data.get("uri"), str):
+        analysis = ls.documents.usable(ls.path(data["uri"]))
+        item.documentation = _unit_documentation(analysis, data["unit"], ls.lang)
+    return item
 
 
 def _unit_documentation(analysis: Analysis, name: str, lang: str) -> types.MarkupContent | None:
