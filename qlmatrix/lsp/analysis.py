@@ -259,6 +259,8 @@ def _own_includes(plan: Plan) -> Iterator[Include]:
 
 
 def _include_lines(text: str) -> tuple[str, ...]:
+    if "引入" not in text and "include" not in text:  # at every keystroke: a plain search is ~100 times faster
+        return ()
     return tuple(match.group(1) for match in _INCLUDE.finditer(text))
 
 
