@@ -253,3 +253,15 @@ def test_without_the_lsp_extra_qlm_lsp_says_what_to_install():
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env={"LANG": "C.UTF-8"})
     assert done.returncode == 2
     assert done.stderr.strip() == "qlm lsp needs pygls: install qlmatrix[lsp]"
+
+
+def test_the_outline_of_an_included_file_is_its_own(plans):
+    documents = Documents(str(plans))
+    carrier = real(str(plans / "carrier.qlm"))
+    analysis = documents.analyse(carrier)
+    assert analysis.plan is not None
+    outline = navigation.document_symbols(analysis.plan, analysis.root, carrier)
+    assert [(symbol.kind, symbol.name) for symbol in outline] == [("task", "(一) 加强作风建设")]
+    master = navigation.document_symbols(analysis.plan, analysis.root, analysis.root)
+    assert [(symbol.kind, symbol.name) for symbol in master] == [("unit", "纪监委"), ("unit", "党群部"),
+                                                                  ("include", "carrier.qlm")]
