@@ -265,3 +265,13 @@ def test_the_outline_of_an_included_file_is_its_own(plans):
     master = navigation.document_symbols(analysis.plan, analysis.root, analysis.root)
     assert [(symbol.kind, symbol.name) for symbol in master] == [("unit", "纪监委"), ("unit", "党群部"),
                                                                   ("include", "carrier.qlm")]
+
+
+def test_a_settings_file_that_cannot_be_used_is_kept_as_a_problem_and_the_defaults_apply(tmp_path):
+    (tmp_path / "qlmatrix.toml").write_text('selekt = ["E"]\n', encoding="utf-8")
+    documents = Documents(str(tmp_path))
+    plan = real(str(tmp_path / "plan.qlm"))
+    documents.set(plan, "任务 (一)加大宣传力度\n")
+    assert [d.code for d in documents.analyse(plan).diagnostics[plan]] == ["W201"]
+    problem = documents.config_problems[real(str(tmp_path))]
+    assert "selekt" in problem.in_language("en") and "select" in problem.in_language("zh")

@@ -23,6 +23,7 @@ import attrs
 
 from ..checks import Config, run_checks
 from ..diagnostics import Diagnostic, Severity
+from ..errors import QlmError
 from ..model import Include, Item, Plan, Section
 from ..parser import read_text
 from ..resolve import ResolvedPlan, resolve
@@ -64,7 +65,7 @@ class Documents:
         self.workspace = real(workspace) if workspace else None
         self.open: dict[str, str] = {}  # real path -> text in the editor
         self.configs: dict[str, Config] = {}
-        self.config_problems: dict[str, str] = {}
+        self.config_problems: dict[str, QlmError] = {}  # folder -> why its settings file cannot be used
         self._includers: dict[str, str] | None = None  # included real path -> the file that includes it
         self._cache: dict[str, Analysis] = {}
         self._last_read: dict[str, Analysis] = {}  # root -> the last analysis whose plan parsed
@@ -238,7 +239,7 @@ class Documents:
                 self.config_problems.pop(folder, None)
             except ConfigError as error:
                 self.configs[folder] = Config()
-                self.config_problems[folder] = str(error)
+                self.config_problems[folder] = error
         return self.configs[folder]
 
     def _plan_files(self) -> list[str]:

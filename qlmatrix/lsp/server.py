@@ -56,6 +56,7 @@ class QlmServer(LanguageServer):
         self.uris: dict[str, str] = {}  # real path -> the URI the client uses for it
         self.published: dict[str, set[str]] = {}  # plan root -> URIs given diagnostics
         self.pending: dict[str, asyncio.Task[None]] = {}
+        self.said: set[str] = set()  # warnings already shown
 
     # Paths and positions.
 
@@ -103,6 +104,12 @@ class QlmServer(LanguageServer):
 
     def publish(self, path: str) -> None:
         analysis = self.documents.analyse(path)
+        error = self.documents.config_problems.get(os.path.dirname(analysis.root))
+        problem = error.in_language(self.lang) if error is not None else None
+        if problem is not None and problem not in self.said:
+            # The settings file cannot be used: said once, and the plan is checked with the defaults meanwhile.
+            self.said.add(problem)
+            self.window_show_message(types.ShowMessageParams(type=types.MessageType.Warning, message=f"qlm: {problem}"))
         uris: set[str] = set()
         lines_of = {file: self.lines(file, analysis) for file in analysis.files()}
         uri_of = {file: self.uri(file) for file in lines_of}
