@@ -189,7 +189,7 @@ class Documents:
         the editor, and what the disk read said about it (and the files it includes) is replaced.
         """
         replaced: dict[str, Plan | None] = {}
-        for include in _own_includes(plan):
+        for include in plan.includes():  # those written in this file, not in the files it includes
             if include.span is None or "\x00" in include.path:
                 continue
             target = real(os.path.join(os.path.dirname(path), include.path))
@@ -252,11 +252,6 @@ class Documents:
                 if len(found) >= MAX_WORKSPACE_FILES:
                     break
         return list(dict.fromkeys([*found[:MAX_WORKSPACE_FILES], *self.open]))
-
-
-def _own_includes(plan: Plan) -> Iterator[Include]:
-    """The includes written in this file (not in the files it includes)."""
-    return plan.includes()
 
 
 def _include_lines(text: str) -> tuple[str, ...]:
