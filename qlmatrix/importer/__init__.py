@@ -20,6 +20,7 @@ from ..model import Plan
 from ..span import Span
 from . import messages as _messages  # noqa: F401  (registers the I0xx messages)
 from .build import Problem, build_plan
+from .flat import prepare
 from .guard import guard, respan
 from .outline import build_outline
 from .output import ImportComments, write_imported
@@ -43,7 +44,7 @@ def import_lines(lines: list[Line], source: str = "<text>", unit_word: str = "è¡
                  keywords: str = "zh") -> ImportResult:
     """Import a document already read into lines (`reading.text_lines`, `docx.docx_lines`)."""
     lines = check_lines(lines, source)
-    built = build_plan(build_outline(lines), source)
+    built = build_plan(build_outline(prepare(lines)), source)
     comments = ImportComments(built, os.path.basename(source), unit_word)
     header = comments.header()
     written = write_imported(built, comments, keywords).split("\n")
