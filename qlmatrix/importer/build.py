@@ -250,6 +250,8 @@ def _writable(name: str) -> str | None:
 
 def build_plan(outline: Outline, source: str, default_title: str | None = None) -> Built:
     importer = Importer(source)
+    for line, text, en, zh in outline.notices:
+        importer.problem(line, text, en, zh)
     analysed = [importer.analyse(item) for item in outline.items]
     if not analysed:
         first = next(iter(outline.preamble), Para(1, ""))

@@ -50,22 +50,27 @@ _PARAGRAPH_BREAK = re.compile(
 #: A closing bracket followed by the next item's number: `…负责)(二)…`, `…协办)2.…`.
 _RUN_ON = re.compile(r"(?<=[)）\]】〕])(?=([(（][一二三四五六七八九十]{1,3}[)）]|[0-9]{1,3}[.．、](?![0-9])))")
 _LINE_NUMBER = re.compile(r"^[ \t\u3000]*([(（][一二三四五六七八九十]{1,3}[)）]|[0-9]{1,3}[.．、](?![0-9]))")
-_LONG_LINE = 300
+_LONG_LINE = 120
 
 
 def cell_text(text: str) -> str:
     return _CELL_END.sub("", text).strip(" \t\u3000")
 
 
-def prepare(lines: list[Line]) -> list[Line]:
-    """The document's lines with run-together paragraphs and items cut apart and flattened tables rebuilt."""
-    return _rebuild_tables(_cut_run_on_items(_cut_long_lines(lines)))
+#: What the rebuilding had to assume, for the import report: (line, excerpt, English, Chinese).
+Notice = tuple[int, str, str, str]
+
+
+def prepare(lines: list[Line], notices: list[Notice] | None = None) -> list[Line]:
+    """The document's lines with run-together paragraphs and items cut apart and flattened tables rebuilt;
+    what had to be assumed (a lead cell taken as spanning the rows below it) is added to `notices`."""
+    return _rebuild_tables(_cut_run_on_items(_cut_long_lines(lines)), [] if notices is None else notices)
 
 
 def _cut_long_lines(lines: list[Line]) -> list[Line]:
     out = []
     for line in lines:
-        if line.cells is None and len(line.text) > _LONG_LINE and len(_PARAGRAPH_BREAK.findall(line.text)) >= 2:
+        if line.cells is None and len(line.text) > _LONG_LINE and len(_PARAGRAPH_BREAK.findall(line.text)) >= 3:
             out += [Line(line.number, part) for part in _PARAGRAPH_BREAK.split(line.text) if part.strip()]
         else:
             out.append(line)
@@ -100,7 +105,7 @@ def _cut_run_on_items(lines: list[Line]) -> list[Line]:
     return out
 
 
-def _rebuild_tables(lines: list[Line]) -> list[Line]:
+def _rebuild_tables(lines: list[Line], notices: list[Notice]) -> list[Line]:
     out: list[Line] = []
     index = 0
     while index < len(lines):
@@ -114,7 +119,7 @@ def _rebuild_tables(lines: list[Line]) -> list[Line]:
         columns, rows, index = _rows(lines, end, columns, piped)
         out.append(Line(line.number, " | ".join(columns), tuple(columns)))
         out += rows
-    return _join_pipe_rows(out)
+    return _join_pipe_rows(out, notices)
 
 
 def _header_at(lines: list[Line], index: int) -> tuple[list[str], int, bool] | None:
@@ -216,7 +221,11 @@ def _pipe_row(line: Line) -> Line:
     return line
 
 
-def _join_pipe_rows(lines: list[Line]) -> list[Line]:
+def _is_flattened(line: Line) -> bool:
+    return " | " in line.text and not line.text.lstrip().startswith("|")
+
+
+def _join_pipe_rows(lines: list[Line], notices: list[Notice]) -> list[Line]:
     """Rows that only continue the row above (a wrapped cell: empty 序号, or empty task) are joined to it; an
     empty lead cell under a row that has one is the same cell spanning both rows."""
     out: list[Line] = []
@@ -237,6 +246,10 @@ def _join_pipe_rows(lines: list[Line]) -> list[Line]:
         number_at = next((i for i, c in enumerate(header) if c in _NUMBER_WORDS), None)
         task_at = next((i for i, c in enumerate(header) if c in _TASK_WORDS), None)
         flattened = " | " in line.text and not line.text.lstrip().startswith("|")  # not a Markdown or Word row
+        if not flattened and _is_flattened(previous) and len(line.cells) < len(header):
+            # `  |  | 管局 |  |` under a flattened row: read as Markdown, it lost its empty first cell
+            line = Line(line.number, " | ".join(("", *line.cells)), ("", *line.cells))
+            flattened = True
         continues = flattened and (
             (number_at is not None and number_at < len(line.cells) and not line.cells[number_at])
             or (number_at is None and task_at is not None and task_at < len(line.cells) and not line.cells[task_at]))
@@ -251,5 +264,8 @@ def _join_pipe_rows(lines: list[Line]) -> list[Line]:
             if flattened and word in _LEAD_WORDS and i < len(cells) and not cells[i] and previous.cells is not None \
                     and i < len(previous.cells) and previous.cells[i]:
                 cells[i] = previous.cells[i]  # one cell spanning this row and the one above
+                notices.append((line.number, f"{word}：{cells[i]}",
+                                f"the {word} cell is empty: taken as the cell above spanning this row",
+                                f"{word}一栏为空，按上一行单元格跨行理解"))
         out.append(Line(line.number, " | ".join(cells), tuple(cells)))
     return out

@@ -82,6 +82,8 @@ class Outline:
     preamble: list[Para] = attrs.field(factory=list)
     items: list[Item] = attrs.field(factory=list)
     closing: list[Para] = attrs.field(factory=list)  # signature, date, 此件公开发布
+    #: What reading the numbering had to assume, for the report: (line, excerpt, English, Chinese).
+    notices: list[tuple[int, str, str, str]] = attrs.field(factory=list)
 
 
 def clean(text: str) -> str:
@@ -149,6 +151,10 @@ def build_outline(lines: list[Line]) -> Outline:
         if found:
             flush()
             rank, written, rest = found
+            if rest[:1].isdigit():
+                outline.notices.append((line.number, text[:20], f"read as item {written} whose title starts with "
+                                        f"digits (`{rest[:8]}`), since it follows the item before",
+                                        f"按编号顺序读作第{written}项，标题以数字开头（“{rest[:8]}”）"))
             last[rank] = number_value(written)
             for deeper in [r for r in last if r > rank]:
                 del last[deeper]  # numbering restarts under a new item
