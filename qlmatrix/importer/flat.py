@@ -231,12 +231,13 @@ def _join_pipe_rows(lines: list[Line], notices: list[Notice]) -> list[Line]:
     out: list[Line] = []
     header: tuple[str, ...] | None = None
     for line in lines:
-        if line.cells is None:
+        row = line.cells
+        if row is None:
             header = None
             out.append(line)
             continue
-        if any(cell in HEADER_WORDS for cell in line.cells) and sum(c in HEADER_WORDS for c in line.cells) >= 3:
-            header = line.cells
+        if sum(cell in HEADER_WORDS for cell in row) >= 3:
+            header = row
             out.append(line)
             continue
         previous = out[-1] if out and out[-1].cells is not None and header is not None else None
@@ -246,24 +247,23 @@ def _join_pipe_rows(lines: list[Line], notices: list[Notice]) -> list[Line]:
         number_at = next((i for i, c in enumerate(header) if c in _NUMBER_WORDS), None)
         task_at = next((i for i, c in enumerate(header) if c in _TASK_WORDS), None)
         flattened = " | " in line.text and not line.text.lstrip().startswith("|")  # not a Markdown or Word row
-        if not flattened and _is_flattened(previous) and len(line.cells) < len(header):
+        above = previous.cells or ()
+        if not flattened and _is_flattened(previous) and len(row) < len(header):
             # `  |  | 管局 |  |` under a flattened row: read as Markdown, it lost its empty first cell
-            line = Line(line.number, " | ".join(("", *line.cells)), ("", *line.cells))
+            row = ("", *row)
             flattened = True
         continues = flattened and (
-            (number_at is not None and number_at < len(line.cells) and not line.cells[number_at])
-            or (number_at is None and task_at is not None and task_at < len(line.cells) and not line.cells[task_at]))
-        if continues and previous.cells is not None:
-            width = max(len(previous.cells), len(line.cells))
-            merged = tuple((previous.cells[i] if i < len(previous.cells) else "")
-                           + (line.cells[i] if i < len(line.cells) else "") for i in range(width))
+            (number_at is not None and number_at < len(row) and not row[number_at])
+            or (number_at is None and task_at is not None and task_at < len(row) and not row[task_at]))
+        if continues:
+            width = max(len(above), len(row))
+            merged = tuple((above[i] if i < len(above) else "") + (row[i] if i < len(row) else "") for i in range(width))
             out[-1] = Line(previous.number, " | ".join(merged), merged)
             continue
-        cells = list(line.cells)
+        cells = list(row)
         for i, word in enumerate(header):
-            if flattened and word in _LEAD_WORDS and i < len(cells) and not cells[i] and previous.cells is not None \
-                    and i < len(previous.cells) and previous.cells[i]:
-                cells[i] = previous.cells[i]  # one cell spanning this row and the one above
+            if flattened and word in _LEAD_WORDS and i < len(cells) and not cells[i] and i < len(above) and above[i]:
+                cells[i] = above[i]  # one cell spanning this row and the one above
                 notices.append((line.number, f"{word}：{cells[i]}",
                                 f"the {word} cell is empty: taken as the cell above spanning this row",
                                 f"{word}一栏为空，按上一行单元格跨行理解"))
