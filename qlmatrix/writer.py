@@ -423,7 +423,7 @@ class Writer:
         if note.title:
             head = after_number(head, title(note.title)) if note.number else f"{head} {title(note.title)}"
         entries = [self.entry("body", value(note.body))] if note.body is not None else []
-        self.block(depth, head, entries, inline=False, node=note)
+        self.block(depth, head, entries, inline=True, node=note)  # `说明 (一)指导思想 { 正文: … }`, one line as written
 
     def report(self, report: Report, depth: int) -> None:
         head = f"{self.keyword('report')} {_declared(report.source.name)}"

@@ -37,6 +37,19 @@ HEADER_WORDS = frozenset((
 ))
 _TASK_WORDS = frozenset(("重点任务", "工作任务", "主要任务", "具体任务", "任务内容", "工作内容", "任务", "工作措施", "举措",
                          "内容", "重点工作", "目标任务", "目标与任务"))
+#: A task column named for its document: `2022年预期目标`, `目标与任务`, `年度重点工作`, `工作举措`.
+_TASK_HEADER = re.compile(r"^(?:\d{4}年)?[\u4e00-\u9fff]{0,8}(?:任务|目标|工作|事项|举措|措施|内容)$")
+
+
+def task_header(cell: str) -> bool:
+    """Does a header cell name the task column?"""
+    return cell in _TASK_WORDS or (len(cell) <= 14 and bool(_TASK_HEADER.match(cell)))
+
+
+def header_word(cell: str) -> bool:
+    return cell in HEADER_WORDS or task_header(cell)
+
+
 _ROLE_WORDS = frozenset(("牵头单位", "牵头部门", "牵头", "牵头责任单位", "责任单位", "责任部门", "责任主体", "配合单位"))
 _NUMBER_WORDS = frozenset(("序号", "编号"))
 _LEAD_WORDS = frozenset(("牵头单位", "牵头部门", "牵头", "牵头责任单位", "责任单位", "责任部门", "责任主体"))
@@ -124,7 +137,7 @@ def _rebuild_tables(lines: list[Line], notices: list[Notice]) -> list[Line]:
 
 def _header_at(lines: list[Line], index: int) -> tuple[list[str], int, bool] | None:
     """(columns, index after the header, whether cells end with `|`) for a header of one cell per line."""
-    if cell_text(lines[index].text) not in HEADER_WORDS:
+    if not header_word(cell_text(lines[index].text)):
         return None
     columns: list[str] = []
     pending: list[str] = []
@@ -136,7 +149,7 @@ def _header_at(lines: list[Line], index: int) -> tuple[list[str], int, bool] | N
         if not text:
             cursor += 1
             continue
-        if text in HEADER_WORDS:
+        if header_word(text):
             if pending:
                 columns.append("".join(pending))
             columns.append(text)
@@ -148,7 +161,7 @@ def _header_at(lines: list[Line], index: int) -> tuple[list[str], int, bool] | N
             cursor += 1
         else:
             break
-    if len(columns) < 3 or not any(c in _TASK_WORDS for c in columns) or not any(c in _ROLE_WORDS for c in columns):
+    if len(columns) < 3 or not any(task_header(c) for c in columns) or not any(c in _ROLE_WORDS for c in columns):
         return None
     return columns, end, piped
 
@@ -236,7 +249,7 @@ def _join_pipe_rows(lines: list[Line], notices: list[Notice]) -> list[Line]:
             header = None
             out.append(line)
             continue
-        if sum(cell in HEADER_WORDS for cell in row) >= 3:
+        if sum(header_word(cell) for cell in row) >= 3:
             header = row
             out.append(line)
             continue
@@ -245,7 +258,7 @@ def _join_pipe_rows(lines: list[Line], notices: list[Notice]) -> list[Line]:
             out.append(line)
             continue
         number_at = next((i for i, c in enumerate(header) if c in _NUMBER_WORDS), None)
-        task_at = next((i for i, c in enumerate(header) if c in _TASK_WORDS), None)
+        task_at = next((i for i, c in enumerate(header) if task_header(c)), None)
         flattened = " | " in line.text and not line.text.lstrip().startswith("|")  # not a Markdown or Word row
         above = previous.cells or ()
         if not flattened and _is_flattened(previous) and len(row) < len(header):

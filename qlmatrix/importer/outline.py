@@ -14,6 +14,7 @@ import attrs
 
 from ..numbering import normalise_number
 from .annotations import LABEL, parse_note
+from .flat import task_header
 from .numbering import number_value
 from .reading import Line
 from .units import tidy
@@ -150,8 +151,8 @@ def build_outline(lines: list[Line]) -> Outline:
         found = None if attachments else _item_number(text, last)
         if found:
             flush()
-            rank, written, rest = found
-            if rest[:1].isdigit():
+            rank, written, rest, run_in = found
+            if run_in:
                 outline.notices.append((line.number, text[:20], f"read as item {written} whose title starts with "
                                         f"digits (`{rest[:8]}`), since it follows the item before",
                                         f"按编号顺序读作第{written}项，标题以数字开头（“{rest[:8]}”）"))
@@ -181,8 +182,29 @@ def build_outline(lines: list[Line]) -> Outline:
             length = len(text)
             joinable = _wraps(text) and not _standalone(text)
     flush()
-    outline.items = _lift_group_notes(outline.items)
+    outline.items = _lift_group_notes(_notice_items_to_preamble(outline))
     return outline
+
+
+def _notice_items_to_preamble(outline: Outline) -> list[Item]:
+    """A notice that numbers its own requirements (一、各责任单位要… 二、… 三、…) before the plan, whose
+    numbering starts again at 一、: the notice's paragraphs are not items of the plan. Only when none of
+    them assigns anything (two parts of a plan that both number from 一 and carry notes stay items)."""
+    items = outline.items
+    if not items:
+        return items
+    top = min(item.rank for item in items)
+    starts = [i for i, item in enumerate(items) if item.rank == top and number_value(item.number) == 1]
+    if len(starts) < 2:
+        return items
+    restart = starts[-1]
+    earlier = items[:restart]
+    if any(item.labels or any(_ends_in_note(p) or _standalone_note(p) for p in item.paragraphs) for item in earlier):
+        return items
+    for item in earlier:
+        outline.preamble += [Para(p.line, (item.written if i == 0 else "") + p.text)
+                             for i, p in enumerate(item.paragraphs)]
+    return items[restart:]
 
 
 def _standalone_note(para: Para) -> bool:
@@ -232,15 +254,16 @@ def _ends_in_note(para: Para) -> bool:
     return bool(text) and text[-1] in ")）]】〕" and bool(re.search(r"负责|負責|牵头|牽頭|责任单位|責任單位", text[-80:]))
 
 
-def _item_number(text: str, last: dict[int, int]) -> tuple[int, str, str] | None:
-    """(rank, number as written, the rest) when `text` starts an item. `7.365天…` is item 7 only when the
-    last item of that rank was 6: a number followed by digits otherwise reads as text (`3.5%左右`)."""
+def _item_number(text: str, last: dict[int, int]) -> tuple[int, str, str, bool] | None:
+    """(rank, number as written, the rest, whether the number runs into digits) when `text` starts an item.
+    `7.365天…` is item 7 only when the last item of that rank was 6: a number followed by digits otherwise
+    reads as text (`3.5%左右`)."""
     number = NUMBERING.match(text)
     if number:
-        return _rank(number), number.group(0).strip(), text[number.end():]
+        return _rank(number), number.group(0).strip(), text[number.end():], False
     run_in = _NUMBER_INTO_DIGITS.match(text)
     if run_in and number_value(run_in.group(1)) == last.get(3, 0) + 1 and 3 in last:
-        return 3, run_in.group(0), text[run_in.end():]
+        return 3, run_in.group(0), text[run_in.end():], True
     return None
 
 
@@ -292,5 +315,8 @@ def _header_fields(cells: Iterable[str]) -> dict[int, str] | None:
             if cell.strip() in words and field not in fields.values():
                 fields[index] = field
                 break
+        else:
+            if task_header(cell.strip()) and "task" not in fields.values():
+                fields[index] = "task"  # a task column named for its document: `2022年预期目标`
     has_roles = any(field in ("lead", "responsible", "support") for field in fields.values())
     return fields if has_roles and "task" in fields.values() else None

@@ -116,16 +116,17 @@ def split_units(text: str) -> list[str]:
 
 def split_marked(text: str) -> list[tuple[str, str | None]]:
     """`A(牵头)、B等` -> [(A, "lead"), (B, None)]: names as `split_units` gives them, with their role marks."""
-    pieces = []
-    for piece in depth_split(text, "、，,"):
-        pieces += [tidy(part) for part in _split_joined(tidy(piece))]
-    pieces = [piece for piece in pieces if piece]
     joined: list[str] = []
-    for piece in pieces:
-        if joined and _continues_collective(joined[-1], piece):
-            joined[-1] += "、" + piece
-        else:
-            joined.append(piece)
+    for group in depth_split(text, "，,"):  # a collective is written with 、 only: `各街道，区市场局` is two units
+        pieces = []
+        for piece in depth_split(group, "、"):
+            pieces += [tidy(part) for part in _split_joined(tidy(piece))]
+        start = len(joined)
+        for piece in (piece for piece in pieces if piece):
+            if len(joined) > start and _continues_collective(joined[-1], piece):
+                joined[-1] += "、" + piece
+            else:
+                joined.append(piece)
     names = []
     for name in joined:
         name = strip_trailing(name)
@@ -152,8 +153,8 @@ def _split_joined(piece: str) -> list[str]:
 def _continues_collective(previous: str, piece: str) -> bool:
     """`各区` + `县级市`, `各省` + `自治区` + `直辖市人民政府`: one collective written with 、."""
     head = previous.split("、")[-1]
-    if not previous.startswith("各") or looks_like_organ(head):
-        return False
+    if not previous.startswith("各") or looks_like_organ(head) or is_collective(piece):
+        return False  # `各街道、区直各部门`: the second is a class of units of its own
     if not any(head.endswith(level) for level in _LEVEL_WORDS):
         return False
     return any(piece.startswith(level) for level in _LEVEL_WORDS)
