@@ -57,7 +57,10 @@ _JOINED_COLLECTIVE = re.compile(r"等?(?:以及|及|和|与)(?=(?:各|有关|有
 #: The shape of prose, not of a name: a verb phrase opening the piece (抓好落实), a date (6月底完成).
 _PROSE_START = re.compile(r"^(?:抓好|做好|加强|加強|推进|推進|开展|開展|建立|完善|落实|落實|实施|實施|提高|提升|强化|強化|深化|"
                           r"推动|推動|加快|严格|嚴格|全面|进一步|進一步|确保|確保|指导|督促|统筹|坚持|支持|鼓励|引导|"
-                          r"规范|优化|健全|制定|探索|具体|具體|均|对|對|在|按|以|将|將|把|从|向|为|為|与|同|并|並)")
+                          r"规范|优化|健全|制定|探索|具体|具體|均|对|對|在|按|以|将|將|把|从|向|为|為|与|同|并|並|见|見|详见|詳見|"
+                          r"参见|另行|待定|暂定|暫定)")
+#: What a note says instead of units: `责任单位:见附件`, `另行明确`.
+_INSTEAD_OF_UNITS = re.compile(r"附件|附表|另行|待定|暂定|暫定|明确后")
 _DATE_LIKE = re.compile(r"\d{1,4}(?:年|月|日|天)|年底|年内|年內|全年|长期|長期|持续|持續|前完成|底前|月底|月末")
 _LEVEL_WORDS = ("县级市", "自治区", "自治州", "自治县", "直辖市", "计划单列市", "市", "县", "区", "州", "盟", "旗",
                 "乡", "镇", "街道", "乡镇", "兵团", "新疆生产建设兵团")
@@ -199,7 +202,8 @@ def could_be_unit(name: str, labelled: bool = False) -> bool:
     if is_collective(name):
         return True
     # After a label (`牵头单位：市`) even one character is a name; before a bare verb it takes two (`各负责`).
-    return not _PROSE_START.match(bare) and not _DATE_LIKE.search(bare) and len(bare) >= (1 if labelled else 2)
+    return not _PROSE_START.match(bare) and not _DATE_LIKE.search(bare) and not _INSTEAD_OF_UNITS.search(bare) \
+        and len(bare) >= (1 if labelled else 2)
 
 
 def looks_like_unit(name: str) -> bool:
