@@ -113,3 +113,22 @@ def test_accuracy_script_measures_extra_folders(tmp_path, capsys):
     captured = capsys.readouterr()
     assert "plan.txt" in captured.out and "exact 100.0%" in captured.out
     assert "nogold.txt" in captured.err and "nogold.txt" not in captured.out
+
+
+def test_a_docx_due_cell_of_long_term_is_the_cadence_and_prints_once(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("一、任务分工")
+    table = document.add_table(rows=2, cols=5)
+    for row, cells in zip(table.rows, [("序号", "重点任务", "责任领导", "牵头单位", "完成时限"),
+                                       ("1", "推进清廉文化进校园", "赵明", "区教育局", "长期坚持")]):
+        for cell, text in zip(row.cells, cells):
+            cell.text = text
+    path = tmp_path / "plan.docx"
+    document.save(path)
+    result = import_file(path)
+    task = tasks(result)["一1"]
+    assert (task.cadence.text, task.due, task.leaders, task.lead) == ("长期坚持", None, ("赵明",), "区教育局")
+    rows = [[cell.text for cell in row] for group in build(result.plan, "tasks").groups for row in group.rows]
+    assert rows == [["1.", "推进清廉文化进校园", "赵明", "区教育局", "", "长期坚持"]]
