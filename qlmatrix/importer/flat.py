@@ -64,6 +64,7 @@ _PARAGRAPH_BREAK = re.compile(
 _RUN_ON = re.compile(r"(?<=[)）\]】〕])(?=([(（][一二三四五六七八九十]{1,3}[)）]|[0-9]{1,3}[.．、](?![0-9])))")
 _LINE_NUMBER = re.compile(r"^[ \t\u3000]*([(（][一二三四五六七八九十]{1,3}[)）]|[0-9]{1,3}[.．、](?![0-9]))")
 _LONG_LINE = 120
+_MAX_HEADER_LINES = 40
 
 
 def cell_text(text: str) -> str:
@@ -144,7 +145,9 @@ def _header_at(lines: list[Line], index: int) -> tuple[list[str], int, bool] | N
     piped = bool(_CELL_END.search(lines[index].text))
     end = index
     cursor = index
-    while cursor < len(lines) and lines[cursor].cells is None:
+    # A header has a few columns: the scan stops after _MAX_HEADER_LINES, so that a document of header
+    # words (`任务` on 10,000 lines) is not scanned again from each of them.
+    while cursor < min(len(lines), index + _MAX_HEADER_LINES) and lines[cursor].cells is None:
         text = cell_text(lines[cursor].text)
         if not text:
             cursor += 1

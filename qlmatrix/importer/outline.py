@@ -221,6 +221,11 @@ def _standalone_note(para: Para) -> bool:
     return parse_note(text[1:-1]) is not None
 
 
+#: Sub-items one note may cover (an item's (1)…(9)); beyond, the note stays where it is (and the walk back
+#: to the parent is bounded, so that a long run of sub-items each with a note line costs linear time).
+_MAX_SUB_ITEMS = 30
+
+
 def _lift_group_notes(items: list[Item]) -> list[Item]:
     """`1.完善应急预案体系` / `(1)…` … `(4)…` / `(责任单位:…)`: a note on its own line after sub-items none of which
     has its own belongs to the item above them, which becomes the task, the sub-items its text."""
@@ -231,11 +236,11 @@ def _lift_group_notes(items: list[Item]) -> list[Item]:
             out.append(item)
             continue
         start = len(out)
-        while start > 0 and out[start - 1].rank >= item.rank:
+        while start > 0 and out[start - 1].rank >= item.rank and len(out) - start < _MAX_SUB_ITEMS:
             start -= 1
         parent = out[start - 1] if start > 0 else None
         siblings = out[start:]
-        if parent is None or parent.rank >= item.rank or parent.rank == TABLE_RANK \
+        if parent is None or parent.rank >= item.rank or parent.rank == TABLE_RANK or len(siblings) >= _MAX_SUB_ITEMS \
                 or any(_ends_in_note(p) for sub in siblings for p in sub.paragraphs) \
                 or any(_ends_in_note(p) for p in item.paragraphs[:-1]) or _ends_in_note(parent.paragraphs[-1]):
             out.append(item)
