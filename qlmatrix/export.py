@@ -13,11 +13,12 @@ import json
 from collections.abc import Iterable
 
 from .cadence import Cadence
+from .dates import iso
 from .diagnostics.text import json_text
-from .model import Assignment, Item, Plan, Role, Section, Unit
+from .model import Assignment, Item, Note, Plan, Role, Section, Unit
 from .resolve import ResolvedPlan, ResolvedReport, ResolvedSection, ResolvedTask, resolve
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 #: A JSON object as built here: its values are JSON values (str, int, bool, None, lists, objects).
 JSONObject = dict[str, object]
@@ -89,6 +90,8 @@ class _Exporter:
             "oversee": list(item.oversee),
             "inherited": inherited,
             "own": _own(item.item.assignments),
+            "leaders": list(item.leaders),
+            "leaders_inherited": self.ids[id(item.leaders_origin)] if item.leaders_origin is not None else None,
         }
 
     def section_ids(self, sections: Iterable[Section]) -> list[str]:
@@ -125,6 +128,11 @@ class _Exporter:
             "where": _where(section),
         }
 
+    def note(self, note: Note, sections: tuple[Section, ...]) -> JSONObject:
+        outer = self.section_ids(sections)
+        return {"number": note.number, "title": note.title, "body": note.body,
+                "section": outer[-1] if outer else None, "where": _where(note)}
+
     def report(self, entry: ResolvedReport) -> JSONObject:
         report = entry.report
         return {
@@ -150,10 +158,12 @@ def plan_to_dict(plan: Plan | ResolvedPlan) -> JSONObject:
         "title": plan.title,
         "basis": plan.basis,
         "issuer": plan.issuer,
+        "date": iso(plan.date) if plan.date is not None else None,
         "units": [_unit(unit) for unit in resolved.units],
         "sections": [exporter.section(entry) for entry in resolved.sections],
         "tasks": [exporter.task(entry) for entry in resolved.tasks],
         "reports": [exporter.report(entry) for entry in resolved.reports],
+        "notes": [exporter.note(item, sections) for item, sections in plan.walk() if isinstance(item, Note)],
         "includes": [include.path for include in plan.includes()],
     }
 

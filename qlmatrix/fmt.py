@@ -20,7 +20,7 @@ import attrs
 from .checks import run_checks
 from .diagnostics import Diagnostic
 from .diagnostics.messages import register
-from .model import Include, Item, Plan, Report, Section, SectionKind, Task
+from .model import Include, Item, Note, Plan, Report, Section, SectionKind, Task
 from .parser import read_text
 from .parser.comments import Attached, Scan, attach, nodes, scan
 from .source import BOM, read_source
@@ -201,8 +201,8 @@ def _difference(before: Plan, after: Plan) -> str | None:
 
 #: (code, kind, which, description, arguments); `description` is for messages and left out of comparisons.
 _Finding = tuple[str, str, str, str, tuple[tuple[str, str], ...]]
-_KINDS = {Section: "section", Task: "task", Report: "report", Include: "include"}
-_KINDS_ZH = {"section": "章", "carrier": "载体", "task": "任务", "report": "汇报", "include": "引入", "unit": "单位",
+_KINDS = {Section: "section", Task: "task", Report: "report", Include: "include", Note: "note"}
+_KINDS_ZH = {"section": "章", "carrier": "载体", "task": "任务", "report": "汇报", "include": "引入", "note": "说明", "unit": "单位",
              "plan": "计划", "suppression": "屏蔽注释", "file": "文件"}
 
 
@@ -254,6 +254,8 @@ def _statements(plan: Plan) -> dict[int, tuple[str, str, str]]:
 
 
 def _describe(item: Item) -> str:
+    if isinstance(item, Note):
+        return " ".join(part for part in (item.number, item.title) if part)
     if isinstance(item, (Section, Task)):
         return " ".join(part for part in (item.number, item.title) if part) or item.id
     if isinstance(item, Report):

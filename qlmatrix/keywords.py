@@ -22,12 +22,14 @@ STATEMENTS = {
     "task": ("任务", "task"),
     "report": ("汇报", "report"),
     "include": ("引入", "include"),
+    "note": ("说明", "note"),
 }
 
 #: Property names: canonical name -> (Chinese forms..., English forms...); the first of each is written.
 PROPERTIES = {
     "basis": (("依据", "依据文件", "文号"), ("basis",)),
     "issuer": (("发文", "发文单位"), ("issuer",)),
+    "date": (("发文日期", "印发日期"), ("date",)),
     "full": (("全称",), ("full",)),
     "aliases": (("别名", "简称"), ("aliases", "alias")),
     "parent": (("上级",), ("parent",)),
@@ -39,6 +41,8 @@ PROPERTIES = {
     "inform": (("报送", "知会"), ("inform",)),
     "oversee": (("监督", "监督单位"), ("oversee",)),
     "responsible": (("责任单位", "责任部门"), ("responsible",)),
+    # People, not units: the official in charge of a task (a 分工方案's 责任领导 column).
+    "leader": (("责任领导", "牵头领导", "牵头负责领导"), ("leader", "leaders")),
     "cadence": (("频次", "频率"), ("cadence",)),
     "due": (("时限", "完成时限"), ("due",)),
     "deliverable": (("成果",), ("deliverable",)),
@@ -51,13 +55,14 @@ PROPERTIES = {
 
 #: Which properties each statement accepts.
 ALLOWED = {
-    "plan": ("basis", "issuer"),
+    "plan": ("basis", "issuer", "date"),
     "unit": ("full", "aliases", "parent", "level", "kind"),
     "collective": ("full", "aliases", "parent", "level", "kind"),
-    "section": ("id", "lead", "support", "consult", "inform", "oversee", "loop"),
-    "carrier": ("id", "lead", "support", "consult", "inform", "oversee", "loop"),
-    "task": ("id", "lead", "support", "consult", "inform", "oversee", "responsible",
+    "section": ("id", "lead", "support", "consult", "inform", "oversee", "leader", "loop"),
+    "carrier": ("id", "lead", "support", "consult", "inform", "oversee", "leader", "loop"),
+    "task": ("id", "lead", "support", "consult", "inform", "oversee", "responsible", "leader",
              "cadence", "due", "deliverable", "body"),
+    "note": ("body",),
     "report": ("content", "cadence", "due", "form"),
 }
 

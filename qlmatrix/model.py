@@ -9,6 +9,7 @@ relies on for determinism.
 
 from __future__ import annotations
 
+import datetime
 import enum
 from collections.abc import Iterable, Iterator
 from typing import overload
@@ -205,6 +206,9 @@ class Task(_Assigned):
     deliverable: str | None = attrs.field(default=None, converter=optional_text)
     span: Span | None = attrs.field(default=None, eq=False)
     layout: Layout | None = attrs.field(default=None, eq=False, repr=False)
+    #: The officials in charge (`责任领导:`): people's names, never looked up as units. Sections pass
+    #: theirs on to the tasks that name none (`qlmatrix.resolve(plan).tasks[i].leaders`).
+    leaders: tuple[str, ...] = attrs.field(default=(), converter=_strings)
 
 
 @attrs.frozen
@@ -233,6 +237,19 @@ class Section(_Assigned):
     loop: tuple[LoopStage, ...] = attrs.field(default=(), converter=_stages)
     items: tuple[Item, ...] = attrs.field(default=(), converter=_items)
     span: Span | None = attrs.field(default=None, eq=False)
+    #: Officials in charge of the section's tasks (`责任领导:`), as `Task.leaders`.
+    leaders: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+
+
+@attrs.frozen
+class Note:
+    """`说明 指导思想 { 正文: … }`: a passage of the document that is not a task (指导思想, 基本原则,
+    主要目标), kept as text. No unit holds a role in it: checks and task views pass over it."""
+
+    title: str
+    number: str | None = attrs.field(default=None, converter=optional_number)
+    body: str | None = attrs.field(default=None, converter=optional_text)
+    span: Span | None = attrs.field(default=None, eq=False)
 
 
 @attrs.frozen
@@ -244,7 +261,7 @@ class Include:
     span: Span | None = attrs.field(default=None, eq=False)
 
 
-Item = Section | Task | Report | Include
+Item = Section | Task | Report | Include | Note
 
 
 @attrs.frozen
@@ -281,6 +298,8 @@ class Plan:
     #: This file's suppression comments (included files carry their own): comments, so
     #: never part of equality, but kept with the plan so every caller of `check` honours them.
     suppressions: tuple[Suppression, ...] = attrs.field(default=(), converter=_suppressions, eq=False, repr=False)
+    #: The document's date (`发文日期:`), what relative deadlines such as 明年年底 count from; None when not given.
+    date: datetime.date | None = None
 
     # Walks over the whole plan, included files included, in document order.
 
@@ -315,6 +334,9 @@ class Plan:
 
     def sections(self) -> Iterator[Section]:
         return (item for item, _ in self.walk() if isinstance(item, Section))
+
+    def notes(self) -> Iterator[Note]:
+        return (item for item, _ in self.walk() if isinstance(item, Note))
 
 
 def _walk(items: Iterable[Item], outer: tuple[Section, ...],

@@ -15,9 +15,10 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import attrs
 
+from .dates import iso
 from .errors import QlmError
 from .keywords import ANNOTATION_START, COMMA_BEFORE_PROPERTY, LOOP_STAGES, PROPERTIES, STATEMENTS, UNIT_KINDS
-from .model import Assignment, Include, Item, Plan, Ref, Report, Role, Section, SectionKind, Task, Unit
+from .model import Assignment, Include, Item, Note, Plan, Ref, Report, Role, Section, SectionKind, Task, Unit
 
 INDENT = "  "
 _ROLE_PROPERTY = {Role.LEAD: "lead", Role.SUPPORT: "support", Role.CONSULT: "consult",
@@ -103,6 +104,15 @@ def _pastable(task: Task) -> bool:
 
 def names(values: Iterable[Ref | str]) -> str:
     return "、".join(name(str(v)) for v in values)
+
+
+def people(values: Iterable[str]) -> str:
+    """Leaders' names (`责任领导: 张三、李四`): people are never looked up, so any text reads back but a
+    list separator, which would split one name in two."""
+    listed = list(values)
+    if any(not v.strip() or _depth_separator(v) for v in listed):
+        raise UnwritableError(f"leader names {listed!r} cannot be written in .qlm: a name holds 、 or a comma")
+    return value("、".join(listed))
 
 
 class Comments:
@@ -257,6 +267,8 @@ class Writer:
             entries.append(self.entry("basis", value(plan.basis)))
         if plan.issuer is not None:
             entries.append(self.entry("issuer", value(plan.issuer)))
+        if plan.date is not None:
+            entries.append(self.entry("date", iso(plan.date)))
         # A header that says nothing is left out, unless the file has one with comments (that may apply to its line).
         commented = any(self.comments.leading(plan)) or self.comments.trailing(plan) is not None \
             or self.has_inner(plan)
@@ -346,6 +358,8 @@ class Writer:
                 self.report(item, depth)
             elif isinstance(item, Include):
                 self.block(depth, f"{self.keyword('include')} {quote(item.path)}", [], inline=True, node=item)
+            elif isinstance(item, Note):
+                self.note(item, depth)
 
     def section(self, section: Section, depth: int) -> None:
         statement = "carrier" if section.kind is SectionKind.CARRIER else "section"
@@ -356,6 +370,8 @@ class Writer:
             head = after_number(head, title(section.title)) if section.number else f"{head} {title(section.title)}"
         entries = [self.entry("id", value(section.id))] if section.id else []
         entries += self.role_entries(section.assignments)
+        if section.leaders:
+            entries.append(self.entry("leader", people(section.leaders)))
         if section.loop:
             stages = "、".join(LOOP_STAGES[stage][0 if self.zh else 1] for stage in section.loop)
             entries.append(self.entry("loop", stages))
@@ -388,6 +404,8 @@ class Writer:
             moved += ("lead", "support")  # their comments go with the units, to the head line
         else:
             entries += self.role_entries(task.assignments)
+        if task.leaders:
+            entries.append(self.entry("leader", people(task.leaders)))
         for prop in ("cadence", "due"):
             cadence = getattr(task, prop)
             if cadence is not None:
@@ -397,6 +415,15 @@ class Writer:
         if task.body is not None and not pasted:
             entries.append(self.entry("body", value(task.body)))
         self.block(depth, head, entries, inline=False, node=task, moved=moved)
+
+    def note(self, note: Note, depth: int) -> None:
+        head = self.keyword("note")
+        if note.number:
+            head += f" {number(note.number)}"
+        if note.title:
+            head = after_number(head, title(note.title)) if note.number else f"{head} {title(note.title)}"
+        entries = [self.entry("body", value(note.body))] if note.body is not None else []
+        self.block(depth, head, entries, inline=True, node=note)  # `说明 (一)指导思想 { 正文: … }`, one line as written
 
     def report(self, report: Report, depth: int) -> None:
         head = f"{self.keyword('report')} {_declared(report.source.name)}"

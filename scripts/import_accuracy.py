@@ -2,11 +2,14 @@
 """How well `qlm import` reads who leads and who supports, measured against hand-written gold.
 
     python scripts/import_accuracy.py [--corpus DIR] [--seeds DIR]
+    python scripts/import_accuracy.py --extra DIR [--extra DIR ...]
 
 Documents: ../shared/corpus/*.txt and ../shared/seeds/004_*.txt when those
 folders exist (they are not part of the repository), and the fixtures in
 tests/data/import/. Gold: tests/data/import_gold/<name>.json; seed 004's gold
-is examples/xianning-gaoxin.qlm. Per document it prints precision and recall
+is examples/xianning-gaoxin.qlm. With --extra, only the documents of those
+folders are measured (a held-out set), each with its gold beside it as
+NAME.json; a document without gold is listed and not counted. Per document it prints precision and recall
 of (task, role, unit) for lead and supporting units, and how many annotated
 tasks came out exactly right (same leads, same supporting units).
 Exit status 1 when the exact share is below the 98% target.
@@ -83,12 +86,31 @@ def documents(corpus: Path, seeds: Path):
             yield document.name, document, gold_file(gold)
 
 
+def extra_documents(folders: list[Path]):
+    """Documents of the --extra folders (.txt, .md, .docx) with their gold beside them as NAME.json."""
+    for folder in folders:
+        for document in sorted(folder.iterdir()):
+            if document.suffix.lower() not in (".txt", ".md", ".docx"):
+                continue
+            gold = document.with_suffix(".json")
+            if gold.exists():
+                yield document.name, document, gold_file(gold)
+            else:
+                print(f"no gold for {document} (expected {gold.name} beside it): not counted", file=sys.stderr)
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     parser.add_argument("--seeds", type=Path, default=ROOT.parent / "shared" / "seeds")
+    parser.add_argument("--extra", type=Path, action="append", default=[], metavar="DIR",
+                        help="measure the documents of DIR instead, each with its gold beside it as NAME.json")
     args = parser.parse_args(argv)
-    rows = [measure(*entry) for entry in documents(args.corpus, args.seeds)]
+    for folder in args.extra:
+        if not folder.is_dir():
+            parser.error(f"--extra {folder}: not a folder")
+    entries = extra_documents(args.extra) if args.extra else documents(args.corpus, args.seeds)
+    rows = [measure(*entry) for entry in entries]
     print(f"{'document':<28} {'tasks':>5} {'exact':>6} {'precision':>9} {'recall':>7} {'reported':>8}")
     for name, total, exact, precision, recall, problems, wrong, extra in rows:
         print(f"{name:<28} {total:>5} {exact:>6} {precision:>9.1%} {recall:>7.1%} {problems:>8}")

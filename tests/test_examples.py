@@ -61,10 +61,9 @@ def all_refs(plan):
 
 # (id, title, lead, supports) for every item of the document, in document order.
 # Sections 二 and 三: the document's own (责任单位:…), first listed leads.
-# Section 四: assigned from the text (no annotations there); 一 and 四(四): nobody.
+# Section 四: assigned from the text (no annotations there); 四(四): nobody. Section 一 holds two
+# passages that are not tasks (指导思想, 主要目标), kept as `说明`.
 XIANNING_TASKS = [
-    ("一(一)", "指导思想", None, ()),
-    ("一(二)", "主要目标", None, ()),
     ("二(一)", "全面强化政治建设", "综合办", ("纪监委",)),
     ("二(二)", "坚决落实“两个维护”", "综合办", ("党群部",)),
     ("二(三)", "筑牢清廉思想根基", "党群部", ()),
@@ -97,6 +96,11 @@ def test_xianning_header(xianning):
     assert xianning.title == "清廉高新区建设实施意见"
 
 
+def test_xianning_principles_are_notes_not_tasks(xianning):
+    notes = [(note.number, note.title, bool(note.body)) for note in xianning.notes()]
+    assert notes == [("(一)", "指导思想", True), ("(二)", "主要目标", True)]
+
+
 def test_xianning_every_item_with_its_units(xianning):
     found = [(t.id, t.title, t.lead, names(t.support)) for t in qlmatrix.resolve(xianning).tasks]
     assert found == XIANNING_TASKS
@@ -119,14 +123,14 @@ def test_xianning_sections(xianning):
         ("三", "打造清廉高新区发展环境"),
         ("四", "强化清廉建设组织保障"),
     ]
-    assert [len(s.tasks) for s in sections] == [2, 4, 4, 4]
+    assert [len(s.tasks) for s in sections] == [0, 4, 4, 4]  # 一 holds two 说明, no task
     assert all(s.section.kind is SectionKind.SECTION for s in sections)
 
 
 def test_xianning_unassigned_items(xianning):
     tasks = {t.id: t for t in qlmatrix.resolve(xianning).tasks}
-    for task_id in ("一(一)", "一(二)", "四(四)"):
-        assert tasks[task_id].own == () and tasks[task_id].holdings == ()
+    assert tasks["四(四)"].own == () and tasks["四(四)"].holdings == ()
+    assert "一(一)" not in tasks and "一(二)" not in tasks  # 说明, not tasks
     assert "# 原文未明确责任单位" in next(
         line for line in XIANNING.read_text(encoding="utf-8").splitlines() if "(四)加大宣传力度" in line
     )

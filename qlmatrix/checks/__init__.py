@@ -9,6 +9,7 @@ docs/checks.md, "How to add a rule"):
     cadences      how often and by when (W104, W204, W205, W307)
     reporting     reporting lines (W206, W207, E306, W308)
     hierarchy     units, sections, carriers (E305, E310, W208, W209)
+    leaders       the officials in charge, 责任领导 (W211)
     suppression   `# qlm: ignore[...]` comments (W901, W902)
 """
 

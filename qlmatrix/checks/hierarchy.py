@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..diagnostics import Diagnostic, Label, Severity
-from ..model import LoopStage, Plan, SectionKind
+from ..model import LoopStage, Note, Plan, SectionKind
 from ..resolve import ResolvedSection
 from ..text import Text
 from .context import Context
@@ -127,8 +127,9 @@ def duplicate_section_id(plan: Plan, context: Context) -> Iterator[Diagnostic]:
 
 
 def _holds_work(section: ResolvedSection) -> bool:
-    """Tasks or reports anywhere inside, included files too."""
-    return bool(section.tasks or section.reports)
+    """Tasks or reports anywhere inside, included files too; or a `说明`: a section of text such as
+    总体要求 (指导思想, 基本原则) is complete without tasks."""
+    return bool(section.tasks or section.reports) or any(isinstance(item, Note) for item in section.section.items)
 
 
 @rule("W208", "empty-section", Severity.WARNING,
@@ -137,14 +138,15 @@ def _holds_work(section: ResolvedSection) -> bool:
 def empty_section(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     """
     ## What it does
-    Finds a section (`章`) or carrier (`载体`) that holds no task or report.
+    Finds a section (`章`) or carrier (`载体`) that holds no task or report
+    (a section of passages kept as `说明`, such as 总体要求, is not empty).
 
     ## Why it matters
     An area of the plan, or a carrier of the "1+7" layout, with nothing to
     do is either unfinished or should not be there.
 
     ## 作用
-    查找没有任何任务或汇报的章（`章`）或载体（`载体`）。
+    查找没有任何任务或汇报的章（`章`）或载体（`载体`）（只含`说明`的章，如总体要求，不算空）。
 
     ## 为什么重要
     计划中的一个方面或“1+7”布局的一个载体无事可做，要么尚未写完，要么不该存在。

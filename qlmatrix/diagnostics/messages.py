@@ -45,6 +45,7 @@ _READER_MESSAGES = {
              "标注`{label}`后缺少冒号，会被当作标题文字"),
     "E014": ("comma-between-properties", "a comma separates `{key}` from the property before it",
              "`{key}`与前一个属性之间用了逗号"),
+    "E020": ("bad-date", "`{value}` is not a date", "`{value}`不是日期"),
 }
 
 
@@ -52,6 +53,8 @@ _READER_MESSAGES = {
 #: key -> (English, Chinese)
 _HELPS = {
     "did-you-mean": ("did you mean `{suggestion}`?", "是否应为`{suggestion}`？"),
+    "date-form": ("write a calendar date such as `2022-10-18` or `2022年10月18日`",
+                  "请写出一个实际存在的日期，如`2022-10-18`或`2022年10月18日`"),
     "allowed-properties": ("a {statement} takes: {allowed}", "{statement}可用的属性：{allowed}"),
     "close-block": ("add `}}` to close the block opened at line {line}", "请在适当位置补上`}}`，以闭合第{line}行开始的块"),
     "statement-start": (

@@ -101,4 +101,10 @@ DOCS: dict[str, Text] = {
         "块中两个属性之间用了逗号：`{牵头：市财政局，配合：市教育局}`。逗号会让`配合：市教育局`成为牵头单位名单的一部分；"
         "qlm按原意读作两个属性，并报告此处以便改正。\n\n修改：属性之间用`；`（或`;`）或换行："
         "`{牵头：市财政局；配合：市教育局}`。"),
+    "E020": Text(
+        "A plan's `发文日期:` (`date:`) that is not one calendar date, e.g. `2022年13月5日` or `去年`. The "
+        "date is what relative deadlines (明年年底) count from, so a wrong one is not guessed at.\n\nFix: "
+        "write the date the document was issued: `发文日期: 2022-10-18` or `发文日期: 2022年10月18日`.",
+        "计划的`发文日期:`（`date:`）不是一个实际存在的日期，如`2022年13月5日`或`去年`。明年年底等相对时限都从该日期算起，"
+        "因此不作猜测。\n\n修改：写出文件的印发日期：`发文日期: 2022-10-18`或`发文日期: 2022年10月18日`。"),
 }

@@ -18,8 +18,10 @@ import attrs
 from ..diagnostics import Diagnostic, Severity
 from ..model import Plan
 from ..span import Span
+from ..text import Text
 from . import messages as _messages  # noqa: F401  (registers the I0xx messages)
 from .build import Problem, build_plan
+from .flat import Notice, prepare
 from .guard import guard, respan
 from .outline import build_outline
 from .output import ImportComments, write_imported
@@ -43,7 +45,10 @@ def import_lines(lines: list[Line], source: str = "<text>", unit_word: str = "è¡
                  keywords: str = "zh") -> ImportResult:
     """Import a document already read into lines (`reading.text_lines`, `docx.docx_lines`)."""
     lines = check_lines(lines, source)
-    built = build_plan(build_outline(lines), source)
+    notices: list[Notice] = []
+    built = build_plan(build_outline(prepare(lines, notices)), source)
+    built.problems.extend(Problem(line, excerpt, Text(en, zh)) for line, excerpt, en, zh in notices)
+    built.problems.sort(key=lambda problem: problem.line)
     comments = ImportComments(built, os.path.basename(source), unit_word)
     header = comments.header()
     written = write_imported(built, comments, keywords).split("\n")

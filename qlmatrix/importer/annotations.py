@@ -12,25 +12,39 @@ import re
 
 import attrs
 
-from .units import depth_split, looks_like_unit, split_marked, split_units, strip_verb, tidy
+from ..cadence import Cadence
+from .units import could_be_unit, depth_split, split_marked, split_units, strip_verb, tidy
 
-LEAD_LABELS = ("牵头单位", "牵头部门", "牽頭單位", "牽頭部門", "主办单位", "主责单位", "牵头")
-SUPPORT_LABELS = ("配合单位", "配合部门", "配合單位", "協助單位", "协助单位", "参与单位", "协办单位", "配合")
+LEAD_LABELS = ("牵头单位", "牵头部门", "牽頭單位", "牽頭部門", "主办单位", "主责单位", "牵头责任单位", "牽頭責任單位",
+               "牵头")
+SUPPORT_LABELS = ("配合单位", "配合部门", "配合單位", "協助單位", "协助单位", "参与单位", "协办单位", "协同责任单位",
+                  "協同責任單位", "协同单位", "配合")
+#: The officials in charge: people, never units (`责任领导：张明`, `牵头负责领导:金力。`).
+LEADER_LABELS = ("牵头负责领导", "牵头领导", "责任领导", "分管领导", "牽頭負責領導", "牽頭領導", "責任領導", "分管領導")
 RESPONSIBLE_LABELS = ("责任单位", "责任部门", "責任單位", "責任部門", "责任主体", "责任处室", "实施单位", "承办单位")
 DUE_LABELS = ("完成时限", "完成时间", "完成期限", "时间节点", "时间安排", "时限")
 CADENCE_LABELS = ("工作频次", "频次")
 _LABEL_ROLES = {**{label: "lead" for label in LEAD_LABELS}, **{label: "support" for label in SUPPORT_LABELS},
                 **{label: "responsible" for label in RESPONSIBLE_LABELS}, **{label: "due" for label in DUE_LABELS},
-                **{label: "cadence" for label in CADENCE_LABELS}}
+                **{label: "cadence" for label in CADENCE_LABELS}, **{label: "leader" for label in LEADER_LABELS}}
 _LABEL_WORDS = "|".join(sorted(map(re.escape, _LABEL_ROLES), key=len, reverse=True))
 LABEL = re.compile(rf"^[ \t\u3000]*[【\[]?({_LABEL_WORDS})[】\]]?[ \t\u3000]*[:：]")
 _NEXT_LABEL = re.compile(rf"[，,][ \t\u3000]*(?=[【\[]?({_LABEL_WORDS})[】\]]?[ \t\u3000]*[:：])")
-RULE_FIRST = re.compile(r"[列排](?:在|于)?(?:第一位|首位)|排名第一|第一位的?(?:单位|部门)?为牵头|排在前面的为牵头")
+RULE_FIRST = re.compile(r"[列排](?:在|于)?(?:第一位|首位)|排名第一|第一位的?(?:单位|部门)?为牵头|排在前面的为牵头"
+                        r"|首位(?:单位|部门|單位|部門)?(?:为|為)牵头|首位(?:单位|部门|單位|部門)?(?:为|為)牽頭")
 RULE_NONE = re.compile(r"(?:排名)?不分先后")
 HENCEFORTH = re.compile(r"下同|以下同|后同")
 NO_DIVISION = re.compile(r"不再(?:做|作|进行|逐一|一一|单独)?(?:具体)?(?:分工|列出|列明)")
 #: A bracket or line that talks about roles: when it is not understood, it is reported.
 HINT = re.compile(r"责任单位|责任部门|牵头|责任主体|配合单位|負責|牽頭|负责[)）\]】〕]?$")
+#: `具体任务均涉及相关市(州)人民政府`: units added to this task (and, with 下同, to every later one).
+INVOLVES = re.compile(r"^(?P<ahead>以下|下列|后续)?(?:各项)?(?:具体任务|各项任务|以上任务|上述任务|具體任務|各項任務|政策措施|措施|任务|工作)?"
+                      r"(?:均|都)?(?:涉及|涉及到|需要|需|由)(.+?)(?:参与|配合|落实|落實|负责|負責)?$")
+#: A piece that says when, not who (`6月底完成`, `年内持续推进`): the task's due date, not a unit.
+DUE_PIECE = re.compile(r"^(?:\d{4}年)?(?:\d{1,2}月(?:底|末|上旬|中旬|下旬|\d{1,2}日)?|年底|年内|年內|全年|长期|長期|\d{4}年底)"
+                       r"(?:前|以前)?(?:完成|落实|落實|持续推进|持續推進|坚持|堅持)?$|^长期坚持$|^長期堅持$|^持续推进$|^持續推進$")
+#: A rule written as a parenthesis after the first unit: `县发改局(首位单位为牵头单位,下同)`.
+_RULE_AFTER_NAME = re.compile(r"[(（]([^()（）]*(?:牵头|牽頭)[^()（）]*)[)）]")
 
 
 @attrs.define
@@ -43,6 +57,10 @@ class Found:
     responsible: list[str] = attrs.field(factory=list)
     due: list[str] = attrs.field(factory=list)
     cadence: list[str] = attrs.field(factory=list)
+    leaders: list[str] = attrs.field(factory=list)  # people (责任领导), never units
+    each: list[str] = attrs.field(factory=list)  # 分别负责: every one leads its own part
+    also: list[str] = attrs.field(factory=list)  # 具体任务均涉及X: supporting units added by a rule
+    also_henceforth: bool = False
     rule: str | None = None  # "first" (列第一位者为牵头单位) or "none" (不分先后)
     rule_henceforth: bool = False
     no_division: bool = False  # 不再做分工: the note's units stand for what follows
@@ -50,12 +68,12 @@ class Found:
 
     @property
     def units(self) -> list[str]:
-        return self.lead + self.support + self.consult + self.responsible
+        return self.lead + self.each + self.support + self.consult + self.responsible + self.also
 
     def roles(self, rule: str = "first") -> tuple[list[str], list[str], list[str]]:
         """(leads, supports, consulted), each unit once, in written order."""
         rule = self.rule or rule
-        leads = list(self.lead)
+        leads = list(self.lead) + list(self.each)
         supports = list(self.support)
         responsible = list(self.responsible)
         if responsible:
@@ -64,6 +82,7 @@ class Found:
             else:
                 leads = responsible[:1]
                 supports = responsible[1:] + supports
+        supports += self.also
         seen: set[str] = set()
         out = []
         for group in (leads, supports, list(self.consult)):
@@ -93,7 +112,7 @@ def parse_note(text: str, labelled_only: bool = False) -> Found | None:
             else:
                 for clause in depth_split(group, "，,"):
                     any_role |= _clause(tidy(clause), found)
-    if not any_role or not found.units:
+    if not any_role or not (found.units or found.leaders):
         return None
     return found
 
@@ -112,17 +131,35 @@ def _labelled(part: str, found: Found) -> bool:
     if not match:  # text after a labelled part with no label of its own
         return _clause(tidy(part), found)
     role = _LABEL_ROLES[match.group(1)]
-    value = tidy(part[match.end():])
+    value = tidy(part[match.end():]).rstrip("。.；;，, ")
     if role in ("due", "cadence"):
         getattr(found, role).append(value)
         return False
-    names = split_marked(strip_verb(value)[0])
+    if role == "leader":
+        found.leaders += [name for name in (tidy(p) for p in depth_split(value, "、，,")) if name]
+        return True
+    value = _rules_after_names(value, found)
+    body, verb = strip_verb(value)
+    names = split_marked(body)
     for name, mark in names:  # a mark (`X(牵头)`) says the role itself, as the parser reads it
-        if looks_like_unit(name):
-            getattr(found, mark or role).append(name)
+        if DUE_PIECE.match(name):
+            found.due.append(name)
+        elif could_be_unit(name, labelled=True):
+            getattr(found, mark or ("each" if verb == "each" else role)).append(name)
         else:
             found.problems.append(name)
     return bool(names)
+
+
+def _rules_after_names(value: str, found: Found) -> str:
+    """`县发改局(首位单位为牵头单位,下同)、县财政局`: the rule is read and taken out of the unit's name."""
+    for match in list(_RULE_AFTER_NAME.finditer(value)):
+        inner = match.group(1)
+        if RULE_FIRST.search(inner) or RULE_NONE.search(inner):
+            found.rule = "first" if RULE_FIRST.search(inner) else "none"
+            found.rule_henceforth = bool(HENCEFORTH.search(inner))
+            value = value.replace(match.group(0), "", 1)
+    return value
 
 
 def _clause(clause: str, found: Found) -> bool:
@@ -138,7 +175,19 @@ def _clause(clause: str, found: Found) -> bool:
         return False
     if HENCEFORTH.fullmatch(clause.rstrip("。")):
         found.rule_henceforth = True
+        found.also_henceforth = found.also_henceforth or bool(found.also)
         return False
+    if DUE_PIECE.match(clause) or (found.units and _understood_due(clause)):
+        found.due.append(clause)
+        return False
+    involves = INVOLVES.match(clause)
+    if involves and found.units:
+        names = split_units(involves.group(2))
+        if names and all(could_be_unit(name) for name in names):
+            found.also += names
+            # `以下政策措施均需X落实`: X for every later task as well (`下同` says the same after the fact)
+            found.also_henceforth = found.also_henceforth or bool(involves.group("ahead"))
+            return False
     body, verb = strip_verb(clause)
     consulted: list[str] = []
     if "会同" in body:
@@ -147,7 +196,7 @@ def _clause(clause: str, found: Found) -> bool:
         verb = verb or "responsible"
     marked = split_marked(body)
     names = [name for name, _ in marked]
-    if not names or not all(looks_like_unit(name) for name in names + consulted):
+    if not names or not all(could_be_unit(name) for name in names + consulted):
         if names:
             found.problems.append(clause)
         return False
@@ -157,3 +206,8 @@ def _clause(clause: str, found: Found) -> bool:
     found.consult.extend(consulted)
     # A bare list (`（A、B）`) is not an assignment by itself; one with a role mark (`（A(牵头)、B）`) is.
     return verb is not None or any(mark for _, mark in marked)
+
+
+def _understood_due(clause: str) -> bool:
+    """A clause after the units that qlmatrix.cadence reads as a date (`年内持续推进` is not one)."""
+    return len(clause) <= 16 and Cadence.parse(clause).understood and bool(re.search(r"\d|年|月|底", clause))

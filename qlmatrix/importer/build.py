@@ -8,12 +8,15 @@ understood becomes a Problem: nothing is dropped silently.
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import TYPE_CHECKING
 
 import attrs
 
-from ..model import Assignment, Plan, Ref, Role, Section, Task, Unit
+from ..cadence import Cadence
+from ..dates import DATE_IN_TEXT, parse_date
+from ..model import Assignment, Note, Plan, Ref, Role, Section, Task, Unit
 from ..numbering import split_title
 from ..resolve import ids
 from ..span import Span
@@ -39,6 +42,14 @@ _NOTE_OPENING = re.compile(r"[(（\[【〔]")
 _LABEL_AT = re.compile(LABEL.pattern.removeprefix("^"))  # LABEL, matched where a bracket ends
 _TO_CLOSING = re.compile(r"[^)）]{0,200}")
 _PLACE = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:区|市|县|州|省|新区|开发区|高新区)$")
+#: Items that state principles or goals, not duties: kept as `说明` when no unit is named for them.
+_NOT_A_TASK = re.compile(r"^(?:指导思想|基本原则|工作原则|主要目标|工作目标|总体目标|发展目标|总体要求|总体思路|工作思路|"
+                         r"基本要求|目标任务|主要原则|适用范围|编制依据|指導思想|基本原則|主要目標|工作目標|總體要求)$")
+_TITLES = r"(?:常务副(?:县|区|市|省)长|副(?:县|区|市|省)长|(?:县|区|市|省|州)长|常委|(?:副)?书记|(?:副)?主任|(?:副)?局长|(?:副)?部长)"
+#: A heading that groups items under the leader in charge: `一、王丹县长牵头重点工作`, `李丹常委、常务副区长牵头重点工作`.
+LEADER_HEADING = re.compile(rf"^([\u4e00-\u9fff]{{2,3}}?)(?:同志)?{_TITLES}(?:、{_TITLES})*(?:牵头|负责|分管)(?:负责)?的?(?:重点)?工作$")
+#: Vague words that say the duty never ends (长期坚持): a cadence, never a due date.
+_VAGUE_DUE = re.compile(r"^(?:长期坚持|長期堅持|持续推进|持續推進|常态化|常態化|定期)$")
 
 
 @attrs.frozen
@@ -57,6 +68,9 @@ class Analysed:
     found: Found | None
     how: str = "note"  # note | labels | running | inherited
     inherited_from: int | None = None
+    also: list[str] = attrs.field(factory=list)  # supporting units a rule earlier in the document adds
+    #: Several annotated groups of sentences in one item: (text, note) each, one task apiece.
+    groups: list[tuple[str, Found]] = attrs.field(factory=list)
 
 
 @attrs.define
@@ -99,6 +113,7 @@ class Importer:
         self.rule = "first"
         self.rule_line: tuple[int, str] | None = None
         self.inherit: tuple[Found, int] | None = None
+        self.also: list[str] = []  # `具体任务均涉及X，下同`: X supports every later task
 
     def problem(self, line: int, text: str, en: str, zh: str) -> None:
         self.problems.append(Problem(line, excerpt(text), Text(en, zh)))
@@ -106,7 +121,22 @@ class Importer:
     # One item: title, body, note, label lines
 
     def analyse(self, item: Item) -> Analysed:
+        analysed = self._analyse(item)
+        if analysed.found is not None:
+            analysed.also = [unit for unit in self.also if unit not in analysed.found.units]
+            if analysed.found.also and analysed.found.also_henceforth:
+                self.also = list(dict.fromkeys(self.also + analysed.found.also))
+        return analysed
+
+    def _analyse(self, item: Item) -> Analysed:
         paragraphs = [Para(p.line, p.text) for p in item.paragraphs]
+        groups = _annotated_groups(" ".join(p.text for p in paragraphs)) if item.rank < TABLE_RANK else []
+        if len(groups) > 1:
+            first = paragraphs[0].text if paragraphs else ""
+            title = split_title(first)[0]
+            for _, group_found in groups:
+                self._rules(group_found, item.line, "")
+            return Analysed(item, title.rstrip("：:。 "), None, "", groups[0][1], "note", groups=groups)
         note, note_para = "", None
         for para in reversed(paragraphs):
             found_note = trailing_note(para.text)
@@ -152,7 +182,7 @@ class Importer:
         if found.rule and found.rule_henceforth:
             self.rule = found.rule
             self.rule_line = self.rule_line or (line, note)
-        if found.no_division and found.units:
+        if found.no_division and found.units and not found.also:  # 涉及X，不再做分工: X is added, nothing inherited
             self.inherit = (found, line)
 
 
@@ -220,6 +250,8 @@ def _writable(name: str) -> str | None:
 
 def build_plan(outline: Outline, source: str, default_title: str | None = None) -> Built:
     importer = Importer(source)
+    for line, text, en, zh in outline.notices:
+        importer.problem(line, text, en, zh)
     analysed = [importer.analyse(item) for item in outline.items]
     if not analysed:
         first = next(iter(outline.preamble), Para(1, ""))
@@ -227,20 +259,22 @@ def build_plan(outline: Outline, source: str, default_title: str | None = None) 
                          "未找到带编号的条目（一、 (一) 1.）")
     names = Names()
     for entry in analysed:
-        for unit in entry.found.units if entry.found else ():
-            names.add_known(unit)
+        for found in [entry.found, *(found for _, found in entry.groups)]:
+            for unit in found.units if found else ():
+                names.add_known(unit)
     for entry in analysed:
         for written in mentions(entry.item.text):
             names.learn(written)
     tasks_notes: dict[int, str] = {}
     dropped: list[tuple[int, str]] = []
 
-    def assignments(entry: Analysed) -> list[Assignment]:
+    def assignments(entry: Analysed, found: Found | None) -> list[Assignment]:
         line = entry.item.line
         if entry.how == "labels":
             tasks_notes[line] = "labels"
-        if entry.found is not None:
-            leads, supports, consults = entry.found.roles(importer.rule)
+        if found is not None:
+            leads, supports, consults = found.roles(importer.rule)
+            supports = supports + [unit for unit in entry.also if unit not in leads and unit not in supports]
         else:
             leads, supports, consults = _running(entry, names, importer, tasks_notes)
         span = Span(source, line, 1, line, 1)
@@ -255,6 +289,25 @@ def build_plan(outline: Outline, source: str, default_title: str | None = None) 
                 out.append(Assignment(role, Ref(written, span), span))
         return out
 
+    def task(entry: Analysed, found: Found | None, title: str, body: str | None, number: str | None,
+             ident: str = "") -> Task:
+        line = entry.item.line
+        labels = "；".join(p.text for p in entry.item.labels)
+        cadence, due = find_cadence(title, entry.note + labels, body or "")
+        if found is not None:
+            cadence = "、".join(_timing(found.cadence)) or cadence
+            due = "、".join(_timing(found.due)) or due
+            unread = [p for p in found.due + found.cadence if p not in _timing([p])]
+            if unread:  # `全年`: not a date qlmatrix reads, kept in the text rather than lost
+                body = "\n".join([*([body] if body else []), *(f"完成时限：{p}" for p in unread)])
+        if due and (due.startswith("每") or _VAGUE_DUE.match(due)):  # a 完成时限 cell holding a recurrence or 长期坚持
+            cadence, due = cadence or due, None
+        if cadence == due:
+            due = None
+        span = Span(source, line, 1, line, 1)
+        return Task(title=title, id=ident, number=number, body=body, assignments=assignments(entry, found),
+                    cadence=cadence, due=due, span=span, leaders=_people(found.leaders) if found else ())
+
     section_intros: dict[int, list[str]] = {}
     root = _tree(analysed)
 
@@ -266,28 +319,102 @@ def build_plan(outline: Outline, source: str, default_title: str | None = None) 
             line = entry.item.line
             span = Span(source, line, 1, line, 1)
             number = entry.item.number or None
+            heading = LEADER_HEADING.match(entry.title)
             if children:
                 if entry.body:
                     section_intros[line] = [p for p in entry.body.split("\n") if p]
-                items.append(Section(title=entry.title, id="", number=number, items=convert(children), span=span))
+                items.append(Section(title=entry.title, id="", number=number, items=convert(children), span=span,
+                                     leaders=(heading.group(1),) if heading else ()))
                 continue
-            cadence, due = find_cadence(entry.title, entry.note + "；".join(p.text for p in entry.item.labels),
-                                        entry.body or "")
-            if entry.found is not None:
-                cadence = "、".join(entry.found.cadence) or cadence
-                due = "、".join(entry.found.due) or due
-            if due and due.startswith("每"):  # a 完成时限 column that holds a recurrence
-                cadence, due = cadence or due, None
-            items.append(Task(title=entry.title, id="", number=number, body=entry.body,
-                              assignments=assignments(entry), cadence=cadence, due=due, span=span))
+            if entry.groups:  # one task per annotated group, the item their section (三(八)-1, -2 ...)
+                tasks: list[PlanItem] = []
+                for index, (text, found) in enumerate(entry.groups, start=1):
+                    if index == 1 and text.startswith(entry.title) and text[len(entry.title):].strip("。 "):
+                        text = text[len(entry.title):].lstrip("。：: ")  # the item's title heads its section
+                    title, body = split_title(text)
+                    tasks.append(task(entry, found, title.rstrip("：:。 "), body, None, f"-{index}"))
+                items.append(Section(title=entry.title, id="", number=number, items=tasks, span=span))
+                tasks_notes[line] = "groups"
+                continue
+            unassigned = entry.found is None and not entry.item.labels
+            if unassigned and (_NOT_A_TASK.match(entry.title) or heading) \
+                    and not running_roles(entry.item.text, names.resolve).lead:
+                items.append(Note(title=entry.title, number=number, body=entry.body, span=span))
+                continue
+            items.append(task(entry, entry.found, entry.title, entry.body, number))
         return items
 
     items = _ids(convert(root, top=True), "", set())
     units = [_declare(name, names, Span(source, names.first_line[name], 1, names.first_line[name], 1))
              for name in names.order]
     title, doc_number, basis, issuer = _header(outline)
-    plan = Plan(title=title or default_title, basis=basis, issuer=issuer, units=units, items=items)
+    date = _document_date(outline, importer)
+    plan = Plan(title=title or default_title, basis=basis, issuer=issuer, units=units, items=items, date=date)
     return Built(plan, importer.problems, dropped, importer.rule_line, doc_number, tasks_notes, section_intros)
+
+
+def _timing(phrases: list[str]) -> list[str]:
+    """The 时限/频次 phrases qlmatrix.cadence reads (or the vague words checks flag); others stay in the text."""
+    return [p for p in phrases if Cadence.parse(p).understood or _VAGUE_DUE.match(p)]
+
+
+def _people(names: list[str]) -> tuple[str, ...]:
+    """Leaders' names as the language can hold them: `[姓名]` placeholders kept, separators never inside."""
+    return tuple(dict.fromkeys(name.strip("。 ") for name in names if name.strip("。 ")))
+
+
+def _document_date(outline: Outline, importer: Importer) -> datetime.date | None:
+    """The document's date: a date line near the title or the signature, or a `…印发` line; None (and a
+    note in the report) when the lines give different dates."""
+    found: dict[datetime.date, int] = {}
+    for para in [*outline.preamble, *outline.closing]:
+        text = para.text.strip()
+        match = DATE_IN_TEXT.search(text)
+        if match is None or not (len(text) <= 20 or "印发" in text or "印發" in text):
+            continue
+        date = parse_date(match.group(0))
+        if date is not None:
+            found.setdefault(date, para.line)
+    if len(found) > 1:
+        first = min(found.values())
+        listed = "、".join(date.isoformat() for date in found)
+        importer.problem(first, listed, f"the document gives several dates ({listed}): 发文日期 is left out",
+                         f"原文有多个日期（{listed}），未填写发文日期")
+        return None
+    return next(iter(found), None)
+
+
+def _annotated_groups(text: str) -> list[tuple[str, Found]]:
+    """`…。(教育部负责)…。(人力资源社会保障部、财政部负责)`: the groups of sentences each note closes, with
+    the note; [] unless there are two or more. A note closes a group when a sentence ends at it."""
+    groups: list[tuple[str, Found]] = []
+    cursor = 0
+    depth, opened = 0, 0
+    for index, char in enumerate(text):
+        if char in OPEN:
+            if depth == 0:
+                opened = index
+            depth += 1
+        elif char in CLOSE and depth:
+            depth -= 1
+            if depth:
+                continue
+            before = text[opened - 1] if opened else "。"
+            after = text[index + 1] if index + 1 < len(text) else "。"
+            if before not in "。；;" and after not in "。；; ":
+                continue
+            found = parse_note(text[opened + 1:index])
+            if found is None:
+                continue
+            groups.append((text[cursor:opened].strip(" 。"), found))
+            cursor = index + 1
+    rest = text[cursor:].strip(" 。")
+    if len(groups) < 2:
+        return []
+    if rest:
+        last_text, last_found = groups[-1]
+        groups[-1] = (f"{last_text}。{rest}", last_found)
+    return groups
 
 
 def _running(entry: Analysed, names: Names, importer: Importer,
@@ -338,11 +465,19 @@ def _ids(items: Iterable[PlanItem], prefix: str, used: set[str],
     for item in items:
         if isinstance(item, Section):
             own = ids.section_id("", prefix, item.number, item.title)
+        elif isinstance(item, Task) and item.id.startswith("-"):  # one of an item's annotated groups: 三(八)-1
+            item = attrs.evolve(item, id=prefix + item.id)
+            used.add(item.id)
+            out.append(item)
+            continue
         elif isinstance(item, Task):
             ordinal += ids.counts_as_unnumbered("", item.number)
             own = ids.task_id("", prefix, item.number, ordinal)
-        else:  # convert makes sections and tasks only
-            raise TypeError(f"the importer made {item!r}, neither a section nor a task")
+        elif isinstance(item, Note):
+            out.append(item)
+            continue
+        else:  # convert makes sections, tasks and notes only
+            raise TypeError(f"the importer made {item!r}, neither a section, a task nor a note")
         explicit = ""
         if own in used:
             # The next suffix to try is remembered per id: counting up from 2 each time is quadratic in

@@ -13,8 +13,11 @@ from typing import TYPE_CHECKING
 import attrs
 
 from ..numbering import normalise_number
-from .annotations import LABEL
+from .annotations import LABEL, parse_note
+from .flat import task_header
+from .numbering import number_value
 from .reading import Line
+from .units import tidy
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -36,14 +39,23 @@ _MARKDOWN = re.compile(r"^(?:#{1,6}\s+|[-*+>]\s+)")
 #: Column headers of a 任务分工表: header word -> field.
 COLUMNS = (
     (("序号", "编号"), "number"),
-    (("牵头单位", "牵头部门", "牵头"), "lead"),
-    (("配合单位", "配合部门", "协助单位", "参与单位", "配合"), "support"),
+    (("牵头单位", "牵头部门", "牵头", "牵头责任单位"), "lead"),
+    (("配合单位", "配合部门", "协助单位", "参与单位", "配合", "协同责任单位"), "support"),
+    (("责任领导", "牵头领导", "牵头负责领导", "分管领导"), "leader"),
     (("责任单位", "责任部门", "责任主体"), "responsible"),
     (("完成时限", "完成时间", "时间节点", "时限", "完成期限"), "due"),
     (("频次", "工作频次"), "cadence"),
-    (("重点任务", "工作任务", "主要任务", "具体任务", "任务内容", "工作内容", "任务", "工作措施", "举措", "内容"), "task"),
+    (("重点任务", "工作任务", "主要任务", "具体任务", "任务内容", "工作内容", "任务", "工作措施", "举措", "内容", "重点工作",
+      "目标任务", "目标与任务"), "task"),
 )
-_FIELD_LABEL = {"lead": "牵头单位", "support": "配合单位", "responsible": "责任单位", "due": "完成时限", "cadence": "频次"}
+_FIELD_LABEL = {"lead": "牵头单位", "support": "配合单位", "responsible": "责任单位", "due": "完成时限", "cadence": "频次",
+                "leader": "责任领导"}
+#: Pinyin a third-party site put after characters (`發(fā)`, `經(jīng)開區(qū)`): not the document's text.
+_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹ]{1,7}\)")
+#: `7.365天服务项目`: a number run into a title that starts with digits; item 7 only when 7 follows 6.
+_NUMBER_INTO_DIGITS = re.compile(r"^([0-9０-９]{1,3})[.．](?=[0-9０-９])")
+#: `附件:1.…` starts a list of attachments: the numbered lines after it are not items.
+_ATTACHMENTS = re.compile(r"^附件[:：]\s*[0-9０-９]{1,2}[.．、]")
 
 
 @attrs.define
@@ -59,6 +71,7 @@ class Item:
     number: str  # normalised, as ids use it
     paragraphs: list[Para]
     labels: list[Para] = attrs.field(factory=list)  # `牵头单位：X` lines that follow
+    written: str = ""  # the number as the document writes it, `(1)`
 
     @property
     def text(self) -> str:
@@ -70,10 +83,12 @@ class Outline:
     preamble: list[Para] = attrs.field(factory=list)
     items: list[Item] = attrs.field(factory=list)
     closing: list[Para] = attrs.field(factory=list)  # signature, date, 此件公开发布
+    #: What reading the numbering had to assume, for the report: (line, excerpt, English, Chinese).
+    notices: list[tuple[int, str, str, str]] = attrs.field(factory=list)
 
 
 def clean(text: str) -> str:
-    text = text.replace("\u00a0", " ").strip(" \t\u3000\r\ufeff")
+    text = _PINYIN.sub("", text.replace("\u00a0", " ")).strip(" \t\u3000\r\ufeff")
     text = _MARKDOWN.sub("", text).replace("**", "").replace("__", "")
     return text.strip(" \t\u3000")
 
@@ -109,6 +124,8 @@ def build_outline(lines: list[Line]) -> Outline:
     # ends (adding each piece to the paragraph's text would copy it every time: quadratic).
     pieces: list[str] = []
     length = 0
+    last: dict[int, int] = {}  # the value of the last item of each rank: 7 follows 6
+    attachments = False  # inside a list `附件:1.… 2.…`
 
     def flush() -> None:
         nonlocal length
@@ -130,11 +147,19 @@ def build_outline(lines: list[Line]) -> Outline:
         if not text or _PAGE_NUMBER.match(text):
             joinable = joinable and bool(text)
             continue
-        number = NUMBERING.match(text)
-        if number:
+        attachments = bool(_ATTACHMENTS.match(text)) or (attachments and bool(re.match(r"[0-9０-９]{1,2}[.．、]", text)))
+        found = None if attachments else _item_number(text, last)
+        if found:
             flush()
-            rest = text[number.end():]
-            item = Item(line.number, _rank(number), normalise_number(number.group(0).strip()), [Para(line.number, rest)])
+            rank, written, rest, run_in = found
+            if run_in:
+                outline.notices.append((line.number, text[:20], f"read as item {written} whose title starts with "
+                                        f"digits (`{rest[:8]}`), since it follows the item before",
+                                        f"按编号顺序读作第{written}项，标题以数字开头（“{rest[:8]}”）"))
+            last[rank] = number_value(written)
+            for deeper in [r for r in last if r > rank]:
+                del last[deeper]  # numbering restarts under a new item
+            item = Item(line.number, rank, normalise_number(written), [Para(line.number, rest)], written=written)
             outline.items.append(item)
             current, joinable = item.paragraphs, _wraps(rest)
             pieces.append(rest)
@@ -157,13 +182,102 @@ def build_outline(lines: list[Line]) -> Outline:
             length = len(text)
             joinable = _wraps(text) and not _standalone(text)
     flush()
+    outline.items = _lift_group_notes(_notice_items_to_preamble(outline))
     return outline
 
 
+def _notice_items_to_preamble(outline: Outline) -> list[Item]:
+    """A notice that numbers its own requirements (一、各责任单位要… 二、… 三、…) before the plan, whose
+    numbering starts again at 一、: the notice's paragraphs are not items of the plan. Only when none of
+    them assigns anything (two parts of a plan that both number from 一 and carry notes stay items)."""
+    items = outline.items
+    if not items:
+        return items
+    top = min(item.rank for item in items)
+    starts = [i for i, item in enumerate(items) if item.rank == top and number_value(item.number) == 1]
+    if len(starts) < 2:
+        return items
+    restart = starts[-1]
+    earlier = items[:restart]
+    if any(item.labels or any(_ends_in_note(p) or _standalone_note(p) for p in item.paragraphs) for item in earlier):
+        return items
+    for item in earlier:
+        outline.preamble += [Para(p.line, (item.written if i == 0 else "") + p.text)
+                             for i, p in enumerate(item.paragraphs)]
+    return items[restart:]
+
+
+def _standalone_note(para: Para) -> bool:
+    """A paragraph that is nothing but one assignment note: `(责任单位:市直各有关单位、…)`."""
+    text = para.text.strip().rstrip("。")
+    if len(text) < 4 or text[0] not in "(（[【〔" or text[-1] not in ")）]】〕":
+        return False
+    depth = 0
+    for index, char in enumerate(text):
+        depth += char in "(（[【〔"
+        depth -= char in ")）]】〕"
+        if depth == 0 and index < len(text) - 1:
+            return False
+    return parse_note(text[1:-1]) is not None
+
+
+#: Sub-items one note may cover (an item's (1)…(9)); beyond, the note stays where it is (and the walk back
+#: to the parent is bounded, so that a long run of sub-items each with a note line costs linear time).
+_MAX_SUB_ITEMS = 30
+
+
+def _lift_group_notes(items: list[Item]) -> list[Item]:
+    """`1.完善应急预案体系` / `(1)…` … `(4)…` / `(责任单位:…)`: a note on its own line after sub-items none of which
+    has its own belongs to the item above them, which becomes the task, the sub-items its text."""
+    out: list[Item] = []
+    for item in items:
+        last = item.paragraphs[-1] if len(item.paragraphs) > 1 else None
+        if last is None or not _standalone_note(last):
+            out.append(item)
+            continue
+        start = len(out)
+        while start > 0 and out[start - 1].rank >= item.rank and len(out) - start < _MAX_SUB_ITEMS:
+            start -= 1
+        parent = out[start - 1] if start > 0 else None
+        siblings = out[start:]
+        if parent is None or parent.rank >= item.rank or parent.rank == TABLE_RANK or len(siblings) >= _MAX_SUB_ITEMS \
+                or any(_ends_in_note(p) for sub in siblings for p in sub.paragraphs) \
+                or any(_ends_in_note(p) for p in item.paragraphs[:-1]) or _ends_in_note(parent.paragraphs[-1]):
+            out.append(item)
+            continue
+        for sub in [*siblings, item]:
+            paragraphs = sub.paragraphs if sub is not item else sub.paragraphs[:-1]
+            parent.paragraphs += [Para(p.line, (sub.written if i == 0 else "") + p.text) for i, p in enumerate(paragraphs)]
+        parent.paragraphs.append(last)
+        del out[start:]
+    return out
+
+
+def _ends_in_note(para: Para) -> bool:
+    """Does the paragraph end with a bracket that assigns units (the sub-item has a note of its own)?"""
+    text = para.text.rstrip(" 。")
+    return bool(text) and text[-1] in ")）]】〕" and bool(re.search(r"负责|負責|牵头|牽頭|责任单位|責任單位", text[-80:]))
+
+
+def _item_number(text: str, last: dict[int, int]) -> tuple[int, str, str, bool] | None:
+    """(rank, number as written, the rest, whether the number runs into digits) when `text` starts an item.
+    `7.365天…` is item 7 only when the last item of that rank was 6: a number followed by digits otherwise
+    reads as text (`3.5%左右`)."""
+    number = NUMBERING.match(text)
+    if number:
+        return _rank(number), number.group(0).strip(), text[number.end():], False
+    run_in = _NUMBER_INTO_DIGITS.match(text)
+    if run_in and number_value(run_in.group(1)) == last.get(3, 0) + 1 and 3 in last:
+        return 3, run_in.group(0), text[run_in.end():], True
+    return None
+
+
 def _cut_closing(lines: list[Line], outline: Outline) -> list[Line]:
-    """Move the signature block (issuer, date, 此件公开发布) off the last item."""
+    """Move the signature block (issuer, date, 此件公开发布) off the last item; a date with long lines after
+    it is the notice's date near the top, not a signature."""
     for index in range(len(lines) - 1, max(-1, len(lines) - 6), -1):
-        if DATE_LINE.match(clean(lines[index].text)):
+        after = [clean(line.text) for line in lines[index + 1:]]
+        if DATE_LINE.match(clean(lines[index].text)) and all(len(text) <= WRAP_WIDTH for text in after):
             start = index - 1 if index > 0 and len(clean(lines[index - 1].text)) <= 20 else index
             outline.closing = [Para(line.number, clean(line.text)) for line in lines[start:] if clean(line.text)]
             return lines[:start]
@@ -179,7 +293,7 @@ def _table_row(line: Line, header: dict[int, str] | None) -> tuple[dict[int, str
     if header is None or not any(cells):
         return header, None
     values = {field: cells[index].strip() for index, field in header.items() if index < len(cells)}
-    task = values.get("task", "")
+    task = tidy(values.get("task", ""))
     if not task:
         return header, None
     number = table_number(values.get("number", ""))
@@ -206,5 +320,8 @@ def _header_fields(cells: Iterable[str]) -> dict[int, str] | None:
             if cell.strip() in words and field not in fields.values():
                 fields[index] = field
                 break
+        else:
+            if task_header(cell.strip()) and "task" not in fields.values():
+                fields[index] = "task"  # a task column named for its document: `2022年预期目标`
     has_roles = any(field in ("lead", "responsible", "support") for field in fields.values())
     return fields if has_roles and "task" in fields.values() else None

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from ..model import Plan, Section, Task
+from ..model import Note, Plan, Section, Task
 from ..writer import Comments, write_plan
 from .build import Built
 from .guard import one_line
 
-_HOW = {"running": "分工据正文推断,请核对", "labels": "分工见原文标注行"}
+_HOW = {"running": "分工据正文推断,请核对", "labels": "分工见原文标注行",
+        "groups": "原文此项有多处分工括注,按括注拆为多项任务"}
 
 
 class ImportComments(Comments):
@@ -28,7 +29,7 @@ class ImportComments(Comments):
         return []
 
     def trailing(self, node: object) -> str | None:
-        if not isinstance(node, (Task, Section)) or node.span is None:
+        if not isinstance(node, (Task, Section, Note)) or node.span is None:
             return None
         line = node.span.line
         how = self.built.notes.get(line, "")

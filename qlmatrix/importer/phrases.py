@@ -1,9 +1,11 @@
 """Cadence and due phrases in task text, turned into the text a `频次:`/`时限:` holds.
 
 Only phrases that qlmatrix.cadence understands are kept (so the imported plan
-does not raise W104). A bare period word (每年) counts only in a task's title or
-note, where it describes the duty; a vague word (定期, 常态化) counts anywhere,
-so that the plan keeps the document's own (vague) wording for checks to flag.
+does not raise W104). Only a phrase that governs the task becomes its cadence:
+one in its title, its note or label lines (a 时限 column), or a body sentence
+that states when (每季度最后一个月的30日前报送, 2023年6月底前完成). A bare
+period word (每年) or a vague word (定期, 常态化, 持续推进) in the body describes
+something else (`…推进政治监督具体化、常态化`) and is left there.
 """
 
 from __future__ import annotations
@@ -61,7 +63,7 @@ def find_cadence(title: str, note: str, body: str) -> tuple[str | None, str | No
     for text in (note, title, body):
         cadence = cadence or _understood(_recurring(text))
         due = due or _understood(_due(text))
-    for pattern, texts in ((_PLAIN, (note, title)), (_VAGUE, (note, title, body))):
+    for pattern, texts in ((_PLAIN, (note, title)), (_VAGUE, (note, title))):
         for text in texts:
             match = pattern.search(text) if cadence is None else None
             cadence = cadence or (match.group(0) if match else None)

@@ -2,7 +2,16 @@
 
 Lists split at 、，, outside parentheses, so `各县(市、区)政府(管委会)` and
 `市交通委（市道运局）` stay whole; a collective written with a bare 、
-(`各区、县级市`, `各省、自治区、直辖市人民政府`) is put back together.
+(`各区、县级市`, `各省、自治区、直辖市人民政府`) is put back together, and a
+collective joined by 及/和 (`民政部等和各省级人民政府`, `州委编办及州直相关单位`) is
+split off.
+
+Inside an annotation a unit is recognised by the annotation's structure (its
+label or role verb, its separators), not by how the name ends: `团市委`,
+`市侨联`, `北京冬奥组委` are units there. What is rejected (`could_be_unit`) is
+what has the shape of prose: sentence punctuation, a verb phrase, a date. In
+running text, where nothing marks a list of units, a name must also end like
+an organ (`looks_like_unit`, by suffix).
 """
 
 from __future__ import annotations
@@ -23,7 +32,10 @@ TRAILING = ("等有关部门和单位", "等有关部门和地方", "等有关�
 VERBS = (
     ("牵头负责", "lead"), ("牵头落实", "lead"), ("牵头", "lead"), ("牽頭負責", "lead"), ("牽頭", "lead"),
     ("按职责分工负责", "responsible"), ("按職責分工負責", "responsible"), ("按职责负责", "responsible"),
-    ("分别负责", "responsible"), ("共同负责", "responsible"), ("配合落实", "support"), ("负责落实", "responsible"),
+    ("按職責負責", "responsible"), ("分工负责", "responsible"), ("分工負責", "responsible"),
+    # 分别负责: each unit answers for its own part, so each leads (`省发改委、农委、统计局分别负责`).
+    ("分别负责", "each"), ("分別負責", "each"), ("共同负责", "responsible"), ("配合落实", "support"),
+    ("负责落实", "responsible"), ("主办", "lead"), ("主辦", "lead"), ("牵头抓总", "lead"),
     ("负责", "responsible"), ("負責", "responsible"), ("落实", "responsible"),
     ("配合", "support"), ("協助", "support"), ("协助", "support"), ("参与", "support"), ("協辦", "support"),
     ("协办", "support"),
@@ -35,7 +47,21 @@ _SUFFIXES = (
     "镇", "乡", "村", "社区", "区", "县", "市", "州", "省", "地区", "兵团", "司", "台", "园", "军", "辦", "廳",
     "門", "會", "處", "隊", "黨委", "黨組",
 )
-_COLLECTIVE_START = ("各", "有关", "相关", "其他", "其它", "上一级", "上级", "全市", "全区", "全县", "全省", "所有")
+_COLLECTIVE_START = ("各", "有关", "有關", "相关", "相關", "其他", "其它", "上一级", "上级", "全市", "全区", "全县", "全省",
+                     "所有")
+#: A class of units inside a longer name: 市直各有关单位, 区级相关部门, 省局党的建设领导小组各成员单位.
+_COLLECTIVE_INSIDE = re.compile(r"[直级級局区區市县縣州委]各|各(?:有关|有關|相关|相關|成员|成員)|(?:有关|有關|相关|相關)"
+                                r"(?:部门|部門|单位|單位|地方)$|各[^、，,]{1,8}(?:单位|單位|部门|部門|专班|專班)$")
+#: Where a collective is joined to the name before it by 及/和 (`A及各县市区政府`, `A等和各省级人民政府`).
+_JOINED_COLLECTIVE = re.compile(r"等?(?:以及|及|和|与)(?=(?:各|有关|有關|相关|相關|其他|[省市州县縣区區](?:直|级|級)))|等(?:以及|及|和)")
+#: The shape of prose, not of a name: a verb phrase opening the piece (抓好落实), a date (6月底完成).
+_PROSE_START = re.compile(r"^(?:抓好|做好|加强|加強|推进|推進|开展|開展|建立|完善|落实|落實|实施|實施|提高|提升|强化|強化|深化|"
+                          r"推动|推動|加快|严格|嚴格|全面|进一步|進一步|确保|確保|指导|督促|统筹|坚持|支持|鼓励|引导|"
+                          r"规范|优化|健全|制定|探索|具体|具體|均|对|對|在|按|以|将|將|把|从|向|为|為|与|同|并|並|见|見|详见|詳見|"
+                          r"参见|另行|待定|暂定|暫定)")
+#: What a note says instead of units: `责任单位:见附件`, `另行明确`.
+_INSTEAD_OF_UNITS = re.compile(r"附件|附表|另行|待定|暂定|暫定|明确后")
+_DATE_LIKE = re.compile(r"\d{1,4}(?:年|月|日|天)|年底|年内|年內|全年|长期|長期|持续|持續|前完成|底前|月底|月末")
 _LEVEL_WORDS = ("县级市", "自治区", "自治州", "自治县", "直辖市", "计划单列市", "市", "县", "区", "州", "盟", "旗",
                 "乡", "镇", "街道", "乡镇", "兵团", "新疆生产建设兵团")
 _NOT_IN_NAMES = re.compile(r"[。；;：:“”\"《》？！?!]|的|要|是|将|并|把")
@@ -76,7 +102,10 @@ def strip_trailing(name: str) -> str:
 
 
 def split_mark(name: str) -> tuple[str, str | None]:
-    """`市委(牵头)` -> (`市委`, "lead"); a name with no mark, or nothing but marks (`(牵头)`), as it is."""
+    """`市委(牵头)` -> (`市委`, "lead"); `区财政局*` (a table's mark for the lead) likewise; a name with no
+    mark, or nothing but marks (`(牵头)`), as it is."""
+    if len(name) > 1 and name.endswith(("*", "＊")):
+        return name[:-1].rstrip(), "lead"
     bare, role = name, None
     while (match := _MARK.search(bare)) is not None:
         bare, role = bare[: match.start()].rstrip(), role or MARKS[match.group(1)]
@@ -90,14 +119,17 @@ def split_units(text: str) -> list[str]:
 
 def split_marked(text: str) -> list[tuple[str, str | None]]:
     """`A(牵头)、B等` -> [(A, "lead"), (B, None)]: names as `split_units` gives them, with their role marks."""
-    pieces = [tidy(piece) for piece in depth_split(text, "、，,")]
-    pieces = [piece for piece in pieces if piece]
     joined: list[str] = []
-    for piece in pieces:
-        if joined and _continues_collective(joined[-1], piece):
-            joined[-1] += "、" + piece
-        else:
-            joined.append(piece)
+    for group in depth_split(text, "，,"):  # a collective is written with 、 only: `各街道，区市场局` is two units
+        pieces = []
+        for piece in depth_split(group, "、"):
+            pieces += [tidy(part) for part in _split_joined(tidy(piece))]
+        start = len(joined)
+        for piece in (piece for piece in pieces if piece):
+            if len(joined) > start and _continues_collective(joined[-1], piece):
+                joined[-1] += "、" + piece
+            else:
+                joined.append(piece)
     names = []
     for name in joined:
         name = strip_trailing(name)
@@ -109,11 +141,23 @@ def split_marked(text: str) -> list[tuple[str, str | None]]:
     return names
 
 
+def _split_joined(piece: str) -> list[str]:
+    """`民政部等和各省级人民政府` -> [民政部, 各省级人民政府]; `州委编办及州直相关单位` likewise. A 和 inside a
+    name (`国家发展和改革委员会`) is kept: only a join before a class of units, or after 等, splits."""
+    parts, cursor = [], 0
+    for match in _JOINED_COLLECTIVE.finditer(piece):
+        if match.start() >= 2 and len(piece) - match.end() >= 2:
+            parts.append(piece[cursor:match.start()])
+            cursor = match.end()
+    parts.append(piece[cursor:])
+    return parts
+
+
 def _continues_collective(previous: str, piece: str) -> bool:
     """`各区` + `县级市`, `各省` + `自治区` + `直辖市人民政府`: one collective written with 、."""
     head = previous.split("、")[-1]
-    if not previous.startswith("各") or looks_like_organ(head):
-        return False
+    if not previous.startswith("各") or looks_like_organ(head) or is_collective(piece):
+        return False  # `各街道、区直各部门`: the second is a class of units of its own
     if not any(head.endswith(level) for level in _LEVEL_WORDS):
         return False
     return any(piece.startswith(level) for level in _LEVEL_WORDS)
@@ -143,13 +187,28 @@ def _without_trailing_parentheses(name: str) -> str:
 
 
 def is_collective(name: str) -> bool:
-    """各单位, 有关部门, 各级党委: a class of units (a bare 有关 or 各 is not one)."""
+    """各单位, 有关部门, 各级党委, 市直各有关单位: a class of units (a bare 有关 or 各 is not one)."""
     starts = any(name.startswith(word) and len(name) > len(word) for word in _COLLECTIVE_START)
-    return starts or "各级" in name
+    return starts or "各级" in name or "各級" in name or bool(_COLLECTIVE_INSIDE.search(name))
+
+
+def could_be_unit(name: str, labelled: bool = False) -> bool:
+    """Can `name`, listed in an annotation (after a label, before a role verb), be a unit? Anything that
+    does not have the shape of prose: any ending (团市委, 市侨联, 北京冬奥组委), but no sentence
+    punctuation, no verb phrase, no date."""
+    bare = _strip_parentheses(name).replace("党的", "党").replace("黨的", "黨")  # 党的建设领导小组 is a name
+    if not name or len(bare) > 30 or _NOT_IN_NAMES.search(bare) or bare in TRAILING or bare in _COLLECTIVE_START:
+        return False
+    if is_collective(name):
+        return True
+    # After a label (`牵头单位：市`) even one character is a name; before a bare verb it takes two (`各负责`).
+    return not _PROSE_START.match(bare) and not _DATE_LIKE.search(bare) and not _INSTEAD_OF_UNITS.search(bare) \
+        and len(bare) >= (1 if labelled else 2)
 
 
 def looks_like_unit(name: str) -> bool:
-    """Could `name` be a unit (or a class of units) rather than a piece of prose?"""
+    """Could `name`, met in running text, be a unit (or a class of units) rather than a piece of prose?
+    Nothing marks a list there, so the name must also end like an organ (局, 委, 办, 政府 ...)."""
     if not name or len(name) > 30 or _NOT_IN_NAMES.search(_strip_parentheses(name)):
         return False
     if is_collective(name):

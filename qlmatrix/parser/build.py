@@ -15,6 +15,7 @@ import attrs
 import lark
 
 from ..cadence import Cadence
+from ..dates import parse_date
 from ..diagnostics import Diagnostic, Label
 from ..keywords import (
     ALLOWED,
@@ -29,13 +30,14 @@ from ..keywords import (
     UNIT_KIND_BY_WORD,
     UNIT_KINDS,
 )
-from ..model import Include, Layout, Plan, Ref, Report, Section, SectionKind, Task, Unit
+from ..model import Include, Layout, Note, Plan, Ref, Report, Section, SectionKind, Task, Unit
 from ..numbering import normalise_number, split_title
 from ..span import Span
 from ..suggest import closest
 from . import values
 
 if TYPE_CHECKING:
+    import datetime
     from collections.abc import Iterable, Mapping, Sequence
     from typing import TypedDict, Unpack
 
@@ -75,6 +77,7 @@ class PlanHeader:
     basis: str | None
     issuer: str | None
     span: Span
+    date: datetime.date | None = None
 
 
 class Builder(lark.Transformer[lark.Token, Plan]):
@@ -257,14 +260,25 @@ class Builder(lark.Transformer[lark.Token, Plan]):
                 items.append(child)
         if header is None:
             return Plan(units=units, items=items)
-        return Plan(header.title, header.basis, header.issuer, units, items, span=header.span)
+        return Plan(header.title, header.basis, header.issuer, units, items, span=header.span, date=header.date)
 
     def plan(self, children: list[lark.Token | Block]) -> PlanHeader:
         keyword, _, title, block = _parts(children)
         if keyword is None:
             raise _misread("plan", children)
         props = self.properties(block, "plan")
-        return PlanHeader(_clean(title), self.text(props, "basis"), self.text(props, "issuer"), self.span(keyword))
+        return PlanHeader(_clean(title), self.text(props, "basis"), self.text(props, "issuer"), self.span(keyword),
+                          self.date(props.get("date")))
+
+    def date(self, prop: Prop | None) -> datetime.date | None:
+        """`发文日期: 2022年10月18日`; anything that is not one calendar date is E020."""
+        if prop is None:
+            return None
+        found = parse_date(prop.value)
+        if found is None:
+            where = self.span(prop.value_token) if prop.value_token is not None else self.span(prop.key)
+            self.emit("E020", where, args={"value": prop.value}, help="date-form")
+        return found
 
     def unit(self, children: list[lark.Token | Block], collective: bool = False) -> list[Unit]:
         block = children[-1] if isinstance(children[-1], Block) else None
@@ -312,6 +326,7 @@ class Builder(lark.Transformer[lark.Token, Plan]):
             loop=loop,
             items=block.members,
             span=self.span(keyword, number or title or keyword),
+            leaders=self.names(props.get("leader")),
         )
 
     def task(self, children: list[lark.Token | Block]) -> Task:
@@ -347,7 +362,16 @@ class Builder(lark.Transformer[lark.Token, Plan]):
             span=self.heading_span(start, title or number or start),
             layout=Layout(keyword=keyword is not None, annotation=annotation is not None,
                           pasted=body is not None and "body" not in props),
+            leaders=self.names(props.get("leader")),
         )
+
+    def note(self, children: list[lark.Token | Block]) -> Note:
+        keyword, number, title, block = _parts(children)
+        if keyword is None:
+            raise _misread("note", children)
+        props = self.properties(block, "note")
+        return Note(title=_clean(title) or "", number=normalise_number(str(number)) if number else None,
+                    body=self.text(props, "body"), span=self.span(keyword, title or number or keyword))
 
     def _uncoloned_annotation(self, title: lark.Token, text: str) -> tuple[str, list[Assignment]]:
         """`(责任单位 A局)` at the end of a title: an annotation missing its colon, which would
@@ -428,7 +452,7 @@ def _parts(children: list[lark.Token | Block]) -> tuple[lark.Token | None, lark.
             number = child
         elif child.type in ("TEXT", "STRING"):
             title = child
-        elif child.type in ("PLAN", "SECTION", "CARRIER", "TASK"):
+        elif child.type in ("PLAN", "SECTION", "CARRIER", "TASK", "NOTE"):
             keyword = child
     return keyword, number, title, block
 

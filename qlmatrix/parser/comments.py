@@ -48,7 +48,7 @@ if TYPE_CHECKING:
 
     Statement = Plan | Unit | Item
 
-_STATEMENTS = frozenset({"plan", "unit", "collective", "section", "task", "report", "include"})
+_STATEMENTS = frozenset({"plan", "unit", "collective", "section", "task", "report", "include", "note"})
 _COMMENT = re.compile(r"[#＃][^\n]*")
 #: A suppression comment (parser/suppressions.py): `ignore` covers lines, `ignore-file` the whole file.
 _DIRECTIVE = re.compile(r"qlm:\s*(ignore-file|ignore)\b")

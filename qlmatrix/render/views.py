@@ -149,7 +149,7 @@ def _serials(chosen: Iterable[Selected], index: PlanIndex | None = None) -> dict
 
 def _timing(item: Task | Report) -> str:
     parts = [str(value) for value in (item.cadence, item.due) if value is not None]
-    return " / ".join(parts)
+    return " / ".join(dict.fromkeys(parts))  # 长期坚持 as both 频次 and 时限 says it once
 
 
 def _raci(index: PlanIndex, filters: Filters, scheme: Scheme) -> Table:
@@ -184,6 +184,8 @@ def _raci(index: PlanIndex, filters: Filters, scheme: Scheme) -> Table:
 def _tasks(index: PlanIndex, filters: Filters, scheme: Scheme) -> Table:
     chosen = _selected(index, filters)
     serials = _serials(chosen, index)
+    # 责任领导 (people) only when the plan names any: most plans do not, and an empty column wastes the page.
+    with_leaders = any(entry.leaders for entry, _ in chosen)
 
     def row(item: Selected) -> tuple[Cell, ...]:
         entry, kept = item
@@ -191,15 +193,18 @@ def _tasks(index: PlanIndex, filters: Filters, scheme: Scheme) -> Table:
         lead = [h.unit for h in shown if h.role is Role.LEAD]
         support = [h.unit for h in shown if h.role is Role.SUPPORT]
         support += [f"{h.unit}(会同)" for h in shown if h.role is Role.CONSULT]
+        leaders = (Cell("、".join(entry.leaders)),) if with_leaders else ()
         return (
             Cell(serials[id(entry)]),
             Cell(entry.task.title),
+            *leaders,
             Cell("、".join(lead), (Role.LEAD,) if lead else ()),
             Cell("、".join(support)),
             Cell(_timing(entry.task)),
         )
 
-    columns = [Column("序号", 8), Column("重点任务", 36), Column("牵头单位", 16), Column("配合单位", 24), Column("完成时限/频次", 22)]
+    columns = [Column("序号", 8), Column("重点任务", 36), *([Column("责任领导", 10)] if with_leaders else []),
+               Column("牵头单位", 16), Column("配合单位", 24), Column("完成时限/频次", 22)]
     groups = _grouped(chosen, lambda item: _section_heading(item[0], index), row)
     return Table("tasks", _title(index, "tasks"), columns, groups, scheme, notes=_notes(index))
 

@@ -121,6 +121,10 @@ class ResolvedTask(_Roles):
     sections: tuple[Section, ...]
     #: Effective roles, grouped by role, each (role, unit) once.
     holdings: tuple[Holding, ...]
+    #: The officials in charge (责任领导), people not units: the task's own, else its innermost section's.
+    leaders: tuple[str, ...] = ()
+    #: The section `leaders` are inherited from; None when the task names them itself (or nobody does).
+    leaders_origin: Section | None = None
 
     @property
     def item(self) -> Task:
@@ -172,6 +176,9 @@ class ResolvedSection(_Roles):
     tasks: tuple[ResolvedTask, ...]
     #: Reports inside, likewise.
     reports: tuple[ResolvedReport, ...]
+    #: The officials in charge, own or inherited, as `ResolvedTask.leaders`.
+    leaders: tuple[str, ...] = ()
+    leaders_origin: Section | None = None
 
     @property
     def item(self) -> Section:
@@ -280,6 +287,9 @@ class ResolvedPlan:
 
 #: A section being walked, with the tasks and reports found inside it so far.
 _OpenSection: TypeAlias = tuple[Section, list[ResolvedTask], list[ResolvedReport]]
+#: The leaders an enclosing section offers, and that section (None at the top level: nobody offers any).
+_Leaders: TypeAlias = tuple[tuple[str, ...], Section | None]
+_NO_LEADERS: _Leaders = ((), None)
 
 
 class _Walker:
@@ -294,19 +304,21 @@ class _Walker:
         self._items(plan.items, (), "", [0], (), [])
 
     def _items(self, items: Iterable[Item], outer: tuple[Section, ...], prefix: str, ordinal: list[int],
-               offered: tuple[Holding, ...], open_sections: list[_OpenSection]) -> None:
+               offered: tuple[Holding, ...], open_sections: list[_OpenSection],
+               leaders: _Leaders = _NO_LEADERS) -> None:
         # Recursion depth is the nesting of sections and includes, which the parser bounds.
         for item in items:
             if isinstance(item, Task):
                 if ids.counts_as_unnumbered(item.id, item.number):
                     ordinal[0] += 1
                 ident = ids.task_id(item.id, prefix, item.number, ordinal[0])
-                task = ResolvedTask(item, ident, outer, self._effective(item.assignments, offered))
+                own, origin = (item.leaders, None) if item.leaders else leaders
+                task = ResolvedTask(item, ident, outer, self._effective(item.assignments, offered), own, origin)
                 self.tasks.append(task)
                 for _, tasks_inside, _ in open_sections:
                     tasks_inside.append(task)
             elif isinstance(item, Section):
-                self._section(item, outer, prefix, offered, open_sections)
+                self._section(item, outer, prefix, offered, open_sections, leaders)
             elif isinstance(item, Report):
                 report = self._report(item, outer)
                 self.reports.append(report)
@@ -314,10 +326,10 @@ class _Walker:
                     reports_inside.append(report)
             elif isinstance(item, Include) and item.plan is not None:
                 # The included file continues the section it is included in.
-                self._items(item.plan.items, outer, prefix, ordinal, offered, open_sections)
+                self._items(item.plan.items, outer, prefix, ordinal, offered, open_sections, leaders)
 
     def _section(self, section: Section, outer: tuple[Section, ...], prefix: str, offered: tuple[Holding, ...],
-                 open_sections: list[_OpenSection]) -> None:
+                 open_sections: list[_OpenSection], leaders: _Leaders) -> None:
         ident = ids.section_id(section.id, prefix, section.number, section.title)
         holdings = self._effective(section.assignments, offered)
         tasks: list[ResolvedTask] = []
@@ -325,9 +337,13 @@ class _Walker:
         index = len(self.sections)
         # What the section offers its items: its effective roles, each marked with where it comes from.
         passed = tuple(h if h.source is not None else attrs.evolve(h, source=section) for h in holdings)
-        self._items(section.items, (*outer, section), ident, [0], passed, [*open_sections, (section, tasks, reports)])
+        own = (section.leaders, None) if section.leaders else leaders
+        offered_leaders = (section.leaders, section) if section.leaders else leaders
+        self._items(section.items, (*outer, section), ident, [0], passed, [*open_sections, (section, tasks, reports)],
+                    offered_leaders)
         # Document order: a section comes before the sections it holds, which were added meanwhile.
-        self.sections.insert(index, ResolvedSection(section, ident, outer, holdings, tuple(tasks), tuple(reports)))
+        self.sections.insert(index, ResolvedSection(section, ident, outer, holdings, tuple(tasks), tuple(reports),
+                                                    *own))
 
     def _effective(self, own: tuple[Assignment, ...], offered: tuple[Holding, ...]) -> tuple[Holding, ...]:
         canonical = self.units.canonical

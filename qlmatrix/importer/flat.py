@@ -1,0 +1,287 @@
+"""Tables and paragraphs that conversion flattened, rebuilt before the outline is read.
+
+Pages copied from HTML or PDF lose their table structure in three ways, all
+seen in real plans:
+
+- one cell per line, each ending ` |` (a table exported cell by cell);
+- one cell per line with a blank line between cells, and an extra blank
+  line where a cell is empty; a header may take two lines (`区本级` `任务数`);
+- rows as `|`-separated cells on one line, where a cell that wraps goes on
+  in the next row with the other cells empty (`市政` / `府办` / `公厅`), and a
+  lead cell spanning several rows is written once.
+
+The header row (序号 / 重点工作 / 牵头单位 / 责任单位 / 完成时限, in any
+order) is recognised by its words, rows are rebuilt from the cells after it
+(by the 序号 sequence when there is one, else by the number of columns) and
+handed on as table rows (`Line.cells`), as a Markdown or Word table is.
+
+Also: a whole document on one line (paragraphs separated by single spaces)
+is cut into its paragraphs, and an item run together with the next
+(`…(省发改委负责)(二)公共财政收入…`) is cut where the next number follows
+the sequence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .numbering import number_value
+from .reading import Line
+
+#: Header words of a 任务分工表 (see outline.COLUMNS for what each column means).
+HEADER_WORDS = frozenset((
+    "序号", "编号", "牵头单位", "牵头部门", "牵头", "牵头责任单位", "配合单位", "配合部门", "协助单位", "参与单位", "配合",
+    "协同责任单位", "责任单位", "责任部门", "责任主体", "完成时限", "完成时间", "时间节点", "时限", "完成期限", "频次",
+    "工作频次", "重点任务", "工作任务", "主要任务", "具体任务", "任务内容", "工作内容", "任务", "工作措施", "举措", "内容",
+    "重点工作", "目标任务", "目标与任务", "工作目标", "责任领导", "牵头领导", "牵头负责领导", "分管领导",
+))
+_TASK_WORDS = frozenset(("重点任务", "工作任务", "主要任务", "具体任务", "任务内容", "工作内容", "任务", "工作措施", "举措",
+                         "内容", "重点工作", "目标任务", "目标与任务"))
+#: A task column named for its document: `2022年预期目标`, `目标与任务`, `年度重点工作`, `工作举措`.
+_TASK_HEADER = re.compile(r"^(?:\d{4}年)?[\u4e00-\u9fff]{0,8}(?:任务|目标|工作|事项|举措|措施|内容)$")
+
+
+def task_header(cell: str) -> bool:
+    """Does a header cell name the task column?"""
+    return cell in _TASK_WORDS or (len(cell) <= 14 and bool(_TASK_HEADER.match(cell)))
+
+
+def header_word(cell: str) -> bool:
+    return cell in HEADER_WORDS or task_header(cell)
+
+
+_ROLE_WORDS = frozenset(("牵头单位", "牵头部门", "牵头", "牵头责任单位", "责任单位", "责任部门", "责任主体", "配合单位"))
+_NUMBER_WORDS = frozenset(("序号", "编号"))
+_LEAD_WORDS = frozenset(("牵头单位", "牵头部门", "牵头", "牵头责任单位", "责任单位", "责任部门", "责任主体"))
+_SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}[、．.]")
+_CELL_END = re.compile(r"[ \t\u3000]*\|[ \t\u3000]*$")
+_NUMBER_CELL = re.compile(r"^[0-9]{1,3}$")
+#: Where a run-together document breaks into paragraphs: a space before a number, a label, a date.
+_PARAGRAPH_BREAK = re.compile(
+    r"[ \u3000]+(?=(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|[0-9]{1,3}[.．、](?![0-9])"
+    r"|(?:责任单位|牵头单位|配合单位|牵头责任单位|协同责任单位|责任领导)[:：]|\d{4}年\d{1,2}月\d{1,2}日|[(（]此件))")
+#: A closing bracket followed by the next item's number: `…负责)(二)…`, `…协办)2.…`.
+_RUN_ON = re.compile(r"(?<=[)）\]】〕])(?=([(（][一二三四五六七八九十]{1,3}[)）]|[0-9]{1,3}[.．、](?![0-9])))")
+_LINE_NUMBER = re.compile(r"^[ \t\u3000]*([(（][一二三四五六七八九十]{1,3}[)）]|[0-9]{1,3}[.．、](?![0-9]))")
+_LONG_LINE = 120
+_MAX_HEADER_LINES = 40
+
+
+def cell_text(text: str) -> str:
+    return _CELL_END.sub("", text).strip(" \t\u3000")
+
+
+#: What the rebuilding had to assume, for the import report: (line, excerpt, English, Chinese).
+Notice = tuple[int, str, str, str]
+
+
+def prepare(lines: list[Line], notices: list[Notice] | None = None) -> list[Line]:
+    """The document's lines with run-together paragraphs and items cut apart and flattened tables rebuilt;
+    what had to be assumed (a lead cell taken as spanning the rows below it) is added to `notices`."""
+    return _rebuild_tables(_cut_run_on_items(_cut_long_lines(lines)), [] if notices is None else notices)
+
+
+def _cut_long_lines(lines: list[Line]) -> list[Line]:
+    out = []
+    for line in lines:
+        if line.cells is None and len(line.text) > _LONG_LINE and len(_PARAGRAPH_BREAK.findall(line.text)) >= 3:
+            out += [Line(line.number, part) for part in _PARAGRAPH_BREAK.split(line.text) if part.strip()]
+        else:
+            out.append(line)
+    return out
+
+
+def _kind(number: str) -> str:
+    return "paren" if number[0] in "(（" else "digit"
+
+
+def _cut_run_on_items(lines: list[Line]) -> list[Line]:
+    """Cut `…(A负责)(二)…` where (二) is the next number after the one this line (or an earlier one) started."""
+    last: dict[str, int] = {}
+    out: list[Line] = []
+    for line in lines:
+        if line.cells is not None:
+            out.append(line)
+            continue
+        start = _LINE_NUMBER.match(line.text)
+        if start:
+            last[_kind(start.group(1))] = number_value(start.group(1))
+        pieces, cursor = [], 0
+        for match in _RUN_ON.finditer(line.text):
+            token = match.group(1)
+            kind, value = _kind(token), number_value(token)
+            if value and value == last.get(kind, 0) + 1:
+                pieces.append(line.text[cursor:match.start()])
+                cursor = match.start()
+                last[kind] = value
+        pieces.append(line.text[cursor:])
+        out += [Line(line.number, piece) for piece in pieces if piece.strip()] if len(pieces) > 1 else [line]
+    return out
+
+
+def _rebuild_tables(lines: list[Line], notices: list[Notice]) -> list[Line]:
+    out: list[Line] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        header = _header_at(lines, index) if line.cells is None else None
+        if header is None:
+            out.append(_pipe_row(line))
+            index += 1
+            continue
+        columns, end, piped = header
+        columns, rows, index = _rows(lines, end, columns, piped)
+        out.append(Line(line.number, " | ".join(columns), tuple(columns)))
+        out += rows
+    return _join_pipe_rows(out, notices)
+
+
+def _header_at(lines: list[Line], index: int) -> tuple[list[str], int, bool] | None:
+    """(columns, index after the header, whether cells end with `|`) for a header of one cell per line."""
+    if not header_word(cell_text(lines[index].text)):
+        return None
+    columns: list[str] = []
+    pending: list[str] = []
+    piped = bool(_CELL_END.search(lines[index].text))
+    end = index
+    cursor = index
+    # A header has a few columns: the scan stops after _MAX_HEADER_LINES, so that a document of header
+    # words (`任务` on 10,000 lines) is not scanned again from each of them.
+    while cursor < min(len(lines), index + _MAX_HEADER_LINES) and lines[cursor].cells is None:
+        text = cell_text(lines[cursor].text)
+        if not text:
+            cursor += 1
+            continue
+        if header_word(text):
+            if pending:
+                columns.append("".join(pending))
+            columns.append(text)
+            pending = []
+            cursor += 1
+            end = cursor
+        elif columns and len(text) <= 6 and not re.search(r"[\d。，,；;：:]", text):
+            pending.append(text)  # one header on two lines (`区本级` `任务数`), or one the table alone uses
+            cursor += 1
+        else:
+            break
+    if len(columns) < 3 or not any(task_header(c) for c in columns) or not any(c in _ROLE_WORDS for c in columns):
+        return None
+    return columns, end, piped
+
+
+def _cells(lines: list[Line], start: int, piped: bool) -> tuple[list[tuple[int, str]], int]:
+    """(line, text) of each cell from `start` to the end of the table, and where the table ends."""
+    cells: list[tuple[int, str]] = []
+    current: list[str] = []
+    first = 0
+    index = start
+    while index < len(lines):
+        line = lines[index]
+        text = line.text.strip(" \t\u3000")
+        if line.cells is not None or (_SECTION_HEADING.match(text) and not current):
+            break
+        if not text:
+            if current and not piped:
+                cells.append((first, "".join(current)))
+                current = []
+            elif not piped and cells:  # an extra blank line between cells: an empty cell
+                cells.append((line.number, ""))
+            index += 1
+            continue
+        if not current:
+            first = line.number
+        current.append(cell_text(text))
+        if piped and _CELL_END.search(text):
+            cells.append((first, "".join(current)))
+            current = []
+        index += 1
+    if current:
+        cells.append((first, "".join(current)))
+    while cells and not cells[-1][1]:
+        cells.pop()
+    return cells, index
+
+
+def _rows(lines: list[Line], start: int, columns: list[str],
+          piped: bool) -> tuple[list[str], list[Line], int]:
+    """(columns, rows, where the table ends): rows by the 序号 sequence when the cells carry it, else by width."""
+    cells, end = _cells(lines, start, piped)
+    number_at = next((i for i, c in enumerate(columns) if c in _NUMBER_WORDS), None)
+    rows: list[list[tuple[int, str]]] = []
+    if number_at is not None and cells and _NUMBER_CELL.match(cells[0][1]):
+        expected = 1
+        for cell in cells:
+            if _NUMBER_CELL.match(cell[1]) and int(cell[1]) == expected and (not rows or len(rows[-1]) >= 2):
+                rows.append([cell])
+                expected += 1
+            elif rows:
+                rows[-1].append(cell)
+    else:
+        if number_at is not None:  # a 序号 column the rows do not fill
+            columns = columns[:number_at] + columns[number_at + 1:]
+        rows = [cells[i:i + len(columns)] for i in range(0, len(cells), len(columns))]
+    built = []
+    for row in rows:
+        texts = [text for _, text in row]
+        texts += [""] * (len(columns) - len(texts))
+        built.append(Line(row[0][0], " | ".join(texts), tuple(texts)))
+    return columns, built, end
+
+
+def _pipe_row(line: Line) -> Line:
+    """`1 | 推进… | 市政 | …`: a row of cells on one line (the Markdown form with outer pipes is read already)."""
+    if line.cells is None and line.text.count("|") >= 2 and not line.text.strip().startswith("|"):
+        cells = tuple(cell.strip(" \t\u3000") for cell in line.text.strip().strip("|").split("|"))
+        if len(cells) >= 3:
+            return Line(line.number, line.text, cells)
+    return line
+
+
+def _is_flattened(line: Line) -> bool:
+    return " | " in line.text and not line.text.lstrip().startswith("|")
+
+
+def _join_pipe_rows(lines: list[Line], notices: list[Notice]) -> list[Line]:
+    """Rows that only continue the row above (a wrapped cell: empty 序号, or empty task) are joined to it; an
+    empty lead cell under a row that has one is the same cell spanning both rows."""
+    out: list[Line] = []
+    header: tuple[str, ...] | None = None
+    for line in lines:
+        row = line.cells
+        if row is None:
+            header = None
+            out.append(line)
+            continue
+        if sum(header_word(cell) for cell in row) >= 3:
+            header = row
+            out.append(line)
+            continue
+        previous = out[-1] if out and out[-1].cells is not None and header is not None else None
+        if header is None or previous is None or previous.cells == header:
+            out.append(line)
+            continue
+        number_at = next((i for i, c in enumerate(header) if c in _NUMBER_WORDS), None)
+        task_at = next((i for i, c in enumerate(header) if task_header(c)), None)
+        flattened = " | " in line.text and not line.text.lstrip().startswith("|")  # not a Markdown or Word row
+        above = previous.cells or ()
+        if not flattened and _is_flattened(previous) and len(row) < len(header):
+            # `  |  | 管局 |  |` under a flattened row: read as Markdown, it lost its empty first cell
+            row = ("", *row)
+            flattened = True
+        continues = flattened and (
+            (number_at is not None and number_at < len(row) and not row[number_at])
+            or (number_at is None and task_at is not None and task_at < len(row) and not row[task_at]))
+        if continues:
+            width = max(len(above), len(row))
+            merged = tuple((above[i] if i < len(above) else "") + (row[i] if i < len(row) else "") for i in range(width))
+            out[-1] = Line(previous.number, " | ".join(merged), merged)
+            continue
+        cells = list(row)
+        for i, word in enumerate(header):
+            if flattened and word in _LEAD_WORDS and i < len(cells) and not cells[i] and i < len(above) and above[i]:
+                cells[i] = above[i]  # one cell spanning this row and the one above
+                notices.append((line.number, f"{word}：{cells[i]}",
+                                f"the {word} cell is empty: taken as the cell above spanning this row",
+                                f"{word}一栏为空，按上一行单元格跨行理解"))
+        out.append(Line(line.number, " | ".join(cells), tuple(cells)))
+    return out

@@ -1,0 +1,134 @@
+"""What the importer reads besides roles: the document's date, leaders, passages that are not tasks, cadences
+that govern a task, several annotations in one item, reports of what it had to assume."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import sys
+from pathlib import Path
+
+import qlmatrix
+from qlmatrix.importer import import_file, import_text
+from qlmatrix.render.views import build
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).parent / "data" / "import"
+SEED = ROOT.parent / "shared" / "seeds" / "004_473ea45572e01628.txt"
+
+
+def tasks(result) -> dict:
+    return {t.id: t for t in qlmatrix.resolve(result.plan).tasks}
+
+
+def test_the_signature_date_is_the_plan_date():
+    assert import_file(DATA / "general.txt").plan.date == datetime.date(2032, 11, 20)
+    # A notice whose date stands near the top, before the plan's own title, and nothing after the items.
+    assert import_file(DATA / "pinyin.txt").plan.date == datetime.date(2031, 1, 8)
+    assert import_file(DATA / "flat-cells.txt").plan.date is None
+
+
+def test_different_dates_are_reported_not_guessed():
+    result = import_text("某方案\n2031年1月8日印发\n一、任务\n（一）甲事项。（责任单位：甲局）\n某局\n2031年2月9日\n")
+    assert result.plan.date is None
+    [problem] = result.problems
+    assert "2031-01-08" in problem.excerpt and "发文日期" in problem.reason.zh and "several dates" in problem.reason.en
+
+
+def test_leaders_come_from_labels_annotations_and_headings():
+    found = tasks(import_file(DATA / "labelled-leaders.txt"))
+    assert found["一1"].leaders == ("周文",) and found["二3"].leaders == ("[姓名]",)
+    assert "周文" not in qlmatrix.resolve(import_file(DATA / "labelled-leaders.txt").plan).unit_order()
+    headed = tasks(import_file(DATA / "oneline.txt"))
+    assert (headed["一1"].leaders, headed["二1"].leaders) == (("孙洋",), ("钱坤",))
+    assert headed["一1"].leaders_origin is not None  # from the heading 孙洋区长牵头重点工作
+
+
+def test_principles_and_goals_are_notes_and_raise_no_w201():
+    result = import_file(DATA / "general.txt")
+    assert [(n.number, n.title) for n in result.plan.notes()] == [("(一)", "指导思想"), ("(二)", "基本原则"),
+                                                                   ("(三)", "主要目标")]
+    assert not [d for d in qlmatrix.check(result.plan) if d.code in ("W201", "W208")]
+    assert "说明 (一)指导思想" in result.text
+
+
+def test_cadence_words_in_the_body_do_not_become_the_cadence():
+    found = tasks(import_file(DATA / "general.txt"))
+    assert found["二(一)"].cadence is None  # 推动通信网络建设常态化: about the network, not the duty
+    assert found["二(三)2"].due.text == "2033年6月底前"  # a sentence that states when
+
+
+def test_long_term_in_a_due_cell_is_the_cadence_only():
+    task = tasks(import_file(DATA / "labelled-leaders.txt"))["二4"]
+    assert (task.cadence.text, task.due) == ("长期坚持", None)
+
+
+def test_several_annotations_in_one_item_give_one_task_each():
+    result = import_file(DATA / "state-council.txt")
+    found = tasks(result)
+    assert [found[f"二(四)-{i}"].lead for i in (1, 2, 3)] == ["教育部", "人力资源社会保障部", "财政部"]
+    assert found["二(四)-1"].section.number == "(四)"
+    table = build(result.plan, "tasks")
+    titles = [row[1].text for group in table.groups for row in group.rows]
+    assert "扩大护理专业招生规模" in titles and "完善护理人员职业技能等级认定" in titles
+
+
+def test_numbers_follow_the_sequence():
+    found = tasks(import_file(DATA / "state-council.txt"))
+    assert found["三3"].title == "65周岁以上老年人健康管理项目"  # `3.65周岁…` after 2.
+    assert set(found) >= {"一(二)", "一(三)"}  # `…负责）（三）…` on one line: two items
+    text = "一、任务\n1.甲事项。（责任单位：甲局）\n3.5%以上的增长。\n"
+    assert set(tasks(import_text(text))) == {"一1"}  # `3.5%` after 1. is text, not item 3
+    result = import_text("一、任务\n1.甲事项。（责任单位：甲局）\n2.乙事项。（责任单位：乙局）\n3.65岁以上老人体检。（责任单位：丙局）\n")
+    assert tasks(result)["一3"].title == "65岁以上老人体检"  # 3 follows 2: item 3, and the report says how it was read
+    assert [p.line for p in result.problems] == [4] and "按编号顺序" in result.problems[0].reason.zh
+
+
+def test_a_spanning_lead_cell_is_reported():
+    result = import_file(DATA / "flat-pipes.txt")
+    assert [p.line for p in result.problems] == [5]
+    assert "跨行" in result.problems[0].reason.zh
+
+
+def test_seed_004_principles_are_notes_and_its_body_cadence_is_gone():
+    if not SEED.exists():
+        return  # ../shared is beside the clone in CI (test_import.py insists on it there)
+    result = import_file(SEED)
+    assert [n.title for n in result.plan.notes()] == ["指导思想", "主要目标"]
+    assert tasks(result)["二(二)"].cadence is None  # `…具体化、常态化` in its body
+    assert not [d for d in qlmatrix.check(result.plan) if d.code == "W205" and d.span.line == 6]
+
+
+def test_accuracy_script_measures_extra_folders(tmp_path, capsys):
+    (tmp_path / "plan.txt").write_text("一、任务\n（一）甲事项。（牵头单位：团市委；配合单位：市侨联）\n", encoding="utf-8")
+    (tmp_path / "plan.json").write_text(json.dumps({"document": "plan.txt", "tasks": {
+        "一(一)": {"lead": ["团市委"], "support": ["市侨联"]}}}, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "nogold.txt").write_text("一、任务\n", encoding="utf-8")
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import import_accuracy
+    finally:
+        sys.path.pop(0)
+    assert import_accuracy.main(["--extra", str(tmp_path)]) == 0
+    captured = capsys.readouterr()
+    assert "plan.txt" in captured.out and "exact 100.0%" in captured.out
+    assert "nogold.txt" in captured.err and "nogold.txt" not in captured.out
+
+
+def test_a_docx_due_cell_of_long_term_is_the_cadence_and_prints_once(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("一、任务分工")
+    table = document.add_table(rows=2, cols=5)
+    for row, cells in zip(table.rows, [("序号", "重点任务", "责任领导", "牵头单位", "完成时限"),
+                                       ("1", "推进清廉文化进校园", "赵明", "区教育局", "长期坚持")]):
+        for cell, text in zip(row.cells, cells):
+            cell.text = text
+    path = tmp_path / "plan.docx"
+    document.save(path)
+    result = import_file(path)
+    task = tasks(result)["一1"]
+    assert (task.cadence.text, task.due, task.leaders, task.lead) == ("长期坚持", None, ("赵明",), "区教育局")
+    rows = [[cell.text for cell in row] for group in build(result.plan, "tasks").groups for row in group.rows]
+    assert rows == [["1.", "推进清廉文化进校园", "赵明", "区教育局", "", "长期坚持"]]
