@@ -27,7 +27,7 @@ from ..raci import ROLE_WORDS
 from ..span import display_width
 from . import gongwen, wordml
 from .archive import zip_parts
-from .layout import Fit, Measure, lines, share, title_pieces, widest_letters
+from .layout import Fit, Measure, full_width, lines, share, title_lines, title_pieces, widest_letters
 from .safe import cleaned
 from .safe import document as document_text
 from .split import Part, parts
@@ -140,9 +140,10 @@ def _title(title: str, sheet: _Sheet) -> str:
     """The title, on two lines at ` · ` (plan, then view) when one line would not hold it: the
     standard asks a title to break where the words allow, not wherever the line ends."""
     per_line = sheet.width // round(gongwen.SIZE_2 * 10)  # display cells of 2号 in the 版心
-    if display_width(title) <= per_line or " · " not in title:
+    if display_width(title) <= per_line:
         return title
-    return title.replace(" · ", "\n", 1)
+    parts = title.split(" · ", 1)
+    return "\n".join(line for part in parts for line in title_lines(part, per_line))
 
 
 def _part_sheet(sheet: _Sheet, part: Part) -> _Sheet:
@@ -157,7 +158,7 @@ def _part_sheet(sheet: _Sheet, part: Part) -> _Sheet:
 def _legend(table: Table) -> str:
     """图例: each letter, its role word and what it means, in Chinese (the table is a Chinese document)."""
     props = wordml.run_properties(gongwen.BODY_FONT, gongwen.SIZE_5)
-    words = "；".join(f"{mark}：{ROLE_WORDS[role]}（{zh}）" for mark, role, zh, _ in table.legend())
+    words = "；".join(f"{mark}：{ROLE_WORDS[role]}（{full_width(zh)}）" for mark, role, zh, _ in table.legend())
     note = "一个单位兼有几种角色时（应予纠正）以“/”连写，加粗并标红。"
     return wordml.paragraph(wordml.run(f"图例：{words}。{note}", props), "left", spacing_before=120)
 
@@ -221,7 +222,8 @@ def _body_cell(cell: Cell, column: Column, fit: Fit, width: int, room: int, body
         fill = CONFLICT_FILL if conflict else ROLE_FILLS[cell.role]
     if fit.prose:
         return _cell(cell.text, width, body, "both", fill)
-    align = "both" if column.max_width >= WORDING else "center"
+    # Flush left, not justified: a justified line ending in a line break is stretched across the cell.
+    align = "left" if column.max_width >= WORDING else "center"
     text = "\n".join(lines(cell.text, room))
     return _cell(text, width, bold if conflict else body, align, fill)
 

@@ -34,10 +34,23 @@ _BREAK = re.compile(r"(?<=[、，；])|(?<= / )")
 
 
 def pieces(line: str) -> list[str]:
-    """`纪监委、市委直属机关工委` -> [`纪监委、`, `市委直属机关工委`]: what may never break inside."""
+    """`纪监委、市委直属机关工委` -> [`纪监委、`, `市委直属机关工委`]: what may never break inside.
+
+    The `、` of a heading's number (`一、总则`) is no list separator: the number stays with its words.
+    """
     if "、" not in line and "，" not in line and "；" not in line and " / " not in line:
         return [line]
-    return [piece for piece in _BREAK.split(line) if piece]
+    found: list[str] = []
+    for piece in _BREAK.split(line):
+        if found and _NUMBER.fullmatch(found[-1]):
+            found[-1] += piece
+        elif piece:
+            found.append(piece)
+    return found
+
+
+#: A heading's number and its `、` (`一、`, `十二、`, after ` / ` too), which never ends a line.
+_NUMBER = re.compile(r"(?:.* / )?[一二三四五六七八九十百零〇]+、")
 
 
 @attrs.frozen
@@ -150,3 +163,34 @@ def widest_letters(columns: Sequence[bool], rows: Iterable[Sequence[Cell]]) -> d
                 seen.add((col, cell.text))
                 widest[col] = max(widest.get(col, 0), display_width(cell.text))
     return widest
+
+
+#: Where a long title may break best: after `关于` (中共某市委关于 | 推进…的实施意见).
+_TITLE_BREAK = "关于"
+
+
+def title_lines(title: str, per_line: int) -> list[str]:
+    """A title too long for one line of `per_line` cells, in balanced lines (the standard's 梯形:
+    no word alone on a line), broken after `关于` when that is near the middle, never before
+    closing punctuation."""
+    from .table import NO_LINE_START
+
+    width = display_width(title)
+    if width <= per_line:
+        return [title]
+    count = -(-width // per_line)
+    target = len(title) / count
+    at = title.find(_TITLE_BREAK)
+    if count == 2 and at > 0 and abs(at + len(_TITLE_BREAK) - target) <= target / 3:
+        cut = at + len(_TITLE_BREAK)
+        return [title[:cut], *title_lines(title[cut:], per_line)]
+    cut = max(1, round(target))
+    while cut < len(title) and title[cut] in NO_LINE_START:
+        cut += 1
+    return [title[:cut], *title_lines(title[cut:], per_line)]
+
+
+def full_width(text: str) -> str:
+    """Generated Chinese words with a Chinese comma (`牵头单位,对任务…` -> `牵头单位，对任务…`): for
+    the legend's texts, which come with ASCII commas (never for a plan's own text)."""
+    return text.replace(",", "，")

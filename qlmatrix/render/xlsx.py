@@ -39,7 +39,7 @@ from ..raci import ROLE_WORDS
 from ..span import display_width
 from . import gongwen
 from .archive import zip_parts
-from .layout import Fit, Measure, lines, widest_letters
+from .layout import Fit, Measure, full_width, lines, widest_letters
 from .safe import EXCEL_CELL_LIMIT, document, utf16_chunks, utf16_length
 from .sheetml import PageSetup, SharedStrings, Sheet, Style, Styles, cell_name, column_name, package, quote_sheet
 from .table import ROLE_FILLS, VIEW_TITLES, Cell, Column, Table, filled
@@ -54,7 +54,7 @@ FULL_TEXT_SHEET = "全文"
 #: Widths of `0` across the 版心: 156 mm portrait, 225 mm landscape (a `0` of 11 pt is about 1.9 mm).
 PORTRAIT_WIDTH, LANDSCAPE_WIDTH = 82, 118
 #: A RACI sheet up to this much wider than the page is shrunk onto it; a wider one prints across pages.
-MOST_SHRINK = 1.6
+MOST_SHRINK = 1.3
 CONFLICT_FILL = "#FF9999"
 BODY_FONT = "仿宋"
 HEADING_FONT = gongwen.HEADING_FONT
@@ -147,8 +147,8 @@ def _write_table(sheet: Sheet, formats: _Formats, table: Table, shown: _Texts) -
             tallest = max(tallest, len(column.title))
         sheet.string(header_row, col, shown(name, header_row, col, column.title),
                      formats.vertical if column.letters else formats.header)
-    if tallest:
-        sheet.height(header_row, tallest * (BODY_PT + 2) + 6)
+    if tallest:  # a character and its leading per character of the longest name, stacked
+        sheet.height(header_row, tallest * LINE_PT + 14)
     # Short, centred columns (序号, unit names, timings) and wording set flush left, as the DOCX sets them.
     centred = [column.letters or (not fit.prose and column.max_width < 30) for column, fit in zip(columns, fits)]
     plain = [formats.center if centre else formats.cell for centre in centred]
@@ -234,7 +234,7 @@ def _write_legend(sheet: Sheet, formats: _Formats, table: Table, lang: str) -> N
         sheet.string(0, col, title, formats.header)
     rows = []
     for row, (mark, role, zh, en) in enumerate(table.legend(), start=1):
-        texts = (mark, ROLE_WORDS[role] if lang == "zh" else role.value, zh if lang == "zh" else en)
+        texts = (mark, ROLE_WORDS[role] if lang == "zh" else role.value, full_width(zh) if lang == "zh" else en)
         rows.append(texts)
         sheet.strings(row, [(0, mark, formats.role_letters[role]), (1, texts[1], formats.cell), (2, texts[2], formats.cell)])
     sheet.string(len(rows) + 2, 0, LEGEND_NOTE[lang], formats.note)
