@@ -7,9 +7,9 @@
     | (一) | 严格督查问责 | A |
 
 Text formats come back as `str`, binary ones (xlsx, docx, png, pdf) as
-`bytes`. Renderers read only the model; xlsxwriter and python-docx are
-imported when their format is asked for, and SVG/PNG/PDF run Graphviz's
-`dot` (see engine.py). The one mapping from plan roles to RACI letters is
+`bytes`. Renderers read only the model; XLSX and DOCX are written by
+qlmatrix's own small OOXML writers (sheetml.py, wordml.py: no dependency),
+and SVG/PNG/PDF run Graphviz's `dot` (see engine.py). The one mapping from plan roles to RACI letters is
 `qlmatrix.raci`. Any text a plan can hold gives well-formed output in every
 format: what a format cannot carry is shown as `<U+XXXX>` (see safe.py).
 """

@@ -178,8 +178,9 @@ _DOCUMENT_RELS = (
     '</Relationships>'
 )
 #: Odd and even pages get their own footer (the page number on the outside corner).
-_SETTINGS = (f'{XML_HEAD}<w:settings xmlns:w="{W}"><w:evenAndOddHeaders/>'
-             '<w:defaultTabStop w:val="420"/><w:characterSpacingControl w:val="compressPunctuation"/>'
+#: (In the order of the standard's schema, which Word expects.)
+_SETTINGS = (f'{XML_HEAD}<w:settings xmlns:w="{W}"><w:defaultTabStop w:val="420"/><w:evenAndOddHeaders/>'
+             '<w:characterSpacingControl w:val="compressPunctuation"/>'
              '<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" '
              'w:val="15"/></w:compat></w:settings>')
 #: A fixed date, so the same plan gives the same file.
