@@ -131,7 +131,7 @@ def main(argv=None) -> int:
                         help="only these figures (while working on one)")
     args = parser.parse_args(argv)
     repeat = args.repeat or (2 if args.quick else 5)
-    only = args.only or {"1", "2", "3", "4", "5", "6"}
+    only = args.only or {"1", "2", "3", "4", "5", "6", "7"}
     sizes = ("1k", "10k") if args.quick or not only & {"3", "4"} else ("1k", "10k", "100k")
 
     import lark
@@ -189,6 +189,10 @@ def main(argv=None) -> int:
         start_up(report, paths, repeat)
     if "6" in only:
         rendering(report, paths, plan10, repeat)
+    if "7" in only:  # every table format and view (scripts/bench_render.py)
+        from bench_render import rendering_views
+
+        rendering_views(report, path10, plan10, repeat, best_of, load_and_check)
 
     if args.json:
         args.json.write_text(json.dumps({"machine": info, "repeat": repeat, "figures": report.rows},

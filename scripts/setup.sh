@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Set up everything qlmatrix needs on a fresh Debian machine (Python >= 3.11, root):
-# Graphviz, a CJK font and Chromium from apt when missing, and a virtualenv in .venv
+# Graphviz, a CJK font, Chromium, LibreOffice (headless Writer and Calc) and poppler from apt when missing, and a virtualenv in .venv
 # with qlmatrix and its extras installed. Safe to run again: it only does what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +10,12 @@ command -v dot >/dev/null 2>&1 || need_apt+=(graphviz)
 # Graphviz draws boxes instead of Chinese (and exits 0) without a CJK font: check for one.
 [ -n "$(fc-list :lang=zh 2>/dev/null | grep -i 'Noto Sans CJK' || true)" ] || need_apt+=(fonts-noto-cjk fontconfig)
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+# The DOCX and XLSX tests convert to PDF with LibreOffice (headless Writer and Calc: each is its own
+# package, and its library is how to tell it is there) and read the PDF back with poppler.
+office=/usr/lib/libreoffice/program
+[ -e "$office/libswlo.so" ] || need_apt+=(libreoffice-writer-nogui)
+[ -e "$office/libsclo.so" ] || need_apt+=(libreoffice-calc-nogui)
+{ command -v pdftotext && command -v pdftoppm; } >/dev/null 2>&1 || need_apt+=(poppler-utils)
 
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "setup: installing ${need_apt[*]} with apt-get" >&2

@@ -80,29 +80,60 @@ def xlsx_content(data: bytes) -> str:
 
 
 def docx_content(data: bytes) -> str:
-    """Paragraphs, table cells with their shading, page set-up and the fonts, as text."""
-    import docx
-    from docx.oxml.ns import qn
+    """Page set-up, default fonts, paragraphs, and each table's grid and rows (cells with their
+    width and shading, header rows marked), read from the document's XML as text."""
+    import zipfile
+    from xml.etree import ElementTree
 
-    document = docx.Document(io.BytesIO(data))
-    section = document.sections[0]
-    normal = document.styles["Normal"].element.rPr.find(qn("w:rFonts"))
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        body = ElementTree.fromstring(archive.read("word/document.xml")).find(f"{w}body")
+        styles = ElementTree.fromstring(archive.read("word/styles.xml"))
+    fonts = styles.find(f"{w}docDefaults/{w}rPrDefault/{w}rPr/{w}rFonts")
+    size = body.find(f"{w}sectPr/{w}pgSz")
     out = [
-        f"page {section.page_width.mm:.0f}x{section.page_height.mm:.0f}mm orientation={section.orientation}",
-        f"normal font ascii={normal.get(qn('w:ascii'))} eastAsia={normal.get(qn('w:eastAsia'))}",
+        f"page {size.get(f'{w}w')}x{size.get(f'{w}h')} twips orientation={size.get(f'{w}orient') or 'portrait'}",
+        f"normal font ascii={fonts.get(f'{w}ascii')} eastAsia={fonts.get(f'{w}eastAsia')}",
     ]
-    for paragraph in document.paragraphs:
-        out.append(f"p {paragraph.text!r}")
-    for table_ in document.tables:
-        for row in table_.rows:
-            cells = []
-            for cell in row.cells:
-                shade = cell._tc.tcPr.find(qn("w:shd")) if cell._tc.tcPr is not None else None
-                fill = f"[{shade.get(qn('w:fill'))}]" if shade is not None else ""
-                cells.append(cell.text + fill)
-            header = " (header)" if row._tr.trPr is not None and row._tr.trPr.find(qn("w:tblHeader")) is not None else ""
-            out.append("| " + " | ".join(cells) + " |" + header)
+
+    def text(element) -> str:
+        return "".join("\n" if node.tag == f"{w}br" else (node.text or "") for node in element.iter()
+                       if node.tag in (f"{w}t", f"{w}br"))
+
+    for child in body:
+        if child.tag == f"{w}p":
+            out.append(f"p {text(child)!r}")
+        elif child.tag == f"{w}tbl":
+            out.append("grid " + " ".join(col.get(f"{w}w") for col in child.iter(f"{w}gridCol")))
+            for row in child.iter(f"{w}tr"):
+                cells = []
+                for cell in row.iter(f"{w}tc"):
+                    shade = cell.find(f"{w}tcPr/{w}shd")
+                    fill = f"[{shade.get(f'{w}fill')}]" if shade is not None else ""
+                    cells.append(text(cell).replace("\n", "⏎") + fill)
+                header = " (header)" if row.find(f"{w}trPr/{w}tblHeader") is not None else ""
+                out.append("| " + " | ".join(cells) + " |" + header)
     return "\n".join(out) + "\n"
+
+
+def docx_widths_agree(data: bytes) -> None:
+    """Every row's cells are as wide as the grid's columns they span (LibreOffice draws the grid)."""
+    import zipfile
+    from xml.etree import ElementTree
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        body = ElementTree.fromstring(archive.read("word/document.xml")).find(f"{w}body")
+    for grid_table in body.iter(f"{w}tbl"):
+        grid = [int(col.get(f"{w}w")) for col in grid_table.iter(f"{w}gridCol")]
+        for row in grid_table.iter(f"{w}tr"):
+            col = 0
+            for cell in row.iter(f"{w}tc"):
+                span = cell.find(f"{w}tcPr/{w}gridSpan")
+                count = int(span.get(f"{w}val")) if span is not None else 1
+                assert int(cell.find(f"{w}tcPr/{w}tcW").get(f"{w}w")) == sum(grid[col:col + count])
+                col += count
+            assert col == len(grid)
 
 
 @pytest.mark.parametrize("view", VIEWS)
@@ -123,8 +154,8 @@ def test_workbook_has_a_sheet_per_view_and_a_legend(plan, golden):
     data = workbook(plan)
     golden(HERE / "workbook.xlsx.txt", xlsx_content(data))
     assert [line.split()[2] for line in xlsx_content(data).splitlines() if line.startswith("# sheet")] == [
-        "RACI",
         "任务分工表",
+        "RACI",
         "责任清单",
         "图例",
     ]
@@ -133,7 +164,9 @@ def test_workbook_has_a_sheet_per_view_and_a_legend(plan, golden):
 @pytest.mark.parametrize("view", VIEWS)
 def test_docx_content(named_plan, golden, view):
     plan, folder = named_plan
-    golden(folder / f"{view}.docx.txt", docx_content(table(plan, view, "docx")))
+    data = table(plan, view, "docx")
+    golden(folder / f"{view}.docx.txt", docx_content(data))
+    docx_widths_agree(data)
 
 
 @pytest.mark.parametrize("view", ("org", "responsibility"))

@@ -73,6 +73,8 @@ HELP_ZH = {
     "RASCI letters (配合 = S) instead of RACI": "用 RASCI 字母（配合 = S）代替 RACI",
     "run the language server for editors (over standard input and output)": "运行供编辑器使用的语言服务器（经标准输入输出通信）",
     "talk over standard input and output (the default and only transport)": "经标准输入输出通信（默认，也是唯一的方式）",
+    "a RACI matrix too wide for the page, in DOCX: in groups of units (default), a part per section, or one table (none)":
+        "DOCX 中超出页宽的 RACI 矩阵：按单位分组分页（默认）、每章一部分（sections），或不拆分（none）",
     "explain a check rule (by code or name), or list them all": "说明一条检查规则（按编号或名称），或列出全部规则",
     "a rule code (W201) or name (task-without-unit)": "规则编号（如 W201）或名称（如 task-without-unit）",
     "print or write the RACI matrix, 任务分工表 or 责任清单": "显示或写出 RACI 矩阵、任务分工表或责任清单",

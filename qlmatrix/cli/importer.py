@@ -47,15 +47,29 @@ def run(args: argparse.Namespace) -> int:
         # FIFO, `-o /dev/stdout`, holds no plan: it is written to.)
         return fail(Text(f"`{args.output}` exists and is kept: give --force to replace it, or another -o",
                          f"`{args.output}`已存在，未覆盖：如需替换请加 --force，或用 -o 另写一个文件"), args.lang)
+    from .progress import Progress
+
+    # Three steps, on a terminal's stderr only (a long document takes seconds): read and understand
+    # the document, write the plan, check who holds what.
+    zh = args.lang == "zh"
+    progress = Progress("导入" if zh else "importing", 3)
+    progress(1, ("读取并识别 " if zh else "reading ") + os.path.basename(args.document))
     try:
         result = import_file(args.document, encoding=args.encoding, keywords=args.keywords)
     except DocumentError as error:
+        progress.close()
         print_diagnostics([error.diagnostic], {}, "text", args.lang, None, stream=sys.stderr)
         return 2
+    progress(2, "写出计划" if zh else "writing the plan")
+    if not args.output:
+        progress.close()  # the plan goes to the terminal: not after a progress line
     failed = emit(result.text, args.output, args.lang, "qlm", [args.document])
     if failed is not None:
+        progress.close()
         return failed
+    progress(3, "核对分工" if zh else "checking assignments")
     resolved = resolve(result.plan).tasks
+    progress.close()
     tasks = len(resolved)
     assigned = sum(1 for task in resolved if task.holdings)
     if result.problems:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextlib import suppress
+from functools import partial
 from typing import TYPE_CHECKING
 
 from ..errors import QlmError
@@ -39,8 +40,15 @@ def add_parser(subparsers: Subcommands) -> None:
     parser.add_argument("plan", metavar="PLAN", help="the .qlm file")
     parser.add_argument("-o", "--output", metavar="DIR", required=True, help="folder to write into (created if missing)")
     parser.add_argument("--rasci", action="store_true", help="RASCI letters (配合 = S) instead of RACI")
+    add_split(parser)
     add_allow_errors(parser)
     parser.set_defaults(run=run)
+
+
+def add_split(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--split", choices=("units", "sections", "none"), default="units",
+                        help="a RACI matrix too wide for the page, in DOCX: in groups of units (default), "
+                             "a part per section, or one table (none)")
 
 
 def add_allow_errors(parser: argparse.ArgumentParser) -> None:
@@ -187,9 +195,17 @@ def run(args: argparse.Namespace) -> int:
     failed = check_outputs((os.path.join(folder, name) for name in names), args.lang, inputs)
     if failed is not None:
         return failed
-    written: list[str] = []
+    from .progress import Progress
 
-    def write(name: str, data: str | bytes) -> None:
+    written: list[str] = []
+    # One step a file, on a terminal's stderr only: a 10,000-task plan takes a while.
+    progress = Progress("生成" if args.lang == "zh" else "rendering", len(names))
+    lang = "en" if args.lang == "en" else "zh"
+
+    def write(name: str, make: Callable[[], str | bytes]) -> None:
+        """Say which file is being made (on a terminal), make it, write it."""
+        progress(len(written) + 1, name)
+        data = make()
         path = os.path.join(folder, name)
         write_output(path, data, inputs)
         written.append(path)
@@ -197,29 +213,37 @@ def run(args: argparse.Namespace) -> int:
     try:
         for view in VIEWS:
             for fmt, suffix in TABLE_FILES:
-                write(f"{view}.{suffix}", table(plan, view, fmt, rasci=args.rasci))
-        write("tables.xlsx", workbook(plan, rasci=args.rasci))
+                write(f"{view}.{suffix}", partial(table, plan, view, fmt, rasci=args.rasci, split=args.split))
+        write("tables.xlsx", partial(workbook, plan, rasci=args.rasci, lang=lang))
         sources = {view: diagram_source(plan, view) for view in DIAGRAMS}
         for view, source in sources.items():
-            write(f"{view}.dot", source)
+            write(f"{view}.dot", partial(str, source))
     except (RenderError, OutputError) as error:
+        progress.close()
         _list(written)
         return fail(error, args.lang)
     font = cjk_font_warning()
     if font:
+        progress.close()
         warn(font, args.lang)
     try:
         for view, source in sources.items():
             for fmt in DIAGRAM_FILES[1:]:
-                data, _ = run_dot(source, fmt)
-                write(f"{view}.{fmt}", data)
+                write(f"{view}.{fmt}", partial(_dot_output, run_dot, source, fmt))
     except RenderError as error:
+        progress.close()
         status = fail(error, args.lang)
     except OutputError as error:
+        progress.close()
         _list(written)
         return fail(error, args.lang)
+    progress.close()
     _list(written)
     return status
+
+
+def _dot_output(run_dot: Callable[[str, str], tuple[bytes, list[str]]], source: str, fmt: str) -> bytes:
+    return run_dot(source, fmt)[0]
 
 
 def _list(written: list[str]) -> None:

@@ -2,7 +2,8 @@
 
 The format follows OUT's suffix when not given (terminal text when there is
 no OUT). `--format xlsx` with no `--view` writes every view into one
-workbook, a sheet each, with a legend sheet.
+workbook, a sheet each (the 任务分工表 first), with a legend sheet. `--split`
+says how a RACI matrix too wide for the page is cut in DOCX.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from .files import plan_inputs
-from .render import add_allow_errors, emit, fail, format_from, load_plan_for_output, unknown_suffix
+from .render import add_allow_errors, add_split, emit, fail, format_from, load_plan_for_output, unknown_suffix
 from .report import use_color
 
 if TYPE_CHECKING:
@@ -45,6 +46,7 @@ def add_parser(subparsers: Subcommands) -> None:
     parser.add_argument("--role", metavar="ROLE", help="only this role: lead|support|consult|inform|oversee (or 牵头 配合 会同 报送 监督)")
     parser.add_argument("--rasci", action="store_true", help="RASCI letters (配合 = S) instead of RACI")
     parser.add_argument("--no-bom", action="store_true", help="CSV without the UTF-8 byte-order mark")
+    add_split(parser)
     add_allow_errors(parser)
     parser.set_defaults(run=run)
 
@@ -63,13 +65,14 @@ def run(args: argparse.Namespace) -> int:
     data: str | bytes
     filters = {"section": args.section, "unit": args.unit, "role": args.role, "rasci": args.rasci}
     try:
+        lang = "en" if args.lang == "en" else "zh"  # the XLSX legend speaks the reader's language
         if fmt == "xlsx" and args.view is None:
-            data = workbook(plan, **filters)
+            data = workbook(plan, lang=lang, **filters)
         elif fmt == "csv" and args.no_bom:
             data = to_csv(build_table(plan, args.view or "tasks", **filters), bom=False)
         else:
             color = fmt == "term" and not args.output and use_color(sys.stdout)
-            data = table(plan, args.view or "tasks", fmt, color=color, **filters)
+            data = table(plan, args.view or "tasks", fmt, color=color, split=args.split, lang=lang, **filters)
     except ValueError as error:
         return fail(error, args.lang)
     except RenderError as error:

@@ -7,9 +7,9 @@
     | (一) | 严格督查问责 | A |
 
 Text formats come back as `str`, binary ones (xlsx, docx, png, pdf) as
-`bytes`. Renderers read only the model; xlsxwriter and python-docx are
-imported when their format is asked for, and SVG/PNG/PDF run Graphviz's
-`dot` (see engine.py). The one mapping from plan roles to RACI letters is
+`bytes`. Renderers read only the model; XLSX and DOCX are written by
+qlmatrix's own small OOXML writers (sheetml.py, wordml.py: no dependency),
+and SVG/PNG/PDF run Graphviz's `dot` (see engine.py). The one mapping from plan roles to RACI letters is
 `qlmatrix.raci`. Any text a plan can hold gives well-formed output in every
 format: what a format cannot carry is shown as `<U+XXXX>` (see safe.py).
 """
@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from ..model import Plan, Role
 from ..raci import Scheme, parse_role
 from .errors import MissingDependency, RenderError
+from .split import SPLITS
 from .table import Table
 from .views import VIEWS, Filters
 
@@ -34,6 +35,7 @@ __all__ = [
     "Diagram",
     "MissingDependency",
     "RenderError",
+    "SPLITS",
     "TABLE_FORMATS",
     "VIEWS",
     "Table",
@@ -45,6 +47,7 @@ __all__ = [
     "View",
     "table",
     "workbook",
+    "WORKBOOK_VIEWS",
 ]
 
 TABLE_FORMATS = ("term", "md", "html", "csv", "xlsx", "docx", "json")
@@ -68,8 +71,15 @@ def build_table(plan: Plan, view: str = "tasks", *, section: str | None = None, 
 
 
 def table(plan: Plan, view: str = "tasks", fmt: str = "md", *, section: str | None = None, unit: str | None = None,
-          role: Role | str | None = None, rasci: bool = False, color: bool = False) -> str | bytes:
-    """View `raci`, `tasks` or `units` in format `term`, `md`, `html`, `csv`, `xlsx`, `docx` or `json`."""
+          role: Role | str | None = None, rasci: bool = False, color: bool = False, split: str = "units",
+          lang: str = "zh") -> str | bytes:
+    """View `raci`, `tasks` or `units` in format `term`, `md`, `html`, `csv`, `xlsx`, `docx` or `json`.
+
+    `split` cuts a RACI matrix too wide for the page into parts in DOCX: `units`, `sections` or
+    `none` (see `qlmatrix.render.split`); `lang` is the language of the XLSX legend (`zh`, `en`).
+    """
+    if split not in SPLITS:
+        raise ValueError(f"unknown split `{split}`; choose one of {', '.join(SPLITS)}")
     if fmt not in TABLE_FORMATS:
         raise ValueError(f"unknown table format `{fmt}`; choose one of {', '.join(TABLE_FORMATS)}")
     built = build_table(plan, view, section=section, unit=unit, role=role, rasci=rasci)
@@ -96,22 +106,26 @@ def table(plan: Plan, view: str = "tasks", fmt: str = "md", *, section: str | No
     if fmt == "xlsx":
         from .xlsx import to_xlsx
 
-        return to_xlsx([built])
+        return to_xlsx([built], lang=lang)
     from .docx import to_docx
 
-    return to_docx(built)
+    return to_docx(built, split)
 
 
-def workbook(plan: Plan, views: Iterable[str] = VIEWS, *, section: str | None = None, unit: str | None = None,
-             role: Role | str | None = None, rasci: bool = False) -> bytes:
-    """One XLSX workbook with a sheet per view and a legend sheet."""
+#: The workbook's sheets: the 任务分工表 a planner opens first, then the matrix and the 责任清单.
+WORKBOOK_VIEWS = ("tasks", "raci", "units")
+
+
+def workbook(plan: Plan, views: Iterable[str] = WORKBOOK_VIEWS, *, section: str | None = None, unit: str | None = None,
+             role: Role | str | None = None, rasci: bool = False, lang: str = "zh") -> bytes:
+    """One XLSX workbook with a sheet per view (the 任务分工表 first) and a legend sheet in `lang`."""
     from .roles import PlanIndex
     from .views import build
     from .xlsx import to_xlsx
 
     index = PlanIndex(plan)  # resolved once for every sheet
     filters, scheme = _filters(section, unit, role), Scheme.RASCI if rasci else Scheme.RACI
-    return to_xlsx([build(plan, view, filters, scheme, index) for view in views])
+    return to_xlsx([build(plan, view, filters, scheme, index) for view in views], lang=lang)
 
 
 def diagram_source(plan: Plan, view: str = "org", *, section: str | None = None, unit: str | None = None,

@@ -10,11 +10,14 @@ line break, a character no format carries is `<U+XXXX>`.
 
 JSON loses nothing: every character is kept, the ones a reader could trip on
 as JSON's own `\\uXXXX` escapes (`qlmatrix.diagnostics.text.json_text`, shared by every JSON writer).
+Its shape is qlmatrix/schema/table.schema.json (docs/rendering.md, "JSON"): each row lists its
+filled cells with their column, so it grows with the assignments, not with tasks × units.
 """
 
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import re
@@ -22,7 +25,7 @@ import re
 from ..diagnostics.text import json_text
 from ..raci import ROLE_WORDS
 from .safe import document
-from .table import Cell, Table, render_row
+from .table import Cell, Table, filled, render_row
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 BOM = "\ufeff"
@@ -61,33 +64,58 @@ def to_csv(table: Table, bom: bool = True) -> str:
     return (BOM if bom else "") + buffer.getvalue()
 
 
-def table_data(table: Table) -> dict[str, object]:
-    """The table as plain data: columns, groups of rows (cells with their roles), legend."""
-    blank: dict[str, object] = {"text": "", "roles": []}
-    blanks = [blank] * len(table.columns)  # one dict for every blank cell: they serialise alike
+#: The version of the table JSON's shape (qlmatrix/schema/table.schema.json); changes when a field changes meaning.
+TABLE_SCHEMA_VERSION = 2
 
-    def cell_data(col: int, cell: Cell) -> dict[str, object]:
-        return {"text": cell.text, "roles": [role.value for role in cell.roles]}
 
+def _cell_data(col: int, cell: Cell) -> dict[str, object]:
+    return {"col": col, "text": cell.text, "roles": [role.value for role in cell.roles]}
+
+
+def _head(table: Table) -> dict[str, object]:
     return {
+        "schema_version": TABLE_SCHEMA_VERSION,
         "view": table.view,
         "title": table.title,
         "notes": list(table.notes),
         "scheme": table.scheme.value,
         "columns": [column.title for column in table.columns],
-        "groups": [
-            {
-                "heading": group.heading,
-                "rows": [render_row(row, blanks, cell_data) for row in group.rows],
-            }
-            for group in table.groups
-        ],
-        "legend": [
-            {"letter": mark, "role": role.value, "word": ROLE_WORDS[role], "zh": zh, "en": en}
-            for mark, role, zh, en in table.legend()
-        ],
+    }
+
+
+def _legend(table: Table) -> list[dict[str, str]]:
+    return [{"letter": mark, "role": role.value, "word": ROLE_WORDS[role], "zh": zh, "en": en}
+            for mark, role, zh, en in table.legend()]
+
+
+def table_data(table: Table) -> dict[str, object]:
+    """The table as plain data: columns, groups of rows, legend (the shape of `to_json`).
+
+    A row lists only its filled cells, each with its column number (`col`): a RACI matrix is
+    tasks × units and mostly blank, and its JSON grows with the assignments, not with its area.
+    """
+    return {
+        **_head(table),
+        "groups": [{"heading": group.heading, "rows": [[_cell_data(col, cell) for col, cell in filled(row)]
+                                                         for row in group.rows]}
+                   for group in table.groups],
+        "legend": _legend(table),
     }
 
 
 def to_json(table: Table) -> str:
-    return json_text(json.dumps(table_data(table), ensure_ascii=False, indent=2)) + "\n"
+    """`table_data` as JSON text, a row to a line (a 10,000-task plan stays readable and quick to write)."""
+    dump = functools.partial(json.dumps, ensure_ascii=False)
+    row = functools.partial(json.dumps, ensure_ascii=False, separators=(", ", ": "))
+    out = ["{"]
+    out += [f"  {dump(key)}: {dump(value)}," for key, value in _head(table).items()]
+    out.append('  "groups": [')
+    for number, group in enumerate(table.groups):
+        out.append(f'    {{"heading": {dump(group.heading)}, "rows": [')
+        rows = [row([_cell_data(col, cell) for col, cell in filled(cells)]) for cells in group.rows]
+        out.append(",\n".join(f"      {text}" for text in rows))
+        out.append("    ]}" + ("," if number < len(table.groups) - 1 else ""))
+    out.append("  ],")
+    out.append(f'  "legend": {json.dumps(_legend(table), ensure_ascii=False, indent=2)}'.replace("\n", "\n  "))
+    out.append("}")
+    return json_text("\n".join(out)) + "\n"

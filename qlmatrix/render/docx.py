@@ -1,173 +1,235 @@
-"""DOCX emitter (python-docx, an optional extra): a Word table in the 任务分工表 layout.
+"""DOCX emitter: a table to put into a 公文 attachment, laid out as GB/T 9704-2012 sets one.
 
-Plans are Word documents, so the table comes as Word expects it: A4, a
-title, a grid table whose header row repeats on every page, section rows
-spanning the table, role cells shaded. Word picks the font for Chinese text
-from the East Asian slot (`w:eastAsia`), which python-docx's `font.name`
-does not set, so it is set here explicitly; without it Chinese falls back
-to whatever the reader's Word chooses.
+A4 with the standard's margins (`gongwen`), the title in 方正小标宋简体, the
+header and section rows in 黑体, body text in 仿宋_GB2312, page numbers
+`— 1 —` on the outside corners, the header row repeated on every page and
+rows that never split. Portrait when the table's least width fits the
+版心, else landscape.
 
-Every text is first made what every document may hold (`safe.document`):
-python-docx (lxml) refuses control characters, U+FFFE and U+FFFF with a
-ValueError, so those are written as `<U+XXXX>`, and a CR is a line break.
+Column widths come from the content (`layout`): a column is at least as
+wide as its widest unit name, cadence phrase or number, and the lines of
+such cells are broken here, between units, so neither Word nor LibreOffice
+ever breaks inside a name; only prose (a task's wording) is left for the
+document to wrap. The grid (`w:tblGrid`) and every cell (`w:tcW`) carry the
+same widths. A RACI matrix names its units upright down the header cells
+(vertical text), and one too wide for a page is cut into parts (`split`).
+
+The XML is written by `wordml` (why not python-docx: see there). Every text
+is first made what every document may hold (`safe.document`).
 """
 
 from __future__ import annotations
 
-import datetime
-import io
-from types import ModuleType
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
 
+from ..model import Role
 from ..raci import ROLE_WORDS
 from ..span import display_width
-from .archive import normalise_zip
-from .errors import missing
+from . import gongwen, wordml
+from .archive import zip_parts
+from .layout import Fit, Measure, full_width, lines, share, title_lines, title_pieces, widest_letters
 from .safe import cleaned
 from .safe import document as document_text
-from .table import ROLE_FILLS, Table, filled
+from .split import Part, parts
+from .table import ROLE_FILLS, Cell, Column, Table, filled
 
-if TYPE_CHECKING:
-    from docx.document import Document
-    from docx.styles.style import CharacterStyle
-    from docx.table import _Cell, _Row  # the types of `Table.cell` and `Table.rows`; python-docx names them so
-    from docx.text.run import Run
-
-#: 宋体 (SimSun) is what plan tables are set in and is on every Chinese Windows and WPS;
-#: elsewhere Word and LibreOffice substitute a CJK font.
-BODY_FONT = "宋体"
-TITLE_FONT = "黑体"
-LATIN_FONT = "Times New Roman"
-FIXED_TIME = datetime.datetime(2021, 1, 1)
-
-
-def _docx() -> ModuleType:
-    try:
-        import docx
-    except ImportError:
-        raise missing("python-docx", "docx", "DOCX tables", "Word 表格") from None
-    return docx
+#: Cell margins, left and right, in twips (1 mm each side).
+MARGIN = 57
+#: Room kept in every column beyond its text, in display cells: fonts differ a little in width.
+SLACK_CELLS = 1
+#: The fill of a cell holding several roles (a conflict the checks report); its letters are bold too,
+#: so it still shows when printed in black and white.
+CONFLICT_FILL = "#FF9999"
+#: A column the view lets grow this wide (terminal cells) holds wording, set flush left, not centred.
+WORDING = 30
+BORDER = '<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+BORDERS = "<w:tblBorders>" + "".join(BORDER.format(side=side) for side in
+                                     ("top", "left", "bottom", "right", "insideH", "insideV")) + "</w:tblBorders>"
 
 
-def _set_fonts(run_or_style: Run | CharacterStyle, east_asian: str, size_pt: float | None = None) -> None:
-    from docx.oxml.ns import qn
-    from docx.shared import Pt
+class _Sheet:
+    """The page and the type a table is set in, and its columns' widths in twips."""
 
-    font = run_or_style.font
-    font.name = LATIN_FONT
-    if size_pt:
-        font.size = Pt(size_pt)
-    r_pr = run_or_style.element.get_or_add_rPr()
-    r_fonts = r_pr.find(qn("w:rFonts"))
-    if r_fonts is None:
-        r_fonts = r_pr.makeelement(qn("w:rFonts"), {})
-        r_pr.append(r_fonts)
-    r_fonts.set(qn("w:eastAsia"), east_asian)
+    def __init__(self, table: Table, fits: Sequence[Fit], body_pt: float, landscape: bool):
+        self.body_pt = body_pt
+        self.landscape = landscape
+        self.cell = round(body_pt * 10)  # a display cell is half an em: body_pt / 2 points
+        self.width = wordml.text_width(landscape)
+        self.fits = fits
+        self.table = table
 
+    def twips(self, cells: int) -> int:
+        return (cells + SLACK_CELLS) * self.cell + 2 * MARGIN
 
-def _shade(cell: _Cell, fill: str) -> None:
-    from docx.oxml.ns import qn
+    def cells(self, twips: int) -> int:
+        """How many display cells of text fit in a column `twips` wide."""
+        return (twips - 2 * MARGIN) // self.cell - SLACK_CELLS
 
-    tc_pr = cell._tc.get_or_add_tcPr()
-    shading = tc_pr.makeelement(qn("w:shd"), {qn("w:val"): "clear", qn("w:color"): "auto", qn("w:fill"): fill.lstrip("#")})
-    tc_pr.append(shading)
+    def least(self, cols: Sequence[int]) -> int:
+        return sum(self.twips(self.fits[col].least) for col in cols)
 
-
-def _repeat_header(row: _Row) -> None:
-    from docx.oxml.ns import qn
-
-    tr_pr = row._tr.get_or_add_trPr()
-    tr_pr.append(tr_pr.makeelement(qn("w:tblHeader"), {qn("w:val"): "true"}))
+    def widths(self, cols: Sequence[int]) -> list[int] | None:
+        least = [self.twips(self.fits[col].least) for col in cols]
+        wanted = [self.twips(self.fits[col].natural) for col in cols]
+        return share(least, wanted, self.width)
 
 
-def _write(cell: _Cell, text: str, bold: bool = False, center: bool = False) -> None:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-
-    paragraph = cell.paragraphs[0]
-    for index, line in enumerate(text.split("\n")):
-        run = paragraph.add_run()
-        if index:
-            run.add_break()
-        run.add_text(line)
-        run.bold = bold or None
-    if center:
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-
-
-def _page(document: Document, landscape: bool) -> int:
-    """A4, portrait or landscape; returns the text width in twentieths of a point."""
-    from docx.enum.section import WD_ORIENT
-    from docx.shared import Mm
-
-    section = document.sections[0]
-    width, height = (Mm(297), Mm(210)) if landscape else (Mm(210), Mm(297))
-    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = width, height
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Mm(20))
-    return width - Mm(40)
+def _fits(table: Table) -> list[Fit]:
+    measure = Measure()
+    rows = table.rows
+    letters = widest_letters([column.letters for column in table.columns], rows)
+    found = []
+    for col, column in enumerate(table.columns):
+        if column.letters:
+            # The unit's name stands upright down the header cell: one character wide.
+            widest = max(2, letters.get(col, 0))
+            found.append(Fit(widest, widest, False))
+        else:
+            found.append(measure.column(column.title, {row[col].text for row in rows}))
+    return found
 
 
-def _column_widths(table: Table, total: int) -> list[int]:
-    widest = [max(display_width(line) for line in column.title.split("\n")) for column in table.columns]
-    for row in table.rows:
-        for index, cell in filled(row):  # blank cells are 0 wide
-            widest[index] = max(widest[index], max(display_width(line) for line in cell.text.split("\n")))
-    weights = [max(4, min(column.max_width, wide)) for column, wide in zip(table.columns, widest)]
-    scale = total / sum(weights)
-    return [int(weight * scale) for weight in weights]
+def _sheet(table: Table) -> _Sheet:
+    """Portrait when the table's least width fits the 版心, else landscape; a RACI matrix in 5号."""
+    fits = _fits(table)
+    matrix = any(column.letters for column in table.columns)
+    body_pt = gongwen.SIZE_5 if matrix else gongwen.SIZE_SMALL_4
+    everything = range(len(table.columns))
+    portrait = _Sheet(table, fits, body_pt, landscape=False)
+    if portrait.least(everything) <= portrait.width:
+        return portrait
+    return _Sheet(table, fits, body_pt, landscape=True)
 
 
-def to_docx(table: Table) -> bytes:
-    docx = _docx()
-    table = cleaned(table, document_text)  # before measuring the columns, as the terminal table does
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
+def _per_part(sheet: _Sheet) -> int:
+    """How many unit columns fit across the page beside the key columns."""
+    columns = sheet.table.columns
+    keys = [col for col, column in enumerate(columns) if not column.letters]
+    letters = [col for col, column in enumerate(columns) if column.letters]
+    if not letters:
+        return 1
+    room = sheet.width - sheet.least(keys)
+    widest = max(sheet.twips(sheet.fits[col].least) for col in letters)
+    return max(1, room // widest)
 
-    document: Document = docx.Document()
-    properties = document.core_properties
-    properties.title = table.title
-    properties.author = properties.last_modified_by = "qlmatrix"
-    properties.created = properties.modified = FIXED_TIME
-    properties.revision = 1
-    _set_fonts(document.styles["Normal"], BODY_FONT, 10.5)
-    total = _page(document, landscape=table.view != "tasks" or len(table.columns) > 6)
 
-    title = document.add_paragraph()
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _set_fonts(title.add_run(table.title), TITLE_FONT, 16)
+def to_docx(table: Table, split: str = "units") -> bytes:
+    """The table as a DOCX; a RACI matrix too wide for the page is cut by `split` (see `split.SPLITS`)."""
+    table = cleaned(table, document_text)  # before measuring the columns: measure what is written
+    sheet = _sheet(table)
+    heading = wordml.run_properties(gongwen.HEADING_FONT, gongwen.SIZE_SMALL_4, latin=gongwen.HEADING_FONT)
+    body = [wordml.paragraph(wordml.run(_title(table.title, sheet), wordml.run_properties(
+        gongwen.TITLE_FONT, gongwen.SIZE_2, latin=gongwen.TITLE_FONT)), "center", spacing_after=120)]
     if table.notes:
-        document.add_paragraph("  ".join(table.notes)).alignment = WD_ALIGN_PARAGRAPH.CENTER
+        notes = wordml.run_properties(gongwen.BODY_FONT, gongwen.SIZE_SMALL_4)
+        body.append(wordml.paragraph(wordml.run("　".join(table.notes), notes), "center", spacing_after=120))
+    pieces = parts(table, split, _per_part(sheet))
+    for number, part in enumerate(pieces):
+        if number:
+            body.append(wordml.page_break())
+        if part.caption:
+            body.append(wordml.paragraph(wordml.run(part.caption, heading), "left", spacing_after=60, keep_next=True))
+        body.append(_table_xml(_part_sheet(sheet, part)))
+    if any(column.letters for column in table.columns):
+        body.append(_legend(table))
+    xml = wordml.document("".join(body), wordml.section(sheet.landscape))
+    return zip_parts(wordml.package(xml, table.title, sheet.body_pt))
 
-    grid = document.add_table(rows=1, cols=len(table.columns))
-    grid.style = "Table Grid"
-    grid.autofit = False
-    widths = _column_widths(table, total)
-    header = grid.rows[0]
-    _repeat_header(header)
-    for cell, column in zip(header.cells, table.columns):
-        _write(cell, column.title, bold=True, center=True)
-        _shade(cell, "#F2F2F2")
+
+def _title(title: str, sheet: _Sheet) -> str:
+    """The title, on two lines at ` · ` (plan, then view) when one line would not hold it: the
+    standard asks a title to break where the words allow, not wherever the line ends."""
+    per_line = sheet.width // round(gongwen.SIZE_2 * 10)  # display cells of 2号 in the 版心
+    if display_width(title) <= per_line:
+        return title
+    parts = title.split(" · ", 1)
+    return "\n".join(line for part in parts for line in title_lines(part, per_line))
+
+
+def _part_sheet(sheet: _Sheet, part: Part) -> _Sheet:
+    """The sheet of one part: the same page, type and column fits, the part's own columns."""
+    if part.table is sheet.table:
+        return sheet
+    # The whole table's fits, so every part gives 序号 and 任务 the same widths.
+    fit_of = {id(column): fit for column, fit in zip(sheet.table.columns, sheet.fits)}
+    return _Sheet(part.table, [fit_of[id(column)] for column in part.table.columns], sheet.body_pt, sheet.landscape)
+
+
+def _legend(table: Table) -> str:
+    """图例: each letter, its role word and what it means, in Chinese (the table is a Chinese document)."""
+    props = wordml.run_properties(gongwen.BODY_FONT, gongwen.SIZE_5)
+    words = "；".join(f"{mark}：{ROLE_WORDS[role]}（{full_width(zh)}）" for mark, role, zh, _ in table.legend())
+    note = "一个单位兼有几种角色时（应予纠正）以“/”连写，加粗并标红。"
+    return wordml.paragraph(wordml.run(f"图例：{words}。{note}", props), "left", spacing_before=120)
+
+
+def _table_xml(sheet: _Sheet) -> str:
+    table = sheet.table
+    columns = table.columns
+    widths = sheet.widths(range(len(columns)))
+    if widths is None:  # wider than the page (`split="none"`): each column as narrow as it may be
+        widths = [sheet.twips(fit.least) for fit in sheet.fits]
+    grid = "".join(f'<w:gridCol w:w="{width}"/>' for width in widths)
+    out = [f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>{BORDERS}'
+           f'<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="{MARGIN}" w:type="dxa"/>'
+           f'<w:right w:w="{MARGIN}" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>{grid}</w:tblGrid>']
+    out.append(_header_row(sheet, widths))
+    body, bold = "", wordml.BOLD  # the document's default font is the body's (wordml.package)
+    group_props = wordml.run_properties(gongwen.HEADING_FONT, sheet.body_pt, latin=gongwen.HEADING_FONT)
+    room = [sheet.cells(width) for width in widths]
+    made: dict[tuple[int, str, tuple[Role, ...]], str] = {}  # each cell's XML, made once per column
+    blank = [f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr><w:p/></w:tc>' for width in widths]
     for group in table.groups:
         if group.heading:
-            cells = grid.add_row().cells
-            merged = cells[0].merge(cells[-1]) if len(cells) > 1 else cells[0]
-            _write(merged, group.heading, bold=True)
+            span = f'<w:gridSpan w:val="{len(columns)}"/>' if len(columns) > 1 else ""
+            out.append(f'<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w="{sum(widths)}" '
+                       f'w:type="dxa"/>{span}<w:vAlign w:val="center"/></w:tcPr>'
+                       f'{wordml.paragraph(wordml.run(group.heading, group_props), "left", keep_next=True)}</w:tc></w:tr>')
         for row in group.rows:
-            cells = grid.add_row().cells
-            for index, value in filled(row):  # a blank cell stays as Word made it
-                column = table.columns[index]
-                _write(cells[index], value.text, center=column.letters)
-                if value.role:
-                    _shade(cells[index], ROLE_FILLS[value.role])
-    for row in grid.rows:
-        for cell, width in zip(row.cells, widths):
-            cell.width = width
+            cells = blank.copy()
+            for col, cell in filled(row):
+                key = (col, cell.text, cell.roles)
+                xml = made.get(key)
+                if xml is None:
+                    xml = made[key] = _body_cell(cell, columns[col], sheet.fits[col], widths[col], room[col], body, bold)
+                cells[col] = xml
+            out.append(f'<w:tr><w:trPr><w:cantSplit/></w:trPr>{"".join(cells)}</w:tr>')
+    out.append("</w:tbl>")
+    return "".join(out)
 
-    if table.view in ("raci", "units"):
-        legend = document.add_paragraph()
-        legend.add_run("图例:").bold = True
-        for mark, role, zh, _ in table.legend():
-            legend.add_run(f"\n{mark}  {ROLE_WORDS[role]}  {zh}")
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return normalise_zip(buffer.getvalue())
+
+def _header_row(sheet: _Sheet, widths: Sequence[int]) -> str:
+    props = wordml.run_properties(gongwen.HEADING_FONT, sheet.body_pt, latin=gongwen.HEADING_FONT)
+    cells = []
+    tallest = 0
+    for column, width in zip(sheet.table.columns, widths):
+        if column.letters:
+            tallest = max(tallest, len(column.title))
+            cells.append(_cell(column.title, width, props, "center", vertical=True))
+        else:
+            title = "\n".join(lines(column.title, sheet.cells(width), title_pieces))
+            cells.append(_cell(title, width, props, "center"))
+    # Upright names down the header need the row's height: a character and a little per character.
+    height = f'<w:trHeight w:val="{round(tallest * sheet.body_pt * 22) + 2 * MARGIN}" w:hRule="atLeast"/>' \
+        if tallest else ""
+    return f'<w:tr><w:trPr><w:cantSplit/>{height}<w:tblHeader/></w:trPr>{"".join(cells)}</w:tr>'
+
+
+def _body_cell(cell: Cell, column: Column, fit: Fit, width: int, room: int, body: str, bold: str) -> str:
+    conflict = len(cell.roles) > 1
+    fill = None
+    if column.letters and cell.role:
+        fill = CONFLICT_FILL if conflict else ROLE_FILLS[cell.role]
+    if fit.prose:
+        return _cell(cell.text, width, body, "both", fill)
+    # Flush left, not justified: a justified line ending in a line break is stretched across the cell.
+    align = "left" if column.max_width >= WORDING else "center"
+    text = "\n".join(lines(cell.text, room))
+    return _cell(text, width, bold if conflict else body, align, fill)
+
+
+def _cell(text: str, width: int, props: str, align: str, fill: str | None = None, vertical: bool = False) -> str:
+    shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill.lstrip("#")}"/>' if fill else ""
+    direction = '<w:textDirection w:val="tbRl"/>' if vertical else ""
+    return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shade}{direction}<w:vAlign w:val="center"/></w:tcPr>'
+            f'{wordml.paragraph(wordml.run(text, props) if text else "", align)}</w:tc>')

@@ -74,7 +74,7 @@ def terminal(text: str) -> str:
     return visible(text, keep="\n")
 
 
-#: Excel keeps at most this many UTF-16 code units in a cell (xlsxwriter cuts the rest silently).
+#: Excel keeps at most this many UTF-16 code units in a cell.
 EXCEL_CELL_LIMIT = 32767
 
 
