@@ -40,6 +40,7 @@ __all__ = [
     "build_table",
     "cjk_font_warning",
     "diagram",
+    "diagram_parts",
     "diagram_source",
     "repr_html",
     "View",
@@ -68,15 +69,19 @@ def build_table(plan: Plan, view: str = "tasks", *, section: str | None = None, 
 
 
 def table(plan: Plan, view: str = "tasks", fmt: str = "md", *, section: str | None = None, unit: str | None = None,
-          role: Role | str | None = None, rasci: bool = False, color: bool = False) -> str | bytes:
-    """View `raci`, `tasks` or `units` in format `term`, `md`, `html`, `csv`, `xlsx`, `docx` or `json`."""
+          role: Role | str | None = None, rasci: bool = False, color: bool = False,
+          width: int | None = None) -> str | bytes:
+    """View `raci`, `tasks` or `units` in format `term`, `md`, `html`, `csv`, `xlsx`, `docx` or `json`.
+
+    `width` is the terminal table's line width in display cells (`term` only; default 100).
+    """
     if fmt not in TABLE_FORMATS:
         raise ValueError(f"unknown table format `{fmt}`; choose one of {', '.join(TABLE_FORMATS)}")
     built = build_table(plan, view, section=section, unit=unit, role=role, rasci=rasci)
     if fmt == "term":
         from .text import to_terminal
 
-        return to_terminal(built, color)
+        return to_terminal(built, color, width)
     if fmt == "md":
         from .text import to_markdown
 
@@ -120,6 +125,15 @@ def diagram_source(plan: Plan, view: str = "org", *, section: str | None = None,
     from .diagrams import build
 
     return build(plan, view, _filters(section, unit, role))
+
+
+def diagram_parts(plan: Plan, view: str = "responsibility", *, section: str | None = None, unit: str | None = None,
+                  role: Role | str | None = None, split: str = "none") -> list[tuple[str, str]]:
+    """The diagram as (part name, DOT text) pairs: one, named "", or with `split="section"` one
+    per top-level section or carrier of the responsibility diagram."""
+    from .diagrams import build_parts
+
+    return build_parts(plan, view, _filters(section, unit, role), split)
 
 
 def diagram(plan: Plan, view: str = "org", fmt: str = "dot", *, section: str | None = None, unit: str | None = None,
