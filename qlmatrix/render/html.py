@@ -26,7 +26,7 @@ from html import escape
 
 from ..raci import ROLE_WORDS
 from ..span import display_width
-from .linebreak import list_items, units
+from .linebreak import units
 from .safe import document
 from .table import BLANK, CONFLICT_FILL, CONFLICT_MARK, ROLE_FILLS, Cell, Column, Table, filled, is_conflict, render_row
 
@@ -120,7 +120,7 @@ def _column_cells(table: Table) -> list[int]:
     """Each column's width in display cells: its widest text, its header's widest part, up to its
     `max_width` (the long text wraps)."""
     # A letters column's header is set vertically: only its letters decide its width.
-    widest = [4 if column.letters else max(display_width(part) for part in list_items(column.title)) for column in table.columns]
+    widest = [4 if column.letters else display_width(column.title) for column in table.columns]  # a header never breaks
     for row in table.rows:
         for col, cell in filled(row):
             text = cell.text + (CONFLICT_MARK if is_conflict(cell) else "")
@@ -136,14 +136,9 @@ def _free_column(table: Table) -> int:
 
 
 def _short_columns(table: Table) -> list[bool]:
-    """The columns whose every text fits their width, but the free one: set keep-all, broken only
-    between units."""
-    short = [col != _free_column(table) for col in range(len(table.columns))]
-    for row in table.rows:
-        for col, cell in filled(row):
-            if short[col] and display_width(cell.text) > table.columns[col].max_width:
-                short[col] = False
-    return short
+    """Every column but the free one: set keep-all, broken only between units (after a `、`)."""
+    free = _free_column(table)
+    return [col != free for col in range(len(table.columns))]
 
 
 def _colgroup(table: Table, short: list[bool]) -> str:
@@ -172,14 +167,14 @@ def _cell(cell: Cell, column: Column, keep: frozenset[str], short: bool, colour:
         classes.append(f"role-{cell.role.value}")
     attr = f' class="{" ".join(classes)}"' if classes else ""
     title = ' title="冲突：同一单位兼有多个角色"' if is_conflict(cell) else ""
-    return f"<td{attr}{title}>{_spans(text, keep, short)}</td>"
+    inner = f'<span class="u">{_text(text)}</span>' if column.letters and text else _spans(text, keep, short)
+    return f"<td{attr}{title}>{inner}</td>"
 
 
 def _head(table: Table) -> str:
     cells = []
     for column in table.columns:
-        items = [column.title] if column.letters else list_items(column.title)  # a unit's name stays whole
-        parts = "<wbr>".join(f'<span class="u">{_text(part)}</span>' for part in items)
+        parts = f'<span class="u">{_text(column.title)}</span>'  # 完成时限/频次 and a unit's name stay whole
         letter = ' class="letter"' if column.letters else ""
         cells.append(f'<th{letter} scope="col">{parts}</th>')
     return f"<thead><tr>{''.join(cells)}</tr></thead>"

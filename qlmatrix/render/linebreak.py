@@ -188,13 +188,16 @@ def _cut(piece: str, width: int) -> list[str]:
     line, used = "", 0
     for char in piece:
         cells = char_width(char)
-        if used + cells > width and line and char not in CLOSING:
-            if line[-1] in OPENING and len(line) > 1:
-                lines.append(line[:-1])
-                line, used = line[-1], display_width(line[-1])
-            else:
-                lines.append(line)
-                line, used = "", 0
+        if used + cells > width and line:
+            # The character before a closing mark, or an opening mark, goes down with it.
+            carry = 1 if (char in CLOSING or line[-1] in OPENING) and len(line) > 1 else 0
+            if carry and char_width(line[-1]) + cells > width:
+                carry = 0
+            if carry and line[-1] in CLOSING:
+                carry = 0  # a run of closing marks: the width wins over the rule
+            lines.append(line[: len(line) - carry])
+            line = line[len(line) - carry:]
+            used = display_width(line)
         line += char
         used += cells
     lines.append(line)
