@@ -14,8 +14,8 @@ layout, so the two stand together. Oversight is a dotted edge from the
 supervising unit to each unit leading what it oversees; a unit that oversees
 what it leads gets `※监督自身` and a double red frame on its own box (a self-
 loop's label landed on a neighbouring edge and read as oversight of another
-unit). Collectives with no line to anything are not drawn; a note under the
-title names them.
+unit). Collectives (各级党委, 其他责任单位) with no line to anything are not
+drawn as floating boxes; a note under the title names them.
 """
 
 from __future__ import annotations
@@ -53,7 +53,8 @@ def org(index: PlanIndex, filters: Filters) -> str:
     reports = [entry for entry in index.reports if _drawn(entry, filters)]
     related = _related(index, reports, pairs)
     parent_of = {unit.name: index.canonical(unit.parent.name) for unit in index.units if unit.parent is not None}
-    shown = [unit.name for unit in index.units if unit.name in related or unit.name in parent_of or unit.name in parent_of.values()]
+    linked = related | set(parent_of) | set(parent_of.values())
+    shown = [unit.name for unit in index.units if not unit.collective or unit.name in linked]
     left_out = [unit.name for unit in index.units if unit.name not in shown]
 
     note = "未画出（与图中单位无上下级、汇报或监督关系）：" + "、".join(left_out) if left_out else None

@@ -147,16 +147,20 @@ def _lines(cells: list[list[str]], widths: list[int], aligns: list[str], paints:
         yield GAP.join(parts).rstrip()
 
 
-def _row_lines(row: Sequence[Cell], columns: list[int], widths: list[int], aligns: list[str], keep: frozenset[str],
+def _row_lines(shown: dict[int, Cell], columns: list[int], widths: list[int], aligns: list[str], keep: frozenset[str],
                color: bool) -> Iterator[str]:
-    """The row's cells in `columns`, wrapped at their widths and painted; blank cells padded."""
-    shown = {col: cell for col, cell in filled(row)}
-    cells, paints = [], []
-    for col in columns:
-        cell = shown.get(col)
-        cells.append(wrap(cell_text(cell), widths[col], keep) if cell else [""])
-        paints.append(_cell_code(cell) if cell else None)
-    yield from _lines(cells, [widths[col] for col in columns], [aligns[col] for col in columns], paints, color)
+    """The row's filled cells (`shown`, by column) in `columns`, wrapped and painted; blank cells
+    are spaces. A RACI row has a handful of filled cells among hundreds of columns."""
+    filled_here = [(slot, col, shown[col]) for slot, col in enumerate(columns) if col in shown]
+    wrapped = [(slot, col, wrap(cell_text(cell), widths[col], keep), _cell_code(cell)) for slot, col, cell in filled_here]
+    height = max((len(lines) for _, _, lines, _ in wrapped), default=1)
+    blank = [" " * widths[col] for col in columns]
+    for number in range(height):
+        parts = blank.copy()
+        for slot, col, lines, code in wrapped:
+            text = lines[number] if number < len(lines) else ""
+            parts[slot] = _paint(pad(text, widths[col], aligns[col]), code, color)
+        yield GAP.join(parts).rstrip()
 
 
 def to_terminal(table: Table, color: bool = False, width: int | None = None) -> str:
@@ -174,6 +178,7 @@ def to_terminal(table: Table, color: bool = False, width: int | None = None) -> 
     if table.notes:
         out += wrap("  ".join(table.notes), room, table.keep)
     panels = _panels(table, room)
+    shown = [[dict(filled(row)) for row in group.rows] for group in table.groups]  # once for every panel
     for number, (columns, widths) in enumerate(panels, start=1):
         out.append("")
         if len(panels) > 1:
@@ -181,11 +186,11 @@ def to_terminal(table: Table, color: bool = False, width: int | None = None) -> 
         header = [_header(table.columns[col], widths[col]) for col in columns]
         out += _lines(header, [widths[col] for col in columns], [aligns[col] for col in columns], [None] * len(columns), color)
         out.append(GAP.join("-" * widths[col] for col in columns))
-        for group_number, group in enumerate(table.groups):
+        for group_number, (group, rows) in enumerate(zip(table.groups, shown)):
             if group.heading:
                 out += [""] * (group_number > 0) + [_paint(line, "1", color) for line in wrap(group.heading, room, table.keep)]
-            for row in group.rows:
-                out += _row_lines(row, columns, widths, aligns, table.keep, color)
+            for cells in rows:
+                out += _row_lines(cells, columns, widths, aligns, table.keep, color)
     if not table.groups:
         out += ["", "（无）"]
     if table.view == "raci":

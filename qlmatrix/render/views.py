@@ -20,6 +20,7 @@ import attrs
 from ..model import Plan, Report, Role, Section, Task
 from ..raci import DUTY_WORDS, Scheme, letters
 from .roles import Holding, PlanIndex, ResolvedReport, ResolvedTask
+from .safe import document, terminal
 from .table import VIEW_TITLES, Cell, Column, Group, SparseRow, Table, numbered
 
 VIEWS = ("raci", "tasks", "units")
@@ -79,7 +80,9 @@ def keep_whole(index: PlanIndex) -> frozenset[str]:
     items += [entry.report for entry in index.reports]
     for item in items:
         phrases.update(str(value) for value in (item.cadence, item.due) if value is not None)
-    return frozenset(phrases)
+    # As the emitters show them: a name holding a control character is kept whole as `甲<U+0000>` too.
+    shown = {form for phrase in phrases for form in (document(phrase), terminal(phrase)) if form != phrase}
+    return frozenset(phrases | shown)
 
 
 def _title(index: PlanIndex, view: str) -> str:
