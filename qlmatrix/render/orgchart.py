@@ -83,21 +83,28 @@ def org(index: PlanIndex, filters: Filters) -> str:
         if name in parent_of:
             builder.edge(node(parent_of[name]), ids[name], HIERARCHY_EDGE)
     in_hierarchy = set(parent_of) | set(parent_of.values())
+    # One line per pair of units: the reports between them (the same one named in several
+    # sections, or two of them) share it, their texts one under the other.
+    lines: dict[tuple[str, str], tuple[list[str], dict[str, str]]] = {}
     for entry in reports:
         assert entry.target is not None  # `_drawn` keeps only reports with a recipient
         text = "\n".join(part for part in (entry.report.content or "汇报", _timing(entry)) if part)
-        values = {**REPORT_EDGE, "label": Raw(label(text, 20, keep))}
         head = node(entry.target)
+        values = dict(REPORT_EDGE)
         if entry.by_role_reference:
+            # A flat edge that constrains keeps the box next to its recipient in their rank.
             tail = ids.get(LEAD_REFERENCE) or _lead_reference(builder, entry, head)
             ids[LEAD_REFERENCE] = tail
-            values["constraint"] = "false"
         else:
             tail = node(entry.source)
             # Between units of the hierarchy a report must not move them; outside it, it places them.
             if entry.source in in_hierarchy or entry.target in in_hierarchy:
                 values["constraint"] = "false"
-        builder.edge(tail, head, values)
+        texts, _ = lines.setdefault((tail, head), ([], values))
+        if text not in texts:
+            texts.append(text)
+    for (tail, head), (texts, values) in lines.items():
+        builder.edge(tail, head, {**values, "label": Raw(label("\n".join(texts), 20, keep))})
     far_side = "e" if rankdir == "LR" else "s"
     for overseer, lead in pairs:
         if overseer != lead:

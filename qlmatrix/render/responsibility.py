@@ -94,7 +94,7 @@ def responsibility(index: PlanIndex, filters: Filters, chosen: Sequence[Selected
     font_defaults(
         builder,
         {"rankdir": "LR", "nodesep": "0.3", "ranksep": "1.6", "newrank": "true",
-         "label": title_label(index, "责任分工图", _legend(chosen), keep, part), "labelloc": "t"},
+         "label": title_label(index, "责任分工图", _legend(chosen), keep | _headings(chosen), part), "labelloc": "t"},
         {"shape": "box", "fontsize": "11", "margin": "0.12,0.05"},
         {"arrowsize": "0.7"},
     )
@@ -141,7 +141,12 @@ def _legend(chosen: Sequence[Selected]) -> list[tuple[str, str, str]]:
 def _roles_drawn(chosen: Iterable[Selected]) -> list[Role]:
     """The roles some edge of the diagram shows, in role order: the legend names only those."""
     held = {holder.role for _, kept in chosen for holder in kept}
-    return [role for role in Role if role in held] or list(Role)
+    return [role for role in Role if role in held]
+
+
+def _headings(chosen: Iterable[Selected]) -> frozenset[str]:
+    """The section headings of `chosen`: a part's title breaks between them, never inside one."""
+    return frozenset(_heading(section) for entry, _ in chosen for section in entry.sections)
 
 
 def _units_by_first_lead(index: PlanIndex, chosen: Sequence[Selected]) -> list[str]:
