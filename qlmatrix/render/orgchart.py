@@ -61,7 +61,9 @@ def org(index: PlanIndex, filters: Filters) -> str:
     builder = Builder("org")
     depth = _depths(shown, parent_of)
     rankdir = _rankdir(index, shown, depth, keep)
-    samples = [HIERARCHY_SAMPLE, REPORT_SAMPLE, OVERSIGHT_SAMPLE] + ([SELF_OVERSIGHT] if self_overseers else [])
+    # The legend names what the chart draws.
+    samples = [HIERARCHY_SAMPLE] + [REPORT_SAMPLE] * bool(reports)
+    samples += [OVERSIGHT_SAMPLE] * any(overseer != lead for overseer, lead in pairs) + [SELF_OVERSIGHT] * bool(self_overseers)
     font_defaults(
         builder,
         {"rankdir": rankdir, "nodesep": str(_NODESEP), "ranksep": str(_RANKSEP), "newrank": "true",
