@@ -99,3 +99,17 @@ def test_printed_to_a4_no_name_breaks_and_every_page_has_its_header_and_number(n
     for number in range(1, pages + 1):
         assert re.search(rf"—\s*{number}\s*—", text), number
     assert unescape("&lt;") not in text
+
+
+def test_a_matrix_wider_than_the_page_prints_in_panels_repeating_the_task():
+    from qlmatrix.gen import generate
+    from qlmatrix.render.html import column_panels
+
+    built = build_table(generate(100, seed=3), "raci")
+    panels = column_panels(built)
+    assert len(panels) > 1 and all(panel[:2] == [0, 1] for panel in panels)
+    assert sorted({col for panel in panels for col in panel}) == list(range(len(built.columns)))
+    page = str(table(generate(100, seed=3), "raci", "html"))
+    assert page.count('<table class="main">') == len(panels) and "size: A4 landscape" in page
+    assert f"（第 2 部分，共 {len(panels)} 部分）" in page
+    assert len(column_panels(build_table(qlmatrix.load(EXAMPLES["xianning-gaoxin"]), "raci"))) == 1

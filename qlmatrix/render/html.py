@@ -67,6 +67,8 @@ _CSS = """
 %(roles)s
 .qlm-table td.conflict { background: %(conflict)s; font-weight: bold; outline: 2px solid #C00000; outline-offset: -3px; }
 .qlm-table table.legend { font-size: .9em; }
+.qlm-table p.panel { margin: .6em 0 .3em; }
+.qlm-table p.panel.next { break-before: page; }
 @page { size: A4 %(orientation)s; margin: %(margins)s; }
 @page :right { @bottom-right { content: "— " counter(page) " —"; %(number)s } }
 @page :left { @bottom-left { content: "— " counter(page) " —"; %(number)s } }
@@ -82,18 +84,47 @@ _CSS = """
 _PAGE_NUMBER = 'font-family: "宋体", "SimSun", "Noto Serif CJK SC", serif; font-size: 14pt; vertical-align: top; padding-top: 7mm; margin: 0 14pt;'
 
 
+def _mm(cells: int) -> float:
+    """The printed width of a column `cells` display cells wide, with its padding and border."""
+    return cells * PRINT_PT / 2 * _MM_PER_PT + 3.5
+
+
 def orientation(table: Table) -> str:
     """`portrait` when the table at its natural column widths fits the 156 mm type area, else `landscape`."""
-    cells = sum(_column_cells(table))
-    padding_mm = len(table.columns) * 3.5
-    wide = cells * PRINT_PT / 2 * _MM_PER_PT + padding_mm
+    wide = sum(_mm(cells) for cells in _column_cells(table))
     return "portrait" if wide <= TYPE_AREA_MM[0] else "landscape"
+
+
+#: The least a panel leaves the task column (display cells) when a matrix is split into panels.
+_TASK_CELLS = 24
+
+
+def column_panels(table: Table) -> list[list[int]]:
+    """The columns printed together: all of them, or, for a RACI matrix wider than the landscape
+    type area (225 mm), the text columns (序号, 任务) with as many unit columns as fit, panel after
+    panel, as a planner pastes a wide matrix into A4 pages."""
+    everything = list(range(len(table.columns)))
+    cells = _column_cells(table)
+    letters = [col for col in everything if table.columns[col].letters]
+    fixed = [col for col in everything if not table.columns[col].letters]
+    if not letters or sum(_mm(cells[col]) for col in everything) <= TYPE_AREA_MM[1]:
+        return [everything]
+    room = TYPE_AREA_MM[1] - sum(_mm(min(cells[col], _TASK_CELLS)) for col in fixed)
+    panels: list[list[int]] = [[]]
+    used = 0.0
+    for col in letters:
+        if panels[-1] and used + _mm(cells[col]) > room:
+            panels.append([])
+            used = 0.0
+        panels[-1].append(col)
+        used += _mm(cells[col])
+    return [fixed + panel for panel in panels]
 
 
 def _css(table: Table) -> str:
     roles = "" if table.view == "tasks" else "\n".join(
         f".qlm-table .role-{role.value} {{ background: {fill}; }}" for role, fill in ROLE_FILLS.items())
-    side = orientation(table)
+    side = "landscape" if len(column_panels(table)) > 1 else orientation(table)
     return _CSS % {"body": BODY_FONTS, "title": TITLE_FONTS, "header": HEADER_FONTS, "roles": roles,
                    "conflict": CONFLICT_FILL, "orientation": side, "margins": MARGINS[side],
                    "number": _PAGE_NUMBER, "size": PRINT_PT}
@@ -141,13 +172,12 @@ def _short_columns(table: Table) -> list[bool]:
     return [col != free for col in range(len(table.columns))]
 
 
-def _colgroup(table: Table, short: list[bool]) -> str:
+def _colgroup(table: Table, shown: list[int]) -> str:
     """Widths from the content: each column as wide as its widest text up to its `max_width`
     (1 em = 2 cells, plus the padding); the long text column (重点任务) takes the rest of the page."""
     free = _free_column(table)
-    cols = []
-    for col, cells in enumerate(_column_cells(table)):
-        cols.append("<col>" if col == free else f'<col style="width: {cells / 2 + 1:.1f}em">')
+    widths = _column_cells(table)
+    cols = ["<col>" if col == free else f'<col style="width: {widths[col] / 2 + 1:.1f}em">' for col in shown]
     return "<colgroup>" + "".join(cols) + "</colgroup>"
 
 
@@ -171,18 +201,19 @@ def _cell(cell: Cell, column: Column, keep: frozenset[str], short: bool, colour:
     return f"<td{attr}{title}>{inner}</td>"
 
 
-def _head(table: Table) -> str:
+def _head(table: Table, shown: list[int]) -> str:
     cells = []
-    for column in table.columns:
+    for column in (table.columns[col] for col in shown):
         parts = f'<span class="u">{_text(column.title)}</span>'  # 完成时限/频次 and a unit's name stay whole
         letter = ' class="letter"' if column.letters else ""
         cells.append(f'<th{letter} scope="col">{parts}</th>')
     return f"<thead><tr>{''.join(cells)}</tr></thead>"
 
 
-def _body(table: Table) -> list[str]:
+def _body(table: Table, shown: list[int]) -> list[str]:
     out = ["<tbody>"]
-    span = len(table.columns)
+    span = len(shown)
+    every = len(shown) == len(table.columns)
     columns = table.columns
     short = _short_columns(table)
     colour = table.view != "tasks"  # the 任务分工表 prints in black and white, as a 公文 does
@@ -196,7 +227,8 @@ def _body(table: Table) -> list[str]:
         if group.heading:
             out.append(f'<tr class="group"><th colspan="{span}" scope="rowgroup">{_spans(group.heading, table.keep, False)}</th></tr>')
         for row in group.rows:
-            out.append("<tr>" + "".join(render_row(row, blanks, cell_html)) + "</tr>")
+            cells = render_row(row, blanks, cell_html)
+            out.append("<tr>" + "".join(cells if every else [cells[col] for col in shown]) + "</tr>")
     out.append("</tbody>")
     return out
 
@@ -219,7 +251,13 @@ def to_html_fragment(table: Table) -> str:
     out = [f'<div class="qlm-table qlm-{table.view}">', f"<style>{_css(table)}</style>", f"<h1>{_spans(table.title, table.keep, False)}</h1>"]
     if table.notes:
         out.append(f'<p class="notes">{_text("　".join(table.notes))}</p>')
-    out += ['<table class="main">', _colgroup(table, _short_columns(table)), _head(table), *_body(table), "</table>", *_legend(table), "</div>"]
+    panels = column_panels(table)
+    for number, shown in enumerate(panels, start=1):
+        if len(panels) > 1:
+            kind = "panel next" if number > 1 else "panel"  # each further panel starts a page
+            out.append(f'<p class="{kind}">（第 {number} 部分，共 {len(panels)} 部分）</p>')
+        out += ['<table class="main">', _colgroup(table, shown), _head(table, shown), *_body(table, shown), "</table>"]
+    out += [*_legend(table), "</div>"]
     return "\n".join(out) + "\n"
 
 
