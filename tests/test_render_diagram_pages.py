@@ -95,6 +95,12 @@ def test_self_oversight_is_a_mark_on_the_unit_not_a_loop():
     assert '<FONT COLOR="#C00000">※</FONT> 监督自身（监督者即牵头单位）' in source  # and the legend says so
 
 
+def test_the_responsibility_diagram_marks_self_oversight_too():
+    (_, source), = diagram_parts(qlmatrix.load(XIANNING), "responsibility")
+    assert re.search(r'u\d+ \[label="纪监委\\n高新区纪监委\\n※监督自身", [^]]*peripheries="2"', source)
+    assert "监督自身（监督者即牵头单位）" in source
+
+
 def test_a_report_from_a_role_reference_starts_beside_its_recipient():
     source = org_source(XIANGYANG)
     assert re.search(r"\{rank=same; leads; u\d+;\}", source)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from html import unescape
 from pathlib import Path
 
 import pytest
@@ -98,7 +97,6 @@ def test_printed_to_a4_no_name_breaks_and_every_page_has_its_header_and_number(n
     assert text.count("序号") == pages and text.count("完成时限/频次") == pages  # the header repeats
     for number in range(1, pages + 1):
         assert re.search(rf"—\s*{number}\s*—", text), number
-    assert unescape("&lt;") not in text
 
 
 def test_a_matrix_wider_than_the_page_prints_in_panels_repeating_the_task():

@@ -29,7 +29,7 @@ from typing import TypeAlias
 from ..model import Role, Section
 from ..span import display_width
 from .dot import Builder, Raw, font_defaults, html_attributes, html_lines
-from .graphstyle import ROLE_EDGES, role_samples, title_label, unit_node
+from .graphstyle import ROLE_EDGES, SELF_OVERSIGHT, role_samples, title_label, unit_node
 from .linebreak import wrap
 from .roles import PlanIndex, ResolvedTask
 from .table import numbered
@@ -99,9 +99,10 @@ def responsibility(index: PlanIndex, filters: Filters, chosen: Sequence[Selected
         {"arrowsize": "0.7"},
     )
     units = _units_by_first_lead(index, chosen)
+    self_overseers = _self_overseers(chosen)
     unit_ids = {name: f"u{number}" for number, name in enumerate(units, start=1)}
     for name in units:
-        builder.node(unit_ids[name], unit_node(index, name, keep))
+        builder.node(unit_ids[name], unit_node(index, name, keep, name in self_overseers))
     blocks = _blocks(chosen)
     width = max((_width(block, keep) for block in blocks), default=0)
     ports: Ports = {}
@@ -131,8 +132,15 @@ def responsibility(index: PlanIndex, filters: Filters, chosen: Sequence[Selected
     return builder.text()
 
 
+def _self_overseers(chosen: Iterable[Selected]) -> set[str]:
+    """Units that oversee a task they lead (E303): marked on their own box, as in the org chart."""
+    return {unit for entry, _ in chosen for unit in entry.units(Role.OVERSEE) if unit in entry.units(Role.LEAD)}
+
+
 def _legend(chosen: Sequence[Selected]) -> list[tuple[str, str, str]]:
     samples = role_samples(_roles_drawn(chosen))
+    if _self_overseers(chosen):
+        samples.append(SELF_OVERSIGHT)
     if any(not entry.units(Role.LEAD) for entry, _ in chosen):
         samples.append(("□", _GAP, "红框：无牵头单位"))
     return samples
