@@ -40,13 +40,15 @@ from .views import Filters, Selected, _selected, keep_whole
 Ports: TypeAlias = dict[int | tuple[str, int], tuple[str, str]]
 
 
-#: A part with more tasks than this is drawn as one part per subsection (when it has any).
-PART_TASKS = 12
+#: A part with more tasks, or more units, than these is drawn as one part per subsection (when
+#: it has any): the units stand in one column, and 20 of them outgrow an A4 page.
+PART_TASKS, PART_UNITS = 12, 16
 
 
 def parts(index: PlanIndex, filters: Filters) -> list[tuple[str, list[Selected]]]:
     """The chosen tasks in parts, in document order, each with its heading: one part per top-level
-    section or carrier, and a section of more than `PART_TASKS` tasks one part per subsection;
+    section or carrier, and a section of more than `PART_TASKS` tasks or `PART_UNITS` units one
+    part per subsection;
     tasks outside any section form their own part."""
     return _gaps_together(_split(list(_selected(index, filters)), 0))
 
@@ -62,7 +64,8 @@ def _split(chosen: list[Selected], depth: int) -> list[tuple[str, list[Selected]
     found: list[tuple[str, list[Selected]]] = []
     for section, items in groups:
         deeper = any(len(entry.sections) > depth + 1 for entry, _ in items)
-        if section is not None and deeper and len(items) > PART_TASKS:
+        units = {holder.unit for _, kept in items for holder in kept}
+        if section is not None and deeper and (len(items) > PART_TASKS or len(units) > PART_UNITS):
             found += _split(items, depth + 1)
             continue
         chain = items[0][0].sections[: depth + 1] if section is not None else items[0][0].sections[:depth]
