@@ -31,7 +31,7 @@ from collections.abc import Iterable, Sequence
 from ..span import char_width, display_width
 
 #: Punctuation a line must not start with: it stays at the end of the line before.
-CLOSING = "、，。．；：！？）］｝〕〉》」』】〙〗”’…‥·・ー々〻%,.;:!?)]}"
+CLOSING = "、，。．；：！？）］｝〕〉》」』】〙〗”’…‥·・ー々〻%,.;:!?)]}/／"
 #: Punctuation a line must not end with: it goes to the start of the next line.
 OPENING = "（［｛〔〈《「『【〘〖“‘([{"
 #: Matching closers, to find a short bracketed or quoted group.

@@ -73,9 +73,9 @@ def build(plan: Plan, view: str, filters: Filters = Filters(), scheme: Scheme = 
 
 
 def keep_whole(index: PlanIndex) -> frozenset[str]:
-    """What a line never breaks inside: every name a unit answers to, and every cadence and due
-    date the plan writes (`每半年至少一次`, `到“十四五”末`)."""
-    phrases = {*index.resolved.units.names(), *index.unit_order()}
+    """What a line never breaks inside: every name a unit answers to, every cadence and due date
+    the plan writes (`每半年至少一次`, `到“十四五”末`), and the role words of the 责任清单 (`接收报送`)."""
+    phrases = {*index.resolved.units.names(), *index.unit_order(), *DUTY_WORDS.values(), REPORT_OWED, REPORT_RECEIVED}
     items: list[Task | Report] = [entry.task for entry in index.tasks]
     items += [entry.report for entry in index.reports]
     for item in items:
