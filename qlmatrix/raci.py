@@ -62,11 +62,11 @@ _LETTERS: dict[Scheme, dict[Role, str]] = {
 
 #: What each role means, for legends (Chinese, then English).
 ROLE_MEANINGS: dict[Role, tuple[str, str]] = {
-    Role.LEAD: ("牵头单位,对任务负总责并组织实施", "lead: answers for the task and carries it out"),
-    Role.SUPPORT: ("配合单位,承担分工内的工作", "support: does its share of the work"),
-    Role.CONSULT: ("会同单位,共同研究、事前商议", "consulted: works with the lead, asked before decisions"),
-    Role.INFORM: ("接收报送,了解进展", "informed: receives reports on the task"),
-    Role.OVERSEE: ("监督单位,督促检查、问责", "oversees: supervises, inspects and holds to account"),
+    Role.LEAD: ("牵头单位，对任务负总责并组织实施", "lead: answers for the task and carries it out"),
+    Role.SUPPORT: ("配合单位，承担分工内的工作", "support: does its share of the work"),
+    Role.CONSULT: ("会同单位，共同研究、事前商议", "consulted: works with the lead, asked before decisions"),
+    Role.INFORM: ("接收报送，了解进展", "informed: receives reports on the task"),
+    Role.OVERSEE: ("监督单位，督促检查、问责", "oversees: supervises, inspects and holds to account"),
 }
 
 

@@ -47,7 +47,7 @@ def assert_every_view_agrees(plan: qlmatrix.Plan) -> None:
     assert len(rows) == len(tasks)
     for entry, row in zip(tasks, rows):
         assert row[2].text == "、".join(entry.leads), entry.id
-        assert row[3].text == "、".join([*entry.support, *(f"{u}(会同)" for u in entry.consult)]), entry.id
+        assert row[3].text == "、".join([*entry.support, *(f"{u}（会同）" for u in entry.consult)]), entry.id
 
     # The RACI matrix: every filled cell holds exactly the unit's roles on that task.
     raci = build(plan, "raci")
@@ -67,7 +67,7 @@ def assert_every_view_agrees(plan: qlmatrix.Plan) -> None:
 
     def heading(name):  # a group is headed by the unit's name and, if declared, its full name
         unit = resolved.units.get(name)
-        return f"{name}({unit.full_name})" if unit and unit.full_name else name
+        return f"{name}（{unit.full_name}）" if unit and unit.full_name else name
 
     assert listed == sorted((heading(h.unit), h.role.value, labels[id(t)]) for t in tasks for h in t.holdings)
 

@@ -1,13 +1,20 @@
-"""`qlm diagram PLAN --view org|responsibility --format dot|svg|png|pdf [-o OUT]`.
+"""`qlm diagram PLAN --view org|responsibility --format dot|svg|png|pdf [-o OUT] [--split none|section]`.
 
 DOT needs nothing installed; SVG, PNG and PDF run Graphviz's `dot`. The
 format follows OUT's suffix when not given (DOT when there is no OUT).
+
+`--split section` draws the responsibility diagram in parts, one per
+top-level section or carrier, written to OUT with `-1`, `-2`, … before the
+suffix (`resp.svg` → `resp-1.svg`, `resp-2.svg`); DOT may also go to
+standard output, as one graph after another (dot reads them so).
 """
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import TYPE_CHECKING
 
+from ..text import Text
 from .files import plan_inputs
 from .render import add_allow_errors, emit, fail, format_from, load_plan_for_output, unknown_suffix, warn
 
@@ -18,6 +25,7 @@ if TYPE_CHECKING:
 
 DIAGRAMS = ("org", "responsibility")
 FORMATS = ("dot", "svg", "png", "pdf")
+SPLITS = ("none", "section")
 SUFFIXES = {".dot": "dot", ".gv": "dot", ".svg": "svg", ".png": "png", ".pdf": "pdf"}
 
 
@@ -30,12 +38,15 @@ def add_parser(subparsers: Subcommands) -> None:
     parser.add_argument("--section", metavar="ID", help="only this section (id, number or title)")
     parser.add_argument("--unit", metavar="NAME", help="only this unit (name or alias)")
     parser.add_argument("--role", metavar="ROLE", help="only this role: lead|support|consult|inform|oversee")
+    parser.add_argument("--split", choices=SPLITS, default="none",
+                        help="section: one responsibility diagram per top-level section or carrier, "
+                             "written as OUT-1, OUT-2, ... (default: none, one diagram)")
     add_allow_errors(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..render import RenderError, diagram_source
+    from ..render import RenderError, diagram_parts
     from ..render.engine import cjk_font_warning, run_dot
 
     fmt = format_from(args.output, args.format, SUFFIXES, "dot")
@@ -46,17 +57,35 @@ def run(args: argparse.Namespace) -> int:
         return loaded
     plan, status = loaded
     try:
-        source = diagram_source(plan, args.view, section=args.section, unit=args.unit, role=args.role)
-        if fmt == "dot":
-            data: str | bytes = source
-        else:
+        parts = diagram_parts(plan, args.view, section=args.section, unit=args.unit, role=args.role, split=args.split)
+        if len(parts) > 1 and fmt != "dot" and not args.output:
+            return fail(Text("--split section writes one file per part: give -o OUT (the parts are OUT-1, OUT-2, ...)",
+                             "--split section 每部分写一个文件：请用 -o 指定输出文件（各部分为 OUT-1、OUT-2……）"), args.lang)
+        if fmt != "dot":
             font = cjk_font_warning()
             if font:
                 warn(font, args.lang)
-            data, _ = run_dot(source, fmt)
-            if fmt == "svg":
-                data = data.decode("utf-8")
+        written: list[tuple[str | None, str | bytes]] = []
+        for number, (_, source) in enumerate(parts, start=1):
+            data: str | bytes = source
+            if fmt != "dot":
+                data, _ = run_dot(source, fmt)
+                if fmt == "svg":
+                    data = data.decode("utf-8")
+            written.append((part_path(args.output, number) if len(parts) > 1 and args.output else args.output, data))
     except (ValueError, RenderError) as error:
         return fail(error, args.lang)
-    failed = emit(data, args.output, args.lang, fmt, plan_inputs(args.plan, plan))
-    return status if failed is None else failed
+    if len(parts) > 1 and not args.output:  # DOT on standard output: the graphs one after another
+        written = [(None, "".join(str(data) for _, data in written))]
+    inputs = plan_inputs(args.plan, plan)
+    for output, data in written:
+        failed = emit(data, output, args.lang, fmt, inputs)
+        if failed is not None:
+            return failed
+    return status
+
+
+def part_path(output: str, number: int) -> str:
+    """`resp.svg` → `resp-1.svg`: where part `number` of a split diagram goes."""
+    path = PurePath(output)
+    return str(path.with_name(f"{path.stem}-{number}{path.suffix}"))

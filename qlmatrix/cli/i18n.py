@@ -46,6 +46,8 @@ HELP_ZH = {
     "draw the org chart or the responsibility diagram": "绘制组织关系图或责任分工图",
     "the .qlm file": ".qlm 文件",
     "which diagram (default: responsibility)": "哪一张图（默认 responsibility 责任分工图）",
+    "section: one responsibility diagram per top-level section or carrier, written as OUT-1, OUT-2, ... (default: none, one diagram)":
+        "section：责任分工图按一级章节或载体分开，每部分一张，写为 OUT-1、OUT-2……（默认 none：一张图）",
     "output format (default: from OUT's suffix, else dot)": "输出格式（默认按 OUT 的扩展名，否则为 dot）",
     "write here instead of standard output": "写入此文件，而不是标准输出",
     "only this section (id, number or title)": "只看这一章（编号、序号或标题）",

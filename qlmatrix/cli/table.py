@@ -8,8 +8,9 @@ says how a RACI matrix too wide for the page is cut in DOCX.
 
 from __future__ import annotations
 
+import os
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from .files import plan_inputs
 from .render import add_allow_errors, add_split, emit, fail, format_from, load_plan_for_output, unknown_suffix
@@ -51,6 +52,20 @@ def add_parser(subparsers: Subcommands) -> None:
     parser.set_defaults(run=run)
 
 
+def terminal_width(stream: TextIO | None) -> int | None:
+    """The width a terminal table must fit: `COLUMNS` when set to a number, else the terminal's
+    width when `stream` is one, else None (the renderer's default, for files and pipes)."""
+    columns = os.environ.get("COLUMNS", "").strip()
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    if stream is not None and stream.isatty():
+        try:
+            return os.get_terminal_size(stream.fileno()).columns
+        except (OSError, ValueError):
+            return None
+    return None
+
+
 def run(args: argparse.Namespace) -> int:
     from ..render import RenderError, build_table, table, workbook
     from ..render.data import to_csv
@@ -72,7 +87,9 @@ def run(args: argparse.Namespace) -> int:
             data = to_csv(build_table(plan, args.view or "tasks", **filters), bom=False)
         else:
             color = fmt == "term" and not args.output and use_color(sys.stdout)
-            data = table(plan, args.view or "tasks", fmt, color=color, split=args.split, lang=lang, **filters)
+            width = terminal_width(sys.stdout if not args.output else None) if fmt == "term" else None
+            data = table(plan, args.view or "tasks", fmt, color=color, split=args.split, lang=lang, width=width,
+                         **filters)
     except ValueError as error:
         return fail(error, args.lang)
     except RenderError as error:

@@ -42,6 +42,7 @@ __all__ = [
     "build_table",
     "cjk_font_warning",
     "diagram",
+    "diagram_parts",
     "diagram_source",
     "repr_html",
     "View",
@@ -72,11 +73,12 @@ def build_table(plan: Plan, view: str = "tasks", *, section: str | None = None, 
 
 def table(plan: Plan, view: str = "tasks", fmt: str = "md", *, section: str | None = None, unit: str | None = None,
           role: Role | str | None = None, rasci: bool = False, color: bool = False, split: str = "units",
-          lang: str = "zh") -> str | bytes:
+          lang: str = "zh", width: int | None = None) -> str | bytes:
     """View `raci`, `tasks` or `units` in format `term`, `md`, `html`, `csv`, `xlsx`, `docx` or `json`.
 
     `split` cuts a RACI matrix too wide for the page into parts in DOCX: `units`, `sections` or
-    `none` (see `qlmatrix.render.split`); `lang` is the language of the XLSX legend (`zh`, `en`).
+    `none` (see `qlmatrix.render.split`); `lang` is the language of the XLSX legend (`zh`, `en`);
+    `width` is the terminal table's line width in display cells (`term` only; default 100).
     """
     if split not in SPLITS:
         raise ValueError(f"unknown split `{split}`; choose one of {', '.join(SPLITS)}")
@@ -86,7 +88,7 @@ def table(plan: Plan, view: str = "tasks", fmt: str = "md", *, section: str | No
     if fmt == "term":
         from .text import to_terminal
 
-        return to_terminal(built, color)
+        return to_terminal(built, color, width)
     if fmt == "md":
         from .text import to_markdown
 
@@ -134,6 +136,15 @@ def diagram_source(plan: Plan, view: str = "org", *, section: str | None = None,
     from .diagrams import build
 
     return build(plan, view, _filters(section, unit, role))
+
+
+def diagram_parts(plan: Plan, view: str = "responsibility", *, section: str | None = None, unit: str | None = None,
+                  role: Role | str | None = None, split: str = "none") -> list[tuple[str, str]]:
+    """The diagram as (part name, DOT text) pairs: one, named "", or with `split="section"` one
+    per top-level section or carrier of the responsibility diagram."""
+    from .diagrams import build_parts
+
+    return build_parts(plan, view, _filters(section, unit, role), split)
 
 
 def diagram(plan: Plan, view: str = "org", fmt: str = "dot", *, section: str | None = None, unit: str | None = None,

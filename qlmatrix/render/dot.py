@@ -23,12 +23,11 @@ Braces and `<>` mean something only in record shapes, which are not used.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TypeAlias
 
-from ..span import display_width
+from .linebreak import wrap
 from .safe import document
-from .table import wrap
 
 #: Set explicitly on graph, nodes and edges: fonts-noto-cjk used as a fallback
 #: draws Japanese glyph shapes (门, 直, 骨) unless the Simplified Chinese face is named.
@@ -44,12 +43,10 @@ def quote(text: str) -> str:
     return f'"{escaped}"'
 
 
-def label(text: str, width: int = 20) -> str:
-    """`text` wrapped at `width` display cells, quoted for DOT, shown literally: no `\\N` expanded,
-    no `&…;` entity decoded."""
-    lines = []
-    for line in document(text).split("\n"):
-        lines += wrap(line, width) if display_width(line) > width else [line]
+def label(text: str, width: int = 20, keep: Iterable[str] = ()) -> str:
+    """`text` wrapped at `width` display cells (never inside a phrase of `keep`; see `linebreak`),
+    quoted for DOT, shown literally: no `\\N` expanded, no `&…;` entity decoded."""
+    lines = wrap(document(text), width, keep)
     return quote("\n".join(lines).replace("&", "&amp;"))
 
 
@@ -62,12 +59,9 @@ def html_text(text: str) -> str:
             .replace("\\", "\\\\"))
 
 
-def html_lines(text: str, width: int = 20) -> str:
-    """`text` wrapped at `width` display cells, escaped, lines joined by `<BR/>`."""
-    lines = []
-    for line in document(text).split("\n"):
-        lines += wrap(line, width) if display_width(line) > width else [line]
-    return "<BR/>".join(html_text(line) for line in lines)
+def html_lines(text: str, width: int = 20, keep: Iterable[str] = ()) -> str:
+    """`text` wrapped at `width` display cells as `label` wraps it, escaped, lines joined by `<BR/>`."""
+    return "<BR/>".join(html_text(line) for line in wrap(document(text), width, keep))
 
 
 def html_attributes(values: Attributes) -> str:

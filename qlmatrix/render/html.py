@@ -1,8 +1,20 @@
-"""HTML emitter: a standalone page that prints well, with the legend; all text escaped.
+"""HTML emitter: a standalone page that prints as a 公文 attachment table; all text escaped.
 
-The page names Chinese fonts readers are likely to have (Noto/Source Han on
-Linux, PingFang on macOS, Microsoft YaHei/SimSun on Windows), repeats the
-header row on every printed page and keeps role colours when printing.
+The page follows GB/T 9704-2012 where it applies to a table (see
+docs/rendering.md): A4 with the standard's margins (portrait when the table
+fits the 156 mm type area, else landscape), the title in 小标宋 (黑体 as the
+fallback), the table in 仿宋 with a 黑体 header row repeated on every printed
+page, and page numbers `— 1 —` in the bottom margin (CSS `@page` margin
+boxes, which Chromium draws since version 131), right on odd pages and left
+on even ones.
+
+Cells never break inside a unit name, a cadence phrase, `序号` or a number:
+each cell is cut into the units of `linebreak` (names and phrases of the
+plan kept whole), every unit of more than one character is a
+`white-space: nowrap` span, and short columns (those whose text fits their
+width) are set `word-break: keep-all` with `<wbr>` between units, so a list
+of units breaks only after a `、`. Widths come from the content: every short
+column gets the width of its widest text, the long one (重点任务) the rest.
 
 Every text goes through `_text`: the characters no document carries as
 `<U+XXXX>` and CR as a line break (`safe.document`), then HTML-escaped.
@@ -13,34 +25,109 @@ from __future__ import annotations
 from html import escape
 
 from ..raci import ROLE_WORDS
+from ..span import display_width
+from .linebreak import units
 from .safe import document
-from .table import BLANK, ROLE_FILLS, Cell, Column, Table, render_row
+from .table import BLANK, CONFLICT_FILL, CONFLICT_MARK, ROLE_FILLS, Cell, Column, Table, filled, is_conflict, render_row
 
-FONT_STACK = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "SimSun", sans-serif'
+#: 仿宋 as Windows (仿宋_GB2312, FangSong), macOS (STFangsong) and Linux (Noto Serif CJK, the
+#: nearest free serif) name it; 宋体 last, which every Chinese Windows has.
+BODY_FONTS = '"仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong", "STFangsong", "Noto Serif CJK SC", "Source Han Serif SC", "宋体", "SimSun", serif'
+#: 方正小标宋 for the title, 黑体 for it and the header row when it is missing.
+TITLE_FONTS = '"方正小标宋简体", "FZXiaoBiaoSong-B05S", "黑体", "SimHei", "STHeiti", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif'
+HEADER_FONTS = '"黑体", "SimHei", "STHeiti", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif'
+#: Kept for callers that named the old stack: the body fonts.
+FONT_STACK = BODY_FONTS
+
+#: The type area of GB/T 9704-2012 (156 mm × 225 mm) and the printed table's font size.
+TYPE_AREA_MM = (156, 225)
+PRINT_PT = 12  # 小四
+_MM_PER_PT = 25.4 / 72
+#: Margins of an A4 page, top right bottom left (mm): 天头 37, 订口 28, so the type area is
+#: 156 × 225 mm; turned for a landscape table, with its head towards the binding (订口).
+MARGINS = {"portrait": "37mm 26mm 35mm 28mm", "landscape": "28mm 37mm 26mm 35mm"}
 
 _CSS = """
-.qlm-table { font-family: %(fonts)s; color: #111; }
-.qlm-table h1 { font-size: 1.4em; margin: 0 0 .3em; }
-.qlm-table .notes { color: #444; margin: 0 0 .8em; }
-.qlm-table table { border-collapse: collapse; margin-bottom: 1.2em; }
-.qlm-table th, .qlm-table td { border: 1px solid #777; padding: .3em .5em; vertical-align: top; text-align: left; }
-.qlm-table thead th { background: #F2F2F2; }
-.qlm-table tr.group th { background: #FAFAFA; font-weight: bold; }
+.qlm-table { font-family: %(body)s; color: #000; }
+.qlm-table h1 { font-family: %(title)s; font-weight: normal; font-size: 1.6em; text-align: center; margin: 0 0 .4em; }
+.qlm-table .notes { text-align: center; margin: 0 0 .8em; }
+.qlm-table table { border-collapse: collapse; margin: 0 auto 1.2em; }
+.qlm-table table.main { width: 100%%; }
+.qlm-table th, .qlm-table td { border: 1px solid #000; padding: .25em .4em; vertical-align: middle; text-align: left; line-height: 1.45; text-wrap: pretty; }
+.qlm-table thead th { font-family: %(header)s; font-weight: normal; text-align: center; }
+.qlm-table tr.group th { font-family: %(header)s; font-weight: normal; }
+.qlm-table .u { white-space: nowrap; }
+.qlm-table td.short, .qlm-table th { word-break: keep-all; }
 .qlm-table td.letter, .qlm-table th.letter { text-align: center; min-width: 2em; }
+/* 竖排: a unit's name down its narrow column, in two lines (read right to left) when long: Chromium
+   repeats a header row on every printed page only while it is under a quarter of the page. */
+.qlm-table th.letter .u { writing-mode: vertical-rl; white-space: normal; word-break: normal; max-height: 6em; display: inline-block; }
+.qlm-table th.letter { vertical-align: bottom; }
+.qlm-table td.serial { text-align: center; white-space: nowrap; }
 %(roles)s
+.qlm-table td.conflict { background: %(conflict)s; font-weight: bold; outline: 2px solid #C00000; outline-offset: -3px; }
+.qlm-table table.legend { font-size: .9em; }
+.qlm-table p.panel { margin: .6em 0 .3em; }
+.qlm-table p.panel.next { break-before: page; }
+@page { size: A4 %(orientation)s; margin: %(margins)s; }
+@page :right { @bottom-right { content: "— " counter(page) " —"; %(number)s } }
+@page :left { @bottom-left { content: "— " counter(page) " —"; %(number)s } }
 @media print {
-  @page { size: A4 landscape; margin: 12mm; }
-  .qlm-table { font-size: 10pt; }
+  .qlm-table { font-size: %(size)spt; }
+  .qlm-table h1 { font-size: 22pt; }
   .qlm-table thead { display: table-header-group; }
   .qlm-table tr { break-inside: avoid; }
   .qlm-table td, .qlm-table th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 """
+#: 4号 (14 pt) 宋体 digits between em dashes, 7 mm under the type area, one character in from its edge.
+_PAGE_NUMBER = 'font-family: "宋体", "SimSun", "Noto Serif CJK SC", serif; font-size: 14pt; vertical-align: top; padding-top: 7mm; margin: 0 14pt;'
 
 
-def _css() -> str:
-    roles = "\n".join(f".qlm-table .role-{role.value} {{ background: {fill}; }}" for role, fill in ROLE_FILLS.items())
-    return _CSS % {"fonts": FONT_STACK, "roles": roles}
+def _mm(cells: int) -> float:
+    """The printed width of a column `cells` display cells wide, with its padding and border."""
+    return cells * PRINT_PT / 2 * _MM_PER_PT + 3.5
+
+
+def orientation(table: Table) -> str:
+    """`portrait` when the table at its natural column widths fits the 156 mm type area, else `landscape`."""
+    wide = sum(_mm(cells) for cells in _column_cells(table))
+    return "portrait" if wide <= TYPE_AREA_MM[0] else "landscape"
+
+
+#: The least a panel leaves the task column (display cells) when a matrix is split into panels.
+_TASK_CELLS = 24
+
+
+def column_panels(table: Table) -> list[list[int]]:
+    """The columns printed together: all of them, or, for a RACI matrix wider than the landscape
+    type area (225 mm), the text columns (序号, 任务) with as many unit columns as fit, panel after
+    panel, as a planner pastes a wide matrix into A4 pages."""
+    everything = list(range(len(table.columns)))
+    cells = _column_cells(table)
+    letters = [col for col in everything if table.columns[col].letters]
+    fixed = [col for col in everything if not table.columns[col].letters]
+    if not letters or sum(_mm(cells[col]) for col in everything) <= TYPE_AREA_MM[1]:
+        return [everything]
+    room = TYPE_AREA_MM[1] - sum(_mm(min(cells[col], _TASK_CELLS)) for col in fixed)
+    panels: list[list[int]] = [[]]
+    used = 0.0
+    for col in letters:
+        if panels[-1] and used + _mm(cells[col]) > room:
+            panels.append([])
+            used = 0.0
+        panels[-1].append(col)
+        used += _mm(cells[col])
+    return [fixed + panel for panel in panels]
+
+
+def _css(table: Table) -> str:
+    roles = "" if table.view == "tasks" else "\n".join(
+        f".qlm-table .role-{role.value} {{ background: {fill}; }}" for role, fill in ROLE_FILLS.items())
+    side = "landscape" if len(column_panels(table)) > 1 else orientation(table)
+    return _CSS % {"body": BODY_FONTS, "title": TITLE_FONTS, "header": HEADER_FONTS, "roles": roles,
+                   "conflict": CONFLICT_FILL, "orientation": side, "margins": MARGINS[side],
+                   "number": _PAGE_NUMBER, "size": PRINT_PT}
 
 
 def _text(text: str) -> str:
@@ -48,59 +135,129 @@ def _text(text: str) -> str:
     return escape(document(text)).replace("\n", "<br>")
 
 
-def _cell(cell: Cell, column: Column) -> str:
+def _spans(text: str, keep: frozenset[str], short: bool) -> str:
+    """`text` with each unit of more than one character unbreakable; in a short cell, `<wbr>`
+    marks the only places a line may break (between units)."""
+    lines = []
+    for line in document(text).split("\n"):
+        # An ASCII word or number is never broken by a browser anyway: only Chinese needs the span.
+        pieces = [f'<span class="u">{escape(piece)}</span>' if len(piece) > 1 and not piece.isascii() else escape(piece)
+                  for piece in units(line, keep)]
+        lines.append(("<wbr>" if short else "").join(pieces))
+    return "<br>".join(lines)
+
+
+def _column_cells(table: Table) -> list[int]:
+    """Each column's width in display cells: its widest text, its header's widest part, up to its
+    `max_width` (the long text wraps)."""
+    # A letters column's header is set vertically: only its letters decide its width.
+    widest = [4 if column.letters else display_width(column.title) for column in table.columns]  # a header never breaks
+    for row in table.rows:
+        for col, cell in filled(row):
+            text = cell.text + (CONFLICT_MARK if is_conflict(cell) else "")
+            for line in text.split("\n"):
+                widest[col] = max(widest[col], display_width(line))
+    return [min(wide, max(column.max_width, 4)) for wide, column in zip(widest, table.columns)]
+
+
+def _free_column(table: Table) -> int:
+    """The column of long text (重点任务, 任务, 事项): the widest-allowed text column; it takes the
+    width the others leave and wraps as Chinese prose does (names still whole)."""
+    return max(range(len(table.columns)), key=lambda col: (not table.columns[col].letters, table.columns[col].max_width, -col))
+
+
+def _short_columns(table: Table) -> list[bool]:
+    """Every column but the free one: set keep-all, broken only between units (after a `、`)."""
+    free = _free_column(table)
+    return [col != free for col in range(len(table.columns))]
+
+
+def _colgroup(table: Table, shown: list[int]) -> str:
+    """Widths from the content: each column as wide as its widest text up to its `max_width`
+    (1 em = 2 cells, plus the padding); the long text column (重点任务) takes the rest of the page."""
+    free = _free_column(table)
+    widths = _column_cells(table)
+    cols = ["<col>" if col == free else f'<col style="width: {widths[col] / 2 + 1:.1f}em">' for col in shown]
+    return "<colgroup>" + "".join(cols) + "</colgroup>"
+
+
+def _cell(cell: Cell, column: Column, keep: frozenset[str], short: bool, colour: bool, serial: bool) -> str:
     classes = []
     if column.letters:
         classes.append("letter")
-    if cell.role:
+    if serial:
+        classes.append("serial")
+    if short:
+        classes.append("short")
+    text = cell.text
+    if is_conflict(cell):
+        classes.append("conflict")
+        text += CONFLICT_MARK
+    elif cell.role and colour:
         classes.append(f"role-{cell.role.value}")
     attr = f' class="{" ".join(classes)}"' if classes else ""
-    return f"<td{attr}>{_text(cell.text)}</td>"
+    title = ' title="冲突：同一单位兼有多个角色"' if is_conflict(cell) else ""
+    inner = f'<span class="u">{_text(text)}</span>' if column.letters and text else _spans(text, keep, short)
+    return f"<td{attr}{title}>{inner}</td>"
 
 
-def _head(table: Table) -> str:
-    letter = ' class="letter"'
-    cells = "".join(
-        f'<th{letter if column.letters else ""} scope="col">{_text(column.title)}</th>' for column in table.columns
-    )
-    return f"<thead><tr>{cells}</tr></thead>"
+def _head(table: Table, shown: list[int]) -> str:
+    cells = []
+    for column in (table.columns[col] for col in shown):
+        parts = f'<span class="u">{_text(column.title)}</span>'  # 完成时限/频次 and a unit's name stay whole
+        letter = ' class="letter"' if column.letters else ""
+        cells.append(f'<th{letter} scope="col">{parts}</th>')
+    return f"<thead><tr>{''.join(cells)}</tr></thead>"
 
 
-def _body(table: Table) -> list[str]:
+def _body(table: Table, shown: list[int]) -> list[str]:
     out = ["<tbody>"]
-    span = len(table.columns)
+    span = len(shown)
+    every = len(shown) == len(table.columns)
     columns = table.columns
-    blanks = [_cell(BLANK, column) for column in columns]  # most cells of a RACI row
+    short = _short_columns(table)
+    colour = table.view != "tasks"  # the 任务分工表 prints in black and white, as a 公文 does
+    serial = [col == 0 and column.title == "序号" for col, column in enumerate(columns)]
+    blanks = [_cell(BLANK, column, table.keep, short[col], colour, serial[col]) for col, column in enumerate(columns)]
 
     def cell_html(col: int, cell: Cell) -> str:
-        return _cell(cell, columns[col])
+        return _cell(cell, columns[col], table.keep, short[col], colour, serial[col])
 
     for group in table.groups:
         if group.heading:
-            out.append(f'<tr class="group"><th colspan="{span}" scope="rowgroup">{_text(group.heading)}</th></tr>')
+            out.append(f'<tr class="group"><th colspan="{span}" scope="rowgroup">{_spans(group.heading, table.keep, False)}</th></tr>')
         for row in group.rows:
-            out.append("<tr>" + "".join(render_row(row, blanks, cell_html)) + "</tr>")
+            cells = render_row(row, blanks, cell_html)
+            out.append("<tr>" + "".join(cells if every else [cells[col] for col in shown]) + "</tr>")
     out.append("</tbody>")
     return out
 
 
 def _legend(table: Table) -> list[str]:
+    """The letters' legend, in Chinese as the page is; only the RACI matrix shows letters."""
+    if table.view != "raci":
+        return []
     out = ['<table class="legend">', "<caption>图例</caption>", "<thead><tr><th>字母</th><th>角色</th><th>含义</th></tr></thead>", "<tbody>"]
-    for mark, role, zh, en in table.legend():
-        out.append(
-            f'<tr><td class="letter role-{role.value}">{escape(mark)}</td><td>{escape(ROLE_WORDS[role])}</td>'
-            f"<td>{escape(zh)}<br><small>{escape(en)}</small></td></tr>"
-        )
+    for mark, role, zh, _ in table.legend():
+        out.append(f'<tr><td class="letter role-{role.value}">{escape(mark)}</td><td>{escape(ROLE_WORDS[role])}</td><td>{escape(zh)}</td></tr>')
+    out.append(f'<tr><td class="letter conflict">A/I{CONFLICT_MARK}</td><td>冲突</td>'
+               f"<td>同一单位在同一任务中兼有多个角色，标“{CONFLICT_MARK}”，应予调整</td></tr>")
     out += ["</tbody>", "</table>"]
     return out
 
 
 def to_html_fragment(table: Table) -> str:
-    """The table and its legend in a `<div>` with its own style, for notebooks and embedding."""
-    out = [f'<div class="qlm-table qlm-{table.view}">', f"<style>{_css()}</style>", f"<h1>{_text(table.title)}</h1>"]
+    """The table (and, for the RACI matrix, its legend) in a `<div>` with its own style."""
+    out = [f'<div class="qlm-table qlm-{table.view}">', f"<style>{_css(table)}</style>", f"<h1>{_spans(table.title, table.keep, False)}</h1>"]
     if table.notes:
-        out.append(f'<p class="notes">{_text("  ".join(table.notes))}</p>')
-    out += ["<table>", _head(table), *_body(table), "</table>", *_legend(table), "</div>"]
+        out.append(f'<p class="notes">{_text("　".join(table.notes))}</p>')
+    panels = column_panels(table)
+    for number, shown in enumerate(panels, start=1):
+        if len(panels) > 1:
+            kind = "panel next" if number > 1 else "panel"  # each further panel starts a page
+            out.append(f'<p class="{kind}">（第 {number} 部分，共 {len(panels)} 部分）</p>')
+        out += ['<table class="main">', _colgroup(table, shown), _head(table, shown), *_body(table, shown), "</table>"]
+    out += [*_legend(table), "</div>"]
     return "\n".join(out) + "\n"
 
 
@@ -115,7 +272,7 @@ def to_html(table: Table) -> str:
             '<meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             f"<title>{title}</title>",
-            "<style>body { margin: 1.5em; background: #fff; }</style>",
+            "<style>body { margin: 1.5em; background: #fff; } @media print { body { margin: 0; } }</style>",
             "</head>",
             "<body>",
             to_html_fragment(table),

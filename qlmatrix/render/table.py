@@ -8,7 +8,6 @@ printed 任务分工表 puts on a row of its own.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TypeVar, overload
 
@@ -16,7 +15,8 @@ import attrs
 
 from ..model import Role
 from ..raci import Scheme, legend
-from ..span import char_width, display_width
+from ..span import display_width
+from .linebreak import wrap as wrap  # re-exported: the one line breaker lives in linebreak
 
 VIEW_TITLES = {"raci": "RACI 矩阵", "tasks": "任务分工表", "units": "责任清单"}
 
@@ -163,6 +163,10 @@ def _notes(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(values)
 
 
+def _keep(values: Iterable[str]) -> frozenset[str]:
+    return frozenset(values)
+
+
 @attrs.frozen
 class Table:
     view: str  # raci | tasks | units
@@ -173,6 +177,8 @@ class Table:
     #: The heading column's name when the groups are flattened (CSV): 章节 or 单位.
     group_label: str = "章节"
     notes: tuple[str, ...] = attrs.field(default=(), converter=_notes)
+    #: Names and phrases of the plan a line never breaks inside (unit names, aliases, cadences).
+    keep: frozenset[str] = attrs.field(default=frozenset(), converter=_keep, eq=False, repr=False)
 
     @property
     def rows(self) -> tuple[Sequence[Cell], ...]:
@@ -182,49 +188,16 @@ class Table:
         return legend(self.scheme)
 
 
-#: Punctuation a Chinese line must not start with (禁则): it stays at the end of the line before.
-NO_LINE_START = "\u3001\uff0c\u3002\uff0e\uff1b\uff1a\uff01\uff1f\uff09\u300d\u300f\u201d\u2019\u300b\u3009\u3011,.;:!?)"
+#: The mark of a conflict cell (a unit holding several roles on one task, such as `A/I`): it
+#: survives black-and-white printing, where the cell's colour does not.
+CONFLICT_MARK = "!"
+#: Fill of a conflict cell (HTML) and its ANSI colour (terminal).
+CONFLICT_FILL, CONFLICT_ANSI = "#FF9999", "1;37;41"
 
 
-def wrap(text: str, width: int) -> list[str]:
-    """Break `text` into lines of at most `width` display cells (CJK wide = 2).
-
-    Breaks between any two characters, as Chinese text is set; ASCII words
-    are not kept whole, which is fine for the short Latin runs plans hold.
-    """
-    lines: list[str] = []
-    for paragraph in text.split("\n"):
-        line, used = "", 0
-        for char in paragraph:
-            cells = char_width(char)
-            if used + cells > width and line and char not in NO_LINE_START:
-                line, carried = _split_word(line, char)
-                lines.append(line)
-                line, used = carried, display_width(carried)
-            line += char
-            used += cells
-        lines.append(line)
-    return lines
-
-
-def _split_word(line: str, char: str) -> tuple[str, str]:
-    """Keep a run of ASCII letters or digits (2022, RACI) whole by carrying it to the next line,
-    and so a `<U+001B>` (how a character not written raw is shown, see `safe`)."""
-    notation = line.rfind("<U+")
-    if notation > 0 and _OPEN_NOTATION.fullmatch(line, notation):
-        return line[:notation], line[notation:]
-    if not (char.isascii() and char.isalnum()):
-        return line, ""
-    start = len(line)
-    while start > 0 and line[start - 1].isascii() and line[start - 1].isalnum():
-        start -= 1
-    if start == 0:
-        return line, ""
-    return line[:start], line[start:]
-
-
-#: The start of a `<U+XXXX>` a line would end with, its `>` still to come.
-_OPEN_NOTATION = re.compile(r"<U\+[0-9A-F]{0,6}")
+def is_conflict(cell: Cell) -> bool:
+    """A RACI cell whose unit holds more than one role on the task (the checks report these)."""
+    return len(set(cell.roles)) > 1
 
 
 def fit_width(texts: Iterable[str], limit: int, floor: int = 2) -> int:

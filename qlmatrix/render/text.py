@@ -19,74 +19,189 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from ..raci import ROLE_WORDS
 from ..span import display_width, pad
+from .linebreak import list_items, units, widest_unit, wrap, wrap_list
 from .safe import cleaned, document, terminal
-from .table import ROLE_ANSI, Cell, Table, filled, fit_width, render_row, wrap
+from .table import (
+    CONFLICT_ANSI,
+    CONFLICT_MARK,
+    ROLE_ANSI,
+    Cell,
+    Column,
+    Table,
+    filled,
+    is_conflict,
+    render_row,
+)
 
 GAP = "  "
+#: The legend's line for the conflict mark.
+CONFLICT_MEANING = f"同一单位在同一任务中兼有多个角色（如 A/I{CONFLICT_MARK}），应予调整"
+#: The width when the output is not a terminal and `COLUMNS` is not set (a file, a pipe).
+DEFAULT_WIDTH = 100
+#: A column of long text is narrowed to this many cells before any other gives way.
+READABLE = 16
+#: The narrowest table drawn: below it even two-cell columns cannot be kept apart.
+MIN_WIDTH = 20
 
 
 def _paint(text: str, code: str | None, color: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if color and code and text.strip() else text
 
 
-def _widths(table: Table) -> list[int]:
-    widest = [0] * len(table.columns)  # blank cells are 0 wide: only filled ones are measured
+def cell_text(cell: Cell) -> str:
+    """A cell as the terminal and Markdown show it: a conflict (`A/I`) carries `!` (`A/I!`)."""
+    return cell.text + CONFLICT_MARK if is_conflict(cell) else cell.text
+
+
+def _cell_code(cell: Cell) -> str | None:
+    if is_conflict(cell):
+        return CONFLICT_ANSI
+    return ROLE_ANSI.get(cell.role) if cell.role else None
+
+
+def _natural(table: Table) -> tuple[list[int], list[int]]:
+    """Each column's width with no limit but its `max_width`, and the narrowest it can get
+    without breaking a unit (a name, a phrase, a number; see `linebreak`)."""
+    count = len(table.columns)
+    widest, floor = [0] * count, [2] * count  # blank cells are 0 wide: only filled ones are measured
     for row in table.rows:
         for col, cell in filled(row):
-            if cell.text:
-                widest[col] = max(widest[col], max(display_width(line) for line in cell.text.split("\n")))
-    widths = []
-    for column, wide in zip(table.columns, widest):
-        header_floor = 4 if column.letters else min(column.max_width, fit_width([column.title], column.max_width))
-        widths.append(max(header_floor, max(2, min(column.max_width, wide))))
+            text = cell_text(cell)
+            if text:
+                widest[col] = max(widest[col], max(display_width(line) for line in text.split("\n")))
+                floor[col] = max(floor[col], widest_unit(text, table.keep))
+    natural = []
+    for col, column in enumerate(table.columns):
+        if column.letters:  # the header is set vertically (竖排) when wider: the letters decide
+            floor[col] = max(floor[col], 4)
+            natural.append(floor[col])
+            continue
+        title = max(display_width(part) for part in list_items(column.title))
+        floor[col] = min(max(floor[col], title), max(column.max_width, title))
+        natural.append(max(floor[col], min(column.max_width, max(widest[col], display_width(column.title)))))
+    return natural, floor
+
+
+def _shrunk(widths: list[int], floor: list[int], columns: Sequence[int], room: int) -> list[int]:
+    """`widths` of `columns` narrowed, widest first, until they fit in `room` cells with their gaps;
+    not below `floor` unless nothing else fits (then a long name is cut: never an overflow)."""
+    widths = widths.copy()
+    need = sum(widths[col] for col in columns) + len(GAP) * (len(columns) - 1)
+    # First no column below READABLE cells (long task text stays readable), then none below its
+    # widest name, and only when even that does not fit, names are cut.
+    readable = [max(low, min(wide, READABLE)) for low, wide in zip(floor, widths)]
+    for limit in (readable, floor, [2] * len(widths)):
+        while need > room:
+            candidates = [col for col in columns if widths[col] > limit[col]]
+            if not candidates:
+                break
+            widest = max(candidates, key=lambda col: (widths[col] - limit[col], -col))
+            widths[widest] -= 1
+            need -= 1
     return widths
 
 
-def _line(cells: list[list[str]], widths: list[int], aligns: list[str], paints: list[str | None], color: bool) -> Iterator[str]:
-    height = max(len(lines) for lines in cells)
-    for row in range(height):
+def _panels(table: Table, room: int) -> list[tuple[list[int], list[int]]]:
+    """The columns drawn together, and their widths: all of them when they fit in `room`, else
+    the leading text columns (序号, 任务) with as many role-letter columns as fit, panel after panel."""
+    natural, floor = _natural(table)
+    everything = list(range(len(table.columns)))
+    fixed = [col for col, column in enumerate(table.columns) if not column.letters]
+    letters = [col for col, column in enumerate(table.columns) if column.letters]
+    need = sum(floor) + len(GAP) * (len(everything) - 1)
+    if not letters or need <= room:
+        return [(everything, _shrunk(natural, floor, everything, room))]
+    # Leave the text columns as wide as their floors allow, then fill the rest with letters.
+    base = _shrunk(natural, floor, fixed, max(room // 2, room - len(GAP) - floor[letters[0]]))
+    used = sum(base[col] for col in fixed) + len(GAP) * (len(fixed) - 1)
+    panels: list[tuple[list[int], list[int]]] = []
+    current: list[int] = []
+    width = used
+    for col in letters:
+        extra = len(GAP) + natural[col]
+        if current and width + extra > room:
+            panels.append((fixed + current, base))
+            current, width = [], used
+        current.append(col)
+        width += extra
+    panels.append((fixed + current, base))
+    widths = [natural[col] if col in letters else base[col] for col in everything]
+    return [(columns, _shrunk(widths, floor, columns, room)) for columns, _ in panels]
+
+
+def _header(column: Column, width: int) -> list[str]:
+    if display_width(column.title) <= width:
+        return [column.title]
+    if column.letters:  # 竖排: one unit of the name per line, read top to bottom
+        return [line for piece in units(column.title) for line in wrap(piece, width)]
+    return [line for part in wrap_list(column.title, width) for line in wrap(part, width)]
+
+
+def _lines(cells: list[list[str]], widths: list[int], aligns: list[str], paints: list[str | None], color: bool) -> Iterator[str]:
+    height = max((len(lines) for lines in cells), default=1)
+    for number in range(height):
         parts = []
         for lines, width, align, code in zip(cells, widths, aligns, paints):
-            text = lines[row] if row < len(lines) else ""
+            text = lines[number] if number < len(lines) else ""
             parts.append(_paint(pad(text, width, align), code, color))
         yield GAP.join(parts).rstrip()
 
 
-def _row_lines(row: Sequence[Cell], widths: list[int], aligns: list[str], blank_parts: list[str], color: bool) -> Iterator[str]:
-    """`_line` of a table row: the filled cells wrapped and painted, every blank cell its padding."""
-    cells = [(col, wrap(cell.text, widths[col]), ROLE_ANSI.get(cell.role) if cell.role else None)
-             for col, cell in filled(row)]
-    height = max((len(lines) for _, lines, _ in cells), default=1)
+def _row_lines(shown: dict[int, Cell], columns: list[int], widths: list[int], aligns: list[str], keep: frozenset[str],
+               color: bool) -> Iterator[str]:
+    """The row's filled cells (`shown`, by column) in `columns`, wrapped and painted; blank cells
+    are spaces. A RACI row has a handful of filled cells among hundreds of columns."""
+    filled_here = [(slot, col, shown[col]) for slot, col in enumerate(columns) if col in shown]
+    wrapped = [(slot, col, wrap(cell_text(cell), widths[col], keep), _cell_code(cell)) for slot, col, cell in filled_here]
+    height = max((len(lines) for _, _, lines, _ in wrapped), default=1)
+    blank = [" " * widths[col] for col in columns]
     for number in range(height):
-        parts = blank_parts.copy()
-        for col, lines, code in cells:
+        parts = blank.copy()
+        for slot, col, lines, code in wrapped:
             text = lines[number] if number < len(lines) else ""
-            parts[col] = _paint(pad(text, widths[col], aligns[col]), code, color)
+            parts[slot] = _paint(pad(text, widths[col], aligns[col]), code, color)
         yield GAP.join(parts).rstrip()
 
 
-def to_terminal(table: Table, color: bool = False) -> str:
+def to_terminal(table: Table, color: bool = False, width: int | None = None) -> str:
+    """The table in lines of at most `width` display cells (default `DEFAULT_WIDTH`).
+
+    Columns are as wide as their content up to their `max_width`; when the table is wider than
+    the line, long text columns (the task) wrap first, and a name, a cadence phrase, a number or
+    序号 never breaks unless a single one is wider than its whole column can get. A RACI matrix
+    too wide for the line comes in panels, each repeating 序号 and 任务.
+    """
+    room = max(MIN_WIDTH, width or DEFAULT_WIDTH)
     table = cleaned(table, terminal)  # before measuring: the widths are those of what is shown
-    widths = _widths(table)
     aligns = ["center" if column.letters else "left" for column in table.columns]
-    out = [_paint(table.title, "1", color)]
+    out = [_paint(line, "1", color) for line in wrap(table.title, room, table.keep)]
     if table.notes:
-        out.append("  ".join(table.notes))
-    header = [wrap(column.title, width) for column, width in zip(table.columns, widths)]
-    out.append("")
-    out += _line(header, widths, aligns, [None] * len(widths), color)
-    out.append(GAP.join("-" * width for width in widths))
-    blank_parts = [pad("", width, align) for width, align in zip(widths, aligns)]
-    for number, group in enumerate(table.groups):
-        if group.heading:
-            out += [""] * (number > 0) + [_paint(group.heading, "1", color)]
-        for row in group.rows:
-            out += _row_lines(row, widths, aligns, blank_parts, color)
+        out += wrap("  ".join(table.notes), room, table.keep)
+    panels = _panels(table, room)
+    shown = [[dict(filled(row)) for row in group.rows] for group in table.groups]  # once for every panel
+    for number, (columns, widths) in enumerate(panels, start=1):
+        out.append("")
+        if len(panels) > 1:
+            out.append(f"（第 {number} 部分，共 {len(panels)} 部分）")
+        header = [_header(table.columns[col], widths[col]) for col in columns]
+        out += _lines(header, [widths[col] for col in columns], [aligns[col] for col in columns], [None] * len(columns), color)
+        out.append(GAP.join("-" * widths[col] for col in columns))
+        for group_number, (group, rows) in enumerate(zip(table.groups, shown)):
+            if group.heading:
+                out += [""] * (group_number > 0) + [_paint(line, "1", color) for line in wrap(group.heading, room, table.keep)]
+            for cells in rows:
+                out += _row_lines(cells, columns, widths, aligns, table.keep, color)
     if not table.groups:
-        out += ["", "(无)"]
+        out += ["", "（无）"]
     if table.view == "raci":
-        out += ["", "图例:"]
-        out += [f"  {_paint(mark, ROLE_ANSI[role], color)}  {ROLE_WORDS[role]}  {zh}" for mark, role, zh, _ in table.legend()]
+        out += ["", "图例："]
+        entries = [(mark, ROLE_ANSI[role], ROLE_WORDS[role], zh) for mark, role, zh, _ in table.legend()]
+        entries.append((CONFLICT_MARK, CONFLICT_ANSI, "冲突", CONFLICT_MEANING))
+        for mark, code, word, meaning in entries:
+            lead = f"  {mark}  {word}  "
+            lines = wrap(meaning, room - display_width(lead))
+            out.append(f"  {_paint(mark, code, color)}  {word}  {lines[0]}")
+            out += [" " * display_width(lead) + line for line in lines[1:]]
     return "\n".join(out) + "\n"
 
 
@@ -100,7 +215,7 @@ def md_escape(text: str) -> str:
 
 
 def _md_row(cells: Iterable[Cell | str]) -> str:
-    return "| " + " | ".join(md_escape(cell.text if isinstance(cell, Cell) else cell) for cell in cells) + " |"
+    return "| " + " | ".join(md_escape(cell_text(cell) if isinstance(cell, Cell) else cell) for cell in cells) + " |"
 
 
 def to_markdown(table: Table) -> str:
@@ -111,7 +226,7 @@ def to_markdown(table: Table) -> str:
     blanks = [""] * len(table.columns)
 
     def text(col: int, cell: Cell) -> str:
-        return md_escape(cell.text)
+        return md_escape(cell_text(cell))
 
     for group in table.groups:
         if group.heading:
@@ -121,9 +236,10 @@ def to_markdown(table: Table) -> str:
         out += ["| " + " | ".join(render_row(row, blanks, text)) + " |" for row in group.rows]
         out.append("")
     if not table.groups:
-        out += ["(无)", ""]
+        out += ["（无）", ""]
     if table.view == "raci":
         out += ["## 图例", "", "| 字母 | 角色 | 含义 |", "|:-:|---|---|"]
         out += [_md_row((mark, ROLE_WORDS[role], zh)) for mark, role, zh, _ in table.legend()]
+        out.append(_md_row((CONFLICT_MARK, "冲突", CONFLICT_MEANING)))
         out.append("")
     return "\n".join(out)

@@ -20,6 +20,7 @@ import attrs
 from ..model import Plan, Report, Role, Section, Task
 from ..raci import DUTY_WORDS, Scheme, letters
 from .roles import Holding, PlanIndex, ResolvedReport, ResolvedTask
+from .safe import document, terminal
 from .table import VIEW_TITLES, Cell, Column, Group, SparseRow, Table, numbered
 
 VIEWS = ("raci", "tasks", "units")
@@ -68,7 +69,20 @@ def build(plan: Plan, view: str, filters: Filters = Filters(), scheme: Scheme = 
     index = index if index is not None and index.plan is plan else PlanIndex(plan)
     filters = filters.resolved(index)
     builder = {"raci": _raci, "tasks": _tasks, "units": _units}[view]
-    return builder(index, filters, scheme)
+    return attrs.evolve(builder(index, filters, scheme), keep=keep_whole(index))
+
+
+def keep_whole(index: PlanIndex) -> frozenset[str]:
+    """What a line never breaks inside: every name a unit answers to, every cadence and due date
+    the plan writes (`每半年至少一次`, `到“十四五”末`), and the role words of the 责任清单 (`接收报送`)."""
+    phrases = {*index.resolved.units.names(), *index.unit_order(), *DUTY_WORDS.values(), REPORT_OWED, REPORT_RECEIVED}
+    items: list[Task | Report] = [entry.task for entry in index.tasks]
+    items += [entry.report for entry in index.reports]
+    for item in items:
+        phrases.update(str(value) for value in (item.cadence, item.due) if value is not None)
+    # As the emitters show them: a name holding a control character is kept whole as `甲<U+0000>` too.
+    shown = {form for phrase in phrases for form in (document(phrase), terminal(phrase)) if form != phrase}
+    return frozenset(phrases | shown)
 
 
 def _title(index: PlanIndex, view: str) -> str:
@@ -79,9 +93,9 @@ def _notes(index: PlanIndex) -> tuple[str, ...]:
     plan = index.plan
     notes = []
     if plan.basis:
-        notes.append(f"依据:{plan.basis}")
+        notes.append(f"依据：{plan.basis}")
     if plan.issuer:
-        notes.append(f"发文:{plan.issuer}")
+        notes.append(f"发文：{plan.issuer}")
     return tuple(notes)
 
 
@@ -192,7 +206,7 @@ def _tasks(index: PlanIndex, filters: Filters, scheme: Scheme) -> Table:
         shown = kept if filters.narrows_holders else entry.holdings
         lead = [h.unit for h in shown if h.role is Role.LEAD]
         support = [h.unit for h in shown if h.role is Role.SUPPORT]
-        support += [f"{h.unit}(会同)" for h in shown if h.role is Role.CONSULT]
+        support += [f"{h.unit}（会同）" for h in shown if h.role is Role.CONSULT]
         leaders = (Cell("、".join(entry.leaders)),) if with_leaders else ()
         return (
             Cell(serials[id(entry)]),
@@ -240,7 +254,7 @@ def _units(index: PlanIndex, filters: Filters, scheme: Scheme) -> Table:
     for name in names:
         if name in rows_by_unit:
             declared = index.unit(name)
-            heading = f"{name}({declared.full_name})" if declared and declared.full_name else name
+            heading = f"{name}（{declared.full_name}）" if declared and declared.full_name else name
             groups.append(Group(heading, tuple(rows_by_unit[name])))
     columns = [Column("角色", 8), Column("事项", 36), Column("章节", 30), Column("频次/时限", 22)]
     return Table("units", _title(index, "units"), columns, groups, scheme, group_label="单位", notes=_notes(index))
@@ -249,9 +263,9 @@ def _units(index: PlanIndex, filters: Filters, scheme: Scheme) -> Table:
 def _report_rows(index: PlanIndex, entry: ResolvedReport, filters: Filters, rows_by_unit: UnitRows) -> None:
     report = entry.report
     what = report.content or "工作情况"
-    form = f"({report.form})" if report.form else ""
+    form = f"（{report.form}）" if report.form else ""
     where = _section_heading(entry, index) or ""
-    target = entry.target or "(未写明)"
+    target = entry.target or "（未写明）"
     for source in entry.senders:
         if filters.unit in (None, source):
             item = f"向{target}报送{what}{form}"

@@ -1,0 +1,223 @@
+"""Chinese line breaking, shared by every renderer that wraps text (terminal, HTML, diagrams).
+
+Text is cut into *units*, stretches that a line never breaks inside, and
+lines are filled with whole units:
+
+- a name or phrase the plan defines (a unit name, an alias, a cadence phrase
+  such as `每半年至少一次` or `到“十四五”末`), passed in as `keep`;
+- a run of ASCII letters and digits (`2022`, `RACI`, `10`), and the
+  `<U+XXXX>` notation `safe` writes for characters not shown raw;
+- a short bracketed or quoted group (`(一)`, `（会同）`, `“十四五”`), and such a
+  group written right after a kept name stays with it (`其他责任单位(会同)`);
+- any other single character.
+
+Then the 禁则 (line-breaking rules of Chinese typesetting, as in GB/T 15834
+and W3C's *Requirements for Chinese Text Layout*): closing punctuation
+(`。，、；：！？）》”」` …) never starts a line, so it joins the unit
+before it; opening quotes and brackets (`“（《「` …) never end a line, so
+they join the unit after. A list of units `A、B、C` therefore breaks only
+after a `、`. Only a unit wider than the whole line is cut, by character,
+and even then never before closing punctuation.
+
+`display_width` (East Asian wide = 2 cells) from `span` is the one measure.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Sequence
+
+from ..span import char_width, display_width
+
+#: Punctuation a line must not start with: it stays at the end of the line before.
+CLOSING = "、，。．；：！？）］｝〕〉》」』】〙〗”’…‥·・ー々〻%,.;:!?)]}/／"
+#: Punctuation a line must not end with: it goes to the start of the next line.
+OPENING = "（［｛〔〈《「『【〘〖“‘([{"
+#: Matching closers, to find a short bracketed or quoted group.
+_PAIRS = dict(zip("（［｛〔〈《「『【“‘([{", "）］｝〕〉》」』】”’)]}"))
+#: A bracketed or quoted group up to this many characters inside stays whole.
+SHORT_GROUP = 6
+#: The notation `safe` writes for a character not shown raw.
+_NOTATION = re.compile(r"<U\+[0-9A-F]{4,6}>")
+#: Dashes and ellipses come in pairs (`——`, `……`) that are never split.
+_DOUBLED = "—…"
+
+
+def display_lines_width(lines: Iterable[str]) -> int:
+    return max((display_width(line) for line in lines), default=0)
+
+
+@functools.lru_cache(maxsize=64)
+def _keep_index(keep: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """The kept phrases by their first character, longest first (the longest match wins)."""
+    index: dict[str, list[str]] = {}
+    for phrase in keep:
+        if len(phrase) > 1:
+            index.setdefault(phrase[0], []).append(phrase)
+    return {first: tuple(sorted(phrases, key=len, reverse=True)) for first, phrases in index.items()}
+
+
+def units(text: str, keep: Iterable[str] = ()) -> list[str]:
+    """`text` cut into the stretches a line never breaks inside; they join up to `text` again."""
+    index = _keep_index(keep if isinstance(keep, frozenset) else frozenset(keep))
+    pieces: list[tuple[str, bool]] = []  # (text, is a kept phrase)
+    at, end = 0, len(text)
+    while at < end:
+        char = text[at]
+        found = next((phrase for phrase in index.get(char, ()) if text.startswith(phrase, at)), None)
+        if found:
+            pieces.append((found, True))
+            at += len(found)
+            continue
+        size = _atom_size(text, at)
+        pieces.append((text[at:at + size], False))
+        at += size
+    return _glued(pieces)
+
+
+def _atom_size(text: str, at: int) -> int:
+    """How many characters from `at` form one unbreakable stretch (a word, a number, a group)."""
+    char = text[at]
+    if char == "<":
+        notation = _NOTATION.match(text, at)
+        if notation:
+            return notation.end() - at
+    if char.isascii() and char.isalnum():
+        end = at
+        while end < len(text) and text[end].isascii() and text[end].isalnum():
+            end += 1
+        return end - at
+    if char in _PAIRS:
+        close = text.find(_PAIRS[char], at + 1, at + SHORT_GROUP + 2)
+        if close > at and char not in text[at + 1:close]:
+            return close + 1 - at
+    if char in _DOUBLED:
+        end = at
+        while end < len(text) and text[end] == char:
+            end += 1
+        return end - at
+    return 1
+
+
+def _glued(pieces: Sequence[tuple[str, bool]]) -> list[str]:
+    """The 禁则 applied: closing punctuation joins the unit before, opening the unit after, and a
+    short bracketed group right after a kept name stays with the name."""
+    out: list[str] = []
+    after_kept = False
+    hold = ""  # opening punctuation waiting for the unit it opens
+    for text, kept in pieces:
+        text, hold = hold + text, ""
+        if out and (text[0] in CLOSING or (after_kept and text[0] in _PAIRS and text[-1] == _PAIRS[text[0]])):
+            out[-1] += text
+        elif text[-1] in OPENING:
+            hold = text
+            continue
+        else:
+            out.append(text)
+        after_kept = kept
+    if hold:
+        if out:
+            out[-1] += hold
+        else:
+            out.append(hold)
+    return out
+
+
+def wrap(text: str, width: int, keep: Iterable[str] = ()) -> list[str]:
+    """`text` in lines of at most `width` display cells, broken only between units (see above);
+    each newline in `text` starts a line."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        if display_width(paragraph) <= width:
+            lines.append(paragraph)
+            continue
+        lines += _fill(units(paragraph, keep), width)
+    return lines
+
+
+def list_items(text: str, separators: str = "、/") -> list[str]:
+    """The items of a one-line list, each with the separator after it: `完成时限/`, `频次`."""
+    found = re.findall(f"[^{re.escape(separators)}]*[{re.escape(separators)}]+|[^{re.escape(separators)}]+", text)
+    return found or [""]
+
+
+def wrap_list(text: str, width: int, separators: str = "、/") -> list[str]:
+    """A list (`市委宣传部、市妇联党组`, a header `完成时限/频次`) broken only after a separator."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        lines += _fill(list_items(paragraph, separators), width)
+    return lines
+
+
+def _fill(pieces: Sequence[str], width: int) -> list[str]:
+    lines: list[list[str]] = [[]]
+    used = 0
+    for piece in pieces:
+        cells = display_width(piece)
+        if used + cells <= width:
+            lines[-1].append(piece)
+            used += cells
+            continue
+        if cells <= width:
+            lines.append([piece])
+            used = cells
+            continue
+        cut = _cut(piece, width)  # wider than a line: cut by character, the 禁则 still kept
+        if not lines[-1]:
+            lines.pop()
+        lines += [[part] for part in cut]
+        used = display_width(cut[-1])
+    _no_orphan(lines, width)
+    return ["".join(line) for line in lines]
+
+
+def _no_orphan(lines: list[list[str]], width: int) -> None:
+    """A last line of one character (孤字) takes the last unit of the line before, when that
+    leaves the line before with something on it and the last line still fits."""
+    if len(lines) < 2 or display_width("".join(lines[-1])) > 2 or len(lines[-2]) < 2:
+        return
+    moved = lines[-2][-1]
+    if display_width(moved + "".join(lines[-1])) <= width:
+        lines[-2].pop()
+        lines[-1].insert(0, moved)
+
+
+def _cut(piece: str, width: int) -> list[str]:
+    lines: list[str] = []
+    line, used = "", 0
+    for char in piece:
+        cells = char_width(char)
+        if used + cells > width and line:
+            # The character before a closing mark, or an opening mark, goes down with it.
+            carry = 1 if (char in CLOSING or line[-1] in OPENING) and len(line) > 1 else 0
+            if carry and char_width(line[-1]) + cells > width:
+                carry = 0
+            if carry and line[-1] in CLOSING:
+                carry = 0  # a run of closing marks: the width wins over the rule
+            lines.append(line[: len(line) - carry])
+            line = line[len(line) - carry:]
+            used = display_width(line)
+        line += char
+        used += cells
+    lines.append(line)
+    return lines
+
+
+def widest_unit(text: str, keep: Iterable[str] = ()) -> int:
+    """The display width of the widest unit of `text`: the narrowest a column can get unbroken."""
+    return max((display_width(piece) for line in text.split("\n") for piece in units(line, keep)), default=0)
+
+
+def balanced(text: str, width: int, keep: Iterable[str] = ()) -> list[str]:
+    """Like `wrap`, but with lines of about equal length: a title never ends on a lone character."""
+    lines = wrap(text, width, keep)
+    if len(lines) < 2:
+        return lines
+    total = display_width(text)
+    narrow = -(-total // len(lines))  # the same number of lines, each as full as the others
+    for target in range(narrow, width + 1):
+        tried = wrap(text, target, keep)
+        if len(tried) == len(lines):
+            return tried
+    return lines

@@ -1,0 +1,102 @@
+"""The terminal table fits its width (COLUMNS, the terminal, or 100), never overflows, and never breaks a name."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import qlmatrix
+from qlmatrix.cli import main
+from qlmatrix.gen import generate
+from qlmatrix.render import build_table, table
+from qlmatrix.render.text import DEFAULT_WIDTH, to_terminal
+from qlmatrix.span import display_width
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = [ROOT / "examples" / "xianning-gaoxin.qlm", ROOT / "examples" / "xiangyang.qlm"]
+FIXTURE = ROOT / "tests" / "golden" / "render" / "fixture.qlm"
+WIDTHS = [40, 60, 80, 100, 132]
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+LONG_NAMES = """单位 市住房城乡建设管理委 { 类型: 部门 }
+单位 市交通委（市道运局） { 类型: 部门 }
+单位 市委直属机关工委 { 类型: 党委 }
+单位 市纪委监委派驻机构 { 类型: 纪检监察 }
+章 一、重点任务 {
+  任务 (一) 统筹推进城市更新和老旧小区改造，完善住房保障体系，规范物业服务管理并建立长效机制 {
+    牵头: 市住房城乡建设管理委; 配合: 市交通委（市道运局）、市委直属机关工委、市纪委监委派驻机构
+    频次: 每半年至少一次
+  }
+  任务 (二) 优化公共交通线网 { 牵头: 市交通委（市道运局）; 会同: 市住房城乡建设管理委; 时限: 到“十四五”末 }
+}
+"""
+
+
+def plans() -> list[tuple[str, qlmatrix.Plan]]:
+    found = [(path.stem, qlmatrix.load(path)) for path in EXAMPLES]
+    found.append(("long-names", qlmatrix.loads(LONG_NAMES)))
+    found.append(("generated", generate(100, seed=3)))
+    return found
+
+
+PLANS = plans()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("view", ["tasks", "raci", "units"])
+@pytest.mark.parametrize("name,plan", PLANS, ids=[name for name, _ in PLANS])
+def test_no_line_is_wider_than_the_width(name, plan, view, width):
+    text = table(plan, view, "term", width=width, color=True)
+    for line in ANSI.sub("", str(text)).splitlines():
+        assert display_width(line) <= width, (width, line)
+
+
+@pytest.mark.parametrize("width", [80, 100, 132])
+@pytest.mark.parametrize("name,plan", PLANS, ids=[name for name, _ in PLANS])
+def test_unit_names_in_the_task_table_stay_whole(name, plan, width):
+    built = build_table(plan, "tasks")
+    text = to_terminal(built, width=width)
+    # Rows side by side: every name of a lead or support cell is whole on one line.
+    names = {part.removesuffix("（会同）") for row in built.rows for cell in row[2:4] for part in cell.text.split("、") if part}
+    for unit in sorted(names):
+        assert unit in text, (width, unit)
+
+
+def test_long_names_at_80_columns():
+    text = str(table(qlmatrix.loads(LONG_NAMES), "tasks", "term", width=80))
+    for whole in ("市住房城乡建设管理委", "市交通委（市道运局）", "市委直属机关工委", "每半年至少一次", "到“十四五”末", "序号"):
+        assert whole in text, whole
+    assert "市住房城乡建设管\n" not in text and "市交通委（\n" not in text
+
+
+def test_a_matrix_too_wide_comes_in_panels_repeating_the_task():
+    plan = generate(100, seed=3)
+    text = str(table(plan, "raci", "term", width=80))
+    assert "（第 2 部分，共" in text
+    first_task = build_table(plan, "raci").rows[0][1].text[:4]
+    assert text.count(first_task) >= 2
+
+
+def test_conflicts_are_marked_beyond_colour():
+    # 纪监委 supports 二(一) and oversees all of 二: R/I, a conflict the checks report.
+    text = str(table(qlmatrix.load(FIXTURE), "raci", "term"))
+    assert "R/I!" in text and "冲突" in text
+    markdown = str(table(qlmatrix.load(FIXTURE), "raci", "md"))
+    assert "| R/I! | A |" in markdown and "| ! | 冲突 |" in markdown
+
+
+def test_columns_sets_the_width_of_qlm_table(monkeypatch, capsys):
+    monkeypatch.setenv("COLUMNS", "60")
+    assert main(["table", str(EXAMPLES[1]), "--allow-errors"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert max(display_width(line) for line in lines) <= 60
+    assert max(display_width(line) for line in lines) > 50  # it uses the width it has
+
+
+def test_without_columns_or_a_terminal_the_default_width_applies(monkeypatch, capsys):
+    monkeypatch.delenv("COLUMNS", raising=False)
+    assert main(["table", str(EXAMPLES[1]), "--view", "raci", "--allow-errors"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert max(display_width(line) for line in lines) <= DEFAULT_WIDTH

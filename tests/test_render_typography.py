@@ -1,0 +1,79 @@
+"""Generated Chinese uses full-width punctuation: no half-width `:` `,` `(` between Chinese characters.
+
+Text copied from the plan stays as the plan wrote it (the 咸宁 plan writes `(一)` and
+`(责任单位:…)`), so every string the plan holds is blanked out first; what is left is what
+qlmatrix wrote: legends, headings, footers and phrases such as `依据：` and `（会同）`.
+"""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from pathlib import Path
+
+import attrs
+import pytest
+
+import qlmatrix
+from qlmatrix.render import build_table, diagram_parts, table
+from qlmatrix.render.text import to_terminal
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = [ROOT / "examples" / "xianning-gaoxin.qlm", ROOT / "examples" / "xiangyang.qlm"]
+CJK = r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”]"
+HALF_WIDTH = re.compile(rf"{CJK}[:,(]|[:,(]{CJK}")
+
+
+def plan_strings(value: object, found: set[str]) -> set[str]:
+    """Every string inside the plan's model (titles, names, numbers, cadences, ...)."""
+    if isinstance(value, str):
+        found.add(value)
+    elif isinstance(value, (tuple, list)):
+        for item in value:
+            plan_strings(item, found)
+    elif attrs.has(type(value)):
+        for field in attrs.fields(type(value)):
+            plan_strings(getattr(value, field.name), found)
+        if hasattr(value, "period"):  # a cadence is shown as its str()
+            found.add(str(value))
+    return found
+
+
+def generated(text: str, plan: qlmatrix.Plan) -> str:
+    for copied in sorted(plan_strings(plan, set()), key=len, reverse=True):
+        if len(copied) > 1:
+            text = text.replace(copied, "□")
+    return text
+
+
+def outputs(plan: qlmatrix.Plan) -> dict[str, str]:
+    found = {}
+    for view in ("tasks", "raci", "units"):
+        # Wide enough that no cell wraps: a plan's text cut over two lines would not be blanked out.
+        built = build_table(plan, view)
+        unbounded = attrs.evolve(built, columns=[attrs.evolve(column, max_width=100000) for column in built.columns])
+        found[f"{view}.txt"] = to_terminal(unbounded, width=10**6)
+        found[f"{view}.md"] = str(table(plan, view, "md"))
+        page = re.sub(r"<style>.*?</style>", "", str(table(plan, view, "html")), flags=re.S)  # CSS is no text
+        found[f"{view}.html"] = unescape(re.sub(r"<[^>]+>", "", page))
+    for view, split in (("org", "none"), ("responsibility", "none"), ("responsibility", "section")):
+        for number, (_, source) in enumerate(diagram_parts(plan, view, split=split), start=1):
+            # The labels' lines joined again (a wrapped name is whole again), markup dropped.
+            joined = source.replace("\\n", "").replace("<BR/>", "")
+            found[f"{view}-{split}-{number}.dot"] = unescape(re.sub(r"<[^>]+>", "", joined))
+    return found
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=[path.stem for path in EXAMPLES])
+def test_generated_chinese_uses_full_width_punctuation(path):
+    plan = qlmatrix.load(path)
+    for name, text in outputs(plan).items():
+        left = generated(text, plan)
+        bad = [left[max(0, m.start() - 8):m.end() + 8] for m in HALF_WIDTH.finditer(left)]
+        assert not bad, (name, bad)
+
+
+def test_the_scan_finds_what_it_looks_for():
+    plan = qlmatrix.load(EXAMPLES[0])
+    assert HALF_WIDTH.search(generated("依据:咸发", plan)) and HALF_WIDTH.search("牵头单位,对任务负总责")
+    assert not HALF_WIDTH.search(generated("依据：咸发〔2021〕12号", plan))
