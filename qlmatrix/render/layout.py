@@ -173,7 +173,7 @@ def title_lines(title: str, per_line: int) -> list[str]:
     """A title too long for one line of `per_line` cells, in balanced lines (the standard's 梯形:
     no word alone on a line), broken after `关于` when that is near the middle, never before
     closing punctuation."""
-    from .table import NO_LINE_START
+    from .linebreak import CLOSING as NO_LINE_START
 
     width = display_width(title)
     if width <= per_line:
