@@ -1,7 +1,8 @@
 """The `qlm` command. The cli package is the only place that prints or exits.
 
 Exit codes: 0 no errors, 1 errors in a plan (syntax errors included),
-2 usage errors or files that cannot be read.
+2 usage errors or files that cannot be read. (`qlm diff` exits 1 when the
+versions differ, as diff(1) does.)
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 #: time is part of every `qlm check` in an editor or a pre-commit hook (docs/performance.md).
 COMMANDS = {"check": "check", "export": "export", "gen": "gen", "table": "table", "diagram": "diagram",
             "render": "render", "rule": "rule"}
-COMMANDS.update({"import": "importer", "fmt": "fmt"})
+COMMANDS.update({"import": "importer", "fmt": "fmt", "diff": "diff"})
 
 
 def detect_language(environ: Mapping[str, str] = os.environ) -> str:

@@ -79,6 +79,11 @@ HELP_ZH = {
     "only this section (id, number or title), sub-sections included": "只看这一章（编号、序号或标题），含其下各节",
     "only this role: lead|support|consult|inform|oversee (or 牵头 配合 会同 报送 监督)": "只看这种角色：lead|support|consult|inform|oversee（或 牵头 配合 会同 报送 监督）",
     "CSV without the UTF-8 byte-order mark": "CSV 不带 UTF-8 字节顺序标记（BOM）",
+    "list what changed between two versions of a plan, task by task": "逐项列出计划两个版本之间的修改",
+    "the earlier version: a .qlm plan or a document (.txt, .md, .docx)": "原版本：.qlm 计划，或文档（.txt、.md、.docx）",
+    "the later version, likewise": "修改后的版本，同上",
+    "text (a list), json, or the 修改对照表 as md, html, xlsx or docx (default: from OUT's suffix, else text)":
+        "text（逐项列出）、json，或修改对照表（md、html、xlsx、docx）（默认按 OUT 的扩展名，否则为 text）",
     "show this help message and exit": "显示本帮助并退出",
     "show program's version number and exit": "显示版本号并退出",
 }
