@@ -84,6 +84,13 @@ HELP_ZH = {
     "the later version, likewise": "修改后的版本，同上",
     "text (a list), json, or the 修改对照表 as md, html, xlsx or docx (default: from OUT's suffix, else text)":
         "text（逐项列出）、json，或修改对照表（md、html、xlsx、docx）（默认按 OUT 的扩展名，否则为 text）",
+    "expand every cadence and due point into dated occurrences": "把各项任务和汇报的频次、时限展开为具体日期（工作日历）",
+    "the calendar year to show": "要显示的年份",
+    "first day to show (with --to)": "起始日期（与 --to 一起用）",
+    "last day to show (with --from)": "截止日期（与 --from 一起用）",
+    "only what this unit leads, supports or reports": "只看这个单位牵头、配合或报送的事项",
+    "the plan's issue date (发文日期): relative dates count from it, nothing falls due before it":
+        "计划的发文日期：相对时限（如明年年底）由此起算，此前的日期不列入",
     "show this help message and exit": "显示本帮助并退出",
     "show program's version number and exit": "显示版本号并退出",
 }
