@@ -5,7 +5,7 @@ The tutorials are Markdown. Three kinds of fenced block matter here:
 - ```diff NAME: an edit of NAME (` ` context, `-` removed, `+` added lines);
 - ```console: `$ ` lines are commands; the lines after one are output the
   command must print (each in order, as a line of stdout+stderr). A command
-  whose shown output holds `error[`, a `--check` that shows output (a file
+  whose shown output holds `error[` or a line starting `error: ` (`错误：`), a `--check` that shows output (a file
   would change), or a `qlm diff` that shows changes (as diff(1), it exits 1),
   must exit non-zero; every other must succeed.
 
@@ -93,7 +93,8 @@ def test_tutorial(tutorial, tmp_path):
             for command, shown in commands(content):
                 result = run(command, tmp_path, "zh_CN.UTF-8" if ".zh." in tutorial.name else "C.UTF-8")
                 output = (result.stdout + result.stderr).splitlines()
-                failing = any("error[" in line for line in shown) or (" --check" in command and bool(shown)) \
+                failing = any("error[" in line or line.startswith(("error: ", "错误：")) for line in shown) \
+                    or (" --check" in command and bool(shown)) \
                     or (command.startswith("qlm diff ") and shown not in ([], ["no changes"], ["没有变化"]))
                 assert (result.returncode != 0) == failing, (command, result.stdout, result.stderr)
                 cursor = 0
