@@ -51,6 +51,15 @@ def test_revised_draft_is_read_as_its_edits():
     # A new task under a dropped task's number is a task removed and one added, not an edit.
     assert [(t.status, (t.new or t.old).title) for t in found.tasks[-2:]] == [
         ("removed", "加大宣传力度"), ("added", "建立督办台账")]
+    assert [(r.status, r.report.source, r.report.target) for r in found.reports] == [
+        ("added", "牵头单位", "党工委"), ("added", "纪监委", "市委")]
+
+
+def test_a_changed_reporting_line():
+    old = loads("单位 甲、乙、丙\n任务 (一) 某项 { 牵头: 甲 }\n汇报 甲 -> 乙 { 内容: 工作情况; 频次: 每年 }")
+    new = loads("单位 甲、乙、丙\n任务 (一) 某项 { 牵头: 甲 }\n汇报 甲 -> 丙 { 内容: 工作情况; 频次: 每季度 }")
+    (entry,) = diff(old, new).reports
+    assert [c.describe().zh for c in entry.changes] == ["报送对象由“乙”改为“丙”", "频次由“每年”改为“每季度”"]
 
 
 def test_same_plan_in_another_layout_has_no_changes():
@@ -84,8 +93,10 @@ def test_section_renamed():
 def test_comparison_table_has_the_office_columns_and_a_row_per_change():
     table = comparison_table(diff(read(FIRST), read(REVISED)))
     assert [c.title for c in table.columns] == ["序号", "原内容", "修改后", "说明"]
-    assert len(table.rows) == 9
-    assert table.rows[-1][1].text == "（无）" and table.rows[-2][2].text == "（删去）"
+    assert len(table.rows) == 11
+    assert table.rows[-4][2].text == "（删去）" and table.rows[-3][1].text == "（无）"
+    assert table.rows[-1][3].text == "新增汇报：汇报 纪监委 -> 市委：清廉高新区建设情况"
+    assert table.rows[-1][2].text.endswith("时限：每年底；形式：书面")
 
 
 def test_every_format_renders_and_parses(tmp_path):
@@ -116,7 +127,7 @@ def test_exit_codes(tmp_path, capsys):
     assert capsys.readouterr().out == "no changes\n"
     assert main(["diff", str(FIRST), str(REVISED), "--lang", "zh"]) == 1
     out = capsys.readouterr().out
-    assert out.splitlines()[0] == "修改 7 项、新增 1 项、删去 1 项任务"
+    assert out.splitlines()[0] == "修改 7 项、新增 1 项、删去 1 项任务；汇报变化 2 处"
     assert "~ 二(一) 全面强化政治建设" in out
     assert main(["diff", str(FIRST), str(tmp_path / "missing.qlm"), "--lang", "en"]) == 2
     assert "missing.qlm" in capsys.readouterr().err

@@ -9,10 +9,10 @@ See compare.py for how tasks are matched (content first, then id, then similarit
 
 from __future__ import annotations
 
-from .compare import Change, ChangeKind, PlanDiff, SectionDiff, TaskDiff, diff
+from .compare import Change, ChangeKind, PlanDiff, ReportDiff, SectionDiff, TaskDiff, diff
 from .output import comparison_table, summary, to_data, to_json, to_text
 
-__all__ = ["DIFF_FORMATS", "Change", "ChangeKind", "PlanDiff", "SectionDiff", "TaskDiff", "comparison_table", "diff",
+__all__ = ["DIFF_FORMATS", "Change", "ChangeKind", "PlanDiff", "ReportDiff", "SectionDiff", "TaskDiff", "comparison_table", "diff",
            "render_diff", "summary", "to_data", "to_json", "to_text"]
 
 DIFF_FORMATS = ("text", "md", "html", "json", "xlsx", "docx")

@@ -24,7 +24,7 @@ import attrs
 
 from ..model import Plan, Role, Section
 from ..render.table import numbered
-from ..resolve import ResolvedPlan, ResolvedSection, ResolvedTask, resolve
+from ..resolve import ResolvedPlan, ResolvedReport, ResolvedSection, ResolvedTask, resolve
 from ..text import Text
 
 
@@ -45,6 +45,12 @@ class ChangeKind(enum.Enum):
     SECTION_REMOVED = "section-removed"
     SECTION_RENAMED = "section-renamed"
     SECTION_RENUMBERED = "section-renumbered"
+    REPORT_ADDED = "report-added"
+    REPORT_REMOVED = "report-removed"
+    RECIPIENT = "recipient"
+    CONTENT = "content"
+    FORM = "form"
+    SENDER = "sender"
 
 
 #: The roles beside the lead, with their words (the lead has a kind of its own: it is *changed*).
@@ -136,6 +142,12 @@ _DESCRIBE: dict[ChangeKind, Callable[[Change], Text]] = {
     ChangeKind.SECTION_RENAMED: _changed("section title", "章节标题"),
     ChangeKind.SECTION_RENUMBERED: lambda c: Text(f"section renumbered: {_was(c)} -> {_now(c)}",
                                                   f"章节序号调整：{_was(c)} 改为 {_now(c)}"),
+    ChangeKind.REPORT_ADDED: lambda c: Text(f"report added: {_now(c)}", f"新增汇报：{_now(c)}"),
+    ChangeKind.REPORT_REMOVED: lambda c: Text(f"report removed: {_was(c)}", f"删去汇报：{_was(c)}"),
+    ChangeKind.RECIPIENT: _changed("recipient", "报送对象"),
+    ChangeKind.CONTENT: _changed("content", "汇报内容"),
+    ChangeKind.FORM: _changed("form", "报送形式"),
+    ChangeKind.SENDER: _changed("sender", "报送单位"),
 }
 
 
@@ -172,15 +184,35 @@ class SectionDiff:
 
 
 @attrs.frozen
+class ReportDiff:
+    """A reporting line (汇报) added, removed or changed."""
+
+    old: ResolvedReport | None
+    new: ResolvedReport | None
+    changes: tuple[Change, ...]
+
+    @property
+    def status(self) -> str:
+        return "added" if self.old is None else "removed" if self.new is None else "changed"
+
+    @property
+    def report(self) -> ResolvedReport:
+        report = self.new or self.old
+        assert report is not None  # (a ReportDiff has at least one side)
+        return report
+
+
+@attrs.frozen
 class PlanDiff:
     """What changed between two versions: tasks in the new plan's order (removed ones where they were)."""
 
     tasks: tuple[TaskDiff, ...]
     sections: tuple[SectionDiff, ...]
+    reports: tuple[ReportDiff, ...] = ()
 
     @property
     def empty(self) -> bool:
-        return not self.tasks and not self.sections
+        return not self.tasks and not self.sections and not self.reports
 
     def counts(self) -> dict[str, int]:
         """How many tasks were added, removed and changed."""
@@ -206,13 +238,15 @@ def diff(old: Plan | ResolvedPlan, new: Plan | ResolvedPlan) -> PlanDiff:
                            same_id_alike=False)
     section_of = {id(a.section): b.section for a, b in section_pairs}
     task_pairs = _match(before.tasks, after.tasks, _task_key, lambda t: t.id, _task_text)
+    report_pairs = _match(before.reports, after.reports, _report_key, _report_line, _report_text, same_id_alike=False)
     return PlanDiff(_task_diffs(before.tasks, after.tasks, task_pairs, section_of),
-                    _section_diffs(before.sections, after.sections, section_pairs))
+                    _section_diffs(before.sections, after.sections, section_pairs),
+                    _report_diffs(before.reports, after.reports, report_pairs))
 
 
 # ---- matching ----
 
-Item = TypeVar("Item", ResolvedTask, ResolvedSection)
+Item = TypeVar("Item", ResolvedTask, ResolvedSection, ResolvedReport)
 
 
 def _task_key(task: ResolvedTask) -> tuple[str, str] | None:
@@ -223,6 +257,26 @@ def _task_key(task: ResolvedTask) -> tuple[str, str] | None:
 def _section_key(section: ResolvedSection) -> tuple[str, str] | None:
     title = _squeeze(section.title)
     return (title, "") if title else None
+
+
+def _report_line(report: ResolvedReport) -> str:
+    """Who reports to whom: what identifies a reporting line across versions."""
+    return f"{report.source}->{report.target or ''}"
+
+
+def _report_key(report: ResolvedReport) -> tuple[str, str]:
+    return _report_line(report), _squeeze(report.report.content or "")
+
+
+def _report_text(report: ResolvedReport) -> str:
+    return f"{report.source} {report.target or ''} {report.report.content or ''}"
+
+
+def report_label(report: ResolvedReport) -> str:
+    """`汇报 牵头单位 -> 党工委：工作情况`."""
+    target = f" -> {report.target}" if report.target else ""
+    content = f"：{report.report.content}" if report.report.content else ""
+    return f"汇报 {report.source}{target}{content}"
 
 
 def _task_text(task: ResolvedTask) -> str:
@@ -380,3 +434,29 @@ def _section_diffs(old: Sequence[ResolvedSection], new: Sequence[ResolvedSection
     found += [SectionDiff(None, b, (Change(ChangeKind.SECTION_ADDED, after=_heading(b.section)),))
               for b in new if id(b) not in matched_new]
     return tuple(found)
+
+
+def _report_diffs(old: Sequence[ResolvedReport], new: Sequence[ResolvedReport],
+                  pairs: list[tuple[ResolvedReport, ResolvedReport]]) -> tuple[ReportDiff, ...]:
+    matched_old = {id(a) for a, _ in pairs}
+    matched_new = {id(b) for _, b in pairs}
+    found = [ReportDiff(a, None, (Change(ChangeKind.REPORT_REMOVED, before=report_label(a)),))
+             for a in old if id(a) not in matched_old]
+    for a, b in pairs:
+        was, now = a.report, b.report
+        changes = [Change(kind, before, after) for kind, before, after in (
+            (ChangeKind.RECIPIENT, a.target, b.target), (ChangeKind.CONTENT, was.content, now.content),
+            (ChangeKind.CADENCE, _text_of(was.cadence), _text_of(now.cadence)),
+            (ChangeKind.DUE, _text_of(was.due), _text_of(now.due)), (ChangeKind.FORM, was.form, now.form))
+            if before != after]
+        if a.source != b.source:
+            changes.insert(0, Change(ChangeKind.SENDER, a.source, b.source))
+        if changes:
+            found.append(ReportDiff(a, b, tuple(changes)))
+    found += [ReportDiff(None, b, (Change(ChangeKind.REPORT_ADDED, after=report_label(b)),))
+              for b in new if id(b) not in matched_new]
+    return tuple(found)
+
+
+def _text_of(cadence: object) -> str | None:
+    return str(cadence) if cadence is not None else None

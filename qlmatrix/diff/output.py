@@ -13,9 +13,9 @@ import json
 from ..diagnostics.text import json_text
 from ..render.safe import terminal
 from ..render.table import Column, Group, Table
-from ..resolve import ResolvedTask
+from ..resolve import ResolvedReport, ResolvedTask
 from ..text import Text
-from .compare import ChangeKind, PlanDiff, SectionDiff, TaskDiff
+from .compare import ChangeKind, PlanDiff, ReportDiff, SectionDiff, TaskDiff, report_label
 
 TITLE = "修改对照表"
 VIEW = "diff"
@@ -35,6 +35,10 @@ def summary(found: PlanDiff) -> Text:
         number = len(found.sections)
         en += f"; {number} section change{'s' * (number != 1)}"
         zh += f"；章节变化 {number} 处"
+    if found.reports:
+        number = len(found.reports)
+        en += f"; {number} report change{'s' * (number != 1)}"
+        zh += f"；汇报变化 {number} 处"
     return Text(en, zh)
 
 
@@ -49,13 +53,17 @@ def to_text(found: PlanDiff, lang: str = "zh") -> str:
         out.append(f"{_MARKS[entry.status]} {task.id} {task.title}".rstrip())
         if entry.status == "changed":
             out += [f"    {change.describe().in_language(lang)}" for change in entry.changes]
+    for report in found.reports:
+        out.append(f"{_MARKS[report.status]} {report_label(report.report)}")
+        if report.status == "changed":
+            out += [f"    {change.describe().in_language(lang)}" for change in report.changes]
     return "\n".join(terminal(line) for line in out) + "\n"
 
 
 def to_data(found: PlanDiff) -> dict[str, object]:
     """The diff as JSON-ready data: every change with its kind, values and words in both languages."""
 
-    def change_data(entry: TaskDiff | SectionDiff) -> list[dict[str, object]]:
+    def change_data(entry: TaskDiff | SectionDiff | ReportDiff) -> list[dict[str, object]]:
         return [{"kind": c.kind.value, "before": c.before, "after": c.after,
                  "role": c.role.value if c.role else None, "units": list(c.units),
                  "en": c.describe().en, "zh": c.describe().zh} for c in entry.changes]
@@ -68,6 +76,8 @@ def to_data(found: PlanDiff) -> dict[str, object]:
         "tasks": [{"status": t.status, "old_id": t.old.id if t.old else None, "new_id": t.new.id if t.new else None,
                    "title": t.task.title, "changes": change_data(t)}
                   for t in found.tasks],
+        "reports": [{"status": r.status, "line": report_label(r.report), "changes": change_data(r)}
+                    for r in found.reports],
     }
 
 
@@ -87,10 +97,21 @@ def comparison_table(found: PlanDiff) -> Table:
         old = _written(entry.old, with_body) if entry.old else "（无）"
         new = _written(entry.new, with_body) if entry.new else "（删去）"
         rows.append((old, new, "；".join(c.describe().zh for c in entry.changes)))
+    for report in found.reports:
+        old = _report_written(report.old) if report.old else "（无）"
+        new = _report_written(report.new) if report.new else "（删去）"
+        rows.append((old, new, "；".join(c.describe().zh for c in report.changes)))
     from ..render.table import Cell
 
     cells = [tuple(Cell(text) for text in (str(number), *row)) for number, row in enumerate(rows, 1)]
     return Table(VIEW, TITLE, COLUMNS, [Group(None, cells)] if cells else [], group_label="")
+
+
+def _report_written(report: ResolvedReport) -> str:
+    item = report.report
+    timing = "；".join(f"{word}：{value}" for word, value in (("频次", item.cadence), ("时限", item.due),
+                                                             ("形式", item.form)) if value)
+    return report_label(report) + (f"\n{timing}" if timing else "")
 
 
 def _written(task: ResolvedTask, with_body: bool) -> str:
