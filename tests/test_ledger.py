@@ -296,3 +296,12 @@ def test_the_python_example_in_the_docs_runs(capsys):
     for block in blocks:
         exec(compile(block, "docs/ledger.md", "exec"), {})
     assert "【逾期】" in capsys.readouterr().out
+
+
+def test_a_cell_holding_invisible_characters_is_shown_escaped(plan_dir, capsys):
+    # (XLSX cannot hold ESC itself; a bidirectional override it can, and it would reorder the line.)
+    bad = edited(RETURNS / "round1" / "纪监委.xlsx", plan_dir / "纪监委.xlsx",
+                 lambda sheet: setattr(sheet.cell(FIRST_ROW, 7), "value", "完成\u202e成完"))
+    assert collect(plan_dir, [bad], "2022-07-05") == 1
+    err = capsys.readouterr().err
+    assert "\u202e" not in err and "<U+202E>" in err

@@ -18,6 +18,7 @@ import sys
 from datetime import date
 from typing import TYPE_CHECKING
 
+from ..render.safe import terminal
 from ..text import Text
 from .calendar import day
 from .files import OutputError, check_folder, ensure_folder, plan_inputs, write_output
@@ -173,15 +174,17 @@ def run_collect(args: argparse.Namespace) -> int:
     resolved = resolve(plan)
     records, problems = read_returns(resolved, args.files, args.as_of)
     if problems:
-        for problem in problems:
-            fail(Text(f"{problem.where()}: {problem.message.en}", f"{problem.where()}：{problem.message.zh}"), args.lang)
+        for problem in problems:  # file names and cells can hold anything: shown as the terminal may show them
+            fail(Text(terminal(f"{problem.where()}: {problem.message.en}"),
+                      terminal(f"{problem.where()}：{problem.message.zh}")), args.lang)
         return _nothing_recorded(args.lang, EXIT_USAGE if any(p.unreadable for p in problems) else EXIT_REJECTED)
     updated, refused = merged(log, records, (task.id for task in resolved.tasks))
     if refused:
         for new, newer in refused:
-            fail(Text(f"{new.source}: `{new.task}` of `{new.unit}` as of {new.as_of} is older than the progress "
-                      f"recorded as of {newer.as_of}", f"{new.source}：`{new.unit}`的任务`{new.task}`截至 {new.as_of}，"
-                      f"早于已记录的 {newer.as_of} 的进展"), args.lang)
+            fail(Text(terminal(f"{new.source}: `{new.task}` of `{new.unit}` as of {new.as_of} is older than the "
+                               f"progress recorded as of {newer.as_of}"),
+                      terminal(f"{new.source}：`{new.unit}`的任务`{new.task}`截至 {new.as_of}，"
+                               f"早于已记录的 {newer.as_of} 的进展")), args.lang)
         return _nothing_recorded(args.lang, EXIT_REJECTED)
     inputs = [*plan_inputs(args.plan, plan), *args.files]
     try:

@@ -22,6 +22,7 @@ import attrs
 from .. import limits
 from ..progress import STATUSES, ProgressRecord, plan_identity
 from ..render.errors import missing
+from ..render.safe import terminal
 from ..resolve import ResolvedPlan, ResolvedTask
 from ..source import os_reason, read_bytes
 from ..text import Text
@@ -144,33 +145,36 @@ def _unit_of(path: str, rows: list[tuple[int, Row]], identity: str, leads: dict[
     # The unit most rows carry: a row pasted from another unit's workbook is then said as such.
     unit = Counter(row[_UNIT_COL] for _, row in marked).most_common(1)[0][0]
     if unit not in leads:
-        problems.append(ReturnProblem(path, 0, Text(f"`{unit}` leads no task in this plan", f"`{unit}`在本计划中不牵头任何任务")))
+        shown = terminal(unit)
+        problems.append(ReturnProblem(path, 0, Text(f"`{shown}` leads no task in this plan", f"`{shown}`在本计划中不牵头任何任务")))
         return None
     stem = os.path.splitext(os.path.basename(path))[0]
     if stem in leads and stem != unit:
         problems.append(ReturnProblem(path, 0, Text(f"the file is named for `{stem}` but is the workbook of `{unit}`",
-                                                    f"文件名是`{stem}`，内容却是`{unit}`的填报表")))
+                                                    f"文件名是`{stem}`，内容却是`{unit}`的填报表")))  # (both plan names)
         return None
     return unit
 
 
-def _record(path: str, number: int, row: Row, unit: str, led: dict[str, ResolvedTask], resolved: ResolvedPlan,
+def _record(path: str, number: int, cells: Row, unit: str, led: dict[str, ResolvedTask], resolved: ResolvedPlan,
             as_of: date, seen: dict[str, str], problems: list[ReturnProblem]) -> ProgressRecord | None:
     def problem(en: str, zh: str) -> None:
         problems.append(ReturnProblem(path, number, Text(en, zh)))
 
+    row = cells
+    shown = tuple(terminal(cell) for cell in cells)  # what a message may quote: a cell can hold anything
     task_id = row[0]
     if not task_id:
         problem("a row without a task id (编号)", "这一行没有任务编号")
         return None
     if row[_UNIT_COL] and row[_UNIT_COL] != unit:
-        problem(f"row of `{row[_UNIT_COL]}`'s workbook, copied into `{unit}`'s",
-                f"这一行来自`{row[_UNIT_COL]}`的填报表，被复制到了`{unit}`的填报表中")
+        problem(f"row of `{shown[_UNIT_COL]}`'s workbook, copied into `{unit}`'s",
+                f"这一行来自`{shown[_UNIT_COL]}`的填报表，被复制到了`{unit}`的填报表中")
         return None
     try:
         task = resolved.task(task_id)
     except KeyError:
-        problem(f"task `{task_id}` is not in the plan", f"计划中没有任务`{task_id}`")
+        problem(f"task `{shown[0]}` is not in the plan", f"计划中没有任务`{shown[0]}`")
         return None
     if task_id not in led:
         owner = "、".join(task.leads) or "nobody"
@@ -191,7 +195,8 @@ def _record(path: str, number: int, row: Row, unit: str, led: dict[str, Resolved
         return None  # not reported this round: nothing to record
     status = fill.pop("status")
     if status not in STATUSES:
-        shown = status or "（空）"
-        problem(f"status `{shown}` is not one of {'/'.join(STATUSES)}", f"完成状态“{shown}”不在 {'/'.join(STATUSES)} 之中")
+        written = terminal(status) or "（空）"
+        problem(f"status `{written}` is not one of {'/'.join(STATUSES)}",
+                f"完成状态“{written}”不在 {'/'.join(STATUSES)} 之中")
         return None
     return ProgressRecord(task_id, unit, as_of, status, source=os.path.basename(path), **fill)
