@@ -214,8 +214,11 @@ def _write_board(args: argparse.Namespace, plan: Plan, log: ProgressLog, as_of: 
     from ..ledger import board_table, render_board
     from ..resolve import resolve
 
+    from ..calendar import plan_issue_date
+
     color = fmt == "term" and not args.output and use_color(sys.stdout)
-    data = render_board(board_table(resolve(plan), log, as_of, args.issued), fmt, color)
+    issued = args.issued or plan_issue_date(plan)
+    data = render_board(board_table(resolve(plan), log, as_of, issued), fmt, color)
     return emit(data, args.output, args.lang, fmt, inputs)
 
 
@@ -251,6 +254,9 @@ def run_check(args: argparse.Namespace) -> int:
     log = _read_log(_progress_file(args), result.plan, args.lang)
     if isinstance(log, int):
         return log
-    found = run_checks(result.plan, Config(select=PROGRESS_CODES), progress=Progress(log, args.as_of, args.issued))
+    from ..calendar import plan_issue_date
+
+    issued = args.issued or plan_issue_date(result.plan)
+    found = run_checks(result.plan, Config(select=PROGRESS_CODES), progress=Progress(log, args.as_of, issued))
     print_diagnostics(found, result.sources, "text", args.lang, None)
     return EXIT_REJECTED if any(d.is_error for d in found) else EXIT_OK
