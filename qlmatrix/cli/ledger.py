@@ -211,10 +211,9 @@ def _nothing_recorded(lang: str, code: int) -> int:
 
 def _write_board(args: argparse.Namespace, plan: Plan, log: ProgressLog, as_of: date, fmt: str,
                  inputs: list[str]) -> int | None:
+    from ..calendar import plan_issue_date
     from ..ledger import board_table, render_board
     from ..resolve import resolve
-
-    from ..calendar import plan_issue_date
 
     color = fmt == "term" and not args.output and use_color(sys.stdout)
     issued = args.issued or plan_issue_date(plan)
