@@ -10,6 +10,7 @@ task in Chinese: `【党群部】二(三) 筑牢清廉思想根基`.
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import UTC, datetime, timedelta
 from types import ModuleType
 
@@ -34,8 +35,18 @@ def uid(title: str, entry: Entry, day: object) -> str:
     return f"{hashlib.sha256(key.encode('utf-8')).hexdigest()[:32]}@qlmatrix"
 
 
+def _one_line(text: str) -> str:
+    """A summary is one line: any line break (CR, LF, CRLF, U+2028) becomes a space."""
+    return " ".join(re.split(r"\r\n|[\r\n\u2028\u2029\x85]", text))
+
+
+def _lines(text: str) -> str:
+    """A description may hold line breaks, written as LF (iCalendar escapes them; a CR it cannot carry)."""
+    return "\n".join(re.split(r"\r\n|[\r\n\u2028\u2029\x85]", text))
+
+
 def summary(entry: Entry) -> str:
-    return document(f"【{'、'.join(entry.units) or '未明确责任单位'}】{entry.label}")
+    return _one_line(document(f"【{'、'.join(entry.units) or '未明确责任单位'}】{entry.label}"))
 
 
 def description(calendar: WorkCalendar, entry: Entry) -> str:
@@ -50,7 +61,7 @@ def description(calendar: WorkCalendar, entry: Entry) -> str:
             lines.append(f"报送对象：{entry.recipient}")
     if entry.timing:
         lines.append(f"频次/时限：{entry.timing}")
-    return document("\n".join(lines))
+    return _lines(document("\n".join(lines)))
 
 
 def to_ics(calendar: WorkCalendar, stamp: datetime | None = None) -> bytes:
@@ -61,7 +72,7 @@ def to_ics(calendar: WorkCalendar, stamp: datetime | None = None) -> bytes:
     book.add("prodid", PRODUCT)
     book.add("version", "2.0")
     book.add("calscale", "GREGORIAN")
-    book.add("x-wr-calname", document(f"{calendar.title} 工作日历" if calendar.title else "工作日历"))
+    book.add("x-wr-calname", _one_line(document(f"{calendar.title} 工作日历" if calendar.title else "工作日历")))
     for day, entry in calendar.occurrences():
         event = icalendar.Event()
         event.add("uid", uid(calendar.title, entry, day))
