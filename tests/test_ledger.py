@@ -305,3 +305,13 @@ def test_a_cell_holding_invisible_characters_is_shown_escaped(plan_dir, capsys):
     assert collect(plan_dir, [bad], "2022-07-05") == 1
     err = capsys.readouterr().err
     assert "\u202e" not in err and "<U+202E>" in err
+
+
+@pytest.mark.parametrize("step", ["template", "collect", "show", "check"])
+def test_every_step_has_its_help(step, capsys):
+    from qlmatrix.cli.ledger import STEPS
+
+    assert step in STEPS
+    with pytest.raises(SystemExit) as exit:
+        main(["ledger", step, "--help", "--lang", "zh"])
+    assert exit.value.code == 0 and "用法：qlm ledger " + step in capsys.readouterr().out

@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from ..progress import ProgressLog
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
+#: The steps of `qlm ledger`, each a subcommand with its own help (docs/cli.md lists them).
+STEPS = ("template", "collect", "show", "check")
 FORMATS = ("term", "md", "html", "xlsx", "docx")
 SUFFIXES = {".txt": "term", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".xlsx": "xlsx",
             ".docx": "docx"}
