@@ -98,7 +98,7 @@ def test_ics_is_valid_and_has_one_all_day_event_per_occurrence():
     assert to_ics(work, stamp) == data  # deterministic, and the UIDs stable across runs
     later = build_calendar(PLAN, date(2022, 6, 1), date(2022, 12, 31), issued=ISSUED)
     assert {str(e["UID"]) for e in icalendar.Calendar.from_ical(to_ics(later, stamp)).walk("VEVENT")} <= set(uids)
-    assert parsed["VERSION"] == "2.0" and parsed["PRODID"]
+    assert parsed["VERSION"] == "2.0" and parsed["PRODID"] and parsed["METHOD"] == "PUBLISH"
 
 
 def test_month_by_month_table_per_unit():

@@ -72,6 +72,7 @@ def to_ics(calendar: WorkCalendar, stamp: datetime | None = None) -> bytes:
     book.add("prodid", PRODUCT)
     book.add("version", "2.0")
     book.add("calscale", "GREGORIAN")
+    book.add("method", "PUBLISH")  # a calendar to add, not an invitation to answer (how Outlook reads it)
     book.add("x-wr-calname", _one_line(document(f"{calendar.title} 工作日历" if calendar.title else "工作日历")))
     for day, entry in calendar.occurrences():
         event = icalendar.Event()
