@@ -9,7 +9,8 @@ See compare.py for how tasks are matched (content first, then id, then similarit
 
 from __future__ import annotations
 
-from .compare import Change, ChangeKind, PlanDiff, ReportDiff, SectionDiff, TaskDiff, diff
+from .changes import Change, ChangeKind
+from .compare import PlanDiff, ReportDiff, SectionDiff, TaskDiff, diff
 from .output import comparison_table, summary, to_data, to_json, to_text
 
 __all__ = ["DIFF_FORMATS", "Change", "ChangeKind", "PlanDiff", "ReportDiff", "SectionDiff", "TaskDiff", "comparison_table", "diff",

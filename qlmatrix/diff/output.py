@@ -15,7 +15,8 @@ from ..render.safe import terminal
 from ..render.table import Column, Group, Table
 from ..resolve import ResolvedReport, ResolvedTask
 from ..text import Text
-from .compare import ChangeKind, PlanDiff, ReportDiff, SectionDiff, TaskDiff, report_label
+from .changes import ChangeKind
+from .compare import PlanDiff, ReportDiff, SectionDiff, TaskDiff, report_label
 
 TITLE = "修改对照表"
 VIEW = "diff"
