@@ -97,10 +97,12 @@ class ProgressLog:
                 found[record.key] = record
         return found
 
-    def latest_by_task(self) -> dict[str, ProgressRecord]:
-        """Task id -> the newest record of any unit."""
+    def latest_by_task(self, until: date | None = None) -> dict[str, ProgressRecord]:
+        """Task id -> the newest record of any unit (dated on or before `until`, if given)."""
         found: dict[str, ProgressRecord] = {}
         for record in self.records:
+            if until is not None and record.as_of > until:
+                continue
             current = found.get(record.task)
             if current is None or record.as_of >= current.as_of:
                 found[record.task] = record

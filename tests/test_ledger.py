@@ -315,3 +315,12 @@ def test_every_step_has_its_help(step, capsys):
     with pytest.raises(SystemExit) as exit:
         main(["ledger", step, "--help", "--lang", "zh"])
     assert exit.value.code == 0 and "用法：qlm ledger " + step in capsys.readouterr().out
+
+
+def test_the_day_judged_sees_the_returns_up_to_it():
+    plan = read_text("单位 财政局\n任务 (一) 某项 { 牵头: 财政局; 时限: 2022年6月底前 }\n").plan
+    log = ProgressLog("x", "", (ProgressRecord("(一)", "财政局", date(2022, 6, 20), "已完成"),
+                                ProgressRecord("(一)", "财政局", date(2022, 9, 1), "滞后")))
+    codes = [d.code for d in run_checks(plan, progress=Progress(log, date(2022, 7, 1)))]
+    assert "W401" not in codes  # on 1 July, the newest return (20 June) said 已完成
+    assert "W401" in [d.code for d in run_checks(plan, progress=Progress(log))]  # on 1 September: 滞后

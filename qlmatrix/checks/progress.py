@@ -75,11 +75,9 @@ def task_overdue(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     day = progress.day if progress is not None else None
     if progress is None or day is None:
         return
-    latest = progress.log.latest_by_task()
+    latest = progress.log.latest_by_task(until=day)  # a return after the day judged does not count on it
     for task in context.resolved.tasks:
         newest = latest.get(task.id)
-        if newest is not None and newest.as_of > day:
-            newest = None  # a return after the day judged does not count on that day
         where = standing(task, newest, day, progress.issued)
         if where.overdue and not where.recurring and where.due is not None:
             yield Diagnostic("W401", task.span, args={"id": task.id, "title": task.title, "due": where.due.isoformat(),
@@ -210,7 +208,7 @@ def done_with_open_problems(plan: Plan, context: Context) -> Iterator[Diagnostic
     day = progress.day if progress is not None else None
     if progress is None or day is None:
         return
-    latest = {r.task: r for r in sorted((r for r in progress.log.records if r.as_of <= day), key=lambda r: r.as_of)}
+    latest = progress.log.latest_by_task(until=day)
     for task in context.resolved.tasks:
         newest = latest.get(task.id)
         if newest is not None and newest.status == DONE and _NOT_DONE.search(newest.problems):

@@ -33,10 +33,7 @@ class BoardRow:
 
 def board_rows(resolved: ResolvedPlan, log: ProgressLog, as_of: date, issued: date | None = None) -> list[BoardRow]:
     """Every task, in plan order, with its newest return on or before `as_of` and where it stands."""
-    newest: dict[str, ProgressRecord] = {}
-    for record in log.records:
-        if record.as_of <= as_of and (record.task not in newest or record.as_of >= newest[record.task].as_of):
-            newest[record.task] = record
+    newest = log.latest_by_task(until=as_of)
     return [BoardRow(task, newest.get(task.id), standing(task, newest.get(task.id), as_of, issued))
             for task in resolved.tasks]
 
