@@ -3,7 +3,11 @@
 A cadence keeps the planner's text (its identity) and derives a structure from
 it: the period (每年, 每半年, 每季度...), a minimum count (至少一次), a due point
 (年底, 6月底前, 2022年6月底前) and whether the wording is vague (定期, 常态化),
-so that checks can ask for a real date.
+so that checks can ask for a real date. The year a point falls in is kept
+apart: named (2023年底前: `year` 2023) or relative to the plan's issue date
+(明年年底: `year_offset` 1), and so is the month of a period a day falls in
+(每季度最后一个月的30日前: `month_in_period` "last"). `qlmatrix.schedule` turns
+all this into dates.
 """
 
 from __future__ import annotations
@@ -49,9 +53,18 @@ _ENGLISH_PERIODS = {
     "once": Period.ONCE,
 }
 _ENGLISH_VAGUE = ("regularly", "ongoing", "continuous")
-_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+#: Chinese numerals up to ten, as counts and numbers are written in plans.
+CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
-_MIN_COUNT = re.compile(r"至少([一二两三四五六七八九十\d]+)次|(\d+)\s*times?")
+#: 至少一次, and 至少专题研究一次 (a few words of what is done between 至少 and the count).
+_MIN_COUNT = re.compile(r"至少[\u4e00-\u9fff]{0,6}?([一二两三四五六七八九十\d]+)次|(\d+)\s*times?")
+_NAMED_YEAR = re.compile(r"(\d{4})\s*年")
+#: Years named relative to the issue date: 当年年底, 明年6月底前, 次年1月底前.
+_RELATIVE_YEARS = (("后年", 2), ("明年", 1), ("次年", 1), ("下一年", 1), ("翌年", 1), ("下年", 1),
+                   ("今年", 0), ("当年", 0), ("本年", 0))
+#: Which month of a quarter, half-year or year a `day-N` point falls in.
+_FIRST_MONTH = re.compile(r"首月|第一个月|第1个月|初月")
+_LAST_MONTH = re.compile(r"最后一个月|末月|最后1个月")
 _DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})日|底|末)")
 _DAY_OF_PERIOD = re.compile(r"(\d{1,2})日前")
 _YEAR_END = re.compile(r"(年底|年末|年终|end of year|year-end)")
@@ -59,7 +72,7 @@ _PLAN_PERIOD_END = re.compile(r"“?「?([十\d一二三四五]+五)”?」?末"
 
 
 def _number(text: str) -> int:
-    return int(text) if text.isdigit() else _CN_DIGITS.get(text, 1)
+    return int(text) if text.isdigit() else CN_DIGITS.get(text, 1)
 
 
 def _period_of(text: str) -> Period | None:
@@ -98,6 +111,23 @@ def _min_count_of(text: str) -> int | None:
     return _number(match.group(1) or match.group(2))
 
 
+def _year_of(text: str) -> int | None:
+    found = _NAMED_YEAR.search(text)
+    return int(found.group(1)) if found else None
+
+
+def _year_offset_of(text: str) -> int | None:
+    return next((offset for word, offset in _RELATIVE_YEARS if word in text), None)
+
+
+def _month_in_period_of(text: str) -> str | None:
+    if _FIRST_MONTH.search(text):
+        return "first"
+    if _LAST_MONTH.search(text):
+        return "last"
+    return None
+
+
 def _is_vague(text: str) -> bool:
     lowered = text.lower()
     return any(term in text for term in VAGUE_TERMS) or any(term in lowered for term in _ENGLISH_VAGUE)
@@ -112,6 +142,12 @@ class Cadence:
     min_count: int | None = attrs.field(eq=False)
     due: str | None = attrs.field(eq=False)
     vague: bool = attrs.field(eq=False)
+    #: The year the text names (2022年6月底前, 2023年底前), or None.
+    year: int | None = attrs.field(default=None, eq=False)
+    #: A year named relative to the issue date: 0 for 当年/今年, 1 for 明年/次年, 2 for 后年; None if none.
+    year_offset: int | None = attrs.field(default=None, eq=False)
+    #: `first` or `last`: which month of each quarter (half-year, year) a day such as 30日 falls in.
+    month_in_period: str | None = attrs.field(default=None, eq=False)
 
     @classmethod
     def parse(cls, text: str) -> Cadence:
@@ -122,6 +158,9 @@ class Cadence:
             min_count=_min_count_of(text),
             due=_due_of(text),
             vague=_is_vague(text),
+            year=_year_of(text),
+            year_offset=_year_offset_of(text),
+            month_in_period=_month_in_period_of(text),
         )
 
     @property

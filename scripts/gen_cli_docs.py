@@ -11,6 +11,7 @@ language sees them, so the reference cannot drift from the program.
 from __future__ import annotations
 
 import contextlib
+import importlib
 import io
 import os
 import sys
@@ -47,6 +48,10 @@ def page(lang: str) -> str:
     parts = [title, "", intro, "", "```text", _help(["--lang", lang, "--help"]).rstrip(), "```", ""]
     for command in sorted(COMMANDS):
         parts += [f"## qlm {command}", "", "```text", _help(["--lang", lang, command, "--help"]).rstrip(), "```", ""]
+        # A command made of steps (`qlm ledger collect`) names them in STEPS: each has its own help.
+        for step in getattr(importlib.import_module(f"qlmatrix.cli.{COMMANDS[command]}"), "STEPS", ()):
+            parts += [f"### qlm {command} {step}", "", "```text",
+                      _help(["--lang", lang, command, step, "--help"]).rstrip(), "```", ""]
     return "\n".join(parts)
 
 

@@ -427,3 +427,12 @@ def test_recovery_is_bounded():
 
     text = "单位 A局\n" + "任物 甲\n" * (MAX_ERRORS + 30)
     assert len(read_text(text, "t.qlm").diagnostics) == MAX_ERRORS
+
+
+@pytest.mark.parametrize("text", ["任务\r\n", "task\r\n", "计划\r\n任务\r\n", "计划 方案\r\n1.任务一\r\n任务\r\n"])
+def test_a_bare_keyword_at_the_end_of_a_crlf_line_parses_as_at_the_end_of_an_lf_line(text):
+    # A file saved on Windows ends its lines with CR LF: a keyword alone on such a line is still a keyword
+    # (it was E001, found by the fmt property test).
+    crlf, lf = read_text(text), read_text(text.replace("\r\n", "\n"))
+    assert crlf.diagnostics == lf.diagnostics == ()
+    assert [type(item) for item in crlf.plan.items] == [type(item) for item in lf.plan.items]

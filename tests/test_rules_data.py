@@ -25,11 +25,20 @@ def _load():
 CASES = list(_load())
 
 
-def findings(text: str, options=None, codes=None, ignore=()):
+def findings(text: str, options=None, codes=None, ignore=(), progress=None, as_of=None):
+    """`progress`: the returns a progress rule (W4xx) judges, as a progress file's text; `as_of`: the day."""
     result = read_text(text, "case.qlm")
     assert not result.diagnostics, [d.code for d in result.diagnostics]
     config = Config(options=options or {}, ignore=ignore)
-    found = run_checks(result.plan, config)
+    judged = None
+    if progress is not None:
+        from datetime import date
+
+        from qlmatrix.checks import Progress
+        from qlmatrix.progress import loads_progress
+
+        judged = Progress(loads_progress(progress), date.fromisoformat(as_of) if as_of else None)
+    found = run_checks(result.plan, config, progress=judged)
     return [[d.code, d.span.line, d.span.column] for d in found if codes is None or d.code in codes]
 
 
@@ -37,7 +46,8 @@ def findings(text: str, options=None, codes=None, ignore=()):
 def test_case(case):
     assert case["rule"] in RULES
     codes = {case["rule"], *case.get("also", ())}
-    assert findings(case["text"], case.get("options"), codes, case.get("ignore", ())) == case["expect"]
+    assert findings(case["text"], case.get("options"), codes, case.get("ignore", ()), case.get("progress"),
+                    case.get("as_of")) == case["expect"]
 
 
 def test_every_rule_has_failing_and_passing_cases_in_both_languages():

@@ -21,10 +21,23 @@ ROOT = Path(__file__).resolve().parent.parent
 CODES = sorted(RULES)
 
 
-def codes_of(text: str) -> list[str]:
+def codes_of(text: str, progress: str | None = None) -> list[str]:
     result = read_text(text, "example.qlm")
     assert result.plan is not None and not result.diagnostics, [d.code for d in result.diagnostics]
-    return [d.code for d in run_checks(result.plan)]
+    judged = None
+    if progress is not None:
+        from qlmatrix.checks import Progress
+        from qlmatrix.progress import loads_progress
+
+        judged = Progress(loads_progress(progress))
+    return [d.code for d in run_checks(result.plan, progress=judged)]
+
+
+def progress_example(rule: Rule, heading: str) -> str | None:
+    """The ```progress block under `heading`: the returns a progress rule (W4xx) judges, beside its plan."""
+    text = rule.sections().get(heading, "")
+    start = text.find("```progress\n")
+    return text[start + len("```progress\n"): text.find("\n```", start + 1)] + "\n" if start >= 0 else None
 
 
 @pytest.mark.parametrize("code", CODES)
@@ -35,8 +48,8 @@ def test_rule_is_documented(code):
 @pytest.mark.parametrize("code", CODES)
 def test_failing_example_fails_and_fixed_example_passes(code):
     rule = RULES[code]
-    assert code in codes_of(rule.example("Failing example"))
-    assert code not in codes_of(rule.example("Fixed example"))
+    assert code in codes_of(rule.example("Failing example"), progress_example(rule, "Failing example"))
+    assert code not in codes_of(rule.example("Fixed example"), progress_example(rule, "Fixed example"))
 
 
 def test_codes_and_names_are_well_formed_and_unique():

@@ -5,8 +5,13 @@ The tutorials are Markdown. Three kinds of fenced block matter here:
 - ```diff NAME: an edit of NAME (` ` context, `-` removed, `+` added lines);
 - ```console: `$ ` lines are commands; the lines after one are output the
   command must print (each in order, as a line of stdout+stderr). A command
-  whose shown output holds `error[`, or a `--check` that shows output (a file
-  would change), must exit non-zero; every other must succeed.
+  whose shown output holds `error[` or a line starting `error: ` (`错误：`), a `--check` that shows output (a file
+  would change), or a `qlm diff` that shows changes (as diff(1), it exits 1),
+  must exit non-zero; every other must succeed.
+
+The folder starts as a checkout's root would be for what the tutorials use:
+`examples/`, and the fixtures the chapter after issue reads (a revised draft,
+the workbooks units return) under `tests/data/`.
 """
 
 from __future__ import annotations
@@ -14,13 +19,17 @@ from __future__ import annotations
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-DOCS = Path(__file__).resolve().parent.parent / "docs"
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+#: What the tutorials read from the checkout, copied into the folder they run in.
+CHECKOUT_FILES = ("examples", "tests/data/revision", "tests/data/ledger")
 TUTORIALS = [DOCS / "tutorial.zh.md", DOCS / "tutorial.en.md"]
 FENCE = re.compile(r"^```(\w+)(?:[ \t]+(\S+))?[ \t]*\n(.*?)^```[ \t]*$", re.S | re.M)
 
@@ -71,6 +80,9 @@ def run(command: str, folder: Path, locale: str) -> subprocess.CompletedProcess:
 
 @pytest.mark.parametrize("tutorial", TUTORIALS, ids=lambda p: p.name)
 def test_tutorial(tutorial, tmp_path):
+    for name in CHECKOUT_FILES:
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, tmp_path / name)
     ran = 0
     for kind, name, content in blocks(tutorial):
         if kind == "text" and name:
@@ -81,7 +93,9 @@ def test_tutorial(tutorial, tmp_path):
             for command, shown in commands(content):
                 result = run(command, tmp_path, "zh_CN.UTF-8" if ".zh." in tutorial.name else "C.UTF-8")
                 output = (result.stdout + result.stderr).splitlines()
-                failing = any("error[" in line for line in shown) or (" --check" in command and bool(shown))
+                failing = any("error[" in line or line.startswith(("error: ", "错误：")) for line in shown) \
+                    or (" --check" in command and bool(shown)) \
+                    or (command.startswith("qlm diff ") and shown not in ([], ["no changes"], ["没有变化"]))
                 assert (result.returncode != 0) == failing, (command, result.stdout, result.stderr)
                 cursor = 0
                 for expected in shown:

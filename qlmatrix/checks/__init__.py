@@ -11,6 +11,7 @@ docs/checks.md, "How to add a rule"):
     hierarchy     units, sections, carriers (E305, E310, W208, W209)
     leaders       the officials in charge, 责任领导 (W211)
     suppression   `# qlm: ignore[...]` comments (W901, W902)
+    progress      returns after issue: overdue, missing, contradicted (W401-W403)
 """
 
 from __future__ import annotations
@@ -20,11 +21,11 @@ import attrs
 from ..diagnostics import Diagnostic
 from ..model import Plan
 from ..resolve import ResolvedPlan
-from .context import Context
+from .context import Context, Progress
 from .registry import RULES, Rule, find_rule, rule
 from .settings import Config
 
-__all__ = ["Config", "RULES", "Rule", "find_rule", "rule", "run_checks"]
+__all__ = ["Config", "Progress", "RULES", "Rule", "find_rule", "rule", "run_checks"]
 
 #: Modules of this package that hold no rules; every other module is a theme of rules.
 _MACHINERY = frozenset({"context", "docs", "registry", "settings"})
@@ -45,14 +46,20 @@ _load_rules()
 from .suppression import apply as apply_suppressions  # noqa: E402  (a theme module, loaded above)
 
 
-def run_checks(plan: Plan, config: Config | None = None, resolved: ResolvedPlan | None = None) -> list[Diagnostic]:
+def run_checks(plan: Plan, config: Config | None = None, resolved: ResolvedPlan | None = None,
+               progress: Progress | None = None) -> list[Diagnostic]:
     """Every finding of the selected rules, sorted by position.
 
     The plan's `# qlm: ignore[...]` comments (kept on the plan by the parser)
     are honoured and unused ones reported, so this gives what `qlm check` prints.
+    `progress` (returns recorded after issue) is what the progress rules judge.
     """
     config = config or Config()
-    context = Context(plan, config.options, resolved)
+    if progress is None:  # nothing for the progress rules to judge: as if switched off (no W901 on their suppressions)
+        from .progress import PROGRESS_CODES
+
+        config = attrs.evolve(config, ignore=(*config.ignore, *PROGRESS_CODES))
+    context = Context(plan, config.options, resolved, progress)
     found: list[Diagnostic] = []
     for rule_ in RULES.values():
         if not config.is_selected(rule_.code):

@@ -7,8 +7,12 @@ finding always agrees with the tables and the JSON export.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from datetime import date
+
+import attrs
 
 from ..model import Plan, Unit, UnitKind
+from ..progress import ProgressLog
 from ..resolve import ResolvedPlan, ResolvedSection, ResolvedTask, UnitDirectory, resolve
 
 #: Administrative levels from the top down; a unit's level is read from its first character,
@@ -20,10 +24,26 @@ def level_rank(level: str | None) -> int | None:
     return LEVEL_RANKS.get(level[0]) if level else None
 
 
+@attrs.frozen
+class Progress:
+    """What the progress checks judge: the returns recorded, as of a date, for a plan issued on a date."""
+
+    log: ProgressLog
+    #: The day progress is judged on; None: the day of the newest return.
+    as_of: date | None = None
+    issued: date | None = None
+
+    @property
+    def day(self) -> date | None:
+        return self.as_of or self.log.last_date()
+
+
 class Context:
     def __init__(self, plan: Plan, options: Mapping[str, Mapping[str, object]] | None = None,
-                 resolved: ResolvedPlan | None = None):
+                 resolved: ResolvedPlan | None = None, progress: Progress | None = None):
         self.plan = plan
+        #: Returns on the plan's tasks, for the progress checks (W401-W403); None: they find nothing.
+        self.progress = progress
         self.resolved = resolved if resolved is not None and resolved.plan is plan else resolve(plan)
         self.units: UnitDirectory = self.resolved.units
         self._options = options or {}

@@ -1,7 +1,8 @@
 """The `qlm` command. The cli package is the only place that prints or exits.
 
 Exit codes: 0 no errors, 1 errors in a plan (syntax errors included),
-2 usage errors or files that cannot be read.
+2 usage errors or files that cannot be read. (`qlm diff` exits 1 when the
+versions differ, as diff(1) does.)
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 #: time is part of every `qlm check` in an editor or a pre-commit hook (docs/performance.md).
 COMMANDS = {"check": "check", "export": "export", "gen": "gen", "table": "table", "diagram": "diagram",
             "render": "render", "rule": "rule"}
-COMMANDS.update({"import": "importer", "fmt": "fmt", "lsp": "lsp"})
+COMMANDS.update({"import": "importer", "fmt": "fmt", "diff": "diff", "calendar": "calendar", "ledger": "ledger",
+                 "lsp": "lsp"})
 
 
 def detect_language(environ: Mapping[str, str] = os.environ) -> str:
@@ -50,7 +52,7 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
         prog="qlm",
         description="Check and render responsibility matrices of implementation plans (.qlm files).",
     )
-    _add_global_options(parser, default=None)
+    add_global_options(parser, default=None)
     parser.add_argument("--version", action="version", version=f"qlm {_version()}",
                         help="show program's version number and exit")
     subparsers = Subcommands(parser.add_subparsers(dest="command", metavar="COMMAND", required=True))
@@ -64,11 +66,11 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
         if wanted is None or wanted == name:
             # Global options work after the command too (`qlm check plan.qlm --lang en`), as in
             # ruff and pytest; SUPPRESS keeps a value given before the command.
-            _add_global_options(command, default=argparse.SUPPRESS)
+            add_global_options(command, default=argparse.SUPPRESS)
     return parser
 
 
-def _add_global_options(parser: argparse.ArgumentParser, default: str | None) -> None:
+def add_global_options(parser: argparse.ArgumentParser, default: str | None) -> None:
     from .i18n import say
 
     group = parser.add_argument_group(say("global options", "全局选项"))

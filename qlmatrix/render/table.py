@@ -18,7 +18,9 @@ from ..raci import Scheme, legend
 from ..span import display_width
 from .linebreak import wrap as wrap  # re-exported: the one line breaker lives in linebreak
 
-VIEW_TITLES = {"raci": "RACI 矩阵", "tasks": "任务分工表", "units": "责任清单"}
+#: Sheet names of the views; the last three are tables other modules build (qlmatrix.diff, calendar, ledger).
+VIEW_TITLES = {"raci": "RACI 矩阵", "tasks": "任务分工表", "units": "责任清单", "diff": "修改对照表", "calendar": "工作日历",
+               "ledger": "督办台账"}
 
 #: What one column's rendering of a cell is (text, HTML, a dict of data).
 Rendered = TypeVar("Rendered")
