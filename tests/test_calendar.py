@@ -120,10 +120,11 @@ def test_every_format(tmp_path):
 
     sheet = openpyxl.load_workbook(io.BytesIO(render_calendar(work, "xlsx")))["工作日历"]
     assert any(cell == "四(四) 建立督办台账" for row in sheet.iter_rows(values_only=True) for cell in row)
-    assert "建立督办台账" in render_calendar(work, "term")
+    assert "建立督办台账" in render_calendar(work, "term", width=200)  # wide enough that no title wraps
 
 
-def test_command(tmp_path, capsys):
+def test_command(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")  # a terminal wide enough that no task title wraps
     out = tmp_path / "日历.ics"
     assert main(["calendar", str(REVISED), "--year", "2022", "--issued", "2022-03-15", "--allow-errors",
                  "-o", str(out), "--lang", "zh"]) == 0

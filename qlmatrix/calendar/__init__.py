@@ -40,8 +40,10 @@ def calendar_data(calendar: WorkCalendar) -> dict[str, object]:
     }
 
 
-def render_calendar(calendar: WorkCalendar, fmt: str = "term", color: bool = False) -> str | bytes:
-    """The calendar as iCalendar (`ics`, bytes), JSON, or the month-by-month table (term, md, html, xlsx)."""
+def render_calendar(calendar: WorkCalendar, fmt: str = "term", color: bool = False,
+                    width: int | None = None) -> str | bytes:
+    """The calendar as iCalendar (`ics`, bytes), JSON, or the month-by-month table (term, md, html, xlsx);
+    `width` is the terminal table's line width in display cells (`term` only)."""
     if fmt == "ics":
         from .ics import to_ics
 
@@ -54,7 +56,7 @@ def render_calendar(calendar: WorkCalendar, fmt: str = "term", color: bool = Fal
     if fmt == "term":
         from ..render.text import to_terminal
 
-        return to_terminal(table, color)
+        return to_terminal(table, color, width)
     if fmt == "md":
         from ..render.text import to_markdown
 

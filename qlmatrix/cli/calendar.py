@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from ..text import Text
 from .files import plan_inputs
 from .i18n import say
-from .render import add_allow_errors, emit, fail, format_from, load_plan_for_output, unknown_suffix
+from .render import add_allow_errors, emit, fail, format_from, load_plan_for_output, terminal_width, unknown_suffix
 from .report import use_color
 
 if TYPE_CHECKING:
@@ -96,7 +96,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         work = build_calendar(plan, *span, issued=issued, unit=args.unit)
         color = fmt == "term" and not args.output and use_color(sys.stdout)
-        data = render_calendar(work, fmt, color=color)
+        width = terminal_width(sys.stdout if not args.output else None) if fmt == "term" else None
+        data = render_calendar(work, fmt, color=color, width=width)
     except RenderError as error:
         return fail(error, args.lang)
     failed = emit(data, args.output, args.lang, fmt, plan_inputs(args.plan, plan))

@@ -23,7 +23,7 @@ from ..text import Text
 from .calendar import day
 from .files import OutputError, check_folder, ensure_folder, plan_inputs, write_output
 from .i18n import Subcommands
-from .render import add_allow_errors, check_outputs, emit, fail, format_from, load_plan, unknown_suffix
+from .render import add_allow_errors, check_outputs, emit, fail, format_from, load_plan, terminal_width, unknown_suffix
 from .report import print_diagnostics, use_color
 
 if TYPE_CHECKING:
@@ -219,7 +219,8 @@ def _write_board(args: argparse.Namespace, plan: Plan, log: ProgressLog, as_of: 
 
     color = fmt == "term" and not args.output and use_color(sys.stdout)
     issued = args.issued or plan_issue_date(plan)
-    data = render_board(board_table(resolve(plan), log, as_of, issued), fmt, color)
+    width = terminal_width(sys.stdout if not args.output else None) if fmt == "term" else None
+    data = render_board(board_table(resolve(plan), log, as_of, issued), fmt, color, width)
     return emit(data, args.output, args.lang, fmt, inputs)
 
 

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Iterable
 from contextlib import suppress
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from ..errors import QlmError
 from ..parser import read_file
@@ -249,3 +249,17 @@ def _dot_output(run_dot: Callable[[str, str], tuple[bytes, list[str]]], source: 
 def _list(written: list[str]) -> None:
     for path in written:
         print(path)
+
+
+def terminal_width(stream: TextIO | None) -> int | None:
+    """The width a terminal table must fit: `COLUMNS` when set to a number, else the terminal's
+    width when `stream` is one, else None (the renderer's default, for files and pipes)."""
+    columns = os.environ.get("COLUMNS", "").strip()
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    if stream is not None and stream.isatty():
+        try:
+            return os.get_terminal_size(stream.fileno()).columns
+        except (OSError, ValueError):
+            return None
+    return None

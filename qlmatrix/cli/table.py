@@ -8,12 +8,20 @@ says how a RACI matrix too wide for the page is cut in DOCX.
 
 from __future__ import annotations
 
-import os
 import sys
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
 from .files import plan_inputs
-from .render import add_allow_errors, add_split, emit, fail, format_from, load_plan_for_output, unknown_suffix
+from .render import (
+    add_allow_errors,
+    add_split,
+    emit,
+    fail,
+    format_from,
+    load_plan_for_output,
+    terminal_width,
+    unknown_suffix,
+)
 from .report import use_color
 
 if TYPE_CHECKING:
@@ -51,19 +59,6 @@ def add_parser(subparsers: Subcommands) -> None:
     add_allow_errors(parser)
     parser.set_defaults(run=run)
 
-
-def terminal_width(stream: TextIO | None) -> int | None:
-    """The width a terminal table must fit: `COLUMNS` when set to a number, else the terminal's
-    width when `stream` is one, else None (the renderer's default, for files and pipes)."""
-    columns = os.environ.get("COLUMNS", "").strip()
-    if columns.isdigit() and int(columns) > 0:
-        return int(columns)
-    if stream is not None and stream.isatty():
-        try:
-            return os.get_terminal_size(stream.fileno()).columns
-        except (OSError, ValueError):
-            return None
-    return None
 
 
 def run(args: argparse.Namespace) -> int:

@@ -31,12 +31,13 @@ def progress_path(plan_path: str) -> str:
     return stem + PROGRESS_SUFFIX
 
 
-def render_board(table: Table, fmt: str = "term", color: bool = False) -> str | bytes:
-    """The 督办台账 (a `Table` from `board_table`) in `fmt`: term, md, html, xlsx or docx."""
+def render_board(table: Table, fmt: str = "term", color: bool = False, width: int | None = None) -> str | bytes:
+    """The 督办台账 (a `Table` from `board_table`) in `fmt`: term, md, html, xlsx or docx; `width` is the
+    terminal table's line width in display cells (`term` only)."""
     if fmt == "term":
         from ..render.text import to_terminal
 
-        return to_terminal(table, color)
+        return to_terminal(table, color, width)
     if fmt == "md":
         from ..render.text import to_markdown
 
