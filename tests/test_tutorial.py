@@ -71,7 +71,7 @@ def commands(console: str):
 def run(command: str, folder: Path, locale: str) -> subprocess.CompletedProcess:
     argv = shlex.split(command)
     assert argv[0] == "qlm", f"tutorial commands are qlm commands: {command}"
-    environment = {**os.environ, "LANG": locale, "NO_COLOR": "1", "COLUMNS": "100"}
+    environment = {**os.environ, "LANG": locale, "NO_COLOR": "1", "COLUMNS": "160"}
     for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
         environment.pop(variable, None)
     return subprocess.run([sys.executable, "-m", "qlmatrix", *argv[1:]], cwd=folder, env=environment,

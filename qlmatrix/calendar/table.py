@@ -48,7 +48,16 @@ def calendar_table(calendar: WorkCalendar) -> Table:
     title = f"{calendar.title} · 工作日历" if calendar.title else "工作日历"
     notes = [f"范围：{_range_text(calendar)}"]
     notes.append(f"发文日期：{calendar.issued.isoformat()}" if calendar.issued else "发文日期：未给出")
-    return Table(VIEW, title, columns, groups, group_label="单位", notes=notes)
+    return Table(VIEW, title, columns, groups, group_label="单位", notes=notes, keep=_kept_whole(calendar))
+
+
+def _kept_whole(calendar: WorkCalendar) -> set[str]:
+    """What a line never breaks inside (as in the plan's own tables): unit names and timing phrases."""
+    phrases: set[str] = set()
+    for entry in calendar.entries:
+        phrases.update(entry.units, entry.support, (entry.recipient,) if entry.recipient else ())
+        phrases.update(part for part in entry.timing.split(" · ") if part)
+    return phrases
 
 
 def _row(entry: Entry, index: dict[tuple[int, int], int], unit: str) -> tuple[Cell, ...]:

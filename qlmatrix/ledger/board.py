@@ -13,7 +13,9 @@ from datetime import date
 import attrs
 
 from ..progress import ProgressLog, ProgressRecord, Standing, standing
+from ..render.roles import PlanIndex
 from ..render.table import Cell, Column, Group, Table, numbered
+from ..render.views import keep_whole
 from ..resolve import ResolvedPlan, ResolvedTask
 from .template import timing
 
@@ -58,7 +60,8 @@ def board_table(resolved: ResolvedPlan, log: ProgressLog, as_of: date, issued: d
     unreported = sum(1 for row in rows if row.latest is None)
     title = f"{resolved.plan.title} · 督办台账" if resolved.plan.title else "督办台账"
     notes = [f"截至 {as_of.isoformat()}：逾期 {overdue} 项，滞后 {behind} 项，未报送进展 {unreported} 项"]
-    return Table(VIEW, title, COLUMNS, groups, group_label="章节", notes=notes)
+    # A unit name or a due phrase never breaks inside, as in the plan's own tables.
+    return Table(VIEW, title, COLUMNS, groups, group_label="章节", notes=notes, keep=keep_whole(PlanIndex(resolved)))
 
 
 def _cells(row: BoardRow) -> tuple[Cell, ...]:
