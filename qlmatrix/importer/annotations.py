@@ -20,16 +20,31 @@ LEAD_LABELS = ("牵头单位", "牵头部门", "牽頭單位", "牽頭部門", "
 SUPPORT_LABELS = ("配合单位", "配合部门", "配合單位", "協助單位", "协助单位", "参与单位", "协办单位", "协同责任单位",
                   "協同責任單位", "协同单位", "配合")
 #: The officials in charge: people, never units (`责任领导：张明`, `牵头负责领导:金力。`).
-LEADER_LABELS = ("牵头负责领导", "牵头领导", "责任领导", "分管领导", "牽頭負責領導", "牽頭領導", "責任領導", "分管領導")
+_LEADER_KINDS = ("牵头负责", "牵头", "责任", "分管", "包抓", "联系", "牽頭負責", "牽頭", "責任", "聯繫")
+_LEADER_LEVELS = ("省", "市", "州", "县", "区", "镇", "縣", "區", "鎮")
+_LEADER_BEFORE = _LEADER_LEVELS + ("省政府", "市政府", "县政府", "区政府", "县级", "市级", "区级", "縣政府", "區政府", "縣級",
+                                   "市級", "區級")
+#: The officials in charge: people, never units (`责任领导：张明`, `牵头负责领导:金力。`, `分管省领导：林某`,
+#: `市政府分管领导`).
+LEADER_LABELS = tuple(dict.fromkeys(
+    [f"{kind}{word}" for kind in _LEADER_KINDS for word in ("领导", "領導")]
+    + [f"{kind}{level}{word}" for kind in _LEADER_KINDS for level in _LEADER_LEVELS for word in ("领导", "領導")]
+    + [f"{before}{kind}{word}" for before in _LEADER_BEFORE for kind in _LEADER_KINDS for word in ("领导", "領導")]))
 RESPONSIBLE_LABELS = ("责任单位", "责任部门", "責任單位", "責任部門", "责任主体", "责任处室", "实施单位", "承办单位")
 DUE_LABELS = ("完成时限", "完成时间", "完成期限", "时间节点", "时间安排", "时限")
 CADENCE_LABELS = ("工作频次", "频次")
+#: Labels whose value is running text with role verbs (`部门分工：省发展改革委牵头，各地、各部门配合。`).
+CLAUSE_LABELS = ("部门分工", "责任分工", "任务分工", "分工", "部門分工", "責任分工", "任務分工")
 _LABEL_ROLES = {**{label: "lead" for label in LEAD_LABELS}, **{label: "support" for label in SUPPORT_LABELS},
                 **{label: "responsible" for label in RESPONSIBLE_LABELS}, **{label: "due" for label in DUE_LABELS},
-                **{label: "cadence" for label in CADENCE_LABELS}, **{label: "leader" for label in LEADER_LABELS}}
+                **{label: "cadence" for label in CADENCE_LABELS}, **{label: "leader" for label in LEADER_LABELS},
+                **{label: "clauses" for label in CLAUSE_LABELS}}
 _LABEL_WORDS = "|".join(sorted(map(re.escape, _LABEL_ROLES), key=len, reverse=True))
 LABEL = re.compile(rf"^[ \t\u3000]*[【\[]?({_LABEL_WORDS})[】\]]?[ \t\u3000]*[:：]")
+#: The next label in a group: after a comma, or after a run of spaces (`牵头单位:X  责任单位:Y`).
 _NEXT_LABEL = re.compile(rf"[，,][ \t\u3000]*(?=[【\[]?({_LABEL_WORDS})[】\]]?[ \t\u3000]*[:：])")
+#: Spaces before a label separate it from the one before (`牵头单位:X  责任单位:Y`), as a comma would.
+_SPACED_LABEL = re.compile(rf"(?<=[^ \t\u3000，,；;])[ \t\u3000]+(?=[【\[]?({_LABEL_WORDS})[】\]]?[ \t\u3000]*[:：])")
 RULE_FIRST = re.compile(r"[列排](?:在|于)?(?:第一位|首位)|排名第一|第一位的?(?:单位|部门)?为牵头|排在前面的为牵头"
                         r"|首位(?:单位|部门|單位|部門)?(?:为|為)牵头|首位(?:单位|部门|單位|部門)?(?:为|為)牽頭")
 RULE_NONE = re.compile(r"(?:排名)?不分先后")
@@ -101,7 +116,7 @@ def parse_note(text: str, labelled_only: bool = False) -> Found | None:
     any_role = False
     for sentence in depth_split(text, "。"):
         for group in depth_split(sentence, "；;"):
-            group = tidy(group)
+            group = tidy(_SPACED_LABEL.sub("，", group))
             if not group:
                 continue
             if LABEL.match(group):
@@ -135,6 +150,11 @@ def _labelled(part: str, found: Found) -> bool:
     if role in ("due", "cadence"):
         getattr(found, role).append(value)
         return False
+    if role == "clauses":  # running text: `X牵头，A、B配合`
+        understood = False
+        for clause in depth_split(value, "，,"):
+            understood |= _clause(tidy(clause), found)
+        return understood
     if role == "leader":
         found.leaders += [name for name in (tidy(p) for p in depth_split(value, "、，,")) if name]
         return True

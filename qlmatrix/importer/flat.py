@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from .annotations import LEADER_LABELS
 from .numbering import number_value
 from .reading import Line
 
@@ -33,7 +34,8 @@ HEADER_WORDS = frozenset((
     "序号", "编号", "牵头单位", "牵头部门", "牵头", "牵头责任单位", "配合单位", "配合部门", "协助单位", "参与单位", "配合",
     "协同责任单位", "责任单位", "责任部门", "责任主体", "完成时限", "完成时间", "时间节点", "时限", "完成期限", "频次",
     "工作频次", "重点任务", "工作任务", "主要任务", "具体任务", "任务内容", "工作内容", "任务", "工作措施", "举措", "内容",
-    "重点工作", "目标任务", "目标与任务", "工作目标", "责任领导", "牵头领导", "牵头负责领导", "分管领导",
+    "重点工作", "目标任务", "目标与任务", "工作目标", "责任领导", "牵头领导", "牵头负责领导", "分管领导", "备注",
+    *LEADER_LABELS,
 ))
 _TASK_WORDS = frozenset(("重点任务", "工作任务", "主要任务", "具体任务", "任务内容", "工作内容", "任务", "工作措施", "举措",
                          "内容", "重点工作", "目标任务", "目标与任务"))
@@ -153,7 +155,9 @@ def _header_at(lines: list[Line], index: int) -> tuple[list[str], int, bool] | N
             cursor += 1
             continue
         if header_word(text):
-            if pending:
+            if pending and header_word("".join(pending) + text):
+                text = "".join(pending) + text  # one header on two lines: `主要` `任务`, `市政府` `分管领导`
+            elif pending:
                 columns.append("".join(pending))
             columns.append(text)
             pending = []
@@ -208,24 +212,62 @@ def _rows(lines: list[Line], start: int, columns: list[str],
     cells, end = _cells(lines, start, piped)
     number_at = next((i for i, c in enumerate(columns) if c in _NUMBER_WORDS), None)
     rows: list[list[tuple[int, str]]] = []
-    if number_at is not None and cells and _NUMBER_CELL.match(cells[0][1]):
+    headings: dict[int, list[Line]] = {}  # section headings before row N (between the table's rows)
+    first_row = next((i for i, c in enumerate(cells[:4 * len(columns)]) if c[1] == "1"), None)
+    if number_at is not None and first_row is not None:
         expected = 1
-        for cell in cells:
+        pending: list[tuple[int, str]] = []  # cells after a full row that are no part of it: a heading
+        for cell in cells[:first_row]:
+            pending.append(cell)
+        for cell in cells[first_row:]:
             if _NUMBER_CELL.match(cell[1]) and int(cell[1]) == expected and (not rows or len(rows[-1]) >= 2):
+                if pending:
+                    headings[len(rows)] = _heading_lines(pending)
+                    pending = []
                 rows.append([cell])
                 expected += 1
-            elif rows:
+            elif rows and len(rows[-1]) < len(columns) and not (pending or _SECTION_MARK.match(cell[1])):
                 rows[-1].append(cell)
+            elif cell[1] or pending:
+                pending.append(cell)
+        if pending:
+            headings[len(rows)] = _heading_lines(pending)
     else:
         if number_at is not None:  # a 序号 column the rows do not fill
             columns = columns[:number_at] + columns[number_at + 1:]
         rows = [cells[i:i + len(columns)] for i in range(0, len(cells), len(columns))]
     built = []
-    for row in rows:
+    for at, row in enumerate(rows):
+        built += headings.get(at, [])
         texts = [text for _, text in row]
         texts += [""] * (len(columns) - len(texts))
         built.append(Line(row[0][0], " | ".join(texts), tuple(texts)))
+    built += headings.get(len(rows), [])
     return columns, built, end
+
+
+#: A cell holding only a section's number (`(一)`, `二、`): the heading's title is the next cell.
+_SECTION_MARK = re.compile(r"^(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、．.])$")
+
+
+def _heading_lines(cells: list[tuple[int, str]]) -> list[Line]:
+    """Section headings written as table rows (`(一)` / `加强战略科技力量建设。` and empty cells): one line each,
+    marked as inside the table so that the rows after them keep the header."""
+    lines: list[Line] = []
+    mark: tuple[int, str] | None = None
+    for number, text in cells:
+        if not text:
+            continue
+        if _SECTION_MARK.match(text):
+            mark = (number, text)
+            continue
+        if mark is not None:
+            number, text = mark[0], mark[1] + text
+            mark = None
+        lines.append(Line(number, text, in_table=True))
+    if mark is not None:
+        lines.append(Line(mark[0], mark[1], in_table=True))
+    return lines
 
 
 def _pipe_row(line: Line) -> Line:

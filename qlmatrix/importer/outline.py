@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from ..numbering import normalise_number
-from .annotations import LABEL, parse_note
+from .annotations import LABEL, LEADER_LABELS, parse_note
 from .flat import task_header
 from .numbering import number_value
 from .reading import Line
@@ -142,7 +142,8 @@ def build_outline(lines: list[Line]) -> Outline:
                 outline.items.append(row)
             joinable = False
             continue
-        header = None
+        if not line.in_table:
+            header = None
         text = clean(line.text)
         if not text or _PAGE_NUMBER.match(text):
             joinable = joinable and bool(text)
@@ -321,6 +322,9 @@ def _header_fields(cells: Iterable[str]) -> dict[int, str] | None:
                 fields[index] = field
                 break
         else:
+            if cell.strip() in LEADER_LABELS and "leader" not in fields.values():
+                fields[index] = "leader"  # `市政府分管领导`, `分管省领导`: people, not units
+                continue
             if task_header(cell.strip()) and "task" not in fields.values():
                 fields[index] = "task"  # a task column named for its document: `2022年预期目标`
     has_roles = any(field in ("lead", "responsible", "support") for field in fields.values())

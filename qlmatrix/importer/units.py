@@ -130,6 +130,7 @@ def split_marked(text: str) -> list[tuple[str, str | None]]:
                 joined[-1] += "、" + piece
             else:
                 joined.append(piece)
+        joined[start:] = _share_organ(joined[start:])
     names = []
     for name in joined:
         name = strip_trailing(name)
@@ -139,6 +140,27 @@ def split_marked(text: str) -> list[tuple[str, str | None]]:
         if name:
             names.append(split_mark(name))
     return names
+
+
+#: The organ word that a list of places shares: `黄埔区、南沙区政府` is 黄埔区政府 and 南沙区政府.
+_SHARED_ORGAN = re.compile(r"^(?P<place>[\u4e00-\u9fff]{1,6}?(?P<level>区|县|市|镇|乡|街道))(?P<organ>人民政府|政府|管委会|办事处)$")
+_BARE_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:区|县|市|镇|乡|街道)$")
+
+
+def _share_organ(pieces: list[str]) -> list[str]:
+    """Bare place names just before `X区政府` take its organ word when they are places of the same level
+    (`荔湾区、黄埔区政府`); a collective (`各区`) or a place of another level is left as it is."""
+    out = list(pieces)
+    for index in range(len(out) - 1, 0, -1):
+        match = _SHARED_ORGAN.match(out[index])
+        if not match:
+            continue
+        cursor = index - 1
+        while cursor >= 0 and _BARE_PLACE.match(out[cursor]) and not is_collective(out[cursor]) \
+                and out[cursor].endswith(match.group("level")):
+            out[cursor] += match.group("organ")
+            cursor -= 1
+    return out
 
 
 def _split_joined(piece: str) -> list[str]:
