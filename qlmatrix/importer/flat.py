@@ -28,6 +28,7 @@ import re
 from .annotations import LEADER_LABELS
 from .numbering import number_value
 from .reading import Line
+from .units import could_be_unit, split_units
 
 #: Header words of a 任务分工表 (see outline.COLUMNS for what each column means).
 HEADER_WORDS = frozenset((
@@ -132,6 +133,11 @@ def _rebuild_tables(lines: list[Line], notices: list[Notice]) -> list[Line]:
             index += 1
             continue
         columns, end, piped = header
+        merged = None if piped else _merged_cell_rows(lines, end, columns)
+        if merged is not None:
+            rows, index = merged
+            out += rows
+            continue
         columns, rows, index = _rows(lines, end, columns, piped)
         out.append(Line(line.number, " | ".join(columns), tuple(columns)))
         out += rows
@@ -171,6 +177,51 @@ def _header_at(lines: list[Line], index: int) -> tuple[list[str], int, bool] | N
     if len(columns) < 3 or not any(task_header(c) for c in columns) or not any(c in _ROLE_WORDS for c in columns):
         return None
     return columns, end, piped
+
+
+_ITEM_START = re.compile(r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、．.]|[(（][一二三四五六七八九十]{1,3}[)）]|[0-9]{1,3}[.．、](?![0-9]))")
+_DUE_CELL = re.compile(r"^(?:\d{4}年)?(?:\d{1,2}月(?:底|末|\d{1,2}日)?|年底|年内|全年|长期坚持|持续推进)(?:前|以前)?(?:完成)?$"
+                       r"|^\d{4}年(?:底|末)?(?:前)?$")
+
+
+def _merged_cell_rows(lines: list[Line], start: int, columns: list[str]) -> tuple[list[Line], int] | None:
+    """A table copied one cell per line with no blank line between cells and its merged cells gone, so rows
+    have fewer cells than the header (`一、…` / `(一)…` / `市税务局等，各县、市、区政府` / `2020年12月` / `2.…`):
+    the rows cannot be rebuilt by width, but each numbered line is an item and the lines after it are its
+    cells, told apart by what they hold: a list of units is the unit column, a date the 时限 column. The
+    lines are handed on as items with label lines, as a document of `责任单位：` lines is read."""
+    if any(column in _NUMBER_WORDS for column in columns):
+        return None
+    body: list[Line] = []
+    index = start
+    while index < len(lines) and lines[index].cells is None and lines[index].text.strip(" \t\u3000"):
+        body.append(lines[index])
+        index += 1
+    texts = [cell_text(line.text) for line in body]
+    while texts and header_word(texts[0]):  # a header cell the header scan left (`备注`)
+        body, texts = body[1:], texts[1:]
+    if len(body) < 2 or not _ITEM_START.match(texts[0]):
+        return None
+    role = next((c for c in columns if c in _LEAD_WORDS), None) or next(c for c in columns if c in _ROLE_WORDS)
+    out: list[Line] = []
+    for line, text in zip(body, texts):
+        if _ITEM_START.match(text):
+            out.append(Line(line.number, text))
+        elif _DUE_CELL.match(text):
+            out.append(Line(line.number, f"完成时限：{text}"))
+        elif _unit_cell(text):
+            out.append(Line(line.number, f"{role}：{text}"))
+        else:
+            out.append(Line(line.number, text))
+    return out, index
+
+
+def _unit_cell(text: str) -> bool:
+    """Does a cell hold only unit names (`市经信局、市财政局等，各县、市、区政府`)?"""
+    if len(text) > 80 or re.search(r"[。；;：:]", text):
+        return False
+    names = split_units(text)
+    return bool(names) and all(could_be_unit(name, labelled=True) for name in names)
 
 
 def _cells(lines: list[Line], start: int, piped: bool) -> tuple[list[tuple[int, str]], int]:
