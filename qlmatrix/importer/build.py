@@ -289,11 +289,14 @@ def build_plan(outline: Outline, source: str, default_title: str | None = None) 
                 out.append(Assignment(role, Ref(written, span), span))
         return out
 
+    notes_of: dict[int, str] = {}
+
     def task(entry: Analysed, found: Found | None, title: str, body: str | None, number: str | None,
              ident: str = "") -> Task:
         line = entry.item.line
-        labels = "；".join(p.text for p in entry.item.labels)
-        cadence, due = find_cadence(title, entry.note + labels, body or "")
+        if id(entry) not in notes_of:  # one string per item, so that its tasks share find_cadence's cache
+            notes_of[id(entry)] = entry.note + "；".join(p.text for p in entry.item.labels)
+        cadence, due = find_cadence(title, notes_of[id(entry)], body or "")
         if found is not None:
             cadence = "、".join(_timing(found.cadence)) or cadence
             due = "、".join(_timing(found.due)) or due
