@@ -41,16 +41,23 @@ HEADER_WORDS = frozenset((
 _TASK_WORDS = frozenset(("重点任务", "工作任务", "主要任务", "具体任务", "任务内容", "工作内容", "任务", "工作措施", "举措",
                          "内容", "重点工作", "目标任务", "目标与任务"))
 #: A task column named for its document: `2022年预期目标`, `目标与任务`, `年度重点工作`, `工作举措`.
-_TASK_HEADER = re.compile(r"^(?:\d{4}年)?[\u4e00-\u9fff]{0,8}(?:任务|目标|工作|事项|举措|措施|内容)$")
+_TASK_HEADER = re.compile(r"^(?:\d{4}年)?[\u4e00-\u9fff]{0,8}(?:任务|目标|工作|事项|举措|措施|内容)(?:名称)?$|^项目名称$")
+_INNER_SPACE = re.compile(r"[ \t\u3000]+")
+
+
+def header_key(cell: str) -> str:
+    """A header cell as a word: a table may space its headers out (`任 务 名 称`, `牵 头 部 门`)."""
+    return _INNER_SPACE.sub("", cell)
 
 
 def task_header(cell: str) -> bool:
     """Does a header cell name the task column?"""
+    cell = header_key(cell)
     return cell in _TASK_WORDS or (len(cell) <= 14 and bool(_TASK_HEADER.match(cell)))
 
 
 def header_word(cell: str) -> bool:
-    return cell in HEADER_WORDS or task_header(cell)
+    return header_key(cell) in HEADER_WORDS or task_header(cell)
 
 
 _ROLE_WORDS = frozenset(("牵头单位", "牵头部门", "牵头", "牵头责任单位", "责任单位", "责任部门", "责任主体", "配合单位"))

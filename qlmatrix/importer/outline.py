@@ -14,7 +14,7 @@ import attrs
 
 from ..numbering import normalise_number
 from .annotations import LABEL, LEADER_LABELS, parse_note
-from .flat import task_header
+from .flat import header_key, task_header
 from .numbering import number_value
 from .reading import Line
 from .units import tidy
@@ -316,16 +316,16 @@ def table_number(cell: str) -> str:
 
 def _header_fields(cells: Iterable[str]) -> dict[int, str] | None:
     fields: dict[int, str] = {}
-    for index, cell in enumerate(cells):
+    for index, cell in enumerate(header_key(cell) for cell in cells):
         for words, field in COLUMNS:
-            if cell.strip() in words and field not in fields.values():
+            if cell in words and field not in fields.values():
                 fields[index] = field
                 break
         else:
-            if cell.strip() in LEADER_LABELS and "leader" not in fields.values():
+            if cell in LEADER_LABELS and "leader" not in fields.values():
                 fields[index] = "leader"  # `市政府分管领导`, `分管省领导`: people, not units
                 continue
-            if task_header(cell.strip()) and "task" not in fields.values():
+            if task_header(cell) and "task" not in fields.values():
                 fields[index] = "task"  # a task column named for its document: `2022年预期目标`
     has_roles = any(field in ("lead", "responsible", "support") for field in fields.values())
     return fields if has_roles and "task" in fields.values() else None
