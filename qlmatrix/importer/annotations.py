@@ -80,6 +80,7 @@ class Found:
     rule_henceforth: bool = False
     no_division: bool = False  # 不再做分工: the note's units stand for what follows
     problems: list[str] = attrs.field(factory=list)  # pieces that are not unit names
+    assumed: list[str] = attrs.field(factory=list)  # readings the import report states (`黄埔区→黄埔区政府`)
 
     @property
     def units(self) -> list[str]:
@@ -161,6 +162,7 @@ def _labelled(part: str, found: Found) -> bool:
     value = _rules_after_names(value, found)
     body, verb = strip_verb(value)
     names = split_marked(body)
+    _shared_organ_readings(body, [name for name, _ in names], found)
     for name, mark in names:  # a mark (`X(牵头)`) says the role itself, as the parser reads it
         if DUE_PIECE.match(name):
             found.due.append(name)
@@ -169,6 +171,19 @@ def _labelled(part: str, found: Found) -> bool:
         else:
             found.problems.append(name)
     return bool(names)
+
+
+def _shared_organ_readings(body: str, names: list[str], found: Found) -> None:
+    """`荔湾区、黄埔区政府` read as 荔湾区政府 and 黄埔区政府: a reading, not what is written, so the report
+    says so (the list could also name the district 荔湾区 itself)."""
+    for name in names:
+        if name in body:
+            continue
+        for organ in ("人民政府", "政府", "管委会", "办事处"):
+            place = name[: -len(organ)] if name.endswith(organ) else ""
+            if place and re.search(rf"(?:^|[、，,]){re.escape(place)}、", body):
+                found.assumed.append(f"{place}→{name}")
+                break
 
 
 def _rules_after_names(value: str, found: Found) -> str:
@@ -216,6 +231,7 @@ def _clause(clause: str, found: Found) -> bool:
         verb = verb or "responsible"
     marked = split_marked(body)
     names = [name for name, _ in marked]
+    _shared_organ_readings(body, names, found)
     if not names or not all(could_be_unit(name) for name in names + consulted):
         if names:
             found.problems.append(clause)

@@ -162,6 +162,10 @@ class Importer:
                 _merge(found, labelled)
         if found is not None:
             self._rules(found, note_para.line if note_para else item.line, note)
+            if found.assumed:
+                self.problem(item.line, "、".join(found.assumed),
+                             "read as places sharing the organ word of the name after them; check against the text",
+                             "按与其后单位共用机构名称理解，请对照原文核实")
             if found.problems:
                 self.problem(item.line, "、".join(found.problems), "these pieces of the note are not unit names",
                              "括注中的这些内容不像单位名称")

@@ -144,6 +144,10 @@ def _rebuild_tables(lines: list[Line], notices: list[Notice]) -> list[Line]:
         if merged is not None:
             rows, index = merged
             out += rows
+            notices.append((line.number, " / ".join(columns),
+                            "a table whose rows are shorter than its header: each numbered line is read as an item and "
+                            "the lines after it as its cells (units, dates)",
+                            "表格各行的单元格少于表头：按每个编号行为一项、其后各行为其单元格（单位、时限）理解"))
             continue
         columns, rows, index = _rows(lines, end, columns, piped)
         out.append(Line(line.number, " | ".join(columns), tuple(columns)))
