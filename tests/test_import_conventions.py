@@ -163,3 +163,23 @@ def test_a_table_of_short_rows_is_read_by_what_its_cells_hold_and_reported():
 def test_headings_between_flattened_rows_keep_the_table():
     found = tasks(import_file(DATA / "flat-headings.txt"))
     assert set(found) == {"(一)1", "(一)2", "(二)3"} and found["(二)3"].leaders == ("林芳",)
+
+
+def test_pdf_spacing_in_numbers_and_names_and_a_label_after_the_sentence():
+    found = tasks(import_file(DATA / "pdf-spaced.txt"))
+    assert set(found) == {"一1", "一2", "二(一)", "二(二)"}
+    lead = [str(u) for u in found["一1"].task.units_in(qlmatrix.Role.LEAD)]
+    assert lead == ["市水利局"] and "示范区管委会" in {str(u) for u in found["一1"].task.units_in(qlmatrix.Role.SUPPORT)}
+    # `责任单位:X牵头,A、B配合`: the label's value names the roles; `成员单位及市自然资源局` is two units.
+    assert {str(u) for u in found["二(二)"].task.units_in(qlmatrix.Role.SUPPORT)} == {"城市更新领导小组成员单位", "市自然资源局"}
+
+
+def test_a_join_inside_a_name_is_kept():
+    from qlmatrix.importer.units import split_units
+
+    assert split_units("国家发展和改革委员会、省科学技术和教育厅") == ["国家发展和改革委员会", "省科学技术和教育厅"]
+    assert split_units("市委宣传部和市文明办") == ["市委宣传部", "市文明办"]
+    # a bracketed note after the sentence stays a note, its `；` never starts a label
+    result = import_text("示例方案\n一、任务\n（一）甲事项。[牵头单位:县发改局(粮食局);责任单位:各镇人民政府,示范区]\n")
+    task = tasks(result)["一(一)"].task
+    assert [str(u) for u in task.units_in(qlmatrix.Role.LEAD)] == ["县发改局(粮食局)"] and task.body is None

@@ -13,7 +13,7 @@ import re
 import attrs
 
 from ..cadence import Cadence
-from .units import could_be_unit, depth_split, split_marked, split_units, strip_verb, tidy
+from .units import CLOSE, OPEN, could_be_unit, depth_split, split_marked, split_units, strip_verb, tidy
 
 LEAD_LABELS = ("牵头单位", "牵头部门", "牽頭單位", "牽頭部門", "主办单位", "主责单位", "牵头责任单位", "牽頭責任單位",
                "牵头")
@@ -43,6 +43,18 @@ _LABEL_WORDS = "|".join(sorted(map(re.escape, _LABEL_ROLES), key=len, reverse=Tr
 LABEL = re.compile(rf"^[ \t\u3000]*[【\[]?({_LABEL_WORDS})[】\]]?[ \t\u3000]*[:：]")
 #: The next label in a group: after a comma, or after a run of spaces (`牵头单位:X  责任单位:Y`).
 _NEXT_LABEL = re.compile(rf"[，,][ \t\u3000]*(?=[【\[]?({_LABEL_WORDS})[】\]]?[ \t\u3000]*[:：])")
+#: A label after the item's sentence on the same line: `(一)进一步加大投资力度。责任单位:省发改委牵头,…`.
+#: (A bracketed note, `。[牵头单位:…]`, is a note, read as one.)
+INLINE_LABEL = re.compile(rf"(?<=。)[ \t\u3000]*(?=(?:{_LABEL_WORDS})[ \t\u3000]*[:：])")
+
+
+def inline_label(text: str) -> int | None:
+    """Where a label after the item's sentence starts (outside any bracket), or None."""
+    for match in INLINE_LABEL.finditer(text):
+        before = text[: match.start()]
+        if sum(before.count(c) for c in OPEN) == sum(before.count(c) for c in CLOSE):
+            return match.start()
+    return None
 #: Spaces before a label separate it from the one before (`牵头单位:X  责任单位:Y`), as a comma would.
 _SPACED_LABEL = re.compile(rf"(?<=[^ \t\u3000，,；;])[ \t\u3000]+(?=[【\[]?({_LABEL_WORDS})[】\]]?[ \t\u3000]*[:：])")
 RULE_FIRST = re.compile(r"[列排](?:在|于)?(?:第一位|首位)|排名第一|第一位的?(?:单位|部门)?为牵头|排在前面的为牵头"
@@ -160,6 +172,13 @@ def _labelled(part: str, found: Found) -> bool:
         found.leaders += [name for name in (tidy(p) for p in depth_split(value, "、，,")) if name]
         return True
     value = _rules_after_names(value, found)
+    clauses = [tidy(clause) for clause in depth_split(value, "，,")]
+    if len(clauses) > 1 and any(strip_verb(clause)[1] in ("lead", "support") for clause in clauses):
+        # `责任单位:省发改委牵头,省交通厅、省水利厅配合`: the label's value says the roles itself
+        understood = False
+        for clause in clauses:
+            understood |= _clause(clause, found)
+        return understood
     body, verb = strip_verb(value)
     names = split_marked(body)
     _shared_organ_readings(body, [name for name, _ in names], found)

@@ -172,7 +172,21 @@ def _split_joined(piece: str) -> list[str]:
             parts.append(piece[cursor:match.start()])
             cursor = match.end()
     parts.append(piece[cursor:])
-    return parts
+    return [part for joined in parts for part in _split_joined_organs(joined)]
+
+
+_JOIN = re.compile(r"以及|及|和|与")
+
+
+def _split_joined_organs(piece: str) -> list[str]:
+    """`领导小组成员单位及省地震局`, `市委宣传部和市文明办`: two organs joined by 及/和, each ending like an organ
+    and the second starting with its level (省, 市...); a 和 inside a name (`国家发展和改革委员会`) is kept."""
+    for match in _JOIN.finditer(piece):
+        before, after = piece[: match.start()], piece[match.end():]
+        if len(before) >= 2 and len(after) >= 3 and after[0] in "省市州县縣区區" and looks_like_organ(after) \
+                and (looks_like_organ(before) or is_collective(before)) and not _NOT_IN_NAMES.search(before + after):
+            return [before, *_split_joined_organs(after)]
+    return [piece]
 
 
 def _continues_collective(previous: str, piece: str) -> bool:
