@@ -132,3 +132,54 @@ def test_a_docx_due_cell_of_long_term_is_the_cadence_and_prints_once(tmp_path):
     assert (task.cadence.text, task.due, task.leaders, task.lead) == ("长期坚持", None, ("赵明",), "区教育局")
     rows = [[cell.text for cell in row] for group in build(result.plan, "tasks").groups for row in group.rows]
     assert rows == [["1.", "推进清廉文化进校园", "赵明", "区教育局", "", "长期坚持"]]
+
+
+def test_leader_labels_of_any_level_and_a_division_line_of_role_verbs():
+    found = tasks(import_file(DATA / "division-lines.txt"))
+    assert found["一1"].leaders == ("周立",)
+    assert [str(u) for u in found["一2"].task.units_in(qlmatrix.Role.LEAD)] == ["市就业服务中心", "市人力社保局"]
+    result = import_text("示例方案\n一、任务\n1.甲事项。\n包抓县领导：韩青\n部门分工：县商务局牵头，县财政局配合。\n")
+    assert tasks(result)["一1"].leaders == ("韩青",) and not result.problems
+
+
+def test_places_sharing_an_organ_word_are_read_and_reported():
+    result = import_text("示例方案\n一、任务\n1.甲事项。（牵头单位：市城管委；配合单位：东城区、西城区政府）\n")
+    task = tasks(result)["一1"].task
+    assert {str(u) for u in task.units_in(qlmatrix.Role.SUPPORT)} == {"东城区政府", "西城区政府"}
+    [problem] = result.problems
+    assert problem.excerpt == "东城区→东城区政府" and "共用" in problem.reason.zh and "sharing" in problem.reason.en
+    # A collective or a place of another level keeps its own name.
+    result = import_text("示例方案\n一、任务\n1.甲事项。（牵头单位：市城管委；配合单位：各区、县级市政府）\n")
+    assert not result.problems
+
+
+def test_a_table_of_short_rows_is_read_by_what_its_cells_hold_and_reported():
+    result = import_file(DATA / "flat-merged.txt")
+    found = tasks(result)
+    assert found["一(一)"].task.due.text == "2031年6月底前"
+    assert any("单元格少于表头" in p.reason.zh and "shorter than its header" in p.reason.en for p in result.problems)
+
+
+def test_headings_between_flattened_rows_keep_the_table():
+    found = tasks(import_file(DATA / "flat-headings.txt"))
+    assert set(found) == {"(一)1", "(一)2", "(二)3"} and found["(二)3"].leaders == ("林芳",)
+
+
+def test_pdf_spacing_in_numbers_and_names_and_a_label_after_the_sentence():
+    found = tasks(import_file(DATA / "pdf-spaced.txt"))
+    assert set(found) == {"一1", "一2", "二(一)", "二(二)"}
+    lead = [str(u) for u in found["一1"].task.units_in(qlmatrix.Role.LEAD)]
+    assert lead == ["市水利局"] and "示范区管委会" in {str(u) for u in found["一1"].task.units_in(qlmatrix.Role.SUPPORT)}
+    # `责任单位:X牵头,A、B配合`: the label's value names the roles; `成员单位及市自然资源局` is two units.
+    assert {str(u) for u in found["二(二)"].task.units_in(qlmatrix.Role.SUPPORT)} == {"城市更新领导小组成员单位", "市自然资源局"}
+
+
+def test_a_join_inside_a_name_is_kept():
+    from qlmatrix.importer.units import split_units
+
+    assert split_units("国家发展和改革委员会、省科学技术和教育厅") == ["国家发展和改革委员会", "省科学技术和教育厅"]
+    assert split_units("市委宣传部和市文明办") == ["市委宣传部", "市文明办"]
+    # a bracketed note after the sentence stays a note, its `；` never starts a label
+    result = import_text("示例方案\n一、任务\n（一）甲事项。[牵头单位:县发改局(粮食局);责任单位:各镇人民政府,示范区]\n")
+    task = tasks(result)["一(一)"].task
+    assert [str(u) for u in task.units_in(qlmatrix.Role.LEAD)] == ["县发改局(粮食局)"] and task.body is None

@@ -44,6 +44,11 @@ def write_note(style: str, lead: str, supports: list[str], wide: bool) -> tuple[
         return f"{lead}牵头{tail}{sep}确保任务落实。", []
     if style == "lines":
         return "", [f"牵头单位{colon}{lead}"] + ([f"责任单位{colon}{rest}"] if supports else [])
+    if style == "spaced" and supports:  # labels apart by spaces only
+        return f"{o}牵头单位{colon}{lead}  配合单位{colon}{rest}{c}", []
+    if style == "division":  # a leader line, then a line of role verbs
+        tail = f"{sep}{rest}配合" if supports else ""
+        return "", [f"分管市领导{colon}周某", f"部门分工{colon}{lead}牵头{tail}。"]
     return f"{o}责任单位{colon}{everyone}{c}", []
 
 
@@ -59,7 +64,7 @@ def documents(draw):
         for t in range(draw(st.integers(1, 4))):
             chosen = draw(st.lists(st.sampled_from(pool), min_size=1, max_size=4, unique=True))
             style = draw(st.sampled_from(["responsible", "lead-support", "lead-comma", "verb", "brackets",
-                                          "hexagonal", "running", "lines"]))
+                                          "hexagonal", "running", "lines", "spaced", "division"]))
             note, label_lines = write_note(style, chosen[0], chosen[1:], wide)
             number = f"（{CN[t]}）" if wide else f"({CN[t]})"
             indent = "\u3000\u3000" if draw(st.booleans()) else ""

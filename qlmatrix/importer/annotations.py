@@ -13,23 +13,50 @@ import re
 import attrs
 
 from ..cadence import Cadence
-from .units import could_be_unit, depth_split, split_marked, split_units, strip_verb, tidy
+from .units import CLOSE, OPEN, could_be_unit, depth_split, split_marked, split_units, strip_verb, tidy
 
 LEAD_LABELS = ("牵头单位", "牵头部门", "牽頭單位", "牽頭部門", "主办单位", "主责单位", "牵头责任单位", "牽頭責任單位",
                "牵头")
 SUPPORT_LABELS = ("配合单位", "配合部门", "配合單位", "協助單位", "协助单位", "参与单位", "协办单位", "协同责任单位",
                   "協同責任單位", "协同单位", "配合")
 #: The officials in charge: people, never units (`责任领导：张明`, `牵头负责领导:金力。`).
-LEADER_LABELS = ("牵头负责领导", "牵头领导", "责任领导", "分管领导", "牽頭負責領導", "牽頭領導", "責任領導", "分管領導")
+_LEADER_KINDS = ("牵头负责", "牵头", "责任", "分管", "包抓", "联系", "牽頭負責", "牽頭", "責任", "聯繫")
+_LEADER_LEVELS = ("省", "市", "州", "县", "区", "镇", "縣", "區", "鎮")
+_LEADER_BEFORE = _LEADER_LEVELS + ("省政府", "市政府", "县政府", "区政府", "县级", "市级", "区级", "縣政府", "區政府", "縣級",
+                                   "市級", "區級")
+#: The officials in charge: people, never units (`责任领导：张明`, `牵头负责领导:金力。`, `分管省领导：林某`,
+#: `市政府分管领导`).
+LEADER_LABELS = tuple(dict.fromkeys(
+    [f"{kind}{word}" for kind in _LEADER_KINDS for word in ("领导", "領導")]
+    + [f"{kind}{level}{word}" for kind in _LEADER_KINDS for level in _LEADER_LEVELS for word in ("领导", "領導")]
+    + [f"{before}{kind}{word}" for before in _LEADER_BEFORE for kind in _LEADER_KINDS for word in ("领导", "領導")]))
 RESPONSIBLE_LABELS = ("责任单位", "责任部门", "責任單位", "責任部門", "责任主体", "责任处室", "实施单位", "承办单位")
 DUE_LABELS = ("完成时限", "完成时间", "完成期限", "时间节点", "时间安排", "时限")
 CADENCE_LABELS = ("工作频次", "频次")
+#: Labels whose value is running text with role verbs (`部门分工：省发展改革委牵头，各地、各部门配合。`).
+CLAUSE_LABELS = ("部门分工", "责任分工", "任务分工", "分工", "部門分工", "責任分工", "任務分工")
 _LABEL_ROLES = {**{label: "lead" for label in LEAD_LABELS}, **{label: "support" for label in SUPPORT_LABELS},
                 **{label: "responsible" for label in RESPONSIBLE_LABELS}, **{label: "due" for label in DUE_LABELS},
-                **{label: "cadence" for label in CADENCE_LABELS}, **{label: "leader" for label in LEADER_LABELS}}
+                **{label: "cadence" for label in CADENCE_LABELS}, **{label: "leader" for label in LEADER_LABELS},
+                **{label: "clauses" for label in CLAUSE_LABELS}}
 _LABEL_WORDS = "|".join(sorted(map(re.escape, _LABEL_ROLES), key=len, reverse=True))
 LABEL = re.compile(rf"^[ \t\u3000]*[【\[]?({_LABEL_WORDS})[】\]]?[ \t\u3000]*[:：]")
+#: The next label in a group: after a comma, or after a run of spaces (`牵头单位:X  责任单位:Y`).
 _NEXT_LABEL = re.compile(rf"[，,][ \t\u3000]*(?=[【\[]?({_LABEL_WORDS})[】\]]?[ \t\u3000]*[:：])")
+#: A label after the item's sentence on the same line: `(一)进一步加大投资力度。责任单位:省发改委牵头,…`.
+#: (A bracketed note, `。[牵头单位:…]`, is a note, read as one.)
+INLINE_LABEL = re.compile(rf"(?<=。)[ \t\u3000]*(?=(?:{_LABEL_WORDS})[ \t\u3000]*[:：])")
+
+
+def inline_label(text: str) -> int | None:
+    """Where a label after the item's sentence starts (outside any bracket), or None."""
+    for match in INLINE_LABEL.finditer(text):
+        before = text[: match.start()]
+        if sum(before.count(c) for c in OPEN) == sum(before.count(c) for c in CLOSE):
+            return match.start()
+    return None
+#: Spaces before a label separate it from the one before (`牵头单位:X  责任单位:Y`), as a comma would.
+_SPACED_LABEL = re.compile(rf"(?<=[^ \t\u3000，,；;])[ \t\u3000]+(?=[【\[]?({_LABEL_WORDS})[】\]]?[ \t\u3000]*[:：])")
 RULE_FIRST = re.compile(r"[列排](?:在|于)?(?:第一位|首位)|排名第一|第一位的?(?:单位|部门)?为牵头|排在前面的为牵头"
                         r"|首位(?:单位|部门|單位|部門)?(?:为|為)牵头|首位(?:单位|部门|單位|部門)?(?:为|為)牽頭")
 RULE_NONE = re.compile(r"(?:排名)?不分先后")
@@ -65,6 +92,7 @@ class Found:
     rule_henceforth: bool = False
     no_division: bool = False  # 不再做分工: the note's units stand for what follows
     problems: list[str] = attrs.field(factory=list)  # pieces that are not unit names
+    assumed: list[str] = attrs.field(factory=list)  # readings the import report states (`黄埔区→黄埔区政府`)
 
     @property
     def units(self) -> list[str]:
@@ -101,7 +129,7 @@ def parse_note(text: str, labelled_only: bool = False) -> Found | None:
     any_role = False
     for sentence in depth_split(text, "。"):
         for group in depth_split(sentence, "；;"):
-            group = tidy(group)
+            group = tidy(_SPACED_LABEL.sub("，", group))
             if not group:
                 continue
             if LABEL.match(group):
@@ -135,12 +163,25 @@ def _labelled(part: str, found: Found) -> bool:
     if role in ("due", "cadence"):
         getattr(found, role).append(value)
         return False
+    if role == "clauses":  # running text: `X牵头，A、B配合`
+        understood = False
+        for clause in depth_split(value, "，,"):
+            understood |= _clause(tidy(clause), found)
+        return understood
     if role == "leader":
         found.leaders += [name for name in (tidy(p) for p in depth_split(value, "、，,")) if name]
         return True
     value = _rules_after_names(value, found)
+    clauses = [tidy(clause) for clause in depth_split(value, "，,")]
+    if len(clauses) > 1 and any(strip_verb(clause)[1] in ("lead", "support") for clause in clauses):
+        # `责任单位:省发改委牵头,省交通厅、省水利厅配合`: the label's value says the roles itself
+        understood = False
+        for clause in clauses:
+            understood |= _clause(clause, found)
+        return understood
     body, verb = strip_verb(value)
     names = split_marked(body)
+    _shared_organ_readings(body, [name for name, _ in names], found)
     for name, mark in names:  # a mark (`X(牵头)`) says the role itself, as the parser reads it
         if DUE_PIECE.match(name):
             found.due.append(name)
@@ -149,6 +190,19 @@ def _labelled(part: str, found: Found) -> bool:
         else:
             found.problems.append(name)
     return bool(names)
+
+
+def _shared_organ_readings(body: str, names: list[str], found: Found) -> None:
+    """`荔湾区、黄埔区政府` read as 荔湾区政府 and 黄埔区政府: a reading, not what is written, so the report
+    says so (the list could also name the district 荔湾区 itself)."""
+    for name in names:
+        if name in body:
+            continue
+        for organ in ("人民政府", "政府", "管委会", "办事处"):
+            place = name[: -len(organ)] if name.endswith(organ) else ""
+            if place and re.search(rf"(?:^|[、，,]){re.escape(place)}、", body):
+                found.assumed.append(f"{place}→{name}")
+                break
 
 
 def _rules_after_names(value: str, found: Found) -> str:
@@ -196,6 +250,7 @@ def _clause(clause: str, found: Found) -> bool:
         verb = verb or "responsible"
     marked = split_marked(body)
     names = [name for name, _ in marked]
+    _shared_organ_readings(body, names, found)
     if not names or not all(could_be_unit(name) for name in names + consulted):
         if names:
             found.problems.append(clause)

@@ -162,6 +162,10 @@ class Importer:
                 _merge(found, labelled)
         if found is not None:
             self._rules(found, note_para.line if note_para else item.line, note)
+            if found.assumed:
+                self.problem(item.line, "、".join(found.assumed),
+                             "read as places sharing the organ word of the name after them; check against the text",
+                             "按与其后单位共用机构名称理解，请对照原文核实")
             if found.problems:
                 self.problem(item.line, "、".join(found.problems), "these pieces of the note are not unit names",
                              "括注中的这些内容不像单位名称")
@@ -289,11 +293,14 @@ def build_plan(outline: Outline, source: str, default_title: str | None = None) 
                 out.append(Assignment(role, Ref(written, span), span))
         return out
 
+    notes_of: dict[int, str] = {}
+
     def task(entry: Analysed, found: Found | None, title: str, body: str | None, number: str | None,
              ident: str = "") -> Task:
         line = entry.item.line
-        labels = "；".join(p.text for p in entry.item.labels)
-        cadence, due = find_cadence(title, entry.note + labels, body or "")
+        if id(entry) not in notes_of:  # one string per item, so that its tasks share find_cadence's cache
+            notes_of[id(entry)] = entry.note + "；".join(p.text for p in entry.item.labels)
+        cadence, due = find_cadence(title, notes_of[id(entry)], body or "")
         if found is not None:
             cadence = "、".join(_timing(found.cadence)) or cadence
             due = "、".join(_timing(found.due)) or due

@@ -25,29 +25,39 @@ from __future__ import annotations
 
 import re
 
+from .annotations import LEADER_LABELS
 from .numbering import number_value
 from .reading import Line
+from .units import could_be_unit, split_units
 
 #: Header words of a 任务分工表 (see outline.COLUMNS for what each column means).
 HEADER_WORDS = frozenset((
     "序号", "编号", "牵头单位", "牵头部门", "牵头", "牵头责任单位", "配合单位", "配合部门", "协助单位", "参与单位", "配合",
     "协同责任单位", "责任单位", "责任部门", "责任主体", "完成时限", "完成时间", "时间节点", "时限", "完成期限", "频次",
     "工作频次", "重点任务", "工作任务", "主要任务", "具体任务", "任务内容", "工作内容", "任务", "工作措施", "举措", "内容",
-    "重点工作", "目标任务", "目标与任务", "工作目标", "责任领导", "牵头领导", "牵头负责领导", "分管领导",
+    "重点工作", "目标任务", "目标与任务", "工作目标", "责任领导", "牵头领导", "牵头负责领导", "分管领导", "备注",
+    *LEADER_LABELS,
 ))
 _TASK_WORDS = frozenset(("重点任务", "工作任务", "主要任务", "具体任务", "任务内容", "工作内容", "任务", "工作措施", "举措",
                          "内容", "重点工作", "目标任务", "目标与任务"))
 #: A task column named for its document: `2022年预期目标`, `目标与任务`, `年度重点工作`, `工作举措`.
-_TASK_HEADER = re.compile(r"^(?:\d{4}年)?[\u4e00-\u9fff]{0,8}(?:任务|目标|工作|事项|举措|措施|内容)$")
+_TASK_HEADER = re.compile(r"^(?:\d{4}年)?[\u4e00-\u9fff]{0,8}(?:任务|目标|工作|事项|举措|措施|内容)(?:名称)?$|^项目名称$")
+_INNER_SPACE = re.compile(r"[ \t\u3000]+")
+
+
+def header_key(cell: str) -> str:
+    """A header cell as a word: a table may space its headers out (`任 务 名 称`, `牵 头 部 门`)."""
+    return _INNER_SPACE.sub("", cell)
 
 
 def task_header(cell: str) -> bool:
     """Does a header cell name the task column?"""
+    cell = header_key(cell)
     return cell in _TASK_WORDS or (len(cell) <= 14 and bool(_TASK_HEADER.match(cell)))
 
 
 def header_word(cell: str) -> bool:
-    return cell in HEADER_WORDS or task_header(cell)
+    return header_key(cell) in HEADER_WORDS or task_header(cell)
 
 
 _ROLE_WORDS = frozenset(("牵头单位", "牵头部门", "牵头", "牵头责任单位", "责任单位", "责任部门", "责任主体", "配合单位"))
@@ -130,6 +140,15 @@ def _rebuild_tables(lines: list[Line], notices: list[Notice]) -> list[Line]:
             index += 1
             continue
         columns, end, piped = header
+        merged = None if piped else _merged_cell_rows(lines, end, columns)
+        if merged is not None:
+            rows, index = merged
+            out += rows
+            notices.append((line.number, " / ".join(columns),
+                            "a table whose rows are shorter than its header: each numbered line is read as an item and "
+                            "the lines after it as its cells (units, dates)",
+                            "表格各行的单元格少于表头：按每个编号行为一项、其后各行为其单元格（单位、时限）理解"))
+            continue
         columns, rows, index = _rows(lines, end, columns, piped)
         out.append(Line(line.number, " | ".join(columns), tuple(columns)))
         out += rows
@@ -153,7 +172,9 @@ def _header_at(lines: list[Line], index: int) -> tuple[list[str], int, bool] | N
             cursor += 1
             continue
         if header_word(text):
-            if pending:
+            if pending and header_word("".join(pending) + text):
+                text = "".join(pending) + text  # one header on two lines: `主要` `任务`, `市政府` `分管领导`
+            elif pending:
                 columns.append("".join(pending))
             columns.append(text)
             pending = []
@@ -167,6 +188,51 @@ def _header_at(lines: list[Line], index: int) -> tuple[list[str], int, bool] | N
     if len(columns) < 3 or not any(task_header(c) for c in columns) or not any(c in _ROLE_WORDS for c in columns):
         return None
     return columns, end, piped
+
+
+_ITEM_START = re.compile(r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、．.]|[(（][一二三四五六七八九十]{1,3}[)）]|[0-9]{1,3}[.．、](?![0-9]))")
+_DUE_CELL = re.compile(r"^(?:\d{4}年)?(?:\d{1,2}月(?:底|末|\d{1,2}日)?|年底|年内|全年|长期坚持|持续推进)(?:前|以前)?(?:完成)?$"
+                       r"|^\d{4}年(?:底|末)?(?:前)?$")
+
+
+def _merged_cell_rows(lines: list[Line], start: int, columns: list[str]) -> tuple[list[Line], int] | None:
+    """A table copied one cell per line with no blank line between cells and its merged cells gone, so rows
+    have fewer cells than the header (`一、…` / `(一)…` / `市税务局等，各县、市、区政府` / `2020年12月` / `2.…`):
+    the rows cannot be rebuilt by width, but each numbered line is an item and the lines after it are its
+    cells, told apart by what they hold: a list of units is the unit column, a date the 时限 column. The
+    lines are handed on as items with label lines, as a document of `责任单位：` lines is read."""
+    if any(column in _NUMBER_WORDS for column in columns):
+        return None
+    body: list[Line] = []
+    index = start
+    while index < len(lines) and lines[index].cells is None and lines[index].text.strip(" \t\u3000"):
+        body.append(lines[index])
+        index += 1
+    texts = [cell_text(line.text) for line in body]
+    while texts and header_word(texts[0]):  # a header cell the header scan left (`备注`)
+        body, texts = body[1:], texts[1:]
+    if len(body) < 2 or not _ITEM_START.match(texts[0]):
+        return None
+    role = next((c for c in columns if c in _LEAD_WORDS), None) or next(c for c in columns if c in _ROLE_WORDS)
+    out: list[Line] = []
+    for line, text in zip(body, texts):
+        if _ITEM_START.match(text):
+            out.append(Line(line.number, text))
+        elif _DUE_CELL.match(text):
+            out.append(Line(line.number, f"完成时限：{text}"))
+        elif _unit_cell(text):
+            out.append(Line(line.number, f"{role}：{text}"))
+        else:
+            out.append(Line(line.number, text))
+    return out, index
+
+
+def _unit_cell(text: str) -> bool:
+    """Does a cell hold only unit names (`市经信局、市财政局等，各县、市、区政府`)?"""
+    if len(text) > 80 or re.search(r"[。；;：:]", text):
+        return False
+    names = split_units(text)
+    return bool(names) and all(could_be_unit(name, labelled=True) for name in names)
 
 
 def _cells(lines: list[Line], start: int, piped: bool) -> tuple[list[tuple[int, str]], int]:
@@ -208,24 +274,62 @@ def _rows(lines: list[Line], start: int, columns: list[str],
     cells, end = _cells(lines, start, piped)
     number_at = next((i for i, c in enumerate(columns) if c in _NUMBER_WORDS), None)
     rows: list[list[tuple[int, str]]] = []
-    if number_at is not None and cells and _NUMBER_CELL.match(cells[0][1]):
+    headings: dict[int, list[Line]] = {}  # section headings before row N (between the table's rows)
+    first_row = next((i for i, c in enumerate(cells[:4 * len(columns)]) if c[1] == "1"), None)
+    if number_at is not None and first_row is not None:
         expected = 1
-        for cell in cells:
+        pending: list[tuple[int, str]] = []  # cells after a full row that are no part of it: a heading
+        for cell in cells[:first_row]:
+            pending.append(cell)
+        for cell in cells[first_row:]:
             if _NUMBER_CELL.match(cell[1]) and int(cell[1]) == expected and (not rows or len(rows[-1]) >= 2):
+                if pending:
+                    headings[len(rows)] = _heading_lines(pending)
+                    pending = []
                 rows.append([cell])
                 expected += 1
-            elif rows:
+            elif rows and len(rows[-1]) < len(columns) and not (pending or _SECTION_MARK.match(cell[1])):
                 rows[-1].append(cell)
+            elif cell[1] or pending:
+                pending.append(cell)
+        if pending:
+            headings[len(rows)] = _heading_lines(pending)
     else:
         if number_at is not None:  # a 序号 column the rows do not fill
             columns = columns[:number_at] + columns[number_at + 1:]
         rows = [cells[i:i + len(columns)] for i in range(0, len(cells), len(columns))]
     built = []
-    for row in rows:
+    for at, row in enumerate(rows):
+        built += headings.get(at, [])
         texts = [text for _, text in row]
         texts += [""] * (len(columns) - len(texts))
         built.append(Line(row[0][0], " | ".join(texts), tuple(texts)))
+    built += headings.get(len(rows), [])
     return columns, built, end
+
+
+#: A cell holding only a section's number (`(一)`, `二、`): the heading's title is the next cell.
+_SECTION_MARK = re.compile(r"^(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、．.])$")
+
+
+def _heading_lines(cells: list[tuple[int, str]]) -> list[Line]:
+    """Section headings written as table rows (`(一)` / `加强战略科技力量建设。` and empty cells): one line each,
+    marked as inside the table so that the rows after them keep the header."""
+    lines: list[Line] = []
+    mark: tuple[int, str] | None = None
+    for number, text in cells:
+        if not text:
+            continue
+        if _SECTION_MARK.match(text):
+            mark = (number, text)
+            continue
+        if mark is not None:
+            number, text = mark[0], mark[1] + text
+            mark = None
+        lines.append(Line(number, text, in_table=True))
+    if mark is not None:
+        lines.append(Line(mark[0], mark[1], in_table=True))
+    return lines
 
 
 def _pipe_row(line: Line) -> Line:

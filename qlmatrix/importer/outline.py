@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 import attrs
 
 from ..numbering import normalise_number
-from .annotations import LABEL, parse_note
-from .flat import task_header
+from .annotations import LABEL, LEADER_LABELS, inline_label, parse_note
+from .flat import header_key, task_header
 from .numbering import number_value
 from .reading import Line
 from .units import tidy
@@ -87,10 +87,14 @@ class Outline:
     notices: list[tuple[int, str, str, str]] = attrs.field(factory=list)
 
 
+#: A number that PDF conversion spaced apart from its mark: `一 、 承担的…`, `1 . 严格…`.
+_SPACED_NUMBER = re.compile(r"^([一二三四五六七八九十]{1,3}|[0-9]{1,3})[ \t\u3000]+(?=[、．.][ \t\u3000]*[^\d\s])")
+
+
 def clean(text: str) -> str:
     text = _PINYIN.sub("", text.replace("\u00a0", " ")).strip(" \t\u3000\r\ufeff")
     text = _MARKDOWN.sub("", text).replace("**", "").replace("__", "")
-    return text.strip(" \t\u3000")
+    return _SPACED_NUMBER.sub(r"\1", text.strip(" \t\u3000"))
 
 
 def _rank(match: re.Match[str]) -> int:
@@ -142,7 +146,8 @@ def build_outline(lines: list[Line]) -> Outline:
                 outline.items.append(row)
             joinable = False
             continue
-        header = None
+        if not line.in_table:
+            header = None
         text = clean(line.text)
         if not text or _PAGE_NUMBER.match(text):
             joinable = joinable and bool(text)
@@ -159,7 +164,12 @@ def build_outline(lines: list[Line]) -> Outline:
             last[rank] = number_value(written)
             for deeper in [r for r in last if r > rank]:
                 del last[deeper]  # numbering restarts under a new item
+            at = inline_label(rest)
+            label = rest[at:].strip(" \t\u3000") if at is not None else ""
+            rest = rest[:at] if at is not None else rest
             item = Item(line.number, rank, normalise_number(written), [Para(line.number, rest)], written=written)
+            if label:
+                item.labels.append(Para(line.number, label))
             outline.items.append(item)
             current, joinable = item.paragraphs, _wraps(rest)
             pieces.append(rest)
@@ -315,13 +325,16 @@ def table_number(cell: str) -> str:
 
 def _header_fields(cells: Iterable[str]) -> dict[int, str] | None:
     fields: dict[int, str] = {}
-    for index, cell in enumerate(cells):
+    for index, cell in enumerate(header_key(cell) for cell in cells):
         for words, field in COLUMNS:
-            if cell.strip() in words and field not in fields.values():
+            if cell in words and field not in fields.values():
                 fields[index] = field
                 break
         else:
-            if task_header(cell.strip()) and "task" not in fields.values():
+            if cell in LEADER_LABELS and "leader" not in fields.values():
+                fields[index] = "leader"  # `市政府分管领导`, `分管省领导`: people, not units
+                continue
+            if task_header(cell) and "task" not in fields.values():
                 fields[index] = "task"  # a task column named for its document: `2022年预期目标`
     has_roles = any(field in ("lead", "responsible", "support") for field in fields.values())
     return fields if has_roles and "task" in fields.values() else None

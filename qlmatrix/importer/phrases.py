@@ -11,6 +11,7 @@ something else (`…推进政治监督具体化、常态化`) and is left there.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..cadence import Cadence
 
@@ -33,6 +34,9 @@ _DUE = (
 _VAGUE = re.compile(r"定期|常态化|长期坚持|持续推进")
 
 
+# Cached: the tasks an item's notes split it into (`三(八)-1`, `-2`, ...) share the item's note and label lines,
+# so the same long text is searched once, not once per task.
+@lru_cache(maxsize=512)
 def _recurring(text: str) -> str | None:
     for pattern in _RECURRING:
         match = pattern.search(text)
@@ -45,6 +49,7 @@ def _recurring(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=512)
 def _due(text: str) -> str | None:
     for pattern in _DUE:
         match = pattern.search(text)
@@ -65,6 +70,11 @@ def find_cadence(title: str, note: str, body: str) -> tuple[str | None, str | No
         due = due or _understood(_due(text))
     for pattern, texts in ((_PLAIN, (note, title)), (_VAGUE, (note, title))):
         for text in texts:
-            match = pattern.search(text) if cadence is None else None
-            cadence = cadence or (match.group(0) if match else None)
+            cadence = cadence or _first(pattern, text)
     return cadence, due
+
+
+@lru_cache(maxsize=512)
+def _first(pattern: re.Pattern[str], text: str) -> str | None:
+    match = pattern.search(text)
+    return match.group(0) if match else None

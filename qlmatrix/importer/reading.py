@@ -30,6 +30,7 @@ class Line:
     number: int  # 1-based line (paragraph, for .docx) in the source document
     text: str
     cells: tuple[str, ...] | None = None  # a table row
+    in_table: bool = False  # a section heading between a flattened table's rows: the table goes on after it
 
 
 class DocumentError(QlmError):

@@ -130,6 +130,7 @@ def split_marked(text: str) -> list[tuple[str, str | None]]:
                 joined[-1] += "、" + piece
             else:
                 joined.append(piece)
+        joined[start:] = _share_organ(joined[start:])
     names = []
     for name in joined:
         name = strip_trailing(name)
@@ -141,6 +142,27 @@ def split_marked(text: str) -> list[tuple[str, str | None]]:
     return names
 
 
+#: The organ word that a list of places shares: `黄埔区、南沙区政府` is 黄埔区政府 and 南沙区政府.
+_SHARED_ORGAN = re.compile(r"^(?P<place>[\u4e00-\u9fff]{1,6}?(?P<level>区|县|市|镇|乡|街道))(?P<organ>人民政府|政府|管委会|办事处)$")
+_BARE_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:区|县|市|镇|乡|街道)$")
+
+
+def _share_organ(pieces: list[str]) -> list[str]:
+    """Bare place names just before `X区政府` take its organ word when they are places of the same level
+    (`荔湾区、黄埔区政府`); a collective (`各区`) or a place of another level is left as it is."""
+    out = list(pieces)
+    for index in range(len(out) - 1, 0, -1):
+        match = _SHARED_ORGAN.match(out[index])
+        if not match:
+            continue
+        cursor = index - 1
+        while cursor >= 0 and _BARE_PLACE.match(out[cursor]) and not is_collective(out[cursor]) \
+                and out[cursor].endswith(match.group("level")):
+            out[cursor] += match.group("organ")
+            cursor -= 1
+    return out
+
+
 def _split_joined(piece: str) -> list[str]:
     """`民政部等和各省级人民政府` -> [民政部, 各省级人民政府]; `州委编办及州直相关单位` likewise. A 和 inside a
     name (`国家发展和改革委员会`) is kept: only a join before a class of units, or after 等, splits."""
@@ -150,7 +172,21 @@ def _split_joined(piece: str) -> list[str]:
             parts.append(piece[cursor:match.start()])
             cursor = match.end()
     parts.append(piece[cursor:])
-    return parts
+    return [part for joined in parts for part in _split_joined_organs(joined)]
+
+
+_JOIN = re.compile(r"以及|及|和|与")
+
+
+def _split_joined_organs(piece: str) -> list[str]:
+    """`领导小组成员单位及省地震局`, `市委宣传部和市文明办`: two organs joined by 及/和, each ending like an organ
+    and the second starting with its level (省, 市...); a 和 inside a name (`国家发展和改革委员会`) is kept."""
+    for match in _JOIN.finditer(piece):
+        before, after = piece[: match.start()], piece[match.end():]
+        if len(before) >= 2 and len(after) >= 3 and after[0] in "省市州县縣区區" and looks_like_organ(after) \
+                and (looks_like_organ(before) or is_collective(before)) and not _NOT_IN_NAMES.search(before + after):
+            return [before, *_split_joined_organs(after)]
+    return [piece]
 
 
 def _continues_collective(previous: str, piece: str) -> bool:
