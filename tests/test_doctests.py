@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-MODULES = ["qlmatrix", "qlmatrix.resolve", "qlmatrix.diagnostics", "qlmatrix.model", "qlmatrix.text", "qlmatrix.render"]
+MODULES = ["qlmatrix", "qlmatrix.resolve", "qlmatrix.diagnostics", "qlmatrix.model", "qlmatrix.text", "qlmatrix.render",
+           "qlmatrix.workspace"]
 
 
 @pytest.mark.parametrize("name", MODULES)
