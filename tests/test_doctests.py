@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 MODULES = ["qlmatrix", "qlmatrix.resolve", "qlmatrix.diagnostics", "qlmatrix.model", "qlmatrix.text", "qlmatrix.render",
-           "qlmatrix.diff.compare", "qlmatrix.schedule"]
+           "qlmatrix.diff.compare", "qlmatrix.schedule", "qlmatrix.workspace"]
 
 
 @pytest.mark.parametrize("name", MODULES)

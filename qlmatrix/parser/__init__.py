@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import stat
+from typing import NamedTuple
 
 import attrs
 import lark
@@ -57,6 +58,21 @@ class IncludeSession:
     def inside(self, real: str) -> bool:
         return self.root is None or real == self.root or real.startswith(self.root.rstrip(os.sep) + os.sep)
 
+    def source(self, real: str) -> tuple[str | None, Diagnostic | None]:
+        """An included file's text, or why it cannot be read (an editor's session gives its own buffers)."""
+        return read_source(real)
+
+    def parse(self, text: str, filename: str) -> Parsed:
+        """One file's text read into a plan, its includes not yet resolved (a session may reuse earlier work)."""
+        return parse_text(text, filename)
+
+
+class Parsed(NamedTuple):
+    """What one file's text says by itself: its plan (None if it does not parse) and the diagnostics."""
+
+    plan: Plan | None
+    diagnostics: tuple[Diagnostic, ...]
+
 
 def read_text(text: str, filename: str = "<string>", base_dir: str | None = None,
               include_root: str | None = None, *, _session: IncludeSession | None = None,
@@ -70,22 +86,10 @@ def read_text(text: str, filename: str = "<string>", base_dir: str | None = None
     sources = {filename: text}
     base = base_dir if base_dir is not None else (os.path.dirname(filename) if filename != "<string>" else ".")
     session = _session or IncludeSession(include_root if include_root is not None else base)
-    too_deep = nesting_error(text, filename)
-    if too_deep is not None:
-        return ReadResult(None, (too_deep,), sources)
-    builder = Builder(filename)
-    plan = _parse_fast(text, builder)
-    if plan is None:  # a syntax error (or a lark without the fast path): lark parses and explains
-        try:
-            tree = get_parser().parse(text)
-        except lark.exceptions.LarkError as error:
-            return ReadResult(None, tuple(syntax_errors(text, filename, error)), sources)
-        builder = Builder(filename)
-        plan = builder.transform(tree)
-    diagnostics = list(builder.diagnostics)
-    suppressions = scan(filename, text)
-    if suppressions:
-        plan = attrs.evolve(plan, suppressions=suppressions)
+    parsed = session.parse(text, filename)
+    if parsed.plan is None:
+        return ReadResult(None, parsed.diagnostics, sources)
+    plan, diagnostics = parsed.plan, list(parsed.diagnostics)
     here = os.path.realpath(filename) if filename != "<string>" else "<string>"
     plan, included = _resolve_includes(plan, base, (*_stack, here), session)
     for result in included:
@@ -94,14 +98,43 @@ def read_text(text: str, filename: str = "<string>", base_dir: str | None = None
     return ReadResult(plan, tuple(diagnostics), sources)
 
 
+def parse_text(text: str, filename: str) -> Parsed:
+    """Read one file's text (a byte-order mark already dropped): a pure function of the two."""
+    too_deep = nesting_error(text, filename)
+    if too_deep is not None:
+        return Parsed(None, (too_deep,))
+    builder = Builder(filename)
+    plan = _parse_fast(text, builder)
+    if plan is None:  # a syntax error (or a grammar the fast path cannot run): lark parses and explains
+        try:
+            tree = get_parser().parse(text)
+        except lark.exceptions.LarkError as error:
+            return Parsed(None, tuple(syntax_errors(text, filename, error)))
+        builder = Builder(filename)
+        plan = builder.transform(tree)
+    return finish(plan, builder.diagnostics, text, filename)
+
+
+def finish(plan: Plan, diagnostics: list[Diagnostic], text: str, filename: str) -> Parsed:
+    """The parse of a whole text with its suppression comments."""
+    suppressions = scan(filename, text)
+    if suppressions:
+        plan = attrs.evolve(plan, suppressions=suppressions)
+    return Parsed(plan, tuple(diagnostics))
+
+
 def _parse_fast(text: str, builder: Builder) -> Plan | None:
-    """The plan, built during the parse (see fast.py); None when lark must parse the text itself."""
+    """The plan, built during the parse (see fast.py); None when lark must parse the text itself.
+
+    Any failure of the fast path (a syntax error, or anything unexpected in the engine) means
+    lark's own parse: the fast path may make a read faster, never different or broken.
+    """
     engine = fast.engine()
     if engine is None:
         return None
     try:
         plan: Plan = engine.parse(text, builder)
-    except fast.Unhandled:
+    except Exception:
         return None
     return plan
 
@@ -164,7 +197,7 @@ def _include(item: Include, base: str, stack: tuple[str, ...], results: list[Rea
     if session.bytes + status.st_size > limits.MAX_PLAN_BYTES:
         return refuse("E019", limit=Text(f"{limits.MAX_PLAN_BYTES // 2**20} MB in all", f"共{limits.MAX_PLAN_BYTES // 2**20} MB"))
     session.bytes += status.st_size
-    text, problem = read_source(real)
+    text, problem = session.source(real)
     if text is None or problem is not None:
         assert problem is not None  # read_source gives the text or why not
         if problem.code == "E011":  # said where the include is written, not about a file nobody named

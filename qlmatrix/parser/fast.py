@@ -1,49 +1,49 @@
-"""The fast path: lark's own LALR tables and lexer regexes, driven by one tight loop.
+"""The fast path: the grammar's LALR(1) table and lexer regexes, driven by one tight loop.
 
 `lark.Lark.parse` spends most of its time outside the regexes: a generator
 per token, a line counter object, a ParserState method call per token and a
 Tree per rule that the Builder then walks again. This module runs the same
-parse with the same data, taken from the cached `Lark` object:
+parse from the same grammar through lark's public API only:
 
-- the contextual lexer: for each parser state, the very regex alternation
-  lark compiled for it (same terminals, same order, same priorities);
-- the LALR table and lark's own callbacks for the Builder (`create_callback`,
-  as `Lark(transformer=...)` would make them), so the model is built during
-  the parse and no tree is made.
+- `lalr.py` computes the parse table from the rules and terminals the
+  `Lark` object exposes (the LALR(1) table of a grammar is unique: these are
+  lark's rows), and for each state the alternation lark's contextual lexer
+  would try (same terminals, same order);
+- each rule's callback is what `Lark(transformer=...)` would call: the
+  transformer's method for the rule (or its alias), given the children lark
+  would pass (tokens of filtered terminals dropped, `_rules` spliced in), so
+  the model is built during the parse and no tree is made.
 
-Only the happy path runs here. On any lexing or parsing error it raises
+Only the happy path runs here. On a lexing or parsing error it raises
 `Unhandled` and the caller parses again with `Lark.parse`, so error messages,
-positions and expected sets are lark's, exactly as before. If lark's internals
-are not what this module expects (another lark version), `engine()` returns
-None and the caller always takes lark's path.
+positions and expected sets are lark's. Any other failure of the engine
+(a bug, a grammar feature it does not reproduce) also makes the caller take
+lark's path: the engine can only make a parse faster, never different.
+
+Every parse keeps its state in local variables: one `Engine` serves any
+number of threads at once. The engine never touches the garbage collector
+(that is the `qlm` program's business: `qlmatrix.cli.main`).
 """
 
 from __future__ import annotations
 
 import functools
-import gc
+import hashlib
+import json
+import os
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TypeVar, cast
 
 import lark
-from lark.grammar import Terminal
-from lark.lexer import ContextualLexer, Token
-from lark.parsers.lalr_analysis import Shift
 
-from .grammar import cache_file, get_parser
-from .regexcache import CachingRe
+from . import lalr
+from .grammar import cache_file, get_parser, grammar_text
 
-if TYPE_CHECKING:
-    from collections.abc import Collection, Iterable
-
-    from lark.grammar import Rule
-    from lark.lexer import AbstractBasicLexer, TerminalDef
-
-__all__ = ["Unhandled", "engine"]
+__all__ = ["Engine", "Unhandled", "engine"]
 
 #: The `match` of a compiled regex: (text, position) -> the match there, or None.
-_Match = Callable[[str, int], re.Match[str] | None]
+_Match = Callable[[str, int], "re.Match[str] | None"]
 #: A rule's callback: its children -> its value (a model object, a Prop, a list of units...).
 _Callback = Callable[[list[object]], object]
 #: What the transformer's start rule returns.
@@ -64,99 +64,80 @@ class _Inlined:
 
 
 class Engine:
-    def __init__(self, parser: lark.Lark) -> None:
-        frontend = parser.parser
-        lexer = frontend.lexer
-        if type(lexer) is not ContextualLexer or parser.options.postlex is not None:
-            raise TypeError("the fast path needs lark's contextual lexer without a post-lexer")
-        if any(isinstance(key, str) for key in parser._callbacks):
-            raise TypeError("the fast path does not run terminal callbacks")
-        table = frontend.parser.parser.parse_table
-        start = parser.options.start[0]
-        self.start_state = table.start_states[start]
-        self.end_state = table.end_states[start]
-        self.tree_builder = parser._parse_tree_builder
-        self.rules = [rule for rule, _ in self.tree_builder.rule_builders]
-        self.states = _encode(table.states, self.rules)
-        self.sizes = [len(rule.expansion) for rule in self.rules]
-        self.unseen = _unseen_terminals(self.rules)
-        self.origins = [rule.origin.name for rule in self.rules]
-        self.matchers = _Matchers(lexer.lexers, CachingRe(cache_file()))
-        self.ignore: frozenset[str] = frozenset()
-        newline: set[str] = set()
-        # The lexers are BasicLexers; lark declares them as AbstractBasicLexer, which has none of
-        # `newline_types`, `ignore_types` and `terminals` (hence the ignores).
-        for basic in lexer.lexers.values():
-            newline |= basic.newline_types  # type: ignore[attr-defined]
-            self.ignore |= basic.ignore_types  # type: ignore[attr-defined]
-        # lark counts lines in every token whose regex merely looks as if it could hold a newline
-        # (any `[^...]`); counting only where one can occur gives the same lines for less work.
-        regexps = {t.name: t.pattern.to_regexp() for t in lexer.root_lexer.terminals}  # type: ignore[attr-defined]
-        self.newline = frozenset(name for name in newline if _may_start(regexps[name], "\n", anywhere=True))
-        self.blank, self.skip_blank = _blank_skipper(lexer.root_lexer.terminals, self.ignore, self.newline)  # type: ignore[attr-defined]
-        self.inlined = [
-            (index, chain) for index, (rule, chain) in enumerate(self.tree_builder.rule_builders)
-            if rule.origin.name.startswith("_") and not rule.alias and not rule.options.template_source
-        ]
+    def __init__(self, tables: lalr.Tables) -> None:
+        self.tables = tables
+        self.states = tables.states
+        self.rules = tables.rules
+        self.sizes = [len(rule.expansion) for rule in tables.rules]
+        self.origins = [rule.origin for rule in tables.rules]
+        self.ignore = frozenset(tables.ignore)
+        self.newline = frozenset(tables.newline)
+        self.unseen = frozenset(tables.unseen)
+        self.terminals = frozenset(tables.terminals)
+        self.matchers = _Matchers(tables)
+        self._callbacks: dict[type, list[_Callback]] = {}
 
     def callbacks(self, transformer: lark.Transformer[lark.Token, _Result]) -> list[_Callback]:
-        """lark's callbacks for `transformer` by rule number, with the Trees of inlined `_rules` made cheaper."""
-        by_rule = self.tree_builder.create_callback(transformer)  # type: ignore[no-untyped-call]  # lark leaves it unannotated
-        callbacks: list[_Callback] = [by_rule[rule] for rule in self.rules]
-        for index, chain in self.inlined:
-            if not hasattr(transformer, self.origins[index]):
-                make = _Inlined
-                for wrapper in chain:
-                    make = wrapper(make)
-                callbacks[index] = make
-        return callbacks
+        """By rule number, what lark's `Lark(transformer=transformer)` would call at each reduction."""
+        kind = type(transformer)
+        made = self._callbacks.get(kind)
+        if made is None:
+            # Methods are looked up on the class once, then bound to each transformer per parse.
+            self._check(kind)
+            made = self._callbacks[kind] = [self._callback(rule, kind) for rule in self.rules]
+        return [callback.__get__(transformer) if hasattr(callback, "__get__") else callback for callback in made]
 
-    def parse(self, text: str, transformer: lark.Transformer[lark.Token, _Result]) -> _Result:
-        """What `Lark(transformer=transformer).parse(text)` returns, or Unhandled."""
-        # A parse allocates some fifty objects per task and frees almost none of them, so the
-        # cyclic collector would only scan the growing model again and again (a quarter of the
-        # time of a 100k-task plan). The model holds no cycles; collection resumes afterwards.
-        paused = gc.isenabled()
-        gc.disable()
-        try:
-            try:
-                result = self._parse(text, transformer)
-            finally:
-                self.matchers.regexes.save()  # if this parse compiled regexes no earlier run had
-            if gc.get_freeze_count() == 0:
-                # Move the new model straight to the oldest generation (documented gc calls, each
-                # O(1)): otherwise the next collections would scan all of it twice more while it
-                # is young. Skipped when the program froze objects itself (e.g. before a fork).
-                gc.freeze()
-                gc.unfreeze()
-            return result
-        finally:
-            if paused:
-                gc.enable()
+    def _check(self, kind: type) -> None:
+        if getattr(kind, "__visit_tokens__", False) and any(hasattr(kind, name) for name in self.terminals):
+            raise Unhandled  # token callbacks: lark runs them, this engine does not
+        if not issubclass(kind, lark.Transformer) or issubclass(kind, lark.visitors.Transformer_InPlace):
+            raise Unhandled  # an in-place transformer expects lark's trees
 
-    def _parse(self, text: str, transformer: lark.Transformer[lark.Token, _Result]) -> _Result:
+    def _callback(self, rule: lalr.Rule, kind: type) -> _Callback:
+        method = getattr(kind, rule.callback, None)
+        if method is not None and getattr(method, "visit_wrapper", None) is not None:
+            raise Unhandled  # v_args: left to lark
+        default = getattr(kind, "__default__", None)
+        if method is None and rule.origin.startswith("_") and rule.callback == rule.origin \
+                and default is lark.Transformer.__default__:
+            body: Callable[..., object] = _inlined
+        elif method is None:
+            name = rule.callback
+            body = _defaulted(name)
+        else:
+            body = method
+        if rule.expand1:
+            body = _expanding(body)
+        if len(rule.include) < len(rule.expansion) or any(splice for _, splice in rule.include):
+            body = _filtering(body, rule.include)
+        return cast(_Callback, body)
+
+    def parse(self, text: str, transformer: lark.Transformer[lark.Token, _Result], start: int = 0,
+              stop: int | None = None, line: int = 1) -> _Result:
+        """What `Lark(transformer=transformer).parse(text)` returns, or Unhandled.
+
+        With `start` and `stop`, only `text[start:stop]` is parsed (as a whole plan), `start` being the
+        beginning of line `line`: positions are those of the whole text, and the regexes' lookaheads see
+        it as they would in a parse of the whole. A token running past `stop` is Unhandled.
+        """
         callbacks = self.callbacks(transformer)
-        states, matchers, ignore, newline = self.states, self.matchers, self.ignore, self.newline
-        blank, skip_blank, unseen = self.blank, self.skip_blank, self.unseen
+        states, matchers, ignore, newline, unseen = self.states, self.matchers, self.ignore, self.newline, self.unseen
         sizes, origins = self.sizes, self.origins
-        state_stack = [self.start_state]
+        state_stack = [self.tables.start_state]
         value_stack: list[object] = []
         push_state, push_value = state_stack.append, value_stack.append
-        new_token = str.__new__
-        pos, line, line_start, size = 0, 1, 0, len(text)
+        token_of = lark.Token
+        pos, line_start, size = start, start, len(text) if stop is None else stop
         while pos < size:
-            if text[pos] in blank:  # spaces between tokens: only the ignored WS can match here
-                # `blank` is empty without a skipper, and the skipper matches at each of its characters.
-                pos = skip_blank(text, pos).end()  # type: ignore[misc, union-attr]
-                if pos == size:
-                    break
             match = matchers[state_stack[-1]](text, pos)
             if match is None:
                 raise Unhandled
             kind = match.lastgroup
-            if kind is None:  # lark's alternation names every group it matches
+            if kind is None:  # every alternative is a named group
                 raise Unhandled
             end = match.end()
+            if end > size:
+                raise Unhandled
             end_line, end_start = line, line_start
             if kind in newline:
                 value = match.group()
@@ -167,20 +148,16 @@ class Engine:
             if kind in ignore:
                 pos, line, line_start = end, end_line, end_start
                 continue
+            token: lark.Token | None
             if kind in unseen:  # `_SEP`, `_COLON`: every rule's child filter drops them unseen
                 token = None
             else:
-                value = match.group()
-                token = new_token(Token, value)
-                token.type, token.value, token.start_pos = kind, value, pos
-                token.line, token.column = line, pos - line_start + 1
-                token.end_line, token.end_column, token.end_pos = end_line, end - end_start + 1, end
+                token = token_of(kind, match.group(), pos, line, pos - line_start + 1, end_line, end - end_start + 1, end)
             pos, line, line_start = end, end_line, end_start
             while True:
-                try:
-                    action = states[state_stack[-1]][kind]
-                except KeyError:
-                    raise Unhandled from None
+                action = states[state_stack[-1]].get(kind)
+                if action is None:
+                    raise Unhandled
                 if action >= 0:  # shift
                     push_state(action)
                     push_value(token)
@@ -195,11 +172,15 @@ class Engine:
                     children = []
                 push_value(callbacks[rule](children))
                 push_state(states[state_stack[-1]][origins[rule]])
-        end_state = self.end_state
-        while state_stack[-1] != end_state:
-            action = states[state_stack[-1]].get("$END", 0)
-            if action >= 0:
+        accept = self.tables.accept_state
+        while True:
+            action = states[state_stack[-1]].get(lalr.END)
+            if action is None:
                 raise Unhandled
+            if action >= 0:
+                if action != accept:
+                    raise Unhandled
+                return cast(_Result, value_stack[-1])  # what the start rule's callback made
             rule = ~action
             count = sizes[rule]
             children = value_stack[-count:] if count else []
@@ -208,160 +189,158 @@ class Engine:
                 del value_stack[-count:]
             push_value(callbacks[rule](children))
             push_state(states[state_stack[-1]][origins[rule]])
-        return cast(_Result, value_stack[-1])  # what the start rule's callback made: the transformer's result
+
+
+def _inlined(self: object, children: list[object]) -> _Inlined:
+    return _Inlined(children)
+
+
+def _defaulted(name: str) -> Callable[[lark.Transformer[lark.Token, object], list[object]], object]:
+    def default(self: lark.Transformer[lark.Token, object], children: list[object]) -> object:
+        return self.__default__(name, children, None)  # type: ignore[no-untyped-call]  # lark's own call, meta None
+    return default
+
+
+def _expanding(body: Callable[..., object]) -> Callable[..., object]:
+    def expand(self: object, children: list[object]) -> object:
+        return children[0] if len(children) == 1 else body(self, children)
+    return expand
+
+
+def _filtering(body: Callable[..., object], include: tuple[tuple[int, bool], ...]) -> Callable[..., object]:
+    """lark's child filter for LALR without placeholders: keep these children, splice `_rules`."""
+    def filtered(self: object, children: list[object]) -> object:
+        kept: list[object] = []
+        for index, splice in include:
+            if splice:
+                inner: list[object] = children[index].children  # type: ignore[attr-defined]  # an _Inlined or a Tree
+                if kept:
+                    kept += inner
+                else:  # left recursion (`__x: __x a`) reuses the list, as lark does
+                    kept = inner
+            else:
+                kept.append(children[index])
+        return body(self, kept)
+    return filtered
+
+
+#: Visits of a lexer state before its alternation is compiled (see _Matchers).
+_HOT = 32
 
 
 class _Matchers(dict[int, _Match]):
-    """Parser state -> the `match` of lark's regex for it, compiled on first use as lark does
-    (compiling every state's alternation up front would cost a short file's whole check)."""
+    """Parser state -> the `match` of the lexer's alternation for it.
 
-    def __init__(self, lexers: dict[int, AbstractBasicLexer], regexes: CachingRe) -> None:
+    An alternation `(?P<A>a)|(?P<B>b)|...` matched at a position gives the first alternative
+    that matches there, so trying each terminal's own regex in the same order gives the same
+    token. Compiling is what costs (`re` compiles in Python: the alternations of the states a
+    short plan reaches took 12 ms of a 100 ms `qlm check`), so a state starts by trying the
+    terminals one by one, each regex compiled once for all states, and gets its compiled
+    alternation once it has been visited `_HOT` times: a short plan compiles each terminal
+    once, a long one runs on alternations.
+    """
+
+    def __init__(self, tables: lalr.Tables) -> None:
         super().__init__()
-        self.lexers = lexers
-        #: Compiles as `re` does, from opcodes kept by earlier runs when it can (regexcache.py).
-        self.regexes = regexes
+        self.tables = tables
+        self.by_lexer: dict[int, _Match] = {}
+        self.single: dict[str, _Match] = {}
 
     def __missing__(self, state: int) -> _Match:
-        basic = self.lexers[state]
-        # BasicLexer's attributes, which lark does not declare on AbstractBasicLexer (hence the ignores).
-        original = basic.re  # type: ignore[attr-defined]
-        basic.re = self.regexes  # type: ignore[attr-defined]
-        try:
-            scanner = basic.scanner  # type: ignore[attr-defined]  # compiles lark's alternation for this state, as lark would
-        finally:
-            basic.re = original  # type: ignore[attr-defined]
-        if basic.callback or len(scanner._mres) != 1:  # type: ignore[attr-defined]
-            raise Unhandled  # terminal callbacks or a split alternation: leave it to lark
-        match: _Match = scanner._mres[0].match
+        index = self.tables.lexer_of[state]
+        match = self.by_lexer.get(index)
+        if match is None:
+            match = self.by_lexer[index] = self._cold(index)
         self[state] = match
         return match
 
+    def _cold(self, index: int) -> _Match:
+        tables, single = self.tables, self.single
+        names = tables.lexers[index]
+        tries = [single.get(name) or single.setdefault(name, self._compile((name,))) for name in names]
+        visits = 0
 
-def _unseen_terminals(rules: Iterable[Rule]) -> frozenset[str]:
-    """Terminals that lark filters out of every rule they appear in (`_SEP`, punctuation).
+        def match(text: str, pos: int) -> re.Match[str] | None:
+            nonlocal visits
+            visits += 1
+            if visits >= _HOT:
+                self._warm(index)
+            for attempt in tries:
+                found = attempt(text, pos)
+                if found is not None:
+                    return found
+            return None
 
-    Callbacks never see them, so the parse keeps no Token for them.
-    """
-    kept: set[str] = set()
-    dropped: set[str] = set()
-    for rule in rules:
-        for symbol in rule.expansion:
-            if isinstance(symbol, Terminal):  # what `symbol.is_term` says, in a form mypy narrows
-                (dropped if symbol.filter_out and not rule.options.keep_all_tokens else kept).add(symbol.name)
-    return frozenset(dropped - kept)
+        return match
 
+    def _warm(self, index: int) -> None:
+        hot = self.by_lexer[index] = self._compile(self.tables.lexers[index])
+        for state, lexer in enumerate(self.tables.lexer_of):
+            if lexer == index and state in self:
+                self[state] = hot
 
-def _blank_skipper(terminals: Collection[TerminalDef], ignore: frozenset[str],
-                   newline: frozenset[str]) -> tuple[str, _Match | None]:
-    """(characters, match) such that at those characters lark's lexer, in any state, can only match
-    one ignored terminal (the spaces between tokens), and that terminal's own regex.
-
-    Proved from the terminals' regexes, so a grammar change cannot make the shortcut wrong:
-    at worst the set comes out empty and every position goes through lark's alternation.
-    """
-    for candidate in terminals:
-        if candidate.name not in ignore or candidate.name in newline:
-            continue
-        others = [t.pattern.to_regexp() for t in terminals if t is not candidate]
-        own = candidate.pattern.to_regexp()
-        chars = "".join(c for c in " \t\u3000" if _may_start(own, c) and not any(_may_start(o, c) for o in others))
-        if chars:
-            return chars, re.compile(own).match
-    return "", None
-
-
-@functools.cache
-def _parsed(regexp: str) -> list[tuple[Any, Any]] | None:
-    try:
-        from re import _parser
-    except ImportError:  # Python < 3.11
-        import sre_parse as _parser
-    try:
-        parsed = _parser.parse(regexp)
-    except Exception:
-        return None
-    return None if parsed.state.flags & (re.IGNORECASE | re.LOCALE) else list(parsed)
-
-
-def _may_start(regexp: str, char: str, anywhere: bool = False) -> bool:
-    """Whether `regexp` can match a text that starts with `char`, or with `anywhere` that
-    contains it (True when unsure)."""
-    try:
-        from re import _constants as c
-    except ImportError:  # Python < 3.11
-        import sre_constants as c
-    parsed = _parsed(regexp)
-    if parsed is None:
-        return True
-    categories = {c.CATEGORY_SPACE: r"\s", c.CATEGORY_NOT_SPACE: r"\S", c.CATEGORY_DIGIT: r"\d",
-                  c.CATEGORY_NOT_DIGIT: r"\D", c.CATEGORY_WORD: r"\w", c.CATEGORY_NOT_WORD: r"\W"}
-
-    def in_class(items: Iterable[tuple[Any, Any]]) -> bool | None:
-        negate, found = False, False
-        for op, arg in items:
-            if op is c.NEGATE:
-                negate = True
-            elif op is c.LITERAL:
-                found |= chr(arg) == char
-            elif op is c.RANGE:
-                found |= arg[0] <= ord(char) <= arg[1]
-            elif op is c.CATEGORY and arg in categories:
-                found |= re.match(categories[arg], char) is not None
-            else:
-                return None
-        return found != negate
-
-    def sequence(items: Iterable[tuple[Any, Any]]) -> tuple[bool, bool]:  # (may start with char, may match empty)
-        for op, arg in items:
-            if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
-                continue  # zero-width: over-approximate by ignoring it
-            if op is c.LITERAL:
-                may, empty = chr(arg) == char, False
-            elif op is c.NOT_LITERAL:
-                may, empty = chr(arg) != char, False
-            elif op is c.IN:
-                member = in_class(arg)
-                may, empty = member is not False, False
-            elif op is c.BRANCH:
-                found = [sequence(branch) for branch in arg[1]]
-                may, empty = any(m for m, _ in found), any(e for _, e in found)
-            elif op is c.SUBPATTERN:
-                may, empty = sequence(arg[-1])
-            elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
-                may, empty = sequence(arg[2])
-                empty = empty or arg[0] == 0
-            else:
-                return True, True  # anything else: unsure
-            if may:
-                return True, empty
-            if not empty and not anywhere:
-                return False, False
-        return False, True
-
-    return sequence(parsed)[0]
-
-
-def _encode(states: dict[int, dict[str, tuple[Any, Any]]], rules: list[Rule]) -> dict[int, dict[str, int]]:
-    """lark's table as ints: a shift is the next state (>= 0), a reduce is ~(rule number)."""
-    number = {rule: index for index, rule in enumerate(rules)}
-    encoded: dict[int, dict[str, int]] = {}
-    for state, actions in states.items():
-        row: dict[str, int] = {}
-        for symbol, (action, arg) in actions.items():
-            if action is Shift:
-                if type(arg) is not int or arg < 0:
-                    raise TypeError("the fast path needs states numbered from 0")
-                row[symbol] = arg
-            else:
-                row[symbol] = ~number[arg]
-        encoded[state] = row
-    return encoded
+    def _compile(self, names: tuple[str, ...]) -> _Match:
+        terminals = self.tables.terminals
+        return re.compile("|".join(f"(?P<{name}>{terminals[name]})" for name in names), self.tables.flags).match
 
 
 @functools.cache
 def engine() -> Engine | None:
-    """The fast path for the cached parser, or None when this lark cannot offer it."""
+    """The fast path for this grammar, or None when it cannot reproduce lark's parse of it."""
     try:
-        return Engine(get_parser())
-    except (AttributeError, KeyError, TypeError, IndexError):
+        return Engine(_tables())
+    except Exception:  # whatever went wrong, lark's own path still parses: never fail here
         return None
+
+
+def _tables() -> lalr.Tables:
+    """The tables, kept next to lark's cached ones when there is a cache folder.
+
+    The file starts with a checksum of the rest: a damaged file is rebuilt, never used.
+    """
+    kept = _kept_tables_file()
+    if kept is not None:
+        try:
+            with open(kept, encoding="utf-8") as stream:
+                digest, _, body = stream.read().partition("\n")
+            if digest == _digest(body):
+                return lalr.Tables.from_json(json.loads(body))
+        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+            pass
+    tables = lalr.tables(lalr.describe(get_parser()))
+    if kept is not None:
+        _keep(kept, tables)
+    return tables
+
+
+def _kept_tables_file() -> str | None:
+    cache = cache_file()
+    if cache is None:
+        return None
+    # Keyed by the grammar, lark's version and the code that computes the tables: any change is a new file.
+    try:
+        with open(lalr.__file__, "rb") as stream:
+            code = stream.read()
+    except OSError:
+        return None
+    key = hashlib.sha256(b"\0".join([code, lark.__version__.encode(), grammar_text().encode()])).hexdigest()[:16]
+    return os.path.join(os.path.dirname(cache), f"qlm-{key}.tables.json")
+
+
+def _digest(body: str) -> str:
+    return hashlib.sha256(body.encode()).hexdigest()
+
+
+def _keep(path: str, tables: lalr.Tables) -> None:
+    """Write the tables atomically (a reader never sees half a file); a failure only costs the next run time."""
+    body = json.dumps(tables.to_json(), ensure_ascii=False)
+    temporary = f"{path}.{os.getpid()}.tmp"
+    try:
+        with open(temporary, "w", encoding="utf-8") as stream:
+            stream.write(f"{_digest(body)}\n{body}")
+        os.replace(temporary, path)
+    except OSError:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass

@@ -58,6 +58,11 @@ def _grammar_and_cache() -> tuple[str, str | None]:
     return text, os.path.join(folder, f"qlm-{digest}.lark-cache")
 
 
+def grammar_text() -> str:
+    """The grammar's source text (read once)."""
+    return _grammar_and_cache()[0]
+
+
 def cache_file() -> str | None:
     """Where the parser's tables are cached (other caches of this grammar sit next to it), or None."""
     return _grammar_and_cache()[1]

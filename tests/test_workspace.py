@@ -1,0 +1,122 @@
+"""qlmatrix.workspace.Workspace: after any edits, the same findings as reading and checking the text afresh."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import qlmatrix
+from qlmatrix.checks import run_checks
+from qlmatrix.diagnostics import Diagnostic
+from qlmatrix.gen import generate
+from qlmatrix.parser import parse_text, read_file, read_text
+from qlmatrix.parser.incremental import Reparser, cuts
+from qlmatrix.workspace import Workspace
+
+BASE = qlmatrix.dumps(generate(40, seed=5))
+#: Pieces of the language an editor's keystrokes make and break.
+ALPHABET = list("{}｛｝;；:：、，,()（）\"#＃ \n\t→->一二1.甲乙") + ["任务 ", "章 ", "单位 ", "牵头: ", "# qlm: ignore\n", "\n}\n"]
+
+
+def _fresh(text: str, name: str) -> tuple[list[Diagnostic], object]:
+    result = read_text(text, name)
+    found = list(result.diagnostics) + (run_checks(result.plan) if result.plan is not None else [])
+    return sorted(found, key=Diagnostic.sort_key), result.plan
+
+
+def _edit(text: str, where: float, delete: bool, piece: str) -> str:
+    at = int(where * len(text))
+    return text[:at] + text[at + 1:] if delete else text[:at] + piece + text[at:]
+
+
+edits = st.lists(st.tuples(st.floats(0, 1), st.booleans(), st.sampled_from(ALPHABET)), min_size=1, max_size=6)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(edits)
+def test_after_random_edits_it_agrees_with_a_full_read_and_check(tmp_path, changes):
+    name = str(tmp_path / "plan.qlm")
+    workspace = Workspace()
+    text = BASE
+    workspace.update(name, text)
+    assert workspace.check(name) == _fresh(text, name)[0]
+    for where, delete, piece in changes:
+        text = _edit(text, where, delete, piece)
+        workspace.update(name, text)
+        found, plan = _fresh(text, name)
+        assert workspace.check(name) == found
+        assert workspace.plan(name) == plan
+
+
+def test_a_one_character_edit_parses_one_chunk(tmp_path):
+    name = str(tmp_path / "plan.qlm")
+    workspace = Workspace()
+    workspace.update(name, BASE)
+    workspace.check(name)
+    at = BASE.rindex("任务") + 3
+    edited = BASE[:at] + "好" + BASE[at:]
+    workspace.update(name, edited)
+    assert workspace.check(name) == _fresh(edited, name)[0]
+    (reparser,) = workspace._reparsers.values()
+    assert reparser.parsed_chunks == 1 and len(cuts(edited)) > 10
+
+
+def test_an_unchanged_plan_keeps_its_findings(tmp_path):
+    name = str(tmp_path / "plan.qlm")
+    workspace = Workspace()
+    workspace.update(name, BASE)
+    first = workspace.check(name)
+    workspace.update(name, BASE + "\n# a comment\n")
+    assert workspace.check(name) == first == _fresh(BASE + "\n# a comment\n", name)[0]
+
+
+def test_included_files_come_from_the_workspace_then_from_disk(tmp_path):
+    (tmp_path / "units.qlm").write_text("单位 纪监委\n", encoding="utf-8")
+    main = tmp_path / "plan.qlm"
+    main.write_text('引入 "units.qlm"\n任务 甲 (责任单位:纪监委)\n', encoding="utf-8")
+    workspace = Workspace()
+    assert workspace.check(main) == []  # both from disk
+    workspace.update(tmp_path / "units.qlm", "单位 纪委\n")  # an unsaved edit of the included file
+    assert [d.code for d in workspace.check(main)] == [d.code for d in _disk_check_with(tmp_path, "单位 纪委\n")]
+    workspace.close(tmp_path / "units.qlm")
+    assert workspace.check(main) == []
+
+
+def _disk_check_with(folder: Path, units: str) -> list[Diagnostic]:
+    other = folder / "copy"
+    other.mkdir(exist_ok=True)
+    (other / "units.qlm").write_text(units, encoding="utf-8")
+    (other / "plan.qlm").write_text((folder / "plan.qlm").read_text(encoding="utf-8"), encoding="utf-8")
+    result = read_file(other / "plan.qlm")
+    return sorted(list(result.diagnostics) + run_checks(result.plan), key=Diagnostic.sort_key)
+
+
+def test_a_file_read_from_disk_is_read_again_when_it_changes(tmp_path):
+    path = tmp_path / "plan.qlm"
+    path.write_text("单位 纪监委\n任务 甲 (责任单位:纪监委)\n", encoding="utf-8")
+    workspace = Workspace()
+    assert workspace.check(path) == []
+    path.write_text("单位 纪监委\n任务 甲 (责任单位:纪检委)\n", encoding="utf-8")
+    assert [d.code for d in workspace.check(path)] == ["W203", "E101"]
+
+
+def test_the_resolved_plan_is_qlmatrix_resolve_of_the_plan(tmp_path):
+    name = str(tmp_path / "plan.qlm")
+    workspace = Workspace()
+    workspace.update(name, BASE)
+    resolved = workspace.resolved(name)
+    fresh = qlmatrix.resolve(workspace.plan(name))
+    assert [(t.task, t.lead) for t in resolved.tasks] == [(t.task, t.lead) for t in fresh.tasks]
+    assert resolved.plan is workspace.plan(name) and workspace.resolved(name) is resolved
+    workspace.update(name, "任物 甲")
+    assert workspace.plan(name) is None and workspace.resolved(name) is None
+    assert [d.code for d in workspace.check(name)] == ["E001"]
+
+
+def test_a_syntax_error_then_its_repair(tmp_path):
+    reparser = Reparser("t.qlm")
+    broken = BASE.replace("}", "", 1)
+    assert reparser.parse(broken) == parse_text(broken, "t.qlm") and reparser.parsed_chunks == -1
+    assert reparser.parse(BASE) == parse_text(BASE, "t.qlm") and reparser.parsed_chunks > 0
