@@ -12,15 +12,12 @@ from __future__ import annotations
 
 import io
 import zipfile
-from typing import TYPE_CHECKING
+from typing import Any
 
 from ..diagnostics import Diagnostic
 from ..text import Text
 from . import limits
 from .reading import DocumentError, Line, too_large
-
-if TYPE_CHECKING:
-    from docx.table import _Cell, _Row
 
 
 def check_archive(data: bytes, path: str) -> None:
@@ -86,17 +83,19 @@ def docx_lines(data: bytes, path: str) -> list[Line]:
     return lines
 
 
-def _unique_cells(row: _Row) -> list[_Cell]:
-    """A merged cell appears once per grid column in python-docx: keep it once."""
-    seen: set[int] = set()
-    cells: list[_Cell] = []
-    for cell in row.cells:
-        if id(cell._tc) in seen:
-            continue
-        seen.add(id(cell._tc))
+# python-docx names its row and cell classes privately (`_Row`, `_Cell`), so they are typed Any here.
+def _unique_cells(row: Any) -> list[Any]:
+    """A merged cell appears once per grid column in python-docx: keep it once, stepping over the
+    columns it spans (`grid_span`, python-docx's public count of them)."""
+    every = row.cells
+    cells: list[Any] = []
+    at = 0
+    while at < len(every):
+        cell = every[at]
         cells.append(cell)
+        at += max(1, cell.grid_span)
     return cells
 
 
-def _cell_text(cell: _Cell) -> str:
+def _cell_text(cell: Any) -> str:
     return "".join(paragraph.text.strip() for paragraph in cell.paragraphs)
