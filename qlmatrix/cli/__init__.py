@@ -19,7 +19,7 @@ EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 #: time is part of every `qlm check` in an editor or a pre-commit hook (docs/performance.md).
 COMMANDS = {"check": "check", "export": "export", "gen": "gen", "table": "table", "diagram": "diagram",
             "render": "render", "rule": "rule"}
-COMMANDS.update({"import": "importer", "fmt": "fmt", "lsp": "lsp"})
+COMMANDS.update({"import": "importer", "fmt": "fmt", "lsp": "lsp", "serve": "serve"})
 
 
 def detect_language(environ: Mapping[str, str] = os.environ) -> str:
