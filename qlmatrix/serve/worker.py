@@ -83,10 +83,14 @@ class Worker:
                                        name="qlm-serve-worker")
         process.start()
         theirs.close()
-        if not mine.poll(START_TIMEOUT):
+        try:
+            started = mine.poll(START_TIMEOUT) and mine.recv() == ("ready",)
+        except (EOFError, OSError):
+            started = False
+        if not started:
             process.kill()
+            mine.close()
             raise JobFailed(503, Text("the plan worker did not start", "计划处理进程未能启动"))
-        mine.recv()
         self.process, self.connection = process, mine
         return mine
 
