@@ -26,10 +26,14 @@ DOCS_SHOTS = Path(__file__).resolve().parent.parent / "docs" / "images" / "workb
 DOCUMENT = "关于加强作风建设的实施方案\n一、主要任务\n（一）开展专项整治。（责任单位：纪监委、组织部）\n（二）加强学习教育。\n"
 
 
+#: The steps docs/workbench.md shows (tests/test_workbench_doc.py checks that each is there).
+DOCS_STEPS = ("01-open", "02-mistyped-unit", "04-table-follows", "06-conflict-compare", "07-imported", "10-quick-fix")
+
+
 def shoot(page, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{name}.png"))
-    if os.environ.get("QLM_DOCS_SHOTS"):
+    if os.environ.get("QLM_DOCS_SHOTS") and name in DOCS_STEPS:
         DOCS_SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(DOCS_SHOTS / f"{name}.png"))
 
@@ -155,3 +159,63 @@ def test_a_planners_session_in_the_browser(browser_page):
     expect(page.locator("#save")).to_have_text("Save")
     expect(page.locator(".tab.active")).to_have_text("Task table")
     shoot(page, "08-english")
+
+
+@pytest.mark.chromium
+def test_quick_fix_hover_completion_and_full_width_brackets(browser_page):
+    _, page, _ = browser_page
+    content = page.locator(".cm-content")
+    expect(content).to_contain_text("严格督查问责")
+    expect(page.locator("#problems li.none")).to_be_visible()
+
+    # Completion where a unit is expected, by pinyin initials: `zz` offers 组织部.
+    go_to_line_end(page, 8)
+    for _ in range(3):
+        page.keyboard.press("Backspace")
+    page.keyboard.type("zz")
+    expect(page.locator(".cm-tooltip-autocomplete")).to_contain_text("组织部", timeout=15000)
+    shoot(page, "09-completion")
+    page.keyboard.press("Enter")
+    expect(page.locator(".cm-line").nth(7)).to_have_text("    配合: 组织部")
+
+    # A quick fix: the E101 underline's "did you mean" puts the declared name in.
+    page.keyboard.press("Backspace")
+    page.keyboard.type("布")
+    expect(page.locator("#problems li.problem").filter(has_text="E101")).to_contain_text("组织布", timeout=15000)
+    expect(page.locator(".cm-lintRange-error")).to_have_count(1)
+    page.locator(".cm-lintRange-error").hover()
+    action = page.locator(".cm-tooltip-lint .cm-diagnosticAction").first
+    expect(action).to_contain_text("组织部", timeout=15000)
+    shoot(page, "10-quick-fix")
+    action.click()
+    expect(page.locator(".cm-line").nth(7)).to_have_text("    配合: 组织部")
+    expect(page.locator(".cm-lintRange-error")).to_have_count(0, timeout=15000)
+
+    # Hover on a unit: what the language server says of it.
+    page.mouse.move(0, 0)
+    box = page.evaluate("""() => {
+        const editor = window.qlmWorkbench.editor;
+        const at = editor.state.doc.toString().indexOf("纪监委") + 1;
+        const coords = editor.coordsAtPos(at);
+        return {x: coords.left + 2, y: (coords.top + coords.bottom) / 2};
+    }""")
+    page.mouse.move(box["x"], box["y"])
+    expect(page.locator(".qlm-hover")).to_contain_text("纪监委", timeout=15000)
+    shoot(page, "11-hover")
+
+    # Full-width brackets match as ASCII ones do.
+    page.evaluate("""() => {
+        const editor = window.qlmWorkbench.editor;
+        const end = editor.state.doc.length;
+        editor.dispatch({changes: {from: end, insert: "单位 测试办 ｛ 别名: 测办 ｝\\n"}});
+        const line = editor.state.doc.line(editor.state.doc.lines - 1);
+        editor.focus();
+        editor.dispatch({selection: {anchor: line.from + line.text.indexOf("｛") + 1}});
+    }""")
+    expect(page.locator(".cm-matchingBracket")).to_have_count(2)
+    expect(page.locator(".cm-matchingBracket").first).to_have_text("｛")
+
+    # English: the page's words and the checks' messages.
+    page.click("#lang")  # the switch checks the plan again, in the reader's language
+    expect(page.locator("#problems li.problem").first).to_contain_text("declared", timeout=15000)
+    shoot(page, "12-english-problems")

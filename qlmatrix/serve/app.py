@@ -99,6 +99,7 @@ class Handler(BaseHTTPRequestHandler):
             else:
                 raise Refused(405, Text("only the API takes POST", "只有 API 接受 POST 请求"))
         except Refused as refused:
+            self.close_connection = True  # a body may be left unread: the connection is not reused
             self._error(refused.status, refused.reason, refused.details)
         except JobFailed as failed:
             self._error(failed.status, failed.reason, {})
@@ -185,7 +186,6 @@ class Handler(BaseHTTPRequestHandler):
         if length is None or not length.isdigit():
             raise Refused(411, Text("a request body needs a Content-Length", "请求体需要 Content-Length"))
         if int(length) > MAX_REQUEST_BYTES:
-            self.close_connection = True  # the body is not read: the connection cannot be reused
             megabytes = MAX_REQUEST_BYTES // 2**20
             raise Refused(413, Text(f"a request may send at most {megabytes} MB", f"单个请求最多 {megabytes} MB"))
         return self.rfile.read(int(length))
@@ -211,6 +211,8 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(data)))
         for name, value in {**SECURITY_HEADERS, **(headers or {})}.items():
             self.send_header(name, value)
+        if self.close_connection:
+            self.send_header("Connection", "close")
         self.end_headers()
         self.wfile.write(data)
 

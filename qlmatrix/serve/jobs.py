@@ -30,12 +30,33 @@ from ..text import Text
 Job = Callable[[dict[str, Any]], Any]
 
 
+#: The last plan read, kept while its text and the files it read from disk are unchanged: the page asks
+#: for the checks, then the views, of the same text, and both come from one reading and one resolution.
+_last: dict[str, Any] = {}
+
+
+def _disk_state(analysis: Analysis, path: str) -> tuple[tuple[str, int], ...]:
+    found = []
+    for file in analysis.files():
+        if file != path:
+            try:
+                found.append((file, os.stat(file).st_mtime_ns))
+            except OSError:
+                found.append((file, -1))
+    return tuple(found)
+
+
 def _analysis(request: dict[str, Any]) -> tuple[str, Analysis]:
+    path, text = request["path"], request.get("text")
+    key = (request["folder"], path, text)
+    if _last.get("key") == key and _disk_state(_last["analysis"], path) == _last["disk"]:
+        return path, _last["analysis"]
     documents = Documents(request["folder"])
-    path = request["path"]
-    if isinstance(request.get("text"), str):
-        documents.set(path, request["text"])
-    return path, documents.analyse(path)
+    if isinstance(text, str):
+        documents.set(path, text)
+    analysis = documents.analyse(path)
+    _last.update(key=key, analysis=analysis, disk=_disk_state(analysis, path))
+    return path, analysis
 
 
 def _relative(request: dict[str, Any], path: str) -> str:

@@ -215,11 +215,14 @@ function scheduleViews() {
 }
 
 let viewsAnswer = null;
+let viewsAsked = 0;
 
 async function refreshViews() {
   if (!state.path) return;
+  const asked = ++viewsAsked;
   try {
     const answer = await api.post("views", { path: state.path, text: text(), lang, ...filters() });
+    if (asked !== viewsAsked) return;  // an answer for an older text: a newer one is on its way
     if (answer.readable) viewsAnswer = answer.views;
     showView(answer.readable ? null : t("unreadable"));
   } catch (error) { showView(say(error)); }
