@@ -215,6 +215,17 @@ def test_quick_fix_hover_completion_and_full_width_brackets(browser_page):
     expect(page.locator(".cm-matchingBracket")).to_have_count(2)
     expect(page.locator(".cm-matchingBracket").first).to_have_text("｛")
 
+    # The panes: a section filter as `qlm table --section`, and a diagram as SVG.
+    page.fill("#f-section", "二、载体")
+    page.press("#f-section", "Enter")
+    page.locator("#f-section").blur()
+    expect(page.locator("#pane")).not_to_contain_text("严格督查问责", timeout=15000)
+    expect(page.locator("#pane")).to_contain_text("开展廉洁教育")
+    page.click(".tab[data-view=responsibility]")
+    expect(page.locator("#pane svg")).to_be_visible(timeout=15000)
+    expect(page.locator("#pane svg")).to_contain_text("宣传部")
+    shoot(page, "13-diagram-filtered")
+
     # English: the page's words and the checks' messages.
     page.click("#lang")  # the switch checks the plan again, in the reader's language
     expect(page.locator("#problems li.problem").first).to_contain_text("declared", timeout=15000)

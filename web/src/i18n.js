@@ -4,7 +4,7 @@ export const WORDS = {
     title: "qlm 工作台", save: "保存", reload: "重新载入", compare: "比较", keep: "保留我的修改", plans: "计划文件",
     create: "新建", rename: "重命名", drop: "将 .txt、.md 或 .docx 文档拖到页面上即可导入为新计划",
     importReport: "导入报告", problems: "问题", tasks: "任务分工表", raci: "RACI 矩阵", units: "责任清单",
-    org: "组织关系图", responsibility: "责任关系图", section: "章节", unit: "单位", role: "角色", any: "全部",
+    org: "组织关系图", responsibility: "责任分工图", section: "章节", unit: "单位", role: "角色", any: "全部",
     download: "下载", downloadAll: "下载全部（XLSX）", compareTitle: "磁盘上的版本（左）与页面中的版本（右）",
     close: "关闭", saved: "已保存", saving: "正在保存…", checking: "正在检查…", noProblems: "没有问题",
     newName: "新计划的文件名（如 方案.qlm）：", renameTo: "重命名为：", rule: "规则说明", unreadable: "计划暂时无法读取",

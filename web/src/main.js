@@ -2,7 +2,7 @@
 import { autocompletion, closeBrackets, closeBracketsKeymap } from "@codemirror/autocomplete";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { HighlightStyle, bracketMatching, syntaxHighlighting } from "@codemirror/language";
-import { forceLinting, lintGutter, linter } from "@codemirror/lint";
+import { forceLinting, lintGutter, linter, setDiagnostics } from "@codemirror/lint";
 import { EditorState } from "@codemirror/state";
 import { tags } from "@lezer/highlight";
 import { EditorView, highlightActiveLine, hoverTooltip, keymap, lineNumbers } from "@codemirror/view";
@@ -221,8 +221,8 @@ async function refreshViews() {
   if (!state.path) return;
   const asked = ++viewsAsked;
   try {
-    const answer = await api.post("views", { path: state.path, text: text(), lang, ...filters() });
-    if (asked !== viewsAsked) return;  // an answer for an older text: a newer one is on its way
+    const answer = await api.post("views", { path: state.path, text: text(), lang, view: state.view, ...filters() });
+    if (asked !== viewsAsked) return;  // an answer for an older text or tab: a newer one is on its way
     if (answer.readable) viewsAnswer = answer.views;
     showView(answer.readable ? null : t("unreadable"));
   } catch (error) { showView(say(error)); }
@@ -335,15 +335,18 @@ async function start() {
     hideConflict();
     status(t("kept"));
   });
-  $("lang").addEventListener("click", () => {
+  $("lang").addEventListener("click", async () => {
     setLanguage(lang === "zh" ? "en" : "zh");
-    forceLinting(editor);
+    const doc = editor.state.doc;
+    const found = await checkPlan(editor);  // the messages again, in the reader's language
+    if (editor.state.doc === doc) editor.dispatch(setDiagnostics(editor.state, found));
   });
   for (const tab of document.querySelectorAll(".tab")) {
     tab.addEventListener("click", () => {
       state.view = tab.dataset.view;
       for (const other of document.querySelectorAll(".tab")) other.classList.toggle("active", other === tab);
       showView();
+      refreshViews();
     });
   }
   for (const id of ["f-section", "f-unit", "f-role"]) $(id).addEventListener("change", refreshViews);
