@@ -215,6 +215,13 @@ def test_quick_fix_hover_completion_and_full_width_brackets(browser_page):
     expect(page.locator(".cm-matchingBracket")).to_have_count(2)
     expect(page.locator(".cm-matchingBracket").first).to_have_text("｛")
 
+    # Unsaved changes are not thrown away by opening another file without asking.
+    asked = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+    page.click("#tree a[data-path='carrier.qlm']")
+    expect(page.locator("#tree a.open")).to_have_text("plan.qlm")
+    assert asked and "未保存" in asked[0]
+
     # The panes: a section filter as `qlm table --section`, and a diagram as SVG.
     page.fill("#f-section", "二、载体")
     page.press("#f-section", "Enter")

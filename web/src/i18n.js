@@ -11,7 +11,7 @@ export const WORDS = {
     imported: (a) => `已导入 ${a.tasks} 项任务（${a.assigned} 项有分工），${a.units} 个单位；${a.problems.length} 处分工未能识别`,
     conflict: "此文件打开后已在磁盘上被修改（另一个标签页或编辑器）。可重新载入磁盘上的版本，或比较两者；不会自动覆盖。",
     kept: "将保留页面中的版本：再次保存即覆盖磁盘上的版本。", downloaded: (name) => `已下载 ${name}`,
-    fix: "快速修复", other: "English",
+    fix: "快速修复", other: "English", discard: "当前计划有未保存的修改，确定放弃并打开另一个文件吗？",
   },
   en: {
     title: "qlm workbench", save: "Save", reload: "Reload", compare: "Compare", keep: "Keep mine", plans: "Plans",
@@ -24,7 +24,7 @@ export const WORDS = {
     imported: (a) => `imported ${a.tasks} tasks (${a.assigned} assigned) and ${a.units} units; ${a.problems.length} passages not understood`,
     conflict: "This file changed on disk since it was opened (another tab or editor). Reload the disk version or compare them; nothing is overwritten.",
     kept: "The page's version is kept: saving again replaces the disk version.", downloaded: (name) => `downloaded ${name}`,
-    fix: "Quick fix", other: "中文",
+    fix: "Quick fix", other: "中文", discard: "This plan has unsaved changes: discard them and open another file?",
   },
 };
 

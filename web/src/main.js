@@ -25,6 +25,7 @@ const QLM_STYLE = HighlightStyle.define([
 const $ = (id) => document.getElementById(id);
 const state = { path: null, version: null, saved: "", view: "tasks", problems: [], conflict: null };
 let editor = null;
+let extensions = [];
 let viewsTimer = null;
 
 function status(text) { $("status").textContent = text || ""; }
@@ -52,18 +53,20 @@ function fileNode(node) {
   return item;
 }
 
-async function openFile(path) {
+async function openFile(path, { discard = false } = {}) {
+  if (!discard && state.path && text() !== state.saved && !confirm(t("discard"))) return false;
   const file = await api.get("file", { path });
   state.path = file.path;
   state.version = file.version;
   state.saved = file.text;
   hideConflict();
-  editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: file.text } });
+  editor.setState(EditorState.create({ doc: file.text, extensions }));  // a new undo history per file
   $("current").textContent = file.path;
   window.history.replaceState(null, "", `/#${encodeURIComponent(file.path)}`);
   for (const link of document.querySelectorAll("#tree a")) link.classList.toggle("open", link.dataset.path === file.path);
   markDirty();
   forceLinting(editor);
+  return true;
 }
 
 function text() { return editor.state.doc.toString(); }
@@ -194,7 +197,7 @@ function showProblems(problems) {
     }
     if (p.help) item.appendChild(Object.assign(document.createElement("span"), { className: "help", textContent: `help: ${p.help}` }));
     item.addEventListener("click", async () => {
-      if (p.file !== state.path) await openFile(p.file);
+      if (p.file !== state.path && !(await openFile(p.file))) return;
       const at = offsetOf(editor.state.doc, p.line, p.column);
       editor.dispatch({ selection: { anchor: at }, scrollIntoView: true });
       editor.focus();
@@ -308,26 +311,22 @@ async function importDocument(file) {
 async function start() {
   setLanguage(lang);
   const keywords = await api.get("keywords");
-  editor = new EditorView({
-    parent: $("editor"),
-    state: EditorState.create({
-      doc: "",
-      extensions: [
-        lineNumbers(), history(), highlightActiveLine(), bracketMatching({ brackets: BRACKETS }), closeBrackets(),
-        qlmLanguage(keywords), syntaxHighlighting(QLM_STYLE),
-        linter(checkPlan, { delay: 400 }), lintGutter(), hover,
-        autocompletion({ override: [complete], activateOnTyping: true }),
-        keymap.of([{ key: "Mod-s", preventDefault: true, run: () => { save(); return true; } },
-          ...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, indentWithTab]),
-        EditorView.updateListener.of((update) => { if (update.docChanged) markDirty(); }),
-        EditorView.lineWrapping,
-      ],
-    }),
-  });
+  extensions = [
+    lineNumbers(), history(), highlightActiveLine(), bracketMatching({ brackets: BRACKETS }), closeBrackets(),
+    qlmLanguage(keywords), syntaxHighlighting(QLM_STYLE),
+    linter(checkPlan, { delay: 400 }), lintGutter(), hover,
+    autocompletion({ override: [complete], activateOnTyping: true }),
+    keymap.of([{ key: "Mod-s", preventDefault: true, run: () => { save(); return true; } },
+      ...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, indentWithTab]),
+    EditorView.updateListener.of((update) => { if (update.docChanged) markDirty(); }),
+    EditorView.lineWrapping,
+  ];
+  editor = new EditorView({ parent: $("editor"), state: EditorState.create({ doc: "", extensions }) });
   $("save").addEventListener("click", save);
   $("create").addEventListener("click", createFile);
   $("rename").addEventListener("click", renameFile);
-  $("reload").addEventListener("click", () => openFile(state.path));
+  $("reload").addEventListener("click", () => openFile(state.path, { discard: true }));
+  window.addEventListener("beforeunload", (event) => { if (state.path && text() !== state.saved) event.preventDefault(); });
   $("compare").addEventListener("click", compare);
   $("compare-close").addEventListener("click", () => { $("compare-box").hidden = true; });
   $("keep").addEventListener("click", () => {
