@@ -80,6 +80,7 @@ def _cli(*args, cwd):
     ("raci", "csv", ["table", "--view", "raci", "--format", "csv"]),
     ("units", "html", ["table", "--view", "units", "--format", "html"]),
     ("org", "dot", ["diagram", "--view", "org", "--format", "dot"]),
+    ("responsibility", "svg", ["diagram", "--view", "responsibility", "--format", "svg"]),
 ])
 def test_a_download_is_what_the_cli_writes(server, view, fmt, cli):
     text = open(os.path.join(server.plans.root, "plan.qlm"), encoding="utf-8").read()
@@ -119,3 +120,18 @@ def test_a_dropped_document_becomes_a_plan_next_to_the_others(server):
     assert again["path"] == "方案-2.qlm"  # the first import is never replaced
     assert request(server, "POST", "/api/import?name=x.pdf", b"%PDF")[0] == 400
     assert request(server, "POST", "/api/import?name=a.txt&folder=..", b"x")[0] == 403
+
+
+@pytest.mark.graphviz
+@pytest.mark.parametrize(("view", "fmt", "magic"), [("org", "png", b"\x89PNG"), ("responsibility", "pdf", b"%PDF"),
+                                                   ("tasks", "docx", b"PK")])
+def test_binary_downloads_are_the_formats_they_name(server, view, fmt, magic):
+    status, headers, data = request(server, "POST", "/api/download",
+                                    {"path": "plan.qlm", "text": PLAN, "view": view, "format": fmt})
+    assert status == 200 and data.startswith(magic)
+    if fmt == "docx":
+        import docx
+
+        document = docx.Document(io.BytesIO(data))
+        cells = {cell.text for table in document.tables for row in table.rows for cell in row.cells}
+        assert "严格督查问责" in cells

@@ -237,3 +237,23 @@ def test_quick_fix_hover_completion_and_full_width_brackets(browser_page):
     page.click("#lang")  # the switch checks the plan again, in the reader's language
     expect(page.locator("#problems li.problem").first).to_contain_text("declared", timeout=15000)
     shoot(page, "12-english-problems")
+
+
+@pytest.mark.chromium
+def test_a_quick_fix_in_another_file_declares_the_unit_in_the_master(browser_page):
+    _, page, folder = browser_page
+    expect(page.locator("#tree a.open")).to_have_text("plan.qlm")
+    page.click("#tree a[data-path='carrier.qlm']")
+    expect(page.locator("#current")).to_have_text("carrier.qlm")
+    go_to_line_end(page, 3)  # `    牵头: 宣传部`
+    page.keyboard.type("、网信办")
+    expect(page.locator("#problems li.problem").filter(has_text="E101")).to_contain_text("网信办", timeout=15000)
+    page.locator(".cm-lintRange-error").hover()
+    declare = page.locator(".cm-tooltip-lint .cm-diagnosticAction").filter(has_text="plan.qlm")
+    expect(declare).to_contain_text("网信办", timeout=15000)
+    shoot(page, "14-fix-in-master")
+    declare.click()
+    expect(page.locator("#status")).to_contain_text("plan.qlm", timeout=15000)
+    expect(page.locator("#problems li.problem").filter(has_text="E101")).to_have_count(0, timeout=15000)
+    assert "单位 网信办\n" in (folder / "plan.qlm").read_text(encoding="utf-8")
+    assert "网信办" not in (folder / "carrier.qlm").read_text(encoding="utf-8")  # the carrier is not saved by it

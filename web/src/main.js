@@ -3,7 +3,7 @@ import { autocompletion, closeBrackets, closeBracketsKeymap } from "@codemirror/
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { HighlightStyle, bracketMatching, syntaxHighlighting } from "@codemirror/language";
 import { forceLinting, lintGutter, linter, setDiagnostics } from "@codemirror/lint";
-import { EditorState } from "@codemirror/state";
+import { EditorState, Text } from "@codemirror/state";
 import { tags } from "@lezer/highlight";
 import { EditorView, highlightActiveLine, hoverTooltip, keymap, lineNumbers } from "@codemirror/view";
 
@@ -163,15 +163,31 @@ async function checkPlan(view) {
     return {
       from, to, severity: p.severity === "info" ? "info" : p.severity,
       source: p.code, message: p.help ? `${p.message}\nhelp: ${p.help}` : p.message,
-      actions: p.fixes.filter((fix) => fix.file === state.path).map((fix) => ({
+      actions: p.fixes.map((fix) => fix.file === state.path ? {
         name: fix.title,
         apply(target) {
           const d = target.state.doc;
           target.dispatch({ changes: { from: offsetOf(d, fix.line, fix.column), to: offsetOf(d, fix.end_line, fix.end_column), insert: fix.text } });
         },
-      })),
+      } : { name: `${fix.title}（${fix.file}）`, apply: () => fixElsewhere(fix) }),
     };
   });
+}
+
+// A fix in another file of the plan (a unit declared in the master while a carrier is open): that file is
+// read, edited and saved over the version just read, as a save from the page would be; then checked again.
+async function fixElsewhere(fix) {
+  try {
+    const file = await api.get("file", { path: fix.file });
+    const doc = Text.of(file.text.split("\n"));
+    const from = offsetOf(doc, fix.line, fix.column);
+    const to = offsetOf(doc, fix.end_line, fix.end_column);
+    const written = file.text.slice(0, from) + fix.text + file.text.slice(to);
+    await api.post("save", { path: fix.file, text: written, version: file.version });
+    const found = await checkPlan(editor);
+    editor.dispatch(setDiagnostics(editor.state, found));
+    status(`${t("saved")} ${fix.file}`);
+  } catch (error) { status(say(error)); }
 }
 
 function showProblems(problems) {
