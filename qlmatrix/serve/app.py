@@ -45,6 +45,8 @@ def _static_files() -> dict[str, bytes]:
 
 
 class Workbench(ThreadingHTTPServer):
+    """The server of one folder: its token, its plans, and the worker that checks and renders them."""
+
     daemon_threads = True
 
     def __init__(self, folder: str, port: int = 0, host: str = "127.0.0.1", worker: Worker | None = None,
@@ -70,6 +72,8 @@ class Workbench(ThreadingHTTPServer):
 
 
 class Handler(BaseHTTPRequestHandler):
+    """One request: the security rules first (Host, Origin, token), then the page's files or the API."""
+
     server: Workbench
     protocol_version = "HTTP/1.1"
 

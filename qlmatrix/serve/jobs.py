@@ -98,9 +98,9 @@ def analyse(request: dict[str, Any]) -> dict[str, Any]:
 
 
 def hover_at(request: dict[str, Any]) -> dict[str, Any]:
+    """Markdown for what is under the 1-based line and code-point column, as `qlm lsp` shows on hover."""
     path, analysis = _analysis(request)
-    documents_text = request.get("text") or ""
-    found = hover(analysis, path, int(request["line"]), int(request["column"]), documents_text,
+    found = hover(analysis, path, int(request["line"]), int(request["column"]), request.get("text") or "",
                   request.get("lang", "zh"))
     return {"markdown": found}
 
