@@ -35,3 +35,8 @@ MAX_DOCX_XML = 64 * 1024 * 1024
 #: (measured), a zip bomb 500 to 1,000; judged for members that expand to more than DOCX_RATIO_FLOOR.
 MAX_DOCX_RATIO = 200
 DOCX_RATIO_FLOOR = 1024 * 1024
+
+# `qlm serve` (docs/security.md, "The workbench server"): what one request may send.
+
+#: Bytes of one request body: a plan's text, or a document dropped on the page to import.
+MAX_REQUEST_BYTES = 32 * 1024 * 1024

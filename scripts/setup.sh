@@ -61,3 +61,14 @@ if [ ! -f "$npm_stamp" ] || [ "$(cat "$npm_stamp")" != "$npm_want" ]; then
   (cd editors/vscode && npm ci --no-audit --no-fund --loglevel=error)
   echo "$npm_want" > "$npm_stamp"
 fi
+
+# The workbench page's npm packages (qlm serve; web/package-lock.json): only to rebuild
+# qlmatrix/serve/static/workbench.js, which is committed so the wheel and CI need no node.
+# tests/test_serve_bundle.py rebuilds it with these and compares.
+web_stamp="web/node_modules/.qlmatrix-lock"
+web_want="$(sha256sum web/package-lock.json | cut -d' ' -f1)"
+if [ ! -f "$web_stamp" ] || [ "$(cat "$web_stamp")" != "$web_want" ]; then
+  echo "setup: installing web/'s npm packages" >&2
+  (cd web && npm ci --no-audit --no-fund --loglevel=error)
+  echo "$web_want" > "$web_stamp"
+fi

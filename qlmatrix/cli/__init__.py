@@ -21,7 +21,7 @@ EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 COMMANDS = {"check": "check", "export": "export", "gen": "gen", "table": "table", "diagram": "diagram",
             "render": "render", "rule": "rule"}
 COMMANDS.update({"import": "importer", "fmt": "fmt", "diff": "diff", "calendar": "calendar", "ledger": "ledger",
-                 "lsp": "lsp"})
+                 "lsp": "lsp", "serve": "serve"})
 
 
 def detect_language(environ: Mapping[str, str] = os.environ) -> str:

@@ -74,6 +74,10 @@ HELP_ZH = {
     "folder to write into (created if missing)": "写入的文件夹（不存在时创建）",
     "RASCI letters (配合 = S) instead of RACI": "用 RASCI 字母（配合 = S）代替 RACI",
     "run the language server for editors (over standard input and output)": "运行供编辑器使用的语言服务器（经标准输入输出通信）",
+    "open the plans of a folder in the browser workbench (this machine only)": "在浏览器工作台中打开文件夹中的计划（仅限本机访问）",
+    "the folder whose .qlm plans are served (default: the current folder)": "提供其中 .qlm 计划的文件夹（默认当前文件夹）",
+    "the port on 127.0.0.1 (default: 8765; 0 picks a free one)": "127.0.0.1 上的端口（默认 8765；0 表示自动选择空闲端口）",
+    "open the page in the default browser": "在默认浏览器中打开页面",
     "talk over standard input and output (the default and only transport)": "经标准输入输出通信（默认，也是唯一的方式）",
     "a RACI matrix too wide for the page, in DOCX: in groups of units (default), a part per section, or one table (none)":
         "DOCX 中超出页宽的 RACI 矩阵：按单位分组分页（默认）、每章一部分（sections），或不拆分（none）",

@@ -1,0 +1,213 @@
+"""What the worker process does for the page: the language service, the views, downloads, imports.
+
+Each job takes a JSON-like request and gives a JSON-like answer (bytes for a
+download). The plan is read through the language server's seam
+(`qlmatrix.lsp.analysis.Documents`): the page's text stands for its file, the
+master plan that includes it and the other includes come from disk, confined
+to the folder. Diagnostics, hover, completion and quick fixes are the
+language server's own functions; tables and diagrams are qlmatrix.render's,
+called as `qlm table` and `qlm diagram` call them.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import Any
+
+from ..checks import RULES
+from ..checks.docs import rule_markdown
+from ..diagnostics import Diagnostic
+from ..diagnostics.messages import render_help, render_message
+from ..errors import QlmError
+from ..lsp import actions, completion
+from ..lsp.analysis import Analysis, Documents
+from ..lsp.hover import hover
+from ..render import DIAGRAM_FORMATS, DIAGRAMS, TABLE_FORMATS, VIEWS, RenderError, build_table, diagram, table, workbook
+from ..render.html import to_html_fragment
+from ..text import Text
+
+Job = Callable[[dict[str, Any]], Any]
+
+
+#: The last plan read, kept while its text and the files it read from disk are unchanged: the page asks
+#: for the checks, then the views, of the same text, and both come from one reading and one resolution.
+_last: dict[str, Any] = {}
+
+
+def _disk_state(analysis: Analysis, path: str) -> tuple[tuple[str, int], ...]:
+    found = []
+    for file in analysis.files():
+        if file != path:
+            try:
+                found.append((file, os.stat(file).st_mtime_ns))
+            except OSError:
+                found.append((file, -1))
+    return tuple(found)
+
+
+def _analysis(request: dict[str, Any]) -> tuple[str, Analysis]:
+    path, text = request["path"], request.get("text")
+    key = (request["folder"], path, text)
+    if _last.get("key") == key and _disk_state(_last["analysis"], path) == _last["disk"]:
+        return path, _last["analysis"]
+    documents = Documents(request["folder"])
+    if isinstance(text, str):
+        documents.set(path, text)
+    analysis = documents.analyse(path)
+    _last.update(key=key, analysis=analysis, disk=_disk_state(analysis, path))
+    return path, analysis
+
+
+def _relative(request: dict[str, Any], path: str) -> str:
+    return os.path.relpath(path, request["folder"]).replace(os.sep, "/")
+
+
+def _diagnostic(request: dict[str, Any], analysis: Analysis, diagnostic: Diagnostic, file: str) -> dict[str, Any]:
+    lang = request.get("lang", "zh")
+    span = diagnostic.span
+    found: dict[str, Any] = {
+        "file": _relative(request, file), "code": diagnostic.code, "severity": diagnostic.severity.value,
+        "message": render_message(diagnostic, lang), "help": render_help(diagnostic, lang),
+        "rule": f"/rule/{diagnostic.code}" if diagnostic.code in RULES else None,
+        "line": span.line if span else 1, "column": span.column if span else 1,
+        "end_line": span.end_line if span else 1, "end_column": span.end_column if span else 1,
+        "fixes": [],
+    }
+    for fix in actions.fixes(analysis, diagnostic):
+        edit = fix.edit
+        found["fixes"].append({"title": fix.title.in_language(lang), "preferred": fix.preferred,
+                               "file": _relative(request, edit.file), "line": edit.line, "column": edit.column,
+                               "end_line": edit.end_line, "end_column": edit.end_column, "text": edit.text})
+    return found
+
+
+def analyse(request: dict[str, Any]) -> dict[str, Any]:
+    """Every finding of the plan the file belongs to, in file and line order, each with its quick fixes."""
+    path, analysis = _analysis(request)
+    problems = []
+    for file in analysis.files():
+        for diagnostic in analysis.diagnostics.get(file, []):
+            problems.append(_diagnostic(request, analysis, diagnostic, file))
+    for file in analysis.diagnostics:
+        if file not in analysis.sources and file != analysis.root:
+            for diagnostic in analysis.diagnostics[file]:
+                problems.append(_diagnostic(request, analysis, diagnostic, file))
+    problems.sort(key=lambda p: (p["file"] != _relative(request, path), p["file"], p["line"], p["column"]))
+    return {"root": _relative(request, analysis.root), "readable": analysis.plan is not None, "problems": problems}
+
+
+def hover_at(request: dict[str, Any]) -> dict[str, Any]:
+    """Markdown for what is under the 1-based line and code-point column, as `qlm lsp` shows on hover."""
+    path, analysis = _analysis(request)
+    found = hover(analysis, path, int(request["line"]), int(request["column"]), request.get("text") or "",
+                  request.get("lang", "zh"))
+    return {"markdown": found}
+
+
+def complete(request: dict[str, Any]) -> dict[str, Any]:
+    """Unit names where a unit is expected, keywords at a statement's start (as `qlm lsp` offers them)."""
+    path, analysis = _analysis(request)
+    text: str = request.get("text") or ""
+    lines = text.split("\n")
+    line_number, column = int(request["line"]), int(request["column"])
+    line = lines[line_number - 1] if 0 < line_number <= len(lines) else ""
+    expected = completion.context(line, column - 1)
+    start = completion.word_start(line, column - 1) + 1
+    items: list[dict[str, str]] = []
+    if expected == "unit" and analysis.resolved is not None:
+        for name, _unit, detail in completion.unit_candidates(analysis.resolved):
+            items.append({"label": name, "insert": name, "detail": detail, "kind": "unit",
+                          "initials": completion.initials(name)})
+    elif expected == "keyword":
+        for insert, word, kind in completion.keyword_candidates(text):
+            items.append({"label": word, "insert": insert, "detail": "", "kind": kind, "initials": ""})
+    return {"from_column": start, "items": items}
+
+
+def _filters(request: dict[str, Any]) -> dict[str, Any]:
+    return {name: request.get(name) or None for name in ("section", "unit", "role")}
+
+
+def views(request: dict[str, Any]) -> dict[str, Any]:
+    """The views asked for (`view`, else all): tables as HTML fragments, diagrams as SVG, filtered as the
+    CLI filters. The page asks for the one it shows: the responsibility diagram of a 1k-task plan takes
+    Graphviz over a second, the three tables a quarter of one."""
+    _, analysis = _analysis(request)
+    if analysis.plan is None:
+        return {"readable": False, "views": {}}
+    wanted = request.get("view")
+    names = [wanted] if wanted in (*VIEWS, *DIAGRAMS) else [*VIEWS, *DIAGRAMS]
+    found: dict[str, dict[str, str]] = {}
+    filters = _filters(request)
+    for name in names:
+        try:
+            if name in VIEWS:
+                found[name] = {"html": to_html_fragment(build_table(analysis.plan, name, **filters))}
+            else:
+                svg = diagram(analysis.plan, name, "svg", **filters)
+                found[name] = {"svg": svg if isinstance(svg, str) else svg.decode("utf-8")}
+        except (ValueError, RenderError) as error:
+            found[name] = {"error": _say(error, request)}
+    return {"readable": True, "views": found}
+
+
+def _say(error: Exception, request: dict[str, Any]) -> str:
+    return error.in_language(request.get("lang", "zh")) if isinstance(error, QlmError) else str(error)
+
+
+TABLE_DOWNLOADS = tuple(fmt for fmt in TABLE_FORMATS if fmt != "term")
+DIAGRAM_DOWNLOADS = tuple(fmt for fmt in DIAGRAM_FORMATS)
+
+
+def download(request: dict[str, Any]) -> dict[str, Any]:
+    """The bytes `qlm table` or `qlm diagram` writes for this view and format, with a file name."""
+    _, analysis = _analysis(request)
+    if analysis.plan is None:
+        raise QlmError(Text("the plan does not read: fix its syntax errors first", "计划无法读取：请先改正语法错误"))
+    view, fmt, filters = request["view"], request["format"], _filters(request)
+    data: str | bytes
+    if view in DIAGRAMS:
+        if fmt not in DIAGRAM_DOWNLOADS:
+            raise QlmError(Text(f"a diagram is written as {', '.join(DIAGRAM_DOWNLOADS)}, not `{fmt}`",
+                                f"图只能下载为 {'、'.join(DIAGRAM_DOWNLOADS)}，不能是`{fmt}`"))
+        data = diagram(analysis.plan, view, fmt, **filters)
+    elif view == "all" and fmt == "xlsx":
+        data = workbook(analysis.plan, **filters)
+    elif view in VIEWS and fmt in TABLE_DOWNLOADS:
+        data = table(analysis.plan, view, fmt, **filters)
+    else:
+        raise QlmError(Text(f"no download of view `{view}` as `{fmt}`", f"视图`{view}`不能下载为`{fmt}`"))
+    stem = os.path.splitext(os.path.basename(request["path"]))[0]
+    return {"name": f"{stem}-{view}.{fmt}", "data": data.encode("utf-8") if isinstance(data, str) else data}
+
+
+def import_document(request: dict[str, Any]) -> dict[str, Any]:
+    """A dropped document turned into a plan's text, with what the importer did not understand."""
+    from ..importer import import_lines, import_text
+    from ..importer.docx import docx_lines
+    from ..resolve import resolve
+
+    name, data = request["name"], request["data"]
+    if name.lower().endswith(".docx"):
+        result = import_lines(docx_lines(data, name), name, "段")
+    else:
+        result = import_text(data, name)
+    tasks = resolve(result.plan).tasks
+    return {"text": result.text, "tasks": len(tasks), "assigned": sum(1 for task in tasks if task.holdings),
+            "units": len(result.plan.units),
+            "problems": [{"line": p.line, "reason": {"en": p.reason.en, "zh": p.reason.zh}, "excerpt": p.excerpt}
+                         for p in result.problems]}
+
+
+def rule_page(request: dict[str, Any]) -> dict[str, Any]:
+    rule = RULES.get(request["code"])
+    return {"markdown": rule_markdown(rule, lang=request.get("lang", "zh")) if rule is not None else None}
+
+
+JOBS: dict[str, Job] = {"analyse": analyse, "hover": hover_at, "complete": complete, "views": views,
+                        "download": download, "import": import_document, "rule": rule_page}
+
+
+def run(name: str, request: dict[str, Any]) -> Any:
+    return JOBS[name](request)
