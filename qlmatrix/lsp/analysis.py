@@ -5,9 +5,9 @@ answers `analyse(path)`: the plan the file belongs to (the master plan that
 includes it, if any), its resolved view, and every diagnostic of the plan by
 file. Everything the server shows reads from the `Analysis` it returns.
 
-Today each call re-reads the whole plan through the public reading functions
-(qlmatrix.parser.read_text, qlmatrix.checks.run_checks); an incremental engine
-can replace the body of `Documents.analyse` without any feature noticing.
+Each call reads through `qlmatrix.workspace.Workspace`, the library's
+incremental reader: after a keystroke only the statements whose text changed
+are parsed again, and included files only when their text changed.
 Included files are read from the open documents first, then from disk, and
 only inside the workspace folder (as `qlm check --include-root` confines them).
 """
@@ -21,13 +21,13 @@ from typing import Any
 
 import attrs
 
-from ..checks import Config, run_checks
+from ..checks import Config
 from ..diagnostics import Diagnostic, Severity
 from ..errors import QlmError
-from ..model import Include, Item, Plan, Section
-from ..parser import read_text
-from ..resolve import ResolvedPlan, resolve
+from ..model import Plan
+from ..resolve import ResolvedPlan
 from ..source import read_source
+from ..workspace import Workspace
 
 #: `引入 "file.qlm"` as the grammar writes it: found without parsing, to know which file includes which.
 _INCLUDE = re.compile(r"""(?:^|[;；{｛])[ \t\u3000]*(?:引入|include)[ \t\u3000]*"((?:[^"\\\n]|\\.)*)\"""", re.M)
@@ -69,6 +69,8 @@ class Documents:
         self._includers: dict[str, str] | None = None  # included real path -> the file that includes it
         self._cache: dict[str, Analysis] = {}
         self._last_read: dict[str, Analysis] = {}  # root -> the last analysis whose plan parsed
+        #: (include root, settings) -> the incremental reader and the texts it was given
+        self._workspaces: dict[tuple[str, int], tuple[Workspace, dict[str, str]]] = {}
 
     # What the editor says.
 
@@ -90,6 +92,7 @@ class Documents:
         self._cache.clear()
         self._includers = None
         self.configs.clear()
+        self._workspaces.clear()
 
     # What the features ask.
 
@@ -160,73 +163,35 @@ class Documents:
     # Reading.
 
     def _analyse(self, root: str) -> Analysis:
-        text = self.open.get(root)
-        if text is None:
-            text, problem = read_source(root)
-            if text is None:
-                return Analysis(root, None, {root: [problem] if problem is not None else []}, {})
-        result = read_text(text, root, include_root=self.include_root(root))
-        plan, found, sources = result.plan, list(result.diagnostics), dict(result.sources)
-        if plan is not None:
-            plan, found, sources = self._with_open_includes(plan, root, found, sources, (root,))
-        config = self.config(root)
-        if config.strict:
+        workspace = self._workspace(root)
+        found = workspace.check(root)  # reading and every rule, reusing what the last edit left alone
+        result = workspace.read(root)
+        plan, sources = result.plan, dict(result.sources)
+        if self.config(root).strict:
             found = [attrs.evolve(d, severity=Severity.ERROR) if d.severity is Severity.WARNING else d for d in found]
-        resolved = resolve(plan) if plan is not None else None
-        if plan is not None:
-            found += run_checks(plan, config, resolved)
-        by_file: dict[str, list[Diagnostic]] = {path: [] for path in dict.fromkeys([root, *sources])}
-        for diagnostic in sorted(found, key=Diagnostic.sort_key):
+        resolved = workspace.resolved(root) if plan is not None else None
+        by_file: dict[str, list[Diagnostic]] = {path: [] for path in dict.fromkeys([root, *map(real, sources)])}
+        for diagnostic in found:  # sorted by position already
             file = real(diagnostic.span.file) if diagnostic.span is not None else root
             by_file.setdefault(file, []).append(diagnostic)
         return Analysis(root, plan, by_file, {real(path): text for path, text in sources.items()}, resolved)
 
-    def _with_open_includes(self, plan: Plan, path: str, found: list[Diagnostic], sources: dict[str, str],
-                            stack: tuple[str, ...]) -> tuple[Plan, list[Diagnostic], dict[str, str]]:
-        """The plan with each included file that is open in the editor read from the editor's text.
-
-        The parser read every include from disk; an open file whose text differs is read again from
-        the editor, and what the disk read said about it (and the files it includes) is replaced.
-        """
-        replaced: dict[str, Plan | None] = {}
-        for include in plan.includes():  # those written in this file, not in the files it includes
-            if include.span is None or "\x00" in include.path:
-                continue
-            target = real(os.path.join(os.path.dirname(path), include.path))
-            if target in stack or target not in self.open or not self.inside(target) or target in replaced:
-                continue
-            disk, _ = read_source(target)
-            if disk == self.open[target]:
-                continue
-            old_files = set(read_text(disk, target, include_root=self.include_root(target)).sources) if disk else set()
-            old_files.add(target)
-            fresh = read_text(self.open[target], target, include_root=self.include_root(target))
-            sub_found, sub_sources = list(fresh.diagnostics), dict(fresh.sources)
-            sub_plan = fresh.plan
-            if sub_plan is not None:
-                sub_plan, sub_found, sub_sources = self._with_open_includes(sub_plan, target, sub_found, sub_sources,
-                                                                            (*stack, target))
-            found = [d for d in found if d.span is None or real(d.span.file) not in old_files] + sub_found
-            sources = {file: text for file, text in sources.items() if real(file) not in old_files}
-            sources.update(sub_sources)
-            replaced[target] = sub_plan
-        if not replaced:
-            return plan, found, sources
-        base = os.path.dirname(path)
-
-        def substitute(items: tuple[Item, ...]) -> tuple[Item, ...]:
-            out: list[Item] = []
-            for item in items:
-                if isinstance(item, Section):
-                    item = attrs.evolve(item, items=substitute(item.items))
-                elif isinstance(item, Include) and "\x00" not in item.path:
-                    target = real(os.path.join(base, item.path))
-                    if target in replaced:
-                        item = attrs.evolve(item, plan=replaced[target])
-                out.append(item)
-            return tuple(out)
-
-        return attrs.evolve(plan, items=substitute(plan.items)), found, sources
+    def _workspace(self, root: str) -> Workspace:
+        """The incremental reader for the plan at `root` (one per include root and settings), given
+        the editor's open texts: included files open in the editor are read from there."""
+        config, include_root = self.config(root), self.include_root(root)
+        key = (include_root, id(config))
+        if key not in self._workspaces:
+            self._workspaces[key] = (Workspace(config, include_root), {})
+        workspace, given = self._workspaces[key]
+        for path in [path for path in given if path not in self.open]:
+            workspace.close(path)
+            del given[path]
+        for path, text in self.open.items():
+            if given.get(path) != text:
+                workspace.update(path, text)
+                given[path] = text
+        return workspace
 
     def config(self, path: str) -> Config:
         """The settings for the plan at `path` (nearest qlmatrix.toml or pyproject.toml), read once per folder."""
