@@ -27,6 +27,7 @@ from .table import Table
 from .views import VIEWS, Filters
 
 if TYPE_CHECKING:
+    from ..resolve import ResolvedPlan
     from ..text import Text
 
 __all__ = [
@@ -63,9 +64,10 @@ def _filters(section: str | None, unit: str | None, role: Role | str | None) -> 
     return Filters(section, unit, role)
 
 
-def build_table(plan: Plan, view: str = "tasks", *, section: str | None = None, unit: str | None = None,
-                role: Role | str | None = None, rasci: bool = False) -> Table:
-    """The view as a `Table` (columns, groups of rows, legend), before any format."""
+def build_table(plan: Plan | ResolvedPlan, view: str = "tasks", *, section: str | None = None,
+                unit: str | None = None, role: Role | str | None = None, rasci: bool = False) -> Table:
+    """The view as a `Table` (columns, groups of rows, legend), before any format. Given the plan's
+    `ResolvedPlan` (which a caller such as the language service holds already), it is not resolved again."""
     from .views import build
 
     return build(plan, view, _filters(section, unit, role), Scheme.RASCI if rasci else Scheme.RACI)

@@ -19,6 +19,7 @@ import attrs
 
 from ..model import Plan, Report, Role, Section, Task
 from ..raci import DUTY_WORDS, Scheme, letters
+from ..resolve import ResolvedPlan
 from .roles import Holding, PlanIndex, ResolvedReport, ResolvedTask
 from .safe import document, terminal
 from .table import VIEW_TITLES, Cell, Column, Group, SparseRow, Table, numbered
@@ -58,7 +59,7 @@ class Filters:
         return self.unit is not None or self.role is not None
 
 
-def build(plan: Plan, view: str, filters: Filters = Filters(), scheme: Scheme = Scheme.RACI,
+def build(plan: Plan | ResolvedPlan, view: str, filters: Filters = Filters(), scheme: Scheme = Scheme.RACI,
           index: PlanIndex | None = None) -> Table:
     """The view `raci`, `tasks` or `units` of `plan`. Raises ValueError for unknown views or filters.
 
@@ -66,7 +67,8 @@ def build(plan: Plan, view: str, filters: Filters = Filters(), scheme: Scheme = 
     """
     if view not in VIEWS:
         raise ValueError(f"unknown view `{view}`; choose one of {', '.join(VIEWS)}")
-    index = index if index is not None and index.plan is plan else PlanIndex(plan)
+    plain = plan.plan if isinstance(plan, ResolvedPlan) else plan
+    index = index if index is not None and index.plan is plain else PlanIndex(plan)
     filters = filters.resolved(index)
     builder = {"raci": _raci, "tasks": _tasks, "units": _units}[view]
     return attrs.evolve(builder(index, filters, scheme), keep=keep_whole(index))

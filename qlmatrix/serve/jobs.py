@@ -46,16 +46,27 @@ def _disk_state(analysis: Analysis, path: str) -> tuple[tuple[str, int], ...]:
     return tuple(found)
 
 
+#: folder -> the language service's documents, kept across jobs so that its incremental reader
+#: (qlmatrix.workspace) parses again only what an edit changed.
+_documents: dict[str, Documents] = {}
+
+
 def _analysis(request: dict[str, Any]) -> tuple[str, Analysis]:
     path, text = request["path"], request.get("text")
     key = (request["folder"], path, text)
     if _last.get("key") == key and _disk_state(_last["analysis"], path) == _last["disk"]:
         return path, _last["analysis"]
-    documents = Documents(request["folder"])
+    documents = _documents.get(request["folder"])
+    if documents is None:
+        documents = _documents[request["folder"]] = Documents(request["folder"])
+    elif _last.get("path") == path and _disk_state(_last["analysis"], path) != _last["disk"]:
+        documents.saved()  # another file of the plan changed on disk: read it again
+    for other in [other for other in documents.open if other != os.path.realpath(path) or not isinstance(text, str)]:
+        documents.close(other)  # the page has one file open: the others count as on disk
     if isinstance(text, str):
         documents.set(path, text)
     analysis = documents.analyse(path)
-    _last.update(key=key, analysis=analysis, disk=_disk_state(analysis, path))
+    _last.update(key=key, path=path, analysis=analysis, disk=_disk_state(analysis, path))
     return path, analysis
 
 
@@ -143,7 +154,7 @@ def views(request: dict[str, Any]) -> dict[str, Any]:
     for name in names:
         try:
             if name in VIEWS:
-                found[name] = {"html": to_html_fragment(build_table(analysis.plan, name, **filters))}
+                found[name] = {"html": to_html_fragment(build_table(analysis.resolved or analysis.plan, name, **filters))}
             else:
                 svg = diagram(analysis.plan, name, "svg", **filters)
                 found[name] = {"svg": svg if isinstance(svg, str) else svg.decode("utf-8")}
