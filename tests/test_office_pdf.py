@@ -140,3 +140,12 @@ def test_the_judge_sees_a_name_broken_across_two_lines():
     assert broken_names([[word(100, 100, "市委直属机关工"), word(100, 114, "委")]], names)
     assert not broken_names([[word(100, 100, "纪监委、"), word(100, 114, "市委直属机关工委")]], names)
     assert not broken_names([[word(100, 100, "纪"), word(100, 112, "监"), word(100, 124, "委")]], names)
+
+
+@pytest.mark.parametrize("file", ["xianning-gaoxin-raci.docx", "xianning-gaoxin.xlsx"])
+def test_conflicts_print_with_their_mark(converted, file):
+    # 咸宁's 纪监委 supports and oversees several tasks: `R/I!`, readable without colour.
+    pages, _, _ = converted[file]
+    words = [word.text for page in pages for word in page]
+    assert sum(word in ("R/I!", "A/I!") for word in words) >= 4
+    assert not any(word in ("R/I", "A/I") for word in words)

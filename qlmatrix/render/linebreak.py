@@ -1,4 +1,4 @@
-"""Chinese line breaking, shared by every renderer that wraps text (terminal, HTML, diagrams).
+"""Chinese line breaking, shared by every renderer that wraps text (terminal, HTML, DOCX, XLSX, diagrams).
 
 Text is cut into *units*, stretches that a line never breaks inside, and
 lines are filled with whole units:
@@ -16,8 +16,9 @@ and W3C's *Requirements for Chinese Text Layout*): closing punctuation
 (`。，、；：！？）》”」` …) never starts a line, so it joins the unit
 before it; opening quotes and brackets (`“（《「` …) never end a line, so
 they join the unit after. A list of units `A、B、C` therefore breaks only
-after a `、`. Only a unit wider than the whole line is cut, by character,
-and even then never before closing punctuation.
+after a `、`. A heading's number (`一、`, `(一)`, `1.`) never ends a line: it
+joins the unit after it. Only a unit wider than the whole line is cut, by
+character, and even then never before closing punctuation.
 
 `display_width` (East Asian wide = 2 cells) from `span` is the one measure.
 """
@@ -32,6 +33,8 @@ from ..span import char_width, display_width
 
 #: Punctuation a line must not start with: it stays at the end of the line before.
 CLOSING = "、，。．；：！？）］｝〕〉》」』】〙〗”’…‥·・ー々〻%,.;:!?)]}/／"
+#: Spaces, which never start a line either: a line breaks after them (`每半年至少一次 / ` | `2025年底前`).
+SPACES = " 　"
 #: Punctuation a line must not end with: it goes to the start of the next line.
 OPENING = "（［｛〔〈《「『【〘〖“‘([{"
 #: Matching closers, to find a short bracketed or quoted group.
@@ -73,7 +76,28 @@ def units(text: str, keep: Iterable[str] = ()) -> list[str]:
         size = _atom_size(text, at)
         pieces.append((text[at:at + size], False))
         at += size
-    return _glued(pieces)
+    return _numbered(_glued(pieces))
+
+
+#: A heading's number, which stays with the words it numbers: `一、`, `（一）`, `(3)`, `1.`, `10、`.
+HEADING_NUMBER = re.compile(r"[一二三四五六七八九十百零〇]+、|[（(][一二三四五六七八九十百零〇0-9]+[）)]|[0-9]+[.．、]")
+
+
+def _numbered(found: list[str]) -> list[str]:
+    """A heading's number joined to the unit after it: `一、总则` never breaks as `一、` / `总则`."""
+    if len(found) < 2 or not any(HEADING_NUMBER.fullmatch(unit) for unit in found[:-1]):
+        return found
+    out: list[str] = []
+    hold = ""
+    for unit in found:
+        if HEADING_NUMBER.fullmatch(unit):
+            hold += unit
+            continue
+        out.append(hold + unit)
+        hold = ""
+    if hold:
+        out.append(hold)
+    return out
 
 
 def _atom_size(text: str, at: int) -> int:
@@ -108,7 +132,7 @@ def _glued(pieces: Sequence[tuple[str, bool]]) -> list[str]:
     hold = ""  # opening punctuation waiting for the unit it opens
     for text, kept in pieces:
         text, hold = hold + text, ""
-        if out and (text[0] in CLOSING or (after_kept and text[0] in _PAIRS and text[-1] == _PAIRS[text[0]])):
+        if out and (text[0] in CLOSING or text[0] in SPACES or (after_kept and text[0] in _PAIRS and text[-1] == _PAIRS[text[0]])):
             out[-1] += text
         elif text[-1] in OPENING:
             hold = text
@@ -204,17 +228,35 @@ def _cut(piece: str, width: int) -> list[str]:
     return lines
 
 
+def wrap_heading(title: str, width: int, keep: Iterable[str] = ()) -> list[str]:
+    """A column title (`完成时限/频次`) broken after a `/` or `、` first, a part still too wide
+    wrapped like any text."""
+    return [line for part in wrap_list(title, width) for line in wrap(part, width, keep)]
+
+
 def widest_unit(text: str, keep: Iterable[str] = ()) -> int:
     """The display width of the widest unit of `text`: the narrowest a column can get unbroken."""
     return max((display_width(piece) for line in text.split("\n") for piece in units(line, keep)), default=0)
 
 
+#: Where a two-line title breaks best, when that is near its middle: after `关于`
+#: (中共某市委关于 | 推进…的实施意见), as GB/T 9704 asks a title to break between words.
+TITLE_BREAK = "关于"
+
+
 def balanced(text: str, width: int, keep: Iterable[str] = ()) -> list[str]:
-    """Like `wrap`, but with lines of about equal length: a title never ends on a lone character."""
+    """Like `wrap`, but with lines of about equal length (the standard's 梯形 or 菱形 title): a
+    title never ends on a lone character; two lines break after `关于` when that is near the middle."""
     lines = wrap(text, width, keep)
     if len(lines) < 2:
         return lines
     total = display_width(text)
+    at = text.find(TITLE_BREAK)
+    if len(lines) == 2 and at > 0 and "\n" not in text:
+        first, second = text[:at + len(TITLE_BREAK)], text[at + len(TITLE_BREAK):]
+        if max(display_width(first), display_width(second)) <= width and \
+                abs(display_width(first) - total / 2) <= total / 6:
+            return [first, second]
     narrow = -(-total // len(lines))  # the same number of lines, each as full as the others
     for target in range(narrow, width + 1):
         tried = wrap(text, target, keep)
