@@ -27,7 +27,7 @@ from collections.abc import Sequence
 
 from ..model import Role
 from ..raci import ROLE_WORDS
-from ..span import display_width
+from ..span import print_width
 from . import gongwen, wordml
 from .archive import zip_parts
 from .layout import Fit, Measure, share, widest_letters
@@ -141,10 +141,10 @@ def _title(title: str, sheet: _Sheet) -> str:
     """The title, on two lines at ` · ` (plan, then view) when one line would not hold it: the
     standard asks a title to break where the words allow, not wherever the line ends."""
     per_line = sheet.width // round(gongwen.SIZE_2 * 10)  # display cells of 2号 in the 版心
-    if display_width(title) <= per_line:
+    if print_width(title) <= per_line:
         return title
     parts = title.split(" · ", 1)
-    return "\n".join(line for part in parts for line in balanced(part, per_line, sheet.table.keep))
+    return "\n".join(line for part in parts for line in balanced(part, per_line, sheet.table.keep, print_width))
 
 
 def _part_sheet(sheet: _Sheet, part: Part) -> _Sheet:
@@ -209,7 +209,7 @@ def _header_row(sheet: _Sheet, widths: Sequence[int]) -> str:
             tallest = max(tallest, len(column.title))
             cells.append(_cell(column.title, width, props, "center", vertical=True))
         else:
-            title = "\n".join(wrap_heading(column.title, sheet.cells(width), sheet.table.keep))
+            title = "\n".join(wrap_heading(column.title, sheet.cells(width), sheet.table.keep, print_width))
             cells.append(_cell(title, width, props, "center"))
     # Upright names down the header need the row's height: a character and a little per character.
     height = f'<w:trHeight w:val="{round(tallest * sheet.body_pt * 22) + 2 * MARGIN}" w:hRule="atLeast"/>' \
@@ -224,7 +224,7 @@ def _body_cell(cell: Cell, column: Column, width: int, room: int, keep: frozense
         fill = CONFLICT_FILL if conflict else ROLE_FILLS[cell.role]
     # Flush left, not justified: a justified line ending in a line break is stretched across the cell.
     align = "left" if column.max_width >= WORDING else "center"
-    text = "\n".join(wrap(cell_text(cell), room, keep))
+    text = "\n".join(wrap(cell_text(cell), room, keep, print_width))
     return _cell(text, width, bold if conflict else body, align, fill)
 
 

@@ -1,4 +1,4 @@
-"""Column widths of a printed table (DOCX, XLSX), from its content measured in display width.
+"""Column widths of a printed table (DOCX, XLSX), from its content measured in print width.
 
 A printed 任务分工表 must never break a unit name, a cadence phrase, `序号`
 or a number across lines: a reader sees `市委直属机关工/委` as two words.
@@ -9,8 +9,8 @@ each cell's lines with `linebreak.wrap`. A column holding prose (a task's
 wording: an item of more than `PROSE_PIECE` cells between list separators)
 is given at least `PROSE_LEAST` cells, so its lines stay readable.
 
-Widths are in display cells (`span.display_width`: a Chinese character is
-two, ASCII one); an emitter turns cells into its own unit (twips, Excel
+Widths are in half-ems (`span.print_width`: a Chinese character and the
+quotes and dashes a Chinese font sets full-width are two, ASCII one); an emitter turns cells into its own unit (twips, Excel
 character widths). Each distinct text is measured once: rows share texts.
 """
 
@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from ..span import display_width
+from ..span import print_width
 from .linebreak import list_items, widest_unit
 from .table import Cell, cell_text, filled
 
@@ -55,15 +55,15 @@ class Measure:
         """(widest unit, widest line, holds prose) of one text."""
         found = self._seen.get(text)
         if found is None:
-            natural = max(display_width(line) for line in text.split("\n"))
+            natural = max(print_width(line) for line in text.split("\n"))
             prose = natural > PROSE_PIECE and any(
-                display_width(item) > PROSE_PIECE for line in text.split("\n") for item in list_items(line, LIST_SEPARATORS))
-            found = self._seen[text] = (widest_unit(text, self.keep), natural, prose)
+                print_width(item) > PROSE_PIECE for line in text.split("\n") for item in list_items(line, LIST_SEPARATORS))
+            found = self._seen[text] = (widest_unit(text, self.keep, print_width), natural, prose)
         return found
 
     def column(self, title: str, texts: Iterable[str]) -> Fit:
         """The fit of a column: its title (which breaks only at `/` or `、`) and its cells' texts."""
-        title_least = max((display_width(part) for line in title.split("\n") for part in list_items(line)), default=0)
+        title_least = max((print_width(part) for line in title.split("\n") for part in list_items(line)), default=0)
         least, natural, prose = title_least, 0, False
         for text in texts:
             piece, line, is_prose = self.text(text)
@@ -102,5 +102,5 @@ def widest_letters(columns: Sequence[bool], rows: Iterable[Sequence[Cell]]) -> d
         for col, cell in filled(row):
             if columns[col] and (col, cell.text) not in seen:
                 seen.add((col, cell.text))
-                widest[col] = max(widest.get(col, 0), display_width(cell_text(cell)))
+                widest[col] = max(widest.get(col, 0), print_width(cell_text(cell)))
     return widest

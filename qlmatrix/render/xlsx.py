@@ -15,7 +15,7 @@ font pack installs). A RACI matrix names its units stacked down narrow
 header cells; one too wide to shrink onto a page prints across several
 pages, each repeating the 序号 and 任务 columns.
 
-Column widths come from display width (`layout`): Excel measures in widths
+Column widths come from print width (`layout`): Excel measures in widths
 of `0`, and a Chinese character is about two of those (2.1 in 仿宋 11 pt,
 so a column is a twentieth wider than the line it holds). A column is at
 least as wide as its widest unit name or cadence phrase, and the lines of
@@ -41,7 +41,7 @@ from __future__ import annotations
 import attrs
 
 from ..raci import ROLE_WORDS
-from ..span import display_width
+from ..span import print_width
 from . import gongwen
 from .archive import zip_parts
 from .layout import Fit, Measure, widest_letters
@@ -79,6 +79,8 @@ HEADING_FONT = gongwen.HEADING_FONT
 BODY_PT = 11.0
 #: The height of a line of body text, in points.
 LINE_PT = 14.5
+#: The tallest row Excel allows, in points.
+MAX_ROW_PT = 409.0
 
 
 class _Texts:
@@ -180,12 +182,14 @@ def _write_table(sheet: Sheet, formats: _Formats, table: Table, shown: _Texts) -
 
     def lines_of(col: int, text: str) -> list[str]:
         text = document(text)  # measured as written: `<U+XXXX>` is wider than the character it shows
-        if columns[col].letters or display_width(text) <= room[col]:
+        # A text that may reach Excel's limit is left as it is: it is cut anyway, and its whole
+        # text on the `全文` sheet must be the plan's, without line breaks of ours.
+        if columns[col].letters or len(text) > EXCEL_CELL_LIMIT // 2 or print_width(text) <= room[col]:
             return text.split("\n")
         key = (text, col)
         found = broken.get(key)
         if found is None:
-            found = broken[key] = wrap(text, room[col], table.keep)
+            found = broken[key] = wrap(text, room[col], table.keep, print_width)
         return found
 
     row = header_row + 1
@@ -208,7 +212,7 @@ def _write_table(sheet: Sheet, formats: _Formats, table: Table, shown: _Texts) -
                 tallest = max(tallest, len(lines))
             sheet.strings(row, written)
             if tallest > 1:
-                sheet.height(row, tallest * LINE_PT + 4)
+                sheet.height(row, min(MAX_ROW_PT, tallest * LINE_PT + 4))
             row += 1
     if row > header_row + 1:
         # Borders for the blank cells of the table, as if each had been written with its format.
@@ -252,7 +256,7 @@ def _write_legend(sheet: Sheet, formats: _Formats, table: Table, lang: str) -> N
     rows.append(conflict)
     sheet.strings(len(rows), [(0, conflict[0], formats.conflict), (1, conflict[1], formats.cell), (2, conflict[2], formats.cell)])
     sheet.string(len(rows) + 2, 0, LEGEND_NOTE[lang], formats.note)
-    sheet.widths = {col: max(6, max(display_width(text) for text in (titles[col], *column)) + 2)
+    sheet.widths = {col: max(6, max(print_width(text) for text in (titles[col], *column)) + 2)
                     for col, column in enumerate(zip(*rows))} if rows else {}
     sheet.freeze = (1, 0)
     sheet.setup = _page_setup(False, True, "$1:$1", None)
