@@ -1,5 +1,5 @@
 """Generated Chinese uses full-width punctuation: no half-width `:` `,` `(` between Chinese characters,
-in every view and format: terminal, Markdown, HTML, diagrams, and the text of the DOCX and XLSX (their
+in every view and format: terminal, Markdown, HTML, CSV, JSON, diagrams, and the text of the DOCX and XLSX (their
 XML unzipped and read: the document, its footers, the workbook's strings and the footers' text).
 
 Text copied from the plan stays as the plan wrote it (the 咸宁 plan writes `(一)` and
@@ -9,7 +9,9 @@ qlmatrix wrote: legends, headings, footers and phrases such as `依据：` and `
 
 from __future__ import annotations
 
+import csv
 import io
+import json
 import re
 import zipfile
 from html import unescape
@@ -61,6 +63,9 @@ def outputs(plan: qlmatrix.Plan) -> dict[str, str]:
         page = re.sub(r"<style>.*?</style>", "", str(table(plan, view, "html")), flags=re.S)  # CSS is no text
         found[f"{view}.html"] = unescape(re.sub(r"<[^>]+>", "", page))
         found[f"{view}.docx"] = docx_text(table(plan, view, "docx"))
+        # CSV and JSON: their cells and strings, not the commas and colons of the format itself.
+        found[f"{view}.csv"] = "\n".join(cell for row in csv.reader(io.StringIO(str(table(plan, view, "csv")))) for cell in row)
+        found[f"{view}.json"] = "\n".join(json_strings(json.loads(str(table(plan, view, "json")))))
     found["tables.xlsx"] = xlsx_text(workbook(plan))
     for view, split in (("org", "none"), ("responsibility", "none"), ("responsibility", "section")):
         for number, (_, source) in enumerate(diagram_parts(plan, view, split=split), start=1):
@@ -68,6 +73,13 @@ def outputs(plan: qlmatrix.Plan) -> dict[str, str]:
             joined = source.replace("\\n", "").replace("<BR/>", "")
             found[f"{view}-{split}-{number}.dot"] = unescape(re.sub(r"<[^>]+>", "", joined))
     return found
+
+
+def json_strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else []
+    return [text for item in items for text in json_strings(item)]
 
 
 def xml_text(xml: str, paragraph: str, broken: str) -> str:
@@ -116,4 +128,5 @@ def test_the_office_text_is_read_whole():
     texts = outputs(plan)
     # What is scanned holds the table's texts (the legend, a unit list broken over lines joined again).
     assert "图例：" in texts["raci.docx"] and "市纪委监委派驻机构、其他责任单位（会同）" in texts["tasks.docx"]
+    assert "发文：市委" in texts["tasks.json"] and "牵头单位" in texts["tasks.csv"].split("\n")
     assert "冲突" in texts["tables.xlsx"] and "任务分工表" in texts["tables.xlsx"] and "—  —" in texts["tables.xlsx"]
