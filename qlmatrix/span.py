@@ -49,6 +49,7 @@ def print_char_width(char: str) -> int:
     return 2 if unicodedata.east_asian_width(char) in ("W", "F", "A") else 1
 
 
+@functools.lru_cache(maxsize=1 << 16)  # texts and their units recur: the names, the characters
 def print_width(text: str) -> int:
     """Half-ems taken by `text` printed in a Chinese font (DOCX, XLSX): `display_width` with the
     ambiguous-width punctuation full-width, as the fonts set it."""

@@ -70,7 +70,12 @@ def _keep_index(keep: frozenset[str]) -> dict[str, tuple[str, ...]]:
 
 def units(text: str, keep: Iterable[str] = ()) -> list[str]:
     """`text` cut into the stretches a line never breaks inside; they join up to `text` again."""
-    index = _keep_index(keep if isinstance(keep, frozenset) else frozenset(keep))
+    return list(_units(text, keep if isinstance(keep, frozenset) else frozenset(keep)))
+
+
+@functools.lru_cache(maxsize=1 << 15)  # a printed table measures each text, then breaks it: cut it once
+def _units(text: str, keep: frozenset[str]) -> tuple[str, ...]:
+    index = _keep_index(keep)
     pieces: list[tuple[str, bool]] = []  # (text, is a kept phrase)
     at, end = 0, len(text)
     while at < end:
@@ -83,7 +88,7 @@ def units(text: str, keep: Iterable[str] = ()) -> list[str]:
         size = _atom_size(text, at)
         pieces.append((text[at:at + size], False))
         at += size
-    return _numbered(_glued(pieces))
+    return tuple(_numbered(_glued(pieces)))
 
 
 #: A heading's number, which stays with the words it numbers: `一、`, `（一）`, `(3)`, `1.`, `10、`.

@@ -181,15 +181,17 @@ def _write_table(sheet: Sheet, formats: _Formats, table: Table, shown: _Texts) -
     broken: dict[tuple[str, int], list[str]] = {}  # the lines of each text in each column, broken once
 
     def lines_of(col: int, text: str) -> list[str]:
-        text = document(text)  # measured as written: `<U+XXXX>` is wider than the character it shows
-        # A text that may reach Excel's limit is left as it is: it is cut anyway, and its whole
-        # text on the `全文` sheet must be the plan's, without line breaks of ours.
-        if columns[col].letters or len(text) > EXCEL_CELL_LIMIT // 2 or print_width(text) <= room[col]:
-            return text.split("\n")
         key = (text, col)
         found = broken.get(key)
         if found is None:
-            found = broken[key] = wrap(text, room[col], table.keep, print_width)
+            shown = document(text)  # measured as written: `<U+XXXX>` is wider than the character it shows
+            # A text that may reach Excel's limit is left as it is: it is cut anyway, and its whole
+            # text on the `全文` sheet must be the plan's, without line breaks of ours.
+            if columns[col].letters or len(shown) > EXCEL_CELL_LIMIT // 2 or print_width(shown) <= room[col]:
+                found = shown.split("\n")
+            else:
+                found = wrap(shown, room[col], table.keep, print_width)
+            broken[key] = found
         return found
 
     row = header_row + 1
