@@ -140,3 +140,36 @@ def test_the_judge_sees_a_name_broken_across_two_lines():
     assert broken_names([[word(100, 100, "市委直属机关工"), word(100, 114, "委")]], names)
     assert not broken_names([[word(100, 100, "纪监委、"), word(100, 114, "市委直属机关工委")]], names)
     assert not broken_names([[word(100, 100, "纪"), word(100, 112, "监"), word(100, 124, "委")]], names)
+
+
+@pytest.mark.parametrize("file", ["xianning-gaoxin-raci.docx", "xianning-gaoxin.xlsx"])
+def test_conflicts_print_with_their_mark(converted, file):
+    # 咸宁's 纪监委 supports and oversees several tasks: `R/I!`, readable without colour.
+    pages, _, _ = converted[file]
+    words = [word.text for page in pages for word in page]
+    assert sum(word in ("R/I!", "A/I!") for word in words) >= 4
+    assert not any(word in ("R/I", "A/I") for word in words)
+
+
+def lone_characters(pages: list[list[Word]]) -> list[str]:
+    """Chinese characters standing alone on a line of a cell: a line qlm broke that the document
+    wrapped again because it measured narrower than it printed (quotes are full-width in print)."""
+    found = []
+    for words in pages:
+        for word in words:
+            if len(word.text) != 1 or not "\u4e00" <= word.text <= "\u9fff":
+                continue
+            size = word.x1 - word.x0
+            beside = [other for other in words if other is not word and abs(other.y0 - word.y0) < 1
+                      and (0 <= word.x0 - other.x1 < size / 2 or 0 <= other.x0 - word.x1 < size / 2)]
+            if not beside:
+                found.append(f"page {word.page + 1}: {word.text!r} at {word.x0:.0f},{word.y0:.0f}")
+    return found
+
+
+@pytest.mark.parametrize("file", [f"{name}-{view}.docx" for name in NAMES for view in ("tasks", "units")])
+def test_no_character_is_left_alone_on_a_line(converted, file):
+    # 襄阳's `以创建“模范机关、清廉机关、文明机关”为抓手` was broken with its quotes measured
+    # half-width, and LibreOffice wrapped the line again: `为` stood alone.
+    pages, _, _ = converted[file]
+    assert not lone_characters(pages)

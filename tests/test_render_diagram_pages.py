@@ -9,19 +9,13 @@ import pytest
 
 import qlmatrix
 from qlmatrix.cli import main
-from qlmatrix.render import diagram_parts
+from qlmatrix.render import a4, diagram_parts
+from qlmatrix.render.a4 import LEGIBLE_SCALE, MAX_ASPECT, a4_scale
 from qlmatrix.render.engine import run_dot
 from qlmatrix.render.linebreak import CLOSING, OPENING
 
 ROOT = Path(__file__).resolve().parent.parent
 XIANNING, XIANGYANG = ROOT / "examples" / "xianning-gaoxin.qlm", ROOT / "examples" / "xiangyang.qlm"
-#: The printable area of an A4 page with 15 mm margins, in points, and the smallest scale at which
-#: an 11–12 pt label stays legible (about 7 pt).
-PAGE_PT = (180 / 25.4 * 72, 267 / 25.4 * 72)
-LEGIBLE_SCALE = 0.6
-#: A4 is 1 : 1.41; a picture up to 1 : 2.2 still fills a page, either way up.
-MAX_ASPECT = 2.2
-
 #: (plan, diagram, split): what each example prints as. 襄阳's responsibility diagram is a
 #: strip of 13 sections and carriers, so it prints one part per section.
 PRINTED = [(XIANNING, "org", "none"), (XIANNING, "responsibility", "none"),
@@ -29,15 +23,7 @@ PRINTED = [(XIANNING, "org", "none"), (XIANNING, "responsibility", "none"),
 
 
 def svg_size(source: str) -> tuple[float, float]:
-    svg = run_dot(source, "svg")[0].decode()
-    width, height = re.search(r'<svg width="([\d.]+)pt" height="([\d.]+)pt"', svg).groups()
-    return float(width), float(height)
-
-
-def a4_scale(width: float, height: float) -> float:
-    """How much the picture must shrink to fit the page, the better way up (1: it fits as it is)."""
-    short, long = PAGE_PT
-    return min(1.0, max(min(short / width, long / height), min(long / width, short / height)))
+    return a4.svg_size(run_dot(source, "svg")[0].decode())
 
 
 @pytest.mark.graphviz
@@ -142,3 +128,17 @@ def test_labels_keep_the_line_breaking_rules(path):
         assert titles and all(len(title) > 2 for title in titles), titles  # no 图 alone on a line
     carrier = dict(diagram_parts(plan, "responsibility", split="section")).get("清廉企业", "")
     assert "特别是<BR/>“一把手”" in carrier or path is XIANNING
+
+
+@pytest.mark.graphviz
+def test_qlm_render_also_writes_the_parts_of_a_diagram_too_big_for_a4(tmp_path, capsys):
+    assert main(["render", str(XIANGYANG), "-o", str(tmp_path / "xy"), "--allow-errors"]) == 0
+    parts = sorted((tmp_path / "xy").glob("responsibility-*.svg"), key=lambda path: int(path.stem.split("-")[1]))
+    assert [path.name for path in parts] == [f"responsibility-{n}.svg" for n in range(1, 12)]
+    assert (tmp_path / "xy" / "responsibility.svg").exists()  # the one piece stays, for the screen
+    assert all(a4.legible_on_a4(path.read_text(encoding="utf-8")) for path in parts)
+    assert {f"responsibility-{n}.{fmt}" for n in range(1, 12) for fmt in ("dot", "png")} <= {
+        path.name for path in (tmp_path / "xy").iterdir()}
+    # 咸宁's fits one page: no parts.
+    assert main(["render", str(XIANNING), "-o", str(tmp_path / "xn"), "--allow-errors"]) == 0
+    assert not list((tmp_path / "xn").glob("responsibility-*"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -79,3 +81,20 @@ def test_wrapping_loses_nothing_and_keeps_the_width(text, width):
         assert not line or line[0] not in CLOSING or display_width(before + line[0]) > width, (text, width, lines)
     for line in lines:
         assert display_width(line) <= width or len(line) == 1, (text, width, lines)
+
+
+def test_a_heading_number_never_ends_a_line():
+    for text in ("一、加强组织领导和统筹协调", "(一)全面加强机关党的建设", "10.强化督查考核"):
+        for width in range(8, display_width(text)):
+            lines = wrap(text, width)
+            assert "".join(lines) == text
+            assert not any(re.fullmatch(r"[一二三四五六七八九十]+、|\(一\)|10\.", line) for line in lines), (width, lines)
+
+
+def test_a_space_never_starts_a_line():
+    assert wrap("每半年至少一次 / 2025年底前", 17, NAMES) == ["每半年至少一次 / ", "2025年底前"]
+
+
+def test_a_two_line_title_breaks_after_guanyu_near_its_middle():
+    title = "中共咸宁市委关于推进清廉机关建设的实施意见"
+    assert balanced(title, 30) == ["中共咸宁市委关于", "推进清廉机关建设的实施意见"]

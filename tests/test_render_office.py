@@ -15,7 +15,8 @@ import pytest
 import qlmatrix
 from qlmatrix.gen import generate
 from qlmatrix.render import SPLITS, VIEWS, build_table, table, workbook
-from qlmatrix.render.layout import Measure, lines, pieces, share
+from qlmatrix.render.layout import Measure, share
+from qlmatrix.render.linebreak import wrap
 from qlmatrix.render.split import parts
 from qlmatrix.render.table import filled
 
@@ -36,21 +37,22 @@ def wide():
     return qlmatrix.loads(qlmatrix.dumps(generate(120, units=60, seed=5)))
 
 
-# Layout: pieces that never break, lines that break only between them.
+# Layout: columns as wide as their widest unit (`linebreak`'s), lines that break only between units.
+
+NAMES = frozenset({"纪监委", "市委直属机关工委", "党群部", "每半年至少一次"})
+
 
 def test_a_unit_list_breaks_only_after_its_separators():
-    assert pieces("纪监委、市委直属机关工委、党群部") == ["纪监委、", "市委直属机关工委、", "党群部"]
-    assert pieces("每半年至少一次 / 2025年底前") == ["每半年至少一次 / ", "2025年底前"]
-    assert pieces("osc<U+001B>]0;x") == ["osc<U+001B>]0;x"]
-    assert lines("纪监委、市委直属机关工委、党群部", 20) == ["纪监委、", "市委直属机关工委、", "党群部"]
-    assert lines("纪监委、党群部", 20) == ["纪监委、党群部"]
+    assert wrap("纪监委、市委直属机关工委、党群部", 20, NAMES) == ["纪监委、", "市委直属机关工委、", "党群部"]
+    assert wrap("纪监委、党群部", 20, NAMES) == ["纪监委、党群部"]
+    assert wrap("每半年至少一次 / 2025年底前", 17, NAMES) == ["每半年至少一次 / ", "2025年底前"]
 
 
 def test_a_column_is_as_wide_as_its_widest_name_and_prose_may_break():
-    fit = Measure().column("配合单位", ["纪监委、市委直属机关工委", "党群部"])
+    fit = Measure(NAMES).column("配合单位", ["纪监委、市委直属机关工委", "党群部"])
     assert (fit.least, fit.natural, fit.prose) == (16, 24, False)
     long = "研究制定清廉机关建设具体推进方案并组织实施，以创建模范机关为抓手"
-    prose = Measure().column("重点任务", [long, "短"])
+    prose = Measure(NAMES).column("重点任务", [long, "短"])
     assert prose.prose and prose.least == 24 and prose.natural > 60
 
 
@@ -215,3 +217,29 @@ def test_raci_json_grows_with_assignments_not_with_units():
     # Per assignment, the two files are about the same size (the column titles aside).
     per = [(size - 40 * column) / count for size, column, count in zip(sizes, columns, assignments)]
     assert per[1] < 1.3 * per[0]
+
+
+# Conflicts (a unit holding several roles on one task) as the terminal, Markdown and HTML show them:
+# red and bold, and marked `!`, which survives black-and-white printing.
+
+CONFLICT_PLAN = ROOT / "tests" / "golden" / "render" / "fixture.qlm"
+
+
+def test_a_docx_conflict_cell_is_red_bold_and_marked():
+    document = member(table(qlmatrix.load(CONFLICT_PLAN), "raci", "docx"), "word/document.xml")
+    cell = re.search(r"<w:tc>(?:(?!</w:tc>).)*>R/I!</w:t>(?:(?!</w:tc>).)*</w:tc>", document)
+    assert cell and 'w:fill="FF9999"' in cell.group() and "<w:b/>" in cell.group()
+    assert ">R/I<" not in document  # no conflict left unmarked
+    assert "冲突（红底加粗）：同一单位在同一任务中兼有多个角色" in document and "（如 A/I!）" in document
+
+
+def test_an_xlsx_conflict_cell_is_red_bold_and_marked_and_the_legend_explains_it():
+    import openpyxl
+
+    book = openpyxl.load_workbook(io.BytesIO(workbook(qlmatrix.load(CONFLICT_PLAN))))
+    cells = [cell for row in book["RACI 矩阵"].iter_rows() for cell in row if cell.value in ("R/I", "R/I!")]
+    assert cells and all(cell.value == "R/I!" and cell.font.bold and cell.fill.fgColor.rgb == "FFFF9999" for cell in cells)
+    legend = [[cell.value for cell in row] for row in book["图例"].iter_rows()]
+    assert ["A/I!", "冲突"] == legend[6][:2] and "应予调整" in legend[6][2]
+    english = openpyxl.load_workbook(io.BytesIO(workbook(qlmatrix.load(CONFLICT_PLAN), lang="en")))
+    assert [cell.value for cell in english["Legend"][7]][:2] == ["A/I!", "conflict"]

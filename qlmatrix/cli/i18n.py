@@ -71,6 +71,9 @@ HELP_ZH = {
     "the text's encoding (default: UTF-8, else GB18030)": "文本编码（默认 UTF-8，不行再试 GB18030）",
     "replace PLAN if it exists (by default it is kept)": "PLAN 已存在时覆盖它（默认保留）",
     "write every table format and both diagrams into a folder": "把各种格式的表格和两张图写入一个文件夹",
+    "Write every table format and both diagrams into a folder. A responsibility diagram too big to print legibly on one A4 page is also written in parts, one per top-level section or carrier: responsibility-1.dot/.svg/.png, responsibility-2..., besides the one-piece responsibility.svg.":
+        "把各种格式的表格和两张图写入一个文件夹。责任分工图若整张印在一页 A4 上字已看不清，另按一级章节或载体分开，每部分一张："
+        "responsibility-1.dot/.svg/.png、responsibility-2……，整张的 responsibility.svg 仍然保留。",
     "folder to write into (created if missing)": "写入的文件夹（不存在时创建）",
     "RASCI letters (配合 = S) instead of RACI": "用 RASCI 字母（配合 = S）代替 RACI",
     "run the language server for editors (over standard input and output)": "运行供编辑器使用的语言服务器（经标准输入输出通信）",

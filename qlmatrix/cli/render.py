@@ -1,5 +1,11 @@
 """`qlm render PLAN -o DIR`: every table in every format and both diagrams (DOT, SVG, PNG) into DIR.
 
+A responsibility diagram that would not print legibly on one A4 page
+(`render.a4`, the criterion the diagram tests use) is also written in parts,
+one per top-level section or carrier (`responsibility-1.svg`, ...), as
+`qlm diagram --split section` draws them: the one-piece file stays for the
+screen, the parts are what a planner prints.
+
 Also the helpers `qlm table` and `qlm diagram` share: reading the plan,
 picking the format from the output's suffix, writing atomically, and
 turning render errors into one clear line.
@@ -33,10 +39,17 @@ UNREADABLE = ("E011", "E009")
 
 TABLE_FILES = (("md", "md"), ("html", "html"), ("csv", "csv"), ("json", "json"), ("docx", "docx"), ("term", "txt"))
 DIAGRAM_FILES = ("dot", "svg", "png")
+#: The diagram that is also written in parts when it would not print legibly on one A4 page.
+SPLIT_DIAGRAM = "responsibility"
+PARTS_HELP = ("Write every table format and both diagrams into a folder. A responsibility diagram too big to "
+              "print legibly on one A4 page is also written in parts, one per top-level section or carrier: "
+              "responsibility-1.dot/.svg/.png, responsibility-2..., besides the one-piece responsibility.svg.")
 
 
 def add_parser(subparsers: Subcommands) -> None:
-    parser = subparsers.add_parser("render", help="write every table format and both diagrams into a folder")
+    parser = subparsers.add_parser(
+        "render", help="write every table format and both diagrams into a folder",
+        description=PARTS_HELP)
     parser.add_argument("plan", metavar="PLAN", help="the .qlm file")
     parser.add_argument("-o", "--output", metavar="DIR", required=True, help="folder to write into (created if missing)")
     parser.add_argument("--rasci", action="store_true", help="RASCI letters (配合 = S) instead of RACI")
@@ -172,7 +185,8 @@ def check_outputs(outputs: Iterable[str | None], lang: str, inputs: Iterable[str
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..render import DIAGRAMS, VIEWS, RenderError, diagram_source, table, workbook
+    from ..render import DIAGRAMS, VIEWS, RenderError, diagram_parts, diagram_source, table, workbook
+    from ..render.a4 import legible_on_a4
     from ..render.engine import cjk_font_warning, run_dot
 
     folder = args.output
@@ -189,8 +203,13 @@ def run(args: argparse.Namespace) -> int:
     inputs = plan_inputs(args.plan, plan)
     try:
         ensure_folder(folder)
-    except OutputError as error:
+        # The parts, should the one-piece diagram not print legibly: known now, so checked with the rest.
+        parts = [source for _, source in diagram_parts(plan, SPLIT_DIAGRAM, split="section")]
+    except (RenderError, OutputError) as error:
         return fail(error, args.lang)
+    parts = parts if len(parts) > 1 else []
+    part_names = [f"{SPLIT_DIAGRAM}-{number}.{fmt}" for number in range(1, len(parts) + 1) for fmt in DIAGRAM_FILES]
+    names += part_names
     # Every file is checked before the first is written: no folder left with half the set.
     failed = check_outputs((os.path.join(folder, name) for name in names), args.lang, inputs)
     if failed is not None:
@@ -199,16 +218,17 @@ def run(args: argparse.Namespace) -> int:
 
     written: list[str] = []
     # One step a file, on a terminal's stderr only: a 10,000-task plan takes a while.
-    progress = Progress("生成" if args.lang == "zh" else "rendering", len(names))
+    progress = Progress("生成" if args.lang == "zh" else "rendering", len(names) - len(part_names))
     lang = "en" if args.lang == "en" else "zh"
 
-    def write(name: str, make: Callable[[], str | bytes]) -> None:
+    def write(name: str, make: Callable[[], str | bytes]) -> str | bytes:
         """Say which file is being made (on a terminal), make it, write it."""
         progress(len(written) + 1, name)
         data = make()
         path = os.path.join(folder, name)
         write_output(path, data, inputs)
         written.append(path)
+        return data
 
     try:
         for view in VIEWS:
@@ -227,9 +247,17 @@ def run(args: argparse.Namespace) -> int:
         progress.close()
         warn(font, args.lang)
     try:
+        pictures = {}
         for view, source in sources.items():
             for fmt in DIAGRAM_FILES[1:]:
-                write(f"{view}.{fmt}", partial(_dot_output, run_dot, source, fmt))
+                pictures[view, fmt] = write(f"{view}.{fmt}", partial(_dot_output, run_dot, source, fmt))
+        one_piece = pictures[SPLIT_DIAGRAM, "svg"]
+        if parts and not legible_on_a4(one_piece.decode("utf-8") if isinstance(one_piece, bytes) else one_piece):
+            progress.total += len(part_names)
+            for number, source in enumerate(parts, start=1):
+                write(f"{SPLIT_DIAGRAM}-{number}.dot", partial(str, source))
+                for fmt in DIAGRAM_FILES[1:]:
+                    write(f"{SPLIT_DIAGRAM}-{number}.{fmt}", partial(_dot_output, run_dot, source, fmt))
     except RenderError as error:
         progress.close()
         status = fail(error, args.lang)

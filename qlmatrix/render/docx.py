@@ -8,10 +8,13 @@ rows that never split. Portrait when the table's least width fits the
 
 Column widths come from the content (`layout`): a column is at least as
 wide as its widest unit name, cadence phrase or number, and the lines of
-such cells are broken here, between units, so neither Word nor LibreOffice
-ever breaks inside a name; only prose (a task's wording) is left for the
-document to wrap. The grid (`w:tblGrid`) and every cell (`w:tcW`) carry the
-same widths. A RACI matrix names its units upright down the header cells
+every cell, a task's wording too, are broken here by `linebreak` (the
+plan's names and phrases whole, the 禁则 kept), so neither Word nor
+LibreOffice ever breaks inside a name: a line is measured to fit with a
+cell to spare, and the document has nothing left to wrap. The grid
+(`w:tblGrid`) and every cell (`w:tcW`) carry the same widths. A conflict
+(a unit holding several roles on one task) is red, bold and marked `A/I!`,
+which survives black-and-white printing. A RACI matrix names its units upright down the header cells
 (vertical text), and one too wide for a page is cut into parts (`split`).
 
 The XML is written by `wordml` (why not python-docx: see there). Every text
@@ -24,22 +27,20 @@ from collections.abc import Sequence
 
 from ..model import Role
 from ..raci import ROLE_WORDS
-from ..span import display_width
+from ..span import print_width
 from . import gongwen, wordml
 from .archive import zip_parts
-from .layout import Fit, Measure, full_width, lines, share, title_lines, title_pieces, widest_letters
+from .layout import Fit, Measure, share, widest_letters
+from .linebreak import balanced, wrap, wrap_heading
 from .safe import cleaned
 from .safe import document as document_text
 from .split import Part, parts
-from .table import ROLE_FILLS, Cell, Column, Table, filled
+from .table import CONFLICT_FILL, CONFLICT_MEANING, ROLE_FILLS, Cell, Column, Table, cell_text, filled, is_conflict
 
 #: Cell margins, left and right, in twips (1 mm each side).
 MARGIN = 57
 #: Room kept in every column beyond its text, in display cells: fonts differ a little in width.
 SLACK_CELLS = 1
-#: The fill of a cell holding several roles (a conflict the checks report); its letters are bold too,
-#: so it still shows when printed in black and white.
-CONFLICT_FILL = "#FF9999"
 #: A column the view lets grow this wide (terminal cells) holds wording, set flush left, not centred.
 WORDING = 30
 BORDER = '<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
@@ -75,7 +76,7 @@ class _Sheet:
 
 
 def _fits(table: Table) -> list[Fit]:
-    measure = Measure()
+    measure = Measure(table.keep)
     rows = table.rows
     letters = widest_letters([column.letters for column in table.columns], rows)
     found = []
@@ -140,10 +141,10 @@ def _title(title: str, sheet: _Sheet) -> str:
     """The title, on two lines at ` · ` (plan, then view) when one line would not hold it: the
     standard asks a title to break where the words allow, not wherever the line ends."""
     per_line = sheet.width // round(gongwen.SIZE_2 * 10)  # display cells of 2号 in the 版心
-    if display_width(title) <= per_line:
+    if print_width(title) <= per_line:
         return title
     parts = title.split(" · ", 1)
-    return "\n".join(line for part in parts for line in title_lines(part, per_line))
+    return "\n".join(line for part in parts for line in balanced(part, per_line, sheet.table.keep, print_width))
 
 
 def _part_sheet(sheet: _Sheet, part: Part) -> _Sheet:
@@ -156,11 +157,12 @@ def _part_sheet(sheet: _Sheet, part: Part) -> _Sheet:
 
 
 def _legend(table: Table) -> str:
-    """图例: each letter, its role word and what it means, in Chinese (the table is a Chinese document)."""
+    """图例：each letter, its role word and what it means, then the conflict mark, in Chinese (the
+    table is a Chinese document)."""
     props = wordml.run_properties(gongwen.BODY_FONT, gongwen.SIZE_5)
-    words = "；".join(f"{mark}：{ROLE_WORDS[role]}（{full_width(zh)}）" for mark, role, zh, _ in table.legend())
-    note = "一个单位兼有几种角色时（应予纠正）以“/”连写，加粗并标红。"
-    return wordml.paragraph(wordml.run(f"图例：{words}。{note}", props), "left", spacing_before=120)
+    words = "；".join(f"{mark}：{ROLE_WORDS[role]}（{zh}）" for mark, role, zh, _ in table.legend())
+    return wordml.paragraph(wordml.run(f"图例：{words}；冲突（红底加粗）：{CONFLICT_MEANING}。", props), "left",
+                            spacing_before=120)
 
 
 def _table_xml(sheet: _Sheet) -> str:
@@ -191,7 +193,7 @@ def _table_xml(sheet: _Sheet) -> str:
                 key = (col, cell.text, cell.roles)
                 xml = made.get(key)
                 if xml is None:
-                    xml = made[key] = _body_cell(cell, columns[col], sheet.fits[col], widths[col], room[col], body, bold)
+                    xml = made[key] = _body_cell(cell, columns[col], widths[col], room[col], table.keep, body, bold)
                 cells[col] = xml
             out.append(f'<w:tr><w:trPr><w:cantSplit/></w:trPr>{"".join(cells)}</w:tr>')
     out.append("</w:tbl>")
@@ -207,7 +209,7 @@ def _header_row(sheet: _Sheet, widths: Sequence[int]) -> str:
             tallest = max(tallest, len(column.title))
             cells.append(_cell(column.title, width, props, "center", vertical=True))
         else:
-            title = "\n".join(lines(column.title, sheet.cells(width), title_pieces))
+            title = "\n".join(wrap_heading(column.title, sheet.cells(width), sheet.table.keep, print_width))
             cells.append(_cell(title, width, props, "center"))
     # Upright names down the header need the row's height: a character and a little per character.
     height = f'<w:trHeight w:val="{round(tallest * sheet.body_pt * 22) + 2 * MARGIN}" w:hRule="atLeast"/>' \
@@ -215,16 +217,14 @@ def _header_row(sheet: _Sheet, widths: Sequence[int]) -> str:
     return f'<w:tr><w:trPr><w:cantSplit/>{height}<w:tblHeader/></w:trPr>{"".join(cells)}</w:tr>'
 
 
-def _body_cell(cell: Cell, column: Column, fit: Fit, width: int, room: int, body: str, bold: str) -> str:
-    conflict = len(cell.roles) > 1
+def _body_cell(cell: Cell, column: Column, width: int, room: int, keep: frozenset[str], body: str, bold: str) -> str:
+    conflict = is_conflict(cell)
     fill = None
     if column.letters and cell.role:
         fill = CONFLICT_FILL if conflict else ROLE_FILLS[cell.role]
-    if fit.prose:
-        return _cell(cell.text, width, body, "both", fill)
     # Flush left, not justified: a justified line ending in a line break is stretched across the cell.
     align = "left" if column.max_width >= WORDING else "center"
-    text = "\n".join(lines(cell.text, room))
+    text = "\n".join(wrap(cell_text(cell), room, keep, print_width))
     return _cell(text, width, bold if conflict else body, align, fill)
 
 

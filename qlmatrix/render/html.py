@@ -28,7 +28,20 @@ from ..raci import ROLE_WORDS
 from ..span import display_width
 from .linebreak import units
 from .safe import document
-from .table import BLANK, CONFLICT_FILL, CONFLICT_MARK, ROLE_FILLS, Cell, Column, Table, filled, is_conflict, render_row
+from .table import (
+    BLANK,
+    CONFLICT_FILL,
+    CONFLICT_MARK,
+    CONFLICT_MEANING,
+    ROLE_FILLS,
+    Cell,
+    Column,
+    Table,
+    cell_text,
+    filled,
+    is_conflict,
+    render_row,
+)
 
 #: 仿宋 as Windows (仿宋_GB2312, FangSong), macOS (STFangsong) and Linux (Noto Serif CJK, the
 #: nearest free serif) name it; 宋体 last, which every Chinese Windows has.
@@ -154,7 +167,7 @@ def _column_cells(table: Table) -> list[int]:
     widest = [4 if column.letters else display_width(column.title) for column in table.columns]  # a header never breaks
     for row in table.rows:
         for col, cell in filled(row):
-            text = cell.text + (CONFLICT_MARK if is_conflict(cell) else "")
+            text = cell_text(cell)
             for line in text.split("\n"):
                 widest[col] = max(widest[col], display_width(line))
     return [min(wide, max(column.max_width, 4)) for wide, column in zip(widest, table.columns)]
@@ -189,10 +202,9 @@ def _cell(cell: Cell, column: Column, keep: frozenset[str], short: bool, colour:
         classes.append("serial")
     if short:
         classes.append("short")
-    text = cell.text
+    text = cell_text(cell)
     if is_conflict(cell):
         classes.append("conflict")
-        text += CONFLICT_MARK
     elif cell.role and colour:
         classes.append(f"role-{cell.role.value}")
     attr = f' class="{" ".join(classes)}"' if classes else ""
@@ -241,7 +253,7 @@ def _legend(table: Table) -> list[str]:
     for mark, role, zh, _ in table.legend():
         out.append(f'<tr><td class="letter role-{role.value}">{escape(mark)}</td><td>{escape(ROLE_WORDS[role])}</td><td>{escape(zh)}</td></tr>')
     out.append(f'<tr><td class="letter conflict">A/I{CONFLICT_MARK}</td><td>冲突</td>'
-               f"<td>同一单位在同一任务中兼有多个角色，标“{CONFLICT_MARK}”，应予调整</td></tr>")
+               f"<td>{escape(CONFLICT_MEANING)}</td></tr>")
     out += ["</tbody>", "</table>"]
     return out
 

@@ -193,13 +193,22 @@ class Table:
 #: The mark of a conflict cell (a unit holding several roles on one task, such as `A/I`): it
 #: survives black-and-white printing, where the cell's colour does not.
 CONFLICT_MARK = "!"
-#: Fill of a conflict cell (HTML) and its ANSI colour (terminal).
+#: What a conflict cell means, for every legend (Chinese, then English).
+CONFLICT_MEANING = f"同一单位在同一任务中兼有多个角色，以“/”连写并标“{CONFLICT_MARK}”（如 A/I{CONFLICT_MARK}），应予调整"
+CONFLICT_MEANING_EN = (f"one unit holds several roles on one task: joined by “/” and marked “{CONFLICT_MARK}” "
+                       f"(as A/I{CONFLICT_MARK}); to be corrected")
+#: Fill of a conflict cell (HTML, DOCX, XLSX) and its ANSI colour (terminal).
 CONFLICT_FILL, CONFLICT_ANSI = "#FF9999", "1;37;41"
 
 
 def is_conflict(cell: Cell) -> bool:
     """A RACI cell whose unit holds more than one role on the task (the checks report these)."""
     return len(set(cell.roles)) > 1
+
+
+def cell_text(cell: Cell) -> str:
+    """A cell as every format prints it: a conflict (`A/I`) carries `CONFLICT_MARK` (`A/I!`)."""
+    return cell.text + CONFLICT_MARK if is_conflict(cell) else cell.text
 
 
 def fit_width(texts: Iterable[str], limit: int, floor: int = 2) -> int:

@@ -19,23 +19,23 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from ..raci import ROLE_WORDS
 from ..span import display_width, pad
-from .linebreak import list_items, units, widest_unit, wrap, wrap_list
+from .linebreak import list_items, units, widest_unit, wrap, wrap_heading
 from .safe import cleaned, document, terminal
 from .table import (
     CONFLICT_ANSI,
     CONFLICT_MARK,
+    CONFLICT_MEANING,
     ROLE_ANSI,
     Cell,
     Column,
     Table,
+    cell_text,
     filled,
     is_conflict,
     render_row,
 )
 
 GAP = "  "
-#: The legend's line for the conflict mark.
-CONFLICT_MEANING = f"同一单位在同一任务中兼有多个角色（如 A/I{CONFLICT_MARK}），应予调整"
 #: The width when the output is not a terminal and `COLUMNS` is not set (a file, a pipe).
 DEFAULT_WIDTH = 100
 #: A column of long text is narrowed to this many cells before any other gives way.
@@ -46,11 +46,6 @@ MIN_WIDTH = 20
 
 def _paint(text: str, code: str | None, color: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if color and code and text.strip() else text
-
-
-def cell_text(cell: Cell) -> str:
-    """A cell as the terminal and Markdown show it: a conflict (`A/I`) carries `!` (`A/I!`)."""
-    return cell.text + CONFLICT_MARK if is_conflict(cell) else cell.text
 
 
 def _cell_code(cell: Cell) -> str | None:
@@ -134,7 +129,7 @@ def _header(column: Column, width: int) -> list[str]:
         return [column.title]
     if column.letters:  # 竖排: one unit of the name per line, read top to bottom
         return [line for piece in units(column.title) for line in wrap(piece, width)]
-    return [line for part in wrap_list(column.title, width) for line in wrap(part, width)]
+    return wrap_heading(column.title, width)
 
 
 def _lines(cells: list[list[str]], widths: list[int], aligns: list[str], paints: list[str | None], color: bool) -> Iterator[str]:

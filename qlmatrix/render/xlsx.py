@@ -15,10 +15,15 @@ font pack installs). A RACI matrix names its units stacked down narrow
 header cells; one too wide to shrink onto a page prints across several
 pages, each repeating the 序号 and 任务 columns.
 
-Column widths come from display width (`layout`): Excel measures in widths
-of `0`, and a Chinese character is about two of those. A column is at
+Column widths come from print width (`layout`): Excel measures in widths
+of `0`, and a Chinese character is about two of those (2.1 in 仿宋 11 pt,
+so a column is a twentieth wider than the line it holds). A column is at
 least as wide as its widest unit name or cadence phrase, and the lines of
-such cells are broken here between units, so a name never breaks.
+every cell are broken here by `linebreak` (the plan's names and phrases
+whole, the 禁则 kept), so a name never breaks and each row is given the
+height of the lines it holds. A conflict (a unit holding several roles on
+one task) is red, bold and marked `A/I!`, which survives black-and-white
+printing; the legend sheet explains the mark.
 
 Every string is first made what every document may hold (`safe.document`:
 CR as a line break, `<U+XXXX>` for what no format carries). Excel keeps at
@@ -36,13 +41,27 @@ from __future__ import annotations
 import attrs
 
 from ..raci import ROLE_WORDS
-from ..span import display_width
+from ..span import print_width
 from . import gongwen
 from .archive import zip_parts
-from .layout import Fit, Measure, full_width, lines, widest_letters
+from .layout import Fit, Measure, widest_letters
+from .linebreak import wrap
 from .safe import EXCEL_CELL_LIMIT, document, utf16_chunks, utf16_length
 from .sheetml import PageSetup, SharedStrings, Sheet, Style, Styles, cell_name, column_name, package, quote_sheet
-from .table import ROLE_FILLS, VIEW_TITLES, Cell, Column, Table, filled
+from .table import (
+    CONFLICT_FILL,
+    CONFLICT_MARK,
+    CONFLICT_MEANING,
+    CONFLICT_MEANING_EN,
+    ROLE_FILLS,
+    VIEW_TITLES,
+    Cell,
+    Column,
+    Table,
+    cell_text,
+    filled,
+    is_conflict,
+)
 
 #: A fixed creation date, so the same plan gives the same file.
 CREATED = "2021-01-01T00:00:00Z"
@@ -55,12 +74,13 @@ FULL_TEXT_SHEET = "全文"
 PORTRAIT_WIDTH, LANDSCAPE_WIDTH = 82, 118
 #: A RACI sheet up to this much wider than the page is shrunk onto it; a wider one prints across pages.
 MOST_SHRINK = 1.3
-CONFLICT_FILL = "#FF9999"
 BODY_FONT = "仿宋"
 HEADING_FONT = gongwen.HEADING_FONT
 BODY_PT = 11.0
 #: The height of a line of body text, in points.
 LINE_PT = 14.5
+#: The tallest row Excel allows, in points.
+MAX_ROW_PT = 409.0
 
 
 class _Texts:
@@ -106,7 +126,7 @@ class _Formats:
 
     def for_cell(self, cell: Cell, column: Column, centred: bool) -> int:
         if column.letters and cell.role:
-            return self.conflict if len(cell.roles) > 1 else self.role_letters[cell.role]
+            return self.conflict if is_conflict(cell) else self.role_letters[cell.role]
         return self.center if centred else self.cell
 
 
@@ -114,29 +134,35 @@ def _sheet_name(table: Table) -> str:
     return VIEW_TITLES.get(table.view, table.view)[:31]
 
 
-def _widths(table: Table) -> tuple[list[int], list[Fit]]:
-    measure = Measure()
+def _widths(table: Table) -> tuple[list[int], list[int], list[Fit]]:
+    """Each column's width in widths of `0`, the display cells a line of it holds, and its fit.
+
+    A line of `room` cells needs `room + room // 20` widths of `0` (a character of 仿宋 11 pt is 2.1
+    of them), and 2 more for the cell's padding."""
+    measure = Measure(table.keep)
     rows = table.rows
-    widths, fits = [], []
+    widths, rooms, fits = [], [], []
     letters = widest_letters([column.letters for column in table.columns], rows)
     for col, column in enumerate(table.columns):
         if column.letters:
             widest = letters.get(col, 1)
             fit = Fit(widest, widest, False)
+            room = widest
             widths.append(max(4, widest + 2))
         else:
             fit = measure.column(column.title, {row[col].text for row in rows})
-            cap = MAX_WIDTH if fit.prose else MAX_LIST_WIDTH
-            widths.append(max(fit.least, min(fit.natural, cap)) + 2)
+            room = max(fit.least, min(fit.natural, MAX_WIDTH if fit.prose else MAX_LIST_WIDTH))
+            widths.append(room + room // 20 + 2)
+        rooms.append(room)
         fits.append(fit)
-    return widths, fits
+    return widths, rooms, fits
 
 
 def _write_table(sheet: Sheet, formats: _Formats, table: Table, shown: _Texts) -> None:
     name = sheet.name
     columns = table.columns
     last = len(columns) - 1
-    widths, fits = _widths(table)
+    widths, room, fits = _widths(table)
     sheet.string(0, 0, shown(name, 0, 0, table.title), formats.title)
     sheet.height(0, 28)
     sheet.string(1, 0, shown(name, 1, 0, "　".join(table.notes)), formats.note)
@@ -152,27 +178,20 @@ def _write_table(sheet: Sheet, formats: _Formats, table: Table, shown: _Texts) -
     # Short, centred columns (序号, unit names, timings) and wording set flush left, as the DOCX sets them.
     centred = [column.letters or (not fit.prose and column.max_width < 30) for column, fit in zip(columns, fits)]
     plain = [formats.center if centre else formats.cell for centre in centred]
-    broken: dict[tuple[str, int], str] = {}  # the lines of each text in each column width, broken once
+    broken: dict[tuple[str, int], list[str]] = {}  # the lines of each text in each column, broken once
 
-    def text_of(col: int, text: str) -> str:
-        if fits[col].prose or columns[col].letters or "\n" in text or display_width(text) <= widths[col] - 2:
-            return text
+    def lines_of(col: int, text: str) -> list[str]:
         key = (text, col)
         found = broken.get(key)
         if found is None:
-            found = broken[key] = "\n".join(lines(text, widths[col] - 2))
-        return found
-
-    counted: dict[tuple[str, int], int] = {}
-
-    def line_count(col: int, text: str) -> int:
-        """How many lines the cell shows: a spreadsheet does not grow a row for wrapped text
-        (LibreOffice kept one line and drew the rest over the next row), so each row is given its height."""
-        key = (text, col)
-        found = counted.get(key)
-        if found is None:
-            room = max(1, widths[col] - 2)
-            found = counted[key] = sum(max(1, -(-display_width(line) // room)) for line in text.split("\n"))
+            shown = document(text)  # measured as written: `<U+XXXX>` is wider than the character it shows
+            # A text that may reach Excel's limit is left as it is: it is cut anyway, and its whole
+            # text on the `全文` sheet must be the plan's, without line breaks of ours.
+            if columns[col].letters or len(shown) > EXCEL_CELL_LIMIT // 2 or print_width(shown) <= room[col]:
+                found = shown.split("\n")
+            else:
+                found = wrap(shown, room[col], table.keep, print_width)
+            broken[key] = found
         return found
 
     row = header_row + 1
@@ -190,13 +209,12 @@ def _write_table(sheet: Sheet, formats: _Formats, table: Table, shown: _Texts) -
             tallest = 1
             for col, cell in filled(cells):
                 style = plain[col] if not cell.roles else formats.for_cell(cell, columns[col], centred[col])
-                text = shown(name, row, col, text_of(col, cell.text))
-                written.append((col, text, style))
-                if len(text) * 2 > widths[col] - 2:  # else it fits one line
-                    tallest = max(tallest, line_count(col, text))
+                lines = lines_of(col, cell_text(cell))
+                written.append((col, shown(name, row, col, "\n".join(lines)), style))
+                tallest = max(tallest, len(lines))
             sheet.strings(row, written)
             if tallest > 1:
-                sheet.height(row, tallest * LINE_PT + 4)
+                sheet.height(row, min(MAX_ROW_PT, tallest * LINE_PT + 4))
             row += 1
     if row > header_row + 1:
         # Borders for the blank cells of the table, as if each had been written with its format.
@@ -221,11 +239,10 @@ def _page_setup(landscape: bool, fit: bool, rows: str | None, columns: str | Non
 
 #: The legend sheet's name and column titles, in each output language.
 LEGEND_TITLES = {"zh": ("图例", ("字母", "角色", "含义")), "en": ("Legend", ("letter", "role", "meaning"))}
-LEGEND_NOTE = {
-    "zh": "每个单位在一项任务上的角色；一个单位兼有几种角色时（应予纠正）以“/”连写，加粗并标红。",
-    "en": "The role of each unit on each task; a unit holding several roles on one task (to be corrected) "
-          "shows them joined by “/”, in bold on red.",
-}
+LEGEND_NOTE = {"zh": "每个单位在一项任务上的角色。", "en": "The role of each unit on each task."}
+#: The legend's row for a conflict cell: its sample, its name, what it means.
+LEGEND_CONFLICT = {"zh": (f"A/I{CONFLICT_MARK}", "冲突", CONFLICT_MEANING),
+                   "en": (f"A/I{CONFLICT_MARK}", "conflict", CONFLICT_MEANING_EN)}
 
 
 def _write_legend(sheet: Sheet, formats: _Formats, table: Table, lang: str) -> None:
@@ -234,11 +251,14 @@ def _write_legend(sheet: Sheet, formats: _Formats, table: Table, lang: str) -> N
         sheet.string(0, col, title, formats.header)
     rows = []
     for row, (mark, role, zh, en) in enumerate(table.legend(), start=1):
-        texts = (mark, ROLE_WORDS[role] if lang == "zh" else role.value, full_width(zh) if lang == "zh" else en)
+        texts = (mark, ROLE_WORDS[role] if lang == "zh" else role.value, zh if lang == "zh" else en)
         rows.append(texts)
         sheet.strings(row, [(0, mark, formats.role_letters[role]), (1, texts[1], formats.cell), (2, texts[2], formats.cell)])
+    conflict = LEGEND_CONFLICT[lang]
+    rows.append(conflict)
+    sheet.strings(len(rows), [(0, conflict[0], formats.conflict), (1, conflict[1], formats.cell), (2, conflict[2], formats.cell)])
     sheet.string(len(rows) + 2, 0, LEGEND_NOTE[lang], formats.note)
-    sheet.widths = {col: max(6, max(display_width(text) for text in (titles[col], *column)) + 2)
+    sheet.widths = {col: max(6, max(print_width(text) for text in (titles[col], *column)) + 2)
                     for col, column in enumerate(zip(*rows))} if rows else {}
     sheet.freeze = (1, 0)
     sheet.setup = _page_setup(False, True, "$1:$1", None)
