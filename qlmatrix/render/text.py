@@ -72,7 +72,9 @@ def _natural(table: Table) -> tuple[list[int], list[int]]:
             natural.append(floor[col])
             continue
         title = max(display_width(part) for part in list_items(column.title))
-        floor[col] = min(max(floor[col], title), max(column.max_width, title))
+        # Not capped by `max_width`: a name or a cadence phrase wider than that still never breaks
+        # while the line has room (only `_shrunk` below cuts one, when nothing else fits).
+        floor[col] = max(floor[col], title)
         natural.append(max(floor[col], min(column.max_width, max(widest[col], display_width(column.title)))))
     return natural, floor
 
