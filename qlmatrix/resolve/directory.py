@@ -42,6 +42,10 @@ class UnitDirectory:
         self._canonical = {known: unit.name for known, unit in by_name.items()}
         self._suggestions: dict[str, str | None] = {}
 
+    def same_names(self, other: UnitDirectory) -> bool:
+        """Whether every name means the same unit name in both: then names resolve alike."""
+        return self._canonical == other._canonical
+
     def __iter__(self) -> Iterator[Unit]:
         return iter(self.units)
 
