@@ -180,3 +180,17 @@ def test_a_renamed_unit_resolves_every_section_again():
     first = qlmatrix.resolve(plan)
     again = qlmatrix.resolve(renamed, first)
     assert first.tasks[0].lead == "甲" and again.tasks[0].lead == "乙"
+
+
+def test_nesting_too_deep_or_unbalanced_braces_agree_with_a_full_read(tmp_path):
+    from qlmatrix import limits
+
+    name = str(tmp_path / "plan.qlm")
+    deep = "章 一 甲 {\n" * (limits.MAX_NESTING + 1) + "}\n" * (limits.MAX_NESTING + 1)
+    workspace = Workspace()
+    for text in (BASE + deep, "}\n" + BASE + deep, BASE + "}\n" + "章 二 乙 {\n" * 3, BASE + deep.replace("{", "\"{", 1)):
+        workspace.update(name, text)
+        found = workspace.check(name)
+        assert found == _fresh(text, name)[0]
+    workspace.update(name, BASE + deep)
+    assert "E016" in [d.code for d in workspace.check(name)]
