@@ -377,8 +377,8 @@ class _Walker:
                                                     *own))
 
     def _effective(self, own: tuple[Assignment, ...], offered: tuple[Holding, ...]) -> tuple[Holding, ...]:
-        canonical = self.units.canonical
-        mine = [Holding(a.role, canonical(a.unit.name), a) for a in own]
+        main = self.units.main_names.get  # `canonical` without a call per name: once per unit named
+        mine = [Holding(a.role, main(a.unit.name, a.unit.name), a) for a in own]
         if offered:
             named = {h.role for h in mine}
             inherited = [h for h in offered if h.role not in named]
