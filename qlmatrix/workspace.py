@@ -126,7 +126,7 @@ class Workspace:
     def _resolve(self, real: str, plan: Plan) -> ResolvedPlan:
         kept = self._resolution.get(real)
         if kept is None or kept[0] is not plan:
-            kept = self._resolution[real] = (plan, resolve(plan))
+            kept = self._resolution[real] = (plan, resolve(plan, kept[1] if kept is not None else None))
         return kept[1]
 
     def _source(self, real: str) -> tuple[str | None, Diagnostic | None]:

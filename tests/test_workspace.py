@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import attrs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -120,3 +121,76 @@ def test_a_syntax_error_then_its_repair(tmp_path):
     broken = BASE.replace("}", "", 1)
     assert reparser.parse(broken) == parse_text(broken, "t.qlm") and reparser.parsed_chunks == -1
     assert reparser.parse(BASE) == parse_text(BASE, "t.qlm") and reparser.parsed_chunks > 0
+
+
+def _summary(resolved):
+    """Everything a resolution says, by value: ids, scopes, roles and where each comes from, reports."""
+    def holdings(item):
+        return [(h.role, h.unit, h.assignment, h.span, h.source and h.source.title) for h in item.holdings]
+    return (
+        [(t.task, t.task.span, t.id, [s.title for s in t.sections], holdings(t), t.leaders,
+          t.leaders_origin and t.leaders_origin.title) for t in resolved.tasks],
+        [(s.section, s.id, [o.title for o in s.sections], holdings(s), [t.id for t in s.tasks],
+          [r.report for r in s.reports], [r.senders for r in s.reports], s.leaders) for s in resolved.sections],
+        [(r.report, r.report.span, r.source, r.target, r.senders, [s.title for s in r.sections])
+         for r in resolved.reports],
+        resolved.lead_units, resolved.unit_order(),
+    )
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(edits)
+def test_after_random_edits_the_resolution_is_a_fresh_one(tmp_path, changes):
+    name = str(tmp_path / "plan.qlm")
+    workspace = Workspace()
+    text = BASE
+    workspace.update(name, text)
+    workspace.check(name)
+    for where, delete, piece in changes:
+        text = _edit(text, where, delete, piece)
+        workspace.update(name, text)
+        workspace.check(name)
+        resolved = workspace.resolved(name)
+        if resolved is not None:
+            assert _summary(resolved) == _summary(qlmatrix.resolve(resolved.plan))
+
+
+def test_an_edit_resolves_only_the_top_level_section_it_touched(tmp_path):
+    name = str(tmp_path / "plan.qlm")
+    workspace = Workspace()
+    workspace.update(name, BASE)
+    before = workspace.resolved(name)
+    at = BASE.rindex("任务") + 3
+    workspace.update(name, BASE[:at] + "好" + BASE[at:])
+    after = workspace.resolved(name)
+    assert after is not before
+    edited = [new for new, old in zip(after.plan.items, before.plan.items) if new is not old]
+    assert len(edited) == 1  # the top-level section holding the edit was parsed again, no other
+    old = {id(task) for task in before.tasks}
+    kept = [task for task in after.tasks if id(task) in old]
+    walked = [task for task in after.tasks if task.sections[0] is edited[0]]
+    assert kept and len(kept) == len(after.tasks) - len(walked)  # the others are not walked again
+    assert _summary(after) == _summary(qlmatrix.resolve(after.plan))
+
+
+def test_a_renamed_unit_resolves_every_section_again():
+    plan = qlmatrix.loads("单位 甲\n章 一、总 { 牵头: 甲\n任务 (一) 干 }\n")
+    renamed = qlmatrix.loads("单位 乙 { 别名: 甲 }\n章 一、总 { 牵头: 甲\n任务 (一) 干 }\n")
+    renamed = attrs.evolve(renamed, items=plan.items)  # the very same section, other unit names
+    first = qlmatrix.resolve(plan)
+    again = qlmatrix.resolve(renamed, first)
+    assert first.tasks[0].lead == "甲" and again.tasks[0].lead == "乙"
+
+
+def test_nesting_too_deep_or_unbalanced_braces_agree_with_a_full_read(tmp_path):
+    from qlmatrix import limits
+
+    name = str(tmp_path / "plan.qlm")
+    deep = "章 一 甲 {\n" * (limits.MAX_NESTING + 1) + "}\n" * (limits.MAX_NESTING + 1)
+    workspace = Workspace()
+    for text in (BASE + deep, "}\n" + BASE + deep, BASE + "}\n" + "章 二 乙 {\n" * 3, BASE + deep.replace("{", "\"{", 1)):
+        workspace.update(name, text)
+        found = workspace.check(name)
+        assert found == _fresh(text, name)[0]
+    workspace.update(name, BASE + deep)
+    assert "E016" in [d.code for d in workspace.check(name)]

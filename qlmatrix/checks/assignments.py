@@ -160,7 +160,7 @@ def multiple_leads(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     None.
     """
     canonical = context.units.canonical
-    for resolved in context.items():
+    for resolved in context.items_restating_a_unit():
         item = resolved.item
         first = None
         seen: set[str] = set()
@@ -215,7 +215,7 @@ def conflicting_roles(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     ## Options
     None.
     """
-    for resolved in context.items():
+    for resolved in context.items_sharing_a_unit():
         leads = {holding.unit: holding for holding in resolved.holdings_in(Role.LEAD)}
         for holding in resolved.holdings:
             if holding.role not in (Role.SUPPORT, Role.CONSULT):
@@ -263,7 +263,7 @@ def duplicate_assignment(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     None.
     """
     canonical = context.units.canonical
-    for resolved in context.items():
+    for resolved in context.items_restating_a_unit():
         first_seen: dict[tuple[Role, str], Assignment] = {}
         for assignment in resolved.item.assignments:
             key = (assignment.role, canonical(assignment.unit))

@@ -11,7 +11,7 @@ from datetime import date
 
 import attrs
 
-from ..model import Plan, Unit, UnitKind
+from ..model import Plan, Role, Unit, UnitKind
 from ..progress import ProgressLog
 from ..resolve import ResolvedPlan, ResolvedSection, ResolvedTask, UnitDirectory, resolve
 
@@ -48,6 +48,8 @@ class Context:
         self.units: UnitDirectory = self.resolved.units
         self._options = options or {}
         self._leading_groups: tuple[Unit, ...] | None = None
+        self._sharing: list[ResolvedSection | ResolvedTask] | None = None
+        self._restating: list[ResolvedSection | ResolvedTask] | None = None
 
     def option(self, code: str, key: str) -> object:
         """The configured value of a rule option, or the rule's default."""
@@ -60,6 +62,36 @@ class Context:
         """Every section and task, sections first: what rules about assignments look at."""
         yield from self.resolved.sections
         yield from self.resolved.tasks
+
+    def items_sharing_a_unit(self) -> list[ResolvedSection | ResolvedTask]:
+        """The items of `items()` on which one unit holds two roles (own or inherited), in order: the
+        only ones where a unit can lead and oversee, or lead and support, the same work. Most items
+        have none, so the rules about such pairs look at a few items instead of every one."""
+        if self._sharing is None:
+            self._sharing = [resolved for resolved in self.items() if len(resolved.holdings) > 1
+                             and len({holding.unit for holding in resolved.holdings}) < len(resolved.holdings)]
+        return self._sharing
+
+    def items_restating_a_unit(self) -> list[ResolvedSection | ResolvedTask]:
+        """The items of `items()` whose own assignments name one unit twice in a role or name two
+        leads, in order. Resolving keeps each (role, unit) of an item's own assignments once (as
+        holdings with no source), so an item is here when it has fewer own holdings than
+        assignments, or two own leads."""
+        if self._restating is None:
+            found = []
+            for resolved in self.items():
+                stated = len(resolved.item.assignments)
+                if stated < 2:
+                    continue
+                own = leads = 0
+                for holding in resolved.holdings:
+                    if holding.source is None:
+                        own += 1
+                        leads += holding.role is Role.LEAD
+                if own < stated or leads > 1:
+                    found.append(resolved)
+            self._restating = found
+        return self._restating
 
     @property
     def leading_groups(self) -> tuple[Unit, ...]:

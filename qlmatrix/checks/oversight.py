@@ -35,7 +35,7 @@ def _pairs(resolved: ResolvedSection | ResolvedTask, role: Role) -> Iterator[tup
 
 
 def _segregation(code: str, role: Role, context: Context) -> Iterator[Diagnostic]:
-    for resolved in context.items():
+    for resolved in context.items_sharing_a_unit():  # a doer that oversees holds two roles
         for doer, overseer in _pairs(resolved, role):
             labels = [Label(overseer.span, "oversight-here")] if overseer.span else []
             yield Diagnostic(code, doer.span or resolved.span, labels=labels, help="separate-oversight",

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple, cast
 
+from .. import limits
 from ..diagnostics import Diagnostic
 from . import Parsed, fast, finish, parse_text
 from .build import Builder
@@ -73,13 +74,19 @@ class Reparser:
 
     def _by_chunks(self, text: str) -> Parsed | None:
         engine = fast.engine()
-        if engine is None or nesting_error(text, self.filename) is not None:
+        if engine is None:
+            return None
+        pieces, deepest, unbalanced = _scan(text)
+        # The scan counts braces as `nesting_error` does (same marks, quotes and comments), so
+        # when no `}` ever closes more than was opened its deepest level is that check's: the
+        # whole-text check runs only for a text that may be too deep (E016), read in full anyway.
+        if (unbalanced or deepest > limits.MAX_NESTING) and nesting_error(text, self.filename) is not None:
             return None
         kept: dict[tuple[str, int], _Chunk] = {}
         children: list[object] = []
         diagnostics: list[Diagnostic] = []
         parsed = 0
-        for start, stop, line in cuts(text):
+        for start, stop, line in pieces:
             key = (text[start:stop], line)
             chunk = self.chunks.get(key) or kept.get(key)
             if chunk is None:
@@ -102,8 +109,14 @@ class Reparser:
 
 def cuts(text: str) -> list[tuple[int, int, int]]:
     """(start, stop, first line) of chunks of whole top-level statements covering `text`."""
+    return _scan(text)[0]
+
+
+def _scan(text: str) -> tuple[list[tuple[int, int, int]], int, bool]:
+    """`cuts(text)`, the deepest level of braces reached, and whether a `}` closed more than was open."""
     found: list[tuple[int, int, int]] = []
     depth, line, quoted, in_comment = 0, 1, False, False
+    deepest, unbalanced = 0, False
     start, start_line = 0, 1
     size = len(text)
     for mark in _MARKS.finditer(text):
@@ -125,7 +138,11 @@ def cuts(text: str) -> list[tuple[int, int, int]]:
             in_comment = True
         elif char in "{\uff5b":
             depth += 1
+            if depth > deepest:
+                deepest = depth
         else:
             depth -= 1
+            if depth < 0:
+                unbalanced = True
     found.append((start, size, start_line))
-    return found
+    return found, deepest, unbalanced

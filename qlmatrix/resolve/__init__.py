@@ -28,12 +28,17 @@ from .plan import Holding, ResolvedPlan, ResolvedReport, ResolvedSection, Resolv
 __all__ = ["Holding", "ResolvedPlan", "ResolvedReport", "ResolvedSection", "ResolvedTask", "UnitDirectory",
            "resolve", "similarity"]
 
-def resolve(plan: Plan) -> ResolvedPlan:
+def resolve(plan: Plan, previous: ResolvedPlan | None = None) -> ResolvedPlan:
     """The resolved view of `plan`: effective roles, scopes, ids, the unit directory, expanded reports.
 
         resolved = resolve(plan)
         resolved.task("二(一)").lead        # the lead the 任务分工表 shows, inherited or not
 
     Raises nothing: every plan resolves (gaps and conflicts are the checks' business).
+
+    `previous`, the resolution of an earlier version of the same file (an editor's last
+    keystroke), saves walking again each top-level section that is the very same object in
+    both plans, when every unit name means the same unit in both; the result is the one a
+    fresh `resolve(plan)` gives (`qlmatrix.workspace.Workspace` passes it).
     """
-    return ResolvedPlan(plan)
+    return ResolvedPlan(plan, previous)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from types import MappingProxyType
 
 from ..model import LEAD_REFERENCE, Ref, Unit
 from ..suggest import closest
@@ -40,7 +41,13 @@ class UnitDirectory:
                 by_name.setdefault(known, unit)  # a name claimed twice is E102; the first owner keeps it
         self._by_name = by_name
         self._canonical = {known: unit.name for known, unit in by_name.items()}
+        #: Every name a unit answers to -> its main name (`canonical` for a str, as one dict look-up).
+        self.main_names: Mapping[str, str] = MappingProxyType(self._canonical)
         self._suggestions: dict[str, str | None] = {}
+
+    def same_names(self, other: UnitDirectory) -> bool:
+        """Whether every name means the same unit name in both: then names resolve alike."""
+        return self._canonical == other._canonical
 
     def __iter__(self) -> Iterator[Unit]:
         return iter(self.units)

@@ -222,13 +222,18 @@ class ResolvedPlan:
     Read-only: its parts are frozen, and it is built once per plan object.
     """
 
-    def __init__(self, plan: Plan):
+    def __init__(self, plan: Plan, previous: ResolvedPlan | None = None):
+        """`previous`, the resolution of an earlier version of the plan, lends what it walked of each
+        top-level section that is the very same object here (see `resolve`)."""
         self.plan = plan
         self.units = UnitDirectory(plan.all_units())
         tasks: list[ResolvedTask] = []
         sections: list[ResolvedSection] = []
         reports: list[ResolvedReport] = []
-        _Walker(self.units, tasks, sections, reports).run(plan)
+        reusable = previous._walked if previous is not None and previous.units.same_names(self.units) else {}
+        walker = _Walker(self.units, tasks, sections, reports, reusable)
+        walker.run(plan)
+        self._walked: dict[int, _Walked] = walker.walked
         self.tasks: tuple[ResolvedTask, ...] = tuple(tasks)
         led: dict[str, list[ResolvedTask]] = {}
         for task in self.tasks:
@@ -290,18 +295,44 @@ _OpenSection: TypeAlias = tuple[Section, list[ResolvedTask], list[ResolvedReport
 #: The leaders an enclosing section offers, and that section (None at the top level: nobody offers any).
 _Leaders: TypeAlias = tuple[tuple[str, ...], Section | None]
 _NO_LEADERS: _Leaders = ((), None)
+#: What the walk of one top-level section added: the section itself (kept so that its id stays
+#: its own), then its tasks, sections and reports, before reports by 牵头单位 are expanded.
+_Walked: TypeAlias = tuple[Section, list[ResolvedTask], list[ResolvedSection], list[ResolvedReport]]
 
 
 class _Walker:
     """One pass over the plan in document order, included files in place."""
 
     def __init__(self, units: UnitDirectory, tasks: list[ResolvedTask], sections: list[ResolvedSection],
-                 reports: list[ResolvedReport]):
+                 reports: list[ResolvedReport], reusable: dict[int, _Walked]):
         self.units = units
         self.tasks, self.sections, self.reports = tasks, sections, reports
+        self.reusable = reusable
+        self.walked: dict[int, _Walked] = {}
 
     def run(self, plan: Plan) -> None:
-        self._items(plan.items, (), "", [0], (), [])
+        # A top-level section resolves the same wherever it stands: it starts its own numbering,
+        # inherits nothing and sits in no other section, and everything inside it is frozen. So
+        # the very same object (an editor's re-read keeps the statements it did not parse again)
+        # under the same unit names gives what it gave last time; anything else is walked.
+        ordinal = [0]  # unnumbered top-level tasks, counted across the whole file
+        for item in plan.items:
+            if not isinstance(item, Section):
+                self._items((item,), (), "", ordinal, (), [])
+                continue
+            kept = self.reusable.get(id(item))
+            if kept is not None and kept[0] is item:
+                _, tasks, sections, reports = kept
+                self.tasks += tasks
+                self.sections += sections
+                self.reports += reports
+            else:
+                first_task, first_section, first_report = len(self.tasks), len(self.sections), len(self.reports)
+                self._section(item, (), "", (), [], _NO_LEADERS)
+                tasks = self.tasks[first_task:]
+                sections = self.sections[first_section:]
+                reports = self.reports[first_report:]
+            self.walked[id(item)] = (item, tasks, sections, reports)
 
     def _items(self, items: Iterable[Item], outer: tuple[Section, ...], prefix: str, ordinal: list[int],
                offered: tuple[Holding, ...], open_sections: list[_OpenSection],
@@ -346,8 +377,8 @@ class _Walker:
                                                     *own))
 
     def _effective(self, own: tuple[Assignment, ...], offered: tuple[Holding, ...]) -> tuple[Holding, ...]:
-        canonical = self.units.canonical
-        mine = [Holding(a.role, canonical(a.unit.name), a) for a in own]
+        main = self.units.main_names.get  # `canonical` without a call per name: once per unit named
+        mine = [Holding(a.role, main(a.unit.name, a.unit.name), a) for a in own]
         if offered:
             named = {h.role for h in mine}
             inherited = [h for h in offered if h.role not in named]
