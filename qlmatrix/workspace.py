@@ -87,17 +87,23 @@ class Workspace:
 
     def check(self, path: str | os.PathLike[str]) -> list[Diagnostic]:
         """Every diagnostic `qlm check` reports for the plan at `path`, sorted by position."""
+        return self.analyse(path)[1]
+
+    def analyse(self, path: str | os.PathLike[str]) -> tuple[ReadResult, list[Diagnostic], ResolvedPlan | None]:
+        """`read`, `check` and `resolved` of the plan at `path` from one reading (what an editor asks
+        after each keystroke: calling the three would read the text three times)."""
         result = self.read(path)
         real = _real(path)
+        resolved = self._resolve(real, result.plan) if result.plan is not None else None
         kept = self._results.get(real)
         if kept is not None and kept[0] is result.plan and kept[1] == result.diagnostics:
-            return list(kept[2])  # the very plan checked last time (an edit in a comment, a no-op)
+            return result, list(kept[2]), resolved  # the very plan checked last time (a comment, a no-op)
         found = list(result.diagnostics)
         if result.plan is not None:
-            found += run_checks(result.plan, self.config, self._resolve(real, result.plan))
+            found += run_checks(result.plan, self.config, resolved)
         found.sort(key=Diagnostic.sort_key)
         self._results[real] = (result.plan, result.diagnostics, found)
-        return list(found)
+        return result, list(found), resolved
 
     def plan(self, path: str | os.PathLike[str]) -> Plan | None:
         """The plan at `path` as last read (reading it if needed); None if it does not parse."""

@@ -194,3 +194,13 @@ def test_nesting_too_deep_or_unbalanced_braces_agree_with_a_full_read(tmp_path):
         assert found == _fresh(text, name)[0]
     workspace.update(name, BASE + deep)
     assert "E016" in [d.code for d in workspace.check(name)]
+
+
+def test_analyse_is_read_check_and_resolved_from_one_reading(tmp_path):
+    plan = tmp_path / "plan.qlm"
+    workspace = Workspace()
+    workspace.update(plan, "单位 纪监委\n任务 甲 (责任单位:纪检委)\n任务 乙 (责任单位:纪监委)\n")
+    result, found, resolved = workspace.analyse(plan)
+    assert [d.code for d in found] == [d.code for d in workspace.check(plan)] == ["E101"]
+    assert result.plan == workspace.plan(plan) and resolved is workspace.resolved(plan)
+    assert [task.lead for task in resolved.tasks] == ["纪检委", "纪监委"]  # an undeclared name as written

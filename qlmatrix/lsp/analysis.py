@@ -164,12 +164,11 @@ class Documents:
 
     def _analyse(self, root: str) -> Analysis:
         workspace = self._workspace(root)
-        found = workspace.check(root)  # reading and every rule, reusing what the last edit left alone
-        result = workspace.read(root)
+        # Reading and every rule in one pass, reusing what the last edit left alone.
+        result, found, resolved = workspace.analyse(root)
         plan, sources = result.plan, dict(result.sources)
         if self.config(root).strict:
             found = [attrs.evolve(d, severity=Severity.ERROR) if d.severity is Severity.WARNING else d for d in found]
-        resolved = workspace.resolved(root) if plan is not None else None
         by_file: dict[str, list[Diagnostic]] = {path: [] for path in dict.fromkeys([root, *map(real, sources)])}
         for diagnostic in found:  # sorted by position already
             file = real(diagnostic.span.file) if diagnostic.span is not None else root
