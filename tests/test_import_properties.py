@@ -101,8 +101,12 @@ ENDINGS = list("联团会委办局部厅司处科队所站馆社院校组室台�
 #: One level of parentheses, as real names have it (市交通委（市道运局）); .qlm names hold no deeper nesting.
 PARENTHESISED = st.sampled_from(["", "", "(甲办)", "（乙局）", "(丙丁委)"])
 
+#: Role words of documents (协办 = supports, 主办 = leads, ...): `科协` + `办` would spell one, and a
+#: name holding a role word is ambiguous in any document (市协办: a unit, or 市 supporting?).
+ROLE_WORDS = ("协办", "主办", "牵头", "配合", "负责", "协助", "会同")
 any_names = st.builds(lambda p, core, end, paren: p + core + end + paren, st.sampled_from(["市", "区", "团", "北岭", ""]),
-                      st.text(ANY_CHARS, min_size=1, max_size=4), st.sampled_from(ENDINGS), PARENTHESISED)
+                      st.text(ANY_CHARS, min_size=1, max_size=4), st.sampled_from(ENDINGS),
+                      PARENTHESISED).filter(lambda name: not any(word in name for word in ROLE_WORDS))
 collectives = st.sampled_from(["各县(市、区)人民政府", "各乡镇人民政府", "各有关部门", "市直各有关单位"])
 
 
