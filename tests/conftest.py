@@ -1,10 +1,18 @@
-"""Shared test set-up: the --update-goldens flag and golden-file comparison."""
+"""Shared test set-up: the --update-goldens flag, golden-file comparison, and hypothesis profiles."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# The suite (and CI) draws the same examples on every run, so a red run is reproducible and a green one
+# is not luck; `HYPOTHESIS_PROFILE=explore` draws new ones (and more) to hunt for bugs, as a fuzz run does.
+settings.register_profile("repeatable", derandomize=True, print_blob=True)
+settings.register_profile("explore", max_examples=500, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 ROOT = Path(__file__).resolve().parent.parent
 
