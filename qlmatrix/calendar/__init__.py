@@ -52,21 +52,8 @@ def render_calendar(calendar: WorkCalendar, fmt: str = "term", color: bool = Fal
         from ..diagnostics.text import json_text
 
         return json_text(json.dumps(calendar_data(calendar), ensure_ascii=False, indent=2)) + "\n"
-    table = calendar_table(calendar)
-    if fmt == "term":
-        from ..render.text import to_terminal
+    if fmt in CALENDAR_FORMATS:
+        from ..render import emit_table
 
-        return to_terminal(table, color, width)
-    if fmt == "md":
-        from ..render.text import to_markdown
-
-        return to_markdown(table)
-    if fmt == "html":
-        from ..render.html import to_html
-
-        return to_html(table)
-    if fmt == "xlsx":
-        from ..render.xlsx import to_xlsx
-
-        return to_xlsx([table])
+        return emit_table(calendar_table(calendar), fmt, color=color, width=width)
     raise ValueError(f"unknown calendar format `{fmt}`; choose one of {', '.join(CALENDAR_FORMATS)}")

@@ -25,21 +25,8 @@ def render_diff(found: PlanDiff, fmt: str = "text", lang: str = "zh") -> str | b
         return to_text(found, lang)
     if fmt == "json":
         return to_json(found)
-    table = comparison_table(found)
-    if fmt == "md":
-        from ..render.text import to_markdown
+    if fmt in DIFF_FORMATS:
+        from ..render import emit_table
 
-        return to_markdown(table)
-    if fmt == "html":
-        from ..render.html import to_html
-
-        return to_html(table)
-    if fmt == "xlsx":
-        from ..render.xlsx import to_xlsx
-
-        return to_xlsx([table])
-    if fmt == "docx":
-        from ..render.docx import to_docx
-
-        return to_docx(table)
+        return emit_table(comparison_table(found), fmt)
     raise ValueError(f"unknown diff format `{fmt}`; choose one of {', '.join(DIFF_FORMATS)}")

@@ -34,24 +34,8 @@ def progress_path(plan_path: str) -> str:
 def render_board(table: Table, fmt: str = "term", color: bool = False, width: int | None = None) -> str | bytes:
     """The 督办台账 (a `Table` from `board_table`) in `fmt`: term, md, html, xlsx or docx; `width` is the
     terminal table's line width in display cells (`term` only)."""
-    if fmt == "term":
-        from ..render.text import to_terminal
+    if fmt in BOARD_FORMATS:
+        from ..render import emit_table
 
-        return to_terminal(table, color, width)
-    if fmt == "md":
-        from ..render.text import to_markdown
-
-        return to_markdown(table)
-    if fmt == "html":
-        from ..render.html import to_html
-
-        return to_html(table)
-    if fmt == "xlsx":
-        from ..render.xlsx import to_xlsx
-
-        return to_xlsx([table])
-    if fmt == "docx":
-        from ..render.docx import to_docx
-
-        return to_docx(table)
+        return emit_table(table, fmt, color=color, width=width)
     raise ValueError(f"unknown ledger format `{fmt}`; choose one of {', '.join(BOARD_FORMATS)}")

@@ -45,6 +45,7 @@ __all__ = [
     "diagram",
     "diagram_parts",
     "diagram_source",
+    "emit_table",
     "repr_html",
     "View",
     "table",
@@ -87,6 +88,14 @@ def table(plan: Plan, view: str = "tasks", fmt: str = "md", *, section: str | No
     if fmt not in TABLE_FORMATS:
         raise ValueError(f"unknown table format `{fmt}`; choose one of {', '.join(TABLE_FORMATS)}")
     built = build_table(plan, view, section=section, unit=unit, role=role, rasci=rasci)
+    return emit_table(built, fmt, color=color, split=split, lang=lang, width=width)
+
+
+def emit_table(built: Table, fmt: str, *, color: bool = False, split: str = "units", lang: str = "zh",
+               width: int | None = None) -> str | bytes:
+    """A built `Table` in format `fmt` (one of TABLE_FORMATS): the one dispatch every table of qlmatrix
+    goes through, the plan's views and the calendar, the 督办台账 and the 修改对照表 alike.
+    Options as for `table`."""
     if fmt == "term":
         from .text import to_terminal
 
@@ -111,9 +120,11 @@ def table(plan: Plan, view: str = "tasks", fmt: str = "md", *, section: str | No
         from .xlsx import to_xlsx
 
         return to_xlsx([built], lang=lang)
-    from .docx import to_docx
+    if fmt == "docx":
+        from .docx import to_docx
 
-    return to_docx(built, split)
+        return to_docx(built, split)
+    raise ValueError(f"unknown table format `{fmt}`; choose one of {', '.join(TABLE_FORMATS)}")
 
 
 #: The workbook's sheets: the 任务分工表 a planner opens first, then the matrix and the 责任清单.
