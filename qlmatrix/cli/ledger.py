@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
     from ..model import Plan
     from ..progress import ProgressLog
+    from ..resolve import ResolvedPlan
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 #: The steps of `qlm ledger`, each a subcommand with its own help (docs/cli.md lists them).
@@ -199,7 +200,7 @@ def run_collect(args: argparse.Namespace) -> int:
                f"已记录 {units} 个单位截至 {args.as_of} 的 {len(records)} 项进展：{progress}").in_language(args.lang),
           file=sys.stderr)
     if args.output and fmt is not None:
-        failed = _write_board(args, plan, updated, args.as_of, fmt, inputs + [progress])
+        failed = _write_board(args, resolved, updated, args.as_of, fmt, inputs + [progress])
         if failed is not None:
             return failed
     return status
@@ -211,16 +212,16 @@ def _nothing_recorded(lang: str, code: int) -> int:
     return code
 
 
-def _write_board(args: argparse.Namespace, plan: Plan, log: ProgressLog, as_of: date, fmt: str,
+def _write_board(args: argparse.Namespace, resolved: ResolvedPlan, log: ProgressLog, as_of: date, fmt: str,
                  inputs: list[str]) -> int | None:
     from ..calendar import plan_issue_date
     from ..ledger import board_table, render_board
-    from ..resolve import resolve
 
+    plan = resolved.plan
     color = fmt == "term" and not args.output and use_color(sys.stdout)
     issued = args.issued or plan_issue_date(plan)
     width = terminal_width(sys.stdout if not args.output else None) if fmt == "term" else None
-    data = render_board(board_table(resolve(plan), log, as_of, issued), fmt, color, width)
+    data = render_board(board_table(resolved, log, as_of, issued), fmt, color, width)
     return emit(data, args.output, args.lang, fmt, inputs)
 
 
@@ -239,7 +240,9 @@ def run_show(args: argparse.Namespace) -> int:
     log = _read_log(progress, plan, args.lang)
     if isinstance(log, int):
         return log
-    failed = _write_board(args, plan, log, args.as_of, fmt, [*plan_inputs(args.plan, plan), progress])
+    from ..resolve import resolve
+
+    failed = _write_board(args, resolve(plan), log, args.as_of, fmt, [*plan_inputs(args.plan, plan), progress])
     return status if failed is None else failed
 
 
