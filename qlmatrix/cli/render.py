@@ -201,10 +201,13 @@ def run(args: argparse.Namespace) -> int:
         return loaded
     plan, status = loaded
     inputs = plan_inputs(args.plan, plan)
+    from ..resolve import resolve
+
+    resolved = resolve(plan)  # once, for every table and diagram below
     try:
         ensure_folder(folder)
         # The parts, should the one-piece diagram not print legibly: known now, so checked with the rest.
-        parts = [source for _, source in diagram_parts(plan, SPLIT_DIAGRAM, split="section")]
+        parts = [source for _, source in diagram_parts(resolved, SPLIT_DIAGRAM, split="section")]
     except (RenderError, OutputError) as error:
         return fail(error, args.lang)
     parts = parts if len(parts) > 1 else []
@@ -233,9 +236,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         for view in VIEWS:
             for fmt, suffix in TABLE_FILES:
-                write(f"{view}.{suffix}", partial(table, plan, view, fmt, rasci=args.rasci, split=args.split))
-        write("tables.xlsx", partial(workbook, plan, rasci=args.rasci, lang=lang))
-        sources = {view: diagram_source(plan, view) for view in DIAGRAMS}
+                write(f"{view}.{suffix}", partial(table, resolved, view, fmt, rasci=args.rasci, split=args.split))
+        write("tables.xlsx", partial(workbook, resolved, rasci=args.rasci, lang=lang))
+        sources = {view: diagram_source(resolved, view) for view in DIAGRAMS}
         for view, source in sources.items():
             write(f"{view}.dot", partial(str, source))
     except (RenderError, OutputError) as error:

@@ -74,10 +74,14 @@ def build_table(plan: Plan | ResolvedPlan, view: str = "tasks", *, section: str 
     return build(plan, view, _filters(section, unit, role), Scheme.RASCI if rasci else Scheme.RACI)
 
 
-def table(plan: Plan, view: str = "tasks", fmt: str = "md", *, section: str | None = None, unit: str | None = None,
+def table(plan: Plan | ResolvedPlan, view: str = "tasks", fmt: str = "md", *, section: str | None = None,
+          unit: str | None = None,
           role: Role | str | None = None, rasci: bool = False, color: bool = False, split: str = "units",
           lang: str = "zh", width: int | None = None) -> str | bytes:
     """View `raci`, `tasks` or `units` in format `term`, `md`, `html`, `csv`, `xlsx`, `docx` or `json`.
+
+    Every function here takes the plan or its `ResolvedPlan`: a caller writing several views of one
+    plan (`qlm render`) resolves it once.
 
     `split` cuts a RACI matrix too wide for the page into parts in DOCX: `units`, `sections` or
     `none` (see `qlmatrix.render.split`); `lang` is the language of the XLSX legend (`zh`, `en`);
@@ -131,7 +135,8 @@ def emit_table(built: Table, fmt: str, *, color: bool = False, split: str = "uni
 WORKBOOK_VIEWS = ("tasks", "raci", "units")
 
 
-def workbook(plan: Plan, views: Iterable[str] = WORKBOOK_VIEWS, *, section: str | None = None, unit: str | None = None,
+def workbook(plan: Plan | ResolvedPlan, views: Iterable[str] = WORKBOOK_VIEWS, *, section: str | None = None,
+             unit: str | None = None,
              role: Role | str | None = None, rasci: bool = False, lang: str = "zh") -> bytes:
     """One XLSX workbook with a sheet per view (the 任务分工表 first) and a legend sheet in `lang`."""
     from .roles import PlanIndex
@@ -143,7 +148,7 @@ def workbook(plan: Plan, views: Iterable[str] = WORKBOOK_VIEWS, *, section: str 
     return to_xlsx([build(plan, view, filters, scheme, index) for view in views], lang=lang)
 
 
-def diagram_source(plan: Plan, view: str = "org", *, section: str | None = None, unit: str | None = None,
+def diagram_source(plan: Plan | ResolvedPlan, view: str = "org", *, section: str | None = None, unit: str | None = None,
                    role: Role | str | None = None) -> str:
     """The DOT text of diagram `org` or `responsibility` (no Graphviz needed)."""
     from .diagrams import build
@@ -151,7 +156,8 @@ def diagram_source(plan: Plan, view: str = "org", *, section: str | None = None,
     return build(plan, view, _filters(section, unit, role))
 
 
-def diagram_parts(plan: Plan, view: str = "responsibility", *, section: str | None = None, unit: str | None = None,
+def diagram_parts(plan: Plan | ResolvedPlan, view: str = "responsibility", *, section: str | None = None,
+                  unit: str | None = None,
                   role: Role | str | None = None, split: str = "none") -> list[tuple[str, str]]:
     """The diagram as (part name, DOT text) pairs: one, named "", or with `split="section"` one
     per top-level section or carrier of the responsibility diagram."""
@@ -160,7 +166,8 @@ def diagram_parts(plan: Plan, view: str = "responsibility", *, section: str | No
     return build_parts(plan, view, _filters(section, unit, role), split)
 
 
-def diagram(plan: Plan, view: str = "org", fmt: str = "dot", *, section: str | None = None, unit: str | None = None,
+def diagram(plan: Plan | ResolvedPlan, view: str = "org", fmt: str = "dot", *, section: str | None = None,
+            unit: str | None = None,
             role: Role | str | None = None) -> str | bytes:
     """Diagram `org` or `responsibility` as `dot` text, or `svg` text, `png`/`pdf` bytes via Graphviz."""
     if fmt not in DIAGRAM_FORMATS:

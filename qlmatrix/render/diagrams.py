@@ -11,6 +11,7 @@ is laid out to fit a page instead (see `orgchart`).
 from __future__ import annotations
 
 from ..model import Plan
+from ..resolve import ResolvedPlan
 from .orgchart import org
 from .responsibility import parts, responsibility
 from .roles import PlanIndex
@@ -20,12 +21,13 @@ DIAGRAMS = ("org", "responsibility")
 SPLITS = ("none", "section")
 
 
-def build(plan: Plan, view: str, filters: Filters = Filters()) -> str:  # noqa: B008  (frozen: safe to share)
+def build(plan: Plan | ResolvedPlan, view: str, filters: Filters = Filters()) -> str:  # noqa: B008  (frozen: safe to share)
     """The DOT source of diagram `org` or `responsibility`. Raises ValueError for unknown views or filters."""
     return build_parts(plan, view, filters)[0][1]
 
 
-def build_parts(plan: Plan, view: str, filters: Filters = Filters(), split: str = "none") -> list[tuple[str, str]]:  # noqa: B008
+def build_parts(plan: Plan | ResolvedPlan, view: str, filters: Filters = Filters(),  # noqa: B008
+                split: str = "none") -> list[tuple[str, str]]:
     """The diagram as (part name, DOT source) pairs: one pair, named "", unless `split` is
     `section` (responsibility only), which gives one per top-level section or carrier."""
     if view not in DIAGRAMS:
