@@ -19,7 +19,6 @@ PACKAGE = Path(__file__).resolve().parent.parent / "qlmatrix"
 #: Modules of dependencies that are implementation, not API, although their names carry no underscore.
 INTERNAL_MODULES = ("lark.parsers", "lark.lexer", "lark.grammar", "lark.load_grammar",
                     "lark.parse_tree_builder", "lark.parser_frontends", "lark.common", "lark.utils",
-                    "xlsxwriter.worksheet",
                     "docx.oxml", "sre_compile", "sre_parse", "sre_constants")
 
 

@@ -7,22 +7,21 @@ protected, without a password: protection guards against slips, and
 (a drop-down), 佐证材料, 存在问题 and 下步打算 are open. Every row carries the
 task's id, and hidden columns carry the plan's identity and the unit, so a
 workbook returned for another unit or another plan is told apart. Written
-with xlsxwriter's public API; the file is byte-stable (`normalise_zip`).
+by the views' own SpreadsheetML writer (`render.sheetml`), which needs no
+library; the file is byte-stable (`archive.zip_parts`).
 """
 
 from __future__ import annotations
 
-import io
 import re
-from datetime import UTC, datetime
-from types import ModuleType
 
 import attrs
 
 from ..progress import STATUSES, TEXT_FIELDS, plan_identity
-from ..render.archive import normalise_zip
-from ..render.errors import missing
+from ..render.archive import zip_parts
 from ..render.safe import document
+from ..render.sheetforms import ListValidation, Protection
+from ..render.sheetml import SharedStrings, Sheet, Style, Styles, column_name, package
 from ..resolve import ResolvedPlan, ResolvedTask
 
 SHEET = "进展填报"
@@ -37,7 +36,13 @@ HIDDEN_COLUMNS = ("计划标识", "填报单位")
 HEADINGS = (*(h for h, _ in PLAN_COLUMNS), *(h for h, _, _ in FILL_COLUMNS), *HIDDEN_COLUMNS)
 #: Rows above the table: the title, then who fills it in; the heading row follows.
 HEADING_ROW = 2
-CREATED = datetime(2021, 1, 1, tzinfo=UTC)
+#: A fixed creation date, so the same plan gives the same file.
+CREATED = "2021-01-01T00:00:00Z"
+FONT = "宋体"
+HIDDEN_WIDTH = 16
+#: Excel shows a column's width less a padding of 5 pixels (about 0.71 of a `0`): written with it,
+#: a column of width 36 shows as 36, as the widths above mean.
+COLUMN_PADDING = 0.7109375
 assert set(TEXT_FIELDS) | {"status"} == {field for _, _, field in FILL_COLUMNS}
 
 
@@ -48,14 +53,6 @@ class Template:
     unit: str
     filename: str
     data: bytes
-
-
-def _xlsxwriter() -> ModuleType:
-    try:
-        import xlsxwriter
-    except ImportError as error:
-        raise missing("xlsxwriter", "xlsx", "XLSX workbooks", "XLSX 工作簿") from error
-    return xlsxwriter  # type: ignore[no-any-return]  # xlsxwriter has no types: mypy sees the module as Any
 
 
 def timing(task: ResolvedTask) -> str:
@@ -88,45 +85,39 @@ def templates(resolved: ResolvedPlan) -> list[Template]:
 
 
 def workbook(title: str, identity: str, unit: str, tasks: tuple[ResolvedTask, ...]) -> bytes:
-    xlsxwriter = _xlsxwriter()
-    buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
-                                        "strings_to_numbers": False})
-    book.set_properties({"title": document(f"{title} 进展情况填报表"), "created": CREATED, "subject": identity})
-    sheet = book.add_worksheet(SHEET)
-    wrap = {"text_wrap": True, "valign": "top", "border": 1, "font_name": "宋体", "font_size": 11}
-    locked = book.add_format({**wrap, "locked": True, "bg_color": "#F2F2F2"})
-    open_cell = book.add_format({**wrap, "locked": False})
-    heading = book.add_format({**wrap, "bold": True, "align": "center", "bg_color": "#D9E1F2", "locked": True})
-    sheet.merge_range(0, 0, 0, len(PLAN_COLUMNS) + len(FILL_COLUMNS) - 1,
-                      document(f"{title} 进展情况填报表" if title else "进展情况填报表"),
-                      book.add_format({"bold": True, "font_size": 14, "align": "center", "font_name": "宋体"}))
-    sheet.write_string(1, 0, document(f"填报单位：{unit}"))
-    for col, text in enumerate(HEADINGS):
-        sheet.write_string(HEADING_ROW, col, text, heading)
-    for col, (_, width) in enumerate(PLAN_COLUMNS):
-        sheet.set_column(col, col, width)
-    for offset, (_, width, _) in enumerate(FILL_COLUMNS):
-        sheet.set_column(len(PLAN_COLUMNS) + offset, len(PLAN_COLUMNS) + offset, width, open_cell)
-    first_hidden = len(PLAN_COLUMNS) + len(FILL_COLUMNS)
-    sheet.set_column(first_hidden, first_hidden + len(HIDDEN_COLUMNS) - 1, 16, None, {"hidden": True})
-    status_col = len(PLAN_COLUMNS) + [h for h, _, _ in FILL_COLUMNS].index(STATUS_COLUMN)
+    styles, strings = Styles(), SharedStrings()
+    sheet = Sheet(SHEET, strings)
+    body = Style(FONT, 11, border=True, valign="top", wrap=True)
+    locked = styles.index(attrs.evolve(body, fill="#F2F2F2"))
+    open_cell = styles.index(attrs.evolve(body, locked=False))
+    heading = styles.index(attrs.evolve(body, bold=True, align="center", fill="#D9E1F2"))
+    banner = styles.index(Style(FONT, 14, bold=True, align="center", valign="bottom"))
+    width = len(PLAN_COLUMNS) + len(FILL_COLUMNS)
+    name = f"{title} 进展情况填报表" if title else "进展情况填报表"
+    sheet.string(0, 0, document(name), banner)
+    for col in range(1, width):
+        sheet.blank(0, col, banner)
+    sheet.merge(0, 0, width - 1)
+    sheet.string(1, 0, document(f"填报单位：{unit}"), styles.index(Style(FONT, 11, valign="bottom")))
+    sheet.strings(HEADING_ROW, ((col, text, heading) for col, text in enumerate(HEADINGS)))
+    widths = [w for _, w in PLAN_COLUMNS] + [w for _, w, _ in FILL_COLUMNS] + [HIDDEN_WIDTH] * len(HIDDEN_COLUMNS)
+    sheet.widths = {col: w + COLUMN_PADDING for col, w in enumerate(widths)}
+    sheet.column_styles = {col: open_cell for col in range(len(PLAN_COLUMNS), width)}
+    sheet.hidden_columns = set(range(width, width + len(HIDDEN_COLUMNS)))
     for number, task in enumerate(tasks, HEADING_ROW + 1):
-        for col, text in enumerate(plan_cells(task)):
-            sheet.write_string(number, col, document(text), locked)
-        for offset in range(len(FILL_COLUMNS)):
-            sheet.write_blank(number, len(PLAN_COLUMNS) + offset, None, open_cell)
-        sheet.write_string(number, first_hidden, identity, locked)
-        sheet.write_string(number, first_hidden + 1, document(unit), locked)
+        plan = [(col, document(text), locked) for col, text in enumerate(plan_cells(task))]
+        sheet.strings(number, plan)
+        for col in range(len(PLAN_COLUMNS), width):
+            sheet.blank(number, col, open_cell)
+        sheet.string(number, width, identity, locked)
+        sheet.string(number, width + 1, document(unit), locked)
     if tasks:
-        last = HEADING_ROW + len(tasks)
-        sheet.data_validation(HEADING_ROW + 1, status_col, last, status_col, {
-            "validate": "list", "source": list(STATUSES),
-            "error_title": "完成状态", "error_message": "请从下拉列表中选择：" + "、".join(STATUSES),
-            "input_title": "完成状态", "input_message": "、".join(STATUSES)})
-    sheet.freeze_panes(HEADING_ROW + 1, 2)
+        status = column_name(len(PLAN_COLUMNS) + [h for h, _, _ in FILL_COLUMNS].index(STATUS_COLUMN))
+        listed = "、".join(STATUSES)
+        sheet.validations.append(ListValidation(
+            f"{status}{HEADING_ROW + 2}:{status}{HEADING_ROW + 1 + len(tasks)}", STATUSES,
+            prompt_title=STATUS_COLUMN, prompt=listed, error_title=STATUS_COLUMN, error="请从下拉列表中选择：" + listed))
+    sheet.freeze = (HEADING_ROW + 1, 2)
     # No password: protection keeps the plan's columns from slips; collect checks them against the plan.
-    sheet.protect("", {"format_columns": True, "format_rows": True, "select_locked_cells": True,
-                       "select_unlocked_cells": True})
-    book.close()
-    return normalise_zip(buffer.getvalue())
+    sheet.protection = Protection(format_columns=True, format_rows=True)
+    return zip_parts(package([sheet], styles, strings, document(f"{title} 进展情况填报表"), CREATED, subject=identity))

@@ -8,6 +8,13 @@ writers. This writer emits a row's own cells only, and follows the
 published standard (ECMA-376) instead of a library's internals. The file is
 a ZIP of fixed members written byte-stable by `archive.zip_parts`.
 
+Besides views, it writes the fill-in workbooks of the supervision ledger
+(`ledger.template`), which need three more parts of the standard: a
+drop-down list on a range and sheet protection without a password (both
+in `sheetforms`), and cells left open under it (`Style.locked`, §18.8.33
+protection). A column can carry a default format and be hidden (§18.3.1.13
+col), so cells below the written rows of an open column stay open too.
+
 Every string given here must already be what a document may hold
 (`safe.document`). All cell values are shared strings or numbers, never
 formulas, whatever text they hold (`=1+1` stays text).
@@ -20,6 +27,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from xml.sax.saxutils import escape, quoteattr
 
 import attrs
+
+from .sheetforms import ListValidation, Protection
 
 XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -72,6 +81,8 @@ class Style:
     valign: str = "center"
     wrap: bool = False
     vertical: bool = False  # text stacked top to bottom (a unit's name down a narrow column)
+    #: False: the cell stays editable when the sheet is protected (every cell is locked by default).
+    locked: bool = True
 
 
 class Styles:
@@ -100,9 +111,10 @@ class Styles:
                 alignment.append('wrapText="1"')
             if style.vertical:
                 alignment.append('textRotation="255"')
+            protection = ('', '') if style.locked else (' applyProtection="1"', '<protection locked="0"/>')
             xfs.append(f'<xf numFmtId="0" fontId="{font}" fillId="{fill}" borderId="{1 if style.border else 0}" '
                        f'xfId="0" applyFont="1" applyFill="{int(bool(fill))}" applyBorder="{int(style.border)}" '
-                       f'applyAlignment="1"><alignment {" ".join(alignment)}/></xf>')
+                       f'applyAlignment="1"{protection[0]}><alignment {" ".join(alignment)}/>{protection[1]}</xf>')
         font_xml = []
         for name, size, bold, color in fonts:
             # charset 134 is GB2312: a reader without the face substitutes a Chinese one.
@@ -168,6 +180,11 @@ class Sheet:
         self._heights: dict[int, float] = {}
         self.widths: dict[int, float] = {}
         self.merges: list[str] = []
+        #: Column -> the format of its cells that are not written (an open column stays open below the table).
+        self.column_styles: dict[int, int] = {}
+        self.hidden_columns: set[int] = set()
+        self.validations: list[ListValidation] = []
+        self.protection: Protection | None = None
         self.blank_borders: str | None = None
         self.freeze: tuple[int, int] | None = None  # (rows, columns) frozen
         self.setup: PageSetup | None = None
@@ -229,6 +246,13 @@ class Sheet:
     def merge(self, row: int, first: int, last: int) -> None:
         self.merges.append(f"{cell_name(row, first)}:{cell_name(row, last)}")
 
+    def _col_xml(self, col: int) -> str:
+        width = self.widths.get(col)
+        style = self.column_styles.get(col)
+        return (f'<col min="{col + 1}" max="{col + 1}"' + (f' width="{width:g}"' if width is not None else "")
+                + (f' style="{style}"' if style is not None else "") + (' hidden="1"' if col in self.hidden_columns else "")
+                + (' customWidth="1"' if width is not None else "") + "/>")
+
     def xml(self) -> str:
         self._flush()
         setup = self.setup
@@ -242,11 +266,12 @@ class Sheet:
             view += (f'<pane{split} topLeftCell="{cell_name(frozen_rows, frozen_cols)}" activePane="{pane}" state="frozen"/>'
                      f'<selection pane="{pane}"/>')
         view += "</sheetView></sheetViews>"
-        cols = "".join(f'<col min="{col + 1}" max="{col + 1}" width="{width:g}" customWidth="1"/>'
-                       for col, width in sorted(self.widths.items()))
+        cols = "".join(self._col_xml(col) for col in sorted({*self.widths, *self.column_styles, *self.hidden_columns}))
         out = [f'{XML_HEAD}<worksheet xmlns="{MAIN}" xmlns:r="{REL}">{fit}{dimension}{view}'
                '<sheetFormatPr defaultRowHeight="15"/>', f"<cols>{cols}</cols>" if cols else "",
                "<sheetData>", *self._rows, "</sheetData>"]
+        if self.protection:
+            out.append(self.protection.xml())
         if self.merges:
             out.append(f'<mergeCells count="{len(self.merges)}">'
                        + "".join(f'<mergeCell ref="{ref}"/>' for ref in self.merges) + "</mergeCells>")
@@ -254,6 +279,9 @@ class Sheet:
             first = self.blank_borders.split(":")[0]
             out.append(f'<conditionalFormatting sqref="{self.blank_borders}"><cfRule type="containsBlanks" dxfId="0" '
                        f'priority="1"><formula>LEN(TRIM({first}))=0</formula></cfRule></conditionalFormatting>')
+        if self.validations:
+            out.append(f'<dataValidations count="{len(self.validations)}">'
+                       + "".join(validation.xml() for validation in self.validations) + "</dataValidations>")
         if setup:
             out.append(_print_xml(setup))
         out.append("</worksheet>")
@@ -270,8 +298,9 @@ def _print_xml(setup: PageSetup) -> str:
             f'<pageSetup paperSize="9" orientation="{"landscape" if setup.landscape else "portrait"}"{fit}/>{footers}')
 
 
-def package(sheets: Sequence[Sheet], styles: Styles, strings: SharedStrings, title: str, created: str) -> list[tuple[str, str]]:
-    """Every member of the XLSX, in order."""
+def package(sheets: Sequence[Sheet], styles: Styles, strings: SharedStrings, title: str, created: str,
+            subject: str = "") -> list[tuple[str, str]]:
+    """Every member of the XLSX, in order. `subject` is the document property of that name (if any)."""
     names = "".join(f'<sheet name={quoteattr(sheet.name)} sheetId="{number}" r:id="rIdSheet{number}"/>'
                     for number, sheet in enumerate(sheets, start=1))
     defined = []
@@ -312,7 +341,8 @@ def package(sheets: Sequence[Sheet], styles: Styles, strings: SharedStrings, tit
     core = (f'{XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
             'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
             'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-            f'<dc:title>{escape(title)}</dc:title><dc:creator>qlmatrix</dc:creator>'
+            f'<dc:title>{escape(title)}</dc:title>' + (f'<dc:subject>{escape(subject)}</dc:subject>' if subject else "")
+            + '<dc:creator>qlmatrix</dc:creator>'
             f'<dcterms:created xsi:type="dcterms:W3CDTF">{created}</dcterms:created>'
             f'<dcterms:modified xsi:type="dcterms:W3CDTF">{created}</dcterms:modified></cp:coreProperties>')
     app = (f'{XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
