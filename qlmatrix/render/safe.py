@@ -116,7 +116,7 @@ def cleaned(table: Table, clean: Callable[[str], str]) -> Table:
         found = cells.get(id(value))
         if found is None:
             shown = text(value.text)
-            found = cells[id(value)] = value if shown == value.text else Cell(shown, value.roles)
+            found = cells[id(value)] = value if shown == value.text else attrs.evolve(value, text=shown)
         return found
 
     def row(values: Sequence[Cell]) -> Sequence[Cell]:

@@ -38,6 +38,9 @@ class Cell:
 
     text: str
     roles: tuple[Role, ...] = attrs.field(default=(), converter=_roles)
+    #: The roles are spelt out in the plan's words (the 责任清单's `牵头、监督`): holding several is
+    #: what the cell says, not a conflict to mark as a RACI cell's `A/I` is.
+    spelt_out: bool = False
 
     @property
     def role(self) -> Role | None:
@@ -203,7 +206,7 @@ CONFLICT_FILL, CONFLICT_ANSI = "#FF9999", "1;37;41"
 
 def is_conflict(cell: Cell) -> bool:
     """A RACI cell whose unit holds more than one role on the task (the checks report these)."""
-    return len(set(cell.roles)) > 1
+    return len(set(cell.roles)) > 1 and not cell.spelt_out
 
 
 def cell_text(cell: Cell) -> str:

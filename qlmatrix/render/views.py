@@ -20,6 +20,7 @@ import attrs
 from ..model import Plan, Report, Role, Section, Task
 from ..raci import DUTY_WORDS, Scheme, letters
 from ..resolve import ResolvedPlan
+from ..span import display_width
 from .roles import Holding, PlanIndex, ResolvedReport, ResolvedTask
 from .safe import document, terminal
 from .table import VIEW_TITLES, Cell, Column, Group, SparseRow, Table, numbered
@@ -71,7 +72,8 @@ def build(plan: Plan | ResolvedPlan, view: str, filters: Filters = Filters(), sc
     index = index if index is not None and index.plan is plain else PlanIndex(plan)
     filters = filters.resolved(index)
     builder = {"raci": _raci, "tasks": _tasks, "units": _units}[view]
-    return attrs.evolve(builder(index, filters, scheme), keep=keep_whole(index))
+    built = builder(index, filters, scheme)
+    return attrs.evolve(built, keep=keep_whole(index) | built.keep)
 
 
 def keep_whole(index: PlanIndex) -> frozenset[str]:
@@ -236,15 +238,30 @@ def _units(index: PlanIndex, filters: Filters, scheme: Scheme) -> Table:
     for entry, kept in _selected(index, filters):
         for holder in kept:
             by_role[holder.role].append((holder.unit, entry))
+    # A unit holding several roles on one task gets one row naming them all (`牵头、监督`), where
+    # its first role puts it: two rows would read as two duties.
+    held: list[tuple[str, ResolvedTask, list[Role]]] = []
+    roles_of: dict[tuple[str, int], list[Role]] = {}
+    for role, pairs in by_role.items():
+        for unit, entry in pairs:
+            roles = roles_of.get((unit, id(entry)))
+            if roles is None:
+                roles = roles_of[unit, id(entry)] = []
+                held.append((unit, entry, roles))
+            if role not in roles:
+                roles.append(role)
+    duties: dict[tuple[Role, ...], Cell] = {}  # one Cell per combination of roles: cells are immutable
     shared: dict[int, tuple[Cell, Cell, Cell]] = {}  # a task's cells, the same in every row naming it
-    for role, held in by_role.items():
-        duty = Cell(DUTY_WORDS[role], (role,))
-        for unit, entry in held:
-            task_cells = shared.get(id(entry))
-            if task_cells is None:
-                where = _section_heading(entry, index) or ""
-                task_cells = shared[id(entry)] = (Cell(_task_label(entry)), Cell(where), Cell(_timing(entry.task)))
-            rows_by_unit.setdefault(unit, []).append((duty, *task_cells))
+    for unit, entry, roles in held:
+        key = tuple(roles)
+        duty = duties.get(key)
+        if duty is None:
+            duty = duties[key] = Cell("、".join(DUTY_WORDS[role] for role in key), key, spelt_out=True)
+        task_cells = shared.get(id(entry))
+        if task_cells is None:
+            where = _section_heading(entry, index) or ""
+            task_cells = shared[id(entry)] = (Cell(_task_label(entry)), Cell(where), Cell(_timing(entry.task)))
+        rows_by_unit.setdefault(unit, []).append((duty, *task_cells))
     if filters.role is None:
         for report in index.reports:
             if filters.in_section(report.sections):
@@ -258,8 +275,11 @@ def _units(index: PlanIndex, filters: Filters, scheme: Scheme) -> Table:
             declared = index.unit(name)
             heading = f"{name}（{declared.full_name}）" if declared and declared.full_name else name
             groups.append(Group(heading, tuple(rows_by_unit[name])))
-    columns = [Column("角色", 8), Column("事项", 36), Column("章节", 30), Column("频次/时限", 22)]
-    return Table("units", _title(index, "units"), columns, groups, scheme, group_label="单位", notes=_notes(index))
+    # The role column as wide as its widest cell (`配合、监督` is 10), so role words never wrap.
+    role_width = max([8, *(display_width(duty.text) for duty in duties.values())])
+    columns = [Column("角色", role_width), Column("事项", 36), Column("章节", 30), Column("频次/时限", 22)]
+    return Table("units", _title(index, "units"), columns, groups, scheme, group_label="单位", notes=_notes(index),
+                 keep={duty.text for duty in duties.values()})  # `配合、监督` never breaks at its 、
 
 
 def _report_rows(index: PlanIndex, entry: ResolvedReport, filters: Filters, rows_by_unit: UnitRows) -> None:
