@@ -100,3 +100,92 @@ def test_without_columns_or_a_terminal_the_default_width_applies(monkeypatch, ca
     assert main(["table", str(EXAMPLES[1]), "--view", "raci", "--allow-errors"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert max(display_width(line) for line in lines) <= DEFAULT_WIDTH
+
+
+# ---- the column allocator: the title's room first ----
+
+DASHES = re.compile(r"-+")
+
+
+def drawn_widths(text: str) -> list[list[int]]:
+    """Each panel's column widths, read from the rule under its header (`----  ------ ...`)."""
+    return [[len(run) for run in DASHES.findall(line)] for line in text.splitlines()
+            if line and set(line) <= {"-", " "}]
+
+
+def content_widths(built, col: int) -> int:
+    """The widest line of a column, its header's widest part included (what it never exceeds)."""
+    from qlmatrix.render.linebreak import list_items
+
+    lines = [line for row in built.rows for line in row[col].text.split("\n")]
+    return max([display_width(part) for part in list_items(built.columns[col].title)]
+               + [display_width(line) for line in lines])
+
+
+def calendars():
+    from datetime import date
+
+    from qlmatrix.calendar import build_calendar, calendar_table
+
+    return [(path.stem, calendar_table(build_calendar(qlmatrix.load(path), date(2026, 1, 1), date(2026, 12, 31))))
+            for path in EXAMPLES]
+
+
+CALENDARS = calendars()
+
+
+@pytest.mark.parametrize("width", [80, 100, 132])
+@pytest.mark.parametrize("name,built", CALENDARS, ids=[name for name, _ in CALENDARS])
+def test_the_calendars_task_titles_get_their_share(name, built, width):
+    from qlmatrix.render.termcolumns import TITLE_SHARE
+
+    text = to_terminal(built, width=width)
+    assert all(display_width(line) <= width for line in text.splitlines())
+    widest_title = content_widths(built, 0)
+    for widths in drawn_widths(text):
+        # The title as wide as its text, or at least its share of the line (the months go into panels).
+        assert widths[0] >= min(widest_title, int(width * TITLE_SHARE)), (width, widths)
+        # Cadence and months never wider than what they hold, so the title has the rest.
+        assert widths[1] <= content_widths(built, 1)
+        assert all(w <= max(content_widths(built, col) for col in range(2, len(built.columns))) for w in widths[2:])
+    for unit in {group.heading for group in built.groups} - {None, "无具体日期（不生成日程）"}:
+        assert f"【{unit}】" in text or unit in text  # a unit's name never breaks
+
+
+def test_the_calendar_at_100_columns_is_not_cut_into_short_pieces():
+    _, built = CALENDARS[0]  # 咸宁: titles like 【综合办】二(一) 全面强化政治建设
+    text = to_terminal(built, width=100)
+    assert "【综合办】二(一) 全面强化政治建设" in text  # whole on one line
+    assert "（第 2 部分，共 2 部分）" in text  # the months in two half-years
+    headers = [line for line in text.splitlines() if line.startswith("事项")]
+    assert "1月" in headers[0] and "6月" in headers[0] and "7月" in headers[1] and "12月" in headers[1]
+
+
+@pytest.mark.parametrize("width", [80, 100, 132])
+@pytest.mark.parametrize("name,plan", PLANS, ids=[name for name, _ in PLANS])
+def test_the_task_title_takes_the_room_the_other_columns_leave(name, plan, width):
+    built = build_table(plan, "tasks")
+    text = to_terminal(built, width=width)
+    [widths] = drawn_widths(text)
+    others = [content_widths(built, col) for col in range(len(built.columns)) if col != 1]
+    room = width - sum(min(w, c) for w, c in zip(widths[:1] + widths[2:], others)) - 2 * (len(widths) - 1)
+    # Every other column at most as wide as what it holds; the title wraps only where the line ends.
+    assert widths[1] >= min(content_widths(built, 1), room), (width, widths)
+    assert sum(widths) + 2 * (len(widths) - 1) <= width
+
+
+def test_other_columns_give_way_before_the_title():
+    from qlmatrix.render.table import Cell, Column, Group, Table
+
+    title = "统筹推进城市更新和老旧小区改造完善住房保障体系"  # 46 cells
+    note = "建立长效机制并按季度报送工作进展情况和存在问题"  # 46 cells
+    built = Table("tasks", "表", [Column("任务", 30, main=True), Column("说明", 30)],
+                  [Group(None, [(Cell(title), Cell(note))])])
+    [widths] = drawn_widths(to_terminal(built, width=50))
+    assert widths == [30, 18]  # 说明 narrows, the title keeps its 30
+    [widths] = drawn_widths(to_terminal(built, width=40))
+    assert widths == [30, 8]  # 说明 down to its header before the title gives a cell
+    [widths] = drawn_widths(to_terminal(built, width=30))
+    assert widths[0] < 30 and widths[1] == 4 and sum(widths) + 2 <= 30
+    [widths] = drawn_widths(to_terminal(built, width=120))
+    assert widths == [46, 30]  # room to spare: the title grows past its max_width to its whole text

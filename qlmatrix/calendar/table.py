@@ -31,7 +31,7 @@ def _range_text(calendar: WorkCalendar) -> str:
 def calendar_table(calendar: WorkCalendar) -> Table:
     """A group per unit (in the order they are first named), a row per duty, a column per month."""
     months = _month_titles(calendar)
-    columns = [Column("事项", 30), Column("频次/时限", 16), *(Column(title, 10) for _, title in months)]
+    columns = [Column("事项", 30, main=True), Column("频次/时限", 16), *(Column(title, 10, run=True) for _, title in months)]
     index = {key: number for number, (key, _) in enumerate(months)}
     groups = []
     for unit in calendar.units():

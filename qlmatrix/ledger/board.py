@@ -20,10 +20,12 @@ from ..resolve import ResolvedPlan, ResolvedTask
 from .template import timing
 
 VIEW = "ledger"
-COLUMNS = (Column("编号", 8), Column("重点任务", 24), Column("牵头单位", 10), Column("完成时限/频次", 14),
+COLUMNS = (Column("编号", 8), Column("重点任务", 24, main=True), Column("牵头单位", 10), Column("完成时限/频次", 14),
            Column("应完成日期", 10), Column("完成状态", 8), Column("进展情况", 30), Column("存在问题", 20),
            Column("报送日期", 10), Column("督办提示", 20))
 OVERDUE_MARK = "【逾期】"
+#: The columns whose cells are each one unit of text: 编号, 应完成日期, 报送日期.
+WHOLE_COLUMNS = (0, 4, 8)
 
 
 @attrs.frozen
@@ -60,8 +62,11 @@ def board_table(resolved: ResolvedPlan, log: ProgressLog, as_of: date, issued: d
     unreported = sum(1 for row in rows if row.latest is None)
     title = f"{resolved.plan.title} · 督办台账" if resolved.plan.title else "督办台账"
     notes = [f"截至 {as_of.isoformat()}：逾期 {overdue} 项，滞后 {behind} 项，未报送进展 {unreported} 项"]
-    # A unit name or a due phrase never breaks inside, as in the plan's own tables.
-    return Table(VIEW, title, COLUMNS, groups, group_label="章节", notes=notes, keep=keep_whole(PlanIndex(resolved)))
+    # A unit name or a due phrase never breaks inside, as in the plan's own tables; nor a task's id
+    # (`二(一)`) or a date (`2022-07-05`), the columns of 编号 and of dates.
+    whole = {cells[col].text for group in groups for cells in group.rows for col in WHOLE_COLUMNS}
+    return Table(VIEW, title, COLUMNS, groups, group_label="章节", notes=notes,
+                 keep=keep_whole(PlanIndex(resolved)) | {text for text in whole if text})
 
 
 def _cells(row: BoardRow) -> tuple[Cell, ...]:

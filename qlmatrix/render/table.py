@@ -152,8 +152,17 @@ class Column:
     title: str
     #: Widest the column may get in terminal cells before its text wraps.
     max_width: int = 40
-    #: A narrow column holding role letters (centred, coloured).
+    #: A narrow column holding role letters (centred, coloured); one of a run (`grid`).
     letters: bool = False
+    #: The column the rows are about (the task's title): a terminal table gives it its room first.
+    main: bool = False
+    #: One of a run of like columns (the RACI matrix's units, the calendar's months): a terminal
+    #: table too wide for its line shows the run in panels, each repeating the other columns.
+    run: bool = False
+
+    @property
+    def grid(self) -> bool:
+        return self.letters or self.run
 
 
 def _columns(values: Iterable[Column]) -> tuple[Column, ...]:

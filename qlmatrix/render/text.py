@@ -15,11 +15,11 @@ carries.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 
 from ..raci import ROLE_WORDS
 from ..span import display_width, pad
-from .linebreak import list_items, units, widest_unit, wrap, wrap_heading
+from .linebreak import units, wrap, wrap_heading
 from .safe import cleaned, document, terminal
 from .table import (
     CONFLICT_ANSI,
@@ -34,12 +34,11 @@ from .table import (
     is_conflict,
     render_row,
 )
+from .termcolumns import GAP
+from .termcolumns import panels as column_panels
 
-GAP = "  "
 #: The width when the output is not a terminal and `COLUMNS` is not set (a file, a pipe).
 DEFAULT_WIDTH = 100
-#: A column of long text is narrowed to this many cells before any other gives way.
-READABLE = 16
 #: The narrowest table drawn: below it even two-cell columns cannot be kept apart.
 MIN_WIDTH = 20
 
@@ -52,78 +51,6 @@ def _cell_code(cell: Cell) -> str | None:
     if is_conflict(cell):
         return CONFLICT_ANSI
     return ROLE_ANSI.get(cell.role) if cell.role else None
-
-
-def _natural(table: Table) -> tuple[list[int], list[int]]:
-    """Each column's width with no limit but its `max_width`, and the narrowest it can get
-    without breaking a unit (a name, a phrase, a number; see `linebreak`)."""
-    count = len(table.columns)
-    widest, floor = [0] * count, [2] * count  # blank cells are 0 wide: only filled ones are measured
-    for row in table.rows:
-        for col, cell in filled(row):
-            text = cell_text(cell)
-            if text:
-                widest[col] = max(widest[col], max(display_width(line) for line in text.split("\n")))
-                floor[col] = max(floor[col], widest_unit(text, table.keep))
-    natural = []
-    for col, column in enumerate(table.columns):
-        if column.letters:  # the header is set vertically (竖排) when wider: the letters decide
-            floor[col] = max(floor[col], 4)
-            natural.append(floor[col])
-            continue
-        title = max(display_width(part) for part in list_items(column.title))
-        # Not capped by `max_width`: a name or a cadence phrase wider than that still never breaks
-        # while the line has room (only `_shrunk` below cuts one, when nothing else fits).
-        floor[col] = max(floor[col], title)
-        natural.append(max(floor[col], min(column.max_width, max(widest[col], display_width(column.title)))))
-    return natural, floor
-
-
-def _shrunk(widths: list[int], floor: list[int], columns: Sequence[int], room: int) -> list[int]:
-    """`widths` of `columns` narrowed, widest first, until they fit in `room` cells with their gaps;
-    not below `floor` unless nothing else fits (then a long name is cut: never an overflow)."""
-    widths = widths.copy()
-    need = sum(widths[col] for col in columns) + len(GAP) * (len(columns) - 1)
-    # First no column below READABLE cells (long task text stays readable), then none below its
-    # widest name, and only when even that does not fit, names are cut.
-    readable = [max(low, min(wide, READABLE)) for low, wide in zip(floor, widths)]
-    for limit in (readable, floor, [2] * len(widths)):
-        while need > room:
-            candidates = [col for col in columns if widths[col] > limit[col]]
-            if not candidates:
-                break
-            widest = max(candidates, key=lambda col: (widths[col] - limit[col], -col))
-            widths[widest] -= 1
-            need -= 1
-    return widths
-
-
-def _panels(table: Table, room: int) -> list[tuple[list[int], list[int]]]:
-    """The columns drawn together, and their widths: all of them when they fit in `room`, else
-    the leading text columns (序号, 任务) with as many role-letter columns as fit, panel after panel."""
-    natural, floor = _natural(table)
-    everything = list(range(len(table.columns)))
-    fixed = [col for col, column in enumerate(table.columns) if not column.letters]
-    letters = [col for col, column in enumerate(table.columns) if column.letters]
-    need = sum(floor) + len(GAP) * (len(everything) - 1)
-    if not letters or need <= room:
-        return [(everything, _shrunk(natural, floor, everything, room))]
-    # Leave the text columns as wide as their floors allow, then fill the rest with letters.
-    base = _shrunk(natural, floor, fixed, max(room // 2, room - len(GAP) - floor[letters[0]]))
-    used = sum(base[col] for col in fixed) + len(GAP) * (len(fixed) - 1)
-    panels: list[tuple[list[int], list[int]]] = []
-    current: list[int] = []
-    width = used
-    for col in letters:
-        extra = len(GAP) + natural[col]
-        if current and width + extra > room:
-            panels.append((fixed + current, base))
-            current, width = [], used
-        current.append(col)
-        width += extra
-    panels.append((fixed + current, base))
-    widths = [natural[col] if col in letters else base[col] for col in everything]
-    return [(columns, _shrunk(widths, floor, columns, room)) for columns, _ in panels]
 
 
 def _header(column: Column, width: int) -> list[str]:
@@ -174,7 +101,7 @@ def to_terminal(table: Table, color: bool = False, width: int | None = None) -> 
     out = [_paint(line, "1", color) for line in wrap(table.title, room, table.keep)]
     if table.notes:
         out += wrap("  ".join(table.notes), room, table.keep)
-    panels = _panels(table, room)
+    panels = column_panels(table, room)
     shown = [[dict(filled(row)) for row in group.rows] for group in table.groups]  # once for every panel
     for number, (columns, widths) in enumerate(panels, start=1):
         out.append("")

@@ -194,7 +194,7 @@ def _raci(index: PlanIndex, filters: Filters, scheme: Scheme) -> Table:
             filled[column_of[name]] = cell
         return SparseRow((Cell(serials[id(entry)]), Cell(entry.task.title)), filled, width)
 
-    columns = [Column("序号", 8), Column("任务", 30)] + [Column(name, 6, letters=True) for name in units]
+    columns = [Column("序号", 8), Column("任务", 30, main=True)] + [Column(name, 6, letters=True) for name in units]
     groups = _grouped(chosen, lambda item: _section_heading(item[0], index), row)
     return Table("raci", _title(index, "raci"), columns, groups, scheme, notes=_notes(index))
 
@@ -221,7 +221,7 @@ def _tasks(index: PlanIndex, filters: Filters, scheme: Scheme) -> Table:
             Cell(_timing(entry.task)),
         )
 
-    columns = [Column("序号", 8), Column("重点任务", 36), *([Column("责任领导", 10)] if with_leaders else []),
+    columns = [Column("序号", 8), Column("重点任务", 36, main=True), *([Column("责任领导", 10)] if with_leaders else []),
                Column("牵头单位", 16), Column("配合单位", 24), Column("完成时限/频次", 22)]
     groups = _grouped(chosen, lambda item: _section_heading(item[0], index), row)
     return Table("tasks", _title(index, "tasks"), columns, groups, scheme, notes=_notes(index))
@@ -277,7 +277,7 @@ def _units(index: PlanIndex, filters: Filters, scheme: Scheme) -> Table:
             groups.append(Group(heading, tuple(rows_by_unit[name])))
     # The role column as wide as its widest cell (`配合、监督` is 10), so role words never wrap.
     role_width = max([8, *(display_width(duty.text) for duty in duties.values())])
-    columns = [Column("角色", role_width), Column("事项", 36), Column("章节", 30), Column("频次/时限", 22)]
+    columns = [Column("角色", role_width), Column("事项", 36, main=True), Column("章节", 30), Column("频次/时限", 22)]
     return Table("units", _title(index, "units"), columns, groups, scheme, group_label="单位", notes=_notes(index),
                  keep={duty.text for duty in duties.values()})  # `配合、监督` never breaks at its 、
 
