@@ -22,7 +22,7 @@ from .diagnostics import Diagnostic
 from .diagnostics.messages import register
 from .model import Include, Item, Note, Plan, Report, Section, SectionKind, Task
 from .parser import read_text
-from .parser.comments import Attached, Scan, attach, nodes, scan
+from .parser.comments import Attached, Comment, Scan, attach, is_directive, nodes, scan
 from .source import BOM, read_source
 from .text import Text
 from .writer import Comments, UnwritableError, write_plan
@@ -39,11 +39,12 @@ register({
     "F001": ("`qlm fmt` parses the plan before and after formatting, and checks it both times: if the plans, "
              "their comments or the findings of `qlm check` (suppressions included) differ, it writes nothing and "
              "the file is unchanged. The message names the first difference.\n\nFix: usually none on your side "
-             "(please report the file); a suppression comment on a line holding only `;` cannot keep its effect "
-             "once that line goes: move it to the line of the finding.",
+             "(please report the file). A suppression comment on a line holding only `;` silences nothing there "
+             "(W901); formatting removes that line and moves the comment to the end of its block or file, where it "
+             "still silences nothing: move it to the line of the finding, or delete it.",
              "`qlm fmt`在格式化前后各解析并检查一次：若计划、注释或`qlm check`的结果（含屏蔽）不同，就不写入，文件保持原样。"
-             "消息会指出第一处不同。\n\n修改：通常无需处理（请报告该文件）；只含`;`的行上的屏蔽注释在该行删除后无法保持作用，"
-             "请把它移到问题所在行。"),
+             "消息会指出第一处不同。\n\n修改：通常无需处理（请报告该文件）。只含`;`的行上的屏蔽注释在该行不屏蔽任何问题"
+             "（W901）；格式化删除该行，并把注释移到所在块或文件的末尾，在那里它同样不屏蔽任何问题：请把它移到问题所在行，或删除它。"),
     "F002": ("The plan holds a value the canonical layout cannot write (e.g. a name with `;`), so the file "
              "was left as it is.\n\nFix: rename the value as the message says.",
              "计划中有规范格式无法写出的值（如含`;`的名称），文件保持原样。\n\n修改：按消息提示修改该值。"),
@@ -144,9 +145,59 @@ def format_text(text: str, filename: str = "<string>", keywords: str | None = No
         # `qlm fmt --check` in a pre-commit hook on every file a planner did not touch: half the work.
         return FormatResult(filename, text, text, (), sources)
     difference = _changes(plan, found, formatted, filename)
+    stranded = _stranded(source, found) if difference is not None else []
+    if stranded:
+        # A suppression of a `;`-only line silences nothing; before the next statement it would
+        # silence that one. At the end of its block (or of the file) it silences nothing again.
+        attached = attach(found, plan)
+        _move_to_block_end(attached, found, plan, stranded)
+        formatted = write_plan(plan, language, _Hook(attached))
+        if newline != "\n":
+            formatted = formatted.replace("\n", newline)
+        difference = _changes(plan, found, formatted, filename)
     if difference is not None:
         return FormatResult(filename, text, None, (_refused(difference),), sources)
     return FormatResult(filename, text, bom + formatted, (), sources)
+
+
+_SEMICOLONS = re.compile(r"[;；\s]+")
+
+
+def _stranded(source: str, found: Scan) -> list[Comment]:
+    """The line suppressions that apply to a line holding nothing but `;` (written at its end, or on
+    lines of their own just above it): that line goes when the file is formatted."""
+    lines = source.split("\n")
+    starts = {comment.line: comment.column for comment in found.comments}
+
+    def code(line: int) -> str:
+        return lines[line - 1][:starts.get(line, len(lines[line - 1]))].strip()
+
+    stranded = []
+    for comment in found.comments:
+        if not is_directive(comment.text):
+            continue
+        target: int | None = comment.line
+        if not comment.trailing:  # it applies to the next line holding code
+            target = next((line for line in range(comment.line + 1, len(lines) + 1) if code(line)), None)
+        if target is not None and _SEMICOLONS.fullmatch(code(target)):
+            stranded.append(comment)
+    return stranded
+
+
+def _move_to_block_end(attached: Attached, found: Scan, plan: Plan, comments: list[Comment]) -> None:
+    """Each comment (on a line of its own once formatted) moved to the end of the block holding it."""
+    owners = nodes(found, plan)
+    for comment in comments:
+        for lines in (*attached.leading.values(), *attached.closing.values(), attached.remaining,
+                      *(before for entries in attached.entries.values() for before, _ in entries.values())):
+            if comment.text in lines:
+                lines.remove(comment.text)
+                break
+        index = found.statement_at(comment.line, comment.column + 1)
+        if index is not None and owners[index]:
+            attached.closing.setdefault(id(owners[index][0]), []).append(comment.text)
+        else:
+            attached.remaining.append(comment.text)
 
 
 def _refused(difference: str | Text) -> Diagnostic:

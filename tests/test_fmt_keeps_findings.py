@@ -174,11 +174,21 @@ def test_a_quoted_unit_name_in_a_report_is_written_quoted():
     assert 'report "Township committees" -> 上级 { cadence: yearly }' in formatted
 
 
-def test_a_suppression_of_a_line_holding_only_a_semicolon_is_refused():
-    # It applies to the `;` line, which formatting removes: no place keeps what it does.
-    for text in ("单位 甲\n;  # qlm: ignore[W203]\n单位 乙\n", "单位 甲\n# qlm: ignore[W203]\n;\n单位 乙\n"):
-        result = format_text(text)
-        assert result.formatted is None and [d.code for d in result.diagnostics] == ["F001"]
+def test_a_suppression_of_a_line_holding_only_a_semicolon_goes_to_the_end_of_its_block():
+    # It applies to the `;` line, where it silences nothing (W901), and formatting removes that line:
+    # before the next statement it would silence that one, so it goes where it silences nothing again.
+    for text in ("单位 甲\n;  # qlm: ignore[W203]\n单位 乙\n", "单位 甲\n# qlm: ignore[W203]\n;\n单位 乙\n",
+                 "单位 甲\n；  # qlm: ignore[W203]\n单位 乙\n"):
+        formatted = formats_keeping_findings(text)
+        assert formatted.endswith("\n# qlm: ignore[W203]\n"), formatted
+        codes = [d.code for d in qlmatrix.check(qlmatrix.loads(formatted))]
+        assert codes.count("W203") == 2 and "W901" in codes  # both units still reported, the comment stale
+    text = "单位 甲\n任务 (一) 丙 {\n  牵头: 甲\n  ;  # qlm: ignore[W201]\n}\n任务 (二) 丁\n"
+    formatted = formats_keeping_findings(text)
+    assert "  牵头: 甲\n  # qlm: ignore[W201]\n}\n任务 (二)丁\n" in formatted  # W201 of (二) still reported
+    # where the next statement has nothing it would silence, it stays before it
+    assert formats_keeping_findings("单位 甲\n任务 (一) 丙 { 牵头: 甲 }\n;  # qlm: ignore[W201]\n任务 (二) 丁 { 牵头: 甲 }\n"
+                                    ).endswith("}\n# qlm: ignore[W201]\n任务 (二)丁 {\n  牵头: 甲\n}\n")
     # a plain comment there is kept, before the next statement
     assert formats_keeping_findings("单位 甲\n;  # 注\n单位 乙\n") == "单位 甲\n# 注\n单位 乙\n"
 
@@ -249,8 +259,15 @@ def suppressed_plans(draw) -> str:
     directive = st.one_of(codes.map(lambda c: f"# qlm: ignore[{', '.join(c)}]"), st.just("# qlm: ignore"))
     lines = text.splitlines()
     for _ in range(draw(st.integers(1, 5))):
-        where = draw(st.sampled_from(["trailing", "own", "after-brace"]))
+        where = draw(st.sampled_from(["trailing", "own", "after-brace", "semicolon"]))
         comment = draw(directive)
+        if where == "semicolon":  # a line holding only `;`, suppressed at its end or from the line above
+            index = draw(st.integers(0, len(lines)))
+            indent = lines[index][: len(lines[index]) - len(lines[index].lstrip())] if index < len(lines) else ""
+            above = draw(st.booleans())
+            lines[index:index] = [indent + comment, indent + ";"] if above else [indent + ";  " + comment]
+            RAN["semicolon"] += 1
+            continue
         if where == "own":
             index = draw(st.integers(0, len(lines)))
             indent = lines[index][: len(lines[index]) - len(lines[index].lstrip())] if index < len(lines) else ""
@@ -288,6 +305,7 @@ def test_the_property_ran():
     if not RAN["examples"]:
         return  # run on its own
     assert RAN["refused"] <= RAN["examples"] // 10, RAN
+    assert RAN["semicolon"], RAN  # suppressions of `;`-only lines were among them
 
 
 def test_generated_suppressions_are_kept_on_a_fixed_example():
