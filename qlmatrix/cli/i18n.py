@@ -82,6 +82,8 @@ HELP_ZH = {
     "the port on 127.0.0.1 (default: 8765; 0 picks a free one)": "127.0.0.1 上的端口（默认 8765；0 表示自动选择空闲端口）",
     "open the page in the default browser": "在默认浏览器中打开页面",
     "talk over standard input and output (the default and only transport)": "经标准输入输出通信（默认，也是唯一的方式）",
+    "set the DOCX and XLSX as a 公文 attachment: 附件 above the title, or 附件N with a number (GB/T 9704: 黑体, 3号, flush left)":
+        "把 DOCX 和 XLSX 排成公文附件：标题上方加“附件”，带序号则为“附件N”（GB/T 9704：3号黑体，顶格）",
     "a RACI matrix too wide for the page, in DOCX: in groups of units (default), a part per section, or one table (none)":
         "DOCX 中超出页宽的 RACI 矩阵：按单位分组分页（默认）、每章一部分（sections），或不拆分（none）",
     "explain a check rule (by code or name), or list them all": "说明一条检查规则（按编号或名称），或列出全部规则",

@@ -54,6 +54,7 @@ def add_parser(subparsers: Subcommands) -> None:
     parser.add_argument("-o", "--output", metavar="DIR", required=True, help="folder to write into (created if missing)")
     parser.add_argument("--rasci", action="store_true", help="RASCI letters (配合 = S) instead of RACI")
     add_split(parser)
+    add_attachment(parser)
     add_allow_errors(parser)
     parser.set_defaults(run=run)
 
@@ -62,6 +63,29 @@ def add_split(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--split", choices=("units", "sections", "none"), default="units",
                         help="a RACI matrix too wide for the page, in DOCX: in groups of units (default), "
                              "a part per section, or one table (none)")
+
+
+def add_attachment(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--attachment", nargs="?", const=0, type=_attachment_number, metavar="N",
+                        help="set the DOCX and XLSX as a 公文 attachment: 附件 above the title, "
+                             "or 附件N with a number (GB/T 9704: 黑体, 3号, flush left)")
+
+
+def _attachment_number(text: str) -> int:
+    import argparse
+
+    if not text.isascii() or not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(say(f"an attachment's number is a whole number from 1, not {text!r}",
+                                             f"附件序号应为从 1 起的整数，而不是 {text!r}"))
+    return int(text)
+
+
+def attachment_of(args: argparse.Namespace) -> str | None:
+    """The label `--attachment [N]` asks for (`附件`, `附件2`), or None."""
+    from ..render.gongwen import attachment_label
+
+    number = getattr(args, "attachment", None)
+    return None if number is None else attachment_label(number or None)
 
 
 def add_allow_errors(parser: argparse.ArgumentParser) -> None:
@@ -223,6 +247,7 @@ def run(args: argparse.Namespace) -> int:
     # One step a file, on a terminal's stderr only: a 10,000-task plan takes a while.
     progress = Progress("生成" if args.lang == "zh" else "rendering", len(names) - len(part_names))
     lang = "en" if args.lang == "en" else "zh"
+    label = attachment_of(args)  # on the DOCX and XLSX only: the formats that print as an attachment
 
     def write(name: str, make: Callable[[], str | bytes]) -> str | bytes:
         """Say which file is being made (on a terminal), make it, write it."""
@@ -236,8 +261,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         for view in VIEWS:
             for fmt, suffix in TABLE_FILES:
-                write(f"{view}.{suffix}", partial(table, resolved, view, fmt, rasci=args.rasci, split=args.split))
-        write("tables.xlsx", partial(workbook, resolved, rasci=args.rasci, lang=lang))
+                write(f"{view}.{suffix}", partial(table, resolved, view, fmt, rasci=args.rasci, split=args.split,
+                                                  attachment=label if fmt == "docx" else None))
+        write("tables.xlsx", partial(workbook, resolved, rasci=args.rasci, lang=lang, attachment=label))
         sources = {view: diagram_source(resolved, view) for view in DIAGRAMS}
         for view, source in sources.items():
             write(f"{view}.dot", partial(str, source))

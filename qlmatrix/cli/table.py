@@ -11,10 +11,13 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
+from ..text import Text
 from .files import plan_inputs
 from .render import (
     add_allow_errors,
+    add_attachment,
     add_split,
+    attachment_of,
     emit,
     fail,
     format_from,
@@ -56,18 +59,23 @@ def add_parser(subparsers: Subcommands) -> None:
     parser.add_argument("--rasci", action="store_true", help="RASCI letters (配合 = S) instead of RACI")
     parser.add_argument("--no-bom", action="store_true", help="CSV without the UTF-8 byte-order mark")
     add_split(parser)
+    add_attachment(parser)
     add_allow_errors(parser)
     parser.set_defaults(run=run)
 
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..render import RenderError, build_table, table, workbook
+    from ..render import ATTACHMENT_FORMATS, RenderError, build_table, table, workbook
     from ..render.data import to_csv
 
     fmt = format_from(args.output, args.format, SUFFIXES, "term")
     if fmt is None:
         return fail(unknown_suffix(args.output, FORMATS), args.lang)
+    label = attachment_of(args)
+    if label and fmt not in ATTACHMENT_FORMATS:  # before the plan is read: nothing to do it in
+        return fail(Text(f"--attachment is for DOCX and XLSX, not {fmt}: write -o OUT.docx or -o OUT.xlsx",
+                         f"--attachment 仅用于 DOCX 和 XLSX，不用于 {fmt}：请写 -o OUT.docx 或 -o OUT.xlsx"), args.lang)
     loaded = load_plan_for_output(args)
     if isinstance(loaded, int):
         return loaded
@@ -77,14 +85,14 @@ def run(args: argparse.Namespace) -> int:
     try:
         lang = "en" if args.lang == "en" else "zh"  # the XLSX legend speaks the reader's language
         if fmt == "xlsx" and args.view is None:
-            data = workbook(plan, lang=lang, **filters)
+            data = workbook(plan, lang=lang, attachment=label, **filters)
         elif fmt == "csv" and args.no_bom:
             data = to_csv(build_table(plan, args.view or "tasks", **filters), bom=False)
         else:
             color = fmt == "term" and not args.output and use_color(sys.stdout)
             width = terminal_width(sys.stdout if not args.output else None) if fmt == "term" else None
             data = table(plan, args.view or "tasks", fmt, color=color, split=args.split, lang=lang, width=width,
-                         **filters)
+                         attachment=label, **filters)
     except ValueError as error:
         return fail(error, args.lang)
     except RenderError as error:

@@ -37,6 +37,7 @@ __all__ = [
     "MissingDependency",
     "RenderError",
     "SPLITS",
+    "ATTACHMENT_FORMATS",
     "TABLE_FORMATS",
     "VIEWS",
     "Table",
@@ -57,6 +58,8 @@ TABLE_FORMATS = ("term", "md", "html", "csv", "xlsx", "docx", "json")
 DIAGRAMS = ("org", "responsibility")
 DIAGRAM_FORMATS = ("dot", "svg", "png", "pdf")
 BINARY_FORMATS = ("xlsx", "docx", "png", "pdf")
+#: The formats that print as a 公文 attachment and can carry its label (`附件1`).
+ATTACHMENT_FORMATS = ("docx", "xlsx")
 
 
 def _filters(section: str | None, unit: str | None, role: Role | str | None) -> Filters:
@@ -77,7 +80,7 @@ def build_table(plan: Plan | ResolvedPlan, view: str = "tasks", *, section: str 
 def table(plan: Plan | ResolvedPlan, view: str = "tasks", fmt: str = "md", *, section: str | None = None,
           unit: str | None = None,
           role: Role | str | None = None, rasci: bool = False, color: bool = False, split: str = "units",
-          lang: str = "zh", width: int | None = None) -> str | bytes:
+          lang: str = "zh", width: int | None = None, attachment: str | None = None) -> str | bytes:
     """View `raci`, `tasks` or `units` in format `term`, `md`, `html`, `csv`, `xlsx`, `docx` or `json`.
 
     Every function here takes the plan or its `ResolvedPlan`: a caller writing several views of one
@@ -85,21 +88,25 @@ def table(plan: Plan | ResolvedPlan, view: str = "tasks", fmt: str = "md", *, se
 
     `split` cuts a RACI matrix too wide for the page into parts in DOCX: `units`, `sections` or
     `none` (see `qlmatrix.render.split`); `lang` is the language of the XLSX legend (`zh`, `en`);
-    `width` is the terminal table's line width in display cells (`term` only; default 100).
+    `width` is the terminal table's line width in display cells (`term` only; default 100);
+    `attachment` is the label set above the title of a DOCX or XLSX attachment (`附件`, `附件1`;
+    `render.gongwen.attachment_label(N)` makes it).
     """
     if split not in SPLITS:
         raise ValueError(f"unknown split `{split}`; choose one of {', '.join(SPLITS)}")
     if fmt not in TABLE_FORMATS:
         raise ValueError(f"unknown table format `{fmt}`; choose one of {', '.join(TABLE_FORMATS)}")
     built = build_table(plan, view, section=section, unit=unit, role=role, rasci=rasci)
-    return emit_table(built, fmt, color=color, split=split, lang=lang, width=width)
+    return emit_table(built, fmt, color=color, split=split, lang=lang, width=width, attachment=attachment)
 
 
 def emit_table(built: Table, fmt: str, *, color: bool = False, split: str = "units", lang: str = "zh",
-               width: int | None = None) -> str | bytes:
+               width: int | None = None, attachment: str | None = None) -> str | bytes:
     """A built `Table` in format `fmt` (one of TABLE_FORMATS): the one dispatch every table of qlmatrix
     goes through, the plan's views and the calendar, the 督办台账 and the 修改对照表 alike.
     Options as for `table`."""
+    if attachment and fmt not in ATTACHMENT_FORMATS:
+        raise ValueError(f"an attachment label is set in {' and '.join(ATTACHMENT_FORMATS)} only, not in {fmt}")
     if fmt == "term":
         from .text import to_terminal
 
@@ -123,11 +130,11 @@ def emit_table(built: Table, fmt: str, *, color: bool = False, split: str = "uni
     if fmt == "xlsx":
         from .xlsx import to_xlsx
 
-        return to_xlsx([built], lang=lang)
+        return to_xlsx([built], lang=lang, attachment=attachment)
     if fmt == "docx":
         from .docx import to_docx
 
-        return to_docx(built, split)
+        return to_docx(built, split, attachment)
     raise ValueError(f"unknown table format `{fmt}`; choose one of {', '.join(TABLE_FORMATS)}")
 
 
@@ -137,15 +144,17 @@ WORKBOOK_VIEWS = ("tasks", "raci", "units")
 
 def workbook(plan: Plan | ResolvedPlan, views: Iterable[str] = WORKBOOK_VIEWS, *, section: str | None = None,
              unit: str | None = None,
-             role: Role | str | None = None, rasci: bool = False, lang: str = "zh") -> bytes:
-    """One XLSX workbook with a sheet per view (the 任务分工表 first) and a legend sheet in `lang`."""
+             role: Role | str | None = None, rasci: bool = False, lang: str = "zh",
+             attachment: str | None = None) -> bytes:
+    """One XLSX workbook with a sheet per view (the 任务分工表 first) and a legend sheet in `lang`;
+    `attachment` (`附件1`) heads each view's sheet."""
     from .roles import PlanIndex
     from .views import build
     from .xlsx import to_xlsx
 
     index = PlanIndex(plan)  # resolved once for every sheet
     filters, scheme = _filters(section, unit, role), Scheme.RASCI if rasci else Scheme.RACI
-    return to_xlsx([build(plan, view, filters, scheme, index) for view in views], lang=lang)
+    return to_xlsx([build(plan, view, filters, scheme, index) for view in views], lang=lang, attachment=attachment)
 
 
 def diagram_source(plan: Plan | ResolvedPlan, view: str = "org", *, section: str | None = None, unit: str | None = None,

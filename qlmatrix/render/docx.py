@@ -114,13 +114,19 @@ def _per_part(sheet: _Sheet) -> int:
     return max(1, room // widest)
 
 
-def to_docx(table: Table, split: str = "units") -> bytes:
-    """The table as a DOCX; a RACI matrix too wide for the page is cut by `split` (see `split.SPLITS`)."""
+def to_docx(table: Table, split: str = "units", attachment: str | None = None) -> bytes:
+    """The table as a DOCX; a RACI matrix too wide for the page is cut by `split` (see `split.SPLITS`).
+
+    `attachment` (`附件`, `附件1`) is set above the title as the standard sets an attachment's label."""
     table = cleaned(table, document_text)  # before measuring the columns: measure what is written
     sheet = _sheet(table)
     heading = wordml.run_properties(gongwen.HEADING_FONT, gongwen.SIZE_SMALL_4, latin=gongwen.HEADING_FONT)
-    body = [wordml.paragraph(wordml.run(_title(table.title, sheet), wordml.run_properties(
-        gongwen.TITLE_FONT, gongwen.SIZE_2, latin=gongwen.TITLE_FONT)), "center", spacing_after=120)]
+    body = []
+    if attachment:
+        label = wordml.run_properties(gongwen.ATTACHMENT_FONT, gongwen.ATTACHMENT_SIZE, latin=gongwen.ATTACHMENT_FONT)
+        body.append(wordml.paragraph(wordml.run(document_text(attachment), label), "left", spacing_after=120))
+    body.append(wordml.paragraph(wordml.run(_title(table.title, sheet), wordml.run_properties(
+        gongwen.TITLE_FONT, gongwen.SIZE_2, latin=gongwen.TITLE_FONT)), "center", spacing_after=120))
     if table.notes:
         notes = wordml.run_properties(gongwen.BODY_FONT, gongwen.SIZE_SMALL_4)
         body.append(wordml.paragraph(wordml.run("　".join(table.notes), notes), "center", spacing_after=120))

@@ -28,6 +28,10 @@ HEADING_FONT = "黑体"
 #: Body: 3号仿宋体 in the standard (字体和字号); in a table, the same face a size or two smaller.
 #: 仿宋_GB2312 is what the 公文 font pack installs; stock Windows has 仿宋 (FangSong).
 BODY_FONT = "仿宋_GB2312"
+#: An attachment's label (`附件`, `附件1`): 3号黑体, flush left on the first line of the 版心, the title
+#: centred on the next (the rule for 附件 in GB/T 9704-2012).
+ATTACHMENT_WORD = "附件"
+ATTACHMENT_FONT, ATTACHMENT_SIZE = HEADING_FONT, SIZE_3
 #: Page numbers: 4号半角宋体阿拉伯数字 (页码).
 PAGE_NUMBER_FONT = "宋体"
 #: Latin letters and digits in body text.
@@ -42,6 +46,13 @@ FALLBACKS: dict[str, tuple[str, ...]] = {
     BODY_FONT: ("仿宋", "FangSong", "Noto Serif CJK SC"),
     PAGE_NUMBER_FONT: ("SimSun", "Noto Serif CJK SC"),
 }
+
+def attachment_label(number: int | None = None) -> str:
+    """`附件`, or `附件1` for the first of several attachments (the standard numbers them in Arabic digits)."""
+    if number is not None and number < 1:
+        raise ValueError("an attachment's number is 1 or more")
+    return ATTACHMENT_WORD + (str(number) if number else "")
+
 
 #: A page number with a 一字线 (—) on each side; 单页码居右空一字，双页码居左空一字 (页码).
 PAGE_NUMBER = "— {} —"

@@ -114,6 +114,7 @@ class _Formats:
         body = Style(BODY_FONT, BODY_PT, border=True, wrap=True)
         index = styles.index
         self.title = index(Style(HEADING_FONT, gongwen.SIZE_3, valign="center"))
+        self.attachment = index(Style(gongwen.ATTACHMENT_FONT, gongwen.ATTACHMENT_SIZE, align="left", valign="center"))
         self.note = index(Style(BODY_FONT, BODY_PT, color="#444444"))
         self.header = index(Style(HEADING_FONT, BODY_PT, border=True, align="center", wrap=True))
         self.vertical = index(Style(HEADING_FONT, BODY_PT, border=True, align="center", vertical=True))
@@ -158,15 +159,20 @@ def _widths(table: Table) -> tuple[list[int], list[int], list[Fit]]:
     return widths, rooms, fits
 
 
-def _write_table(sheet: Sheet, formats: _Formats, table: Table, shown: _Texts) -> None:
+def _write_table(sheet: Sheet, formats: _Formats, table: Table, shown: _Texts, attachment: str | None = None) -> None:
     name = sheet.name
     columns = table.columns
     last = len(columns) - 1
     widths, room, fits = _widths(table)
-    sheet.string(0, 0, shown(name, 0, 0, table.title), formats.title)
-    sheet.height(0, 28)
-    sheet.string(1, 0, shown(name, 1, 0, "　".join(table.notes)), formats.note)
-    header_row = 2
+    top = 0
+    if attachment:  # the label on the first row, flush left; the title under it
+        sheet.string(0, 0, shown(name, 0, 0, attachment), formats.attachment)
+        sheet.height(0, 24)
+        top = 1
+    sheet.string(top, 0, shown(name, top, 0, table.title), formats.title)
+    sheet.height(top, 28)
+    sheet.string(top + 1, 0, shown(name, top + 1, 0, "　".join(table.notes)), formats.note)
+    header_row = top + 2
     tallest = 0
     for col, column in enumerate(columns):
         if column.letters:
@@ -279,9 +285,9 @@ def _write_full_texts(sheet: Sheet, formats: _Formats, cut: list[tuple[str, str]
     sheet.freeze = (1, 0)
 
 
-def to_xlsx(tables: list[Table], lang: str = "zh") -> bytes:
+def to_xlsx(tables: list[Table], lang: str = "zh", attachment: str | None = None) -> bytes:
     """A workbook with a sheet per table, in the order given, then the legend (in `lang`: zh or en)
-    when a table shows role letters."""
+    when a table shows role letters. `attachment` (`附件`, `附件1`) heads each table's sheet."""
     if lang not in LEGEND_TITLES:
         raise ValueError(f"unknown language `{lang}`; choose zh or en")
     styles, strings = Styles(), SharedStrings()
@@ -290,7 +296,7 @@ def to_xlsx(tables: list[Table], lang: str = "zh") -> bytes:
     sheets = []
     for table in tables:
         sheet = Sheet(_sheet_name(table), strings)
-        _write_table(sheet, formats, table, texts)
+        _write_table(sheet, formats, table, texts, attachment)
         sheets.append(sheet)
     if any(column.letters for table in tables for column in table.columns):
         legend = Sheet(LEGEND_TITLES[lang][0], strings)
