@@ -60,9 +60,10 @@ def assert_every_view_agrees(plan: qlmatrix.Plan) -> None:
             expected.setdefault(holding.unit, []).append(holding.role)
         assert shown == {unit: tuple(roles) for unit, roles in expected.items()}, entry.id
 
-    # Each unit's 责任清单: one row per (unit, role, task).
-    listed = sorted((group.heading, row[0].roles[0].value, row[1].text)
-                    for group in build(plan, "units").groups for row in group.rows if row[0].roles)
+    # Each unit's 责任清单: one row per (unit, task), naming every role the unit holds on it.
+    duty_rows = [(group.heading, row) for group in build(plan, "units").groups for row in group.rows if row[0].roles]
+    assert len(duty_rows) == len({(h.unit, id(t)) for t in tasks for h in t.holdings})
+    listed = sorted((heading, role.value, row[1].text) for heading, row in duty_rows for role in row[0].roles)
     labels = {id(t): (f"{t.id} {t.title}" if t.number else t.title) for t in tasks}
 
     def heading(name):  # a group is headed by the unit's name and, if declared, its full name
