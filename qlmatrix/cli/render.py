@@ -75,8 +75,12 @@ def _attachment_number(text: str) -> int:
     import argparse
 
     if not text.isascii() or not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(say(f"an attachment's number is a whole number from 1, not {text!r}",
-                                             f"附件序号应为从 1 起的整数，而不是 {text!r}"))
+        # `--attachment PLAN` hands the plan to the option: say how to write it instead.
+        raise argparse.ArgumentTypeError(say(
+            f"an attachment's number is a whole number from 1, not {text!r}; "
+            "without a number, put --attachment after the plan or write --attachment=1",
+            f"附件序号应为从 1 起的整数，而不是 {text!r}；不带序号时，请把 --attachment 写在计划文件之后，"
+            "或写作 --attachment=1"))
     return int(text)
 
 
