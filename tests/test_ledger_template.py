@@ -164,3 +164,10 @@ def test_a_drop_down_list_refuses_choices_excel_cannot_list():
 def test_protection_allows_only_what_it_is_asked_to():
     assert Protection().xml() == '<sheetProtection sheet="1" objects="1" scenarios="1"/>'
     assert 'formatColumns="0" formatRows="0"' in Protection(format_columns=True, format_rows=True).xml()
+
+
+def test_a_template_prints_landscape_on_the_page_width_with_its_heading_on_every_page():
+    sheet = openpyxl.load_workbook(io.BytesIO(written()["纪监委.xlsx"]))["进展填报"]
+    assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize in (9, "9")
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToWidth in (1, "1")
+    assert sheet.print_title_rows == "$3:$3"

@@ -22,6 +22,7 @@ from ..render.archive import zip_parts
 from ..render.safe import document
 from ..render.sheetforms import ListValidation, Protection
 from ..render.sheetml import SharedStrings, Sheet, Style, Styles, column_name, package
+from ..render.xlsx import page_setup
 from ..resolve import ResolvedPlan, ResolvedTask
 
 SHEET = "进展填报"
@@ -98,7 +99,11 @@ def workbook(title: str, identity: str, unit: str, tasks: tuple[ResolvedTask, ..
     for col in range(1, width):
         sheet.blank(0, col, banner)
     sheet.merge(0, 0, width - 1)
-    sheet.string(1, 0, document(f"填报单位：{unit}"), styles.index(Style(FONT, 11, valign="bottom")))
+    plain = styles.index(Style(FONT, 11, valign="bottom"))
+    sheet.string(1, 0, document(f"填报单位：{unit}"), plain)
+    # The open columns' bordered format would otherwise show on this row's empty cells.
+    for col in range(len(PLAN_COLUMNS), width):
+        sheet.blank(1, col, plain)
     sheet.strings(HEADING_ROW, ((col, text, heading) for col, text in enumerate(HEADINGS)))
     widths = [w for _, w in PLAN_COLUMNS] + [w for _, w, _ in FILL_COLUMNS] + [HIDDEN_WIDTH] * len(HIDDEN_COLUMNS)
     sheet.widths = {col: w + COLUMN_PADDING for col, w in enumerate(widths)}
@@ -118,6 +123,8 @@ def workbook(title: str, identity: str, unit: str, tasks: tuple[ResolvedTask, ..
             f"{status}{HEADING_ROW + 2}:{status}{HEADING_ROW + 1 + len(tasks)}", STATUSES,
             prompt_title=STATUS_COLUMN, prompt=listed, error_title=STATUS_COLUMN, error="请从下拉列表中选择：" + listed))
     sheet.freeze = (HEADING_ROW + 1, 2)
+    # Printed for a signature: landscape A4, as wide as the page, the heading row on every page.
+    sheet.setup = page_setup(True, True, f"${HEADING_ROW + 1}:${HEADING_ROW + 1}", None)
     # No password: protection keeps the plan's columns from slips; collect checks them against the plan.
     sheet.protection = Protection(format_columns=True, format_rows=True)
     return zip_parts(package([sheet], styles, strings, document(f"{title} 进展情况填报表"), CREATED, subject=identity))

@@ -231,11 +231,12 @@ def _write_table(sheet: Sheet, formats: _Formats, table: Table, shown: _Texts, a
     total = sum(widths)
     landscape = total > PORTRAIT_WIDTH
     fit = not matrix or total <= LANDSCAPE_WIDTH * MOST_SHRINK
-    sheet.setup = _page_setup(landscape, fit, f"${header_row + 1}:${header_row + 1}",
+    sheet.setup = page_setup(landscape, fit, f"${header_row + 1}:${header_row + 1}",
                               None if fit else f"$A:${column_name(min(1, last))}")
 
 
-def _page_setup(landscape: bool, fit: bool, rows: str | None, columns: str | None) -> PageSetup:
+def page_setup(landscape: bool, fit: bool, rows: str | None, columns: str | None) -> PageSetup:
+    """A4 in the 公文 margins, fit to the width when `fit`, `rows`/`columns` repeated, 公文 page numbers."""
     margins: dict[str, float] = dict(gongwen.LANDSCAPE_MARGINS_MM if landscape else gongwen.PORTRAIT_MARGINS_MM)
     margins["footer"] = margins["bottom"] - 7 - 5
     # 4号半角宋体; 单页码居右空一字，双页码居左空一字 (a full-width space stands for the 一字).
@@ -267,7 +268,7 @@ def _write_legend(sheet: Sheet, formats: _Formats, table: Table, lang: str) -> N
     sheet.widths = {col: max(6, max(print_width(text) for text in (titles[col], *column)) + 2)
                     for col, column in enumerate(zip(*rows))} if rows else {}
     sheet.freeze = (1, 0)
-    sheet.setup = _page_setup(False, True, "$1:$1", None)
+    sheet.setup = page_setup(False, True, "$1:$1", None)
 
 
 def _write_full_texts(sheet: Sheet, formats: _Formats, cut: list[tuple[str, str]]) -> None:
