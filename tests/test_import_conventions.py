@@ -183,3 +183,49 @@ def test_a_join_inside_a_name_is_kept():
     result = import_text("示例方案\n一、任务\n（一）甲事项。[牵头单位:县发改局(粮食局);责任单位:各镇人民政府,示范区]\n")
     task = tasks(result)["一(一)"].task
     assert [str(u) for u in task.units_in(qlmatrix.Role.LEAD)] == ["县发改局(粮食局)"] and task.body is None
+
+
+def test_a_note_on_a_heading_is_the_parts_and_its_items_inherit_it():
+    result = import_file(DATA / "section-notes.txt")
+    resolved = qlmatrix.resolve(result.plan)
+    found = {t.id: t for t in resolved.tasks}
+    # `一、扩大商品消费(由市商贸委牵头实施)`: 由…牵头实施 is a role verb with what is done after it
+    assert [(s.number, s.title) for s in result.plan.sections()][:2] == [("一", "扩大商品消费"), ("二", "提振服务消费")]
+    assert found["一1"].lead == found["一2"].lead == "市商贸委" and found["一1"].origin(qlmatrix.Role.LEAD) is not None
+    assert found["二(一)"].lead == "市文游局"
+    assert (found["二(二)"].lead, found["二(二)"].units(qlmatrix.Role.SUPPORT)) == ("市体训中心", ("团市委",))
+    assert "本部分的分工" in result.text and result.problems == ()
+
+
+def test_an_annotated_item_holds_only_items_that_start_their_own_count():
+    # `2.` after an annotated `（八）` does not start (八)'s items (they would count from 1.): two tasks
+    text = "（八）甲事项。（责任单位：甲局、乙局）\n2.乙事项。（责任部门：丙局）\n"
+    assert set(tasks(import_text(text))) == {"(八)", "2"}
+    nested = tasks(import_text("一、甲部分（甲局牵头）\n1.甲事项。\n2.乙事项。（责任单位：乙局）\n"))
+    assert (nested["一1"].lead, nested["一2"].lead) == ("甲局", "乙局")
+
+
+def test_lead_rules_in_any_wording_are_read_not_kept_in_a_name():
+    for rule in ("第一责任单位为牵头单位，下同", "列第一位的为工作牵头单位或汇总单位，下同", "排名第一的單位為牽頭單位，下同",
+                 "首个单位为牵头单位，下同"):
+        result = import_text(f"一、任务\n（一）甲事项。\n责任单位：甲局、乙局（{rule}）\n（二）乙事项。\n责任单位：丙局、丁局\n")
+        found = tasks(result)
+        assert (found["一(一)"].lead, found["一(一)"].units(qlmatrix.Role.SUPPORT)) == ("甲局", ("乙局",)), rule
+        assert found["一(二)"].lead == "丙局" and rule in result.text.splitlines()[1], rule
+        assert result.problems == (), rule
+
+
+def test_due_labels_of_other_wordings():
+    found = tasks(import_text("一、任务\n（一）甲事项。\n责任单位：甲局\n时限要求：2031年6月底前\n"
+                              "（二）乙事项。\n责任单位：乙局\n时限要求：持续推进\n"))
+    assert found["一(一)"].due.text == "2031年6月底前"
+    assert (found["一(二)"].cadence.text, found["一(二)"].due) == ("持续推进", None)
+
+
+def test_header_comments_use_full_width_punctuation():
+    result = import_text("某方案\n一、任务\n（一）甲事项。（责任单位：见附件）\n（二）乙事项。甲局牵头，乙局配合。\n")
+    header = [line for line in result.text.splitlines() if line.startswith("#")]
+    assert header[0].startswith("# 由 qlm import 导入：") and "牵头规则：原文未说明，按惯例" in header[1]
+    assert any(line.endswith("处，请对照原文补全：") for line in header)
+    assert not [line for line in header if any(ch in line for ch in ",:;()")]
+    assert "；分工据正文推断，请核对" in result.text

@@ -13,7 +13,7 @@ import re
 import attrs
 
 from ..cadence import Cadence
-from .units import CLOSE, OPEN, could_be_unit, depth_split, split_marked, split_units, strip_verb, tidy
+from .units import CLOSE, OPEN, could_be_unit, depth_split, glued_role_word, split_marked, split_units, strip_verb, tidy
 
 LEAD_LABELS = ("牵头单位", "牵头部门", "牽頭單位", "牽頭部門", "主办单位", "主责单位", "牵头责任单位", "牽頭責任單位",
                "牵头")
@@ -31,7 +31,8 @@ LEADER_LABELS = tuple(dict.fromkeys(
     + [f"{kind}{level}{word}" for kind in _LEADER_KINDS for level in _LEADER_LEVELS for word in ("领导", "領導")]
     + [f"{before}{kind}{word}" for before in _LEADER_BEFORE for kind in _LEADER_KINDS for word in ("领导", "領導")]))
 RESPONSIBLE_LABELS = ("责任单位", "责任部门", "責任單位", "責任部門", "责任主体", "责任处室", "实施单位", "承办单位")
-DUE_LABELS = ("完成时限", "完成时间", "完成期限", "时间节点", "时间安排", "时限")
+DUE_LABELS = ("完成时限", "完成时间", "完成期限", "时间节点", "时间安排", "时限", "时限要求", "时间要求", "完成时限要求",
+              "进度安排", "进度要求", "完成時限", "完成時間", "時限", "時限要求")
 CADENCE_LABELS = ("工作频次", "频次")
 #: Labels whose value is running text with role verbs (`部门分工：省发展改革委牵头，各地、各部门配合。`).
 CLAUSE_LABELS = ("部门分工", "责任分工", "任务分工", "分工", "部門分工", "責任分工", "任務分工")
@@ -57,8 +58,11 @@ def inline_label(text: str) -> int | None:
     return None
 #: Spaces before a label separate it from the one before (`牵头单位:X  责任单位:Y`), as a comma would.
 _SPACED_LABEL = re.compile(rf"(?<=[^ \t\u3000，,；;])[ \t\u3000]+(?=[【\[]?({_LABEL_WORDS})[】\]]?[ \t\u3000]*[:：])")
-RULE_FIRST = re.compile(r"[列排](?:在|于)?(?:第一位|首位)|排名第一|第一位的?(?:单位|部门)?为牵头|排在前面的为牵头"
-                        r"|首位(?:单位|部门|單位|部門)?(?:为|為)牵头|首位(?:单位|部门|單位|部門)?(?:为|為)牽頭")
+#: A lead rule says that the first unit named leads, in many wordings: 列第一位者为牵头单位, 排在第一位的部门为牵头部门,
+#: 首位单位为牵头单位, 第一责任单位为牵头单位, 列第一位的为工作牵头单位或汇总单位, 排名第一的單位為牽頭單位. Read by its
+#: structure (a word for "first", then 为/是, then 牵头), not by a list of phrasings.
+RULE_FIRST = re.compile(r"[列排](?:在|于)?(?:第一位|首位)|排名第一|排在前面的为牵头"
+                        r"|(?:第一|首)(?:位|个|個)?[^，,。；;()（）]{0,8}?(?:为|為|是)[^，,。；;()（）]{0,4}?(?:牵头|牽頭)")
 RULE_NONE = re.compile(r"(?:排名)?不分先后")
 HENCEFORTH = re.compile(r"下同|以下同|后同")
 NO_DIVISION = re.compile(r"不再(?:做|作|进行|逐一|一一|单独)?(?:具体)?(?:分工|列出|列明)")
@@ -93,6 +97,7 @@ class Found:
     no_division: bool = False  # 不再做分工: the note's units stand for what follows
     problems: list[str] = attrs.field(factory=list)  # pieces that are not unit names
     assumed: list[str] = attrs.field(factory=list)  # readings the import report states (`黄埔区→黄埔区政府`)
+    ambiguous: list[str] = attrs.field(factory=list)  # `市协办`: a unit, or 市 + the role word 协办? (reported)
 
     @property
     def units(self) -> list[str]:
@@ -180,6 +185,8 @@ def _labelled(part: str, found: Found) -> bool:
             understood |= _clause(clause, found)
         return understood
     body, verb = strip_verb(value)
+    if verb is not None and (glued := glued_role_word(value)):
+        found.ambiguous.append(glued)
     names = split_marked(body)
     _shared_organ_readings(body, [name for name, _ in names], found)
     for name, mark in names:  # a mark (`X(牵头)`) says the role itself, as the parser reads it
@@ -243,6 +250,9 @@ def _clause(clause: str, found: Found) -> bool:
             found.also_henceforth = found.also_henceforth or bool(involves.group("ahead"))
             return False
     body, verb = strip_verb(clause)
+    glued = glued_role_word(clause) if verb is not None else None
+    if glued:
+        found.ambiguous.append(glued)
     consulted: list[str] = []
     if "会同" in body:
         body, _, other = body.partition("会同")
@@ -252,7 +262,7 @@ def _clause(clause: str, found: Found) -> bool:
     names = [name for name, _ in marked]
     _shared_organ_readings(body, names, found)
     if not names or not all(could_be_unit(name) for name in names + consulted):
-        if names:
+        if names and not glued:  # a glued role word is reported as ambiguous already
             found.problems.append(clause)
         return False
     role = verb or "responsible"

@@ -23,7 +23,8 @@ from ..span import Span
 from ..text import Text
 from ..writer import UnwritableError
 from ..writer import name as writable_name
-from .annotations import HINT, LABEL, Found, parse_note
+from .annotations import HINT, LABEL, RULE_FIRST, RULE_NONE, Found, parse_note
+from .numbering import number_value
 from .outline import DOC_NUMBER, TABLE_RANK, Item, Outline, Para
 from .phrases import find_cadence
 from .running import mentions, running_roles
@@ -161,7 +162,10 @@ class Importer:
             else:
                 _merge(found, labelled)
         if found is not None:
-            self._rules(found, note_para.line if note_para else item.line, note)
+            # the rule may stand in a label line: that line is what the header quotes
+            stated = note or next((p.text for p in item.labels if RULE_FIRST.search(p.text) or RULE_NONE.search(p.text)),
+                                  "")
+            self._rules(found, note_para.line if note_para else item.line, stated)
             if found.assumed:
                 self.problem(item.line, "、".join(found.assumed),
                              "read as places sharing the organ word of the name after them; check against the text",
@@ -169,6 +173,11 @@ class Importer:
             if found.problems:
                 self.problem(item.line, "、".join(found.problems), "these pieces of the note are not unit names",
                              "括注中的这些内容不像单位名称")
+            for glued in found.ambiguous:
+                self.problem(item.line, glued, f"`{glued}` holds a role word ({glued[-2:]}): one unit of that name, or "
+                             f"`{glued[:-2]}` with that role? ambiguous; check against the text",
+                             f"“{glued}”含角色词“{glued[-2:]}”：是一个单位，还是“{glued[:-2]}”加该角色？原文有歧义，"
+                             "请对照原文核实")
         first = paragraphs[0].text if paragraphs else ""
         title, rest = split_title(first)
         body = "\n".join(([rest] if rest else []) + [p.text for p in paragraphs[1:] if p.text]) or None
@@ -330,8 +339,12 @@ def build_plan(outline: Outline, source: str, default_title: str | None = None) 
             if children:
                 if entry.body:
                     section_intros[line] = [p for p in entry.body.split("\n") if p]
+                leaders = (heading.group(1),) if heading else _people(entry.found.leaders) if entry.found else ()
+                own = assignments(entry, entry.found) if entry.found is not None else []
+                if own:
+                    tasks_notes[line] = "section"
                 items.append(Section(title=entry.title, id="", number=number, items=convert(children), span=span,
-                                     leaders=(heading.group(1),) if heading else ()))
+                                     assignments=own, leaders=leaders))
                 continue
             if entry.groups:  # one task per annotated group, the item their section (三(八)-1, -2 ...)
                 tasks: list[PlanItem] = []
@@ -449,16 +462,24 @@ def _running(entry: Analysed, names: Names, importer: Importer,
 
 
 def _tree(analysed: list[Analysed]) -> list[Node]:
-    """Nest items by their numbering rank; an item with its own note never holds others."""
+    """Nest items by their numbering rank. An item with a note of its own holds the deeper items after it
+    (`一、扩大有效投资（由县发改局牵头实施）` / `1.…` / `2.…`): the note is then the part's, and its items
+    inherit it. Only when the deeper items start their own count (1., (一), ①: the document's sequence), since
+    `（八）…（责任单位:…）` followed by `2.…` is not the start of (八)'s items. An item split into annotated groups
+    holds nothing."""
     root: list[Node] = []
     stack: list[tuple[int, list[Node]]] = []
-    for entry in analysed:
+    for index, entry in enumerate(analysed):
         rank = entry.item.rank
         while stack and stack[-1][0] >= rank:
             stack.pop()
         children: list[Node] = []
         (stack[-1][1] if stack else root).append((entry, children))
-        if entry.found is None and rank < TABLE_RANK:
+        if entry.groups or rank >= TABLE_RANK:
+            continue
+        following = analysed[index + 1].item if index + 1 < len(analysed) else None
+        if entry.found is None or (following is not None and rank < following.rank < TABLE_RANK
+                                   and number_value(following.number) == 1):
             stack.append((rank, children))
     return root
 

@@ -85,9 +85,38 @@ def tidy(text: str) -> str:
     return _CJK_GAP.sub("", text).strip(" \t\u3000\u00a0")
 
 
+#: What a role verb may be followed by without changing the role: `X牵头实施`, `由X负责组织实施`, `A配合推进`.
+_AFTER_VERB = re.compile(r"(?:组织|組織|具体|具體)?(?:实施|實施|推进|推進|落实|落實|办理|辦理|执行|執行)$")
+
+
 def strip_verb(text: str) -> tuple[str, str | None]:
-    """`A、B牵头负责` -> (`A、B`, "lead"); `A、B` -> (`A、B`, None)."""
+    """`A、B牵头负责` -> (`A、B`, "lead"); `X牵头实施` likewise; `A、B` -> (`A、B`, None)."""
     text = tidy(text)
+    found = _strip_verb(text)
+    if found[1] is None and (after := _AFTER_VERB.search(text)) and after.start() > 0:
+        found = _strip_verb(text[: after.start()])
+        return found if found[1] is not None else (text, None)
+    return found
+
+
+#: Role words that also end like an organ's name: `市协办` is 市 + 协办 (supports), or one unit (科协's 办)?
+_ORGAN_LIKE_VERBS = ("协办", "主办", "協辦", "主辦")
+
+
+def glued_role_word(text: str) -> str | None:
+    """The piece a role word is glued to when the two could also be one unit's name (`市协办`, `区主办`): the
+    role word ends like an organ (办) and what it follows is too short to be a unit by itself. The document is
+    ambiguous there, and the report says so. None otherwise (`省国税局、地税局协办` is plain)."""
+    text = tidy(text)
+    for verb in _ORGAN_LIKE_VERBS:
+        if text.endswith(verb):
+            last = depth_split(text[: -len(verb)], "、，,")[-1].strip() if len(text) > len(verb) else ""
+            if 0 < len(last) <= 2:
+                return last + verb
+    return None
+
+
+def _strip_verb(text: str) -> tuple[str, str | None]:
     for verb, role in VERBS:
         if text.endswith(verb) and len(text) > len(verb):
             return text[: -len(verb)].rstrip(" ，,、"), role
