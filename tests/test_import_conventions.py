@@ -229,3 +229,36 @@ def test_header_comments_use_full_width_punctuation():
     assert any(line.endswith("处，请对照原文补全：") for line in header)
     assert not [line for line in header if any(ch in line for ch in ",:;()")]
     assert "；分工据正文推断，请核对" in result.text
+
+
+def test_an_assignment_sentence_is_read_as_a_note():
+    found = tasks(import_file(DATA / "sentences.txt"))
+    # `由市交运委、市城投集团，各县(市)、区人民政府负责落实。` at the end of the item, and on a line of its own
+    assert (found["二(一)"].lead, found["二(一)"].units(qlmatrix.Role.SUPPORT)) == ("市交运委", ("市城投集团", "各县(市)区人民政府"))
+    assert found["二(二)"].lead == "市住建委" and "由市住建委" not in (found["二(二)"].body or "")
+    assert "负责落实" not in found["二(一)"].title + (found["二(一)"].body or "")
+
+
+def test_goal_headings_are_notes_and_a_rule_in_one_group_holds_for_the_next():
+    result = import_file(DATA / "sentences.txt")
+    assert [n.title for n in result.plan.notes()] == ["目标要求"]
+    found = tasks(result)
+    # `以下各项工作均需各县、区人民政府(管委会)落实，不再列出` in the first group: the second group and later items too
+    assert "各县区人民政府(管委会)" in found["三(一)-2"].units(qlmatrix.Role.SUPPORT)
+    assert found["三(一)-2"].leads == ("市发改委", "市统计局")
+    assert "各县区人民政府(管委会)" in found["三(二)"].units(qlmatrix.Role.SUPPORT)
+
+
+def test_a_table_apart_by_spaces_after_a_signed_notice():
+    result = import_file(DATA / "spaced-table.txt")
+    found = tasks(result)
+    assert set(found) == {"1", "2", "3"}  # the notice's 一、二、 end with its signature: not the plan's items
+    assert (found["3"].title, found["3"].lead) == ("新增高新技术企业50家,研发投入增长10%", "市科技局")
+    assert result.plan.date == datetime.date(2031, 4, 6)
+
+
+def test_numbers_lost_in_a_broken_copy_are_read_by_the_sequence_and_reported():
+    result = import_file(DATA / "broken-numbers.txt")
+    assert list(tasks(result)) == ["一(一)", "一(二)", "一(三)", "一(四)", "一(五)"]
+    assert [p.line for p in result.problems] == [4, 5, 7]
+    assert all("编号无法识别" in p.reason.zh for p in result.problems)

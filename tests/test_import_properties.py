@@ -135,10 +135,16 @@ def write_any(style: str, lead: str, supports: list[str], collective: str | None
         return [], f"（由{lead}牵头实施，{rest}配合推进）" if rest else f"（由{lead}牵头实施）", []
     if style == "rule-line":  # the lead rule after the list, then a 时限要求 line
         return [], "", [f"责任单位：{everyone}{tail}（第一责任单位为牵头单位，下同）", "时限要求：持续推进"]
+    if style == "sentence":  # a sentence that does nothing but assign, at the end of the item
+        return [], f"由{everyone}{tail}负责落实。", []
+    if style == "sentence-line":  # the same sentence on a line of its own, with the roles named
+        rest = "、".join(supports + ([collective] if collective else []))
+        return [], "", [f"由{lead}牵头负责，{rest}配合。" if rest else f"由{lead}牵头负责。"]
     return [], f"（责任单位：{everyone}{tail}）", []
 
 
-STYLES_ANY = ["responsible", "square", "hexagonal", "verb", "lead-verb", "leader-lines", "action", "rule-line"]
+STYLES_ANY = ["responsible", "square", "hexagonal", "verb", "lead-verb", "leader-lines", "action", "rule-line",
+              "sentence", "sentence-line"]
 
 
 @st.composite
@@ -199,3 +205,26 @@ def test_a_name_holding_a_role_word_is_reported_as_ambiguous(names, glued, label
     note = f"（责任单位：{listed}）" if labelled else f"（{names[0]}牵头，{glued}）"
     result = import_text(f"一、任务\n1.加强组织领导。{note}\n")
     assert any(glued in problem.excerpt and "歧义" in problem.reason.zh for problem in result.problems), note
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(any_names.filter(lambda n: "(" not in n and "（" not in n), min_size=2, max_size=6, unique=True),
+       st.lists(st.tuples(st.integers(0, 5), st.integers(0, 5)), min_size=1, max_size=5), st.booleans())
+def test_a_table_whose_cells_are_apart_by_spaces_gives_back_its_rows(pool, picks, spaced_header):
+    """`序号 工 作 任 务 牵头负责部门 配合部门`, then one row a line: the task's cell takes what the others leave."""
+    header = "序号 任 务 内 容 牵头负责部门 配合部门" if spaced_header else "序号 工作任务 牵头单位 配合单位"
+    lines, expected = ["某市年度指标任务分工", "", header], {}
+    for row, (lead, support) in enumerate(picks, start=1):
+        lead, support = pool[lead % len(pool)], pool[support % len(pool)]
+        if lead == support:
+            support = pool[(pool.index(lead) + 1) % len(pool)]
+        lines.append(f"{row} {draw_title(row)} {lead} {support}")
+        expected[str(row)] = ((lead,), frozenset([support]))
+    result = import_text("\n".join(lines) + "\n")
+    got = {t.id: (t.units(Role.LEAD), frozenset(t.units(Role.SUPPORT))) for t in resolve(result.plan).tasks}
+    assert got == expected, "\n".join(lines)
+
+
+def draw_title(row: int) -> str:
+    """Task text with spaces and digits in it, as real rows have (`新增就业1000万人 以上`)."""
+    return TITLES[row % len(TITLES)] + (f" 完成{row}0项" if row % 2 else "")

@@ -45,7 +45,9 @@ _TO_CLOSING = re.compile(r"[^)）]{0,200}")
 _PLACE = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:区|市|县|州|省|新区|开发区|高新区)$")
 #: Items that state principles or goals, not duties: kept as `说明` when no unit is named for them.
 _NOT_A_TASK = re.compile(r"^(?:指导思想|基本原则|工作原则|主要目标|工作目标|总体目标|发展目标|总体要求|总体思路|工作思路|"
-                         r"基本要求|目标任务|主要原则|适用范围|编制依据|指導思想|基本原則|主要目標|工作目標|總體要求)$")
+                         r"基本要求|目标任务|主要原则|适用范围|编制依据|指導思想|基本原則|主要目標|工作目標|總體要求|"
+                         # any heading made of these words only: 目标要求, 总体目标和基本原则, 工作目标与要求
+                         r"(?:(?:总体|主要|工作|基本|发展|指导|总|目标|要求|原则|思路|思想|任务|和|与|及|、)){2,8})$")
 _TITLES = r"(?:常务副(?:县|区|市|省)长|副(?:县|区|市|省)长|(?:县|区|市|省|州)长|常委|(?:副)?书记|(?:副)?主任|(?:副)?局长|(?:副)?部长)"
 #: A heading that groups items under the leader in charge: `一、王丹县长牵头重点工作`, `李丹常委、常务副区长牵头重点工作`.
 LEADER_HEADING = re.compile(rf"^([\u4e00-\u9fff]{{2,3}}?)(?:同志)?{_TITLES}(?:、{_TITLES})*(?:牵头|负责|分管)(?:负责)?的?(?:重点)?工作$")
@@ -123,6 +125,13 @@ class Importer:
 
     def analyse(self, item: Item) -> Analysed:
         analysed = self._analyse(item)
+        if analysed.groups:  # `以下各项工作均需X落实` in one group holds for the later groups of the item as well
+            for _, found in analysed.groups:
+                own = list(found.also)
+                found.also += [unit for unit in self.also if unit not in found.units]
+                if own and found.also_henceforth:
+                    self.also = list(dict.fromkeys(self.also + own))
+            return analysed
         if analysed.found is not None:
             analysed.also = [unit for unit in self.also if unit not in analysed.found.units]
             if analysed.found.also and analysed.found.also_henceforth:
@@ -149,6 +158,8 @@ class Importer:
                 self.problem(para.line, found_note[1], "a note names roles but its units could not be read",
                              "括注提及分工，但无法读出单位")
                 break
+        if not note and (sentence := _assignment_sentence(paragraphs)) is not None:
+            note, note_para = sentence
         for para in paragraphs:
             self._mid_text_notes(para, trailing_note(para.text))
         found = parse_note(note) if note else None
@@ -197,6 +208,27 @@ class Importer:
             self.rule_line = self.rule_line or (line, note)
         if found.no_division and found.units and not found.also:  # 涉及X，不再做分工: X is added, nothing inherited
             self.inherit = (found, line)
+
+
+#: A sentence that does nothing but assign: `由市财政局、农业局，各县(市)、区人民政府负责落实。` (the list framed
+#: by 由 and a role verb, as a note's is by its brackets).
+_ASSIGNING_SENTENCE = re.compile(r"(?:^|(?<=[。；;]))[ \t\u3000]*由([^。；;]{2,160}?(?:牵头负责|负责落实|牵头落实|负责实施|组织实施|牵头|负责|"
+                                 r"配合|落实|牽頭|負責))[。；;]?$")
+
+
+def _assignment_sentence(paragraphs: list[Para]) -> tuple[str, Para] | None:
+    """The last sentence of the item when it is an assignment sentence (taken out of the text), as a note."""
+    for para in reversed(paragraphs):
+        text = para.text.rstrip(" \t\u3000")
+        match = _ASSIGNING_SENTENCE.search(text)
+        if match is None:
+            return None if text else None
+        found = parse_note(match.group(1))
+        if found is None or not found.units:
+            return None
+        para.text = text[: match.start()].rstrip()
+        return match.group(1), para
+    return None
 
 
 def _merge(target: Found, other: Found) -> None:

@@ -39,7 +39,7 @@ _MARKDOWN = re.compile(r"^(?:#{1,6}\s+|[-*+>]\s+)")
 #: Column headers of a 任务分工表: header word -> field.
 COLUMNS = (
     (("序号", "编号"), "number"),
-    (("牵头单位", "牵头部门", "牵头", "牵头责任单位"), "lead"),
+    (("牵头单位", "牵头部门", "牵头", "牵头责任单位", "牵头负责部门", "牵头负责单位"), "lead"),
     (("配合单位", "配合部门", "协助单位", "参与单位", "配合", "协同责任单位"), "support"),
     (("责任领导", "牵头领导", "牵头负责领导", "分管领导"), "leader"),
     (("责任单位", "责任部门", "责任主体"), "responsible"),
@@ -154,6 +154,12 @@ def build_outline(lines: list[Line]) -> Outline:
             continue
         attachments = bool(_ATTACHMENTS.match(text)) or (attachments and bool(re.match(r"[0-9０-９]{1,2}[.．、]", text)))
         found = None if attachments else _item_number(text, last)
+        if not found and item is not None and not attachments:
+            found = _lost_number(text, item, last)
+            if found:
+                outline.notices.append((line.number, text[:20], f"the item's number cannot be read (broken characters); "
+                                        f"read as {found[1]}, the next in the sequence",
+                                        f"编号无法识别（字符损坏），按编号顺序读作{found[1]}"))
         if found:
             flush()
             rank, written, rest, run_in = found
@@ -196,13 +202,35 @@ def build_outline(lines: list[Line]) -> Outline:
     return outline
 
 
+def _signed_notice_end(items: list[Item]) -> int | None:
+    """The index of the item that ends with the notice's signature (an issuer's short line, then a date line)
+    when the plan follows it: the items up to there are the notice's requirements, not the plan's."""
+    for index, item in enumerate(items[:-1]):
+        texts = [p.text.strip() for p in item.paragraphs[1:]]
+        for at, text in enumerate(texts):
+            if DATE_LINE.match(text) and at > 0 and len(texts[at - 1]) <= 20 and not re.search(r"[。，,；;：:]", texts[at - 1]):
+                return index
+    return None
+
+
+def _assigns(item: Item) -> bool:
+    return bool(item.labels) or any(_ends_in_note(p) or _standalone_note(p) for p in item.paragraphs)
+
+
 def _notice_items_to_preamble(outline: Outline) -> list[Item]:
-    """A notice that numbers its own requirements (一、各责任单位要… 二、… 三、…) before the plan, whose
-    numbering starts again at 一、: the notice's paragraphs are not items of the plan. Only when none of
-    them assigns anything (two parts of a plan that both number from 一 and carry notes stay items)."""
+    """A notice that numbers its own requirements (一、各责任单位要… 二、… 三、…) before the plan: the notice's
+    paragraphs are not items of the plan. Known by the plan's numbering starting again at 一、, or by the
+    notice's signature and date standing between them. Only when none of them assigns anything (two parts of
+    a plan that both number from 一 and carry notes stay items)."""
     items = outline.items
     if not items:
         return items
+    signed = _signed_notice_end(items)
+    if signed is not None and not any(_assigns(item) for item in items[: signed + 1]):
+        for item in items[: signed + 1]:
+            outline.preamble += [Para(p.line, (item.written if i == 0 else "") + p.text)
+                                 for i, p in enumerate(item.paragraphs)]
+        items = outline.items = items[signed + 1:]
     top = min(item.rank for item in items)
     starts = [i for i, item in enumerate(items) if item.rank == top and number_value(item.number) == 1]
     if len(starts) < 2:
@@ -267,6 +295,30 @@ def _ends_in_note(para: Para) -> bool:
     """Does the paragraph end with a bracket that assigns units (the sub-item has a note of its own)?"""
     text = para.text.rstrip(" 。")
     return bool(text) and text[-1] in ")）]】〕" and bool(re.search(r"负责|負責|牵头|牽頭|责任单位|責任單位", text[-80:]))
+
+
+#: A line that starts with characters a broken copy put where the item's number was (`?。ǘ┩…`): the marks of
+#: undecodable text (?, U+FFFD), then anything but Chinese characters.
+_BROKEN_START = re.compile(r"^[?？\ufffd][。．.、]?[^\u4e00-\u9fff]*")
+_RANK_FORMS = {1: "{}、", 2: "({})", 3: "{}.", 4: "({})"}
+_CN_NUMBERS = "一二三四五六七八九十"
+
+
+def _lost_number(text: str, item: Item, last: dict[int, int]) -> tuple[int, str, str, bool] | None:
+    """A line whose number a broken copy lost, between items of one rank that end in notes: it has the shape
+    of an item (a new line ending with its own note) and stands where the sequence expects the next number,
+    so it is read as that item (and the report says so)."""
+    broken = _BROKEN_START.match(text)
+    if broken is None or not broken.group(0) or item.rank not in _RANK_FORMS or item.rank not in last:
+        return None
+    rest = text[broken.end():]
+    if not rest or not _ends_in_note(Para(0, rest)) or not _ends_in_note(item.paragraphs[-1]):
+        return None
+    value = last[item.rank] + 1
+    if value > 10 and item.rank in (1, 2):
+        return None
+    shown = _CN_NUMBERS[value - 1] if item.rank in (1, 2) else str(value)
+    return item.rank, _RANK_FORMS[item.rank].format(shown), rest, False
 
 
 def _item_number(text: str, last: dict[int, int]) -> tuple[int, str, str, bool] | None:

@@ -223,6 +223,7 @@ def _continues_collective(previous: str, piece: str) -> bool:
     head = previous.split("、")[-1]
     if not previous.startswith("各") or looks_like_organ(head) or is_collective(piece):
         return False  # `各街道、区直各部门`: the second is a class of units of its own
+    head = _without_trailing_parentheses(head) or head  # `各县(市)、区人民政府`: 各县(市) is a level too
     if not any(head.endswith(level) for level in _LEVEL_WORDS):
         return False
     return any(piece.startswith(level) for level in _LEVEL_WORDS)
