@@ -262,3 +262,13 @@ def test_numbers_lost_in_a_broken_copy_are_read_by_the_sequence_and_reported():
     assert list(tasks(result)) == ["一(一)", "一(二)", "一(三)", "一(四)", "一(五)"]
     assert [p.line for p in result.problems] == [4, 5, 7]
     assert all("编号无法识别" in p.reason.zh for p in result.problems)
+
+
+def test_a_rule_as_a_clause_of_a_label_and_each_leading_its_part():
+    result = import_file(DATA / "label-clauses.txt")
+    found = tasks(result)
+    # `(責任單位:A、B,排在首位的爲牽頭單位,下同)`: the rule is a clause of the label's value, not a unit
+    assert (found["一1"].lead, found["一1"].units(qlmatrix.Role.SUPPORT)) == ("市稅務局", ("市財政局",))
+    assert result.problems == () and "排在首位" in result.text.splitlines()[1]
+    assert found["二3"].leads == ("市人社局", "市农业局")  # 分别牵头 is one verb, not 分别 + 牵头
+    assert not [name for name in qlmatrix.resolve(result.plan).unit_order() if "分别" in name or "排在" in name]

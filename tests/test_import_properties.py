@@ -135,6 +135,8 @@ def write_any(style: str, lead: str, supports: list[str], collective: str | None
         return [], f"（由{lead}牵头实施，{rest}配合推进）" if rest else f"（由{lead}牵头实施）", []
     if style == "rule-line":  # the lead rule after the list, then a 时限要求 line
         return [], "", [f"责任单位：{everyone}{tail}（第一责任单位为牵头单位，下同）", "时限要求：持续推进"]
+    if style == "rule-clause":  # the lead rule as a clause of the label's value
+        return [], f"（责任单位：{everyone}{tail}，排在首位的为牵头单位，下同）", []
     if style == "sentence":  # a sentence that does nothing but assign, at the end of the item
         return [], f"由{everyone}{tail}负责落实。", []
     if style == "sentence-line":  # the same sentence on a line of its own, with the roles named
@@ -144,7 +146,7 @@ def write_any(style: str, lead: str, supports: list[str], collective: str | None
 
 
 STYLES_ANY = ["responsible", "square", "hexagonal", "verb", "lead-verb", "leader-lines", "action", "rule-line",
-              "sentence", "sentence-line"]
+              "sentence", "sentence-line", "rule-clause"]
 
 
 @st.composite

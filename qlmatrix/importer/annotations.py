@@ -62,7 +62,7 @@ _SPACED_LABEL = re.compile(rf"(?<=[^ \t\u3000，,；;])[ \t\u3000]+(?=[【\[]?({
 #: 首位单位为牵头单位, 第一责任单位为牵头单位, 列第一位的为工作牵头单位或汇总单位, 排名第一的單位為牽頭單位. Read by its
 #: structure (a word for "first", then 为/是, then 牵头), not by a list of phrasings.
 RULE_FIRST = re.compile(r"[列排](?:在|于)?(?:第一位|首位)|排名第一|排在前面的为牵头"
-                        r"|(?:第一|首)(?:位|个|個)?[^，,。；;()（）]{0,8}?(?:为|為|是)[^，,。；;()（）]{0,4}?(?:牵头|牽頭)")
+                        r"|(?:第一|首)(?:位|个|個)?[^，,。；;()（）]{0,8}?(?:为|為|爲|是)[^，,。；;()（）]{0,4}?(?:牵头|牽頭)")
 RULE_NONE = re.compile(r"(?:排名)?不分先后")
 HENCEFORTH = re.compile(r"下同|以下同|后同")
 NO_DIVISION = re.compile(r"不再(?:做|作|进行|逐一|一一|单独)?(?:具体)?(?:分工|列出|列明)")
@@ -177,6 +177,15 @@ def _labelled(part: str, found: Found) -> bool:
         found.leaders += [name for name in (tidy(p) for p in depth_split(value, "、，,")) if name]
         return True
     value = _rules_after_names(value, found)
+    # `责任单位:A、B,排在首位的为牵头单位,下同`: a rule (or 下同, 不再分工) written as a clause of the value
+    kept = []
+    for clause in (tidy(clause) for clause in depth_split(value, "，,")):
+        if RULE_FIRST.search(clause) or RULE_NONE.search(clause) or NO_DIVISION.search(clause) \
+                or HENCEFORTH.fullmatch(clause.rstrip("。")):
+            _clause(clause, found)
+        else:
+            kept.append(clause)
+    value = "，".join(kept)
     clauses = [tidy(clause) for clause in depth_split(value, "，,")]
     if len(clauses) > 1 and any(strip_verb(clause)[1] in ("lead", "support") for clause in clauses):
         # `责任单位:省发改委牵头,省交通厅、省水利厅配合`: the label's value says the roles itself

@@ -34,7 +34,7 @@ VERBS = (
     ("按职责分工负责", "responsible"), ("按職責分工負責", "responsible"), ("按职责负责", "responsible"),
     ("按職責負責", "responsible"), ("分工负责", "responsible"), ("分工負責", "responsible"),
     # 分别负责: each unit answers for its own part, so each leads (`省发改委、农委、统计局分别负责`).
-    ("分别负责", "each"), ("分別負責", "each"), ("共同负责", "responsible"), ("配合落实", "support"),
+    ("分别负责", "each"), ("分別負責", "each"), ("分别牵头负责", "each"), ("分别牵头", "each"), ("分別牽頭", "each"), ("共同负责", "responsible"), ("配合落实", "support"),
     ("负责落实", "responsible"), ("主办", "lead"), ("主辦", "lead"), ("牵头抓总", "lead"),
     ("负责", "responsible"), ("負責", "responsible"), ("落实", "responsible"),
     ("配合", "support"), ("協助", "support"), ("协助", "support"), ("参与", "support"), ("協辦", "support"),
@@ -116,8 +116,12 @@ def glued_role_word(text: str) -> str | None:
     return None
 
 
+#: Longest first: `分别牵头` is not `分别` + `牵头`.
+_VERBS_LONGEST_FIRST = sorted(VERBS, key=lambda pair: len(pair[0]), reverse=True)
+
+
 def _strip_verb(text: str) -> tuple[str, str | None]:
-    for verb, role in VERBS:
+    for verb, role in _VERBS_LONGEST_FIRST:
         if text.endswith(verb) and len(text) > len(verb):
             return text[: -len(verb)].rstrip(" ，,、"), role
     return text, None
