@@ -272,3 +272,13 @@ def test_a_rule_as_a_clause_of_a_label_and_each_leading_its_part():
     assert result.problems == () and "排在首位" in result.text.splitlines()[1]
     assert found["二3"].leads == ("市人社局", "市农业局")  # 分别牵头 is one verb, not 分别 + 牵头
     assert not [name for name in qlmatrix.resolve(result.plan).unit_order() if "分别" in name or "排在" in name]
+
+
+def test_a_closing_clause_that_names_the_lead_and_who_is_consulted():
+    found = tasks(import_file(DATA / "joint-clauses.txt"))
+    # `…的问题，由省发改委会同省农办、省侨联、省粮储局等部门研究提出落实意见。`: the clause says who; it stays in the text
+    assert found["一(一)"].lead == "省发改委"
+    assert found["一(一)"].units(qlmatrix.Role.CONSULT) == ("省农办", "省侨联", "省粮储局")
+    assert "研究提出落实意见" in found["一(一)"].title + (found["一(一)"].body or "")
+    assert (found["一(二)"].lead, found["一(二)"].units(qlmatrix.Role.CONSULT)) == ("省自然资源厅", ("省農業廳",))
+    assert found["一(三)"].lead == "省政务办"  # `由区级负责审批` inside the text is not an assignment

@@ -263,6 +263,7 @@ def _clause(clause: str, found: Found) -> bool:
     if glued:
         found.ambiguous.append(glued)
     consulted: list[str] = []
+    body = body.replace("會同", "会同")
     if "会同" in body:
         body, _, other = body.partition("会同")
         consulted = split_units(other)

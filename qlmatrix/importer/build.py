@@ -216,13 +216,28 @@ _ASSIGNING_SENTENCE = re.compile(r"(?:^|(?<=[。；;]))[ \t\u3000]*由([^。；;
                                  r"配合|落实|牽頭|負責))[。；;]?$")
 
 
+#: The last clause of an item that names who does it, after what is to be done: `…的问题，由发展改革委会同农业部、
+#: 财政部等部门研究提出落实意见。`, `…，由国土资源部会同农业部等部门负责落实。` X leads, the units after 会同 are consulted.
+_ASSIGNING_CLAUSE = re.compile(r"[，,][ \t\u3000]*由(?P<lead>[^，,、。；;]{2,30}?)(?:会同|會同)(?P<with>[^，,。；;]{2,200}?)"
+                               r"(?:等(?:有关|有關|相关|相關)?(?:部门|部門|单位|單位|地方))?"
+                               r"(?:负责|負責|研究|共同|组织|組織|抓好|做好|提出|制定|推进|推進)[^，,。；;]{0,16}[。；;]?$")
+
+
 def _assignment_sentence(paragraphs: list[Para]) -> tuple[str, Para] | None:
-    """The last sentence of the item when it is an assignment sentence (taken out of the text), as a note."""
+    """The last sentence of the item when it is an assignment sentence (taken out of the text), as a note; or
+    its last clause when it names the lead and who is consulted (由X会同Y…)."""
     for para in reversed(paragraphs):
         text = para.text.rstrip(" \t\u3000")
         match = _ASSIGNING_SENTENCE.search(text)
         if match is None:
-            return None if text else None
+            clause = _ASSIGNING_CLAUSE.search(text)
+            if clause is None:
+                return None
+            note = f"{clause.group('lead')}会同{clause.group('with')}负责"
+            found = parse_note(note)
+            if found is None or not found.lead + found.responsible or not looks_like_unit(clause.group("lead")):
+                return None
+            return note, para  # the clause also says what is done (研究提出落实意见): it stays in the text
         found = parse_note(match.group(1))
         if found is None or not found.units:
             return None
