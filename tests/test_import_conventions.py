@@ -282,3 +282,13 @@ def test_a_closing_clause_that_names_the_lead_and_who_is_consulted():
     assert "研究提出落实意见" in found["一(一)"].title + (found["一(一)"].body or "")
     assert (found["一(二)"].lead, found["一(二)"].units(qlmatrix.Role.CONSULT)) == ("省自然资源厅", ("省農業廳",))
     assert found["一(三)"].lead == "省政务办"  # `由区级负责审批` inside the text is not an assignment
+
+
+def test_label_lines_and_headings_wrapped_like_the_text():
+    result = import_file(DATA / "wrapped-labels.txt")
+    [section] = result.plan.sections()
+    assert section.title == "提高基层党建工作水平,加强党对社区治理的全面领导"  # `…的全面` / `领导`
+    found = tasks(result)
+    # `协办单位:…、园区党工` / `委、各街道党工委`: one label line, wrapped
+    assert found["一1"].units(qlmatrix.Role.SUPPORT) == ("区委编办", "区民政局(区委社会工委)", "园区党工委", "各街道党工委")
+    assert "各街道党工委" not in (found["一1"].body or "")

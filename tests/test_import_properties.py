@@ -230,3 +230,26 @@ def test_a_table_whose_cells_are_apart_by_spaces_gives_back_its_rows(pool, picks
 def draw_title(row: int) -> str:
     """Task text with spaces and digits in it, as real rows have (`新增就业1000万人 以上`)."""
     return TITLES[row % len(TITLES)] + (f" 完成{row}0项" if row % 2 else "")
+
+
+def _hard_wrap(line: str, width: int) -> list[str]:
+    return [line[i:i + width] for i in range(0, len(line), width)] or [""]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(any_names.filter(lambda n: "(" not in n and "（" not in n), min_size=4, max_size=8, unique=True),
+       st.lists(st.integers(1, 4), min_size=1, max_size=4), st.integers(22, 32))
+def test_a_document_hard_wrapped_at_its_own_width_gives_back_its_assignments(pool, sizes, width):
+    """A PDF copy wraps every line at the page width, headings and label lines too (`协办单位:…、园区党工` /
+    `委、…`): the importer learns the width and joins them back."""
+    lines, expected = ["某区某项工作任务分解方案", ""], {}
+    lines += _hard_wrap("一、提高基层治理工作水平，加强党对社区治理工作的全面领导", width)
+    for number, size in enumerate(sizes, start=1):
+        chosen = [pool[(number + k) % len(pool)] for k in range(min(size + 1, len(pool)))]
+        lines += _hard_wrap(f"{number}.{TITLES[number % len(TITLES)]}，{BODIES[0] * 2}", width)
+        lines += _hard_wrap(f"牵头单位：{chosen[0]}", width)
+        lines += _hard_wrap(f"协办单位：{'、'.join(chosen[1:])}", width)
+        expected[f"一{number}"] = ((chosen[0],), frozenset(chosen[1:]))
+    result = import_text("\n".join(lines) + "\n")
+    got = {t.id: (t.units(Role.LEAD), frozenset(t.units(Role.SUPPORT))) for t in resolve(result.plan).tasks}
+    assert got == expected, "\n".join(lines)

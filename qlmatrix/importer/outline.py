@@ -101,16 +101,36 @@ def _rank(match: re.Match[str]) -> int:
     return next(int(name[1]) for name, value in match.groupdict().items() if value)
 
 
-def _wraps(text: str) -> bool:
+def _wraps(text: str, width: int = WRAP_WIDTH) -> bool:
     """Does the paragraph go on in the next line (PDF or hard line wrap)?"""
-    return _wraps_at(text, len(text))
+    return _wraps_at(text, len(text), width)
 
 
-def _wraps_at(last: str, length: int) -> bool:
+def _wraps_at(last: str, length: int, width: int = WRAP_WIDTH) -> bool:
     """`_wraps` for a paragraph of `length` characters whose last line is `last` (not empty)."""
     if last.endswith(_CONTINUES):
         return True
-    return length >= WRAP_WIDTH and not last.endswith(_ENDS_SENTENCE)
+    return length >= width and not last.endswith(_ENDS_SENTENCE)
+
+
+#: How far short of the document's own line width a wrapped line may end (a line breaks before a word or a
+#: punctuation mark that would not fit).
+_WIDTH_SLACK = 5
+
+
+def line_width(lines: list[Line]) -> int:
+    """The width below which a line without final punctuation is a line of its own: WRAP_WIDTH, or less when
+    the document is hard-wrapped at a width of its own (the most common length of lines that break
+    mid-sentence, seen at least 3 times), so a heading that is a few characters short of it still wraps."""
+    counts: dict[int, int] = {}
+    for line in lines:
+        text = line.text.strip(" \t\u3000")
+        if line.cells is None and len(text) >= 15 and not text.endswith(_ENDS_SENTENCE):
+            counts[len(text)] = counts.get(len(text), 0) + 1
+    if not counts:
+        return WRAP_WIDTH
+    common, seen = max(counts.items(), key=lambda pair: (pair[1], pair[0]))
+    return min(WRAP_WIDTH, common - _WIDTH_SLACK) if seen >= 3 else WRAP_WIDTH
 
 
 def _standalone(text: str) -> bool:
@@ -138,6 +158,8 @@ def build_outline(lines: list[Line]) -> Outline:
         pieces.clear()
         length = 0
 
+    label_wraps = False  # the last label line goes on in the next line
+    width = line_width(lines)
     for line in _cut_closing(lines, outline):
         if line.cells is not None:
             flush()
@@ -151,6 +173,7 @@ def build_outline(lines: list[Line]) -> Outline:
         text = clean(line.text)
         if not text or _PAGE_NUMBER.match(text):
             joinable = joinable and bool(text)
+            label_wraps = label_wraps and bool(text)
             continue
         attachments = bool(_ATTACHMENTS.match(text)) or (attachments and bool(re.match(r"[0-9０-９]{1,2}[.．、]", text)))
         found = None if attachments else _item_number(text, last)
@@ -162,6 +185,7 @@ def build_outline(lines: list[Line]) -> Outline:
                                         f"编号无法识别（字符损坏），按编号顺序读作{found[1]}"))
         if found:
             flush()
+            label_wraps = False
             rank, written, rest, run_in = found
             if run_in:
                 outline.notices.append((line.number, text[:20], f"read as item {written} whose title starts with "
@@ -177,26 +201,33 @@ def build_outline(lines: list[Line]) -> Outline:
             if label:
                 item.labels.append(Para(line.number, label))
             outline.items.append(item)
-            current, joinable = item.paragraphs, _wraps(rest)
+            # the line's own length says whether it was wrapped, its number included (`一、…的全面` / `领导`)
+            current, joinable = item.paragraphs, _wraps_at(rest, len(text), width) if rest else False
             pieces.append(rest)
-            length = len(rest)
+            length = len(text)
         elif item is not None and LABEL.match(text):
             flush()
             item.labels.append(Para(line.number, text))
             joinable = False
+            label_wraps = _wraps(text, width)
+        elif label_wraps and item is not None and item.labels and not _standalone(text) \
+                and not line.text[:1].isspace():
+            # a label line wrapped like the text (`协办单位:…、园区党工` / `委、各街道党工委`)
+            item.labels[-1].text += text
+            label_wraps = _wraps_at(text, len(item.labels[-1].text), width)
         elif joinable and current and not _standalone(text) and not line.text[:1].isspace():
             if not pieces:
                 pieces.append(current[-1].text)
                 length = len(current[-1].text)
             pieces.append(text)
             length += len(text)
-            joinable = _wraps_at(text, length)
+            joinable = _wraps_at(text, length, width)
         else:
             flush()
             current.append(Para(line.number, text))
             pieces.append(text)
             length = len(text)
-            joinable = _wraps(text) and not _standalone(text)
+            joinable = _wraps(text, width) and not _standalone(text)
     flush()
     outline.items = _lift_group_notes(_notice_items_to_preamble(outline))
     return outline
