@@ -238,9 +238,9 @@ def _hard_wrap(line: str, width: int) -> list[str]:
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(any_names.filter(lambda n: "(" not in n and "（" not in n), min_size=4, max_size=8, unique=True),
-       st.lists(st.integers(1, 4), min_size=1, max_size=4), st.integers(22, 32))
+       st.lists(st.integers(1, 4), min_size=1, max_size=4), st.integers(24, 34))
 def test_a_document_hard_wrapped_at_its_own_width_gives_back_its_assignments(pool, sizes, width):
-    """A PDF copy wraps every line at the page width, headings and label lines too (`协办单位:…、园区党工` /
+    """A PDF copy wraps every line at the page width (24 characters or more), headings and label lines too (`协办单位:…、园区党工` /
     `委、…`): the importer learns the width and joins them back."""
     lines, expected = ["某区某项工作任务分解方案", ""], {}
     lines += _hard_wrap("一、提高基层治理工作水平，加强党对社区治理工作的全面领导", width)

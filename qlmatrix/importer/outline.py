@@ -116,6 +116,7 @@ def _wraps_at(last: str, length: int, width: int = WRAP_WIDTH) -> bool:
 #: How far short of the document's own line width a wrapped line may end (a line breaks before a word or a
 #: punctuation mark that would not fit).
 _WIDTH_SLACK = 5
+_MIN_PAGE_WIDTH = 24
 
 
 def line_width(lines: list[Line]) -> int:
@@ -130,7 +131,8 @@ def line_width(lines: list[Line]) -> int:
     if not counts:
         return WRAP_WIDTH
     common, seen = max(counts.items(), key=lambda pair: (pair[1], pair[0]))
-    return min(WRAP_WIDTH, common - _WIDTH_SLACK) if seen >= 3 else WRAP_WIDTH
+    # a page is wider than a heading: a short common length (cells, headings) says nothing about wrapping
+    return min(WRAP_WIDTH, common - _WIDTH_SLACK) if seen >= 3 and common >= _MIN_PAGE_WIDTH else WRAP_WIDTH
 
 
 def _standalone(text: str) -> bool:
