@@ -292,3 +292,13 @@ def test_label_lines_and_headings_wrapped_like_the_text():
     # `协办单位:…、园区党工` / `委、各街道党工委`: one label line, wrapped
     assert found["一1"].units(qlmatrix.Role.SUPPORT) == ("区委编办", "区民政局(区委社会工委)", "园区党工委", "各街道党工委")
     assert "各街道党工委" not in (found["一1"].body or "")
+
+
+def test_labels_are_a_role_word_and_an_organ_word():
+    result = import_file(DATA / "label-words.txt")
+    found = tasks(result)
+    # 牵头科室 / 配合科室, 主要责任单位 / 其他责任单位, 牵头处室 / 协办部门, 责任股室 / 参与单位: read alike
+    assert {task: (t.lead, t.units(qlmatrix.Role.SUPPORT)) for task, t in found.items()} == {
+        "一1": ("食品安全科", ("稽查大队", "各市场监管所")), "一2": ("县信用办", ("县发改局", "团县委")),
+        "一3": ("登记注册科", ("县政务中心",)), "一4": ("价格监督股", ("县侨联",))}
+    assert result.problems == ()

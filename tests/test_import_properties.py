@@ -135,6 +135,10 @@ def write_any(style: str, lead: str, supports: list[str], collective: str | None
         return [], f"（由{lead}牵头实施，{rest}配合推进）" if rest else f"（由{lead}牵头实施）", []
     if style == "rule-line":  # the lead rule after the list, then a 时限要求 line
         return [], "", [f"责任单位：{everyone}{tail}（第一责任单位为牵头单位，下同）", "时限要求：持续推进"]
+    if style.startswith("words:"):  # label lines of any role word + organ word (牵头科室 / 协办部门 / 其他责任单位)
+        lead_word, support_word = style.split(":")[1:]
+        rest = "、".join(supports + ([collective] if collective else []))
+        return [], "", [f"{lead_word}：{lead}"] + ([f"{support_word}：{rest}"] if rest else [])
     if style == "rule-clause":  # the lead rule as a clause of the label's value
         return [], f"（责任单位：{everyone}{tail}，排在首位的为牵头单位，下同）", []
     if style == "sentence":  # a sentence that does nothing but assign, at the end of the item
@@ -146,7 +150,10 @@ def write_any(style: str, lead: str, supports: list[str], collective: str | None
 
 
 STYLES_ANY = ["responsible", "square", "hexagonal", "verb", "lead-verb", "leader-lines", "action", "rule-line",
-              "sentence", "sentence-line", "rule-clause"]
+              "sentence", "sentence-line", "rule-clause", "words"]
+ORGAN_WORDS = st.sampled_from(["单位", "部门", "处室", "科室", "股室", "机构"])
+LEAD_WORDS = st.builds(str.__add__, st.sampled_from(["牵头", "主办", "主责", "主要责任", "牵头责任"]), ORGAN_WORDS)
+SUPPORT_WORDS = st.builds(str.__add__, st.sampled_from(["配合", "协办", "协助", "参与", "协同", "其他责任"]), ORGAN_WORDS)
 
 
 @st.composite
@@ -167,6 +174,8 @@ def documents_any_names(draw):
             chosen = draw(st.lists(st.sampled_from(pool), min_size=1, max_size=3, unique=True))
             collective = draw(st.one_of(st.none(), collectives))
             style = draw(st.sampled_from(STYLES_ANY))
+            if style == "words":
+                style = f"words:{draw(LEAD_WORDS)}:{draw(SUPPORT_WORDS)}"
             if style == "square" and any("(" in name or "（" in name for name in chosen):
                 style = "responsible"  # `[…]` is how documents write a note whose names hold parentheses, not (…)
             _, note, after = write_any(style, chosen[0], chosen[1:], collective)

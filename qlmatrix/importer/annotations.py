@@ -15,10 +15,22 @@ import attrs
 from ..cadence import Cadence
 from .units import CLOSE, OPEN, could_be_unit, depth_split, glued_role_word, split_marked, split_units, strip_verb, tidy
 
-LEAD_LABELS = ("牵头单位", "牵头部门", "牽頭單位", "牽頭部門", "主办单位", "主责单位", "牵头责任单位", "牽頭責任單位",
-               "牵头")
-SUPPORT_LABELS = ("配合单位", "配合部门", "配合單位", "協助單位", "协助单位", "参与单位", "协办单位", "协同责任单位",
-                  "協同責任單位", "协同单位", "配合")
+#: A label is a role word and a word for an organ (牵头 + 单位, 协办 + 部门, 责任 + 科室): built from the two, so that
+#: 配合处室, 协办单位, 主要责任单位, 其他责任单位 and 参与部门 are read alike, not found one by one.
+_ORGAN_WORDS = ("单位", "部门", "处室", "科室", "股室", "机构", "單位", "部門", "處室", "機構")
+_LEAD_ROLE_WORDS = ("牵头", "主办", "主责", "牵头责任", "牵头负责", "主要责任", "首要责任", "牽頭", "主辦", "主責", "牽頭責任",
+                    "牽頭負責", "主要責任")
+_SUPPORT_ROLE_WORDS = ("配合", "协办", "协助", "参与", "协同", "协作", "协同责任", "配合责任", "其他责任", "相关责任", "協辦", "協助",
+                       "參與", "協同", "協作", "協同責任", "其他責任", "相關責任")
+_RESPONSIBLE_ROLE_WORDS = ("责任", "实施", "承办", "責任", "實施", "承辦")
+
+
+def _labels(roles: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(f"{role}{organ}" for role in roles for organ in _ORGAN_WORDS)
+
+
+LEAD_LABELS = (*_labels(_LEAD_ROLE_WORDS), "牵头")
+SUPPORT_LABELS = (*_labels(_SUPPORT_ROLE_WORDS), "配合")
 #: The officials in charge: people, never units (`责任领导：张明`, `牵头负责领导:金力。`).
 _LEADER_KINDS = ("牵头负责", "牵头", "责任", "分管", "包抓", "联系", "牽頭負責", "牽頭", "責任", "聯繫")
 _LEADER_LEVELS = ("省", "市", "州", "县", "区", "镇", "縣", "區", "鎮")
@@ -30,7 +42,7 @@ LEADER_LABELS = tuple(dict.fromkeys(
     [f"{kind}{word}" for kind in _LEADER_KINDS for word in ("领导", "領導")]
     + [f"{kind}{level}{word}" for kind in _LEADER_KINDS for level in _LEADER_LEVELS for word in ("领导", "領導")]
     + [f"{before}{kind}{word}" for before in _LEADER_BEFORE for kind in _LEADER_KINDS for word in ("领导", "領導")]))
-RESPONSIBLE_LABELS = ("责任单位", "责任部门", "責任單位", "責任部門", "责任主体", "责任处室", "实施单位", "承办单位")
+RESPONSIBLE_LABELS = (*_labels(_RESPONSIBLE_ROLE_WORDS), "责任主体", "責任主體")
 DUE_LABELS = ("完成时限", "完成时间", "完成期限", "时间节点", "时间安排", "时限", "时限要求", "时间要求", "完成时限要求",
               "进度安排", "进度要求", "完成時限", "完成時間", "時限", "時限要求")
 CADENCE_LABELS = ("工作频次", "频次")

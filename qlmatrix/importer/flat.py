@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from .annotations import LEADER_LABELS
+from .annotations import LEAD_LABELS, LEADER_LABELS, RESPONSIBLE_LABELS, SUPPORT_LABELS
 from .numbering import number_value
 from .reading import Line
 from .units import could_be_unit, split_units
@@ -36,7 +36,7 @@ HEADER_WORDS = frozenset((
     "协同责任单位", "责任单位", "责任部门", "责任主体", "完成时限", "完成时间", "时间节点", "时限", "完成期限", "频次",
     "工作频次", "重点任务", "工作任务", "主要任务", "具体任务", "任务内容", "工作内容", "任务", "工作措施", "举措", "内容",
     "重点工作", "目标任务", "目标与任务", "工作目标", "责任领导", "牵头领导", "牵头负责领导", "分管领导", "备注",
-    *LEADER_LABELS,
+    *LEADER_LABELS, *LEAD_LABELS, *SUPPORT_LABELS, *RESPONSIBLE_LABELS,
 ))
 _TASK_WORDS = frozenset(("重点任务", "工作任务", "主要任务", "具体任务", "任务内容", "工作内容", "任务", "工作措施", "举措",
                          "内容", "重点工作", "目标任务", "目标与任务"))
@@ -60,10 +60,9 @@ def header_word(cell: str) -> bool:
     return header_key(cell) in HEADER_WORDS or task_header(cell)
 
 
-_ROLE_WORDS = frozenset(("牵头单位", "牵头部门", "牵头", "牵头责任单位", "牵头负责部门", "牵头负责单位", "责任单位", "责任部门",
-                         "责任主体", "配合单位"))
+_ROLE_WORDS = frozenset((*LEAD_LABELS, *RESPONSIBLE_LABELS, *SUPPORT_LABELS))
 _NUMBER_WORDS = frozenset(("序号", "编号"))
-_LEAD_WORDS = frozenset(("牵头单位", "牵头部门", "牵头", "牵头责任单位", "责任单位", "责任部门", "责任主体"))
+_LEAD_WORDS = frozenset((*LEAD_LABELS, *RESPONSIBLE_LABELS))
 _SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}[、．.]")
 _CELL_END = re.compile(r"[ \t\u3000]*\|[ \t\u3000]*$")
 _NUMBER_CELL = re.compile(r"^[0-9]{1,3}$")

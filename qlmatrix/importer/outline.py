@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from ..numbering import normalise_number
-from .annotations import LABEL, LEADER_LABELS, inline_label, parse_note
+from .annotations import LABEL, LEAD_LABELS, LEADER_LABELS, RESPONSIBLE_LABELS, SUPPORT_LABELS, inline_label, parse_note
 from .flat import header_key, task_header
 from .numbering import number_value
 from .reading import Line
@@ -39,10 +39,10 @@ _MARKDOWN = re.compile(r"^(?:#{1,6}\s+|[-*+>]\s+)")
 #: Column headers of a 任务分工表: header word -> field.
 COLUMNS = (
     (("序号", "编号"), "number"),
-    (("牵头单位", "牵头部门", "牵头", "牵头责任单位", "牵头负责部门", "牵头负责单位"), "lead"),
-    (("配合单位", "配合部门", "协助单位", "参与单位", "配合", "协同责任单位"), "support"),
+    (LEAD_LABELS, "lead"),
+    (SUPPORT_LABELS, "support"),
     (("责任领导", "牵头领导", "牵头负责领导", "分管领导"), "leader"),
-    (("责任单位", "责任部门", "责任主体"), "responsible"),
+    (RESPONSIBLE_LABELS, "responsible"),
     (("完成时限", "完成时间", "时间节点", "时限", "完成期限"), "due"),
     (("频次", "工作频次"), "cadence"),
     (("重点任务", "工作任务", "主要任务", "具体任务", "任务内容", "工作内容", "任务", "工作措施", "举措", "内容", "重点工作",
