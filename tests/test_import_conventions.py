@@ -302,3 +302,18 @@ def test_labels_are_a_role_word_and_an_organ_word():
         "一1": ("食品安全科", ("稽查大队", "各市场监管所")), "一2": ("县信用办", ("县发改局", "团县委")),
         "一3": ("登记注册科", ("县政务中心",)), "一4": ("价格监督股", ("县侨联",))}
     assert result.problems == ()
+
+
+def test_notes_that_name_their_lead_labels_in_brackets_and_bare_lists_of_organs():
+    result = import_file(DATA / "named-leads.txt")
+    found = tasks(result)
+    assert found["一1"].lead == "市财政局"  # `A、B(B牵头)`: the named unit leads, not the first
+    assert found["一2"].lead == "市侨联"  # `其中市侨联为牵头单位`
+    assert (found["一3"].lead, found["一3"].units(qlmatrix.Role.SUPPORT)) == ("市政务办", ("团市委", "市残联"))  # 【牵头单位】
+    assert found["二1"].lead == "市政务办"  # the note on the line after the first item is that item's
+    assert found["二2"].units(qlmatrix.Role.SUPPORT) == ("市信访局", "各区政府")  # a bare list of organs
+    assert found["二3"].lead == "市政务办"  # ★ marks the lead
+    assert result.problems == ()
+    # a bracket of prose closing an item stays text: `(预包装食品)`, `(不含6亩)`
+    prose = tasks(import_text("一、任务\n1.规范食品经营许可。(预包装食品)\n2.简化小型项目审批。(不含6亩)\n"))
+    assert all(not t.units(qlmatrix.Role.LEAD) for t in prose.values())

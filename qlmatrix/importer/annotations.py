@@ -53,12 +53,13 @@ _LABEL_ROLES = {**{label: "lead" for label in LEAD_LABELS}, **{label: "support" 
                 **{label: "cadence" for label in CADENCE_LABELS}, **{label: "leader" for label in LEADER_LABELS},
                 **{label: "clauses" for label in CLAUSE_LABELS}}
 _LABEL_WORDS = "|".join(sorted(map(re.escape, _LABEL_ROLES), key=len, reverse=True))
-LABEL = re.compile(rf"^[ \t\u3000]*[【\[]?({_LABEL_WORDS})[】\]]?[ \t\u3000]*[:：]")
+#: `牵头单位：`, `[牵头单位]:`, and `【牵头单位】` alone: a label closed by its brackets needs no colon.
+LABEL = re.compile(rf"^[ \t\u3000]*(?:【({_LABEL_WORDS})】[ \t\u3000]*[:：]?|\[?({_LABEL_WORDS})\]?[ \t\u3000]*[:：])")
 #: The next label in a group: after a comma, or after a run of spaces (`牵头单位:X  责任单位:Y`).
-_NEXT_LABEL = re.compile(rf"[，,][ \t\u3000]*(?=[【\[]?({_LABEL_WORDS})[】\]]?[ \t\u3000]*[:：])")
+_NEXT_LABEL = re.compile(rf"[，,][ \t\u3000]*(?=[【\[]?({_LABEL_WORDS})[】\]]?[ \t\u3000]*[:：])|(?=【(?:{_LABEL_WORDS})】)")
 #: A label after the item's sentence on the same line: `(一)进一步加大投资力度。责任单位:省发改委牵头,…`.
 #: (A bracketed note, `。[牵头单位:…]`, is a note, read as one.)
-INLINE_LABEL = re.compile(rf"(?<=。)[ \t\u3000]*(?=(?:{_LABEL_WORDS})[ \t\u3000]*[:：])")
+INLINE_LABEL = re.compile(rf"(?<=。)[ \t\u3000]*(?=(?:{_LABEL_WORDS})[ \t\u3000]*[:：]|【(?:{_LABEL_WORDS})】)")
 
 
 def inline_label(text: str) -> int | None:
@@ -110,6 +111,7 @@ class Found:
     problems: list[str] = attrs.field(factory=list)  # pieces that are not unit names
     assumed: list[str] = attrs.field(factory=list)  # readings the import report states (`黄埔区→黄埔区政府`)
     ambiguous: list[str] = attrs.field(factory=list)  # `市协办`: a unit, or 市 + the role word 协办? (reported)
+    named_lead: list[str] = attrs.field(factory=list)  # `A、B(B牵头)`, `其中B为牵头单位`: the listed units that lead
 
     @property
     def units(self) -> list[str]:
@@ -121,6 +123,11 @@ class Found:
         leads = list(self.lead) + list(self.each)
         supports = list(self.support)
         responsible = list(self.responsible)
+        if self.named_lead:  # the note names which of its units lead: they do, the others support
+            everyone = leads + responsible + supports
+            leads = [name for name in self.named_lead if name in everyone]
+            supports = [name for name in everyone if name not in leads]
+            responsible = []
         if responsible:
             if leads or rule == "none":
                 supports = responsible + supports
@@ -175,7 +182,7 @@ def _labelled(part: str, found: Found) -> bool:
     match = LABEL.match(part)
     if not match:  # text after a labelled part with no label of its own
         return _clause(tidy(part), found)
-    role = _LABEL_ROLES[match.group(1)]
+    role = _LABEL_ROLES[match.group(1) or match.group(2)]
     value = tidy(part[match.end():]).rstrip("。.；;，, ")
     if role in ("due", "cadence"):
         getattr(found, role).append(value)
@@ -195,6 +202,8 @@ def _labelled(part: str, found: Found) -> bool:
         if RULE_FIRST.search(clause) or RULE_NONE.search(clause) or NO_DIVISION.search(clause) \
                 or HENCEFORTH.fullmatch(clause.rstrip("。")):
             _clause(clause, found)
+        elif clause.startswith("其中") and _named_lead(clause, value, found):
+            continue  # `其中市财政局为牵头单位`
         else:
             kept.append(clause)
     value = "，".join(kept)
@@ -233,13 +242,32 @@ def _shared_organ_readings(body: str, names: list[str], found: Found) -> None:
                 break
 
 
+#: A statement of which listed units lead: `(市财政局牵头)`, `其中市财政局为牵头单位`, `市财政局为牵头部门`.
+_NAMED_LEAD = re.compile(r"^(?:其中)?(?P<names>[^，,。；;]{2,60}?)(?:为|為|爲|是)?(?:牵头|牽頭)(?:单位|部门|單位|部門)?(?:负责|負責)?$")
+
+
+def _named_lead(text: str, listed: str, found: Found) -> bool:
+    """Is `text` a statement naming which of the units in `listed` lead? If so, they are recorded."""
+    match = _NAMED_LEAD.match(tidy(text))
+    if match is None:
+        return False
+    names = split_units(match.group("names"))
+    if not names or not all(name in listed for name in names):
+        return False
+    found.named_lead += [name for name in names if name not in found.named_lead]
+    return True
+
+
 def _rules_after_names(value: str, found: Found) -> str:
-    """`县发改局(首位单位为牵头单位,下同)、县财政局`: the rule is read and taken out of the unit's name."""
+    """`县发改局(首位单位为牵头单位,下同)、县财政局`: the rule is read and taken out of the unit's name;
+    `A、B(B牵头)`: the units named lead."""
     for match in list(_RULE_AFTER_NAME.finditer(value)):
         inner = match.group(1)
         if RULE_FIRST.search(inner) or RULE_NONE.search(inner):
             found.rule = "first" if RULE_FIRST.search(inner) else "none"
             found.rule_henceforth = bool(HENCEFORTH.search(inner))
+            value = value.replace(match.group(0), "", 1)
+        elif _named_lead(inner, value.replace(match.group(0), ""), found):
             value = value.replace(match.group(0), "", 1)
     return value
 

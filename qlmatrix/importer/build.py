@@ -28,7 +28,7 @@ from .numbering import number_value
 from .outline import DOC_NUMBER, TABLE_RANK, Item, Outline, Para
 from .phrases import find_cadence
 from .running import mentions, running_roles
-from .units import CLOSE, OPEN, depth_split, is_collective, key, looks_like_unit, split_mark
+from .units import CLOSE, OPEN, depth_split, is_collective, key, looks_like_unit, split_mark, split_marked
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -150,9 +150,11 @@ class Importer:
         note, note_para = "", None
         for para in reversed(paragraphs):
             found_note = trailing_note(para.text)
-            if found_note and parse_note(found_note[1]) is not None:
+            if found_note and (parse_note(found_note[1]) is not None or _bare_unit_list(para.text, *found_note)):
                 note, note_para = found_note[1], para
                 para.text = para.text[: found_note[0]].rstrip()
+                if parse_note(note) is None:
+                    note = f"责任单位：{note}"  # a bare list of organs closing the item: its units
                 break
             if found_note and HINT.search(found_note[1]):
                 self.problem(para.line, found_note[1], "a note names roles but its units could not be read",
@@ -208,6 +210,16 @@ class Importer:
             self.rule_line = self.rule_line or (line, note)
         if found.no_division and found.units and not found.also:  # 涉及X，不再做分工: X is added, nothing inherited
             self.inherit = (found, line)
+
+
+def _bare_unit_list(text: str, start: int, inner: str) -> bool:
+    """`…加强统筹调度。(市发改委、市财政局,各区政府)`: a bracket that closes the item after its last sentence and
+    holds nothing but names that end like organs (局, 委, 办, 政府…), apart by separators. Such a list is the
+    item's units even without a label or a role verb; a bracket of prose (`(预包装食品)`, `(不含6亩)`) is not."""
+    if start == 0 or text[start - 1] not in "。；;":
+        return False
+    names = [name for name, _ in split_marked(inner)]
+    return bool(names) and all(looks_like_unit(name) for name in names) and not re.search(r"[：:。]", inner)
 
 
 #: A sentence that does nothing but assign: `由市财政局、农业局，各县(市)、区人民政府负责落实。` (the list framed

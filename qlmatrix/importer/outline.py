@@ -311,7 +311,9 @@ def _lift_group_notes(items: list[Item]) -> list[Item]:
             start -= 1
         parent = out[start - 1] if start > 0 else None
         siblings = out[start:]
-        if parent is None or parent.rank >= item.rank or parent.rank == TABLE_RANK or len(siblings) >= _MAX_SUB_ITEMS \
+        # the first item under its parent, with its note on the next line, keeps the note: only a run of
+        # sub-items (1)…(4) with one note after them gives it to the item above
+        if parent is None or not siblings or parent.rank >= item.rank or parent.rank == TABLE_RANK or len(siblings) >= _MAX_SUB_ITEMS \
                 or any(_ends_in_note(p) for sub in siblings for p in sub.paragraphs) \
                 or any(_ends_in_note(p) for p in item.paragraphs[:-1]) or _ends_in_note(parent.paragraphs[-1]):
             out.append(item)

@@ -137,7 +137,7 @@ def strip_trailing(name: str) -> str:
 def split_mark(name: str) -> tuple[str, str | None]:
     """`市委(牵头)` -> (`市委`, "lead"); `区财政局*` (a table's mark for the lead) likewise; a name with no
     mark, or nothing but marks (`(牵头)`), as it is."""
-    if len(name) > 1 and name.endswith(("*", "＊")):
+    if len(name) > 1 and name.endswith(("*", "＊", "★")):
         return name[:-1].rstrip(), "lead"
     bare, role = name, None
     while (match := _MARK.search(bare)) is not None:
