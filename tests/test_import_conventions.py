@@ -317,3 +317,12 @@ def test_notes_that_name_their_lead_labels_in_brackets_and_bare_lists_of_organs(
     # a bracket of prose closing an item stays text: `(预包装食品)`, `(不含6亩)`
     prose = tasks(import_text("一、任务\n1.规范食品经营许可。(预包装食品)\n2.简化小型项目审批。(不含6亩)\n"))
     assert all(not t.units(qlmatrix.Role.LEAD) for t in prose.values())
+
+
+def test_numbers_closed_by_one_parenthesis_and_labels_with_an_aside():
+    result = import_file(DATA / "numbering-labels.txt")
+    found = tasks(result)
+    assert list(found) == ["一(1)", "一(2)", "二(1)"]  # `1)` is item (1), as the parser writes it
+    assert found["一(2)"].units(qlmatrix.Role.SUPPORT) == ("区消防救援大队", "团区委")  # `配合单位(部门):`
+    assert (found["二(1)"].lead, found["二(1)"].leaders) == ("区应急局", ("李某",))  # 主要负责单位, 负责领导
+    assert result.problems == ()

@@ -18,11 +18,11 @@ from .units import CLOSE, OPEN, could_be_unit, depth_split, glued_role_word, spl
 #: A label is a role word and a word for an organ (牵头 + 单位, 协办 + 部门, 责任 + 科室): built from the two, so that
 #: 配合处室, 协办单位, 主要责任单位, 其他责任单位 and 参与部门 are read alike, not found one by one.
 _ORGAN_WORDS = ("单位", "部门", "处室", "科室", "股室", "机构", "單位", "部門", "處室", "機構")
-_LEAD_ROLE_WORDS = ("牵头", "主办", "主责", "牵头责任", "牵头负责", "主要责任", "首要责任", "牽頭", "主辦", "主責", "牽頭責任",
-                    "牽頭負責", "主要責任")
+_LEAD_ROLE_WORDS = ("牵头", "主办", "主责", "牵头责任", "牵头负责", "主要责任", "首要责任", "主要负责", "牽頭", "主辦", "主責",
+                    "牽頭責任", "牽頭負責", "主要責任", "主要負責")
 _SUPPORT_ROLE_WORDS = ("配合", "协办", "协助", "参与", "协同", "协作", "协同责任", "配合责任", "其他责任", "相关责任", "協辦", "協助",
                        "參與", "協同", "協作", "協同責任", "其他責任", "相關責任")
-_RESPONSIBLE_ROLE_WORDS = ("责任", "实施", "承办", "責任", "實施", "承辦")
+_RESPONSIBLE_ROLE_WORDS = ("责任", "实施", "承办", "负责", "責任", "實施", "承辦", "負責")
 
 
 def _labels(roles: tuple[str, ...]) -> tuple[str, ...]:
@@ -32,7 +32,7 @@ def _labels(roles: tuple[str, ...]) -> tuple[str, ...]:
 LEAD_LABELS = (*_labels(_LEAD_ROLE_WORDS), "牵头")
 SUPPORT_LABELS = (*_labels(_SUPPORT_ROLE_WORDS), "配合")
 #: The officials in charge: people, never units (`责任领导：张明`, `牵头负责领导:金力。`).
-_LEADER_KINDS = ("牵头负责", "牵头", "责任", "分管", "包抓", "联系", "牽頭負責", "牽頭", "責任", "聯繫")
+_LEADER_KINDS = ("牵头负责", "牵头", "责任", "分管", "包抓", "联系", "负责", "牽頭負責", "牽頭", "責任", "聯繫", "負責")
 _LEADER_LEVELS = ("省", "市", "州", "县", "区", "镇", "縣", "區", "鎮")
 _LEADER_BEFORE = _LEADER_LEVELS + ("省政府", "市政府", "县政府", "区政府", "县级", "市级", "区级", "縣政府", "區政府", "縣級",
                                    "市級", "區級")
@@ -54,7 +54,9 @@ _LABEL_ROLES = {**{label: "lead" for label in LEAD_LABELS}, **{label: "support" 
                 **{label: "clauses" for label in CLAUSE_LABELS}}
 _LABEL_WORDS = "|".join(sorted(map(re.escape, _LABEL_ROLES), key=len, reverse=True))
 #: `牵头单位：`, `[牵头单位]:`, and `【牵头单位】` alone: a label closed by its brackets needs no colon.
-LABEL = re.compile(rf"^[ \t\u3000]*(?:【({_LABEL_WORDS})】[ \t\u3000]*[:：]?|\[?({_LABEL_WORDS})\]?[ \t\u3000]*[:：])")
+#: A label may say more in parentheses before its colon: `牵头单位(部门):`, `责任单位（牵头）：` is not one (a mark).
+_LABEL_ASIDE = r"(?:[(（](?:部门|单位|部門|單位|处室|科室|處室)[)）])?"
+LABEL = re.compile(rf"^[ \t\u3000]*(?:【({_LABEL_WORDS})】[ \t\u3000]*[:：]?|\[?({_LABEL_WORDS})\]?{_LABEL_ASIDE}[ \t\u3000]*[:：])")
 #: The next label in a group: after a comma, or after a run of spaces (`牵头单位:X  责任单位:Y`).
 _NEXT_LABEL = re.compile(rf"[，,][ \t\u3000]*(?=[【\[]?({_LABEL_WORDS})[】\]]?[ \t\u3000]*[:：])|(?=【(?:{_LABEL_WORDS})】)")
 #: A label after the item's sentence on the same line: `(一)进一步加大投资力度。责任单位:省发改委牵头,…`.

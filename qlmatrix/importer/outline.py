@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 
 NUMBERING = re.compile(
     r"^(?:(?P<r1>[一二三四五六七八九十百]{1,3}[、．.])|(?P<r2>[(（][一二三四五六七八九十百]{1,3}[)）])"
-    r"|(?P<r3>[0-9０-９]{1,3}[.．、](?![0-9０-９]))|(?P<r4>[(（][0-9０-９]{1,3}[)）])|(?P<r5>[①-⑳]))[ \t\u3000]*")
+    r"|(?P<r3>[0-9０-９]{1,3}[.．、](?![0-9０-９]))|(?P<r4>[(（][0-9０-９]{1,3}[)）]|[0-9０-９]{1,3}[)）](?![0-9０-９]))"
+    r"|(?P<r5>[①-⑳]))[ \t\u3000]*")
 TABLE_RANK = 9  # table rows sit under whatever section is open
 _PAGE_NUMBER = re.compile(r"^(?:[-—–－]\s*\d{1,3}\s*[-—–－]|\d{1,3}|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
 DOC_NUMBER = re.compile(r"^\S{1,12}〔\d{4}〕\d+号$")
@@ -362,7 +363,10 @@ def _item_number(text: str, last: dict[int, int]) -> tuple[int, str, str, bool] 
     reads as text (`3.5%左右`)."""
     number = NUMBERING.match(text)
     if number:
-        return _rank(number), number.group(0).strip(), text[number.end():], False
+        written = number.group(0).strip()
+        if _rank(number) == 4 and written[0] not in "(（":  # `1)` is written as the parser reads it, `(1)`
+            written = f"({written.rstrip(')）')})"
+        return _rank(number), written, text[number.end():], False
     run_in = _NUMBER_INTO_DIGITS.match(text)
     if run_in and number_value(run_in.group(1)) == last.get(3, 0) + 1 and 3 in last:
         return 3, run_in.group(0), text[run_in.end():], True
