@@ -326,3 +326,11 @@ def test_numbers_closed_by_one_parenthesis_and_labels_with_an_aside():
     assert found["一(2)"].units(qlmatrix.Role.SUPPORT) == ("区消防救援大队", "团区委")  # `配合单位(部门):`
     assert (found["二(1)"].lead, found["二(1)"].leaders) == ("区应急局", ("李某",))  # 主要负责单位, 负责领导
     assert result.problems == ()
+
+
+def test_tables_of_one_cell_a_line_and_with_a_column_of_their_own():
+    cells = tasks(import_file(DATA / "cell-lines.txt"))  # no blank lines between the cells: each line is one
+    assert {t: (x.lead, x.units(qlmatrix.Role.SUPPORT)) for t, x in cells.items()} == {
+        "1": ("区民政局", ("区财政局", "团区委")), "2": ("区住建局", ("区侨联",))}
+    category = tasks(import_file(DATA / "spaced-category.txt"))  # `类别`: a column only this table has
+    assert (category["2"].title, category["2"].lead) == ("城镇新增就业3000人", "县人社局")

@@ -127,7 +127,7 @@ class Found:
         responsible = list(self.responsible)
         if self.named_lead:  # the note names which of its units lead: they do, the others support
             everyone = leads + responsible + supports
-            leads = [name for name in self.named_lead if name in everyone]
+            leads = list(self.named_lead)
             supports = [name for name in everyone if name not in leads]
             responsible = []
         if responsible:
@@ -254,7 +254,8 @@ def _named_lead(text: str, listed: str, found: Found) -> bool:
     if match is None:
         return False
     names = split_units(match.group("names"))
-    if not names or not all(name in listed for name in names):
+    # the units named are listed (`A、B(B牵头)`), or are units of their own that lead the listed ones (`A、B(C牵头)`)
+    if not names or not all(name in listed or could_be_unit(name) for name in names):
         return False
     found.named_lead += [name for name in names if name not in found.named_lead]
     return True

@@ -202,7 +202,7 @@ def _spaced_header(text: str) -> list[str] | None:
     """The columns of a header row whose cells are apart by spaces (`序号 工 作 任 务 牵头负责部门`): a run of
     single characters is one spaced-out header (`工 作 任 务`)."""
     tokens = [token for token in _SPACES.split(text.strip()) if token]
-    if len(tokens) < 3 or len(text) > 80:
+    if len(tokens) < 3 or len(text) > 80 or "|" in text:  # `|`-separated rows are read as such
         return None
     columns: list[str] = []
     run = ""
@@ -216,7 +216,10 @@ def _spaced_header(text: str) -> list[str] | None:
         columns.append(token)
     if run:
         columns.append(run)
-    if len(columns) < 3 or not all(header_word(column) for column in columns):
+    # a column the table alone has (`类别`, `指标`) may stand among them: short, and not the majority
+    known = [column for column in columns if header_word(column)]
+    if len(known) < 3 or len(known) * 2 <= len(columns) \
+            or any(len(column) > 8 or not re.fullmatch(r"[\u4e00-\u9fff()（）]+", column) for column in columns):
         return None
     if not any(task_header(c) for c in columns) or not any(c in _ROLE_WORDS for c in columns):
         return None
@@ -292,7 +295,14 @@ def _unit_cell(text: str) -> bool:
     return bool(names) and all(could_be_unit(name, labelled=True) for name in names)
 
 
-def _cells(lines: list[Line], start: int, piped: bool) -> tuple[list[tuple[int, str]], int]:
+def _one_cell_a_line(lines: list[Line], start: int, width: int) -> bool:
+    """A table copied one cell per line with no blank lines at all (`序号` / `工作任务` / … / `1` / `甲事项` / …):
+    each line is a cell, where otherwise the lines up to a blank line are one (wrapped) cell."""
+    ahead = [line.text.strip(" \t\u3000") for line in lines[start:start + 2 * width]]
+    return len(ahead) >= width and all(ahead) and _NUMBER_CELL.match(ahead[0]) is not None
+
+
+def _cells(lines: list[Line], start: int, piped: bool, each_line: bool = False) -> tuple[list[tuple[int, str]], int]:
     """(line, text) of each cell from `start` to the end of the table, and where the table ends."""
     cells: list[tuple[int, str]] = []
     current: list[str] = []
@@ -314,7 +324,7 @@ def _cells(lines: list[Line], start: int, piped: bool) -> tuple[list[tuple[int, 
         if not current:
             first = line.number
         current.append(cell_text(text))
-        if piped and _CELL_END.search(text):
+        if (piped and _CELL_END.search(text)) or each_line:
             cells.append((first, "".join(current)))
             current = []
         index += 1
@@ -328,7 +338,7 @@ def _cells(lines: list[Line], start: int, piped: bool) -> tuple[list[tuple[int, 
 def _rows(lines: list[Line], start: int, columns: list[str],
           piped: bool) -> tuple[list[str], list[Line], int]:
     """(columns, rows, where the table ends): rows by the 序号 sequence when the cells carry it, else by width."""
-    cells, end = _cells(lines, start, piped)
+    cells, end = _cells(lines, start, piped, not piped and _one_cell_a_line(lines, start, len(columns)))
     number_at = next((i for i, c in enumerate(columns) if c in _NUMBER_WORDS), None)
     rows: list[list[tuple[int, str]]] = []
     headings: dict[int, list[Line]] = {}  # section headings before row N (between the table's rows)
