@@ -28,7 +28,17 @@ from .numbering import number_value
 from .outline import DOC_NUMBER, TABLE_RANK, Item, Outline, Para
 from .phrases import find_cadence
 from .running import mentions, running_roles
-from .units import CLOSE, OPEN, depth_split, is_collective, key, looks_like_unit, split_mark, split_marked
+from .units import (
+    CLOSE,
+    OPEN,
+    could_be_unit,
+    depth_split,
+    is_collective,
+    key,
+    looks_like_unit,
+    split_mark,
+    split_marked,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -219,7 +229,8 @@ def _bare_unit_list(text: str, start: int, inner: str) -> bool:
     if start == 0 or text[start - 1] not in "。；;":
         return False
     names = [name for name, _ in split_marked(inner)]
-    return bool(names) and all(looks_like_unit(name) for name in names) and not re.search(r"[：:。]", inner)
+    return bool(names) and all(looks_like_unit(name) and could_be_unit(name) and not name.startswith(("简称", "以下简称"))
+                               for name in names) and not re.search(r"[：:。]", inner)
 
 
 #: A sentence that does nothing but assign: `由市财政局、农业局，各县(市)、区人民政府负责落实。` (the list framed
