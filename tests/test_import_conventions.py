@@ -334,3 +334,12 @@ def test_tables_of_one_cell_a_line_and_with_a_column_of_their_own():
         "1": ("区民政局", ("区财政局", "团区委")), "2": ("区住建局", ("区侨联",))}
     category = tasks(import_file(DATA / "spaced-category.txt"))  # `类别`: a column only this table has
     assert (category["2"].title, category["2"].lead) == ("城镇新增就业3000人", "县人社局")
+
+
+def test_officials_named_by_office_in_a_note_are_leaders_not_units():
+    result = import_file(DATA / "officials.txt")
+    found = tasks(result)
+    assert (found["一(一)"].lead, found["一(一)"].leaders) == ("省发改委", ("分管副省长", "协管副秘书长"))
+    assert (found["一(二)"].lead, found["一(二)"].leaders) == ("省人社厅", ("王某副省长",))
+    assert found["一(三)"].leaders == ("分管副省长",)
+    assert not [u for u in qlmatrix.resolve(result.plan).unit_order() if u.endswith(("省长", "秘书长"))]

@@ -13,7 +13,18 @@ import re
 import attrs
 
 from ..cadence import Cadence
-from .units import CLOSE, OPEN, could_be_unit, depth_split, glued_role_word, split_marked, split_units, strip_verb, tidy
+from .units import (
+    CLOSE,
+    OPEN,
+    could_be_unit,
+    depth_split,
+    glued_role_word,
+    is_official,
+    split_marked,
+    split_units,
+    strip_verb,
+    tidy,
+)
 
 #: A label is a role word and a word for an organ (牵头 + 单位, 协办 + 部门, 责任 + 科室): built from the two, so that
 #: 配合处室, 协办单位, 主要责任单位, 其他责任单位 and 参与部门 are read alike, not found one by one.
@@ -224,6 +235,8 @@ def _labelled(part: str, found: Found) -> bool:
     for name, mark in names:  # a mark (`X(牵头)`) says the role itself, as the parser reads it
         if DUE_PIECE.match(name):
             found.due.append(name)
+        elif is_official(name):  # `责任单位：…、分管副县长`: a person, the task's leader
+            found.leaders.append(name)
         elif could_be_unit(name, labelled=True):
             getattr(found, mark or ("each" if verb == "each" else role)).append(name)
         else:
@@ -320,7 +333,10 @@ def _clause(clause: str, found: Found) -> bool:
         return False
     role = verb or "responsible"
     for name, mark in marked:
-        getattr(found, mark or role).append(name)
+        if is_official(name):  # `（分管副省长、协管副秘书长负责，…）`: officials in charge, not units
+            found.leaders.append(name)
+        else:
+            getattr(found, mark or role).append(name)
     found.consult.extend(consulted)
     # A bare list (`（A、B）`) is not an assignment by itself; one with a role mark (`（A(牵头)、B）`) is.
     return verb is not None or any(mark for _, mark in marked)

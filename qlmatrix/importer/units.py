@@ -262,6 +262,15 @@ def is_collective(name: str) -> bool:
     return starts or "各级" in name or "各級" in name or bool(_COLLECTIVE_INSIDE.search(name))
 
 
+#: A person named by office (`分管副省长`, `协管副秘书长`, `王某副市长`, `县委书记`): an official in charge, never a unit.
+_OFFICIAL = re.compile(r"(?:长|長|书记|書記|主任|常委|委员|委員)$")
+
+
+def is_official(name: str) -> bool:
+    """Does `name` name a person by office (its title ends it: 副省长, 秘书长, 书记, 主任)?"""
+    return bool(_OFFICIAL.search(_without_trailing_parentheses(name))) and not looks_like_organ(name)
+
+
 def could_be_unit(name: str, labelled: bool = False) -> bool:
     """Can `name`, listed in an annotation (after a label, before a role verb), be a unit? Anything that
     does not have the shape of prose: any ending (团市委, 市侨联, 北京冬奥组委), but no sentence
