@@ -35,11 +35,12 @@ TARGET = 0.98
 
 
 def roles_of(plan) -> dict[str, tuple[tuple[str, ...], frozenset]]:
-    """task id -> (leads in order, supporting units) for every task with an assignment."""
+    """task id -> (leads in order, supporting units) for every task with an assignment: its effective
+    roles, as the 任务分工表 shows them (a lead given to a section, `一、…（区科技局牵头）`, is its tasks')."""
     out = {}
     for resolved in resolve(plan).tasks:
-        leads = tuple(str(u) for u in resolved.task.units_in(Role.LEAD))
-        supports = frozenset(str(u) for u in resolved.task.units_in(Role.SUPPORT))
+        leads = tuple(resolved.units(Role.LEAD))
+        supports = frozenset(resolved.units(Role.SUPPORT))
         if leads or supports:
             out[resolved.id] = (leads, supports)
     return out

@@ -78,7 +78,7 @@ def test_output_is_canonical_parses_and_keeps_provenance():
     task = qlmatrix.resolve(result.plan).task("二(四)")
     assert task.span.line == 17 and task.due.text == "2024年12月底前"
     assert ("(四)优化政务服务。推进“一网通办”,提升办事效率。(责任单位:市政务服务数据管理局、市发展改革委、市司法局) {"
-            "  # 原文第17行; 分工见原文标注行") in result.text
+            "  # 原文第17行；分工见原文标注行") in result.text
     assert ("(五)推进数据共享。建立部门间数据共享机制,打通信息壁垒。"
             "(责任单位:市政务服务数据管理局、市发展改革委、市经济和信息化局)  # 原文第22行") in result.text
     assert not [d for d in qlmatrix.check(result.plan) if d.code.startswith("E0")]
@@ -160,7 +160,7 @@ def test_cli_writes_the_plan_and_reports_on_stderr(tmp_path, capsys):
 def test_runs_as_a_module(tmp_path):
     completed = subprocess.run([sys.executable, "-m", "qlmatrix", "--lang", "en", "import", str(DATA / "table.md")],
                                capture_output=True, text=True, encoding="utf-8", check=True)
-    assert completed.stdout.startswith("# 由 qlm import 导入: table.md")
+    assert completed.stdout.startswith("# 由 qlm import 导入：table.md")
     assert "imported 3 tasks" in completed.stderr
 
 

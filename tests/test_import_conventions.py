@@ -183,3 +183,163 @@ def test_a_join_inside_a_name_is_kept():
     result = import_text("示例方案\n一、任务\n（一）甲事项。[牵头单位:县发改局(粮食局);责任单位:各镇人民政府,示范区]\n")
     task = tasks(result)["一(一)"].task
     assert [str(u) for u in task.units_in(qlmatrix.Role.LEAD)] == ["县发改局(粮食局)"] and task.body is None
+
+
+def test_a_note_on_a_heading_is_the_parts_and_its_items_inherit_it():
+    result = import_file(DATA / "section-notes.txt")
+    resolved = qlmatrix.resolve(result.plan)
+    found = {t.id: t for t in resolved.tasks}
+    # `一、扩大商品消费(由市商贸委牵头实施)`: 由…牵头实施 is a role verb with what is done after it
+    assert [(s.number, s.title) for s in result.plan.sections()][:2] == [("一", "扩大商品消费"), ("二", "提振服务消费")]
+    assert found["一1"].lead == found["一2"].lead == "市商贸委" and found["一1"].origin(qlmatrix.Role.LEAD) is not None
+    assert found["二(一)"].lead == "市文游局"
+    assert (found["二(二)"].lead, found["二(二)"].units(qlmatrix.Role.SUPPORT)) == ("市体训中心", ("团市委",))
+    assert "本部分的分工" in result.text and result.problems == ()
+
+
+def test_an_annotated_item_holds_only_items_that_start_their_own_count():
+    # `2.` after an annotated `（八）` does not start (八)'s items (they would count from 1.): two tasks
+    text = "（八）甲事项。（责任单位：甲局、乙局）\n2.乙事项。（责任部门：丙局）\n"
+    assert set(tasks(import_text(text))) == {"(八)", "2"}
+    nested = tasks(import_text("一、甲部分（甲局牵头）\n1.甲事项。\n2.乙事项。（责任单位：乙局）\n"))
+    assert (nested["一1"].lead, nested["一2"].lead) == ("甲局", "乙局")
+
+
+def test_lead_rules_in_any_wording_are_read_not_kept_in_a_name():
+    for rule in ("第一责任单位为牵头单位，下同", "列第一位的为工作牵头单位或汇总单位，下同", "排名第一的單位為牽頭單位，下同",
+                 "首个单位为牵头单位，下同"):
+        result = import_text(f"一、任务\n（一）甲事项。\n责任单位：甲局、乙局（{rule}）\n（二）乙事项。\n责任单位：丙局、丁局\n")
+        found = tasks(result)
+        assert (found["一(一)"].lead, found["一(一)"].units(qlmatrix.Role.SUPPORT)) == ("甲局", ("乙局",)), rule
+        assert found["一(二)"].lead == "丙局" and rule in result.text.splitlines()[1], rule
+        assert result.problems == (), rule
+
+
+def test_due_labels_of_other_wordings():
+    found = tasks(import_text("一、任务\n（一）甲事项。\n责任单位：甲局\n时限要求：2031年6月底前\n"
+                              "（二）乙事项。\n责任单位：乙局\n时限要求：持续推进\n"))
+    assert found["一(一)"].due.text == "2031年6月底前"
+    assert (found["一(二)"].cadence.text, found["一(二)"].due) == ("持续推进", None)
+
+
+def test_header_comments_use_full_width_punctuation():
+    result = import_text("某方案\n一、任务\n（一）甲事项。（责任单位：见附件）\n（二）乙事项。甲局牵头，乙局配合。\n")
+    header = [line for line in result.text.splitlines() if line.startswith("#")]
+    assert header[0].startswith("# 由 qlm import 导入：") and "牵头规则：原文未说明，按惯例" in header[1]
+    assert any(line.endswith("处，请对照原文补全：") for line in header)
+    assert not [line for line in header if any(ch in line for ch in ",:;()")]
+    assert "；分工据正文推断，请核对" in result.text
+
+
+def test_an_assignment_sentence_is_read_as_a_note():
+    found = tasks(import_file(DATA / "sentences.txt"))
+    # `由市交运委、市城投集团，各县(市)、区人民政府负责落实。` at the end of the item, and on a line of its own
+    assert (found["二(一)"].lead, found["二(一)"].units(qlmatrix.Role.SUPPORT)) == ("市交运委", ("市城投集团", "各县(市)区人民政府"))
+    assert found["二(二)"].lead == "市住建委" and "由市住建委" not in (found["二(二)"].body or "")
+    assert "负责落实" not in found["二(一)"].title + (found["二(一)"].body or "")
+
+
+def test_goal_headings_are_notes_and_a_rule_in_one_group_holds_for_the_next():
+    result = import_file(DATA / "sentences.txt")
+    assert [n.title for n in result.plan.notes()] == ["目标要求"]
+    found = tasks(result)
+    # `以下各项工作均需各县、区人民政府(管委会)落实，不再列出` in the first group: the second group and later items too
+    assert "各县区人民政府(管委会)" in found["三(一)-2"].units(qlmatrix.Role.SUPPORT)
+    assert found["三(一)-2"].leads == ("市发改委", "市统计局")
+    assert "各县区人民政府(管委会)" in found["三(二)"].units(qlmatrix.Role.SUPPORT)
+
+
+def test_a_table_apart_by_spaces_after_a_signed_notice():
+    result = import_file(DATA / "spaced-table.txt")
+    found = tasks(result)
+    assert set(found) == {"1", "2", "3"}  # the notice's 一、二、 end with its signature: not the plan's items
+    assert (found["3"].title, found["3"].lead) == ("新增高新技术企业50家,研发投入增长10%", "市科技局")
+    assert result.plan.date == datetime.date(2031, 4, 6)
+
+
+def test_numbers_lost_in_a_broken_copy_are_read_by_the_sequence_and_reported():
+    result = import_file(DATA / "broken-numbers.txt")
+    assert list(tasks(result)) == ["一(一)", "一(二)", "一(三)", "一(四)", "一(五)"]
+    assert [p.line for p in result.problems] == [4, 5, 7]
+    assert all("编号无法识别" in p.reason.zh for p in result.problems)
+
+
+def test_a_rule_as_a_clause_of_a_label_and_each_leading_its_part():
+    result = import_file(DATA / "label-clauses.txt")
+    found = tasks(result)
+    # `(責任單位:A、B,排在首位的爲牽頭單位,下同)`: the rule is a clause of the label's value, not a unit
+    assert (found["一1"].lead, found["一1"].units(qlmatrix.Role.SUPPORT)) == ("市稅務局", ("市財政局",))
+    assert result.problems == () and "排在首位" in result.text.splitlines()[1]
+    assert found["二3"].leads == ("市人社局", "市农业局")  # 分别牵头 is one verb, not 分别 + 牵头
+    assert not [name for name in qlmatrix.resolve(result.plan).unit_order() if "分别" in name or "排在" in name]
+
+
+def test_a_closing_clause_that_names_the_lead_and_who_is_consulted():
+    found = tasks(import_file(DATA / "joint-clauses.txt"))
+    # `…的问题，由省发改委会同省农办、省侨联、省粮储局等部门研究提出落实意见。`: the clause says who; it stays in the text
+    assert found["一(一)"].lead == "省发改委"
+    assert found["一(一)"].units(qlmatrix.Role.CONSULT) == ("省农办", "省侨联", "省粮储局")
+    assert "研究提出落实意见" in found["一(一)"].title + (found["一(一)"].body or "")
+    assert (found["一(二)"].lead, found["一(二)"].units(qlmatrix.Role.CONSULT)) == ("省自然资源厅", ("省農業廳",))
+    assert found["一(三)"].lead == "省政务办"  # `由区级负责审批` inside the text is not an assignment
+
+
+def test_label_lines_and_headings_wrapped_like_the_text():
+    result = import_file(DATA / "wrapped-labels.txt")
+    [section] = result.plan.sections()
+    assert section.title == "提高基层党建工作水平,加强党对社区治理的全面领导"  # `…的全面` / `领导`
+    found = tasks(result)
+    # `协办单位:…、园区党工` / `委、各街道党工委`: one label line, wrapped
+    assert found["一1"].units(qlmatrix.Role.SUPPORT) == ("区委编办", "区民政局(区委社会工委)", "园区党工委", "各街道党工委")
+    assert "各街道党工委" not in (found["一1"].body or "")
+
+
+def test_labels_are_a_role_word_and_an_organ_word():
+    result = import_file(DATA / "label-words.txt")
+    found = tasks(result)
+    # 牵头科室 / 配合科室, 主要责任单位 / 其他责任单位, 牵头处室 / 协办部门, 责任股室 / 参与单位: read alike
+    assert {task: (t.lead, t.units(qlmatrix.Role.SUPPORT)) for task, t in found.items()} == {
+        "一1": ("食品安全科", ("稽查大队", "各市场监管所")), "一2": ("县信用办", ("县发改局", "团县委")),
+        "一3": ("登记注册科", ("县政务中心",)), "一4": ("价格监督股", ("县侨联",))}
+    assert result.problems == ()
+
+
+def test_notes_that_name_their_lead_labels_in_brackets_and_bare_lists_of_organs():
+    result = import_file(DATA / "named-leads.txt")
+    found = tasks(result)
+    assert found["一1"].lead == "市财政局"  # `A、B(B牵头)`: the named unit leads, not the first
+    assert found["一2"].lead == "市侨联"  # `其中市侨联为牵头单位`
+    assert (found["一3"].lead, found["一3"].units(qlmatrix.Role.SUPPORT)) == ("市政务办", ("团市委", "市残联"))  # 【牵头单位】
+    assert found["二1"].lead == "市政务办"  # the note on the line after the first item is that item's
+    assert found["二2"].units(qlmatrix.Role.SUPPORT) == ("市信访局", "各区政府")  # a bare list of organs
+    assert found["二3"].lead == "市政务办"  # ★ marks the lead
+    assert result.problems == ()
+    # a bracket of prose closing an item stays text: `(预包装食品)`, `(不含6亩)`
+    prose = tasks(import_text("一、任务\n1.规范食品经营许可。(预包装食品)\n2.简化小型项目审批。(不含6亩)\n"))
+    assert all(not t.units(qlmatrix.Role.LEAD) for t in prose.values())
+
+
+def test_numbers_closed_by_one_parenthesis_and_labels_with_an_aside():
+    result = import_file(DATA / "numbering-labels.txt")
+    found = tasks(result)
+    assert list(found) == ["一(1)", "一(2)", "二(1)"]  # `1)` is item (1), as the parser writes it
+    assert found["一(2)"].units(qlmatrix.Role.SUPPORT) == ("区消防救援大队", "团区委")  # `配合单位(部门):`
+    assert (found["二(1)"].lead, found["二(1)"].leaders) == ("区应急局", ("李某",))  # 主要负责单位, 负责领导
+    assert result.problems == ()
+
+
+def test_tables_of_one_cell_a_line_and_with_a_column_of_their_own():
+    cells = tasks(import_file(DATA / "cell-lines.txt"))  # no blank lines between the cells: each line is one
+    assert {t: (x.lead, x.units(qlmatrix.Role.SUPPORT)) for t, x in cells.items()} == {
+        "1": ("区民政局", ("区财政局", "团区委")), "2": ("区住建局", ("区侨联",))}
+    category = tasks(import_file(DATA / "spaced-category.txt"))  # `类别`: a column only this table has
+    assert (category["2"].title, category["2"].lead) == ("城镇新增就业3000人", "县人社局")
+
+
+def test_officials_named_by_office_in_a_note_are_leaders_not_units():
+    result = import_file(DATA / "officials.txt")
+    found = tasks(result)
+    assert (found["一(一)"].lead, found["一(一)"].leaders) == ("省发改委", ("分管副省长", "协管副秘书长"))
+    assert (found["一(二)"].lead, found["一(二)"].leaders) == ("省人社厅", ("王某副省长",))
+    assert found["一(三)"].leaders == ("分管副省长",)
+    assert not [u for u in qlmatrix.resolve(result.plan).unit_order() if u.endswith(("省长", "秘书长"))]

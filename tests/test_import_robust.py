@@ -73,7 +73,7 @@ def test_a_number_cell_that_is_not_a_number_stays_in_the_title(cell, number, tit
 
 
 def test_a_statement_that_does_not_parse_becomes_a_comment_with_the_original_text():
-    written = ["# 由 qlm import 导入: x", "", "单位 市委", "",
+    written = ["# 由 qlm import 导入：x", "", "单位 市委", "",
                "章 一、任务 {  # 原文第1行",
                "  (一)加强领导 (责任单位:市委)  # 原文第2行",
                "  1:加强领导 (责任单位:市委)  # 原文第3行",

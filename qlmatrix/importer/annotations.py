@@ -13,14 +13,37 @@ import re
 import attrs
 
 from ..cadence import Cadence
-from .units import CLOSE, OPEN, could_be_unit, depth_split, split_marked, split_units, strip_verb, tidy
+from .units import (
+    CLOSE,
+    OPEN,
+    could_be_unit,
+    depth_split,
+    glued_role_word,
+    is_official,
+    split_marked,
+    split_units,
+    strip_verb,
+    tidy,
+)
 
-LEAD_LABELS = ("牵头单位", "牵头部门", "牽頭單位", "牽頭部門", "主办单位", "主责单位", "牵头责任单位", "牽頭責任單位",
-               "牵头")
-SUPPORT_LABELS = ("配合单位", "配合部门", "配合單位", "協助單位", "协助单位", "参与单位", "协办单位", "协同责任单位",
-                  "協同責任單位", "协同单位", "配合")
+#: A label is a role word and a word for an organ (牵头 + 单位, 协办 + 部门, 责任 + 科室): built from the two, so that
+#: 配合处室, 协办单位, 主要责任单位, 其他责任单位 and 参与部门 are read alike, not found one by one.
+_ORGAN_WORDS = ("单位", "部门", "处室", "科室", "股室", "机构", "單位", "部門", "處室", "機構")
+_LEAD_ROLE_WORDS = ("牵头", "主办", "主责", "牵头责任", "牵头负责", "主要责任", "首要责任", "主要负责", "牽頭", "主辦", "主責",
+                    "牽頭責任", "牽頭負責", "主要責任", "主要負責")
+_SUPPORT_ROLE_WORDS = ("配合", "协办", "协助", "参与", "协同", "协作", "协同责任", "配合责任", "其他责任", "相关责任", "協辦", "協助",
+                       "參與", "協同", "協作", "協同責任", "其他責任", "相關責任")
+_RESPONSIBLE_ROLE_WORDS = ("责任", "实施", "承办", "负责", "責任", "實施", "承辦", "負責")
+
+
+def _labels(roles: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(f"{role}{organ}" for role in roles for organ in _ORGAN_WORDS)
+
+
+LEAD_LABELS = (*_labels(_LEAD_ROLE_WORDS), "牵头")
+SUPPORT_LABELS = (*_labels(_SUPPORT_ROLE_WORDS), "配合")
 #: The officials in charge: people, never units (`责任领导：张明`, `牵头负责领导:金力。`).
-_LEADER_KINDS = ("牵头负责", "牵头", "责任", "分管", "包抓", "联系", "牽頭負責", "牽頭", "責任", "聯繫")
+_LEADER_KINDS = ("牵头负责", "牵头", "责任", "分管", "包抓", "联系", "负责", "牽頭負責", "牽頭", "責任", "聯繫", "負責")
 _LEADER_LEVELS = ("省", "市", "州", "县", "区", "镇", "縣", "區", "鎮")
 _LEADER_BEFORE = _LEADER_LEVELS + ("省政府", "市政府", "县政府", "区政府", "县级", "市级", "区级", "縣政府", "區政府", "縣級",
                                    "市級", "區級")
@@ -30,8 +53,9 @@ LEADER_LABELS = tuple(dict.fromkeys(
     [f"{kind}{word}" for kind in _LEADER_KINDS for word in ("领导", "領導")]
     + [f"{kind}{level}{word}" for kind in _LEADER_KINDS for level in _LEADER_LEVELS for word in ("领导", "領導")]
     + [f"{before}{kind}{word}" for before in _LEADER_BEFORE for kind in _LEADER_KINDS for word in ("领导", "領導")]))
-RESPONSIBLE_LABELS = ("责任单位", "责任部门", "責任單位", "責任部門", "责任主体", "责任处室", "实施单位", "承办单位")
-DUE_LABELS = ("完成时限", "完成时间", "完成期限", "时间节点", "时间安排", "时限")
+RESPONSIBLE_LABELS = (*_labels(_RESPONSIBLE_ROLE_WORDS), "责任主体", "責任主體")
+DUE_LABELS = ("完成时限", "完成时间", "完成期限", "时间节点", "时间安排", "时限", "时限要求", "时间要求", "完成时限要求",
+              "进度安排", "进度要求", "完成時限", "完成時間", "時限", "時限要求")
 CADENCE_LABELS = ("工作频次", "频次")
 #: Labels whose value is running text with role verbs (`部门分工：省发展改革委牵头，各地、各部门配合。`).
 CLAUSE_LABELS = ("部门分工", "责任分工", "任务分工", "分工", "部門分工", "責任分工", "任務分工")
@@ -40,12 +64,15 @@ _LABEL_ROLES = {**{label: "lead" for label in LEAD_LABELS}, **{label: "support" 
                 **{label: "cadence" for label in CADENCE_LABELS}, **{label: "leader" for label in LEADER_LABELS},
                 **{label: "clauses" for label in CLAUSE_LABELS}}
 _LABEL_WORDS = "|".join(sorted(map(re.escape, _LABEL_ROLES), key=len, reverse=True))
-LABEL = re.compile(rf"^[ \t\u3000]*[【\[]?({_LABEL_WORDS})[】\]]?[ \t\u3000]*[:：]")
+#: `牵头单位：`, `[牵头单位]:`, and `【牵头单位】` alone: a label closed by its brackets needs no colon.
+#: A label may say more in parentheses before its colon: `牵头单位(部门):`, `责任单位（牵头）：` is not one (a mark).
+_LABEL_ASIDE = r"(?:[(（](?:部门|单位|部門|單位|处室|科室|處室)[)）])?"
+LABEL = re.compile(rf"^[ \t\u3000]*(?:【({_LABEL_WORDS})】[ \t\u3000]*[:：]?|\[?({_LABEL_WORDS})\]?{_LABEL_ASIDE}[ \t\u3000]*[:：])")
 #: The next label in a group: after a comma, or after a run of spaces (`牵头单位:X  责任单位:Y`).
-_NEXT_LABEL = re.compile(rf"[，,][ \t\u3000]*(?=[【\[]?({_LABEL_WORDS})[】\]]?[ \t\u3000]*[:：])")
+_NEXT_LABEL = re.compile(rf"[，,][ \t\u3000]*(?=[【\[]?({_LABEL_WORDS})[】\]]?[ \t\u3000]*[:：])|(?=【(?:{_LABEL_WORDS})】)")
 #: A label after the item's sentence on the same line: `(一)进一步加大投资力度。责任单位:省发改委牵头,…`.
 #: (A bracketed note, `。[牵头单位:…]`, is a note, read as one.)
-INLINE_LABEL = re.compile(rf"(?<=。)[ \t\u3000]*(?=(?:{_LABEL_WORDS})[ \t\u3000]*[:：])")
+INLINE_LABEL = re.compile(rf"(?<=。)[ \t\u3000]*(?=(?:{_LABEL_WORDS})[ \t\u3000]*[:：]|【(?:{_LABEL_WORDS})】)")
 
 
 def inline_label(text: str) -> int | None:
@@ -57,8 +84,11 @@ def inline_label(text: str) -> int | None:
     return None
 #: Spaces before a label separate it from the one before (`牵头单位:X  责任单位:Y`), as a comma would.
 _SPACED_LABEL = re.compile(rf"(?<=[^ \t\u3000，,；;])[ \t\u3000]+(?=[【\[]?({_LABEL_WORDS})[】\]]?[ \t\u3000]*[:：])")
-RULE_FIRST = re.compile(r"[列排](?:在|于)?(?:第一位|首位)|排名第一|第一位的?(?:单位|部门)?为牵头|排在前面的为牵头"
-                        r"|首位(?:单位|部门|單位|部門)?(?:为|為)牵头|首位(?:单位|部门|單位|部門)?(?:为|為)牽頭")
+#: A lead rule says that the first unit named leads, in many wordings: 列第一位者为牵头单位, 排在第一位的部门为牵头部门,
+#: 首位单位为牵头单位, 第一责任单位为牵头单位, 列第一位的为工作牵头单位或汇总单位, 排名第一的單位為牽頭單位. Read by its
+#: structure (a word for "first", then 为/是, then 牵头), not by a list of phrasings.
+RULE_FIRST = re.compile(r"[列排](?:在|于)?(?:第一位|首位)|排名第一|排在前面的为牵头"
+                        r"|(?:第一|首)(?:位|个|個)?[^，,。；;()（）]{0,8}?(?:为|為|爲|是)[^，,。；;()（）]{0,4}?(?:牵头|牽頭)")
 RULE_NONE = re.compile(r"(?:排名)?不分先后")
 HENCEFORTH = re.compile(r"下同|以下同|后同")
 NO_DIVISION = re.compile(r"不再(?:做|作|进行|逐一|一一|单独)?(?:具体)?(?:分工|列出|列明)")
@@ -93,6 +123,8 @@ class Found:
     no_division: bool = False  # 不再做分工: the note's units stand for what follows
     problems: list[str] = attrs.field(factory=list)  # pieces that are not unit names
     assumed: list[str] = attrs.field(factory=list)  # readings the import report states (`黄埔区→黄埔区政府`)
+    ambiguous: list[str] = attrs.field(factory=list)  # `市协办`: a unit, or 市 + the role word 协办? (reported)
+    named_lead: list[str] = attrs.field(factory=list)  # `A、B(B牵头)`, `其中B为牵头单位`: the listed units that lead
 
     @property
     def units(self) -> list[str]:
@@ -104,6 +136,11 @@ class Found:
         leads = list(self.lead) + list(self.each)
         supports = list(self.support)
         responsible = list(self.responsible)
+        if self.named_lead:  # the note names which of its units lead: they do, the others support
+            everyone = leads + responsible + supports
+            leads = list(self.named_lead)
+            supports = [name for name in everyone if name not in leads]
+            responsible = []
         if responsible:
             if leads or rule == "none":
                 supports = responsible + supports
@@ -158,7 +195,7 @@ def _labelled(part: str, found: Found) -> bool:
     match = LABEL.match(part)
     if not match:  # text after a labelled part with no label of its own
         return _clause(tidy(part), found)
-    role = _LABEL_ROLES[match.group(1)]
+    role = _LABEL_ROLES[match.group(1) or match.group(2)]
     value = tidy(part[match.end():]).rstrip("。.；;，, ")
     if role in ("due", "cadence"):
         getattr(found, role).append(value)
@@ -172,6 +209,17 @@ def _labelled(part: str, found: Found) -> bool:
         found.leaders += [name for name in (tidy(p) for p in depth_split(value, "、，,")) if name]
         return True
     value = _rules_after_names(value, found)
+    # `责任单位:A、B,排在首位的为牵头单位,下同`: a rule (or 下同, 不再分工) written as a clause of the value
+    kept = []
+    for clause in (tidy(clause) for clause in depth_split(value, "，,")):
+        if RULE_FIRST.search(clause) or RULE_NONE.search(clause) or NO_DIVISION.search(clause) \
+                or HENCEFORTH.fullmatch(clause.rstrip("。")):
+            _clause(clause, found)
+        elif clause.startswith("其中") and _named_lead(clause, value, found):
+            continue  # `其中市财政局为牵头单位`
+        else:
+            kept.append(clause)
+    value = "，".join(kept)
     clauses = [tidy(clause) for clause in depth_split(value, "，,")]
     if len(clauses) > 1 and any(strip_verb(clause)[1] in ("lead", "support") for clause in clauses):
         # `责任单位:省发改委牵头,省交通厅、省水利厅配合`: the label's value says the roles itself
@@ -180,11 +228,15 @@ def _labelled(part: str, found: Found) -> bool:
             understood |= _clause(clause, found)
         return understood
     body, verb = strip_verb(value)
+    if verb is not None and (glued := glued_role_word(value)):
+        found.ambiguous.append(glued)
     names = split_marked(body)
     _shared_organ_readings(body, [name for name, _ in names], found)
     for name, mark in names:  # a mark (`X(牵头)`) says the role itself, as the parser reads it
         if DUE_PIECE.match(name):
             found.due.append(name)
+        elif is_official(name):  # `责任单位：…、分管副县长`: a person, the task's leader
+            found.leaders.append(name)
         elif could_be_unit(name, labelled=True):
             getattr(found, mark or ("each" if verb == "each" else role)).append(name)
         else:
@@ -205,13 +257,33 @@ def _shared_organ_readings(body: str, names: list[str], found: Found) -> None:
                 break
 
 
+#: A statement of which listed units lead: `(市财政局牵头)`, `其中市财政局为牵头单位`, `市财政局为牵头部门`.
+_NAMED_LEAD = re.compile(r"^(?:其中)?(?P<names>[^，,。；;]{2,60}?)(?:为|為|爲|是)?(?:牵头|牽頭)(?:单位|部门|單位|部門)?(?:负责|負責)?$")
+
+
+def _named_lead(text: str, listed: str, found: Found) -> bool:
+    """Is `text` a statement naming which of the units in `listed` lead? If so, they are recorded."""
+    match = _NAMED_LEAD.match(tidy(text))
+    if match is None:
+        return False
+    names = split_units(match.group("names"))
+    # the units named are listed (`A、B(B牵头)`), or are units of their own that lead the listed ones (`A、B(C牵头)`)
+    if not names or not all(name in listed or could_be_unit(name) for name in names):
+        return False
+    found.named_lead += [name for name in names if name not in found.named_lead]
+    return True
+
+
 def _rules_after_names(value: str, found: Found) -> str:
-    """`县发改局(首位单位为牵头单位,下同)、县财政局`: the rule is read and taken out of the unit's name."""
+    """`县发改局(首位单位为牵头单位,下同)、县财政局`: the rule is read and taken out of the unit's name;
+    `A、B(B牵头)`: the units named lead."""
     for match in list(_RULE_AFTER_NAME.finditer(value)):
         inner = match.group(1)
         if RULE_FIRST.search(inner) or RULE_NONE.search(inner):
             found.rule = "first" if RULE_FIRST.search(inner) else "none"
             found.rule_henceforth = bool(HENCEFORTH.search(inner))
+            value = value.replace(match.group(0), "", 1)
+        elif _named_lead(inner, value.replace(match.group(0), ""), found):
             value = value.replace(match.group(0), "", 1)
     return value
 
@@ -243,7 +315,11 @@ def _clause(clause: str, found: Found) -> bool:
             found.also_henceforth = found.also_henceforth or bool(involves.group("ahead"))
             return False
     body, verb = strip_verb(clause)
+    glued = glued_role_word(clause) if verb is not None else None
+    if glued:
+        found.ambiguous.append(glued)
     consulted: list[str] = []
+    body = body.replace("會同", "会同")
     if "会同" in body:
         body, _, other = body.partition("会同")
         consulted = split_units(other)
@@ -252,12 +328,15 @@ def _clause(clause: str, found: Found) -> bool:
     names = [name for name, _ in marked]
     _shared_organ_readings(body, names, found)
     if not names or not all(could_be_unit(name) for name in names + consulted):
-        if names:
+        if names and not glued:  # a glued role word is reported as ambiguous already
             found.problems.append(clause)
         return False
     role = verb or "responsible"
     for name, mark in marked:
-        getattr(found, mark or role).append(name)
+        if is_official(name):  # `（分管副省长、协管副秘书长负责，…）`: officials in charge, not units
+            found.leaders.append(name)
+        else:
+            getattr(found, mark or role).append(name)
     found.consult.extend(consulted)
     # A bare list (`（A、B）`) is not an assignment by itself; one with a role mark (`（A(牵头)、B）`) is.
     return verb is not None or any(mark for _, mark in marked)

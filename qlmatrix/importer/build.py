@@ -23,11 +23,22 @@ from ..span import Span
 from ..text import Text
 from ..writer import UnwritableError
 from ..writer import name as writable_name
-from .annotations import HINT, LABEL, Found, parse_note
+from .annotations import HINT, LABEL, RULE_FIRST, RULE_NONE, Found, parse_note
+from .numbering import number_value
 from .outline import DOC_NUMBER, TABLE_RANK, Item, Outline, Para
 from .phrases import find_cadence
 from .running import mentions, running_roles
-from .units import CLOSE, OPEN, depth_split, is_collective, key, looks_like_unit, split_mark
+from .units import (
+    CLOSE,
+    OPEN,
+    could_be_unit,
+    depth_split,
+    is_collective,
+    key,
+    looks_like_unit,
+    split_mark,
+    split_marked,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -44,7 +55,9 @@ _TO_CLOSING = re.compile(r"[^)）]{0,200}")
 _PLACE = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:区|市|县|州|省|新区|开发区|高新区)$")
 #: Items that state principles or goals, not duties: kept as `说明` when no unit is named for them.
 _NOT_A_TASK = re.compile(r"^(?:指导思想|基本原则|工作原则|主要目标|工作目标|总体目标|发展目标|总体要求|总体思路|工作思路|"
-                         r"基本要求|目标任务|主要原则|适用范围|编制依据|指導思想|基本原則|主要目標|工作目標|總體要求)$")
+                         r"基本要求|目标任务|主要原则|适用范围|编制依据|指導思想|基本原則|主要目標|工作目標|總體要求|"
+                         # any heading made of these words only: 目标要求, 总体目标和基本原则, 工作目标与要求
+                         r"(?:(?:总体|主要|工作|基本|发展|指导|总|目标|要求|原则|思路|思想|任务|和|与|及|、)){2,8})$")
 _TITLES = r"(?:常务副(?:县|区|市|省)长|副(?:县|区|市|省)长|(?:县|区|市|省|州)长|常委|(?:副)?书记|(?:副)?主任|(?:副)?局长|(?:副)?部长)"
 #: A heading that groups items under the leader in charge: `一、王丹县长牵头重点工作`, `李丹常委、常务副区长牵头重点工作`.
 LEADER_HEADING = re.compile(rf"^([\u4e00-\u9fff]{{2,3}}?)(?:同志)?{_TITLES}(?:、{_TITLES})*(?:牵头|负责|分管)(?:负责)?的?(?:重点)?工作$")
@@ -122,6 +135,13 @@ class Importer:
 
     def analyse(self, item: Item) -> Analysed:
         analysed = self._analyse(item)
+        if analysed.groups:  # `以下各项工作均需X落实` in one group holds for the later groups of the item as well
+            for _, found in analysed.groups:
+                own = list(found.also)
+                found.also += [unit for unit in self.also if unit not in found.units]
+                if own and found.also_henceforth:
+                    self.also = list(dict.fromkeys(self.also + own))
+            return analysed
         if analysed.found is not None:
             analysed.also = [unit for unit in self.also if unit not in analysed.found.units]
             if analysed.found.also and analysed.found.also_henceforth:
@@ -140,14 +160,18 @@ class Importer:
         note, note_para = "", None
         for para in reversed(paragraphs):
             found_note = trailing_note(para.text)
-            if found_note and parse_note(found_note[1]) is not None:
+            if found_note and (parse_note(found_note[1]) is not None or _bare_unit_list(para.text, *found_note)):
                 note, note_para = found_note[1], para
                 para.text = para.text[: found_note[0]].rstrip()
+                if parse_note(note) is None:
+                    note = f"责任单位：{note}"  # a bare list of organs closing the item: its units
                 break
             if found_note and HINT.search(found_note[1]):
                 self.problem(para.line, found_note[1], "a note names roles but its units could not be read",
                              "括注提及分工，但无法读出单位")
                 break
+        if not note and (sentence := _assignment_sentence(paragraphs)) is not None:
+            note, note_para = sentence
         for para in paragraphs:
             self._mid_text_notes(para, trailing_note(para.text))
         found = parse_note(note) if note else None
@@ -161,7 +185,10 @@ class Importer:
             else:
                 _merge(found, labelled)
         if found is not None:
-            self._rules(found, note_para.line if note_para else item.line, note)
+            # the rule may stand in a label line: that line is what the header quotes
+            stated = note or next((p.text for p in item.labels if RULE_FIRST.search(p.text) or RULE_NONE.search(p.text)),
+                                  "")
+            self._rules(found, note_para.line if note_para else item.line, stated)
             if found.assumed:
                 self.problem(item.line, "、".join(found.assumed),
                              "read as places sharing the organ word of the name after them; check against the text",
@@ -169,6 +196,11 @@ class Importer:
             if found.problems:
                 self.problem(item.line, "、".join(found.problems), "these pieces of the note are not unit names",
                              "括注中的这些内容不像单位名称")
+            for glued in found.ambiguous:
+                self.problem(item.line, glued, f"`{glued}` holds a role word ({glued[-2:]}): one unit of that name, or "
+                             f"`{glued[:-2]}` with that role? ambiguous; check against the text",
+                             f"“{glued}”含角色词“{glued[-2:]}”：是一个单位，还是“{glued[:-2]}”加该角色？原文有歧义，"
+                             "请对照原文核实")
         first = paragraphs[0].text if paragraphs else ""
         title, rest = split_title(first)
         body = "\n".join(([rest] if rest else []) + [p.text for p in paragraphs[1:] if p.text]) or None
@@ -188,6 +220,53 @@ class Importer:
             self.rule_line = self.rule_line or (line, note)
         if found.no_division and found.units and not found.also:  # 涉及X，不再做分工: X is added, nothing inherited
             self.inherit = (found, line)
+
+
+def _bare_unit_list(text: str, start: int, inner: str) -> bool:
+    """`…加强统筹调度。(市发改委、市财政局,各区政府)`: a bracket that closes the item after its last sentence and
+    holds nothing but names that end like organs (局, 委, 办, 政府…), apart by separators. Such a list is the
+    item's units even without a label or a role verb; a bracket of prose (`(预包装食品)`, `(不含6亩)`) is not."""
+    if start == 0 or text[start - 1] not in "。；;":
+        return False
+    names = [name for name, _ in split_marked(inner)]
+    return bool(names) and all(looks_like_unit(name) and could_be_unit(name) and not name.startswith(("简称", "以下简称"))
+                               for name in names) and not re.search(r"[：:。]", inner)
+
+
+#: A sentence that does nothing but assign: `由市财政局、农业局，各县(市)、区人民政府负责落实。` (the list framed
+#: by 由 and a role verb, as a note's is by its brackets).
+_ASSIGNING_SENTENCE = re.compile(r"(?:^|(?<=[。；;]))[ \t\u3000]*由([^。；;]{2,160}?(?:牵头负责|负责落实|牵头落实|负责实施|组织实施|牵头|负责|"
+                                 r"配合|落实|牽頭|負責))[。；;]?$")
+
+
+#: The last clause of an item that names who does it, after what is to be done: `…的问题，由发展改革委会同农业部、
+#: 财政部等部门研究提出落实意见。`, `…，由国土资源部会同农业部等部门负责落实。` X leads, the units after 会同 are consulted.
+_ASSIGNING_CLAUSE = re.compile(r"[，,][ \t\u3000]*由(?P<lead>[^，,、。；;]{2,30}?)(?:会同|會同)(?P<with>[^，,。；;]{2,200}?)"
+                               r"(?:等(?:有关|有關|相关|相關)?(?:部门|部門|单位|單位|地方))?"
+                               r"(?:负责|負責|研究|共同|组织|組織|抓好|做好|提出|制定|推进|推進)[^，,。；;]{0,16}[。；;]?$")
+
+
+def _assignment_sentence(paragraphs: list[Para]) -> tuple[str, Para] | None:
+    """The last sentence of the item when it is an assignment sentence (taken out of the text), as a note; or
+    its last clause when it names the lead and who is consulted (由X会同Y…)."""
+    for para in reversed(paragraphs):
+        text = para.text.rstrip(" \t\u3000")
+        match = _ASSIGNING_SENTENCE.search(text)
+        if match is None:
+            clause = _ASSIGNING_CLAUSE.search(text)
+            if clause is None:
+                return None
+            note = f"{clause.group('lead')}会同{clause.group('with')}负责"
+            found = parse_note(note)
+            if found is None or not found.lead + found.responsible or not looks_like_unit(clause.group("lead")):
+                return None
+            return note, para  # the clause also says what is done (研究提出落实意见): it stays in the text
+        found = parse_note(match.group(1))
+        if found is None or not found.units:
+            return None
+        para.text = text[: match.start()].rstrip()
+        return match.group(1), para
+    return None
 
 
 def _merge(target: Found, other: Found) -> None:
@@ -330,8 +409,12 @@ def build_plan(outline: Outline, source: str, default_title: str | None = None) 
             if children:
                 if entry.body:
                     section_intros[line] = [p for p in entry.body.split("\n") if p]
+                leaders = (heading.group(1),) if heading else _people(entry.found.leaders) if entry.found else ()
+                own = assignments(entry, entry.found) if entry.found is not None else []
+                if own:
+                    tasks_notes[line] = "section"
                 items.append(Section(title=entry.title, id="", number=number, items=convert(children), span=span,
-                                     leaders=(heading.group(1),) if heading else ()))
+                                     assignments=own, leaders=leaders))
                 continue
             if entry.groups:  # one task per annotated group, the item their section (三(八)-1, -2 ...)
                 tasks: list[PlanItem] = []
@@ -449,16 +532,24 @@ def _running(entry: Analysed, names: Names, importer: Importer,
 
 
 def _tree(analysed: list[Analysed]) -> list[Node]:
-    """Nest items by their numbering rank; an item with its own note never holds others."""
+    """Nest items by their numbering rank. An item with a note of its own holds the deeper items after it
+    (`一、扩大有效投资（由县发改局牵头实施）` / `1.…` / `2.…`): the note is then the part's, and its items
+    inherit it. Only when the deeper items start their own count (1., (一), ①: the document's sequence), since
+    `（八）…（责任单位:…）` followed by `2.…` is not the start of (八)'s items. An item split into annotated groups
+    holds nothing."""
     root: list[Node] = []
     stack: list[tuple[int, list[Node]]] = []
-    for entry in analysed:
+    for index, entry in enumerate(analysed):
         rank = entry.item.rank
         while stack and stack[-1][0] >= rank:
             stack.pop()
         children: list[Node] = []
         (stack[-1][1] if stack else root).append((entry, children))
-        if entry.found is None and rank < TABLE_RANK:
+        if entry.groups or rank >= TABLE_RANK:
+            continue
+        following = analysed[index + 1].item if index + 1 < len(analysed) else None
+        if entry.found is None or (following is not None and rank < following.rank < TABLE_RANK
+                                   and number_value(following.number) == 1):
             stack.append((rank, children))
     return root
 

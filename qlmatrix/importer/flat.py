@@ -25,18 +25,18 @@ from __future__ import annotations
 
 import re
 
-from .annotations import LEADER_LABELS
+from .annotations import LEAD_LABELS, LEADER_LABELS, RESPONSIBLE_LABELS, SUPPORT_LABELS
 from .numbering import number_value
 from .reading import Line
 from .units import could_be_unit, split_units
 
 #: Header words of a 任务分工表 (see outline.COLUMNS for what each column means).
 HEADER_WORDS = frozenset((
-    "序号", "编号", "牵头单位", "牵头部门", "牵头", "牵头责任单位", "配合单位", "配合部门", "协助单位", "参与单位", "配合",
+    "序号", "编号", "牵头单位", "牵头部门", "牵头", "牵头责任单位", "牵头负责部门", "牵头负责单位", "配合单位", "配合部门", "协助单位", "参与单位", "配合",
     "协同责任单位", "责任单位", "责任部门", "责任主体", "完成时限", "完成时间", "时间节点", "时限", "完成期限", "频次",
     "工作频次", "重点任务", "工作任务", "主要任务", "具体任务", "任务内容", "工作内容", "任务", "工作措施", "举措", "内容",
     "重点工作", "目标任务", "目标与任务", "工作目标", "责任领导", "牵头领导", "牵头负责领导", "分管领导", "备注",
-    *LEADER_LABELS,
+    *LEADER_LABELS, *LEAD_LABELS, *SUPPORT_LABELS, *RESPONSIBLE_LABELS,
 ))
 _TASK_WORDS = frozenset(("重点任务", "工作任务", "主要任务", "具体任务", "任务内容", "工作内容", "任务", "工作措施", "举措",
                          "内容", "重点工作", "目标任务", "目标与任务"))
@@ -60,9 +60,9 @@ def header_word(cell: str) -> bool:
     return header_key(cell) in HEADER_WORDS or task_header(cell)
 
 
-_ROLE_WORDS = frozenset(("牵头单位", "牵头部门", "牵头", "牵头责任单位", "责任单位", "责任部门", "责任主体", "配合单位"))
+_ROLE_WORDS = frozenset((*LEAD_LABELS, *RESPONSIBLE_LABELS, *SUPPORT_LABELS))
 _NUMBER_WORDS = frozenset(("序号", "编号"))
-_LEAD_WORDS = frozenset(("牵头单位", "牵头部门", "牵头", "牵头责任单位", "责任单位", "责任部门", "责任主体"))
+_LEAD_WORDS = frozenset((*LEAD_LABELS, *RESPONSIBLE_LABELS))
 _SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}[、．.]")
 _CELL_END = re.compile(r"[ \t\u3000]*\|[ \t\u3000]*$")
 _NUMBER_CELL = re.compile(r"^[0-9]{1,3}$")
@@ -134,6 +134,11 @@ def _rebuild_tables(lines: list[Line], notices: list[Notice]) -> list[Line]:
     index = 0
     while index < len(lines):
         line = lines[index]
+        spaced = _spaced_table(lines, index) if line.cells is None else None
+        if spaced is not None:
+            rows, index = spaced
+            out += rows
+            continue
         header = _header_at(lines, index) if line.cells is None else None
         if header is None:
             out.append(_pipe_row(line))
@@ -190,6 +195,61 @@ def _header_at(lines: list[Line], index: int) -> tuple[list[str], int, bool] | N
     return columns, end, piped
 
 
+_SPACES = re.compile(r"[ \t\u3000]+")
+
+
+def _spaced_header(text: str) -> list[str] | None:
+    """The columns of a header row whose cells are apart by spaces (`序号 工 作 任 务 牵头负责部门`): a run of
+    single characters is one spaced-out header (`工 作 任 务`)."""
+    tokens = [token for token in _SPACES.split(text.strip()) if token]
+    if len(tokens) < 3 or len(text) > 80 or "|" in text:  # `|`-separated rows are read as such
+        return None
+    columns: list[str] = []
+    run = ""
+    for token in tokens:
+        if len(token) == 1:
+            run += token
+            continue
+        if run:
+            columns.append(run)
+            run = ""
+        columns.append(token)
+    if run:
+        columns.append(run)
+    # a column the table alone has (`类别`, `指标`) may stand among them: short, and not the majority
+    known = [column for column in columns if header_word(column)]
+    if len(known) < 3 or len(known) * 2 <= len(columns) \
+            or any(len(column) > 8 or not re.fullmatch(r"[\u4e00-\u9fff()（）]+", column) for column in columns):
+        return None
+    if not any(task_header(c) for c in columns) or not any(c in _ROLE_WORDS for c in columns):
+        return None
+    return columns
+
+
+def _spaced_table(lines: list[Line], index: int) -> tuple[list[Line], int] | None:
+    """A table whose cells are apart by spaces, one row a line (`1 居民消费价格涨幅3%左右 发展改革委`): each row
+    gives one cell to every column but the task's, which takes what is left (its text may hold spaces)."""
+    columns = _spaced_header(lines[index].text)
+    if columns is None:
+        return None
+    task = next(i for i, column in enumerate(columns) if task_header(column))
+    before, after = task, len(columns) - task - 1
+    header = lines[index]
+    out = [Line(header.number, " | ".join(columns), tuple(columns))]
+    cursor = index + 1
+    while cursor < len(lines) and lines[cursor].cells is None:
+        tokens = [token for token in _SPACES.split(lines[cursor].text.strip()) if token]
+        if not tokens:
+            cursor += 1
+            continue
+        if len(tokens) < len(columns) or (columns[0] in _NUMBER_WORDS and not _NUMBER_CELL.match(tokens[0])):
+            break
+        cells = tokens[:before] + [" ".join(tokens[before:len(tokens) - after])] + tokens[len(tokens) - after:]
+        out.append(Line(lines[cursor].number, lines[cursor].text, tuple(cells)))
+        cursor += 1
+    return (out, cursor) if len(out) > 1 else None
+
+
 _ITEM_START = re.compile(r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、．.]|[(（][一二三四五六七八九十]{1,3}[)）]|[0-9]{1,3}[.．、](?![0-9]))")
 _DUE_CELL = re.compile(r"^(?:\d{4}年)?(?:\d{1,2}月(?:底|末|\d{1,2}日)?|年底|年内|全年|长期坚持|持续推进)(?:前|以前)?(?:完成)?$"
                        r"|^\d{4}年(?:底|末)?(?:前)?$")
@@ -235,7 +295,14 @@ def _unit_cell(text: str) -> bool:
     return bool(names) and all(could_be_unit(name, labelled=True) for name in names)
 
 
-def _cells(lines: list[Line], start: int, piped: bool) -> tuple[list[tuple[int, str]], int]:
+def _one_cell_a_line(lines: list[Line], start: int, width: int) -> bool:
+    """A table copied one cell per line with no blank lines at all (`序号` / `工作任务` / … / `1` / `甲事项` / …):
+    each line is a cell, where otherwise the lines up to a blank line are one (wrapped) cell."""
+    ahead = [line.text.strip(" \t\u3000") for line in lines[start:start + 2 * width]]
+    return len(ahead) >= width and all(ahead) and _NUMBER_CELL.match(ahead[0]) is not None
+
+
+def _cells(lines: list[Line], start: int, piped: bool, each_line: bool = False) -> tuple[list[tuple[int, str]], int]:
     """(line, text) of each cell from `start` to the end of the table, and where the table ends."""
     cells: list[tuple[int, str]] = []
     current: list[str] = []
@@ -257,7 +324,7 @@ def _cells(lines: list[Line], start: int, piped: bool) -> tuple[list[tuple[int, 
         if not current:
             first = line.number
         current.append(cell_text(text))
-        if piped and _CELL_END.search(text):
+        if (piped and _CELL_END.search(text)) or each_line:
             cells.append((first, "".join(current)))
             current = []
         index += 1
@@ -271,7 +338,7 @@ def _cells(lines: list[Line], start: int, piped: bool) -> tuple[list[tuple[int, 
 def _rows(lines: list[Line], start: int, columns: list[str],
           piped: bool) -> tuple[list[str], list[Line], int]:
     """(columns, rows, where the table ends): rows by the 序号 sequence when the cells carry it, else by width."""
-    cells, end = _cells(lines, start, piped)
+    cells, end = _cells(lines, start, piped, not piped and _one_cell_a_line(lines, start, len(columns)))
     number_at = next((i for i, c in enumerate(columns) if c in _NUMBER_WORDS), None)
     rows: list[list[tuple[int, str]]] = []
     headings: dict[int, list[Line]] = {}  # section headings before row N (between the table's rows)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from ..numbering import normalise_number
-from .annotations import LABEL, LEADER_LABELS, inline_label, parse_note
+from .annotations import LABEL, LEAD_LABELS, LEADER_LABELS, RESPONSIBLE_LABELS, SUPPORT_LABELS, inline_label, parse_note
 from .flat import header_key, task_header
 from .numbering import number_value
 from .reading import Line
@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 
 NUMBERING = re.compile(
     r"^(?:(?P<r1>[一二三四五六七八九十百]{1,3}[、．.])|(?P<r2>[(（][一二三四五六七八九十百]{1,3}[)）])"
-    r"|(?P<r3>[0-9０-９]{1,3}[.．、](?![0-9０-９]))|(?P<r4>[(（][0-9０-９]{1,3}[)）])|(?P<r5>[①-⑳]))[ \t\u3000]*")
+    r"|(?P<r3>[0-9０-９]{1,3}[.．、](?![0-9０-９]))|(?P<r4>[(（][0-9０-９]{1,3}[)）]|[0-9０-９]{1,3}[)）](?![0-9０-９]))"
+    r"|(?P<r5>[①-⑳]))[ \t\u3000]*")
 TABLE_RANK = 9  # table rows sit under whatever section is open
 _PAGE_NUMBER = re.compile(r"^(?:[-—–－]\s*\d{1,3}\s*[-—–－]|\d{1,3}|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
 DOC_NUMBER = re.compile(r"^\S{1,12}〔\d{4}〕\d+号$")
@@ -39,10 +40,10 @@ _MARKDOWN = re.compile(r"^(?:#{1,6}\s+|[-*+>]\s+)")
 #: Column headers of a 任务分工表: header word -> field.
 COLUMNS = (
     (("序号", "编号"), "number"),
-    (("牵头单位", "牵头部门", "牵头", "牵头责任单位"), "lead"),
-    (("配合单位", "配合部门", "协助单位", "参与单位", "配合", "协同责任单位"), "support"),
+    (LEAD_LABELS, "lead"),
+    (SUPPORT_LABELS, "support"),
     (("责任领导", "牵头领导", "牵头负责领导", "分管领导"), "leader"),
-    (("责任单位", "责任部门", "责任主体"), "responsible"),
+    (RESPONSIBLE_LABELS, "responsible"),
     (("完成时限", "完成时间", "时间节点", "时限", "完成期限"), "due"),
     (("频次", "工作频次"), "cadence"),
     (("重点任务", "工作任务", "主要任务", "具体任务", "任务内容", "工作内容", "任务", "工作措施", "举措", "内容", "重点工作",
@@ -101,16 +102,38 @@ def _rank(match: re.Match[str]) -> int:
     return next(int(name[1]) for name, value in match.groupdict().items() if value)
 
 
-def _wraps(text: str) -> bool:
+def _wraps(text: str, width: int = WRAP_WIDTH) -> bool:
     """Does the paragraph go on in the next line (PDF or hard line wrap)?"""
-    return _wraps_at(text, len(text))
+    return _wraps_at(text, len(text), width)
 
 
-def _wraps_at(last: str, length: int) -> bool:
+def _wraps_at(last: str, length: int, width: int = WRAP_WIDTH) -> bool:
     """`_wraps` for a paragraph of `length` characters whose last line is `last` (not empty)."""
     if last.endswith(_CONTINUES):
         return True
-    return length >= WRAP_WIDTH and not last.endswith(_ENDS_SENTENCE)
+    return length >= width and not last.endswith(_ENDS_SENTENCE)
+
+
+#: How far short of the document's own line width a wrapped line may end (a line breaks before a word or a
+#: punctuation mark that would not fit).
+_WIDTH_SLACK = 5
+_MIN_PAGE_WIDTH = 24
+
+
+def line_width(lines: list[Line]) -> int:
+    """The width below which a line without final punctuation is a line of its own: WRAP_WIDTH, or less when
+    the document is hard-wrapped at a width of its own (the most common length of lines that break
+    mid-sentence, seen at least 3 times), so a heading that is a few characters short of it still wraps."""
+    counts: dict[int, int] = {}
+    for line in lines:
+        text = line.text.strip(" \t\u3000")
+        if line.cells is None and len(text) >= 15 and not text.endswith(_ENDS_SENTENCE):
+            counts[len(text)] = counts.get(len(text), 0) + 1
+    if not counts:
+        return WRAP_WIDTH
+    common, seen = max(counts.items(), key=lambda pair: (pair[1], pair[0]))
+    # a page is wider than a heading: a short common length (cells, headings) says nothing about wrapping
+    return min(WRAP_WIDTH, common - _WIDTH_SLACK) if seen >= 3 and common >= _MIN_PAGE_WIDTH else WRAP_WIDTH
 
 
 def _standalone(text: str) -> bool:
@@ -138,6 +161,8 @@ def build_outline(lines: list[Line]) -> Outline:
         pieces.clear()
         length = 0
 
+    label_wraps = False  # the last label line goes on in the next line
+    width = line_width(lines)
     for line in _cut_closing(lines, outline):
         if line.cells is not None:
             flush()
@@ -151,11 +176,19 @@ def build_outline(lines: list[Line]) -> Outline:
         text = clean(line.text)
         if not text or _PAGE_NUMBER.match(text):
             joinable = joinable and bool(text)
+            label_wraps = label_wraps and bool(text)
             continue
         attachments = bool(_ATTACHMENTS.match(text)) or (attachments and bool(re.match(r"[0-9０-９]{1,2}[.．、]", text)))
         found = None if attachments else _item_number(text, last)
+        if not found and item is not None and not attachments:
+            found = _lost_number(text, item, last)
+            if found:
+                outline.notices.append((line.number, text[:20], f"the item's number cannot be read (broken characters); "
+                                        f"read as {found[1]}, the next in the sequence",
+                                        f"编号无法识别（字符损坏），按编号顺序读作{found[1]}"))
         if found:
             flush()
+            label_wraps = False
             rank, written, rest, run_in = found
             if run_in:
                 outline.notices.append((line.number, text[:20], f"read as item {written} whose title starts with "
@@ -171,38 +204,67 @@ def build_outline(lines: list[Line]) -> Outline:
             if label:
                 item.labels.append(Para(line.number, label))
             outline.items.append(item)
-            current, joinable = item.paragraphs, _wraps(rest)
+            # the line's own length says whether it was wrapped, its number included (`一、…的全面` / `领导`)
+            current, joinable = item.paragraphs, _wraps_at(rest, len(text), width) if rest else False
             pieces.append(rest)
-            length = len(rest)
+            length = len(text)
         elif item is not None and LABEL.match(text):
             flush()
             item.labels.append(Para(line.number, text))
             joinable = False
+            label_wraps = _wraps(text, width)
+        elif label_wraps and item is not None and item.labels and not _standalone(text) \
+                and not line.text[:1].isspace():
+            # a label line wrapped like the text (`协办单位:…、园区党工` / `委、各街道党工委`)
+            item.labels[-1].text += text
+            label_wraps = _wraps_at(text, len(item.labels[-1].text), width)
         elif joinable and current and not _standalone(text) and not line.text[:1].isspace():
             if not pieces:
                 pieces.append(current[-1].text)
                 length = len(current[-1].text)
             pieces.append(text)
             length += len(text)
-            joinable = _wraps_at(text, length)
+            joinable = _wraps_at(text, length, width)
         else:
             flush()
             current.append(Para(line.number, text))
             pieces.append(text)
             length = len(text)
-            joinable = _wraps(text) and not _standalone(text)
+            joinable = _wraps(text, width) and not _standalone(text)
     flush()
     outline.items = _lift_group_notes(_notice_items_to_preamble(outline))
     return outline
 
 
+def _signed_notice_end(items: list[Item]) -> int | None:
+    """The index of the item that ends with the notice's signature (an issuer's short line, then a date line)
+    when the plan follows it: the items up to there are the notice's requirements, not the plan's."""
+    for index, item in enumerate(items[:-1]):
+        texts = [p.text.strip() for p in item.paragraphs[1:]]
+        for at, text in enumerate(texts):
+            if DATE_LINE.match(text) and at > 0 and len(texts[at - 1]) <= 20 and not re.search(r"[。，,；;：:]", texts[at - 1]):
+                return index
+    return None
+
+
+def _assigns(item: Item) -> bool:
+    return bool(item.labels) or any(_ends_in_note(p) or _standalone_note(p) for p in item.paragraphs)
+
+
 def _notice_items_to_preamble(outline: Outline) -> list[Item]:
-    """A notice that numbers its own requirements (一、各责任单位要… 二、… 三、…) before the plan, whose
-    numbering starts again at 一、: the notice's paragraphs are not items of the plan. Only when none of
-    them assigns anything (two parts of a plan that both number from 一 and carry notes stay items)."""
+    """A notice that numbers its own requirements (一、各责任单位要… 二、… 三、…) before the plan: the notice's
+    paragraphs are not items of the plan. Known by the plan's numbering starting again at 一、, or by the
+    notice's signature and date standing between them. Only when none of them assigns anything (two parts of
+    a plan that both number from 一 and carry notes stay items)."""
     items = outline.items
     if not items:
         return items
+    signed = _signed_notice_end(items)
+    if signed is not None and not any(_assigns(item) for item in items[: signed + 1]):
+        for item in items[: signed + 1]:
+            outline.preamble += [Para(p.line, (item.written if i == 0 else "") + p.text)
+                                 for i, p in enumerate(item.paragraphs)]
+        items = outline.items = items[signed + 1:]
     top = min(item.rank for item in items)
     starts = [i for i, item in enumerate(items) if item.rank == top and number_value(item.number) == 1]
     if len(starts) < 2:
@@ -250,7 +312,9 @@ def _lift_group_notes(items: list[Item]) -> list[Item]:
             start -= 1
         parent = out[start - 1] if start > 0 else None
         siblings = out[start:]
-        if parent is None or parent.rank >= item.rank or parent.rank == TABLE_RANK or len(siblings) >= _MAX_SUB_ITEMS \
+        # the first item under its parent, with its note on the next line, keeps the note: only a run of
+        # sub-items (1)…(4) with one note after them gives it to the item above
+        if parent is None or not siblings or parent.rank >= item.rank or parent.rank == TABLE_RANK or len(siblings) >= _MAX_SUB_ITEMS \
                 or any(_ends_in_note(p) for sub in siblings for p in sub.paragraphs) \
                 or any(_ends_in_note(p) for p in item.paragraphs[:-1]) or _ends_in_note(parent.paragraphs[-1]):
             out.append(item)
@@ -269,13 +333,40 @@ def _ends_in_note(para: Para) -> bool:
     return bool(text) and text[-1] in ")）]】〕" and bool(re.search(r"负责|負責|牵头|牽頭|责任单位|責任單位", text[-80:]))
 
 
+#: A line that starts with characters a broken copy put where the item's number was (`?。ǘ┩…`): the marks of
+#: undecodable text (?, U+FFFD), then anything but Chinese characters.
+_BROKEN_START = re.compile(r"^[?？\ufffd][。．.、]?[^\u4e00-\u9fff]*")
+_RANK_FORMS = {1: "{}、", 2: "({})", 3: "{}.", 4: "({})"}
+_CN_NUMBERS = "一二三四五六七八九十"
+
+
+def _lost_number(text: str, item: Item, last: dict[int, int]) -> tuple[int, str, str, bool] | None:
+    """A line whose number a broken copy lost, between items of one rank that end in notes: it has the shape
+    of an item (a new line ending with its own note) and stands where the sequence expects the next number,
+    so it is read as that item (and the report says so)."""
+    broken = _BROKEN_START.match(text)
+    if broken is None or not broken.group(0) or item.rank not in _RANK_FORMS or item.rank not in last:
+        return None
+    rest = text[broken.end():]
+    if not rest or not _ends_in_note(Para(0, rest)) or not _ends_in_note(item.paragraphs[-1]):
+        return None
+    value = last[item.rank] + 1
+    if value > 10 and item.rank in (1, 2):
+        return None
+    shown = _CN_NUMBERS[value - 1] if item.rank in (1, 2) else str(value)
+    return item.rank, _RANK_FORMS[item.rank].format(shown), rest, False
+
+
 def _item_number(text: str, last: dict[int, int]) -> tuple[int, str, str, bool] | None:
     """(rank, number as written, the rest, whether the number runs into digits) when `text` starts an item.
     `7.365天…` is item 7 only when the last item of that rank was 6: a number followed by digits otherwise
     reads as text (`3.5%左右`)."""
     number = NUMBERING.match(text)
     if number:
-        return _rank(number), number.group(0).strip(), text[number.end():], False
+        written = number.group(0).strip()
+        if _rank(number) == 4 and written[0] not in "(（":  # `1)` is written as the parser reads it, `(1)`
+            written = f"({written.rstrip(')）')})"
+        return _rank(number), written, text[number.end():], False
     run_in = _NUMBER_INTO_DIGITS.match(text)
     if run_in and number_value(run_in.group(1)) == last.get(3, 0) + 1 and 3 in last:
         return 3, run_in.group(0), text[run_in.end():], True

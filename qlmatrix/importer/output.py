@@ -7,8 +7,9 @@ from ..writer import Comments, write_plan
 from .build import Built
 from .guard import one_line
 
-_HOW = {"running": "分工据正文推断,请核对", "labels": "分工见原文标注行",
-        "groups": "原文此项有多处分工括注,按括注拆为多项任务"}
+#: Generated Chinese text uses full-width punctuation (，：；（）), as every message of qlmatrix does.
+_HOW = {"running": "分工据正文推断，请核对", "labels": "分工见原文标注行",
+        "groups": "原文此项有多处分工括注，按括注拆为多项任务", "section": "本部分的分工，其下各项沿用"}
 
 
 class ImportComments(Comments):
@@ -34,26 +35,26 @@ class ImportComments(Comments):
         line = node.span.line
         how = self.built.notes.get(line, "")
         if how.startswith("inherited:"):
-            extra = f"; 分工沿用{self.where(int(how.split(':')[1]))}“下同”"
+            extra = f"；分工沿用{self.where(int(how.split(':')[1]))}“下同”"
         else:
-            extra = f"; {_HOW[how]}" if how in _HOW else ""
+            extra = f"；{_HOW[how]}" if how in _HOW else ""
         return f"# {self.where(line)}{extra}"
 
     def header(self) -> list[str]:
         built = self.built
-        lines = [f"# 由 qlm import 导入: {self.source_name}"]
+        lines = [f"# 由 qlm import 导入：{self.source_name}"]
         if built.doc_number:
-            lines.append(f"# 原文文号: {built.doc_number}")
+            lines.append(f"# 原文文号：{built.doc_number}")
         if built.rule_line:
             line, note = built.rule_line
-            lines.append(f"# 牵头规则: {self.where(line)}“{note}”")
+            lines.append(f"# 牵头规则：{self.where(line)}“{note}”")
         else:
-            lines.append("# 牵头规则: 原文未说明,按惯例以列第一位的单位为牵头单位")
+            lines.append("# 牵头规则：原文未说明，按惯例以列第一位的单位为牵头单位")
         lines.append("# 各项后的“原文第N行”为其在原文中的位置。")
         if built.problems:
-            lines += ["#", f"# 未能识别的分工 {len(built.problems)} 处,请对照原文补全:"]
+            lines += ["#", f"# 未能识别的分工 {len(built.problems)} 处，请对照原文补全："]
             for problem in built.problems:
-                lines.append(f"# - {self.where(problem.line)}: {problem.excerpt} ({problem.reason.zh})")
+                lines.append(f"# - {self.where(problem.line)}：{problem.excerpt}（{problem.reason.zh}）")
         return [one_line(line) for line in lines] + [""]
 
 

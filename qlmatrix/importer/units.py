@@ -34,7 +34,7 @@ VERBS = (
     ("按职责分工负责", "responsible"), ("按職責分工負責", "responsible"), ("按职责负责", "responsible"),
     ("按職責負責", "responsible"), ("分工负责", "responsible"), ("分工負責", "responsible"),
     # 分别负责: each unit answers for its own part, so each leads (`省发改委、农委、统计局分别负责`).
-    ("分别负责", "each"), ("分別負責", "each"), ("共同负责", "responsible"), ("配合落实", "support"),
+    ("分别负责", "each"), ("分別負責", "each"), ("分别牵头负责", "each"), ("分别牵头", "each"), ("分別牽頭", "each"), ("共同负责", "responsible"), ("配合落实", "support"),
     ("负责落实", "responsible"), ("主办", "lead"), ("主辦", "lead"), ("牵头抓总", "lead"),
     ("负责", "responsible"), ("負責", "responsible"), ("落实", "responsible"),
     ("配合", "support"), ("協助", "support"), ("协助", "support"), ("参与", "support"), ("協辦", "support"),
@@ -85,10 +85,43 @@ def tidy(text: str) -> str:
     return _CJK_GAP.sub("", text).strip(" \t\u3000\u00a0")
 
 
+#: What a role verb may be followed by without changing the role: `X牵头实施`, `由X负责组织实施`, `A配合推进`.
+_AFTER_VERB = re.compile(r"(?:组织|組織|具体|具體)?(?:实施|實施|推进|推進|落实|落實|办理|辦理|执行|執行)$")
+
+
 def strip_verb(text: str) -> tuple[str, str | None]:
-    """`A、B牵头负责` -> (`A、B`, "lead"); `A、B` -> (`A、B`, None)."""
+    """`A、B牵头负责` -> (`A、B`, "lead"); `X牵头实施` likewise; `A、B` -> (`A、B`, None)."""
     text = tidy(text)
-    for verb, role in VERBS:
+    found = _strip_verb(text)
+    if found[1] is None and (after := _AFTER_VERB.search(text)) and after.start() > 0:
+        found = _strip_verb(text[: after.start()])
+        return found if found[1] is not None else (text, None)
+    return found
+
+
+#: Role words that also end like an organ's name: `市协办` is 市 + 协办 (supports), or one unit (科协's 办)?
+_ORGAN_LIKE_VERBS = ("协办", "主办", "協辦", "主辦")
+
+
+def glued_role_word(text: str) -> str | None:
+    """The piece a role word is glued to when the two could also be one unit's name (`市协办`, `区主办`): the
+    role word ends like an organ (办) and what it follows is too short to be a unit by itself. The document is
+    ambiguous there, and the report says so. None otherwise (`省国税局、地税局协办` is plain)."""
+    text = tidy(text)
+    for verb in _ORGAN_LIKE_VERBS:
+        if text.endswith(verb):
+            last = depth_split(text[: -len(verb)], "、，,")[-1].strip() if len(text) > len(verb) else ""
+            if 0 < len(last) <= 2:
+                return last + verb
+    return None
+
+
+#: Longest first: `分别牵头` is not `分别` + `牵头`.
+_VERBS_LONGEST_FIRST = sorted(VERBS, key=lambda pair: len(pair[0]), reverse=True)
+
+
+def _strip_verb(text: str) -> tuple[str, str | None]:
+    for verb, role in _VERBS_LONGEST_FIRST:
         if text.endswith(verb) and len(text) > len(verb):
             return text[: -len(verb)].rstrip(" ，,、"), role
     return text, None
@@ -104,7 +137,7 @@ def strip_trailing(name: str) -> str:
 def split_mark(name: str) -> tuple[str, str | None]:
     """`市委(牵头)` -> (`市委`, "lead"); `区财政局*` (a table's mark for the lead) likewise; a name with no
     mark, or nothing but marks (`(牵头)`), as it is."""
-    if len(name) > 1 and name.endswith(("*", "＊")):
+    if len(name) > 1 and name.endswith(("*", "＊", "★")):
         return name[:-1].rstrip(), "lead"
     bare, role = name, None
     while (match := _MARK.search(bare)) is not None:
@@ -194,6 +227,7 @@ def _continues_collective(previous: str, piece: str) -> bool:
     head = previous.split("、")[-1]
     if not previous.startswith("各") or looks_like_organ(head) or is_collective(piece):
         return False  # `各街道、区直各部门`: the second is a class of units of its own
+    head = _without_trailing_parentheses(head) or head  # `各县(市)、区人民政府`: 各县(市) is a level too
     if not any(head.endswith(level) for level in _LEVEL_WORDS):
         return False
     return any(piece.startswith(level) for level in _LEVEL_WORDS)
@@ -226,6 +260,15 @@ def is_collective(name: str) -> bool:
     """各单位, 有关部门, 各级党委, 市直各有关单位: a class of units (a bare 有关 or 各 is not one)."""
     starts = any(name.startswith(word) and len(name) > len(word) for word in _COLLECTIVE_START)
     return starts or "各级" in name or "各級" in name or bool(_COLLECTIVE_INSIDE.search(name))
+
+
+#: A person named by office (`分管副省长`, `协管副秘书长`, `王某副市长`, `县委书记`): an official in charge, never a unit.
+_OFFICIAL = re.compile(r"(?:长|長|书记|書記|主任|常委|委员|委員)$")
+
+
+def is_official(name: str) -> bool:
+    """Does `name` name a person by office (its title ends it: 副省长, 秘书长, 书记, 主任)?"""
+    return bool(_OFFICIAL.search(_without_trailing_parentheses(name))) and not looks_like_organ(name)
 
 
 def could_be_unit(name: str, labelled: bool = False) -> bool:
