@@ -73,9 +73,7 @@ def request(server: Workbench, method: str, path: str, body: bytes | dict[str, A
         connection.putheader(name, value)
     if data is not None:
         connection.putheader("Content-Length", str(len(data)))
-    connection.endheaders()
-    if data is not None:
-        connection.send(data)
+    connection.endheaders(data)  # headers and body in one write, as a browser sends them (no Nagle stall)
     response = connection.getresponse()
     payload = response.read()
     connection.close()

@@ -46,6 +46,25 @@ class Fix:
     preferred: bool = False
 
 
+def _real(analysis: Analysis, path: str) -> str:
+    """`real(path)`, once per path and analysis: fixes are asked for every finding, and each looks
+    at every unit declared and every task (a realpath is a system call per folder of the path)."""
+    known: dict[str, str] = analysis.memo.setdefault("actions.real", {})
+    found = known.get(path)
+    if found is None:
+        found = known[path] = real(path)
+    return found
+
+
+def _keyword_language(analysis: Analysis, file: str, text: str) -> str:
+    """The keyword language a file is written in (a scan of its whole text), once per file and analysis."""
+    known: dict[str, str] = analysis.memo.setdefault("actions.language", {})
+    found = known.get(file)
+    if found is None:
+        found = known[file] = keyword_language(text)
+    return found
+
+
 def fixes(analysis: Analysis, diagnostic: Diagnostic) -> list[Fix]:
     """The quick fixes for one finding of `analysis`."""
     if diagnostic.span is None or analysis.resolved is None:
@@ -68,8 +87,8 @@ def _undeclared(analysis: Analysis, diagnostic: Diagnostic) -> Iterator[Fix]:
     suggestion = diagnostic.help_args.get("suggestion")
     if suggestion:
         yield Fix(Text(f"Replace with `{suggestion}`", f"改为`{suggestion}`"),
-                  Edit(real(span.file), span.line, span.column, span.end_line, span.end_column, suggestion), True)
-    declaration = _declare(analysis, real(span.file), name)
+                  Edit(_real(analysis, span.file), span.line, span.column, span.end_line, span.end_column, suggestion), True)
+    declaration = _declare(analysis, _real(analysis, span.file), name)
     if declaration is not None:
         yield Fix(Text(f"Declare `{name}` as a unit", f"声明单位`{name}`"), declaration, not suggestion)
 
@@ -84,10 +103,10 @@ def _declare(analysis: Analysis, file: str, name: str) -> Edit | None:
     text = analysis.sources.get(target)
     if written is None or text is None:
         return None
-    word = STATEMENTS["unit"][0 if keyword_language(text) == "zh" else 1]
+    word = STATEMENTS["unit"][0 if _keyword_language(analysis, target, text) == "zh" else 1]
     spelled = f'"{name}"' if set(name) & _NEEDS_QUOTES else name
-    spans = [u.span for u in written.units if u.span is not None and real(u.span.file) == target]
-    spans += [i.span for i in written.items if i.span is not None and real(i.span.file) == target]
+    spans = [u.span for u in written.units if u.span is not None and _real(analysis, u.span.file) == target]
+    spans += [i.span for i in written.items if i.span is not None and _real(analysis, i.span.file) == target]
     if spans:
         line = min(span.line for span in spans)
         return Edit(target, line, 1, line, 1, f"{word} {spelled}\n")
@@ -100,9 +119,10 @@ def _declare(analysis: Analysis, file: str, name: str) -> Edit | None:
 def _task_at(analysis: Analysis, diagnostic: Diagnostic) -> ResolvedTask | None:
     span = diagnostic.span
     assert span is not None and analysis.resolved is not None
+    file = _real(analysis, span.file)
     for task in analysis.resolved.tasks:
-        if task.span is not None and real(task.span.file) == real(span.file) and task.span.line == span.line \
-                and task.span.column == span.column:
+        if task.span is not None and task.span.line == span.line and task.span.column == span.column \
+                and _real(analysis, task.span.file) == file:
             return task
     return None
 
@@ -129,11 +149,11 @@ def candidates(analysis: Analysis, task: ResolvedTask, role: Role) -> list[str]:
 def _add_role(analysis: Analysis, task: ResolvedTask, role: Role) -> Iterator[Fix]:
     span = task.span
     assert span is not None
-    file = real(span.file)
+    file = _real(analysis, span.file)
     text = analysis.sources.get(file)
     if text is None:
         return
-    key = PROPERTIES[role.value][0 if keyword_language(text) == "zh" else 1][0]
+    key = PROPERTIES[role.value][0 if _keyword_language(analysis, file, text) == "zh" else 1][0]
     for index, unit in enumerate(candidates(analysis, task, role)):
         edit = _property_edit(text, file, span.line, span.column, f"{key}: {unit}")
         if edit is not None:

@@ -13,6 +13,7 @@ sections included), a unit (name or alias) and a role.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from typing import TypeAlias, TypeVar
 
 import attrs
@@ -20,6 +21,7 @@ import attrs
 from ..model import Plan, Report, Role, Section, Task
 from ..raci import DUTY_WORDS, Scheme, letters
 from ..resolve import ResolvedPlan
+from .memo import Memo
 from .roles import Holding, PlanIndex, ResolvedReport, ResolvedTask
 from .safe import document, terminal
 from .table import VIEW_TITLES, Cell, Column, Group, SparseRow, Table, numbered
@@ -30,7 +32,9 @@ REPORT_OWED, REPORT_RECEIVED = "汇报", "接收"
 #: A task the filters keep, with the role holders they keep on it (see `_selected`).
 Selected: TypeAlias = tuple[ResolvedTask, tuple[Holding, ...]]
 #: The 责任清单's rows of each unit, by unit name.
-UnitRows: TypeAlias = dict[str, list[tuple[Cell, ...]]]
+UnitRows: TypeAlias = dict[str, list[Sequence[Cell]]]
+#: Rows built for an earlier version of the plan, by the task (or report) they show (see `memo`).
+RowMemo: TypeAlias = Memo[Sequence[Cell]]
 Item = TypeVar("Item")
 
 
@@ -60,10 +64,12 @@ class Filters:
 
 
 def build(plan: Plan | ResolvedPlan, view: str, filters: Filters = Filters(), scheme: Scheme = Scheme.RACI,
-          index: PlanIndex | None = None) -> Table:
+          index: PlanIndex | None = None, memo: RowMemo | None = None) -> Table:
     """The view `raci`, `tasks` or `units` of `plan`. Raises ValueError for unknown views or filters.
 
-    `index`, the plan's `PlanIndex`, lets several views of one plan share it.
+    `index`, the plan's `PlanIndex`, lets several views of one plan share it. `memo`, kept by the
+    caller for one view across edits, hands back the rows of tasks the resolution reused (the
+    workbench's pane after a keystroke); the table is the same with or without it.
     """
     if view not in VIEWS:
         raise ValueError(f"unknown view `{view}`; choose one of {', '.join(VIEWS)}")
@@ -71,7 +77,7 @@ def build(plan: Plan | ResolvedPlan, view: str, filters: Filters = Filters(), sc
     index = index if index is not None and index.plan is plain else PlanIndex(plan)
     filters = filters.resolved(index)
     builder = {"raci": _raci, "tasks": _tasks, "units": _units}[view]
-    return attrs.evolve(builder(index, filters, scheme), keep=keep_whole(index))
+    return attrs.evolve(builder(index, filters, scheme, memo if memo is not None else Memo()), keep=keep_whole(index))
 
 
 def keep_whole(index: PlanIndex) -> frozenset[str]:
@@ -148,19 +154,29 @@ def _grouped(items: Iterable[Item], heading_of: Callable[[Item], str | None],
     return tuple(groups)
 
 
-def _serials(chosen: Iterable[Selected], index: PlanIndex | None = None) -> dict[int, str]:
-    """序号 as the document writes it: (一), 1.; unnumbered tasks count 1, 2, … within their section."""
-    serials: dict[int, str] = {}
+def _serials(chosen: Sequence[Selected], headings: Sequence[str | None]) -> list[str]:
+    """序号 as the document writes it: (一), 1.; unnumbered tasks count 1, 2, … within their section
+    (`headings`, each task's)."""
+    serials: list[str] = []
     counters: dict[str | None, int] = {}
-    for entry, _ in chosen:
-        heading = _section_heading(entry, index)
+    for (entry, _), heading in zip(chosen, headings):
         counters[heading] = counters.get(heading, 0) + 1
         number = entry.task.number
         if number:
-            serials[id(entry)] = number if number.startswith("(") or not number.isdigit() else f"{number}."
+            serials.append(number if number.startswith("(") or not number.isdigit() else f"{number}.")
         else:
-            serials[id(entry)] = str(counters[heading])
+            serials.append(str(counters[heading]))
     return serials
+
+
+def _task_groups(index: PlanIndex, chosen: list[Selected], memo: RowMemo,
+                 row: Callable[[Selected, str], Sequence[Cell]]) -> tuple[Group, ...]:
+    """One row per task (`row(item, 序号)`) under its section's heading, in document order. A row the memo
+    holds for the very same task under the same 序号 is reused: a task the resolution reused is unchanged."""
+    headings = [_section_heading(entry, index) for entry, _ in chosen]
+    serials = _serials(chosen, headings)
+    rows = memo.map([entry for entry, _ in chosen], serials, lambda at: row(chosen[at], serials[at]))
+    return _grouped(zip(headings, rows), lambda pair: pair[0], lambda pair: pair[1])
 
 
 def _timing(item: Task | Report) -> str:
@@ -168,16 +184,16 @@ def _timing(item: Task | Report) -> str:
     return " / ".join(dict.fromkeys(parts))  # 长期坚持 as both 频次 and 时限 says it once
 
 
-def _raci(index: PlanIndex, filters: Filters, scheme: Scheme) -> Table:
+def _raci(index: PlanIndex, filters: Filters, scheme: Scheme, memo: RowMemo) -> Table:
     chosen = _selected(index, filters)
     used = {h.unit for _, kept in chosen for h in kept}
     units = [name for name in index.unit_order() if name in used]
+    memo.begin(("raci", filters, tuple(units), scheme))  # a row's columns are the units any task uses
     column_of = {name: col for col, name in enumerate(units, start=2)}
     width = len(units) + 2
-    serials = _serials(chosen, index)
     cells: dict[tuple[Role, ...], Cell] = {}  # one Cell per combination of roles: cells are immutable
 
-    def row(item: Selected) -> SparseRow:
+    def row(item: Selected, serial: str) -> SparseRow:
         # A task's row from its own holders: a unit with no role on it stays blank, unwritten.
         entry, kept = item
         roles_of: dict[str, list[Role]] = {}
@@ -190,20 +206,20 @@ def _raci(index: PlanIndex, filters: Filters, scheme: Scheme) -> Table:
             if cell is None:
                 cell = cells[key] = Cell(letters(key, scheme), key)
             filled[column_of[name]] = cell
-        return SparseRow((Cell(serials[id(entry)]), Cell(entry.task.title)), filled, width)
+        return SparseRow((Cell(serial), Cell(entry.task.title)), filled, width)
 
     columns = [Column("序号", 8), Column("任务", 30)] + [Column(name, 6, letters=True) for name in units]
-    groups = _grouped(chosen, lambda item: _section_heading(item[0], index), row)
+    groups = _task_groups(index, chosen, memo, row)
     return Table("raci", _title(index, "raci"), columns, groups, scheme, notes=_notes(index))
 
 
-def _tasks(index: PlanIndex, filters: Filters, scheme: Scheme) -> Table:
+def _tasks(index: PlanIndex, filters: Filters, scheme: Scheme, memo: RowMemo) -> Table:
     chosen = _selected(index, filters)
-    serials = _serials(chosen, index)
     # 责任领导 (people) only when the plan names any: most plans do not, and an empty column wastes the page.
     with_leaders = any(entry.leaders for entry, _ in chosen)
+    memo.begin(("tasks", filters, with_leaders))
 
-    def row(item: Selected) -> tuple[Cell, ...]:
+    def row(item: Selected, serial: str) -> tuple[Cell, ...]:
         entry, kept = item
         shown = kept if filters.narrows_holders else entry.holdings
         lead = [h.unit for h in shown if h.role is Role.LEAD]
@@ -211,7 +227,7 @@ def _tasks(index: PlanIndex, filters: Filters, scheme: Scheme) -> Table:
         support += [f"{h.unit}（会同）" for h in shown if h.role is Role.CONSULT]
         leaders = (Cell("、".join(entry.leaders)),) if with_leaders else ()
         return (
-            Cell(serials[id(entry)]),
+            Cell(serial),
             Cell(entry.task.title),
             *leaders,
             Cell("、".join(lead), (Role.LEAD,) if lead else ()),
@@ -221,7 +237,7 @@ def _tasks(index: PlanIndex, filters: Filters, scheme: Scheme) -> Table:
 
     columns = [Column("序号", 8), Column("重点任务", 36), *([Column("责任领导", 10)] if with_leaders else []),
                Column("牵头单位", 16), Column("配合单位", 24), Column("完成时限/频次", 22)]
-    groups = _grouped(chosen, lambda item: _section_heading(item[0], index), row)
+    groups = _task_groups(index, chosen, memo, row)
     return Table("tasks", _title(index, "tasks"), columns, groups, scheme, notes=_notes(index))
 
 
@@ -229,22 +245,24 @@ def _task_label(entry: ResolvedTask) -> str:
     return f"{entry.id} {entry.task.title}" if entry.task.number else entry.task.title
 
 
-def _units(index: PlanIndex, filters: Filters, scheme: Scheme) -> Table:
+def _units(index: PlanIndex, filters: Filters, scheme: Scheme, memo: RowMemo) -> Table:
+    memo.begin(("units", filters))
     rows_by_unit: UnitRows = {}
     # Role by role (all leads first, then supports...), each in document order; one pass over the tasks.
     by_role: dict[Role, list[tuple[str, ResolvedTask]]] = {role: [] for role in Role}
     for entry, kept in _selected(index, filters):
         for holder in kept:
             by_role[holder.role].append((holder.unit, entry))
-    shared: dict[int, tuple[Cell, Cell, Cell]] = {}  # a task's cells, the same in every row naming it
     for role, held in by_role.items():
         duty = Cell(DUTY_WORDS[role], (role,))
+
+        def row(entry: ResolvedTask, duty: Cell = duty) -> tuple[Cell, ...]:
+            where = _section_heading(entry, index) or ""
+            return duty, Cell(_task_label(entry)), Cell(where), Cell(_timing(entry.task))
+
         for unit, entry in held:
-            task_cells = shared.get(id(entry))
-            if task_cells is None:
-                where = _section_heading(entry, index) or ""
-                task_cells = shared[id(entry)] = (Cell(_task_label(entry)), Cell(where), Cell(_timing(entry.task)))
-            rows_by_unit.setdefault(unit, []).append((duty, *task_cells))
+            # One row per task and role, the same in the list of every unit holding that role on it.
+            rows_by_unit.setdefault(unit, []).append(memo.get(entry, role, partial(row, entry)))
     if filters.role is None:
         for report in index.reports:
             if filters.in_section(report.sections):
