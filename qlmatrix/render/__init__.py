@@ -29,7 +29,7 @@ from .views import VIEWS, Filters
 if TYPE_CHECKING:
     from ..resolve import ResolvedPlan
     from ..text import Text
-    from .views import RowMemo
+    from .views import ViewMemo
 
 __all__ = [
     "DIAGRAM_FORMATS",
@@ -68,7 +68,7 @@ def _filters(section: str | None, unit: str | None, role: Role | str | None) -> 
 
 def build_table(plan: Plan | ResolvedPlan, view: str = "tasks", *, section: str | None = None,
                 unit: str | None = None, role: Role | str | None = None, rasci: bool = False,
-                memo: RowMemo | None = None) -> Table:
+                memo: ViewMemo | None = None) -> Table:
     """The view as a `Table` (columns, groups of rows, legend), before any format. Given the plan's
     `ResolvedPlan` (which a caller such as the language service holds already), it is not resolved again.
     `memo` (a `qlmatrix.render.memo.Memo` kept for this view) reuses the rows of tasks the resolution of

@@ -23,6 +23,7 @@ Every text goes through `_text`: the characters no document carries as
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from html import escape
 
 import attrs
@@ -40,6 +41,7 @@ from .table import (
     ROLE_FILLS,
     Cell,
     Column,
+    Group,
     Table,
     cell_text,
     filled,
@@ -170,12 +172,12 @@ def _row_widths(row: Sequence[Cell]) -> tuple[tuple[int, int], ...]:
     return tuple((col, max(display_width(line) for line in cell_text(cell).split("\n"))) for col, cell in filled(row))
 
 
-def column_cells(table: Table, emitted: list[list[RowHtml]] | None = None) -> list[int]:
+def column_cells(table: Table, groups: list[GroupHtml] | None = None) -> list[int]:
     """Each column's width in display cells: its widest text, its header's widest part, up to its
-    `max_width` (the long text wraps). `emitted`: each group's rows as HTML, which carry their widths."""
+    `max_width` (the long text wraps). `groups`: the groups as HTML, which know their widest texts."""
     # A letters column's header is set vertically: only its letters decide its width.
     widest = [4 if column.letters else display_width(column.title) for column in table.columns]  # a header never breaks
-    found = (row.widths for group in emitted for row in group) if emitted is not None else map(_row_widths, table.rows)
+    found = (group.widest.items() for group in groups) if groups is not None else map(_row_widths, table.rows)
     for widths in found:
         for col, wide in widths:
             if wide > widest[col]:
@@ -240,14 +242,31 @@ class RowHtml:
     widths: tuple[tuple[int, int], ...]
 
 
+@attrs.frozen(eq=False)
+class GroupHtml:
+    """One group as HTML: its heading, its rows, the widest text of each column among them, and its block
+    in each panel of columns (made when first asked for)."""
+
+    heading: str | None
+    rows: tuple[RowHtml, ...]
+    widest: dict[int, int]
+    blocks: dict[tuple[int, ...], Block] = attrs.field(factory=dict)
+
+
 class HtmlMemo:
-    """Rows' and headings' HTML from an earlier build of the same view (see `memo`), by the row (the same
-    object, or an equal one) and by the heading's text: a pane rebuilt after an edit emits again only the
-    rows the edit changed."""
+    """HTML from an earlier build of the same view (see `memo`): each group's by the group (the same
+    object: see `views.ViewMemo`), each row's by the row (the same object, or an equal one), each
+    heading's by its text. A pane rebuilt after an edit emits again only the rows the edit changed."""
 
     def __init__(self) -> None:
+        self.groups: Memo[GroupHtml] = Memo()
         self.rows: Memo[RowHtml] = Memo(by_value=True)
         self.headings: Memo[str] = Memo(by_value=True)
+
+    def begin(self, shared: object) -> None:
+        self.groups.begin(shared)
+        self.rows.begin(shared)
+        self.headings.begin(shared)
 
 
 class RowsHtml:
@@ -257,23 +276,38 @@ class RowsHtml:
         self.table = table
         self.memo = memo if memo is not None else HtmlMemo()
         # What every row's HTML depends on besides the row: its columns, the names kept whole, the colours.
-        shared = (table.view, table.columns, table.keep)
-        self.memo.rows.begin(shared)
-        self.memo.headings.begin(shared)
+        self.memo.begin((table.view, table.columns, table.keep))
         columns = table.columns
         self.short = short = _short_columns(table)
         self.colour = colour = table.view != "tasks"  # the 任务分工表 prints in black and white, as a 公文 does
         self.serial = serial = [col == 0 and column.title == "序号" for col, column in enumerate(columns)]
         self.blanks = [_cell(BLANK, column, table.keep, short[col], colour, serial[col]) for col, column in enumerate(columns)]
 
-    def groups(self) -> list[list[RowHtml]]:
-        """Each group's rows as HTML."""
-        rows = self.table.rows
+    def groups(self) -> list[GroupHtml]:
+        """Each group as HTML."""
+        return [self.memo.groups.get(group, None, partial(self._group, group)) for group in self.table.groups]
+
+    def _group(self, group: Group) -> GroupHtml:
+        rows = group.rows
         emitted = self.memo.rows.map(rows, [None] * len(rows), lambda at: self._emit(rows[at]))
-        found, start = [], 0
-        for group in self.table.groups:
-            found.append(emitted[start:start + len(group.rows)])
-            start += len(group.rows)
+        widest: dict[int, int] = {}
+        for row in emitted:
+            for col, wide in row.widths:
+                if wide > widest.get(col, -1):
+                    widest[col] = wide
+        return GroupHtml(group.heading, tuple(emitted), widest)
+
+    def block(self, group: GroupHtml, shown: list[int]) -> Block:
+        """The group's heading row (when it has a heading), then its rows, in the columns `shown`."""
+        key = tuple(shown)
+        found = group.blocks.get(key)
+        if found is None:
+            lines = [self.heading(group.heading, len(shown))] if group.heading else []
+            if len(shown) == len(self.table.columns):
+                lines += [html.tr for html in group.rows]
+            else:
+                lines += ["<tr>" + "".join(html.cells[col] for col in shown) + "</tr>" for html in group.rows]
+            found = group.blocks[key] = Block(_joined(lines), rows=True)
         return found
 
     def heading(self, heading: str, span: int) -> str:
@@ -289,21 +323,6 @@ class RowsHtml:
 
         cells = tuple(render_row(row, self.blanks, cell_html))
         return RowHtml(cells, "<tr>" + "".join(cells) + "</tr>", _row_widths(row))
-
-
-def _group_lines(table: Table, rows: RowsHtml, emitted: list[list[RowHtml]], shown: list[int]) -> list[list[str]]:
-    """Each group's lines: its heading row (when it has a heading), then its rows."""
-    span = len(shown)
-    every = len(shown) == len(table.columns)
-    found = []
-    for group, group_rows in zip(table.groups, emitted):
-        lines = [rows.heading(group.heading, span)] if group.heading else []
-        if every:
-            lines += [html.tr for html in group_rows]
-        else:
-            lines += ["<tr>" + "".join(html.cells[col] for col in shown) + "</tr>" for html in group_rows]
-        found.append(lines)
-    return found
 
 
 def _legend(table: Table) -> list[str]:
@@ -333,8 +352,8 @@ def fragment_blocks(table: Table, memo: HtmlMemo | None = None) -> list[Block]:
     them (and again for each further panel). `memo`, kept across builds of one view, lends the HTML of
     rows built before (the same row objects: see `views.build`'s memo)."""
     rows = RowsHtml(table, memo)
-    emitted = rows.groups()
-    cells = column_cells(table, emitted)
+    groups = rows.groups()
+    cells = column_cells(table, groups)
     panels = column_panels(table, cells)
     blocks: list[Block] = []
     lines = [f'<div class="qlm-table qlm-{table.view}">', f"<style>{_css(table, cells, panels)}</style>",
@@ -347,7 +366,7 @@ def fragment_blocks(table: Table, memo: HtmlMemo | None = None) -> list[Block]:
             lines.append(f'<p class="{kind}">（第 {number} 部分，共 {len(panels)} 部分）</p>')
         lines += ['<table class="main">', _colgroup(table, shown, cells), _head(table, shown), "<tbody>"]
         blocks.append(Block(_joined(lines)))
-        blocks += [Block(_joined(group), rows=True) for group in _group_lines(table, rows, emitted, shown)]
+        blocks += [rows.block(group, shown) for group in groups]
         lines = ["</tbody>", "</table>"]
     blocks.append(Block(_joined([*lines, *_legend(table), "</div>"])))
     return blocks

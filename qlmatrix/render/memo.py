@@ -65,12 +65,13 @@ class Memo(Generic[Value]):
         if len(self._values) > 2 * len(self._last) + 64:
             self._values = {source: value for source, value in self._last.values() if isinstance(source, Hashable)}
 
-    def get(self, source: object, key: Hashable, make: Callable[[], Value]) -> Value:
+    def get(self, source: object, key: Hashable, make: Callable[[], Value],
+            valid: Callable[[Value], bool] | None = None) -> Value:
         """The value built from `source` under `key`: last build's if `source` is the same object (or, by
-        value, an equal one), else `make()`."""
+        value, an equal one) and `valid` says it still holds, else `make()`."""
         slot = (id(source), key)
         kept = self._next.get(slot) or self._last.get(slot)
-        if kept is not None and kept[0] is source:
+        if kept is not None and kept[0] is source and (valid is None or valid(kept[1])):
             self.reused += 1
             self._next[slot] = kept
             return kept[1]

@@ -12,6 +12,7 @@ sections included), a unit (name or alias) and a role.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from typing import TypeAlias, TypeVar
@@ -33,8 +34,24 @@ REPORT_OWED, REPORT_RECEIVED = "汇报", "接收"
 Selected: TypeAlias = tuple[ResolvedTask, tuple[Holding, ...]]
 #: The 责任清单's rows of each unit, by unit name.
 UnitRows: TypeAlias = dict[str, list[Sequence[Cell]]]
-#: Rows built for an earlier version of the plan, by the task (or report) they show (see `memo`).
-RowMemo: TypeAlias = Memo[Sequence[Cell]]
+
+
+class ViewMemo:
+    """What one view built for an earlier version of the plan (see `memo`): its rows, by the task they
+    show, and its groups, by their first row (a group whose rows are all the same objects is the same)."""
+
+    def __init__(self) -> None:
+        self.rows: Memo[Sequence[Cell]] = Memo()
+        self.groups: Memo[Group] = Memo()
+
+    def begin(self, shared: object) -> None:
+        self.rows.begin(shared)
+        self.groups.begin(shared)
+
+    def group(self, heading: str | None, rows: list[Sequence[Cell]]) -> Group:
+        """The group of these very rows under `heading`: last build's when it held the same ones."""
+        return self.groups.get(rows[0], heading, lambda: Group(heading, rows),
+                               lambda kept: len(kept.rows) == len(rows) and all(map(operator.is_, kept.rows, rows)))
 Item = TypeVar("Item")
 
 
@@ -64,7 +81,7 @@ class Filters:
 
 
 def build(plan: Plan | ResolvedPlan, view: str, filters: Filters = Filters(), scheme: Scheme = Scheme.RACI,
-          index: PlanIndex | None = None, memo: RowMemo | None = None) -> Table:
+          index: PlanIndex | None = None, memo: ViewMemo | None = None) -> Table:
     """The view `raci`, `tasks` or `units` of `plan`. Raises ValueError for unknown views or filters.
 
     `index`, the plan's `PlanIndex`, lets several views of one plan share it. `memo`, kept by the
@@ -77,7 +94,7 @@ def build(plan: Plan | ResolvedPlan, view: str, filters: Filters = Filters(), sc
     index = index if index is not None and index.plan is plain else PlanIndex(plan)
     filters = filters.resolved(index)
     builder = {"raci": _raci, "tasks": _tasks, "units": _units}[view]
-    return attrs.evolve(builder(index, filters, scheme, memo if memo is not None else Memo()), keep=keep_whole(index))
+    return attrs.evolve(builder(index, filters, scheme, memo if memo is not None else ViewMemo()), keep=keep_whole(index))
 
 
 def keep_whole(index: PlanIndex) -> frozenset[str]:
@@ -136,24 +153,6 @@ def _section_heading(entry: ResolvedTask | ResolvedReport, index: PlanIndex | No
     return " / ".join(numbered(section.number, section.title) for section in entry.sections)
 
 
-def _grouped(items: Iterable[Item], heading_of: Callable[[Item], str | None],
-             row_of: Callable[[Item], Sequence[Cell]]) -> tuple[Group, ...]:
-    """Consecutive items under the same heading become one group, in document order."""
-    groups: list[Group] = []
-    rows: list[Sequence[Cell]] = []
-    current: str | None = None  # never compared before the first item sets it: `rows` is empty until then
-    for item in items:
-        heading = heading_of(item)
-        if heading != current and rows:
-            groups.append(Group(current, tuple(rows)))
-            rows = []
-        current = heading
-        rows.append(row_of(item))
-    if rows:
-        groups.append(Group(current, tuple(rows)))
-    return tuple(groups)
-
-
 def _serials(chosen: Sequence[Selected], headings: Sequence[str | None]) -> list[str]:
     """序号 as the document writes it: (一), 1.; unnumbered tasks count 1, 2, … within their section
     (`headings`, each task's)."""
@@ -169,14 +168,24 @@ def _serials(chosen: Sequence[Selected], headings: Sequence[str | None]) -> list
     return serials
 
 
-def _task_groups(index: PlanIndex, chosen: list[Selected], memo: RowMemo,
+def _task_groups(index: PlanIndex, chosen: list[Selected], memo: ViewMemo,
                  row: Callable[[Selected, str], Sequence[Cell]]) -> tuple[Group, ...]:
     """One row per task (`row(item, 序号)`) under its section's heading, in document order. A row the memo
     holds for the very same task under the same 序号 is reused: a task the resolution reused is unchanged."""
-    headings = [_section_heading(entry, index) for entry, _ in chosen]
+    heading_of = index.heading
+    headings = [heading_of(entry.sections) if entry.sections else None for entry, _ in chosen]
     serials = _serials(chosen, headings)
-    rows = memo.map([entry for entry, _ in chosen], serials, lambda at: row(chosen[at], serials[at]))
-    return _grouped(zip(headings, rows), lambda pair: pair[0], lambda pair: pair[1])
+    rows = memo.rows.map([entry for entry, _ in chosen], serials, lambda at: row(chosen[at], serials[at]))
+    # Consecutive tasks under the same heading are one group, in document order.
+    groups = []
+    start = 0
+    while start < len(rows):
+        end = start + 1
+        while end < len(rows) and headings[end] == headings[start]:
+            end += 1
+        groups.append(memo.group(headings[start], rows[start:end]))
+        start = end
+    return tuple(groups)
 
 
 def _timing(item: Task | Report) -> str:
@@ -184,7 +193,7 @@ def _timing(item: Task | Report) -> str:
     return " / ".join(dict.fromkeys(parts))  # 长期坚持 as both 频次 and 时限 says it once
 
 
-def _raci(index: PlanIndex, filters: Filters, scheme: Scheme, memo: RowMemo) -> Table:
+def _raci(index: PlanIndex, filters: Filters, scheme: Scheme, memo: ViewMemo) -> Table:
     chosen = _selected(index, filters)
     used = {h.unit for _, kept in chosen for h in kept}
     units = [name for name in index.unit_order() if name in used]
@@ -213,7 +222,7 @@ def _raci(index: PlanIndex, filters: Filters, scheme: Scheme, memo: RowMemo) -> 
     return Table("raci", _title(index, "raci"), columns, groups, scheme, notes=_notes(index))
 
 
-def _tasks(index: PlanIndex, filters: Filters, scheme: Scheme, memo: RowMemo) -> Table:
+def _tasks(index: PlanIndex, filters: Filters, scheme: Scheme, memo: ViewMemo) -> Table:
     chosen = _selected(index, filters)
     # 责任领导 (people) only when the plan names any: most plans do not, and an empty column wastes the page.
     with_leaders = any(entry.leaders for entry, _ in chosen)
@@ -245,7 +254,7 @@ def _task_label(entry: ResolvedTask) -> str:
     return f"{entry.id} {entry.task.title}" if entry.task.number else entry.task.title
 
 
-def _units(index: PlanIndex, filters: Filters, scheme: Scheme, memo: RowMemo) -> Table:
+def _units(index: PlanIndex, filters: Filters, scheme: Scheme, memo: ViewMemo) -> Table:
     memo.begin(("units", filters))
     rows_by_unit: UnitRows = {}
     # Role by role (all leads first, then supports...), each in document order; one pass over the tasks.
@@ -262,7 +271,7 @@ def _units(index: PlanIndex, filters: Filters, scheme: Scheme, memo: RowMemo) ->
 
         for unit, entry in held:
             # One row per task and role, the same in the list of every unit holding that role on it.
-            rows_by_unit.setdefault(unit, []).append(memo.get(entry, role, partial(row, entry)))
+            rows_by_unit.setdefault(unit, []).append(memo.rows.get(entry, role, partial(row, entry)))
     if filters.role is None:
         for report in index.reports:
             if filters.in_section(report.sections):
@@ -275,7 +284,7 @@ def _units(index: PlanIndex, filters: Filters, scheme: Scheme, memo: RowMemo) ->
         if name in rows_by_unit:
             declared = index.unit(name)
             heading = f"{name}（{declared.full_name}）" if declared and declared.full_name else name
-            groups.append(Group(heading, tuple(rows_by_unit[name])))
+            groups.append(memo.group(heading, rows_by_unit[name]))
     columns = [Column("角色", 8), Column("事项", 36), Column("章节", 30), Column("频次/时限", 22)]
     return Table("units", _title(index, "units"), columns, groups, scheme, group_label="单位", notes=_notes(index))
 

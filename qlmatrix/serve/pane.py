@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from functools import partial
 from typing import Any
 
 from ..model import Plan
 from ..render import build_table
 from ..render.html import HtmlMemo, fragment_blocks
 from ..render.memo import Memo
-from ..render.views import RowMemo
+from ..render.views import ViewMemo
 from ..resolve import ResolvedPlan
 
 
@@ -34,20 +35,24 @@ class Pane:
     """The memos of each table view, kept across keystrokes (one per worker process)."""
 
     def __init__(self) -> None:
-        self._memos: dict[str, tuple[RowMemo, HtmlMemo]] = {}
+        self._memos: dict[str, tuple[ViewMemo, HtmlMemo]] = {}
+        #: Each block's key, by the block: a group the edit left alone is the very same block (see HtmlMemo).
+        self._keys: dict[str, Memo[str]] = {}
 
-    def memos(self, view: str) -> tuple[RowMemo, HtmlMemo]:
+    def memos(self, view: str) -> tuple[ViewMemo, HtmlMemo]:
         """The memos of `view`'s rows and of their HTML."""
-        return self._memos.setdefault(view, (Memo(), HtmlMemo()))
+        return self._memos.setdefault(view, (ViewMemo(), HtmlMemo()))
 
     def table(self, plan: Plan | ResolvedPlan, view: str, filters: dict[str, Any], have: Iterable[str] = ()) -> dict[str, Any]:
         """The view's blocks in order (`key`, and `rows` for a group's rows) and the text of those not in `have`."""
         rows, html = self.memos(view)
         blocks = fragment_blocks(build_table(plan, view, **filters, memo=rows), html)
+        keys = self._keys.setdefault(view, Memo())
+        keys.begin(None)
         held = set(have)
         order, texts = [], {}
         for block in blocks:
-            key = block_key(block.html)
+            key = keys.get(block, None, partial(block_key, block.html))
             order.append({"key": key, "rows": block.rows})
             if key not in held:
                 texts[key] = block.html
