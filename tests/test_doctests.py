@@ -10,7 +10,7 @@ import pytest
 
 MODULES = ["qlmatrix", "qlmatrix.resolve", "qlmatrix.diagnostics", "qlmatrix.model", "qlmatrix.text", "qlmatrix.render",
            "qlmatrix.diff.compare", "qlmatrix.schedule", "qlmatrix.workspace", "qlmatrix.render.memo",
-           "qlmatrix.serve.compare", "qlmatrix.serve.markdown"]
+           "qlmatrix.serve.compare", "qlmatrix.serve.markdown", "qlmatrix.serve.texts"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -16,7 +16,7 @@ from qlmatrix.render import build_table
 from qlmatrix.render.html import to_html_fragment
 from qlmatrix.serve.pane import joined
 
-from .serve_helpers import PLAN, api, request, running, write_plans
+from .serve_helpers import PLAN, api, request, running, text_change, write_plans
 
 
 @pytest.fixture(scope="module")
@@ -102,6 +102,28 @@ def test_the_pane_comes_by_the_checks_revision_and_sends_only_the_blocks_the_pag
     assert len(again["texts"]) == 1 and "严格督查问责工作" in next(iter(again["texts"].values()))
     plan = qlmatrix.loads(edited, os.path.join(server.plans.root, "plan.qlm"))
     assert joined(again, held) == to_html_fragment(build_table(plan, "tasks"))
+
+
+def test_a_keystroke_sends_its_edit_of_the_text_checked_last(server):
+    first = api(server, "analyse", {"path": "plan.qlm", "text": PLAN})[1]
+    assert [p["code"] for p in first["problems"]] == []
+    mistyped = PLAN.replace("配合: 组织部", "配合: 组织布")
+    edit = text_change(PLAN, mistyped)
+    assert edit["insert"] == "布"
+    status, answer = api(server, "analyse", {"path": "plan.qlm", "base": first["revision"], "edit": edit})
+    assert status == 200 and [p["code"] for p in answer["problems"]] == ["W203", "E101"]
+    assert answer["revision"] == api(server, "analyse", {"path": "plan.qlm", "text": mistyped})[1]["revision"]
+    # Astral characters count two UTF-16 units, as in the browser.
+    wide = PLAN.replace("严格督查问责", "严格𠀋督查问责")
+    wider = wide.replace("督查", "督𠀋查")
+    base = api(server, "analyse", {"path": "plan.qlm", "text": wide})[1]["revision"]
+    again = api(server, "analyse", {"path": "plan.qlm", "base": base, "edit": text_change(wide, wider)})[1]
+    assert again["revision"] == api(server, "analyse", {"path": "plan.qlm", "text": wider})[1]["revision"]
+    # A revision the worker does not hold: the page is asked for its whole text; an edit that does not fit: 422.
+    stale = api(server, "analyse", {"path": "plan.qlm", "base": "0" * 24, "edit": edit})[1]
+    assert stale["stale"] is True
+    wrong = api(server, "analyse", {"path": "plan.qlm", "base": base, "edit": {"start": 5, "end": 10**6, "insert": ""}})
+    assert wrong[0] == 422
 
 
 def test_a_revision_the_worker_does_not_hold_asks_the_page_for_its_text(server):

@@ -19,7 +19,7 @@ import attrs
 from ..diagnostics import Diagnostic
 from ..fmt import keyword_language
 from ..keywords import PROPERTIES, STATEMENTS
-from ..model import Role, UnitKind
+from ..model import Plan, Role, UnitKind
 from ..resolve import ResolvedTask
 from ..text import Text
 from .analysis import Analysis, real
@@ -97,7 +97,8 @@ def _declare(analysis: Analysis, file: str, name: str) -> Edit | None:
     """A `单位 NAME` line before the first unit declared in `file` (or in the root file when `file` declares
     none), else before the file's first statement."""
     assert analysis.plan is not None
-    plans = plans_by_file(analysis.plan, analysis.root)
+    plans: dict[str, Plan] = analysis.memo.get("actions.plans") or analysis.memo.setdefault(
+        "actions.plans", plans_by_file(analysis.plan, analysis.root))  # a walk of the whole plan, once
     target = file if file in plans and plans[file].units else analysis.root
     written = plans.get(target)
     text = analysis.sources.get(target)

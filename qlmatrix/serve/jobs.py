@@ -12,7 +12,6 @@ called as `qlm table` and `qlm diagram` call them.
 from __future__ import annotations
 
 import functools
-import hashlib
 import os
 from collections.abc import Callable
 from typing import Any
@@ -29,6 +28,7 @@ from ..render import DIAGRAM_FORMATS, DIAGRAMS, TABLE_FORMATS, VIEWS, RenderErro
 from ..text import Text
 from .compare import side_by_side
 from .pane import Pane
+from .texts import Stale, Texts
 
 Job = Callable[[dict[str, Any]], Any]
 
@@ -54,18 +54,14 @@ def _disk_state(analysis: Analysis, path: str) -> tuple[tuple[str, int], ...]:
 _documents: dict[str, Documents] = {}
 
 
-def revision(path: str, text: str) -> str:
-    """What names one text of one file: the page asks for the views of the text it had checked by it,
-    without sending the text again (a 1k-task plan's is 300 kB)."""
-    return hashlib.blake2b(f"{path}\0{text}".encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
-
-
-class Stale(Exception):
-    """The revision asked for is not the text last analysed (another tab, a restarted worker)."""
+#: The texts last given, by revision: the page sends the edit to one of them, or asks for its views.
+_texts = Texts()
 
 
 def _analysis(request: dict[str, Any]) -> tuple[str, Analysis]:
     path, text = request["path"], request.get("text")
+    if text is None and isinstance(request.get("base"), str) and isinstance(request.get("edit"), dict):
+        text = request["text"] = _texts.edited(path, request["base"], request["edit"])
     if text is None and isinstance(request.get("revision"), str):
         if _last.get("revision") != request["revision"] or _disk_state(_last["analysis"], path) != _last["disk"]:
             raise Stale
@@ -84,7 +80,7 @@ def _analysis(request: dict[str, Any]) -> tuple[str, Analysis]:
         documents.set(path, text)
     analysis = documents.analyse(path)
     _last.update(key=key, path=path, analysis=analysis, disk=_disk_state(analysis, path),
-                 revision=revision(path, text) if isinstance(text, str) else None)
+                 revision=_texts.keep(path, text) if isinstance(text, str) else None)
     return path, analysis
 
 
@@ -119,8 +115,12 @@ def _diagnostic(request: dict[str, Any], analysis: Analysis, diagnostic: Diagnos
 
 
 def analyse(request: dict[str, Any]) -> dict[str, Any]:
-    """Every finding of the plan the file belongs to, in file and line order, each with its quick fixes."""
-    path, analysis = _analysis(request)
+    """Every finding of the plan the file belongs to, in file and line order, each with its quick fixes.
+    The text comes whole (`text`) or as an edit (`edit`) of the text of an earlier revision (`base`)."""
+    try:
+        path, analysis = _analysis(request)
+    except Stale:
+        return {"stale": True, "problems": []}  # the page sends its whole text
     problems = []
     for file in analysis.files():
         for diagnostic in analysis.diagnostics.get(file, []):

@@ -15,18 +15,48 @@ export async function checkPlan(view) {
   const checked = view.state.doc.toString();
   let answer;
   try {
-    answer = await api.post("analyse", { path: state.path, text: checked, lang });
+    answer = await analyse(checked);
   } catch (error) {
     status(say(error));
     return [];
   }
   if ($("status").textContent === t("checking")) status("");
   state.problems = answer.problems;
-  state.revision = answer.revision;
-  state.analysed = checked;
   showProblems(answer.problems);
   scheduleViews();  // the pane next, by the revision just checked
   return underlines(view.state.doc, answer.problems);
+}
+
+// The checks of `checked`: sent as the edit of the text checked last (by its revision) when there is one,
+// so a keystroke sends a few characters, not the plan; whole when the worker no longer holds that text.
+async function analyse(checked) {
+  const path = state.path;
+  if (state.revision && state.analysed !== null && state.analysedPath === path) {
+    try {
+      const answer = await api.post("analyse", { path, base: state.revision, edit: change(state.analysed, checked), lang });
+      if (!answer.stale) return remember(path, checked, answer);
+    } catch (error) {
+      if (error.status !== 422) throw error;  // an edit the worker could not apply: the whole text then
+    }
+  }
+  return remember(path, checked, await api.post("analyse", { path, text: checked, lang }));
+}
+
+function remember(path, checked, answer) {
+  state.revision = answer.revision;
+  state.analysed = checked;
+  state.analysedPath = path;
+  return answer;
+}
+
+// Where `after` differs from `before`: a start and an end in `before` and what replaces them (UTF-16 units).
+export function change(before, after) {
+  const limit = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < limit && before.charCodeAt(start) === after.charCodeAt(start)) start += 1;
+  let tail = 0;
+  while (tail < limit - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail += 1;
+  return { start, end: before.length - tail, insert: after.slice(start, after.length - tail) };
 }
 
 function underlines(doc, problems) {

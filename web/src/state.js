@@ -3,8 +3,9 @@ export const $ = (id) => document.getElementById(id);
 
 export const state = {
   path: null, version: null, saved: "", view: "tasks", problems: [], conflict: null,
-  // The revision the last checks answered for (`analysed` is their text): the views ask by it.
-  revision: null, analysed: null,
+  // The revision the last checks answered for (`analysed` is their text, of `analysedPath`): the views ask
+  // by it, and the next checks send their edit of it.
+  revision: null, analysed: null, analysedPath: null,
 };
 
 export const session = { editor: null, extensions: [] };

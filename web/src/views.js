@@ -35,7 +35,8 @@ export async function refreshViews() {
   try {
     const body = { path: state.path, lang, view: state.view, ...filters(), have: tables.held(shown) };
     const current = text();
-    let answer = await api.post("views", current === state.analysed ? { ...body, revision: state.revision } : { ...body, text: current });
+    const checked = current === state.analysed && state.analysedPath === state.path;
+    let answer = await api.post("views", checked ? { ...body, revision: state.revision } : { ...body, text: current });
     if (answer.stale) answer = await api.post("views", { ...body, text: current });  // the worker holds another text
     if (mine === asked) show(shown, answer);
   } catch (error) {

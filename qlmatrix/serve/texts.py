@@ -1,0 +1,65 @@
+"""The texts the page had checked, by revision, so that it can send what it changed instead of all of it.
+
+After a keystroke the page sends the edit (where its text differs from the
+text of the last checks: a start and an end in that text, and what replaces
+them, counted in UTF-16 code units as the browser counts) with the revision
+of that text; the worker applies it to the text it holds under that
+revision. A 1k-task plan is 300 kB of JSON per keystroke otherwise, read
+from the request, decoded and sent to the worker each time. A revision the
+worker does not hold (a restarted worker, a text from long ago) is `Stale`:
+the page sends the whole text again.
+
+    >>> texts = Texts()
+    >>> first = texts.keep("plan.qlm", "任务 甲 (责任单位:纪检委)")
+    >>> texts.edited("plan.qlm", first, {"start": 12, "end": 13, "insert": "监"})
+    '任务 甲 (责任单位:纪监委)'
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import OrderedDict
+from typing import Any
+
+#: Texts kept: the last checks' and a few before (hover and completion check the text too).
+KEPT = 4
+
+
+class Stale(Exception):
+    """The revision named is not one the worker holds: the page sends its whole text."""
+
+
+def revision(path: str, text: str) -> str:
+    """What names one text of one file (a hash: the same text always has the same revision)."""
+    return hashlib.blake2b(f"{path}\0{text}".encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
+
+
+class Texts:
+    """The last few texts given to the worker, by revision."""
+
+    def __init__(self) -> None:
+        self._texts: OrderedDict[str, tuple[str, str]] = OrderedDict()
+
+    def keep(self, path: str, text: str) -> str:
+        """Keep `text` of `path`; its revision."""
+        found = revision(path, text)
+        self._texts[found] = (path, text)
+        self._texts.move_to_end(found)
+        while len(self._texts) > KEPT:
+            self._texts.popitem(last=False)
+        return found
+
+    def edited(self, path: str, base: str, edit: dict[str, Any]) -> str:
+        """The text of `path` under revision `base` with `edit` applied. Raises Stale, or ValueError
+        for an edit that does not fit the text."""
+        kept = self._texts.get(base)
+        if kept is None or kept[0] != path:
+            raise Stale
+        start, end, insert = edit.get("start"), edit.get("end"), edit.get("insert")
+        if not (isinstance(start, int) and isinstance(end, int) and isinstance(insert, str)):
+            raise ValueError("an edit is a start, an end and the text inserted")
+        units = kept[1].encode("utf-16-le", "surrogatepass")  # the browser's offsets count UTF-16 code units
+        if not 0 <= start <= end <= len(units) // 2:
+            raise ValueError("the edit does not fit the text it names")
+        changed = units[:2 * start] + insert.encode("utf-16-le", "surrogatepass") + units[2 * end:]
+        return changed.decode("utf-16-le", "surrogatepass")
