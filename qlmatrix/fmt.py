@@ -100,10 +100,21 @@ class _Hook(Comments):
 
 def keyword_language(text: str) -> str:
     """`en` when most statements of `text` start with English keywords, else `zh`."""
+    return language_of(*keyword_counts(text))
+
+
+def keyword_counts(text: str) -> tuple[int, int]:
+    """How many lines of `text` start a statement with a Chinese keyword, and with an English one. Each
+    line counts on its own (a caller may count the lines an edit changed and keep the rest)."""
     zh = en = 0
     for match in _KEYWORD_AFTER_BREAK.finditer("\n" + text):
         zh += bool(match.group(1))
         en += bool(match.group(2))
+    return zh, en
+
+
+def language_of(zh: int, en: int) -> str:
+    """The keyword language of a text with these `keyword_counts`."""
     return "en" if en > zh else "zh"
 
 

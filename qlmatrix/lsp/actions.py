@@ -17,12 +17,12 @@ from collections.abc import Iterator
 import attrs
 
 from ..diagnostics import Diagnostic
-from ..fmt import keyword_language
 from ..keywords import PROPERTIES, STATEMENTS
 from ..model import Plan, Role, UnitKind
 from ..resolve import ResolvedTask
 from ..text import Text
 from .analysis import Analysis, real
+from .language import keyword_language
 from .navigation import plans_by_file
 
 MAX_CANDIDATES = 3
@@ -57,11 +57,12 @@ def _real(analysis: Analysis, path: str) -> str:
 
 
 def _keyword_language(analysis: Analysis, file: str, text: str) -> str:
-    """The keyword language a file is written in (a scan of its whole text), once per file and analysis."""
+    """The keyword language a file is written in, once per file and analysis (`language`: counted again
+    only in the lines an edit changed)."""
     known: dict[str, str] = analysis.memo.setdefault("actions.language", {})
     found = known.get(file)
     if found is None:
-        found = known[file] = keyword_language(text)
+        found = known[file] = keyword_language(file, text)
     return found
 
 
@@ -155,19 +156,22 @@ def _add_role(analysis: Analysis, task: ResolvedTask, role: Role) -> Iterator[Fi
     if text is None:
         return
     key = PROPERTIES[role.value][0 if _keyword_language(analysis, file, text) == "zh" else 1][0]
+    lines: dict[str, list[str]] = analysis.memo.setdefault("actions.lines", {})
+    if file not in lines:
+        lines[file] = text.split("\n")  # once per file and analysis, not per fix
     for index, unit in enumerate(candidates(analysis, task, role)):
-        edit = _property_edit(text, file, span.line, span.column, f"{key}: {unit}")
+        edit = _property_edit(lines[file], file, span.line, span.column, f"{key}: {unit}")
         if edit is not None:
             yield Fix(Text(f"Add `{key}: {unit}`", f"添加`{key}: {unit}`"), edit, index == 0)
 
 
-def _property_edit(text: str, file: str, line: int, column: int, entry: str) -> Edit | None:
-    """Insert `entry` into the block of the statement starting at (line, column), or give it a block."""
+def _property_edit(lines: list[str], file: str, line: int, column: int, entry: str) -> Edit | None:
+    """Insert `entry` into the block of the statement starting at (line, column) of the file of these
+    `lines`, or give it a block."""
     from pygments.token import Comment, Punctuation, Whitespace, is_token_subtype
 
     from ..highlight import QlmLexer
 
-    lines = text.split("\n")
     head = lines[line - 1].rstrip("\r")
     rest = head[column - 1:]
     end = len(rest.rstrip())  # where the statement's text ends on its line, before a comment
