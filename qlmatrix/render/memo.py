@@ -15,7 +15,9 @@ others dropped, so a memo holds one table's worth at most.
 
 `by_value`: an object met for the first time is looked up by equality too
 (it must then be hashable and its value depend on nothing else): the rows of
-a section the edit re-read are new objects, equal but for the row edited.
+a section the edit re-read are new objects, equal but for the row edited. Or
+the caller names what a value depends on (`value`, a hashable key), for
+objects that are not compared by value (a resolved task).
 
     >>> memo: Memo[str] = Memo()
     >>> memo.begin(shared=("tasks",))
@@ -47,7 +49,8 @@ class Memo(Generic[Value]):
         self._shared: object = None
         self._last: dict[tuple[int, Hashable], tuple[object, Value]] = {}
         self._next: dict[tuple[int, Hashable], tuple[object, Value]] = {}
-        #: by_value: value by object, for objects met anew; pruned to the last build's when it grows.
+        #: Values by what they depend on (the object, for by_value), for objects met anew; forgotten when
+        #: they grow well beyond one build's (an edit adds a few).
         self._values: dict[Hashable, Value] = {}
         #: Values reused and built since the last `begin` (what a benchmark or test looks at).
         self.reused = 0
@@ -62,36 +65,44 @@ class Memo(Generic[Value]):
         self._next = {}
         self._shared = shared
         self.reused = self.built = 0
-        if len(self._values) > 2 * len(self._last) + 64:
-            self._values = {source: value for source, value in self._last.values() if isinstance(source, Hashable)}
+        if len(self._values) > 4 * len(self._last) + 1024:
+            self._values = {}
 
     def get(self, source: object, key: Hashable, make: Callable[[], Value],
-            valid: Callable[[Value], bool] | None = None) -> Value:
-        """The value built from `source` under `key`: last build's if `source` is the same object (or, by
-        value, an equal one) and `valid` says it still holds, else `make()`."""
+            valid: Callable[[Value], bool] | None = None, value: Hashable | None = None,
+            value_of: Callable[[], Hashable] | None = None) -> Value:
+        """The value built from `source` under `key`: last build's if `source` is the same object and
+        `valid` says it still holds, or the one built for an equal `value` key (`value_of()`, asked only
+        then; or an equal source, by value), else `make()`."""
         slot = (id(source), key)
         kept = self._next.get(slot) or self._last.get(slot)
         if kept is not None and kept[0] is source and (valid is None or valid(kept[1])):
             self.reused += 1
             self._next[slot] = kept
             return kept[1]
-        if self.by_value:
+        if value is None and value_of is not None:
+            value = value_of()
+        if value is None and self.by_value:
             assert isinstance(source, Hashable)
-            found = self._values.get(source)
+            value = source
+        if value is not None:
+            found = self._values.get(value)
             if found is not None:
                 self.reused += 1
                 self._next[slot] = (source, found)
                 return found
         self.built += 1
-        value = make()
-        self._next[slot] = (source, value)
-        if self.by_value:
-            self._values[source] = value
-        return value
+        made = make()
+        self._next[slot] = (source, made)
+        if value is not None:
+            self._values[value] = made
+        return made
 
-    def map(self, sources: Sequence[object], keys: Sequence[Hashable], make: Callable[[int], Value]) -> list[Value]:
-        """`get` for each source and key in turn, `make(i)` building the i-th: one call for a table's rows
-        (a thousand rows, most of them reused, in a loop without a call per row)."""
+    def map(self, sources: Sequence[object], keys: Sequence[Hashable], make: Callable[[int], Value],
+            values: Callable[[int], Hashable] | None = None) -> list[Value]:
+        """`get` for each source and key in turn, `make(i)` building the i-th (and `values(i)` its value
+        key): one call for a table's rows (a thousand rows, most of them reused, in a loop without a call
+        per row)."""
         last, following = self._last, self._next
         found: list[Value] = []
         hits = 0
@@ -103,6 +114,6 @@ class Memo(Generic[Value]):
                 found.append(kept[1])
                 hits += 1
             else:
-                found.append(self.get(source, key, partial(make, at)))
+                found.append(self.get(source, key, partial(make, at), value=values(at) if values else None))
         self.reused += hits
         return found

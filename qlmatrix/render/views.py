@@ -13,7 +13,7 @@ sections included), a unit (name or alias) and a role.
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from functools import partial
 from typing import TypeAlias, TypeVar
 
@@ -169,13 +169,17 @@ def _serials(chosen: Sequence[Selected], headings: Sequence[str | None]) -> list
 
 
 def _task_groups(index: PlanIndex, chosen: list[Selected], memo: ViewMemo,
-                 row: Callable[[Selected, str], Sequence[Cell]]) -> tuple[Group, ...]:
+                 row: Callable[[Selected, str], Sequence[Cell]],
+                 row_key: Callable[[Selected], Hashable]) -> tuple[Group, ...]:
     """One row per task (`row(item, 序号)`) under its section's heading, in document order. A row the memo
-    holds for the very same task under the same 序号 is reused: a task the resolution reused is unchanged."""
+    holds for the very same task under the same 序号 is reused: a task the resolution reused is unchanged.
+    So is one built for a task of the same `row_key` (what its row shows): a section the edit re-read
+    has new tasks, all but the edited one showing what they showed."""
     heading_of = index.heading
     headings = [heading_of(entry.sections) if entry.sections else None for entry, _ in chosen]
     serials = _serials(chosen, headings)
-    rows = memo.rows.map([entry for entry, _ in chosen], serials, lambda at: row(chosen[at], serials[at]))
+    rows = memo.rows.map([entry for entry, _ in chosen], serials, lambda at: row(chosen[at], serials[at]),
+                         lambda at: (serials[at], row_key(chosen[at])))
     # Consecutive tasks under the same heading are one group, in document order.
     groups = []
     start = 0
@@ -217,8 +221,11 @@ def _raci(index: PlanIndex, filters: Filters, scheme: Scheme, memo: ViewMemo) ->
             filled[column_of[name]] = cell
         return SparseRow((Cell(serial), Cell(entry.task.title)), filled, width)
 
+    def row_key(item: Selected) -> Hashable:
+        return item[0].task.title, tuple((holder.unit, holder.role) for holder in item[1])
+
     columns = [Column("序号", 8), Column("任务", 30)] + [Column(name, 6, letters=True) for name in units]
-    groups = _task_groups(index, chosen, memo, row)
+    groups = _task_groups(index, chosen, memo, row, row_key)
     return Table("raci", _title(index, "raci"), columns, groups, scheme, notes=_notes(index))
 
 
@@ -246,7 +253,13 @@ def _tasks(index: PlanIndex, filters: Filters, scheme: Scheme, memo: ViewMemo) -
 
     columns = [Column("序号", 8), Column("重点任务", 36), *([Column("责任领导", 10)] if with_leaders else []),
                Column("牵头单位", 16), Column("配合单位", 24), Column("完成时限/频次", 22)]
-    groups = _task_groups(index, chosen, memo, row)
+    def row_key(item: Selected) -> Hashable:
+        entry, kept = item
+        shown = kept if filters.narrows_holders else entry.holdings
+        return (entry.task.title, tuple((holder.role, holder.unit) for holder in shown),
+                entry.leaders if with_leaders else (), _timing(entry.task))
+
+    groups = _task_groups(index, chosen, memo, row, row_key)
     return Table("tasks", _title(index, "tasks"), columns, groups, scheme, notes=_notes(index))
 
 
@@ -265,17 +278,21 @@ def _units(index: PlanIndex, filters: Filters, scheme: Scheme, memo: ViewMemo) -
     for role, held in by_role.items():
         duty = Cell(DUTY_WORDS[role], (role,))
 
+        def shown(entry: ResolvedTask, role: Role = role) -> tuple[Role, str, str, str]:
+            return role, _task_label(entry), _section_heading(entry, index) or "", _timing(entry.task)
+
         def row(entry: ResolvedTask, duty: Cell = duty) -> tuple[Cell, ...]:
-            where = _section_heading(entry, index) or ""
-            return duty, Cell(_task_label(entry)), Cell(where), Cell(_timing(entry.task))
+            return (duty, *(Cell(text) for text in shown(entry)[1:]))
 
         for unit, entry in held:
-            # One row per task and role, the same in the list of every unit holding that role on it.
-            rows_by_unit.setdefault(unit, []).append(memo.rows.get(entry, role, partial(row, entry)))
+            # One row per task and role, the same in the list of every unit holding that role on it; the
+            # row of a task the resolution made anew is found by what it shows.
+            rows_by_unit.setdefault(unit, []).append(
+                memo.rows.get(entry, role, partial(row, entry), value_of=partial(shown, entry)))
     if filters.role is None:
         for report in index.reports:
             if filters.in_section(report.sections):
-                _report_rows(index, report, filters, rows_by_unit)
+                _report_rows(index, report, filters, rows_by_unit, memo)
     groups: list[Group] = []
     order = index.unit_order()
     known = set(order)
@@ -289,16 +306,21 @@ def _units(index: PlanIndex, filters: Filters, scheme: Scheme, memo: ViewMemo) -
     return Table("units", _title(index, "units"), columns, groups, scheme, group_label="单位", notes=_notes(index))
 
 
-def _report_rows(index: PlanIndex, entry: ResolvedReport, filters: Filters, rows_by_unit: UnitRows) -> None:
+def _report_rows(index: PlanIndex, entry: ResolvedReport, filters: Filters, rows_by_unit: UnitRows,
+                 memo: ViewMemo) -> None:
     report = entry.report
     what = report.content or "工作情况"
     form = f"（{report.form}）" if report.form else ""
     where = _section_heading(entry, index) or ""
     target = entry.target or "（未写明）"
+
+    def row(*texts: str) -> Sequence[Cell]:
+        # The same row in every sender's list, and after an edit elsewhere (found by what it shows).
+        return memo.rows.get(report, texts, lambda: tuple(Cell(text) for text in texts), value=texts)
+
     for source in entry.senders:
         if filters.unit in (None, source):
-            item = f"向{target}报送{what}{form}"
-            rows_by_unit.setdefault(source, []).append((Cell(REPORT_OWED), Cell(item), Cell(where), Cell(_timing(report))))
+            rows_by_unit.setdefault(source, []).append(row(REPORT_OWED, f"向{target}报送{what}{form}", where, _timing(report)))
     if entry.target and filters.unit in (None, entry.target):
-        item = f"接收{entry.source}报送的{what}{form}"
-        rows_by_unit.setdefault(entry.target, []).append((Cell(REPORT_RECEIVED), Cell(item), Cell(where), Cell(_timing(report))))
+        rows_by_unit.setdefault(entry.target, []).append(
+            row(REPORT_RECEIVED, f"接收{entry.source}报送的{what}{form}", where, _timing(report)))
