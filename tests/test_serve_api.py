@@ -112,18 +112,23 @@ def test_a_keystroke_sends_its_edit_of_the_text_checked_last(server):
     assert edit["insert"] == "布"
     status, answer = api(server, "analyse", {"path": "plan.qlm", "base": first["revision"], "edit": edit})
     assert status == 200 and [p["code"] for p in answer["problems"]] == ["W203", "E101"]
-    assert answer["revision"] == api(server, "analyse", {"path": "plan.qlm", "text": mistyped})[1]["revision"]
+    assert _tasks_pane(server, answer["revision"]) == _tasks_pane(server, None, mistyped)
     # Astral characters count two UTF-16 units, as in the browser.
     wide = PLAN.replace("严格督查问责", "严格𠀋督查问责")
     wider = wide.replace("督查", "督𠀋查")
     base = api(server, "analyse", {"path": "plan.qlm", "text": wide})[1]["revision"]
     again = api(server, "analyse", {"path": "plan.qlm", "base": base, "edit": text_change(wide, wider)})[1]
-    assert again["revision"] == api(server, "analyse", {"path": "plan.qlm", "text": wider})[1]["revision"]
+    assert "严格𠀋督𠀋查问责" in _tasks_pane(server, again["revision"])
     # A revision the worker does not hold: the page is asked for its whole text; an edit that does not fit: 422.
     stale = api(server, "analyse", {"path": "plan.qlm", "base": "0" * 24, "edit": edit})[1]
     assert stale["stale"] is True
     wrong = api(server, "analyse", {"path": "plan.qlm", "base": base, "edit": {"start": 5, "end": 10**6, "insert": ""}})
     assert wrong[0] == 422
+
+
+def _tasks_pane(server, revision, text=None):
+    body = {"path": "plan.qlm", "view": "tasks", **({"revision": revision} if text is None else {"text": text})}
+    return joined(api(server, "views", body)[1]["views"]["tasks"], {})
 
 
 def test_a_revision_the_worker_does_not_hold_asks_the_page_for_its_text(server):

@@ -17,7 +17,8 @@ the page sends the whole text again.
 
 from __future__ import annotations
 
-import hashlib
+import itertools
+import secrets
 from collections import OrderedDict
 from typing import Any
 
@@ -29,22 +30,31 @@ class Stale(Exception):
     """The revision named is not one the worker holds: the page sends its whole text."""
 
 
-def revision(path: str, text: str) -> str:
-    """What names one text of one file (a hash: the same text always has the same revision)."""
-    return hashlib.blake2b(f"{path}\0{text}".encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
+def _utf16(text: str) -> bytes:
+    return text.encode("utf-16-le", "surrogatepass")
+
+
+def _narrow(text: str) -> bool:
+    """Whether every character of `text` is one UTF-16 code unit (none beyond U+FFFF)."""
+    return len(_utf16(text)) == 2 * len(text)
 
 
 class Texts:
-    """The last few texts given to the worker, by revision."""
+    """The last few texts given to the worker, by revision (unique to this worker process: a restarted
+    worker names its texts anew, so an old revision is never taken for another text)."""
 
     def __init__(self) -> None:
-        self._texts: OrderedDict[str, tuple[str, str]] = OrderedDict()
+        self._texts: OrderedDict[str, tuple[str, str, bool]] = OrderedDict()
+        self._prefix = secrets.token_hex(6)
+        self._count = itertools.count(1)
+        self._narrow: dict[int, tuple[str, bool]] = {}  # id(text) -> the text and whether it is narrow
 
     def keep(self, path: str, text: str) -> str:
         """Keep `text` of `path`; its revision."""
-        found = revision(path, text)
-        self._texts[found] = (path, text)
-        self._texts.move_to_end(found)
+        known = self._narrow.pop(id(text), None)
+        narrow = known[1] if known is not None and known[0] is text else _narrow(text)
+        found = f"{self._prefix}-{next(self._count)}"
+        self._texts[found] = (path, text, narrow)
         while len(self._texts) > KEPT:
             self._texts.popitem(last=False)
         return found
@@ -55,11 +65,18 @@ class Texts:
         kept = self._texts.get(base)
         if kept is None or kept[0] != path:
             raise Stale
+        _, old, narrow = kept
         start, end, insert = edit.get("start"), edit.get("end"), edit.get("insert")
         if not (isinstance(start, int) and isinstance(end, int) and isinstance(insert, str)):
             raise ValueError("an edit is a start, an end and the text inserted")
-        units = kept[1].encode("utf-16-le", "surrogatepass")  # the browser's offsets count UTF-16 code units
+        if narrow and _narrow(insert):
+            # One code unit per character on both sides: the browser's offsets are Python's.
+            if not 0 <= start <= end <= len(old):
+                raise ValueError("the edit does not fit the text it names")
+            text = old[:start] + insert + old[end:]
+            self._narrow = {id(text): (text, True)}  # `keep` of this text need not look again
+            return text
+        units = _utf16(old)  # the browser's offsets count UTF-16 code units
         if not 0 <= start <= end <= len(units) // 2:
             raise ValueError("the edit does not fit the text it names")
-        changed = units[:2 * start] + insert.encode("utf-16-le", "surrogatepass") + units[2 * end:]
-        return changed.decode("utf-16-le", "surrogatepass")
+        return (units[:2 * start] + _utf16(insert) + units[2 * end:]).decode("utf-16-le", "surrogatepass")
