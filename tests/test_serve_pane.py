@@ -87,3 +87,25 @@ def test_an_edit_in_one_task_rebuilds_its_section_and_sends_one_block(tmp_path: 
     assert html.groups.built == 1 and html.rows.built == 1
     assert len(answer["texts"]) == 1 and "大力好推动巡察整改" in next(iter(answer["texts"].values()))
     assert joined(answer, held) == to_html_fragment(build_table(qlmatrix.loads(edited, name), "tasks"))
+
+
+def test_the_pane_asked_with_the_checks_is_made_after_answering_them_and_is_the_one_asked_for(tmp_path: Path):
+    from qlmatrix.serve import jobs
+    from qlmatrix.serve.worker import Then
+
+    path = tmp_path / "plan.qlm"
+    path.write_text(BASE, encoding="utf-8")
+    request = {"path": str(path), "folder": str(tmp_path), "text": BASE, "lang": "zh",
+               "pane": {"view": "tasks", "section": "二、统筹推进清廉文化阵地", "have": []}}
+    answered = jobs.analyse(request)
+    assert isinstance(answered, Then) and answered.answer["problems"]  # the findings go first
+    answered.then()
+    asked = {"path": str(path), "folder": str(tmp_path), "revision": answered.answer["revision"], "lang": "zh",
+             "view": "tasks", "section": "二、统筹推进清廉文化阵地", "have": []}
+    made_ahead = jobs.views(dict(asked))
+    made_now = jobs.views(dict(asked))  # nothing made ahead any more: built on the spot
+    assert made_ahead == made_now
+    expected = to_html_fragment(build_table(qlmatrix.loads(BASE, str(path)), "tasks", section="二、统筹推进清廉文化阵地"))
+    assert joined(made_ahead["views"]["tasks"], {}) == expected
+    other = jobs.views(dict(asked, section=""))  # another filter than the one made ahead
+    assert joined(other["views"]["tasks"], {}) == to_html_fragment(build_table(qlmatrix.loads(BASE, str(path)), "tasks"))

@@ -29,6 +29,7 @@ from ..text import Text
 from .compare import side_by_side
 from .pane import Pane
 from .texts import Stale, Texts
+from .worker import Then
 
 Job = Callable[[dict[str, Any]], Any]
 
@@ -114,9 +115,10 @@ def _diagnostic(request: dict[str, Any], analysis: Analysis, diagnostic: Diagnos
     return found
 
 
-def analyse(request: dict[str, Any]) -> dict[str, Any]:
+def analyse(request: dict[str, Any]) -> dict[str, Any] | Then:
     """Every finding of the plan the file belongs to, in file and line order, each with its quick fixes.
-    The text comes whole (`text`) or as an edit (`edit`) of the text of an earlier revision (`base`)."""
+    The text comes whole (`text`) or as an edit (`edit`) of the text of an earlier revision (`base`);
+    `pane` names the table the page will ask for next (view, filters, `have`), made after answering."""
     try:
         path, analysis = _analysis(request)
     except Stale:
@@ -130,8 +132,30 @@ def analyse(request: dict[str, Any]) -> dict[str, Any]:
             for diagnostic in analysis.diagnostics[file]:
                 problems.append(_diagnostic(request, analysis, diagnostic, file))
     problems.sort(key=lambda p: (p["file"] != _relative(request, path), p["file"], p["line"], p["column"]))
-    return {"root": _relative(request, analysis.root), "readable": analysis.plan is not None, "problems": problems,
-            "revision": _last.get("revision")}
+    answer = {"root": _relative(request, analysis.root), "readable": analysis.plan is not None, "problems": problems,
+              "revision": _last.get("revision")}
+    pane = request.get("pane")
+    if isinstance(pane, dict) and pane.get("view") in VIEWS and answer["revision"] is not None:
+        # The page asks for this pane next: it is made while the findings travel to the page.
+        ahead = dict(pane, path=request["path"], folder=request["folder"], revision=answer["revision"],
+                     lang=request.get("lang", "zh"))
+        return Then(answer, functools.partial(_make_ahead, ahead))
+    return answer
+
+
+#: The pane made after the last checks, for the views request the page sends next (see `analyse`).
+_ahead: dict[str, Any] = {}
+
+
+def _pane_key(request: dict[str, Any]) -> tuple[Any, ...]:
+    have = tuple(key for key in request.get("have") or () if isinstance(key, str))
+    return (request.get("revision"), request.get("view"), *_filters(request).values(), have, request.get("lang", "zh"))
+
+
+def _make_ahead(request: dict[str, Any]) -> None:
+    _ahead.clear()
+    answer = views(request)
+    _ahead.update(key=_pane_key(request), analysis=_last.get("analysis"), answer=answer)
 
 
 def hover_at(request: dict[str, Any]) -> dict[str, Any]:
@@ -179,6 +203,11 @@ def views(request: dict[str, Any]) -> dict[str, Any]:
         _, analysis = _analysis(request)
     except Stale:
         return {"stale": True, "readable": False, "views": {}}  # the page sends its text again
+    if _ahead and request.get("text") is None and _ahead["key"] == _pane_key(request) \
+            and _ahead["analysis"] is analysis:
+        made: dict[str, Any] = _ahead["answer"]
+        _ahead.clear()
+        return made  # made after the checks, of this very analysis (the disk unchanged since)
     if analysis.plan is None:
         return {"readable": False, "views": {}}
     wanted = request.get("view")

@@ -46,7 +46,8 @@ def test_checks_then_pane_after_an_edit(benchmark, sample, edit):
             edits[0] += 1
             typed = edit(sample.text, edits[0])
             checked = api(server, "analyse", {"path": sample.path.name, "base": last["revision"],
-                                              "edit": text_change(last["text"], typed)})
+                                              "edit": text_change(last["text"], typed),
+                                              "pane": {"view": "tasks", "have": list(held)}})
             shown = api(server, "views", {"path": sample.path.name, "revision": checked[1]["revision"],
                                           "view": "tasks", "have": list(held)})
             pane = shown[1]["views"]["tasks"]

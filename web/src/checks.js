@@ -7,7 +7,7 @@ import { lang, say, t } from "./i18n.js";
 import { offsetOf } from "./positions.js";
 import { showProblems } from "./problems.js";
 import { $, session, state, status } from "./state.js";
-import { scheduleViews } from "./views.js";
+import { nextPane, scheduleViews } from "./views.js";
 
 export async function checkPlan(view) {
   if (!state.path) return [];
@@ -33,13 +33,13 @@ async function analyse(checked) {
   const path = state.path;
   if (state.revision && state.analysed !== null && state.analysedPath === path) {
     try {
-      const answer = await api.post("analyse", { path, base: state.revision, edit: change(state.analysed, checked), lang });
+      const answer = await api.post("analyse", { path, base: state.revision, edit: change(state.analysed, checked), lang, pane: nextPane() });
       if (!answer.stale) return remember(path, checked, answer);
     } catch (error) {
       if (error.status !== 422) throw error;  // an edit the worker could not apply: the whole text then
     }
   }
-  return remember(path, checked, await api.post("analyse", { path, text: checked, lang }));
+  return remember(path, checked, await api.post("analyse", { path, text: checked, lang, pane: nextPane() }));
 }
 
 function remember(path, checked, answer) {

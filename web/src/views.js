@@ -16,6 +16,14 @@ let again = false;
 
 export function tablePane() { return tables; }
 
+function shownKey() { return JSON.stringify([state.path, state.view, filters()]); }
+
+// The table the pane will ask for after the next checks (the worker makes it while the findings travel).
+export function nextPane() {
+  if (DIAGRAMS.includes(state.view)) return undefined;
+  return { view: state.view, ...filters(), have: tables ? tables.held(shownKey()) : [] };
+}
+
 export function filters() {
   return { section: $("f-section").value.trim(), unit: $("f-unit").value.trim(), role: $("f-role").value };
 }
@@ -31,7 +39,7 @@ export async function refreshViews() {
   tables = tables || new TablePane($("pane"));
   const mine = ++asked;
   busy = true;
-  const shown = JSON.stringify([state.path, state.view, filters()]);
+  const shown = shownKey();
   try {
     const body = { path: state.path, lang, view: state.view, ...filters(), have: tables.held(shown) };
     const current = text();
