@@ -54,6 +54,10 @@ register({
 _INCLUDE_CODES = ("E007", "E008")
 _KEYWORD = re.compile(r"^[ \t\u3000]*(?:(计划|单位|集合|章|载体|任务|汇报|引入)|(plan|unit|collective|section|carrier|task|report|include))"
                       r"(?=[ \t\u3000{(（\"]|$)", re.M)
+#: `_KEYWORD` after a line break: a pattern starting with a literal character is searched for that
+#: character first, several times faster than trying `^` at every position (the language server asks at
+#: every keystroke, over a 1k-task plan's 126,000 characters).
+_KEYWORD_AFTER_BREAK = re.compile("\n" + _KEYWORD.pattern[1:], re.M)
 
 
 @attrs.frozen
@@ -97,10 +101,21 @@ class _Hook(Comments):
 
 def keyword_language(text: str) -> str:
     """`en` when most statements of `text` start with English keywords, else `zh`."""
+    return language_of(*keyword_counts(text))
+
+
+def keyword_counts(text: str) -> tuple[int, int]:
+    """How many lines of `text` start a statement with a Chinese keyword, and with an English one. Each
+    line counts on its own (a caller may count the lines an edit changed and keep the rest)."""
     zh = en = 0
-    for match in _KEYWORD.finditer(text):
+    for match in _KEYWORD_AFTER_BREAK.finditer("\n" + text):
         zh += bool(match.group(1))
         en += bool(match.group(2))
+    return zh, en
+
+
+def language_of(zh: int, en: int) -> str:
+    """The keyword language of a text with these `keyword_counts`."""
     return "en" if en > zh else "zh"
 
 

@@ -73,9 +73,7 @@ def request(server: Workbench, method: str, path: str, body: bytes | dict[str, A
         connection.putheader(name, value)
     if data is not None:
         connection.putheader("Content-Length", str(len(data)))
-    connection.endheaders()
-    if data is not None:
-        connection.send(data)
+    connection.endheaders(data)  # headers and body in one write, as a browser sends them (no Nagle stall)
     response = connection.getresponse()
     payload = response.read()
     connection.close()
@@ -94,3 +92,26 @@ def wait_for(predicate: Any, seconds: float = 20.0) -> None:
         if time.monotonic() > deadline:
             raise AssertionError("condition not met in time")
         time.sleep(0.05)
+
+
+def text_change(before: str, after: str) -> dict[str, Any]:
+    """What the page sends for an edit: where `after` differs from `before`, in UTF-16 code units as the
+    browser counts (web/src/checks.js `change`); compared a block at a time, as fast as the page does."""
+    limit = min(len(before), len(after))
+    start = 0
+    while start + 4096 <= limit and before[start:start + 4096] == after[start:start + 4096]:
+        start += 4096
+    while start < limit and before[start] == after[start]:
+        start += 1
+    tail = 0
+    while tail + 4096 <= limit - start and \
+            before[len(before) - tail - 4096:len(before) - tail] == after[len(after) - tail - 4096:len(after) - tail]:
+        tail += 4096
+    while tail < limit - start and before[len(before) - 1 - tail] == after[len(after) - 1 - tail]:
+        tail += 1
+
+    def units(text: str) -> int:
+        return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+    return {"start": units(before[:start]), "end": units(before[:len(before) - tail]),
+            "insert": after[start:len(after) - tail]}

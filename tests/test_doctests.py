@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 MODULES = ["qlmatrix", "qlmatrix.resolve", "qlmatrix.diagnostics", "qlmatrix.model", "qlmatrix.text", "qlmatrix.render",
-           "qlmatrix.diff.compare", "qlmatrix.schedule", "qlmatrix.workspace"]
+           "qlmatrix.diff.compare", "qlmatrix.schedule", "qlmatrix.workspace", "qlmatrix.render.memo",
+           "qlmatrix.serve.compare", "qlmatrix.serve.markdown", "qlmatrix.serve.texts"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -11,7 +11,12 @@ import sys
 import openpyxl
 import pytest
 
-from .serve_helpers import PLAN, api, request, running, write_plans
+import qlmatrix
+from qlmatrix.render import build_table
+from qlmatrix.render.html import to_html_fragment
+from qlmatrix.serve.pane import joined
+
+from .serve_helpers import PLAN, api, request, running, text_change, write_plans
 
 
 @pytest.fixture(scope="module")
@@ -42,10 +47,20 @@ def test_an_included_file_is_checked_with_its_master(server):
         [("carrier.qlm", "E101", 3)]
 
 
-def test_a_rule_page_is_served_in_the_readers_language(server):
-    status, _, page = request(server, "GET", "/rule/E101?lang=en", token=False,
-                              headers={"Cookie": f"qlm_token={server.token}"})
-    assert status == 200 and b"E101" in page
+def test_a_rule_page_is_served_rendered_in_the_readers_language(server):
+    pages = {}
+    for lang in ("en", "zh"):
+        status, headers, page = request(server, "GET", f"/rule/E101?lang={lang}", token=False,
+                                        headers={"Cookie": f"qlm_token={server.token}"})
+        assert status == 200 and headers["content-type"].startswith("text/html")
+        pages[lang] = page.decode("utf-8")
+    assert "<h1>E101 undeclared-unit</h1>" in pages["en"] and "<h2>Why it matters</h2>" in pages["en"]
+    assert "<h2>为什么重要</h2>" in pages["zh"] and '<html lang="zh-CN">' in pages["zh"]
+    assert '<pre><code class="language-qlm">单位 纪监委' in pages["zh"]  # the examples as code blocks
+    assert "```" not in pages["zh"] and "## " not in pages["zh"]  # no Markdown left as written
+    assert 'href="/rule/E101?lang=en"' in pages["zh"]  # the other language, one click away
+    missing = request(server, "GET", "/rule/E999", token=False, headers={"Cookie": f"qlm_token={server.token}"})
+    assert missing[0] == 404
 
 
 def test_hover_and_completion_come_from_the_language_service(server):
@@ -61,14 +76,76 @@ def test_hover_and_completion_come_from_the_language_service(server):
 def test_views_are_html_fragments_and_svg_with_the_clis_filters(server):
     answer = api(server, "views", {"path": "plan.qlm", "text": PLAN})[1]
     views = answer["views"]
-    assert "严格督查问责" in views["tasks"]["html"] and "<html" not in views["tasks"]["html"]
-    assert "开展廉洁教育" in views["raci"]["html"]
+    tasks = joined(views["tasks"], {})
+    assert "严格督查问责" in tasks and "<html" not in tasks
+    assert "开展廉洁教育" in joined(views["raci"], {})
     assert views["org"]["svg"].lstrip().startswith(("<?xml", "<svg", "<!--"))
     assert "纪监委" in views["responsibility"]["svg"]
     filtered = api(server, "views", {"path": "plan.qlm", "text": PLAN, "section": "二、载体"})[1]["views"]
-    assert "开展廉洁教育" in filtered["tasks"]["html"] and "严格督查问责" not in filtered["tasks"]["html"]
+    tasks = joined(filtered["tasks"], {})
+    assert "开展廉洁教育" in tasks and "严格督查问责" not in tasks
     unknown = api(server, "views", {"path": "plan.qlm", "text": PLAN, "unit": "不存在"})[1]["views"]
     assert "不存在" in unknown["tasks"]["error"]
+
+
+def test_the_pane_comes_by_the_checks_revision_and_sends_only_the_blocks_the_page_lacks(server):
+    checked = api(server, "analyse", {"path": "plan.qlm", "text": PLAN})[1]
+    first = api(server, "views", {"path": "plan.qlm", "revision": checked["revision"], "view": "tasks"})[1]
+    pane = first["views"]["tasks"]
+    held = dict(pane["texts"])
+    assert set(held) == {block["key"] for block in pane["blocks"]}
+    edited = PLAN.replace("严格督查问责", "严格督查问责工作")
+    checked = api(server, "analyse", {"path": "plan.qlm", "text": edited})[1]
+    again = api(server, "views", {"path": "plan.qlm", "revision": checked["revision"], "view": "tasks",
+                                  "have": list(held)})[1]["views"]["tasks"]
+    # Only the group holding the edited task is sent again (the carrier's group and the table's head are held).
+    assert len(again["texts"]) == 1 and "严格督查问责工作" in next(iter(again["texts"].values()))
+    plan = qlmatrix.loads(edited, os.path.join(server.plans.root, "plan.qlm"))
+    assert joined(again, held) == to_html_fragment(build_table(plan, "tasks"))
+
+
+def test_a_keystroke_sends_its_edit_of_the_text_checked_last(server):
+    first = api(server, "analyse", {"path": "plan.qlm", "text": PLAN})[1]
+    assert [p["code"] for p in first["problems"]] == []
+    mistyped = PLAN.replace("配合: 组织部", "配合: 组织布")
+    edit = text_change(PLAN, mistyped)
+    assert edit["insert"] == "布"
+    status, answer = api(server, "analyse", {"path": "plan.qlm", "base": first["revision"], "edit": edit})
+    assert status == 200 and [p["code"] for p in answer["problems"]] == ["W203", "E101"]
+    assert _tasks_pane(server, answer["revision"]) == _tasks_pane(server, None, mistyped)
+    # Astral characters count two UTF-16 units, as in the browser.
+    wide = PLAN.replace("严格督查问责", "严格𠀋督查问责")
+    wider = wide.replace("督查", "督𠀋查")
+    base = api(server, "analyse", {"path": "plan.qlm", "text": wide})[1]["revision"]
+    again = api(server, "analyse", {"path": "plan.qlm", "base": base, "edit": text_change(wide, wider)})[1]
+    assert "严格𠀋督𠀋查问责" in _tasks_pane(server, again["revision"])
+    # A revision the worker does not hold: the page is asked for its whole text; an edit that does not fit: 422.
+    stale = api(server, "analyse", {"path": "plan.qlm", "base": "0" * 24, "edit": edit})[1]
+    assert stale["stale"] is True
+    wrong = api(server, "analyse", {"path": "plan.qlm", "base": base, "edit": {"start": 5, "end": 10**6, "insert": ""}})
+    assert wrong[0] == 422
+
+
+def _tasks_pane(server, revision, text=None):
+    body = {"path": "plan.qlm", "view": "tasks", **({"revision": revision} if text is None else {"text": text})}
+    return joined(api(server, "views", body)[1]["views"]["tasks"], {})
+
+
+def test_a_revision_the_worker_does_not_hold_asks_the_page_for_its_text(server):
+    answer = api(server, "views", {"path": "plan.qlm", "revision": "0" * 24, "view": "tasks"})[1]
+    assert answer["stale"] is True and answer["views"] == {}
+
+
+def test_compare_is_a_line_diff_of_the_disk_and_the_page(server):
+    disk = open(os.path.join(server.plans.root, "carrier.qlm"), encoding="utf-8").read()
+    mine = disk.replace("开展廉洁教育", "开展廉洁文化教育") + "# 新增一行\n"
+    status, answer = api(server, "compare", {"path": "carrier.qlm", "text": mine})
+    assert status == 200 and answer["path"] == "carrier.qlm" and answer["version"]
+    changed = [(row["kind"], row["disk"], row["mine"]) for row in answer["rows"] if row["kind"] != "equal"]
+    assert changed == [("replace", [2, "  任务 (二) 开展廉洁教育 {"], [2, "  任务 (二) 开展廉洁文化教育 {"]),
+                       ("insert", None, [7, "# 新增一行"])]
+    outside = api(server, "compare", {"path": "../outside.qlm", "text": ""})
+    assert outside[0] in (403, 404)
 
 
 def _cli(*args, cwd):

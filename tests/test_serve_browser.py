@@ -16,6 +16,10 @@ import openpyxl
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
+import qlmatrix
+from qlmatrix.render import build_table
+from qlmatrix.render.html import to_html_fragment
+
 from .serve_helpers import running, write_plans
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -27,7 +31,8 @@ DOCUMENT = "关于加强作风建设的实施方案\n一、主要任务\n（一�
 
 
 #: The steps docs/workbench.md shows (tests/test_workbench_doc.py checks that each is there).
-DOCS_STEPS = ("01-open", "02-mistyped-unit", "04-table-follows", "06-conflict-compare", "07-imported", "10-quick-fix")
+DOCS_STEPS = ("01-open", "02-mistyped-unit", "04-table-follows", "06-conflict-compare", "07-imported", "10-quick-fix",
+              "15-rule-page")
 
 
 def shoot(page, name: str) -> None:
@@ -36,6 +41,16 @@ def shoot(page, name: str) -> None:
     if os.environ.get("QLM_DOCS_SHOTS") and name in DOCS_STEPS:
         DOCS_SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(DOCS_SHOTS / f"{name}.png"))
+
+
+def pane_is_what_qlm_table_writes(page, folder: Path) -> None:
+    """The pane holds `qlm table --format html`'s fragment of the editor's text, as the browser parses it whole
+    (the page patches the rows of changed blocks in place: the result must be the same)."""
+    typed = page.evaluate("() => window.qlmWorkbench.editor.state.doc.toString()")
+    expected = to_html_fragment(build_table(qlmatrix.loads(typed, str(folder / "plan.qlm")), "tasks"))
+    parsed = page.evaluate("(html) => { const box = document.createElement('div'); box.innerHTML = html; return box.innerHTML; }",
+                           expected)
+    assert page.locator("#pane").inner_html() == parsed
 
 
 def go_to_line_end(page, line: int) -> None:
@@ -104,7 +119,20 @@ def test_a_planners_session_in_the_browser(browser_page):
         page.keyboard.press("ArrowLeft")
     page.keyboard.type("并公开通报")
     expect(page.locator("#pane")).to_contain_text("严格督查问责并公开通报", timeout=15000)
+    pane_is_what_qlm_table_writes(page, folder)
     shoot(page, "04-table-follows")
+
+    # A character replaced (the columns keep their widths): only that group's rows are replaced in the pane.
+    counts = "() => [window.qlmWorkbench.pane.rendered, window.qlmWorkbench.pane.patched]"
+    rendered, patched = page.evaluate(counts)
+    page.keyboard.press("Backspace")
+    page.keyboard.type("告")
+    expect(page.locator("#pane")).to_contain_text("严格督查问责并公开通告", timeout=15000)
+    assert page.evaluate(counts) == [rendered, patched + 1]
+    pane_is_what_qlm_table_writes(page, folder)
+    page.keyboard.press("Backspace")
+    page.keyboard.type("报")
+    expect(page.locator("#pane")).to_contain_text("严格督查问责并公开通报", timeout=15000)
 
     # Save, then download the workbook: it opens in openpyxl and holds the edit.
     page.click("#save")
@@ -133,7 +161,16 @@ def test_a_planners_session_in_the_browser(browser_page):
     expect(page.locator("#conflict-text")).to_contain_text("已在磁盘上被修改")
     assert (folder / "plan.qlm").read_text(encoding="utf-8").endswith("# 另一个编辑器的修改\n")
     page.click("#compare")
-    expect(page.locator("#compare-disk")).to_contain_text("另一个编辑器的修改")
+    # A line diff (difflib): the line typed on the page is changed, the other editor's line is only on disk,
+    # the lines equal on both sides are neither.
+    diff = page.locator("#compare-table")
+    expect(diff.locator("tr.delete td.line.disk")).to_have_text("# 另一个编辑器的修改")
+    expect(diff.locator("tr.delete td.mark.disk")).to_have_text("−")
+    expect(diff.locator("tr.replace td.line.disk")).to_have_text("单位 宣传部")
+    expect(diff.locator("tr.replace td.line.mine")).to_have_text("单位 宣传部部")
+    expect(diff.locator("tr.equal").first.locator("td.line.mine")).to_have_text("单位 纪监委")
+    assert diff.locator("tr.replace, tr.delete, tr.insert").count() == 2
+    expect(page.locator("#compare-summary")).to_contain_text("2 行不同")
     shoot(page, "06-conflict-compare")
     page.click("#compare-close")
     page.click("#reload")
@@ -221,6 +258,31 @@ def test_quick_fix_hover_completion_and_full_width_brackets(browser_page):
     page.click("#tree a[data-path='carrier.qlm']")
     expect(page.locator("#tree a.open")).to_have_text("plan.qlm")
     assert asked and "未保存" in asked[0]
+
+    # A rule's page from the problems list: the rule's documentation rendered, in the reader's language.
+    go_to_line_end(page, 8)
+    page.keyboard.press("Backspace")
+    page.keyboard.type("布")
+    mistyped = page.locator("#problems li.problem").filter(has_text="E101")
+    expect(mistyped).to_have_count(1, timeout=15000)
+    with page.context.expect_page() as opening:
+        mistyped.locator("a").click()
+    rule = opening.value
+    rule.wait_for_load_state()
+    expect(rule.locator("main.rule h1")).to_have_text("E101 undeclared-unit")
+    expect(rule.locator("main.rule h2").first).to_have_text("作用")
+    expect(rule.locator("main.rule pre code").first).to_contain_text("单位 纪监委")
+    expect(rule.locator("main.rule p code").first).to_have_text("{name}")
+    assert "```" not in rule.content() and "## " not in rule.inner_text("body")
+    shoot(rule, "15-rule-page")
+    rule.click("text=English")
+    expect(rule.locator("main.rule h2").nth(1)).to_have_text("Why it matters")
+    shoot(rule, "16-rule-page-english")
+    rule.close()
+    go_to_line_end(page, 8)
+    page.keyboard.press("Backspace")
+    page.keyboard.type("部")
+    expect(mistyped).to_have_count(0, timeout=15000)
 
     # The panes: a section filter as `qlm table --section`, and a diagram as SVG.
     page.fill("#f-section", "二、载体")

@@ -17,12 +17,12 @@ from collections.abc import Iterator
 import attrs
 
 from ..diagnostics import Diagnostic
-from ..fmt import keyword_language
 from ..keywords import PROPERTIES, STATEMENTS
-from ..model import Role, UnitKind
+from ..model import Plan, Role, UnitKind
 from ..resolve import ResolvedTask
 from ..text import Text
 from .analysis import Analysis, real
+from .language import keyword_language
 from .navigation import plans_by_file
 
 MAX_CANDIDATES = 3
@@ -44,6 +44,26 @@ class Fix:
     title: Text
     edit: Edit
     preferred: bool = False
+
+
+def _real(analysis: Analysis, path: str) -> str:
+    """`real(path)`, once per path and analysis: fixes are asked for every finding, and each looks
+    at every unit declared and every task (a realpath is a system call per folder of the path)."""
+    known: dict[str, str] = analysis.memo.setdefault("actions.real", {})
+    found = known.get(path)
+    if found is None:
+        found = known[path] = real(path)
+    return found
+
+
+def _keyword_language(analysis: Analysis, file: str, text: str) -> str:
+    """The keyword language a file is written in, once per file and analysis (`language`: counted again
+    only in the lines an edit changed)."""
+    known: dict[str, str] = analysis.memo.setdefault("actions.language", {})
+    found = known.get(file)
+    if found is None:
+        found = known[file] = keyword_language(file, text)
+    return found
 
 
 def fixes(analysis: Analysis, diagnostic: Diagnostic) -> list[Fix]:
@@ -68,8 +88,8 @@ def _undeclared(analysis: Analysis, diagnostic: Diagnostic) -> Iterator[Fix]:
     suggestion = diagnostic.help_args.get("suggestion")
     if suggestion:
         yield Fix(Text(f"Replace with `{suggestion}`", f"改为`{suggestion}`"),
-                  Edit(real(span.file), span.line, span.column, span.end_line, span.end_column, suggestion), True)
-    declaration = _declare(analysis, real(span.file), name)
+                  Edit(_real(analysis, span.file), span.line, span.column, span.end_line, span.end_column, suggestion), True)
+    declaration = _declare(analysis, _real(analysis, span.file), name)
     if declaration is not None:
         yield Fix(Text(f"Declare `{name}` as a unit", f"声明单位`{name}`"), declaration, not suggestion)
 
@@ -78,16 +98,17 @@ def _declare(analysis: Analysis, file: str, name: str) -> Edit | None:
     """A `单位 NAME` line before the first unit declared in `file` (or in the root file when `file` declares
     none), else before the file's first statement."""
     assert analysis.plan is not None
-    plans = plans_by_file(analysis.plan, analysis.root)
+    plans: dict[str, Plan] = analysis.memo.get("actions.plans") or analysis.memo.setdefault(
+        "actions.plans", plans_by_file(analysis.plan, analysis.root))  # a walk of the whole plan, once
     target = file if file in plans and plans[file].units else analysis.root
     written = plans.get(target)
     text = analysis.sources.get(target)
     if written is None or text is None:
         return None
-    word = STATEMENTS["unit"][0 if keyword_language(text) == "zh" else 1]
+    word = STATEMENTS["unit"][0 if _keyword_language(analysis, target, text) == "zh" else 1]
     spelled = f'"{name}"' if set(name) & _NEEDS_QUOTES else name
-    spans = [u.span for u in written.units if u.span is not None and real(u.span.file) == target]
-    spans += [i.span for i in written.items if i.span is not None and real(i.span.file) == target]
+    spans = [u.span for u in written.units if u.span is not None and _real(analysis, u.span.file) == target]
+    spans += [i.span for i in written.items if i.span is not None and _real(analysis, i.span.file) == target]
     if spans:
         line = min(span.line for span in spans)
         return Edit(target, line, 1, line, 1, f"{word} {spelled}\n")
@@ -100,9 +121,10 @@ def _declare(analysis: Analysis, file: str, name: str) -> Edit | None:
 def _task_at(analysis: Analysis, diagnostic: Diagnostic) -> ResolvedTask | None:
     span = diagnostic.span
     assert span is not None and analysis.resolved is not None
+    file = _real(analysis, span.file)
     for task in analysis.resolved.tasks:
-        if task.span is not None and real(task.span.file) == real(span.file) and task.span.line == span.line \
-                and task.span.column == span.column:
+        if task.span is not None and task.span.line == span.line and task.span.column == span.column \
+                and _real(analysis, task.span.file) == file:
             return task
     return None
 
@@ -129,24 +151,27 @@ def candidates(analysis: Analysis, task: ResolvedTask, role: Role) -> list[str]:
 def _add_role(analysis: Analysis, task: ResolvedTask, role: Role) -> Iterator[Fix]:
     span = task.span
     assert span is not None
-    file = real(span.file)
+    file = _real(analysis, span.file)
     text = analysis.sources.get(file)
     if text is None:
         return
-    key = PROPERTIES[role.value][0 if keyword_language(text) == "zh" else 1][0]
+    key = PROPERTIES[role.value][0 if _keyword_language(analysis, file, text) == "zh" else 1][0]
+    lines: dict[str, list[str]] = analysis.memo.setdefault("actions.lines", {})
+    if file not in lines:
+        lines[file] = text.split("\n")  # once per file and analysis, not per fix
     for index, unit in enumerate(candidates(analysis, task, role)):
-        edit = _property_edit(text, file, span.line, span.column, f"{key}: {unit}")
+        edit = _property_edit(lines[file], file, span.line, span.column, f"{key}: {unit}")
         if edit is not None:
             yield Fix(Text(f"Add `{key}: {unit}`", f"添加`{key}: {unit}`"), edit, index == 0)
 
 
-def _property_edit(text: str, file: str, line: int, column: int, entry: str) -> Edit | None:
-    """Insert `entry` into the block of the statement starting at (line, column), or give it a block."""
+def _property_edit(lines: list[str], file: str, line: int, column: int, entry: str) -> Edit | None:
+    """Insert `entry` into the block of the statement starting at (line, column) of the file of these
+    `lines`, or give it a block."""
     from pygments.token import Comment, Punctuation, Whitespace, is_token_subtype
 
     from ..highlight import QlmLexer
 
-    lines = text.split("\n")
     head = lines[line - 1].rstrip("\r")
     rest = head[column - 1:]
     end = len(rest.rstrip())  # where the statement's text ends on its line, before a comment

@@ -29,6 +29,7 @@ from .views import VIEWS, Filters
 if TYPE_CHECKING:
     from ..resolve import ResolvedPlan
     from ..text import Text
+    from .views import ViewMemo
 
 __all__ = [
     "DIAGRAM_FORMATS",
@@ -69,12 +70,15 @@ def _filters(section: str | None, unit: str | None, role: Role | str | None) -> 
 
 
 def build_table(plan: Plan | ResolvedPlan, view: str = "tasks", *, section: str | None = None,
-                unit: str | None = None, role: Role | str | None = None, rasci: bool = False) -> Table:
+                unit: str | None = None, role: Role | str | None = None, rasci: bool = False,
+                memo: ViewMemo | None = None) -> Table:
     """The view as a `Table` (columns, groups of rows, legend), before any format. Given the plan's
-    `ResolvedPlan` (which a caller such as the language service holds already), it is not resolved again."""
+    `ResolvedPlan` (which a caller such as the language service holds already), it is not resolved again.
+    `memo` (a `qlmatrix.render.memo.Memo` kept for this view) reuses the rows of tasks the resolution of
+    an edited plan reused: see `views.build`."""
     from .views import build
 
-    return build(plan, view, _filters(section, unit, role), Scheme.RASCI if rasci else Scheme.RACI)
+    return build(plan, view, _filters(section, unit, role), Scheme.RASCI if rasci else Scheme.RACI, memo=memo)
 
 
 def table(plan: Plan | ResolvedPlan, view: str = "tasks", fmt: str = "md", *, section: str | None = None,

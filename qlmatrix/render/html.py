@@ -22,11 +22,16 @@ Every text goes through `_text`: the characters no document carries as
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from functools import partial
 from html import escape
+
+import attrs
 
 from ..raci import ROLE_WORDS
 from ..span import display_width
 from .linebreak import units
+from .memo import Memo
 from .safe import document
 from .table import (
     BLANK,
@@ -36,6 +41,7 @@ from .table import (
     ROLE_FILLS,
     Cell,
     Column,
+    Group,
     Table,
     cell_text,
     filled,
@@ -102,9 +108,10 @@ def _mm(cells: int) -> float:
     return cells * PRINT_PT / 2 * _MM_PER_PT + 3.5
 
 
-def orientation(table: Table) -> str:
-    """`portrait` when the table at its natural column widths fits the 156 mm type area, else `landscape`."""
-    wide = sum(_mm(cells) for cells in _column_cells(table))
+def orientation(table: Table, cells: list[int] | None = None) -> str:
+    """`portrait` when the table at its natural column widths fits the 156 mm type area, else `landscape`.
+    `cells`: the columns' widths (`column_cells`), when the caller has them."""
+    wide = sum(_mm(width) for width in (cells if cells is not None else column_cells(table)))
     return "portrait" if wide <= TYPE_AREA_MM[0] else "landscape"
 
 
@@ -112,12 +119,12 @@ def orientation(table: Table) -> str:
 _TASK_CELLS = 24
 
 
-def column_panels(table: Table) -> list[list[int]]:
+def column_panels(table: Table, cells: list[int] | None = None) -> list[list[int]]:
     """The columns printed together: all of them, or, for a RACI matrix wider than the landscape
     type area (225 mm), the text columns (序号, 任务) with as many unit columns as fit, panel after
-    panel, as a planner pastes a wide matrix into A4 pages."""
+    panel, as a planner pastes a wide matrix into A4 pages. `cells` as for `orientation`."""
     everything = list(range(len(table.columns)))
-    cells = _column_cells(table)
+    cells = cells if cells is not None else column_cells(table)
     letters = [col for col in everything if table.columns[col].letters]
     fixed = [col for col in everything if not table.columns[col].letters]
     if not letters or sum(_mm(cells[col]) for col in everything) <= TYPE_AREA_MM[1]:
@@ -134,10 +141,10 @@ def column_panels(table: Table) -> list[list[int]]:
     return [fixed + panel for panel in panels]
 
 
-def _css(table: Table) -> str:
+def _css(table: Table, cells: list[int], panels: list[list[int]]) -> str:
     roles = "" if table.view == "tasks" else "\n".join(
         f".qlm-table .role-{role.value} {{ background: {fill}; }}" for role, fill in ROLE_FILLS.items())
-    side = "landscape" if len(column_panels(table)) > 1 else orientation(table)
+    side = "landscape" if len(panels) > 1 else orientation(table, cells)
     return _CSS % {"body": BODY_FONTS, "title": TITLE_FONTS, "header": HEADER_FONTS, "roles": roles,
                    "conflict": CONFLICT_FILL, "orientation": side, "margins": MARGINS[side],
                    "number": _PAGE_NUMBER, "size": PRINT_PT}
@@ -160,16 +167,21 @@ def _spans(text: str, keep: frozenset[str], short: bool) -> str:
     return "<br>".join(lines)
 
 
-def _column_cells(table: Table) -> list[int]:
+def _row_widths(row: Sequence[Cell]) -> tuple[tuple[int, int], ...]:
+    """(column, widest line in display cells) of each filled cell of the row."""
+    return tuple((col, max(display_width(line) for line in cell_text(cell).split("\n"))) for col, cell in filled(row))
+
+
+def column_cells(table: Table, groups: list[GroupHtml] | None = None) -> list[int]:
     """Each column's width in display cells: its widest text, its header's widest part, up to its
-    `max_width` (the long text wraps)."""
+    `max_width` (the long text wraps). `groups`: the groups as HTML, which know their widest texts."""
     # A letters column's header is set vertically: only its letters decide its width.
     widest = [4 if column.letters else display_width(column.title) for column in table.columns]  # a header never breaks
-    for row in table.rows:
-        for col, cell in filled(row):
-            text = cell_text(cell)
-            for line in text.split("\n"):
-                widest[col] = max(widest[col], display_width(line))
+    found = (group.widest.items() for group in groups) if groups is not None else map(_row_widths, table.rows)
+    for widths in found:
+        for col, wide in widths:
+            if wide > widest[col]:
+                widest[col] = wide
     return [min(wide, max(column.max_width, 4)) for wide, column in zip(widest, table.columns)]
 
 
@@ -185,11 +197,10 @@ def _short_columns(table: Table) -> list[bool]:
     return [col != free for col in range(len(table.columns))]
 
 
-def _colgroup(table: Table, shown: list[int]) -> str:
+def _colgroup(table: Table, shown: list[int], widths: list[int]) -> str:
     """Widths from the content: each column as wide as its widest text up to its `max_width`
     (1 em = 2 cells, plus the padding); the long text column (重点任务) takes the rest of the page."""
     free = _free_column(table)
-    widths = _column_cells(table)
     cols = ["<col>" if col == free else f'<col style="width: {widths[col] / 2 + 1:.1f}em">' for col in shown]
     return "<colgroup>" + "".join(cols) + "</colgroup>"
 
@@ -222,27 +233,96 @@ def _head(table: Table, shown: list[int]) -> str:
     return f"<thead><tr>{''.join(cells)}</tr></thead>"
 
 
-def _body(table: Table, shown: list[int]) -> list[str]:
-    out = ["<tbody>"]
-    span = len(shown)
-    every = len(shown) == len(table.columns)
-    columns = table.columns
-    short = _short_columns(table)
-    colour = table.view != "tasks"  # the 任务分工表 prints in black and white, as a 公文 does
-    serial = [col == 0 and column.title == "序号" for col, column in enumerate(columns)]
-    blanks = [_cell(BLANK, column, table.keep, short[col], colour, serial[col]) for col, column in enumerate(columns)]
+@attrs.frozen
+class RowHtml:
+    """One row as HTML: each column's `<td>`, the whole `<tr>`, and the widths of its filled cells."""
 
-    def cell_html(col: int, cell: Cell) -> str:
-        return _cell(cell, columns[col], table.keep, short[col], colour, serial[col])
+    cells: tuple[str, ...]
+    tr: str
+    widths: tuple[tuple[int, int], ...]
 
-    for group in table.groups:
-        if group.heading:
-            out.append(f'<tr class="group"><th colspan="{span}" scope="rowgroup">{_spans(group.heading, table.keep, False)}</th></tr>')
-        for row in group.rows:
-            cells = render_row(row, blanks, cell_html)
-            out.append("<tr>" + "".join(cells if every else [cells[col] for col in shown]) + "</tr>")
-    out.append("</tbody>")
-    return out
+
+@attrs.frozen(eq=False)
+class GroupHtml:
+    """One group as HTML: its heading, its rows, the widest text of each column among them, and its block
+    in each panel of columns (made when first asked for)."""
+
+    heading: str | None
+    rows: tuple[RowHtml, ...]
+    widest: dict[int, int]
+    blocks: dict[tuple[int, ...], Block] = attrs.field(factory=dict)
+
+
+class HtmlMemo:
+    """HTML from an earlier build of the same view (see `memo`): each group's by the group (the same
+    object: see `views.ViewMemo`), each row's by the row (the same object, or an equal one), each
+    heading's by its text. A pane rebuilt after an edit emits again only the rows the edit changed."""
+
+    def __init__(self) -> None:
+        self.groups: Memo[GroupHtml] = Memo()
+        self.rows: Memo[RowHtml] = Memo(by_value=True)
+        self.headings: Memo[str] = Memo(by_value=True)
+
+    def begin(self, shared: object) -> None:
+        self.groups.begin(shared)
+        self.rows.begin(shared)
+        self.headings.begin(shared)
+
+
+class RowsHtml:
+    """The rows of one table as HTML, each emitted once (its widths decide the columns, its cells the body)."""
+
+    def __init__(self, table: Table, memo: HtmlMemo | None = None) -> None:
+        self.table = table
+        self.memo = memo if memo is not None else HtmlMemo()
+        # What every row's HTML depends on besides the row: its columns, the names kept whole, the colours.
+        self.memo.begin((table.view, table.columns, table.keep))
+        columns = table.columns
+        self.short = short = _short_columns(table)
+        self.colour = colour = table.view != "tasks"  # the 任务分工表 prints in black and white, as a 公文 does
+        self.serial = serial = [col == 0 and column.title == "序号" for col, column in enumerate(columns)]
+        self.blanks = [_cell(BLANK, column, table.keep, short[col], colour, serial[col]) for col, column in enumerate(columns)]
+
+    def groups(self) -> list[GroupHtml]:
+        """Each group as HTML."""
+        return [self.memo.groups.get(group, None, partial(self._group, group)) for group in self.table.groups]
+
+    def _group(self, group: Group) -> GroupHtml:
+        rows = group.rows
+        emitted = self.memo.rows.map(rows, [None] * len(rows), lambda at: self._emit(rows[at]))
+        widest: dict[int, int] = {}
+        for row in emitted:
+            for col, wide in row.widths:
+                if wide > widest.get(col, -1):
+                    widest[col] = wide
+        return GroupHtml(group.heading, tuple(emitted), widest)
+
+    def block(self, group: GroupHtml, shown: list[int]) -> Block:
+        """The group's heading row (when it has a heading), then its rows, in the columns `shown`."""
+        key = tuple(shown)
+        found = group.blocks.get(key)
+        if found is None:
+            lines = [self.heading(group.heading, len(shown))] if group.heading else []
+            if len(shown) == len(self.table.columns):
+                lines += [html.tr for html in group.rows]
+            else:
+                lines += ["<tr>" + "".join(html.cells[col] for col in shown) + "</tr>" for html in group.rows]
+            found = group.blocks[key] = Block(_joined(lines), rows=True)
+        return found
+
+    def heading(self, heading: str, span: int) -> str:
+        """A group's heading row across `span` columns."""
+        return self.memo.headings.get(heading, span, lambda: f'<tr class="group"><th colspan="{span}" scope="rowgroup">'
+                                                           f'{_spans(heading, self.table.keep, False)}</th></tr>')
+
+    def _emit(self, row: Sequence[Cell]) -> RowHtml:
+        columns, keep, short, serial = self.table.columns, self.table.keep, self.short, self.serial
+
+        def cell_html(col: int, cell: Cell) -> str:
+            return _cell(cell, columns[col], keep, short[col], self.colour, serial[col])
+
+        cells = tuple(render_row(row, self.blanks, cell_html))
+        return RowHtml(cells, "<tr>" + "".join(cells) + "</tr>", _row_widths(row))
 
 
 def _legend(table: Table) -> list[str]:
@@ -258,19 +338,48 @@ def _legend(table: Table) -> list[str]:
     return out
 
 
-def to_html_fragment(table: Table) -> str:
-    """The table (and, for the RACI matrix, its legend) in a `<div>` with its own style."""
-    out = [f'<div class="qlm-table qlm-{table.view}">', f"<style>{_css(table)}</style>", f"<h1>{_spans(table.title, table.keep, False)}</h1>"]
+@attrs.frozen
+class Block:
+    """A run of the fragment's lines: the fragment is its blocks, one after the other. A `rows` block is
+    one group's `<tr>`s inside the `<tbody>` (a page showing the table may replace it alone)."""
+
+    html: str
+    rows: bool = False
+
+
+def fragment_blocks(table: Table, memo: HtmlMemo | None = None) -> list[Block]:
+    """`to_html_fragment` in blocks: what comes before the table's rows, each group's rows, what follows
+    them (and again for each further panel). `memo`, kept across builds of one view, lends the HTML of
+    rows built before (the same row objects: see `views.build`'s memo)."""
+    rows = RowsHtml(table, memo)
+    groups = rows.groups()
+    cells = column_cells(table, groups)
+    panels = column_panels(table, cells)
+    blocks: list[Block] = []
+    lines = [f'<div class="qlm-table qlm-{table.view}">', f"<style>{_css(table, cells, panels)}</style>",
+             f"<h1>{_spans(table.title, table.keep, False)}</h1>"]
     if table.notes:
-        out.append(f'<p class="notes">{_text("　".join(table.notes))}</p>')
-    panels = column_panels(table)
+        lines.append(f'<p class="notes">{_text("　".join(table.notes))}</p>')
     for number, shown in enumerate(panels, start=1):
         if len(panels) > 1:
             kind = "panel next" if number > 1 else "panel"  # each further panel starts a page
-            out.append(f'<p class="{kind}">（第 {number} 部分，共 {len(panels)} 部分）</p>')
-        out += ['<table class="main">', _colgroup(table, shown), _head(table, shown), *_body(table, shown), "</table>"]
-    out += [*_legend(table), "</div>"]
-    return "\n".join(out) + "\n"
+            lines.append(f'<p class="{kind}">（第 {number} 部分，共 {len(panels)} 部分）</p>')
+        lines += ['<table class="main">', _colgroup(table, shown, cells), _head(table, shown), "<tbody>"]
+        blocks.append(Block(_joined(lines)))
+        blocks += [rows.block(group, shown) for group in groups]
+        lines = ["</tbody>", "</table>"]
+    blocks.append(Block(_joined([*lines, *_legend(table), "</div>"])))
+    return blocks
+
+
+def _joined(lines: list[str]) -> str:
+    return "".join(line + "\n" for line in lines)
+
+
+def to_html_fragment(table: Table, memo: HtmlMemo | None = None) -> str:
+    """The table (and, for the RACI matrix, its legend) in a `<div>` with its own style (`memo` as for
+    `fragment_blocks`)."""
+    return "".join(block.html for block in fragment_blocks(table, memo))
 
 
 def to_html(table: Table) -> str:

@@ -12,7 +12,9 @@ sections included), a unit (name or alias) and a role.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import operator
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from functools import partial
 from typing import TypeAlias, TypeVar
 
 import attrs
@@ -21,6 +23,7 @@ from ..model import Plan, Report, Role, Section, Task
 from ..raci import DUTY_WORDS, Scheme, letters
 from ..resolve import ResolvedPlan
 from ..span import display_width
+from .memo import Memo
 from .roles import Holding, PlanIndex, ResolvedReport, ResolvedTask
 from .safe import document, terminal
 from .table import VIEW_TITLES, Cell, Column, Group, SparseRow, Table, numbered
@@ -31,7 +34,25 @@ REPORT_OWED, REPORT_RECEIVED = "汇报", "接收"
 #: A task the filters keep, with the role holders they keep on it (see `_selected`).
 Selected: TypeAlias = tuple[ResolvedTask, tuple[Holding, ...]]
 #: The 责任清单's rows of each unit, by unit name.
-UnitRows: TypeAlias = dict[str, list[tuple[Cell, ...]]]
+UnitRows: TypeAlias = dict[str, list[Sequence[Cell]]]
+
+
+class ViewMemo:
+    """What one view built for an earlier version of the plan (see `memo`): its rows, by the task they
+    show, and its groups, by their first row (a group whose rows are all the same objects is the same)."""
+
+    def __init__(self) -> None:
+        self.rows: Memo[Sequence[Cell]] = Memo()
+        self.groups: Memo[Group] = Memo()
+
+    def begin(self, shared: object) -> None:
+        self.rows.begin(shared)
+        self.groups.begin(shared)
+
+    def group(self, heading: str | None, rows: list[Sequence[Cell]]) -> Group:
+        """The group of these very rows under `heading`: last build's when it held the same ones."""
+        return self.groups.get(rows[0], heading, lambda: Group(heading, rows),
+                               lambda kept: len(kept.rows) == len(rows) and all(map(operator.is_, kept.rows, rows)))
 Item = TypeVar("Item")
 
 
@@ -61,10 +82,12 @@ class Filters:
 
 
 def build(plan: Plan | ResolvedPlan, view: str, filters: Filters = Filters(), scheme: Scheme = Scheme.RACI,
-          index: PlanIndex | None = None) -> Table:
+          index: PlanIndex | None = None, memo: ViewMemo | None = None) -> Table:
     """The view `raci`, `tasks` or `units` of `plan`. Raises ValueError for unknown views or filters.
 
-    `index`, the plan's `PlanIndex`, lets several views of one plan share it.
+    `index`, the plan's `PlanIndex`, lets several views of one plan share it. `memo`, kept by the
+    caller for one view across edits, hands back the rows of tasks the resolution reused (the
+    workbench's pane after a keystroke); the table is the same with or without it.
     """
     if view not in VIEWS:
         raise ValueError(f"unknown view `{view}`; choose one of {', '.join(VIEWS)}")
@@ -72,7 +95,7 @@ def build(plan: Plan | ResolvedPlan, view: str, filters: Filters = Filters(), sc
     index = index if index is not None and index.plan is plain else PlanIndex(plan)
     filters = filters.resolved(index)
     builder = {"raci": _raci, "tasks": _tasks, "units": _units}[view]
-    built = builder(index, filters, scheme)
+    built = builder(index, filters, scheme, memo if memo is not None else ViewMemo())
     return attrs.evolve(built, keep=keep_whole(index) | built.keep)
 
 
@@ -132,37 +155,43 @@ def _section_heading(entry: ResolvedTask | ResolvedReport, index: PlanIndex | No
     return " / ".join(numbered(section.number, section.title) for section in entry.sections)
 
 
-def _grouped(items: Iterable[Item], heading_of: Callable[[Item], str | None],
-             row_of: Callable[[Item], Sequence[Cell]]) -> tuple[Group, ...]:
-    """Consecutive items under the same heading become one group, in document order."""
-    groups: list[Group] = []
-    rows: list[Sequence[Cell]] = []
-    current: str | None = None  # never compared before the first item sets it: `rows` is empty until then
-    for item in items:
-        heading = heading_of(item)
-        if heading != current and rows:
-            groups.append(Group(current, tuple(rows)))
-            rows = []
-        current = heading
-        rows.append(row_of(item))
-    if rows:
-        groups.append(Group(current, tuple(rows)))
-    return tuple(groups)
-
-
-def _serials(chosen: Iterable[Selected], index: PlanIndex | None = None) -> dict[int, str]:
-    """序号 as the document writes it: (一), 1.; unnumbered tasks count 1, 2, … within their section."""
-    serials: dict[int, str] = {}
+def _serials(chosen: Sequence[Selected], headings: Sequence[str | None]) -> list[str]:
+    """序号 as the document writes it: (一), 1.; unnumbered tasks count 1, 2, … within their section
+    (`headings`, each task's)."""
+    serials: list[str] = []
     counters: dict[str | None, int] = {}
-    for entry, _ in chosen:
-        heading = _section_heading(entry, index)
+    for (entry, _), heading in zip(chosen, headings):
         counters[heading] = counters.get(heading, 0) + 1
         number = entry.task.number
         if number:
-            serials[id(entry)] = number if number.startswith("(") or not number.isdigit() else f"{number}."
+            serials.append(number if number.startswith("(") or not number.isdigit() else f"{number}.")
         else:
-            serials[id(entry)] = str(counters[heading])
+            serials.append(str(counters[heading]))
     return serials
+
+
+def _task_groups(index: PlanIndex, chosen: list[Selected], memo: ViewMemo,
+                 row: Callable[[Selected, str], Sequence[Cell]],
+                 row_key: Callable[[Selected], Hashable]) -> tuple[Group, ...]:
+    """One row per task (`row(item, 序号)`) under its section's heading, in document order. A row the memo
+    holds for the very same task under the same 序号 is reused: a task the resolution reused is unchanged.
+    So is one built for a task of the same `row_key` (what its row shows): a section the edit re-read
+    has new tasks, all but the edited one showing what they showed."""
+    heading_of = index.heading
+    headings = [heading_of(entry.sections) if entry.sections else None for entry, _ in chosen]
+    serials = _serials(chosen, headings)
+    rows = memo.rows.map([entry for entry, _ in chosen], serials, lambda at: row(chosen[at], serials[at]),
+                         lambda at: (serials[at], row_key(chosen[at])))
+    # Consecutive tasks under the same heading are one group, in document order.
+    groups = []
+    start = 0
+    while start < len(rows):
+        end = start + 1
+        while end < len(rows) and headings[end] == headings[start]:
+            end += 1
+        groups.append(memo.group(headings[start], rows[start:end]))
+        start = end
+    return tuple(groups)
 
 
 def _timing(item: Task | Report) -> str:
@@ -170,16 +199,16 @@ def _timing(item: Task | Report) -> str:
     return " / ".join(dict.fromkeys(parts))  # 长期坚持 as both 频次 and 时限 says it once
 
 
-def _raci(index: PlanIndex, filters: Filters, scheme: Scheme) -> Table:
+def _raci(index: PlanIndex, filters: Filters, scheme: Scheme, memo: ViewMemo) -> Table:
     chosen = _selected(index, filters)
     used = {h.unit for _, kept in chosen for h in kept}
     units = [name for name in index.unit_order() if name in used]
+    memo.begin(("raci", filters, tuple(units), scheme))  # a row's columns are the units any task uses
     column_of = {name: col for col, name in enumerate(units, start=2)}
     width = len(units) + 2
-    serials = _serials(chosen, index)
     cells: dict[tuple[Role, ...], Cell] = {}  # one Cell per combination of roles: cells are immutable
 
-    def row(item: Selected) -> SparseRow:
+    def row(item: Selected, serial: str) -> SparseRow:
         # A task's row from its own holders: a unit with no role on it stays blank, unwritten.
         entry, kept = item
         roles_of: dict[str, list[Role]] = {}
@@ -192,20 +221,23 @@ def _raci(index: PlanIndex, filters: Filters, scheme: Scheme) -> Table:
             if cell is None:
                 cell = cells[key] = Cell(letters(key, scheme), key)
             filled[column_of[name]] = cell
-        return SparseRow((Cell(serials[id(entry)]), Cell(entry.task.title)), filled, width)
+        return SparseRow((Cell(serial), Cell(entry.task.title)), filled, width)
+
+    def row_key(item: Selected) -> Hashable:
+        return item[0].task.title, tuple((holder.unit, holder.role) for holder in item[1])
 
     columns = [Column("序号", 8), Column("任务", 30, main=True)] + [Column(name, 6, letters=True) for name in units]
-    groups = _grouped(chosen, lambda item: _section_heading(item[0], index), row)
+    groups = _task_groups(index, chosen, memo, row, row_key)
     return Table("raci", _title(index, "raci"), columns, groups, scheme, notes=_notes(index))
 
 
-def _tasks(index: PlanIndex, filters: Filters, scheme: Scheme) -> Table:
+def _tasks(index: PlanIndex, filters: Filters, scheme: Scheme, memo: ViewMemo) -> Table:
     chosen = _selected(index, filters)
-    serials = _serials(chosen, index)
     # 责任领导 (people) only when the plan names any: most plans do not, and an empty column wastes the page.
     with_leaders = any(entry.leaders for entry, _ in chosen)
+    memo.begin(("tasks", filters, with_leaders))
 
-    def row(item: Selected) -> tuple[Cell, ...]:
+    def row(item: Selected, serial: str) -> tuple[Cell, ...]:
         entry, kept = item
         shown = kept if filters.narrows_holders else entry.holdings
         lead = [h.unit for h in shown if h.role is Role.LEAD]
@@ -213,7 +245,7 @@ def _tasks(index: PlanIndex, filters: Filters, scheme: Scheme) -> Table:
         support += [f"{h.unit}（会同）" for h in shown if h.role is Role.CONSULT]
         leaders = (Cell("、".join(entry.leaders)),) if with_leaders else ()
         return (
-            Cell(serials[id(entry)]),
+            Cell(serial),
             Cell(entry.task.title),
             *leaders,
             Cell("、".join(lead), (Role.LEAD,) if lead else ()),
@@ -223,7 +255,13 @@ def _tasks(index: PlanIndex, filters: Filters, scheme: Scheme) -> Table:
 
     columns = [Column("序号", 8), Column("重点任务", 36, main=True), *([Column("责任领导", 10)] if with_leaders else []),
                Column("牵头单位", 16), Column("配合单位", 24), Column("完成时限/频次", 22)]
-    groups = _grouped(chosen, lambda item: _section_heading(item[0], index), row)
+    def row_key(item: Selected) -> Hashable:
+        entry, kept = item
+        shown = kept if filters.narrows_holders else entry.holdings
+        return (entry.task.title, tuple((holder.role, holder.unit) for holder in shown),
+                entry.leaders if with_leaders else (), _timing(entry.task))
+
+    groups = _task_groups(index, chosen, memo, row, row_key)
     return Table("tasks", _title(index, "tasks"), columns, groups, scheme, notes=_notes(index))
 
 
@@ -231,7 +269,8 @@ def _task_label(entry: ResolvedTask) -> str:
     return f"{entry.id} {entry.task.title}" if entry.task.number else entry.task.title
 
 
-def _units(index: PlanIndex, filters: Filters, scheme: Scheme) -> Table:
+def _units(index: PlanIndex, filters: Filters, scheme: Scheme, memo: ViewMemo) -> Table:
+    memo.begin(("units", filters))
     rows_by_unit: UnitRows = {}
     # Role by role (all leads first, then supports...), each in document order; one pass over the tasks.
     by_role: dict[Role, list[tuple[str, ResolvedTask]]] = {role: [] for role in Role}
@@ -251,21 +290,26 @@ def _units(index: PlanIndex, filters: Filters, scheme: Scheme) -> Table:
             if role not in roles:
                 roles.append(role)
     duties: dict[tuple[Role, ...], Cell] = {}  # one Cell per combination of roles: cells are immutable
-    shared: dict[int, tuple[Cell, Cell, Cell]] = {}  # a task's cells, the same in every row naming it
+
+    def shown(entry: ResolvedTask, key: tuple[Role, ...]) -> tuple[tuple[Role, ...], str, str, str]:
+        return key, _task_label(entry), _section_heading(entry, index) or "", _timing(entry.task)
+
+    def row(entry: ResolvedTask, duty: Cell) -> tuple[Cell, ...]:
+        return (duty, *(Cell(text) for text in shown(entry, duty.roles)[1:]))
+
     for unit, entry, roles in held:
         key = tuple(roles)
         duty = duties.get(key)
         if duty is None:
             duty = duties[key] = Cell("、".join(DUTY_WORDS[role] for role in key), key, spelt_out=True)
-        task_cells = shared.get(id(entry))
-        if task_cells is None:
-            where = _section_heading(entry, index) or ""
-            task_cells = shared[id(entry)] = (Cell(_task_label(entry)), Cell(where), Cell(_timing(entry.task)))
-        rows_by_unit.setdefault(unit, []).append((duty, *task_cells))
+        # One row per task and roles, the same in the list of every unit holding those roles on it; the
+        # row of a task the resolution made anew is found by what it shows.
+        rows_by_unit.setdefault(unit, []).append(
+            memo.rows.get(entry, key, partial(row, entry, duty), value_of=partial(shown, entry, key)))
     if filters.role is None:
         for report in index.reports:
             if filters.in_section(report.sections):
-                _report_rows(index, report, filters, rows_by_unit)
+                _report_rows(index, report, filters, rows_by_unit, memo)
     groups: list[Group] = []
     order = index.unit_order()
     known = set(order)
@@ -274,7 +318,7 @@ def _units(index: PlanIndex, filters: Filters, scheme: Scheme) -> Table:
         if name in rows_by_unit:
             declared = index.unit(name)
             heading = f"{name}（{declared.full_name}）" if declared and declared.full_name else name
-            groups.append(Group(heading, tuple(rows_by_unit[name])))
+            groups.append(memo.group(heading, rows_by_unit[name]))
     # The role column as wide as its widest cell (`配合、监督` is 10), so role words never wrap.
     role_width = max([8, *(display_width(duty.text) for duty in duties.values())])
     columns = [Column("角色", role_width), Column("事项", 36, main=True), Column("章节", 30), Column("频次/时限", 22)]
@@ -282,16 +326,21 @@ def _units(index: PlanIndex, filters: Filters, scheme: Scheme) -> Table:
                  keep={duty.text for duty in duties.values()})  # `配合、监督` never breaks at its 、
 
 
-def _report_rows(index: PlanIndex, entry: ResolvedReport, filters: Filters, rows_by_unit: UnitRows) -> None:
+def _report_rows(index: PlanIndex, entry: ResolvedReport, filters: Filters, rows_by_unit: UnitRows,
+                 memo: ViewMemo) -> None:
     report = entry.report
     what = report.content or "工作情况"
     form = f"（{report.form}）" if report.form else ""
     where = _section_heading(entry, index) or ""
     target = entry.target or "（未写明）"
+
+    def row(*texts: str) -> Sequence[Cell]:
+        # The same row in every sender's list, and after an edit elsewhere (found by what it shows).
+        return memo.rows.get(report, texts, lambda: tuple(Cell(text) for text in texts), value=texts)
+
     for source in entry.senders:
         if filters.unit in (None, source):
-            item = f"向{target}报送{what}{form}"
-            rows_by_unit.setdefault(source, []).append((Cell(REPORT_OWED), Cell(item), Cell(where), Cell(_timing(report))))
+            rows_by_unit.setdefault(source, []).append(row(REPORT_OWED, f"向{target}报送{what}{form}", where, _timing(report)))
     if entry.target and filters.unit in (None, entry.target):
-        item = f"接收{entry.source}报送的{what}{form}"
-        rows_by_unit.setdefault(entry.target, []).append((Cell(REPORT_RECEIVED), Cell(item), Cell(where), Cell(_timing(report))))
+        rows_by_unit.setdefault(entry.target, []).append(
+            row(REPORT_RECEIVED, f"接收{entry.source}报送的{what}{form}", where, _timing(report)))

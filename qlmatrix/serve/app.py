@@ -18,6 +18,7 @@ from typing import Any
 from ..limits import MAX_REQUEST_BYTES
 from ..text import Text
 from .folder import PlanFolder
+from .rulepage import rule_page
 from .security import TOKEN_COOKIE, TOKEN_HEADER, Refused, check_host, check_origin, confine, new_token, same_token
 from .worker import JobFailed, Worker
 
@@ -76,6 +77,9 @@ class Handler(BaseHTTPRequestHandler):
 
     server: Workbench
     protocol_version = "HTTP/1.1"
+    #: TCP_NODELAY: an answer goes out as its headers, then its body; with Nagle's algorithm the body
+    #: waits for the peer to acknowledge the headers, which it delays (up to 40 ms on Linux) on every request.
+    disable_nagle_algorithm = True
 
     def log_message(self, format: str, *args: Any) -> None:
         pass  # the terminal shows the address and errors, not every keystroke's request
@@ -121,10 +125,11 @@ class Handler(BaseHTTPRequestHandler):
             self._send(200, self.server.static[name], STATIC_TYPES.get(os.path.splitext(name)[1], "text/plain"))
         elif path.startswith("/rule/"):
             code = path[len("/rule/"):]
-            found = self.server.worker.call("rule", {"code": code, "lang": query.get("lang", "zh")})
+            lang = "en" if query.get("lang") == "en" else "zh"
+            found = self.server.worker.call("rule", {"code": code, "lang": lang})
             if found["markdown"] is None:
                 raise Refused(404, Text(f"no rule `{code}`", f"没有规则`{code}`"))
-            self._send(200, found["markdown"].encode("utf-8"), "text/plain; charset=utf-8")
+            self._send(200, rule_page(code, found["markdown"], lang).encode("utf-8"), STATIC_TYPES[".html"])
         else:
             raise Refused(404, Text(f"nothing at `{path}`", f"`{path}`不存在"))
 
@@ -156,6 +161,10 @@ class Handler(BaseHTTPRequestHandler):
             return self._json(plans.create(_text(body, "path"), body.get("text") or ""))
         if name == "rename":
             return self._json(plans.rename(_text(body, "path"), _text(body, "new_path")))
+        if name == "compare":  # the file on disk against the page's text, diffed in the worker (bounded time)
+            disk = plans.read(_text(body, "path"))
+            rows = self.server.worker.call("compare", {"disk": disk["text"], "mine": _text(body, "text")})
+            return self._json({"path": disk["path"], "version": disk["version"], "rows": rows})
         jobs = {"analyse": "analyse", "hover": "hover", "complete": "complete", "views": "views",
                 "download": "download"}
         if name not in jobs:

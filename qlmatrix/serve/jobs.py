@@ -11,6 +11,7 @@ called as `qlm table` and `qlm diagram` call them.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable
 from typing import Any
@@ -23,9 +24,12 @@ from ..errors import QlmError
 from ..lsp import actions, completion
 from ..lsp.analysis import Analysis, Documents
 from ..lsp.hover import hover
-from ..render import DIAGRAM_FORMATS, DIAGRAMS, TABLE_FORMATS, VIEWS, RenderError, build_table, diagram, table, workbook
-from ..render.html import to_html_fragment
+from ..render import DIAGRAM_FORMATS, DIAGRAMS, TABLE_FORMATS, VIEWS, RenderError, diagram, table, workbook
 from ..text import Text
+from .compare import side_by_side
+from .pane import Pane
+from .texts import Stale, Texts
+from .worker import Then
 
 Job = Callable[[dict[str, Any]], Any]
 
@@ -51,8 +55,18 @@ def _disk_state(analysis: Analysis, path: str) -> tuple[tuple[str, int], ...]:
 _documents: dict[str, Documents] = {}
 
 
+#: The texts last given, by revision: the page sends the edit to one of them, or asks for its views.
+_texts = Texts()
+
+
 def _analysis(request: dict[str, Any]) -> tuple[str, Analysis]:
     path, text = request["path"], request.get("text")
+    if text is None and isinstance(request.get("base"), str) and isinstance(request.get("edit"), dict):
+        text = request["text"] = _texts.edited(path, request["base"], request["edit"])
+    if text is None and isinstance(request.get("revision"), str):
+        if _last.get("revision") != request["revision"] or _disk_state(_last["analysis"], path) != _last["disk"]:
+            raise Stale
+        return path, _last["analysis"]
     key = (request["folder"], path, text)
     if _last.get("key") == key and _disk_state(_last["analysis"], path) == _last["disk"]:
         return path, _last["analysis"]
@@ -66,12 +80,20 @@ def _analysis(request: dict[str, Any]) -> tuple[str, Analysis]:
     if isinstance(text, str):
         documents.set(path, text)
     analysis = documents.analyse(path)
-    _last.update(key=key, path=path, analysis=analysis, disk=_disk_state(analysis, path))
+    _last.update(key=key, path=path, analysis=analysis, disk=_disk_state(analysis, path),
+                 revision=_texts.keep(path, text) if isinstance(text, str) else None)
     return path, analysis
 
 
 def _relative(request: dict[str, Any], path: str) -> str:
-    return os.path.relpath(path, request["folder"]).replace(os.sep, "/")
+    return _relative_to(path, request["folder"])
+
+
+@functools.lru_cache(maxsize=4096)
+def _relative_to(path: str, folder: str) -> str:
+    # Asked for every finding and its fixes (a 1k-task plan has dozens): both are absolute, so the
+    # answer depends on the two strings only.
+    return os.path.relpath(path, folder).replace(os.sep, "/")
 
 
 def _diagnostic(request: dict[str, Any], analysis: Analysis, diagnostic: Diagnostic, file: str) -> dict[str, Any]:
@@ -93,9 +115,14 @@ def _diagnostic(request: dict[str, Any], analysis: Analysis, diagnostic: Diagnos
     return found
 
 
-def analyse(request: dict[str, Any]) -> dict[str, Any]:
-    """Every finding of the plan the file belongs to, in file and line order, each with its quick fixes."""
-    path, analysis = _analysis(request)
+def analyse(request: dict[str, Any]) -> dict[str, Any] | Then:
+    """Every finding of the plan the file belongs to, in file and line order, each with its quick fixes.
+    The text comes whole (`text`) or as an edit (`edit`) of the text of an earlier revision (`base`);
+    `pane` names the table the page will ask for next (view, filters, `have`), made after answering."""
+    try:
+        path, analysis = _analysis(request)
+    except Stale:
+        return {"stale": True, "problems": []}  # the page sends its whole text
     problems = []
     for file in analysis.files():
         for diagnostic in analysis.diagnostics.get(file, []):
@@ -105,7 +132,30 @@ def analyse(request: dict[str, Any]) -> dict[str, Any]:
             for diagnostic in analysis.diagnostics[file]:
                 problems.append(_diagnostic(request, analysis, diagnostic, file))
     problems.sort(key=lambda p: (p["file"] != _relative(request, path), p["file"], p["line"], p["column"]))
-    return {"root": _relative(request, analysis.root), "readable": analysis.plan is not None, "problems": problems}
+    answer = {"root": _relative(request, analysis.root), "readable": analysis.plan is not None, "problems": problems,
+              "revision": _last.get("revision")}
+    pane = request.get("pane")
+    if isinstance(pane, dict) and pane.get("view") in VIEWS and answer["revision"] is not None:
+        # The page asks for this pane next: it is made while the findings travel to the page.
+        ahead = dict(pane, path=request["path"], folder=request["folder"], revision=answer["revision"],
+                     lang=request.get("lang", "zh"))
+        return Then(answer, functools.partial(_make_ahead, ahead))
+    return answer
+
+
+#: The pane made after the last checks, for the views request the page sends next (see `analyse`).
+_ahead: dict[str, Any] = {}
+
+
+def _pane_key(request: dict[str, Any]) -> tuple[Any, ...]:
+    have = tuple(key for key in request.get("have") or () if isinstance(key, str))
+    return (request.get("revision"), request.get("view"), *_filters(request).values(), have, request.get("lang", "zh"))
+
+
+def _make_ahead(request: dict[str, Any]) -> None:
+    _ahead.clear()
+    answer = views(request)
+    _ahead.update(key=_pane_key(request), analysis=_last.get("analysis"), answer=answer)
 
 
 def hover_at(request: dict[str, Any]) -> dict[str, Any]:
@@ -140,21 +190,36 @@ def _filters(request: dict[str, Any]) -> dict[str, Any]:
     return {name: request.get(name) or None for name in ("section", "unit", "role")}
 
 
+#: The table views' memos, kept across keystrokes: a pane is rebuilt from the rows of the tasks an edit touched.
+_pane = Pane()
+
+
 def views(request: dict[str, Any]) -> dict[str, Any]:
-    """The views asked for (`view`, else all): tables as HTML fragments, diagrams as SVG, filtered as the
+    """The views asked for (`view`, else all): tables as the blocks of their HTML fragment (`pane`; the
+    page holds the blocks listed in `have` and gets only the others), diagrams as SVG, filtered as the
     CLI filters. The page asks for the one it shows: the responsibility diagram of a 1k-task plan takes
-    Graphviz over a second, the three tables a quarter of one."""
-    _, analysis = _analysis(request)
+    Graphviz over a second, a table a few milliseconds after an edit."""
+    try:
+        _, analysis = _analysis(request)
+    except Stale:
+        return {"stale": True, "readable": False, "views": {}}  # the page sends its text again
+    if _ahead and request.get("text") is None and _ahead["key"] == _pane_key(request) \
+            and _ahead["analysis"] is analysis:
+        made: dict[str, Any] = _ahead["answer"]
+        _ahead.clear()
+        return made  # made after the checks, of this very analysis (the disk unchanged since)
     if analysis.plan is None:
         return {"readable": False, "views": {}}
     wanted = request.get("view")
     names = [wanted] if wanted in (*VIEWS, *DIAGRAMS) else [*VIEWS, *DIAGRAMS]
     found: dict[str, dict[str, str]] = {}
     filters = _filters(request)
+    have = [key for key in request.get("have") or () if isinstance(key, str)]
+    resolved = analysis.resolved
     for name in names:
         try:
             if name in VIEWS:
-                found[name] = {"html": to_html_fragment(build_table(analysis.resolved or analysis.plan, name, **filters))}
+                found[name] = _pane.table(resolved if resolved is not None else analysis.plan, name, filters, have)
             else:
                 svg = diagram(analysis.plan, name, "svg", **filters)
                 found[name] = {"svg": svg if isinstance(svg, str) else svg.decode("utf-8")}
@@ -216,8 +281,13 @@ def rule_page(request: dict[str, Any]) -> dict[str, Any]:
     return {"markdown": rule_markdown(rule, lang=request.get("lang", "zh")) if rule is not None else None}
 
 
+def compare(request: dict[str, Any]) -> list[dict[str, Any]]:
+    """The disk's text and the page's side by side, line by line (`compare.side_by_side`)."""
+    return side_by_side(request["disk"], request["mine"])
+
+
 JOBS: dict[str, Job] = {"analyse": analyse, "hover": hover_at, "complete": complete, "views": views,
-                        "download": download, "import": import_document, "rule": rule_page}
+                        "download": download, "import": import_document, "rule": rule_page, "compare": compare}
 
 
 def run(name: str, request: dict[str, Any]) -> Any:

@@ -17,6 +17,8 @@ from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any
 
+import attrs
+
 from ..errors import QlmError
 from ..text import Text
 
@@ -26,6 +28,16 @@ JOB_TIMEOUT = 30.0
 START_TIMEOUT = 120.0
 
 Runner = Callable[[str, dict[str, Any]], Any]
+
+
+@attrs.frozen
+class Then:
+    """A job's answer, and what the worker does right after sending it: the pane the page is about to ask
+    for is made while the checks' answer travels to the page (the time it takes counts towards the next
+    job's timeout, so a plan that hangs it is stopped as any other)."""
+
+    answer: Any
+    then: Callable[[], None]
 
 
 class JobFailed(Exception):
@@ -46,13 +58,22 @@ def _serve(connection: Connection, runner: Runner) -> None:
         except EOFError:
             return
         try:
-            connection.send(("ok", runner(name, request)))
+            answer = runner(name, request)
         except QlmError as error:
             connection.send(("refused", error.message.en, error.message.zh))
+            continue
         except (ValueError, KeyError, TypeError) as error:
             connection.send(("refused", str(error), str(error)))
+            continue
         except Exception as error:  # a bug: said to the page, and the worker keeps serving
             connection.send(("failed", f"{type(error).__name__}: {error}"))
+            continue
+        connection.send(("ok", answer.answer if isinstance(answer, Then) else answer))
+        if isinstance(answer, Then):
+            try:
+                answer.then()
+            except Exception:  # made ahead only: the page asks for it and is told why then
+                pass
 
 
 def default_runner(name: str, request: dict[str, Any]) -> Any:

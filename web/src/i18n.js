@@ -12,6 +12,8 @@ export const WORDS = {
     conflict: "此文件打开后已在磁盘上被修改（另一个标签页或编辑器）。可重新载入磁盘上的版本，或比较两者；不会自动覆盖。",
     kept: "将保留页面中的版本：再次保存即覆盖磁盘上的版本。", downloaded: (name) => `已下载 ${name}`,
     fix: "快速修复", other: "English", discard: "当前计划有未保存的修改，确定放弃并打开另一个文件吗？",
+    compareSummary: (n) => n ? `${n} 行不同（− 仅磁盘上有，+ 仅页面中有，~ 已修改）` : "两个版本相同",
+    folded: (n) => `…… ${n} 行相同 ……`,
   },
   en: {
     title: "qlm workbench", save: "Save", reload: "Reload", compare: "Compare", keep: "Keep mine", plans: "Plans",
@@ -25,6 +27,8 @@ export const WORDS = {
     conflict: "This file changed on disk since it was opened (another tab or editor). Reload the disk version or compare them; nothing is overwritten.",
     kept: "The page's version is kept: saving again replaces the disk version.", downloaded: (name) => `downloaded ${name}`,
     fix: "Quick fix", other: "中文", discard: "This plan has unsaved changes: discard them and open another file?",
+    compareSummary: (n) => n ? `${n} lines differ (− only on disk, + only on the page, ~ changed)` : "the two versions are the same",
+    folded: (n) => `… ${n} equal lines …`,
   },
 };
 
