@@ -8,6 +8,7 @@ values. Ids that come from the numbering are not the parser's business:
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
@@ -20,7 +21,6 @@ from ..diagnostics import Diagnostic, Label
 from ..keywords import (
     ALLOWED,
     ANNOTATION_LABELS,
-    COMMA_BEFORE_PROPERTY,
     LOOP_STAGE_BY_WORD,
     LOOP_STAGES,
     PROPERTIES,
@@ -29,6 +29,7 @@ from ..keywords import (
     STATEMENT_BY_WORD,
     UNIT_KIND_BY_WORD,
     UNIT_KINDS,
+    comma_before_property,
 )
 from ..model import Include, Layout, Note, Plan, Ref, Report, Section, SectionKind, Task, Unit
 from ..numbering import normalise_number, split_title
@@ -223,7 +224,7 @@ class Builder(lark.Transformer[lark.Token, Plan]):
             return [prop]
         value = prop.value
         # The plain `in` tests first: this runs for every property of a 100k-task plan.
-        found = COMMA_BEFORE_PROPERTY.search(value) if ("，" in value or "," in value) else None
+        found = comma_before_property().search(value) if ("，" in value or "," in value) else None
         if found is None:
             return [prop]
         comma = found.start()
@@ -376,7 +377,7 @@ class Builder(lark.Transformer[lark.Token, Plan]):
     def _uncoloned_annotation(self, title: lark.Token, text: str) -> tuple[str, list[Assignment]]:
         """`(责任单位 A局)` at the end of a title: an annotation missing its colon, which would
         silently become title text. Reported (E015) where the colon belongs, and read as meant."""
-        found = _UNCOLONED.search(text) if text.endswith((")", "）", "]", "】", "〕")) else None
+        found = _uncoloned().search(text) if text.endswith((")", "）", "]", "】", "〕")) else None
         if found is None or title.line != title.end_line:
             return text, []
         offset = len(str(title)) - len(str(title).lstrip())  # _clean stripped the token
@@ -431,10 +432,12 @@ class Builder(lark.Transformer[lark.Token, Plan]):
         return Include(_unquote(path), span=self.span(keyword, path))
 
 
-#: An annotation at the end of a title whose label has no colon: `(责任单位 A局)`.
-_UNCOLONED = re.compile(
-    r"[(（\[【〔][ \t\u3000]*(" + "|".join(sorted(map(re.escape, ANNOTATION_LABELS), key=len, reverse=True))
-    + r")([ \t\u3000])[^()（）\[\]【】〔〕:：]+[)）\]】〕]$")
+@functools.cache  # compiled when a title first ends with a bracket, not at every start-up
+def _uncoloned() -> re.Pattern[str]:
+    """An annotation at the end of a title whose label has no colon: `(责任单位 A局)`."""
+    return re.compile(
+        r"[(（\[【〔][ \t\u3000]*(" + "|".join(sorted(map(re.escape, ANNOTATION_LABELS), key=len, reverse=True))
+        + r")([ \t\u3000])[^()（）\[\]【】〔〕:：]+[)）\]】〕]$")
 
 
 
