@@ -361,8 +361,7 @@ class Builder(lark.Transformer[lark.Token, Plan]):
             due=self.cadence(props, "due"),
             deliverable=self.text(props, "deliverable"),
             span=self.heading_span(start, title or number or start),
-            layout=Layout(keyword=keyword is not None, annotation=annotation is not None,
-                          pasted=body is not None and "body" not in props),
+            layout=_LAYOUTS[keyword is not None, annotation is not None, body is not None and "body" not in props],
             leaders=self.names(props.get("leader")),
         )
 
@@ -430,6 +429,12 @@ class Builder(lark.Transformer[lark.Token, Plan]):
     def include(self, children: list[lark.Token]) -> Include:
         keyword, path = children
         return Include(_unquote(path), span=self.span(keyword, path))
+
+
+#: The eight layouts a task can have, shared (Layout is frozen): one object per task fewer to make and for
+#: the collector to scan.
+_LAYOUTS = {(keyword, annotation, pasted): Layout(keyword=keyword, annotation=annotation, pasted=pasted)
+            for keyword in (False, True) for annotation in (False, True) for pasted in (False, True)}
 
 
 @functools.cache  # compiled when a title first ends with a bracket, not at every start-up
