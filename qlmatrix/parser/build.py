@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
     from typing import TypedDict, Unpack
 
-    from ..model import Assignment, Item, LoopStage
+    from ..model import Assignment, Item, LoopStage, Role
     from ..text import Text
 
     class _Details(TypedDict, total=False):
@@ -161,9 +161,16 @@ class Builder(lark.Transformer[lark.Token, Plan]):
         found: list[Assignment] = []
         for name, prop in props.items():
             if name in ROLE_PROPERTIES:
-                found += values.role_assignments(self.value_pieces(prop), ROLE_PROPERTIES[name])
+                role: Role | None = ROLE_PROPERTIES[name]
             elif name == "responsible":
-                found += values.responsible_assignments(self.value_pieces(prop))
+                role = None  # 责任单位: the first (or the one marked 牵头) leads
+            else:
+                continue
+            token = prop.value_token
+            if token is None:
+                continue
+            line, column = _start(token)
+            found += values.list_assignments(prop.value, self.filename, line, column, role)
         return found
 
     def vocabulary(self, prop: Prop, index: Mapping[str, _Word], table: Mapping[_Word, tuple[str, str]],

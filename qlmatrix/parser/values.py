@@ -3,10 +3,15 @@
 Each piece keeps its own position, computed from the token's position and
 the piece's offset (values never span lines), so a diagnostic can point at
 the one misspelt unit in `(责任单位:综合办、纪检委)`.
+
+A plan repeats the same values thousands of times (`牵头: 市财政局`, `频次: 每年`), so
+what a value says is worked out once per distinct text, with offsets instead of
+positions (`_layout`), and each occurrence only places it (`_placed`).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -70,16 +75,54 @@ def split_top_level(text: str, separators: str, brackets: tuple[str, str] = (_OP
 
 def pieces(text: str, base: Span, offset: int = 0, separators: str = _LIST_SEPARATORS) -> list[Piece]:
     """Non-empty, stripped parts of `text`, with spans; `offset` is text's place in the token."""
-    found = []
     file, line, column = base.file, base.line, base.column + offset  # span_at, unrolled: once per unit named
+    return [Piece(name, Span(file, line, column + start, line, column + end))
+            for name, start, end in _parts(text, separators)]
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _parts(text: str, separators: str) -> tuple[tuple[str, int, int], ...]:
+    """(part, start, end) of each non-empty stripped part of `text`: `pieces` without positions."""
+    found = []
     for start, end in split_top_level(text, separators):
         raw = text[start:end]
         stripped = raw.strip(" \t\u3000")
         if not stripped:
             continue
         lead = start + (len(raw) - len(raw.lstrip(" \t\u3000")) if raw[0] in " \t\u3000" else 0)
-        found.append(Piece(stripped, Span(file, line, column + lead, line, column + lead + len(stripped))))
+        found.append((stripped, lead, lead + len(stripped)))
+    return tuple(found)
+
+
+#: Where `_layout` reads a value: offsets come out as the columns of this span.
+_ORIGIN = Span("", 1, 0, 1, 0)
+#: What a value assigns, without positions: (role, unit, start, end) per unit named.
+_Layout = tuple[tuple[Role, str, int, int], ...]
+
+
+def _layout(assignments: list[Assignment]) -> _Layout:
+    return tuple((a.role, a.unit.name, a.unit.span.column, a.unit.span.end_column)  # type: ignore[union-attr]
+                 for a in assignments)  # every assignment read from text has its span
+
+
+def _placed(layout: _Layout, file: str, line: int, column: int) -> list[Assignment]:
+    """The assignments of `layout` for a value starting at (line, column) of `file`."""
+    found = []
+    for role, name, start, end in layout:
+        span = Span(file, line, column + start, line, column + end)
+        found.append(Assignment(role, Ref(name, span), span))
     return found
+
+
+def list_assignments(text: str, file: str, line: int, column: int, role: Role | None) -> list[Assignment]:
+    """The units a role property lists (`配合: A、B`) in `role`; None: 责任单位 semantics."""
+    return _placed(_list_layout(text, role), file, line, column)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _list_layout(text: str, role: Role | None) -> _Layout:
+    found = pieces(text, _ORIGIN)
+    return _layout(responsible_assignments(found) if role is None else role_assignments(found, role))
 
 
 def marked_role(piece: Piece) -> tuple[Piece, Role | None]:
@@ -126,6 +169,21 @@ class AnnotationError(QlmError, ValueError):
 
 def annotation_assignments(text: str, base: Span) -> list[Assignment]:
     """Read `(责任单位:A、B)`, `(牵头单位:X;配合单位:Y、Z)`, `【责任单位：A】` and the like."""
+    try:
+        layout = _annotation_layout(text)  # an error is not kept: it is raised again each time, placed
+    except AnnotationError as error:
+        at = error.span
+        error.span = Span(base.file, base.line, base.column + at.column, base.line, base.column + at.end_column)
+        raise
+    return _placed(layout, base.file, base.line, base.column)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _annotation_layout(text: str) -> _Layout:
+    return _layout(_read_annotation(text, _ORIGIN))
+
+
+def _read_annotation(text: str, base: Span) -> list[Assignment]:
     inner = text[1:-1]
     assignments: list[Assignment] = []
     for start, end in _groups(inner):
