@@ -31,7 +31,7 @@ from ..keywords import (
     UNIT_KINDS,
     comma_before_property,
 )
-from ..model import Include, Layout, Note, Plan, Ref, Report, Section, SectionKind, Task, Unit
+from ..model import Include, Layout, Note, Plan, Ref, Report, Role, Section, SectionKind, Task, Unit
 from ..numbering import normalise_number, split_title
 from ..span import Span
 from ..suggest import closest
@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
     from typing import TypedDict, Unpack
 
-    from ..model import Assignment, Item, LoopStage, Role
+    from ..model import Assignment, Item, LoopStage
     from ..text import Text
 
     class _Details(TypedDict, total=False):
@@ -87,6 +87,9 @@ class Builder(lark.Transformer[lark.Token, Plan]):
         self.filename = filename
         self.diagnostics: list[Diagnostic] = []
         self._cadences: dict[str, Cadence] = {}  # a plan repeats a few cadences thousands of times
+        # ... and unit lists: what each distinct value assigns, kept for this read (docs/performance.md)
+        self._lists: dict[tuple[str, Role | None], values.Layout] = {}
+        self._annotations: dict[str, values.Layout | values.Unreadable] = {}
 
     # Helpers
 
@@ -170,8 +173,29 @@ class Builder(lark.Transformer[lark.Token, Plan]):
             if token is None:
                 continue
             line, column = _start(token)
-            found += values.list_assignments(prop.value, self.filename, line, column, role)
+            key = (prop.value, role)
+            layout = self._lists.get(key)
+            if layout is None:
+                layout = self._lists[key] = values.list_layout(prop.value, role)
+            found += values.placed(layout, self.filename, line, column)
         return found
+
+    def annotation(self, token: lark.Token) -> list[Assignment]:
+        """What an annotation token assigns (E005 when it cannot be read)."""
+        text = str(token)
+        layout = self._annotations.get(text)
+        if layout is None:
+            try:
+                layout = values.annotation_layout(text)
+            except values.Unreadable as error:
+                layout = error
+            self._annotations[text] = layout
+        line, column = _start(token)
+        if isinstance(layout, values.Unreadable):
+            problem = layout.placed(self.span(token))
+            self.emit("E005", problem.span, args={"reason": problem.message}, help="annotation-form")
+            return []
+        return values.placed(layout, self.filename, line, column)
 
     def vocabulary(self, prop: Prop, index: Mapping[str, _Word], table: Mapping[_Word, tuple[str, str]],
                    what: str) -> list[_Word]:
@@ -343,11 +367,7 @@ class Builder(lark.Transformer[lark.Token, Plan]):
         props = self.properties(block, "task")
         found: list[Assignment] = []
         if annotation is not None:
-            try:
-                found = values.annotation_assignments(str(annotation), self.span(annotation))
-            except values.AnnotationError as error:
-                self.emit("E005", error.span, args={"reason": error.message},
-                          help="annotation-form")
+            found = self.annotation(annotation)
         text = _clean(title)  # None only without a title
         if annotation is None and title is not None and title.type == "TEXT" and text is not None:
             text, recovered = self._uncoloned_annotation(title, text)

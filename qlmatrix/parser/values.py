@@ -4,14 +4,14 @@ Each piece keeps its own position, computed from the token's position and
 the piece's offset (values never span lines), so a diagnostic can point at
 the one misspelt unit in `(责任单位:综合办、纪检委)`.
 
-A plan repeats the same values thousands of times (`牵头: 市财政局`, `频次: 每年`), so
-what a value says is worked out once per distinct text, with offsets instead of
-positions (`_layout`), and each occurrence only places it (`_placed`).
+A plan repeats the same values thousands of times (`牵头: 市财政局`), so what a
+value assigns can be worked out once per distinct text, with offsets instead of
+positions (`list_layout`, `annotation_layout`), and each occurrence only placed
+(`placed`): the Builder keeps the layouts of the plan it reads.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from typing import NamedTuple
 
@@ -80,7 +80,6 @@ def pieces(text: str, base: Span, offset: int = 0, separators: str = _LIST_SEPAR
             for name, start, end in _parts(text, separators)]
 
 
-@functools.lru_cache(maxsize=1 << 14)
 def _parts(text: str, separators: str) -> tuple[tuple[str, int, int], ...]:
     """(part, start, end) of each non-empty stripped part of `text`: `pieces` without positions."""
     found = []
@@ -94,18 +93,13 @@ def _parts(text: str, separators: str) -> tuple[tuple[str, int, int], ...]:
     return tuple(found)
 
 
-#: Where `_layout` reads a value: offsets come out as the columns of this span.
-_ORIGIN = Span("", 1, 0, 1, 0)
+#: A part of a value without its position: (text, start, end), offsets in the value.
+_Part = tuple[str, int, int]
 #: What a value assigns, without positions: (role, unit, start, end) per unit named.
-_Layout = tuple[tuple[Role, str, int, int], ...]
+Layout = tuple[tuple[Role, str, int, int], ...]
 
 
-def _layout(assignments: list[Assignment]) -> _Layout:
-    return tuple((a.role, a.unit.name, a.unit.span.column, a.unit.span.end_column)  # type: ignore[union-attr]
-                 for a in assignments)  # every assignment read from text has its span
-
-
-def _placed(layout: _Layout, file: str, line: int, column: int) -> list[Assignment]:
+def placed(layout: Layout, file: str, line: int, column: int) -> list[Assignment]:
     """The assignments of `layout` for a value starting at (line, column) of `file`."""
     found = []
     for role, name, start, end in layout:
@@ -114,49 +108,34 @@ def _placed(layout: _Layout, file: str, line: int, column: int) -> list[Assignme
     return found
 
 
-def list_assignments(text: str, file: str, line: int, column: int, role: Role | None) -> list[Assignment]:
-    """The units a role property lists (`配合: A、B`) in `role`; None: 责任单位 semantics."""
-    return _placed(_list_layout(text, role), file, line, column)
+def list_layout(text: str, role: Role | None) -> Layout:
+    """What a role property's value (`配合: A、B`) assigns, in `role`; None: 责任单位 semantics."""
+    return _assigned(_parts(text, _LIST_SEPARATORS), role, 0)
 
 
-@functools.lru_cache(maxsize=1 << 14)
-def _list_layout(text: str, role: Role | None) -> _Layout:
-    found = pieces(text, _ORIGIN)
-    return _layout(responsible_assignments(found) if role is None else role_assignments(found, role))
-
-
-def marked_role(piece: Piece) -> tuple[Piece, Role | None]:
+def marked_role(part: _Part) -> tuple[_Part, Role | None]:
     """`纪监委(牵头)` -> (`纪监委`, LEAD)."""
-    match = _MARK.search(piece.text) if piece.text.endswith((")", "）")) else None
+    text, start, _ = part
+    match = _MARK.search(text) if text.endswith((")", "）")) else None
     if not match:
-        return piece, None
-    name = piece.text[: match.start()].rstrip()
+        return part, None
+    name = text[: match.start()].rstrip()
     if not name or _MARK.search(name):
         # `(牵头)` alone or `(牵头)(牵头)`: no name for the mark to follow, so the whole is the name.
         # Otherwise the mark would be stripped again each time the plan is written and read.
-        return piece, None
-    span = Span(piece.span.file, piece.span.line, piece.span.column, piece.span.line, piece.span.column + len(name))
-    return Piece(name, span), ROLE_MARKS[match.group(1)]
+        return part, None
+    return (name, start, start + len(name)), ROLE_MARKS[match.group(1)]
 
 
-def responsible_assignments(pieces_: list[Piece]) -> list[Assignment]:
-    """责任单位 semantics: a unit marked (牵头) leads, else the first listed (列第一位的为牵头单位)."""
-    named = [marked_role(piece) for piece in pieces_]
-    any_marked_lead = any(role is Role.LEAD for _, role in named)
-    assignments = []
-    for index, (piece, role) in enumerate(named):
-        if role is None:
-            role = Role.SUPPORT if any_marked_lead or index > 0 else Role.LEAD
-        assignments.append(Assignment(role, Ref(piece.text, piece.span), piece.span))
-    return assignments
-
-
-def role_assignments(pieces_: list[Piece], role: Role) -> list[Assignment]:
-    assignments = []
-    for piece in pieces_:
-        piece, mark = marked_role(piece)
-        assignments.append(Assignment(mark or role, Ref(piece.text, piece.span), piece.span))
-    return assignments
+def _assigned(parts: tuple[_Part, ...], role: Role | None, offset: int) -> Layout:
+    """The units of `parts` in `role`, a mark such as (牵头) overriding it; `role` None is 责任单位:
+    a unit marked (牵头) leads, else the first listed (列第一位的为牵头单位), the others support."""
+    named = [marked_role(part) for part in parts]
+    if role is None:
+        any_marked_lead = any(mark is Role.LEAD for _, mark in named)
+        return tuple((mark or (Role.SUPPORT if any_marked_lead or index else Role.LEAD), name, offset + start,
+                      offset + end) for index, ((name, start, end), mark) in enumerate(named))
+    return tuple((mark or role, name, offset + start, offset + end) for (name, start, end), mark in named)
 
 
 class AnnotationError(QlmError, ValueError):
@@ -167,45 +146,42 @@ class AnnotationError(QlmError, ValueError):
         self.span = span
 
 
+class Unreadable(Exception):
+    """An annotation `annotation_layout` cannot read: the reason and where in the annotation."""
+
+    def __init__(self, reason_en: str, reason_zh: str, start: int, end: int):
+        super().__init__(reason_en)
+        self.reason, self.start, self.end = (reason_en, reason_zh), start, end
+
+    def placed(self, base: Span) -> AnnotationError:
+        """The error for the annotation starting at `base`."""
+        return AnnotationError(*self.reason, span_at(base, self.start, self.end))
+
+
 def annotation_assignments(text: str, base: Span) -> list[Assignment]:
     """Read `(责任单位:A、B)`, `(牵头单位:X;配合单位:Y、Z)`, `【责任单位：A】` and the like."""
     try:
-        layout = _annotation_layout(text)  # an error is not kept: it is raised again each time, placed
-    except AnnotationError as error:
-        at = error.span
-        error.span = Span(base.file, base.line, base.column + at.column, base.line, base.column + at.end_column)
-        raise
-    return _placed(layout, base.file, base.line, base.column)
+        layout = annotation_layout(text)
+    except Unreadable as error:
+        raise error.placed(base) from None
+    return placed(layout, base.file, base.line, base.column)
 
 
-@functools.lru_cache(maxsize=1 << 14)
-def _annotation_layout(text: str) -> _Layout:
-    return _layout(_read_annotation(text, _ORIGIN))
-
-
-def _read_annotation(text: str, base: Span) -> list[Assignment]:
+def annotation_layout(text: str) -> Layout:
+    """What an annotation assigns, with offsets in it; Unreadable when it cannot be read."""
     inner = text[1:-1]
-    assignments: list[Assignment] = []
+    assignments: list[tuple[Role, str, int, int]] = []
     for start, end in _groups(inner):
         group = inner[start:end]
         label = _LABEL.match(group)
         if not label:
-            span = span_at(base, 1 + start, 1 + end)
-            raise AnnotationError(
-                f"`{group.strip()}` has no label such as 责任单位: or 配合单位:",
-                f"`{group.strip()}`缺少“责任单位:”或“配合单位:”等标签",
-                span,
-            )
-        found = pieces(group[label.end():], base, offset=1 + start + label.end())
+            raise Unreadable(f"`{group.strip()}` has no label such as 责任单位: or 配合单位:",
+                              f"`{group.strip()}`缺少“责任单位:”或“配合单位:”等标签", 1 + start, 1 + end)
+        found = _parts(group[label.end():], _LIST_SEPARATORS)
         if not found:
-            span = span_at(base, 1 + start, 1 + end)
-            raise AnnotationError(f"`{label.group(1)}` names no unit", f"`{label.group(1)}`后没有单位", span)
-        role = ANNOTATION_LABELS[label.group(1)]
-        if role is None:
-            assignments.extend(responsible_assignments(found))
-        else:
-            assignments.extend(role_assignments(found, role))
-    return assignments
+            raise Unreadable(f"`{label.group(1)}` names no unit", f"`{label.group(1)}`后没有单位", 1 + start, 1 + end)
+        assignments += _assigned(found, ANNOTATION_LABELS[label.group(1)], 1 + start + label.end())
+    return tuple(assignments)
 
 
 _NEXT_LABEL = re.compile(r"[，,][ \t\u3000]*(?=(" + "|".join(map(re.escape, ANNOTATION_LABELS)) + r")[ \t\u3000]*[:：])")
