@@ -31,7 +31,7 @@ from ..keywords import (
     UNIT_KINDS,
     comma_before_property,
 )
-from ..model import Include, Layout, Note, Plan, Ref, Report, Role, Section, SectionKind, Task, Unit
+from ..model import Include, Layout, Note, Plan, Ref, Report, Section, SectionKind, Task, Unit
 from ..numbering import normalise_number, split_title
 from ..span import Span
 from ..suggest import closest
@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
     from typing import TypedDict, Unpack
 
-    from ..model import Assignment, Item, LoopStage
+    from ..model import Assignment, Item, LoopStage, Role
     from ..text import Text
 
     class _Details(TypedDict, total=False):
@@ -87,9 +87,6 @@ class Builder(lark.Transformer[lark.Token, Plan]):
         self.filename = filename
         self.diagnostics: list[Diagnostic] = []
         self._cadences: dict[str, Cadence] = {}  # a plan repeats a few cadences thousands of times
-        # ... and unit lists: what each distinct value assigns, kept for this read (docs/performance.md)
-        self._lists: dict[tuple[str, Role | None], values.Layout] = {}
-        self._annotations: dict[str, values.Layout | values.Unreadable] = {}
 
     # Helpers
 
@@ -173,26 +170,17 @@ class Builder(lark.Transformer[lark.Token, Plan]):
             if token is None:
                 continue
             line, column = _start(token)
-            key = (prop.value, role)
-            layout = self._lists.get(key)
-            if layout is None:
-                layout = self._lists[key] = values.list_layout(prop.value, role)
-            found += values.placed(layout, self.filename, line, column)
+            found += values.placed(values.list_layout(prop.value, role), self.filename, line, column)
         return found
 
     def annotation(self, token: lark.Token) -> list[Assignment]:
-        """What an annotation token assigns (E005 when it cannot be read)."""
-        text = str(token)
-        layout = self._annotations.get(text)
-        if layout is None:
-            try:
-                layout = values.annotation_layout(text)
-            except values.Unreadable as error:
-                layout = error
-            self._annotations[text] = layout
+        """What an annotation token assigns (E005 when it cannot be read). Not kept: most
+        annotations name their own set of units (6,105 distinct among 7,486 in the 10k plan)."""
         line, column = _start(token)
-        if isinstance(layout, values.Unreadable):
-            problem = layout.placed(self.span(token))
+        try:
+            layout = values.annotation_layout(str(token))
+        except values.Unreadable as error:
+            problem = error.placed(self.span(token))
             self.emit("E005", problem.span, args={"reason": problem.message}, help="annotation-form")
             return []
         return values.placed(layout, self.filename, line, column)

@@ -4,10 +4,9 @@ Each piece keeps its own position, computed from the token's position and
 the piece's offset (values never span lines), so a diagnostic can point at
 the one misspelt unit in `(责任单位:综合办、纪检委)`.
 
-A plan repeats the same values thousands of times (`牵头: 市财政局`), so what a
-value assigns can be worked out once per distinct text, with offsets instead of
-positions (`list_layout`, `annotation_layout`), and each occurrence only placed
-(`placed`): the Builder keeps the layouts of the plan it reads.
+What a value assigns is read as offsets in the value (`list_layout`,
+`annotation_layout`), then placed at the value's position (`placed`): one
+Span per unit named, made once.
 """
 
 from __future__ import annotations
@@ -95,16 +94,21 @@ def _parts(text: str, separators: str) -> tuple[tuple[str, int, int], ...]:
 
 #: A part of a value without its position: (text, start, end), offsets in the value.
 _Part = tuple[str, int, int]
-#: What a value assigns, without positions: (role, unit, start, end) per unit named.
-Layout = tuple[tuple[Role, str, int, int], ...]
+#: What a value assigns, without positions: (role, unit, start, end) per unit named, the role by its
+#: index in `_ROLES`. Numbers and strings only, so the garbage collector stops tracking the tuples of
+#: a kept layout (an Enum member inside would keep every one of them on its lists).
+Layout = tuple[tuple[int, str, int, int], ...]
+_ROLES = tuple(Role)
+_ROLE_INDEX = {role: index for index, role in enumerate(_ROLES)}
 
 
 def placed(layout: Layout, file: str, line: int, column: int) -> list[Assignment]:
     """The assignments of `layout` for a value starting at (line, column) of `file`."""
     found = []
+    roles = _ROLES
     for role, name, start, end in layout:
         span = Span(file, line, column + start, line, column + end)
-        found.append(Assignment(role, Ref(name, span), span))
+        found.append(Assignment(roles[role], Ref(name, span), span))
     return found
 
 
@@ -131,11 +135,12 @@ def _assigned(parts: tuple[_Part, ...], role: Role | None, offset: int) -> Layou
     """The units of `parts` in `role`, a mark such as (牵头) overriding it; `role` None is 责任单位:
     a unit marked (牵头) leads, else the first listed (列第一位的为牵头单位), the others support."""
     named = [marked_role(part) for part in parts]
+    index_of = _ROLE_INDEX
     if role is None:
         any_marked_lead = any(mark is Role.LEAD for _, mark in named)
-        return tuple((mark or (Role.SUPPORT if any_marked_lead or index else Role.LEAD), name, offset + start,
-                      offset + end) for index, ((name, start, end), mark) in enumerate(named))
-    return tuple((mark or role, name, offset + start, offset + end) for (name, start, end), mark in named)
+        return tuple((index_of[mark or (Role.SUPPORT if any_marked_lead or index else Role.LEAD)], name,
+                      offset + start, offset + end) for index, ((name, start, end), mark) in enumerate(named))
+    return tuple((index_of[mark or role], name, offset + start, offset + end) for (name, start, end), mark in named)
 
 
 class AnnotationError(QlmError, ValueError):
@@ -170,7 +175,7 @@ def annotation_assignments(text: str, base: Span) -> list[Assignment]:
 def annotation_layout(text: str) -> Layout:
     """What an annotation assigns, with offsets in it; Unreadable when it cannot be read."""
     inner = text[1:-1]
-    assignments: list[tuple[Role, str, int, int]] = []
+    assignments: list[tuple[int, str, int, int]] = []
     for start, end in _groups(inner):
         group = inner[start:end]
         label = _LABEL.match(group)
