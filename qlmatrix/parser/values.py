@@ -175,6 +175,39 @@ def annotation_assignments(text: str, base: Span) -> list[Assignment]:
 def annotation_layout(text: str) -> Layout:
     """What an annotation assigns, with offsets in it; Unreadable when it cannot be read."""
     inner = text[1:-1]
+    if _NOT_PLAIN.search(inner) is None:  # most annotations: one label, names split by 、
+        plain = _plain_layout(inner)
+        if plain:
+            return plain
+    return _layout_of_groups(inner)
+
+
+#: What only some annotations hold: several groups (`;`, or a comma before the next label), a
+#: comma between names, parentheses (a name's own, or a role mark such as `(牵头)`).
+_NOT_PLAIN = re.compile(r"[;；,，()（）]")
+
+
+def _plain_layout(inner: str) -> Layout:
+    """`annotation_layout` of an annotation `_NOT_PLAIN` finds nothing in: one group, no marks.
+    Empty when it is not read (no label, no name), which the general reading then explains."""
+    label = _LABEL.match(inner)
+    if label is None:
+        return ()
+    role = ANNOTATION_LABELS[label.group(1)]
+    index = _ROLE_INDEX
+    first, others = (index[Role.LEAD], index[Role.SUPPORT]) if role is None else (index[role], index[role])
+    found: list[tuple[int, str, int, int]] = []
+    start = label.end()
+    for part in inner[start:].split("、"):
+        stripped = part.strip(" \t\u3000")
+        if stripped:
+            lead = 1 + start + len(part) - len(part.lstrip(" \t\u3000"))
+            found.append((others if found else first, stripped, lead, lead + len(stripped)))
+        start += len(part) + 1
+    return tuple(found)
+
+
+def _layout_of_groups(inner: str) -> Layout:
     assignments: list[tuple[int, str, int, int]] = []
     for start, end in _groups(inner):
         group = inner[start:end]
