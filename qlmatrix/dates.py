@@ -5,14 +5,17 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 
 _DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 _CHINESE = re.compile(r"([0-9０-９]{4}|[〇○零一二三四五六七八九]{4})年([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月"
                       r"([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})日")
-#: Where a date stands in a longer line (`2022年10月18日印发`): for the importer.
-DATE_IN_TEXT = re.compile(_CHINESE.pattern + "|" + r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+@functools.cache  # for the importer only: not compiled by every `qlm check`
+def date_in_text() -> re.Pattern[str]:
+    """Where a date stands in a longer line (`2022年10月18日印发`)."""
+    return re.compile(_CHINESE.pattern + "|" + r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 
 
 def _number(text: str) -> int:

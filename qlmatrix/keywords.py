@@ -7,6 +7,7 @@ closed-loop stages are words the parser looks up here, so the writer
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 
@@ -110,8 +111,10 @@ ANNOTATION_LABELS = {
 
 #: Where an annotation starts: an opening bracket, a label and a colon (`(责任单位:`, `【牵头单位：`).
 #: grammar/qlm.lark spells the same alternation out in its ANNOTATION and TEXT terminals.
-ANNOTATION_START = re.compile(
-    r"[(（\[【〔][ \t\u3000]*(" + "|".join(map(re.escape, ANNOTATION_LABELS)) + r")[ \t\u3000]*[:：]")
+@functools.cache  # compiled when first needed: `qlm check` of a plan that parses never needs it
+def annotation_start() -> re.Pattern[str]:
+    return re.compile(
+        r"[(（\[【〔][ \t\u3000]*(" + "|".join(map(re.escape, ANNOTATION_LABELS)) + r")[ \t\u3000]*[:：]")
 
 #: Role marks written after a name inside an annotation: 纪监委(牵头).
 ROLE_MARKS = {"牵头": Role.LEAD, "lead": Role.LEAD, "配合": Role.SUPPORT, "support": Role.SUPPORT}
@@ -140,6 +143,8 @@ def word(table_entry: tuple[str, str] | tuple[tuple[str, ...], tuple[str, ...]],
 
 #: A comma, then a property name and its colon (`牵头：A，配合：B`): where `；` was meant. The parser
 #: reads it as two properties (E014), so the writer quotes a value holding it.
-COMMA_BEFORE_PROPERTY = re.compile(
-    r"[，,][ \t\u3000]*(" + "|".join(sorted(map(re.escape, PROPERTY_BY_WORD), key=len, reverse=True))
-    + r")[ \t\u3000]*[:：]")
+@functools.cache  # compiled when first needed (a value with a comma in it): start-up is part of every check
+def comma_before_property() -> re.Pattern[str]:
+    return re.compile(
+        r"[，,][ \t\u3000]*(" + "|".join(sorted(map(re.escape, PROPERTY_BY_WORD), key=len, reverse=True))
+        + r")[ \t\u3000]*[:：]")

@@ -7,11 +7,14 @@ their 、, parenthesised ones keep half-width parentheses, 1. and 1、 become 1.
 
 from __future__ import annotations
 
+import functools
+
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９（）", "0123456789()")
 _CIRCLED = {chr(0x2460 + i): f"({i + 1})" for i in range(20)}  # ① -> (1)
 _PARENTHESISED = {chr(0x3220 + i): f"({'一二三四五六七八九十'[i]})" for i in range(10)}  # ㈠ -> (一)
 
 
+@functools.lru_cache(maxsize=4096)  # a plan writes the same few hundred numbers thousands of times
 def normalise_number(text: str) -> str:
     text = text.strip().translate(_FULL_WIDTH_DIGITS)
     if text in _CIRCLED:

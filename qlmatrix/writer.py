@@ -17,7 +17,7 @@ import attrs
 
 from .dates import iso
 from .errors import QlmError
-from .keywords import ANNOTATION_START, COMMA_BEFORE_PROPERTY, LOOP_STAGES, PROPERTIES, STATEMENTS, UNIT_KINDS
+from .keywords import LOOP_STAGES, PROPERTIES, STATEMENTS, UNIT_KINDS, annotation_start, comma_before_property
 from .model import Assignment, Include, Item, Note, Plan, Ref, Report, Role, Section, SectionKind, Task, Unit
 
 INDENT = "  "
@@ -46,14 +46,14 @@ def quote(text: str) -> str:
 def value(text: str) -> str:
     """A property value as written: plain when the lexer reads it back unchanged, else quoted."""
     plain = (text and text == text.strip() and not text.startswith('"') and not _VALUE_UNSAFE.search(text)
-             and not COMMA_BEFORE_PROPERTY.search(text))
+             and not comma_before_property().search(text))
     return text if plain else quote(text)
 
 
 def title(text: str) -> str:
     # A leading colon would make the keyword before it read as a property name (`载体 :x` -> `载体:`).
     plain = (text and text == text.strip() and not text.startswith(('"', ":", "：")) and "。" not in text
-             and not re.search(r"[{}｛｝#＃\n\r]", text) and not ANNOTATION_START.search(text)
+             and not re.search(r"[{}｛｝#＃\n\r]", text) and not annotation_start().search(text)
              and not _NUMBER_START.match(text + " "))
     return text if plain else quote(text)
 
@@ -99,7 +99,7 @@ def _pastable(task: Task) -> bool:
     """The task's body can follow its title on the head line, as in the document: `标题。正文`."""
     body = task.body or ""
     return bool(task.title) and title(task.title) == task.title and bool(body) and body == body.strip() \
-        and not re.search(r"[{}｛｝#＃\n\r]", body) and not ANNOTATION_START.search(body)
+        and not re.search(r"[{}｛｝#＃\n\r]", body) and not annotation_start().search(body)
 
 
 def names(values: Iterable[Ref | str]) -> str:

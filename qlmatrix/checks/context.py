@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from datetime import date
+from typing import TYPE_CHECKING
 
 import attrs
 
 from ..model import Plan, Role, Unit, UnitKind
-from ..progress import ProgressLog
 from ..resolve import ResolvedPlan, ResolvedSection, ResolvedTask, UnitDirectory, resolve
+
+if TYPE_CHECKING:  # the returns' module (json, the calendar) loads only when there are returns to judge
+    from ..progress import ProgressLog
 
 #: Administrative levels from the top down; a unit's level is read from its first character,
 #: so 县(市、区), 乡(镇), 村(社区) and 街道 all work.

@@ -14,8 +14,6 @@ from datetime import timedelta
 
 from ..diagnostics import Diagnostic, Severity
 from ..model import Plan
-from ..progress import DONE, covers, standing
-from ..schedule import due_dates
 from .context import Context
 from .registry import rule
 
@@ -23,7 +21,7 @@ from .registry import rule
 PROGRESS_CODES = ("W401", "W402", "W403")
 
 #: Words in 存在问题 saying the work is not finished.
-_NOT_DONE = re.compile(r"未完成|尚未|没有完成|未能|仍未|未按期|未按时|滞后|推进缓慢|未启动|还未|有待|正在|未全部|仍在")
+_NOT_DONE = r"未完成|尚未|没有完成|未能|仍未|未按期|未按时|滞后|推进缓慢|未启动|还未|有待|正在|未全部|仍在"  # compiled by re when used
 
 
 @rule("W401", "task-overdue", Severity.WARNING,
@@ -75,6 +73,7 @@ def task_overdue(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     day = progress.day if progress is not None else None
     if progress is None or day is None:
         return
+    from ..progress import standing  # with returns to judge only: a plain check never loads it
     latest = progress.log.latest_by_task(until=day)  # a return after the day judged does not count on it
     for task in context.resolved.tasks:
         newest = latest.get(task.id)
@@ -140,6 +139,8 @@ def return_missing(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     day = progress.day if progress is not None else None
     if progress is None or day is None:
         return
+    from ..progress import covers
+    from ..schedule import due_dates
     # Without the issue date, deadlines are looked at from a year before the first return, so that
     # the first return is judged against the deadline nearest to it like every other.
     first = min((r.as_of for r in progress.log.records), default=day)
@@ -208,8 +209,9 @@ def done_with_open_problems(plan: Plan, context: Context) -> Iterator[Diagnostic
     day = progress.day if progress is not None else None
     if progress is None or day is None:
         return
+    from ..progress import DONE
     latest = progress.log.latest_by_task(until=day)
     for task in context.resolved.tasks:
         newest = latest.get(task.id)
-        if newest is not None and newest.status == DONE and _NOT_DONE.search(newest.problems):
+        if newest is not None and newest.status == DONE and re.search(_NOT_DONE, newest.problems):
             yield Diagnostic("W403", task.span, args={"id": task.id, "problems": newest.problems}, help="confirm")

@@ -19,7 +19,6 @@ cannot write the same way (`qlmatrix.render.safe`).
 from __future__ import annotations
 
 import functools
-import json
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -58,8 +57,9 @@ def code_point(char: str) -> str:
 #: expression class: callers keep those that are not noncharacters (U+20000 and up hold rare CJK
 #: ideographs). A class listing the sixteen astral pairs one by one makes the engine 16 times slower.
 NONCHARACTER_CLASS = "\ufdd0-\ufdef\ufffe\uffff\U0001fffe-\U0010ffff"
-#: What JSON writers escape (JSON itself escapes U+0000..U+001F, `"` and `\\`).
-_JSON_RAW = re.compile(f"[\x7f-\x9f\u2028\u2029\ud800-\udfff{NONCHARACTER_CLASS}]")
+#: What JSON writers escape (JSON itself escapes U+0000..U+001F, `"` and `\\`); compiled by `re` when
+#: JSON is first written, not at every start-up.
+_JSON_RAW = f"[\x7f-\x9f\u2028\u2029\ud800-\udfff{NONCHARACTER_CLASS}]"
 
 
 def json_text(data: str) -> str:
@@ -70,13 +70,15 @@ def json_text(data: str) -> str:
     These characters can only be inside JSON strings, where an escape means the same character.
     Used by every JSON writer: tables, the plan export, diagnostics and SARIF.
     """
-    return _JSON_RAW.sub(_json_escape, data)
+    return re.sub(_JSON_RAW, _json_escape, data)
 
 
 def _json_escape(match: re.Match[str]) -> str:
     char = match.group()
     if char > "\uffff" and not is_noncharacter(char):
         return char
+    import json  # only when JSON is written
+
     # `\u0085`; a surrogate pair for U+1FFFF; a lone surrogate, which UTF-8 cannot encode, as itself.
     return json.dumps(char)[1:-1]
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from ..cadence import Cadence
-from ..dates import DATE_IN_TEXT, parse_date
+from ..dates import date_in_text, parse_date
 from ..model import Assignment, Note, Plan, Ref, Role, Section, Task, Unit
 from ..numbering import split_title
 from ..resolve import ids
@@ -459,7 +459,7 @@ def _document_date(outline: Outline, importer: Importer) -> datetime.date | None
     found: dict[datetime.date, int] = {}
     for para in [*outline.preamble, *outline.closing]:
         text = para.text.strip()
-        match = DATE_IN_TEXT.search(text)
+        match = date_in_text().search(text)
         if match is None or not (len(text) <= 20 or "印发" in text or "印發" in text):
             continue
         date = parse_date(match.group(0))

@@ -8,6 +8,7 @@ values. Ids that come from the numbering are not the parser's business:
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
@@ -20,7 +21,6 @@ from ..diagnostics import Diagnostic, Label
 from ..keywords import (
     ALLOWED,
     ANNOTATION_LABELS,
-    COMMA_BEFORE_PROPERTY,
     LOOP_STAGE_BY_WORD,
     LOOP_STAGES,
     PROPERTIES,
@@ -29,6 +29,7 @@ from ..keywords import (
     STATEMENT_BY_WORD,
     UNIT_KIND_BY_WORD,
     UNIT_KINDS,
+    comma_before_property,
 )
 from ..model import Include, Layout, Note, Plan, Ref, Report, Section, SectionKind, Task, Unit
 from ..numbering import normalise_number, split_title
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
     from typing import TypedDict, Unpack
 
-    from ..model import Assignment, Item, LoopStage
+    from ..model import Assignment, Item, LoopStage, Role
     from ..text import Text
 
     class _Details(TypedDict, total=False):
@@ -160,10 +161,29 @@ class Builder(lark.Transformer[lark.Token, Plan]):
         found: list[Assignment] = []
         for name, prop in props.items():
             if name in ROLE_PROPERTIES:
-                found += values.role_assignments(self.value_pieces(prop), ROLE_PROPERTIES[name])
+                role: Role | None = ROLE_PROPERTIES[name]
             elif name == "responsible":
-                found += values.responsible_assignments(self.value_pieces(prop))
+                role = None  # 责任单位: the first (or the one marked 牵头) leads
+            else:
+                continue
+            token = prop.value_token
+            if token is None:
+                continue
+            line, column = _start(token)
+            found += values.placed(values.list_layout(prop.value, role), self.filename, line, column)
         return found
+
+    def annotation(self, token: lark.Token) -> list[Assignment]:
+        """What an annotation token assigns (E005 when it cannot be read). Not kept: most
+        annotations name their own set of units (6,105 distinct among 7,486 in the 10k plan)."""
+        line, column = _start(token)
+        try:
+            layout = values.annotation_layout(str(token))
+        except values.Unreadable as error:
+            problem = error.placed(self.span(token))
+            self.emit("E005", problem.span, args={"reason": problem.message}, help="annotation-form")
+            return []
+        return values.placed(layout, self.filename, line, column)
 
     def vocabulary(self, prop: Prop, index: Mapping[str, _Word], table: Mapping[_Word, tuple[str, str]],
                    what: str) -> list[_Word]:
@@ -223,7 +243,7 @@ class Builder(lark.Transformer[lark.Token, Plan]):
             return [prop]
         value = prop.value
         # The plain `in` tests first: this runs for every property of a 100k-task plan.
-        found = COMMA_BEFORE_PROPERTY.search(value) if ("，" in value or "," in value) else None
+        found = comma_before_property().search(value) if ("，" in value or "," in value) else None
         if found is None:
             return [prop]
         comma = found.start()
@@ -335,11 +355,7 @@ class Builder(lark.Transformer[lark.Token, Plan]):
         props = self.properties(block, "task")
         found: list[Assignment] = []
         if annotation is not None:
-            try:
-                found = values.annotation_assignments(str(annotation), self.span(annotation))
-            except values.AnnotationError as error:
-                self.emit("E005", error.span, args={"reason": error.message},
-                          help="annotation-form")
+            found = self.annotation(annotation)
         text = _clean(title)  # None only without a title
         if annotation is None and title is not None and title.type == "TEXT" and text is not None:
             text, recovered = self._uncoloned_annotation(title, text)
@@ -360,8 +376,7 @@ class Builder(lark.Transformer[lark.Token, Plan]):
             due=self.cadence(props, "due"),
             deliverable=self.text(props, "deliverable"),
             span=self.heading_span(start, title or number or start),
-            layout=Layout(keyword=keyword is not None, annotation=annotation is not None,
-                          pasted=body is not None and "body" not in props),
+            layout=_LAYOUTS[keyword is not None, annotation is not None, body is not None and "body" not in props],
             leaders=self.names(props.get("leader")),
         )
 
@@ -376,7 +391,7 @@ class Builder(lark.Transformer[lark.Token, Plan]):
     def _uncoloned_annotation(self, title: lark.Token, text: str) -> tuple[str, list[Assignment]]:
         """`(责任单位 A局)` at the end of a title: an annotation missing its colon, which would
         silently become title text. Reported (E015) where the colon belongs, and read as meant."""
-        found = _UNCOLONED.search(text) if text.endswith((")", "）", "]", "】", "〕")) else None
+        found = _uncoloned().search(text) if text.endswith((")", "）", "]", "】", "〕")) else None
         if found is None or title.line != title.end_line:
             return text, []
         offset = len(str(title)) - len(str(title).lstrip())  # _clean stripped the token
@@ -431,10 +446,18 @@ class Builder(lark.Transformer[lark.Token, Plan]):
         return Include(_unquote(path), span=self.span(keyword, path))
 
 
-#: An annotation at the end of a title whose label has no colon: `(责任单位 A局)`.
-_UNCOLONED = re.compile(
-    r"[(（\[【〔][ \t\u3000]*(" + "|".join(sorted(map(re.escape, ANNOTATION_LABELS), key=len, reverse=True))
-    + r")([ \t\u3000])[^()（）\[\]【】〔〕:：]+[)）\]】〕]$")
+#: The eight layouts a task can have, shared (Layout is frozen): one object per task fewer to make and for
+#: the collector to scan.
+_LAYOUTS = {(keyword, annotation, pasted): Layout(keyword=keyword, annotation=annotation, pasted=pasted)
+            for keyword in (False, True) for annotation in (False, True) for pasted in (False, True)}
+
+
+@functools.cache  # compiled when a title first ends with a bracket, not at every start-up
+def _uncoloned() -> re.Pattern[str]:
+    """An annotation at the end of a title whose label has no colon: `(责任单位 A局)`."""
+    return re.compile(
+        r"[(（\[【〔][ \t\u3000]*(" + "|".join(sorted(map(re.escape, ANNOTATION_LABELS), key=len, reverse=True))
+        + r")([ \t\u3000])[^()（）\[\]【】〔〕:：]+[)）\]】〕]$")
 
 
 

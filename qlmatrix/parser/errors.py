@@ -10,7 +10,7 @@ from __future__ import annotations
 import lark
 
 from ..diagnostics import Diagnostic, Label
-from ..keywords import ANNOTATION_START, PROPERTY_BY_WORD, STATEMENTS
+from ..keywords import PROPERTY_BY_WORD, STATEMENTS, annotation_start
 from ..span import Span
 from ..text import Text
 
@@ -105,7 +105,7 @@ def from_lark(error: lark.exceptions.LarkError, filename: str, text: str, opened
 def _help_for(token: lark.Token | None, expected: set[str]) -> tuple[str | None, dict[str, str]]:
     """The likeliest fix, from what was found where something else was expected."""
     text = str(token) if token is not None else ""
-    if "ANNOTATION" in expected and ANNOTATION_START.match(text):
+    if "ANNOTATION" in expected and annotation_start().match(text):
         return "close-annotation", {}
     if "KEY" in expected and token is not None:
         word = text.split()[0] if text.split() else ""

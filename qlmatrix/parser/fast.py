@@ -29,11 +29,11 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import json
+import marshal
 import os
 import re
 from collections.abc import Callable
-from typing import TypeVar, cast
+from typing import Any, TypeVar, cast
 
 import lark
 
@@ -224,8 +224,10 @@ def _filtering(body: Callable[..., object], include: tuple[tuple[int, bool], ...
     return filtered
 
 
-#: Visits of a lexer state before its alternation is compiled (see _Matchers).
-_HOT = 32
+#: Visits of a lexer state before its alternation is compiled (see _Matchers): about where the
+#: compile (2-5 ms for the big states) costs what trying the terminals one by one costs at ~1 us a
+#: visit. The bundled example (282 visits in all) never compiles one; a 1k-task plan does early on.
+_HOT = 1000
 
 
 class _Matchers(dict[int, _Match]):
@@ -296,16 +298,18 @@ def engine() -> Engine | None:
 def _tables() -> lalr.Tables:
     """The tables, kept next to lark's cached ones when there is a cache folder.
 
-    The file starts with a checksum of the rest: a damaged file is rebuilt, never used.
+    The file starts with a checksum of the rest: a damaged file is rebuilt, never used. The rest is
+    the tables' plain data (lists, dicts, strings, numbers) in `marshal`'s format, which Python
+    reads without importing anything (json's import and its regexes were a few ms of `qlm check`).
     """
     kept = _kept_tables_file()
     if kept is not None:
         try:
-            with open(kept, encoding="utf-8") as stream:
-                digest, _, body = stream.read().partition("\n")
-            if digest == _digest(body):
-                return lalr.Tables.from_json(json.loads(body))
-        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+            with open(kept, "rb") as stream:
+                digest, _, body = stream.read().partition(b"\n")
+            if digest == _digest(body):  # checked before marshal reads a byte of it
+                return lalr.Tables.from_json(marshal.loads(body))
+        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError, EOFError):
             pass
     tables = lalr.tables(lalr.describe(get_parser()))
     if kept is not None:
@@ -317,29 +321,40 @@ def _kept_tables_file() -> str | None:
     cache = cache_file()
     if cache is None:
         return None
-    # Keyed by the grammar, lark's version and the code that computes the tables: any change is a new file.
+    # Keyed by the grammar, lark's version, the code that computes the tables and marshal's format
+    # version: any change is a new file.
     try:
         with open(lalr.__file__, "rb") as stream:
             code = stream.read()
     except OSError:
         return None
-    key = hashlib.sha256(b"\0".join([code, lark.__version__.encode(), grammar_text().encode()])).hexdigest()[:16]
-    return os.path.join(os.path.dirname(cache), f"qlm-{key}.tables.json")
+    parts = [code, lark.__version__.encode(), grammar_text().encode(), str(marshal.version).encode()]
+    key = hashlib.sha256(b"\0".join(parts)).hexdigest()[:16]
+    return os.path.join(os.path.dirname(cache), f"qlm-{key}.tables")
 
 
-def _digest(body: str) -> str:
-    return hashlib.sha256(body.encode()).hexdigest()
+def _digest(body: bytes) -> bytes:
+    return hashlib.sha256(body).hexdigest().encode()
+
+
+def _plain(value: Any) -> Any:
+    """`value` with every tuple (NamedTuples included, which marshal refuses) as a list."""
+    if isinstance(value, (list, tuple)):
+        return [_plain(part) for part in value]
+    if isinstance(value, dict):
+        return {key: _plain(part) for key, part in value.items()}
+    return value
 
 
 def _keep(path: str, tables: lalr.Tables) -> None:
     """Write the tables atomically (a reader never sees half a file); a failure only costs the next run time."""
-    body = json.dumps(tables.to_json(), ensure_ascii=False)
     temporary = f"{path}.{os.getpid()}.tmp"
     try:
-        with open(temporary, "w", encoding="utf-8") as stream:
-            stream.write(f"{_digest(body)}\n{body}")
+        body = marshal.dumps(_plain(tables.to_json()))
+        with open(temporary, "wb") as stream:
+            stream.write(_digest(body) + b"\n" + body)
         os.replace(temporary, path)
-    except OSError:
+    except (OSError, ValueError):
         try:
             os.unlink(temporary)
         except OSError:

@@ -132,8 +132,10 @@ def _indent(lines: list[str], token: lark.Token) -> int | None:
     return len(before) if not before.strip() else None
 
 
-#: What decides nesting depth: braces, and what hides them (quotes, comments, line ends).
-_NESTING_MARKS = re.compile('[{}\uff5b\uff5d"#\uff03\n]')
+#: What decides nesting depth: braces, and what hides them. A quote hides braces up to the next quote or
+#: the line's end, a comment up to the line's end; each is one match, so the loop below sees braces,
+#: quotes and comments only, not every line end (a line is counted only for the diagnostic).
+_NESTING_MARKS = re.compile('"[^"\n]*"?|[#\uff03][^\n]*|[{}\uff5b\uff5d]')
 
 
 def nesting_error(text: str, filename: str) -> Diagnostic | None:
@@ -145,25 +147,17 @@ def nesting_error(text: str, filename: str) -> Diagnostic | None:
 
     if text.count("{") + text.count("\uff5b") <= limits.MAX_NESTING:
         return None  # cannot be that deep: the common case costs two counts
-    depth, line, line_start, quoted, in_comment = 0, 1, 0, False, False
+    depth = 0
     for mark in _NESTING_MARKS.finditer(text):
         char = mark.group()
-        if char == "\n":
-            line, line_start, quoted, in_comment = line + 1, mark.end(), False, False
-        elif in_comment:
-            continue
-        elif char == '"':
-            quoted = not quoted
-        elif quoted:
-            continue
-        elif char in "#\uff03":
-            in_comment = True
-        elif char in "{\uff5b":
+        if char in "{\uff5b":
             depth += 1
             if depth > limits.MAX_NESTING:
-                column = mark.start() - line_start + 1
+                at = mark.start()
+                line = text.count("\n", 0, at) + 1
+                column = at - (text.rfind("\n", 0, at) + 1) + 1
                 return Diagnostic("E016", Span(filename, line, column, line, column + 1),
                                   args={"limit": str(limits.MAX_NESTING)})
-        else:
+        elif char in "}\uff5d":
             depth = max(0, depth - 1)
     return None

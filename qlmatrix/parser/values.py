@@ -3,6 +3,10 @@
 Each piece keeps its own position, computed from the token's position and
 the piece's offset (values never span lines), so a diagnostic can point at
 the one misspelt unit in `(责任单位:综合办、纪检委)`.
+
+What a value assigns is read as offsets in the value (`list_layout`,
+`annotation_layout`), then placed at the value's position (`placed`): one
+Span per unit named, made once.
 """
 
 from __future__ import annotations
@@ -70,50 +74,73 @@ def split_top_level(text: str, separators: str, brackets: tuple[str, str] = (_OP
 
 def pieces(text: str, base: Span, offset: int = 0, separators: str = _LIST_SEPARATORS) -> list[Piece]:
     """Non-empty, stripped parts of `text`, with spans; `offset` is text's place in the token."""
-    found = []
     file, line, column = base.file, base.line, base.column + offset  # span_at, unrolled: once per unit named
+    return [Piece(name, Span(file, line, column + start, line, column + end))
+            for name, start, end in _parts(text, separators)]
+
+
+def _parts(text: str, separators: str) -> tuple[tuple[str, int, int], ...]:
+    """(part, start, end) of each non-empty stripped part of `text`: `pieces` without positions."""
+    found = []
     for start, end in split_top_level(text, separators):
         raw = text[start:end]
         stripped = raw.strip(" \t\u3000")
         if not stripped:
             continue
         lead = start + (len(raw) - len(raw.lstrip(" \t\u3000")) if raw[0] in " \t\u3000" else 0)
-        found.append(Piece(stripped, Span(file, line, column + lead, line, column + lead + len(stripped))))
+        found.append((stripped, lead, lead + len(stripped)))
+    return tuple(found)
+
+
+#: A part of a value without its position: (text, start, end), offsets in the value.
+_Part = tuple[str, int, int]
+#: What a value assigns, without positions: (role, unit, start, end) per unit named, the role by its
+#: index in `_ROLES`. Numbers and strings only, so the garbage collector stops tracking the tuples of
+#: a kept layout (an Enum member inside would keep every one of them on its lists).
+Layout = tuple[tuple[int, str, int, int], ...]
+_ROLES = tuple(Role)
+_ROLE_INDEX = {role: index for index, role in enumerate(_ROLES)}
+
+
+def placed(layout: Layout, file: str, line: int, column: int) -> list[Assignment]:
+    """The assignments of `layout` for a value starting at (line, column) of `file`."""
+    found = []
+    roles = _ROLES
+    for role, name, start, end in layout:
+        span = Span(file, line, column + start, line, column + end)
+        found.append(Assignment(roles[role], Ref(name, span), span))
     return found
 
 
-def marked_role(piece: Piece) -> tuple[Piece, Role | None]:
+def list_layout(text: str, role: Role | None) -> Layout:
+    """What a role property's value (`配合: A、B`) assigns, in `role`; None: 责任单位 semantics."""
+    return _assigned(_parts(text, _LIST_SEPARATORS), role, 0)
+
+
+def marked_role(part: _Part) -> tuple[_Part, Role | None]:
     """`纪监委(牵头)` -> (`纪监委`, LEAD)."""
-    match = _MARK.search(piece.text) if piece.text.endswith((")", "）")) else None
+    text, start, _ = part
+    match = _MARK.search(text) if text.endswith((")", "）")) else None
     if not match:
-        return piece, None
-    name = piece.text[: match.start()].rstrip()
+        return part, None
+    name = text[: match.start()].rstrip()
     if not name or _MARK.search(name):
         # `(牵头)` alone or `(牵头)(牵头)`: no name for the mark to follow, so the whole is the name.
         # Otherwise the mark would be stripped again each time the plan is written and read.
-        return piece, None
-    span = Span(piece.span.file, piece.span.line, piece.span.column, piece.span.line, piece.span.column + len(name))
-    return Piece(name, span), ROLE_MARKS[match.group(1)]
+        return part, None
+    return (name, start, start + len(name)), ROLE_MARKS[match.group(1)]
 
 
-def responsible_assignments(pieces_: list[Piece]) -> list[Assignment]:
-    """责任单位 semantics: a unit marked (牵头) leads, else the first listed (列第一位的为牵头单位)."""
-    named = [marked_role(piece) for piece in pieces_]
-    any_marked_lead = any(role is Role.LEAD for _, role in named)
-    assignments = []
-    for index, (piece, role) in enumerate(named):
-        if role is None:
-            role = Role.SUPPORT if any_marked_lead or index > 0 else Role.LEAD
-        assignments.append(Assignment(role, Ref(piece.text, piece.span), piece.span))
-    return assignments
-
-
-def role_assignments(pieces_: list[Piece], role: Role) -> list[Assignment]:
-    assignments = []
-    for piece in pieces_:
-        piece, mark = marked_role(piece)
-        assignments.append(Assignment(mark or role, Ref(piece.text, piece.span), piece.span))
-    return assignments
+def _assigned(parts: tuple[_Part, ...], role: Role | None, offset: int) -> Layout:
+    """The units of `parts` in `role`, a mark such as (牵头) overriding it; `role` None is 责任单位:
+    a unit marked (牵头) leads, else the first listed (列第一位的为牵头单位), the others support."""
+    named = [marked_role(part) for part in parts]
+    index_of = _ROLE_INDEX
+    if role is None:
+        any_marked_lead = any(mark is Role.LEAD for _, mark in named)
+        return tuple((index_of[mark or (Role.SUPPORT if any_marked_lead or index else Role.LEAD)], name,
+                      offset + start, offset + end) for index, ((name, start, end), mark) in enumerate(named))
+    return tuple((index_of[mark or role], name, offset + start, offset + end) for (name, start, end), mark in named)
 
 
 class AnnotationError(QlmError, ValueError):
@@ -124,30 +151,75 @@ class AnnotationError(QlmError, ValueError):
         self.span = span
 
 
+class Unreadable(Exception):
+    """An annotation `annotation_layout` cannot read: the reason and where in the annotation."""
+
+    def __init__(self, reason_en: str, reason_zh: str, start: int, end: int):
+        super().__init__(reason_en)
+        self.reason, self.start, self.end = (reason_en, reason_zh), start, end
+
+    def placed(self, base: Span) -> AnnotationError:
+        """The error for the annotation starting at `base`."""
+        return AnnotationError(*self.reason, span_at(base, self.start, self.end))
+
+
 def annotation_assignments(text: str, base: Span) -> list[Assignment]:
     """Read `(责任单位:A、B)`, `(牵头单位:X;配合单位:Y、Z)`, `【责任单位：A】` and the like."""
+    try:
+        layout = annotation_layout(text)
+    except Unreadable as error:
+        raise error.placed(base) from None
+    return placed(layout, base.file, base.line, base.column)
+
+
+def annotation_layout(text: str) -> Layout:
+    """What an annotation assigns, with offsets in it; Unreadable when it cannot be read."""
     inner = text[1:-1]
-    assignments: list[Assignment] = []
+    if _NOT_PLAIN.search(inner) is None:  # most annotations: one label, names split by 、
+        plain = _plain_layout(inner)
+        if plain:
+            return plain
+    return _layout_of_groups(inner)
+
+
+#: What only some annotations hold: several groups (`;`, or a comma before the next label), a
+#: comma between names, parentheses (a name's own, or a role mark such as `(牵头)`).
+_NOT_PLAIN = re.compile(r"[;；,，()（）]")
+
+
+def _plain_layout(inner: str) -> Layout:
+    """`annotation_layout` of an annotation `_NOT_PLAIN` finds nothing in: one group, no marks.
+    Empty when it is not read (no label, no name), which the general reading then explains."""
+    label = _LABEL.match(inner)
+    if label is None:
+        return ()
+    role = ANNOTATION_LABELS[label.group(1)]
+    index = _ROLE_INDEX
+    first, others = (index[Role.LEAD], index[Role.SUPPORT]) if role is None else (index[role], index[role])
+    found: list[tuple[int, str, int, int]] = []
+    start = label.end()
+    for part in inner[start:].split("、"):
+        stripped = part.strip(" \t\u3000")
+        if stripped:
+            lead = 1 + start + len(part) - len(part.lstrip(" \t\u3000"))
+            found.append((others if found else first, stripped, lead, lead + len(stripped)))
+        start += len(part) + 1
+    return tuple(found)
+
+
+def _layout_of_groups(inner: str) -> Layout:
+    assignments: list[tuple[int, str, int, int]] = []
     for start, end in _groups(inner):
         group = inner[start:end]
         label = _LABEL.match(group)
         if not label:
-            span = span_at(base, 1 + start, 1 + end)
-            raise AnnotationError(
-                f"`{group.strip()}` has no label such as 责任单位: or 配合单位:",
-                f"`{group.strip()}`缺少“责任单位:”或“配合单位:”等标签",
-                span,
-            )
-        found = pieces(group[label.end():], base, offset=1 + start + label.end())
+            raise Unreadable(f"`{group.strip()}` has no label such as 责任单位: or 配合单位:",
+                              f"`{group.strip()}`缺少“责任单位:”或“配合单位:”等标签", 1 + start, 1 + end)
+        found = _parts(group[label.end():], _LIST_SEPARATORS)
         if not found:
-            span = span_at(base, 1 + start, 1 + end)
-            raise AnnotationError(f"`{label.group(1)}` names no unit", f"`{label.group(1)}`后没有单位", span)
-        role = ANNOTATION_LABELS[label.group(1)]
-        if role is None:
-            assignments.extend(responsible_assignments(found))
-        else:
-            assignments.extend(role_assignments(found, role))
-    return assignments
+            raise Unreadable(f"`{label.group(1)}` names no unit", f"`{label.group(1)}`后没有单位", 1 + start, 1 + end)
+        assignments += _assigned(found, ANNOTATION_LABELS[label.group(1)], 1 + start + label.end())
+    return tuple(assignments)
 
 
 _NEXT_LABEL = re.compile(r"[，,][ \t\u3000]*(?=(" + "|".join(map(re.escape, ANNOTATION_LABELS)) + r")[ \t\u3000]*[:：])")
