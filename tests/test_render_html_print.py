@@ -111,3 +111,31 @@ def test_a_matrix_wider_than_the_page_prints_in_panels_repeating_the_task():
     assert page.count('<table class="main">') == len(panels) and "size: A4 landscape" in page
     assert f"（第 2 部分，共 {len(panels)} 部分）" in page
     assert len(column_panels(build_table(qlmatrix.load(EXAMPLES["xianning-gaoxin"]), "raci"))) == 1
+
+
+def test_a_panel_holds_the_rows_with_a_role_in_its_units_and_every_letter_prints_once():
+    """As a DOCX part does: a row shows in the panels of the units it names (and a row naming nobody in
+    the first), so the HTML grows with the assignments, not with tasks × units."""
+    from lxml import html as lxml_html
+
+    from qlmatrix.gen import generate
+    from qlmatrix.render.html import column_panels
+
+    plan = generate(100, seed=3)
+    built = build_table(plan, "raci")
+    panels = column_panels(built)
+    tree = lxml_html.fromstring(str(table(plan, "raci", "html")))
+    printed = tree.xpath('//table[@class="main"]')
+    assert len(printed) == len(panels) > 1
+    letters_wanted = sum(1 for row in built.rows for col in range(2, len(built.columns)) if row[col].text)
+    letters_printed = 0
+    for panel, element in zip(panels, printed):
+        names = [th.text_content() for th in element.xpath("./thead//th")][2:]
+        assert names == [built.columns[col].title for col in panel[2:]]
+        for tr in element.xpath("./tbody/tr[not(@class)]"):
+            cells = [td.text_content() for td in tr.xpath("./td")][2:]
+            assert len(cells) == len(panel) - 2
+            letters_printed += sum(1 for text in cells if text)
+            assert any(cells) or panel is panels[0], "a row in a later panel names a unit of it"
+    assert letters_printed == letters_wanted
+    assert len(printed[-1].xpath("./tbody/tr[not(@class)]")) < len(built.rows)

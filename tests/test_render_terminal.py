@@ -189,3 +189,17 @@ def test_other_columns_give_way_before_the_title():
     assert widths[0] < 30 and widths[1] == 4 and sum(widths) + 2 <= 30
     [widths] = drawn_widths(to_terminal(built, width=120))
     assert widths == [46, 30]  # room to spare: the title grows past its max_width to its whole text
+
+
+def test_a_matrix_in_panels_shows_in_each_the_rows_with_a_role_in_its_units():
+    """A later panel leaves out the rows that name none of its units (a row naming nobody stays in the
+    first), so the text grows with the assignments, not with tasks × units."""
+    units = [f"单位{number:02d}局" for number in range(1, 31)]
+    text = "\n".join([f"单位 {'、'.join(units)}", f"任务 1. 甲项工作 (责任单位:{'、'.join(units[:15])})",
+                      f"任务 2. 乙项工作 (责任单位:{'、'.join(units[15:][::-1])})", "任务 3. 丙项工作"]) + "\n"
+    printed = to_terminal(build_table(qlmatrix.loads(text), "raci"), width=80)
+    panels = printed.split("（第 ")[1:]
+    assert len(panels) > 1
+    assert "甲项工作" in panels[0] and "丙项工作" in panels[0] and "乙项工作" not in panels[0]
+    assert "乙项工作" in panels[-1] and "甲项工作" not in panels[-1] and "丙项工作" not in panels[-1]
+    assert len(panels) == 3 and "丙项工作" not in panels[1] and "甲项工作" in panels[1] and "乙项工作" in panels[1]

@@ -46,7 +46,6 @@ from .table import (
     cell_text,
     filled,
     is_conflict,
-    render_row,
 )
 
 #: 仿宋 as Windows (仿宋_GB2312, FangSong), macOS (STFangsong) and Linux (Noto Serif CJK, the
@@ -235,11 +234,23 @@ def _head(table: Table, shown: list[int]) -> str:
 
 @attrs.frozen
 class RowHtml:
-    """One row as HTML: each column's `<td>`, the whole `<tr>`, and the widths of its filled cells."""
+    """One row as HTML: the `<td>` of each filled cell (a blank one is its column's shared blank), and the
+    widths of its filled cells. Sparse because a RACI row of 10,000 tasks by 1,000 units fills a handful
+    of its cells: the HTML made grows with the assignments, not with tasks × units."""
 
-    cells: tuple[str, ...]
-    tr: str
+    filled: dict[int, str]
+    blanks: Sequence[str]
     widths: tuple[tuple[int, int], ...]
+    length: int  # a row shorter than the table's columns has only its own cells
+
+    def tr(self, shown: Sequence[int]) -> str:
+        """The row's `<tr>` in the columns `shown`."""
+        filled, blanks, length = self.filled, self.blanks, self.length
+        return "<tr>" + "".join(filled.get(col, blanks[col]) for col in shown if col < length) + "</tr>"
+
+    def holds_letters(self, letters: frozenset[int]) -> bool:
+        """A cell of the row among the letter columns `letters` is filled."""
+        return any(col in letters for col in self.filled)
 
 
 @attrs.frozen(eq=False)
@@ -297,16 +308,22 @@ class RowsHtml:
                     widest[col] = wide
         return GroupHtml(group.heading, tuple(emitted), widest)
 
-    def block(self, group: GroupHtml, shown: list[int]) -> Block:
-        """The group's heading row (when it has a heading), then its rows, in the columns `shown`."""
-        key = tuple(shown)
+    def block(self, group: GroupHtml, shown: list[int], first: bool = True) -> Block:
+        """The group's heading row (when it has a heading), then its rows, in the columns `shown`. In a
+        panel of some of the matrix's unit columns, only the rows holding a role in them (a row holding
+        none at all stays in the `first` panel, so the gap still shows), as `split.parts` cuts a DOCX;
+        a group left with no row is left out."""
+        key = (first, *shown)
         found = group.blocks.get(key)
         if found is None:
-            lines = [self.heading(group.heading, len(shown))] if group.heading else []
-            if len(shown) == len(self.table.columns):
-                lines += [html.tr for html in group.rows]
-            else:
-                lines += ["<tr>" + "".join(html.cells[col] for col in shown) + "</tr>" for html in group.rows]
+            rows = group.rows
+            if len(shown) < len(self.table.columns):
+                letters = frozenset(col for col, column in enumerate(self.table.columns) if column.letters)
+                here = letters.intersection(shown)
+                rows = tuple(html for html in rows
+                             if html.holds_letters(here) or (first and not html.holds_letters(letters)))
+            lines = [self.heading(group.heading, len(shown))] if group.heading and rows else []
+            lines += [html.tr(shown) for html in rows]
             found = group.blocks[key] = Block(_joined(lines), rows=True)
         return found
 
@@ -321,8 +338,8 @@ class RowsHtml:
         def cell_html(col: int, cell: Cell) -> str:
             return _cell(cell, columns[col], keep, short[col], self.colour, serial[col])
 
-        cells = tuple(render_row(row, self.blanks, cell_html))
-        return RowHtml(cells, "<tr>" + "".join(cells) + "</tr>", _row_widths(row))
+        return RowHtml({col: cell_html(col, cell) for col, cell in filled(row)}, self.blanks, _row_widths(row),
+                       min(len(row), len(self.blanks)))
 
 
 def _legend(table: Table) -> list[str]:
@@ -366,7 +383,7 @@ def fragment_blocks(table: Table, memo: HtmlMemo | None = None) -> list[Block]:
             lines.append(f'<p class="{kind}">（第 {number} 部分，共 {len(panels)} 部分）</p>')
         lines += ['<table class="main">', _colgroup(table, shown, cells), _head(table, shown), "<tbody>"]
         blocks.append(Block(_joined(lines)))
-        blocks += [rows.block(group, shown) for group in groups]
+        blocks += [rows.block(group, shown, number == 1) for group in groups]
         lines = ["</tbody>", "</table>"]
     blocks.append(Block(_joined([*lines, *_legend(table), "</div>"])))
     return blocks

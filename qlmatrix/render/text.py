@@ -93,7 +93,8 @@ def to_terminal(table: Table, color: bool = False, width: int | None = None) -> 
     Columns are as wide as their content up to their `max_width`; when the table is wider than
     the line, long text columns (the task) wrap first, and a name, a cadence phrase, a number or
     序号 never breaks unless a single one is wider than its whole column can get. A RACI matrix
-    too wide for the line comes in panels, each repeating 序号 and 任务.
+    too wide for the line comes in panels, each repeating 序号 and 任务 and holding the rows with a
+    role in its units (a row with none, in the first).
     """
     room = max(MIN_WIDTH, width or DEFAULT_WIDTH)
     table = cleaned(table, terminal)  # before measuring: the widths are those of what is shown
@@ -103,6 +104,7 @@ def to_terminal(table: Table, color: bool = False, width: int | None = None) -> 
         out += wrap("  ".join(table.notes), room, table.keep)
     panels = column_panels(table, room)
     shown = [[dict(filled(row)) for row in group.rows] for group in table.groups]  # once for every panel
+    letters = frozenset(col for col, column in enumerate(table.columns) if column.letters)
     for number, (columns, widths) in enumerate(panels, start=1):
         out.append("")
         if len(panels) > 1:
@@ -110,7 +112,15 @@ def to_terminal(table: Table, color: bool = False, width: int | None = None) -> 
         header = [_header(table.columns[col], widths[col]) for col in columns]
         out += _lines(header, [widths[col] for col in columns], [aligns[col] for col in columns], [None] * len(columns), color)
         out.append(GAP.join("-" * widths[col] for col in columns))
+        here = letters.intersection(columns)
         for group_number, (group, rows) in enumerate(zip(table.groups, shown)):
+            if len(panels) > 1:
+                # A panel of some unit columns shows the rows holding a role in them, and the first
+                # panel the rows holding none (so the gap shows), as `split.parts` cuts a DOCX.
+                rows = [cells for cells in rows
+                        if not here.isdisjoint(cells) or (number == 1 and letters.isdisjoint(cells))]
+                if not rows:
+                    continue
             if group.heading:
                 out += [""] * (group_number > 0) + [_paint(line, "1", color) for line in wrap(group.heading, room, table.keep)]
             for cells in rows:
