@@ -269,9 +269,11 @@ class HtmlMemo:
     object: see `views.ViewMemo`), each row's by the row (the same object, or an equal one), each
     heading's by its text. A pane rebuilt after an edit emits again only the rows the edit changed."""
 
-    def __init__(self) -> None:
+    def __init__(self, by_value: bool = True) -> None:
         self.groups: Memo[GroupHtml] = Memo()
-        self.rows: Memo[RowHtml] = Memo(by_value=True)
+        # By value: a re-read row equal to one of the last build keeps its HTML. That hashes every row
+        # (a RACI row hashes all its cells, blanks too), which only a kept memo gets anything for.
+        self.rows: Memo[RowHtml] = Memo(by_value=by_value)
         self.headings: Memo[str] = Memo(by_value=True)
 
     def begin(self, shared: object) -> None:
@@ -285,7 +287,7 @@ class RowsHtml:
 
     def __init__(self, table: Table, memo: HtmlMemo | None = None) -> None:
         self.table = table
-        self.memo = memo if memo is not None else HtmlMemo()
+        self.memo = memo if memo is not None else HtmlMemo(by_value=False)  # one build: nothing to find by value
         # What every row's HTML depends on besides the row: its columns, the names kept whole, the colours.
         self.memo.begin((table.view, table.columns, table.keep))
         columns = table.columns
@@ -293,6 +295,7 @@ class RowsHtml:
         self.colour = colour = table.view != "tasks"  # the 任务分工表 prints in black and white, as a 公文 does
         self.serial = serial = [col == 0 and column.title == "序号" for col, column in enumerate(columns)]
         self.blanks = [_cell(BLANK, column, table.keep, short[col], colour, serial[col]) for col, column in enumerate(columns)]
+        self.letters = frozenset(col for col, column in enumerate(columns) if column.letters)
 
     def groups(self) -> list[GroupHtml]:
         """Each group as HTML."""
@@ -318,7 +321,7 @@ class RowsHtml:
         if found is None:
             rows = group.rows
             if len(shown) < len(self.table.columns):
-                letters = frozenset(col for col, column in enumerate(self.table.columns) if column.letters)
+                letters = self.letters
                 here = letters.intersection(shown)
                 rows = tuple(html for html in rows
                              if html.holds_letters(here) or (first and not html.holds_letters(letters)))

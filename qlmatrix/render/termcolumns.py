@@ -39,12 +39,21 @@ def measured(table: Table) -> tuple[list[int], list[int], list[int]]:
     breaking a unit, and its widest line with no limit at all (what a title may grow to)."""
     count = len(table.columns)
     widest, floor = [0] * count, [2] * count  # blank cells are 0 wide: only filled ones are measured
+    # Each distinct text measured once: a 责任清单 repeats its sections, timings and role words on
+    # every row, and cutting a text into unbreakable units is the dear part.
+    sizes: dict[str, tuple[int, int]] = {}
     for row in table.rows:
         for col, cell in filled(row):
             text = cell_text(cell)
             if text:
-                widest[col] = max(widest[col], max(display_width(line) for line in text.split("\n")))
-                floor[col] = max(floor[col], widest_unit(text, table.keep))
+                size = sizes.get(text)
+                if size is None:
+                    size = sizes[text] = (max(display_width(line) for line in text.split("\n")),
+                                          widest_unit(text, table.keep))
+                if size[0] > widest[col]:
+                    widest[col] = size[0]
+                if size[1] > floor[col]:
+                    floor[col] = size[1]
     natural = []
     for col, column in enumerate(table.columns):
         if column.letters:  # the header is set vertically (竖排) when wider: the letters decide

@@ -71,19 +71,31 @@ def _lines(cells: list[list[str]], widths: list[int], aligns: list[str], paints:
         yield GAP.join(parts).rstrip()
 
 
+#: A cell's lines, padded to its column, by (text, column, width): a table repeats its texts (a
+#: 责任清单 names the same sections, timings and roles on thousands of rows), wrapped once each.
+Padded = dict[tuple[str, int, int], list[str]]
+
+
 def _row_lines(shown: dict[int, Cell], columns: list[int], widths: list[int], aligns: list[str], keep: frozenset[str],
-               color: bool) -> Iterator[str]:
+               color: bool, padded: Padded) -> Iterator[str]:
     """The row's filled cells (`shown`, by column) in `columns`, wrapped and painted; blank cells
     are spaces. A RACI row has a handful of filled cells among hundreds of columns."""
-    filled_here = [(slot, col, shown[col]) for slot, col in enumerate(columns) if col in shown]
-    wrapped = [(slot, col, wrap(cell_text(cell), widths[col], keep), _cell_code(cell)) for slot, col, cell in filled_here]
+    wrapped = []
+    for slot, col in enumerate(columns):
+        cell = shown.get(col)
+        if cell is None:
+            continue
+        text, width = cell_text(cell), widths[col]
+        lines = padded.get((text, col, width))
+        if lines is None:
+            lines = padded[text, col, width] = [pad(line, width, aligns[col]) for line in wrap(text, width, keep)]
+        wrapped.append((slot, col, lines, _cell_code(cell)))
     height = max((len(lines) for _, _, lines, _ in wrapped), default=1)
     blank = [" " * widths[col] for col in columns]
     for number in range(height):
         parts = blank.copy()
-        for slot, col, lines, code in wrapped:
-            text = lines[number] if number < len(lines) else ""
-            parts[slot] = _paint(pad(text, widths[col], aligns[col]), code, color)
+        for slot, _col, lines, code in wrapped:
+            parts[slot] = _paint(lines[number] if number < len(lines) else blank[slot], code, color)
         yield GAP.join(parts).rstrip()
 
 
@@ -105,6 +117,7 @@ def to_terminal(table: Table, color: bool = False, width: int | None = None) -> 
     panels = column_panels(table, room)
     shown = [[dict(filled(row)) for row in group.rows] for group in table.groups]  # once for every panel
     letters = frozenset(col for col, column in enumerate(table.columns) if column.letters)
+    padded: Padded = {}
     for number, (columns, widths) in enumerate(panels, start=1):
         out.append("")
         if len(panels) > 1:
@@ -124,7 +137,7 @@ def to_terminal(table: Table, color: bool = False, width: int | None = None) -> 
             if group.heading:
                 out += [""] * (group_number > 0) + [_paint(line, "1", color) for line in wrap(group.heading, room, table.keep)]
             for cells in rows:
-                out += _row_lines(cells, columns, widths, aligns, table.keep, color)
+                out += _row_lines(cells, columns, widths, aligns, table.keep, color, padded)
     if not table.groups:
         out += ["", "（无）"]
     if table.view == "raci":
