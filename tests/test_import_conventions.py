@@ -343,3 +343,15 @@ def test_officials_named_by_office_in_a_note_are_leaders_not_units():
     assert (found["一(二)"].lead, found["一(二)"].leaders) == ("省人社厅", ("王某副省长",))
     assert found["一(三)"].leaders == ("分管副省长",)
     assert not [u for u in qlmatrix.resolve(result.plan).unit_order() if u.endswith(("省长", "秘书长"))]
+
+
+def test_each_before_any_role_verb_and_a_verb_closing_its_clause_inside_a_list():
+    found = tasks(import_file(DATA / "each-verbs.txt"))
+    # `A和B分别牵头、C`: 分别 makes A and B leads each, the verb closes their clause, C supports
+    assert (found["一1"].leads, found["一1"].units(qlmatrix.Role.SUPPORT)) == (("数据资源中心", "青禾信息港"), ("市经信局",))
+    # `分别牵头落实`, `分别负责落实`: 分别 before any verb, not a piece of the last name
+    assert found["一2"].leads == ("市司法局", "市融媒中心", "青禾银保分局")
+    assert found["一4"].leads == ("市民政局", "市乡振委")
+    # 和 inside a name is kept when what comes before it does not end like an organ
+    one = tasks(import_text("一、总则\n（一）甲事项。（国家发展和改革委员会、市甲局分别负责落实）\n"))
+    assert one["一(一)"].leads == ("国家发展和改革委员会", "市甲局")

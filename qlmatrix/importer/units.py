@@ -120,10 +120,18 @@ def glued_role_word(text: str) -> str | None:
 _VERBS_LONGEST_FIRST = sorted(VERBS, key=lambda pair: len(pair[0]), reverse=True)
 
 
+#: `分别` before any role verb (`分别牵头落实`, `分别负责落实`): each listed unit answers for its own part.
+_EACH = ("分别", "分別")
+
+
 def _strip_verb(text: str) -> tuple[str, str | None]:
     for verb, role in _VERBS_LONGEST_FIRST:
         if text.endswith(verb) and len(text) > len(verb):
-            return text[: -len(verb)].rstrip(" ，,、"), role
+            body = text[: -len(verb)].rstrip(" ，,、")
+            for each in _EACH:
+                if body.endswith(each) and len(body) > len(each):
+                    return body[: -len(each)].rstrip(" ，,、"), "each"
+            return body, role
     return text, None
 
 
