@@ -355,3 +355,30 @@ def test_each_before_any_role_verb_and_a_verb_closing_its_clause_inside_a_list()
     # 和 inside a name is kept when what comes before it does not end like an organ
     one = tasks(import_text("一、总则\n（一）甲事项。（国家发展和改革委员会、市甲局分别负责落实）\n"))
     assert one["一(一)"].leads == ("国家发展和改革委员会", "市甲局")
+
+
+def test_a_progress_column_between_task_and_units_is_passed_over():
+    result = import_file(DATA / "flat-progress.txt")  # 内容与要求 / 进展情况 / 责任单位, blank lines between cells
+    found = tasks(result)
+    assert found["1"].title == "加快建设城东综合枢纽,年内完成主体工程" and found["1"].lead == "市交通运输局"
+    assert "桩基" not in result.text and "推进会" not in result.text  # the progress prose is no task's text
+
+
+def test_a_page_of_a_longer_table_numbers_its_rows_from_where_it_starts():
+    found = tasks(import_file(DATA / "flat-page.txt"))  # rows 37, 38; header `分 管 区领导` spaced out
+    assert sorted(found) == ["37", "38"]
+    assert (found["38"].lead, found["38"].leaders) == ("区人社局", ("林默", "周岚"))  # `林 默周 岚`: two people
+
+
+def test_a_leader_name_that_may_be_several_is_reported():
+    result = import_text("一、总则\n（一）甲事项。（责任领导：林默周岚；牵头单位：甲局）\n")
+    assert [p.excerpt for p in result.problems] == ["林默周岚"] and "ambiguous" in result.problems[0].reason.en
+
+
+def test_content_rows_under_a_merged_heading_column():
+    result = import_file(DATA / "flat-content.txt")  # 目标/任务 (merged headings) / 主要内容 / 责任单位
+    found = tasks(result)
+    assert sorted(found) == ["一(一)#1", "一(一)#2", "一(二)#1"]
+    assert found["一(二)#1"].title.endswith("稳定市场预期")  # a content cell wrapped over two lines
+    assert found["一(二)#1"].leads == ("市金融办", "松川农商联社", "松川银保分局")
+    assert any("merged" in p.reason.en for p in result.problems)

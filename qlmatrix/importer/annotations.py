@@ -116,6 +116,7 @@ class Found:
     due: list[str] = attrs.field(factory=list)
     cadence: list[str] = attrs.field(factory=list)
     leaders: list[str] = attrs.field(factory=list)  # people (责任领导), never units
+    leaders_unsure: list[str] = attrs.field(factory=list)  # `林默周岚`: one name or several run together (reported)
     each: list[str] = attrs.field(factory=list)  # 分别负责: every one leads its own part
     also: list[str] = attrs.field(factory=list)  # 具体任务均涉及X: supporting units added by a rule
     also_henceforth: bool = False
@@ -207,7 +208,11 @@ def _labelled(part: str, found: Found) -> bool:
             understood |= _clause(tidy(clause), found)
         return understood
     if role == "leader":
-        found.leaders += [name for name in (tidy(p) for p in depth_split(value, "、，,")) if name]
+        for name in (tidy(piece) for piece in depth_split(value, "、，,")):
+            if name:
+                found.leaders.append(name)
+                if len(name) >= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", name) and not is_official(name):
+                    found.leaders_unsure.append(name)  # one name, or several run together (`林默周岚`)?
         return True
     value = _rules_after_names(value, found)
     # `责任单位:A、B,排在首位的为牵头单位,下同`: a rule (or 下同, 不再分工) written as a clause of the value
@@ -263,6 +268,20 @@ def _each_names(marked: list[tuple[str, str | None]]) -> list[tuple[str, str | N
         else:
             out.append((name, mark))
     return out
+
+
+#: Two-character names spaced to the width of three (`林 默`): a cell of several such is several people.
+_SPACED_NAMES = re.compile(r"(?:[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff]){2,}")
+_SPACED_NAME = re.compile(r"[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff]")
+
+
+def leader_cell(cell: str) -> str:
+    """A table's leader cell with its people apart: `林 默周 岚` -> `林默、周岚` (names spaced to one width and run
+    together); any other cell as it is."""
+    cell = cell.strip(" \u3000")
+    if _SPACED_NAMES.fullmatch(cell):
+        return "、".join(name.replace(" ", "").replace("\u3000", "") for name in _SPACED_NAME.findall(cell))
+    return cell
 
 
 def _shared_organ_readings(body: str, names: list[str], found: Found) -> None:

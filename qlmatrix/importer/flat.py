@@ -25,23 +25,25 @@ from __future__ import annotations
 
 import re
 
-from .annotations import LEAD_LABELS, LEADER_LABELS, RESPONSIBLE_LABELS, SUPPORT_LABELS
+from .annotations import DUE_LABELS, LEAD_LABELS, LEADER_LABELS, RESPONSIBLE_LABELS, SUPPORT_LABELS
 from .numbering import number_value
 from .reading import Line
-from .units import could_be_unit, split_units
+from .units import could_be_unit, split_units, strip_verb
 
+#: Columns a table may have that say nothing about who does what (`进展情况` between the task and the units).
+OTHER_COLUMNS = ("进展情况", "完成情况", "工作进展", "推进情况", "进度情况", "落实情况", "备注", "说明", "进展", "備註")
 #: Header words of a 任务分工表 (see outline.COLUMNS for what each column means).
 HEADER_WORDS = frozenset((
     "序号", "编号", "牵头单位", "牵头部门", "牵头", "牵头责任单位", "牵头负责部门", "牵头负责单位", "配合单位", "配合部门", "协助单位", "参与单位", "配合",
     "协同责任单位", "责任单位", "责任部门", "责任主体", "完成时限", "完成时间", "时间节点", "时限", "完成期限", "频次",
     "工作频次", "重点任务", "工作任务", "主要任务", "具体任务", "任务内容", "工作内容", "任务", "工作措施", "举措", "内容",
     "重点工作", "目标任务", "目标与任务", "工作目标", "责任领导", "牵头领导", "牵头负责领导", "分管领导", "备注",
-    *LEADER_LABELS, *LEAD_LABELS, *SUPPORT_LABELS, *RESPONSIBLE_LABELS,
+    *OTHER_COLUMNS, *DUE_LABELS, *LEADER_LABELS, *LEAD_LABELS, *SUPPORT_LABELS, *RESPONSIBLE_LABELS,
 ))
 _TASK_WORDS = frozenset(("重点任务", "工作任务", "主要任务", "具体任务", "任务内容", "工作内容", "任务", "工作措施", "举措",
                          "内容", "重点工作", "目标任务", "目标与任务"))
 #: A task column named for its document: `2022年预期目标`, `目标与任务`, `年度重点工作`, `工作举措`.
-_TASK_HEADER = re.compile(r"^(?:\d{4}年)?[\u4e00-\u9fff]{0,8}(?:任务|目标|工作|事项|举措|措施|内容)(?:名称)?$|^项目名称$")
+_TASK_HEADER = re.compile(r"^(?:\d{4}年)?[\u4e00-\u9fff]{0,8}(?:任务|目标|工作|事项|举措|措施|内容|要求)(?:名称)?$|^项目名称$")
 _INNER_SPACE = re.compile(r"[ \t\u3000]+")
 
 
@@ -53,6 +55,8 @@ def header_key(cell: str) -> str:
 def task_header(cell: str) -> bool:
     """Does a header cell name the task column?"""
     cell = header_key(cell)
+    if cell in DUE_LABELS or cell in OTHER_COLUMNS:  # `时限要求`, `进度要求` say when, not what
+        return False
     return cell in _TASK_WORDS or (len(cell) <= 14 and bool(_TASK_HEADER.match(cell)))
 
 
@@ -149,6 +153,12 @@ def _rebuild_tables(lines: list[Line], notices: list[Notice]) -> list[Line]:
         if merged is not None:
             rows, index = merged
             out += rows
+            if rows[0].cells is not None:  # content rows under merged headings
+                notices.append((line.number, " / ".join(columns),
+                                "a table whose first column is merged: its numbered lines are read as headings and each "
+                                "content cell with the unit cell after it as a row without a number",
+                                "表格首列为合并单元格：其中编号行按标题理解，每个内容单元格连同其后的单位单元格为无序号的一行"))
+                continue
             notices.append((line.number, " / ".join(columns),
                             "a table whose rows are shorter than its header: each numbered line is read as an item and "
                             "the lines after it as its cells (units, dates)",
@@ -177,6 +187,11 @@ def _header_at(lines: list[Line], index: int) -> tuple[list[str], int, bool] | N
             cursor += 1
             continue
         if header_word(text):
+            if not pending and columns and _header_fragment(columns[-1]) and header_word(columns[-1] + text):
+                columns[-1] += text  # `目标` `任务`: a fragment that reads as a header only with the next line
+                cursor += 1
+                end = cursor
+                continue
             if pending and header_word("".join(pending) + text):
                 text = "".join(pending) + text  # one header on two lines: `主要` `任务`, `市政府` `分管领导`
             elif pending:
@@ -193,6 +208,12 @@ def _header_at(lines: list[Line], index: int) -> tuple[list[str], int, bool] | N
     if len(columns) < 3 or not any(task_header(c) for c in columns) or not any(c in _ROLE_WORDS for c in columns):
         return None
     return columns, end, piped
+
+
+def _header_fragment(column: str) -> bool:
+    """`目标` before `任务`: short, and not a column word of its own (as 任务, 序号, 责任单位 are)."""
+    key = header_key(column)
+    return len(key) <= 3 and key not in HEADER_WORDS
 
 
 _SPACES = re.compile(r"[ \t\u3000]+")
@@ -274,6 +295,12 @@ def _merged_cell_rows(lines: list[Line], start: int, columns: list[str]) -> tupl
     if len(body) < 2 or not _ITEM_START.match(texts[0]):
         return None
     role = next((c for c in columns if c in _LEAD_WORDS), None) or next(c for c in columns if c in _ROLE_WORDS)
+    tasks = [c for c in columns if task_header(c)]
+    # Two task columns, and prose without a number followed by a unit cell: the first column is merged headings
+    # and the rows are the second's content cells (numbered lines followed by units are items, as below).
+    if len(tasks) >= 2 and any(not _ITEM_START.match(text) and not _DUE_CELL.match(text) and not _unit_cell(text)
+                               and _unit_cell(strip_verb(after)[0]) for text, after in zip(texts, texts[1:])):
+        return _content_rows(body, texts, tasks[-1], role), index
     out: list[Line] = []
     for line, text in zip(body, texts):
         if _ITEM_START.match(text):
@@ -285,6 +312,26 @@ def _merged_cell_rows(lines: list[Line], start: int, columns: list[str]) -> tupl
         else:
             out.append(Line(line.number, text))
     return out, index
+
+
+def _content_rows(body: list[Line], texts: list[str], content: str, role: str) -> list[Line]:
+    """A table whose first column (`目标任务`) is a merged cell of headings (`一、…`, `(一)…`) and whose rows are
+    a content cell and a unit cell (`主要内容` / `责任单位`): each content cell with the unit cell after it is a
+    row (with no number), the headings stay headings between the rows. A content cell wrapped over lines is
+    joined."""
+    out = [Line(body[0].number, f"{content} | {role}", (content, role))]
+    pending: list[tuple[int, str]] = []
+    for line, text in zip(body, texts):
+        if _ITEM_START.match(text) and not pending:
+            out.append(Line(line.number, text, in_table=True))
+        elif pending and _unit_cell(strip_verb(text)[0]):
+            task = "".join(part for _, part in pending)
+            out.append(Line(pending[0][0], f"{task} | {text}", (task, text)))
+            pending = []
+        else:
+            pending.append((line.number, text))
+    out += [Line(number, text, in_table=True) for number, text in pending]  # content with no unit cell
+    return out
 
 
 def _unit_cell(text: str) -> bool:
@@ -342,9 +389,10 @@ def _rows(lines: list[Line], start: int, columns: list[str],
     number_at = next((i for i, c in enumerate(columns) if c in _NUMBER_WORDS), None)
     rows: list[list[tuple[int, str]]] = []
     headings: dict[int, list[Line]] = {}  # section headings before row N (between the table's rows)
-    first_row = next((i for i, c in enumerate(cells[:4 * len(columns)]) if c[1] == "1"), None)
+    # The rows' numbers run on from the first (a page of a longer table starts at 80, not at 1).
+    first_row = next((i for i, c in enumerate(cells[:4 * len(columns)]) if _NUMBER_CELL.match(c[1])), None)
     if number_at is not None and first_row is not None:
-        expected = 1
+        expected = int(cells[first_row][1])
         pending: list[tuple[int, str]] = []  # cells after a full row that are no part of it: a heading
         for cell in cells[:first_row]:
             pending.append(cell)

@@ -13,7 +13,16 @@ from typing import TYPE_CHECKING
 import attrs
 
 from ..numbering import normalise_number
-from .annotations import LABEL, LEAD_LABELS, LEADER_LABELS, RESPONSIBLE_LABELS, SUPPORT_LABELS, inline_label, parse_note
+from .annotations import (
+    LABEL,
+    LEAD_LABELS,
+    LEADER_LABELS,
+    RESPONSIBLE_LABELS,
+    SUPPORT_LABELS,
+    inline_label,
+    leader_cell,
+    parse_note,
+)
 from .flat import header_key, task_header
 from .numbering import number_value
 from .reading import Line
@@ -401,6 +410,8 @@ def _table_row(line: Line, header: dict[int, str] | None) -> tuple[dict[int, str
     if values.get("number") and not number:  # not a number (`单位 纪委`): kept in the title, not lost
         task = f"{values['number']} {task}"
     row = Item(line.number, TABLE_RANK, number, [Para(line.number, task)])
+    if values.get("leader"):
+        values["leader"] = leader_cell(values["leader"])
     for field, label in _FIELD_LABEL.items():
         if values.get(field):
             row.labels.append(Para(line.number, f"{label}：{values[field]}"))
