@@ -382,3 +382,12 @@ def test_content_rows_under_a_merged_heading_column():
     assert found["一(二)#1"].title.endswith("稳定市场预期")  # a content cell wrapped over two lines
     assert found["一(二)#1"].leads == ("市金融办", "松川农商联社", "松川银保分局")
     assert any("merged" in p.reason.en for p in result.problems)
+
+
+def test_merged_cells_written_once_are_carried_down_and_reported():
+    result = import_file(DATA / "flat-spanning.txt")  # one cell a line; row 2 lacks its leader and lead cells
+    found = tasks(result)
+    assert (found["2"].lead, found["2"].units(qlmatrix.Role.SUPPORT), found["2"].leaders) == (
+        "区民政局", ("区商务局",), ("许青",))
+    assert [p.line for p in result.problems] == [13, 13] and all("merged" in p.reason.en for p in result.problems)
+    assert found["3"].leaders == ("韩松",)  # row 1 lacks only its empty 备注: nothing carried

@@ -164,7 +164,7 @@ def _rebuild_tables(lines: list[Line], notices: list[Notice]) -> list[Line]:
                             "the lines after it as its cells (units, dates)",
                             "表格各行的单元格少于表头：按每个编号行为一项、其后各行为其单元格（单位、时限）理解"))
             continue
-        columns, rows, index = _rows(lines, end, columns, piped)
+        columns, rows, index = _rows(lines, end, columns, piped, notices)
         out.append(Line(line.number, " | ".join(columns), tuple(columns)))
         out += rows
     return _join_pipe_rows(out, notices)
@@ -382,16 +382,19 @@ def _cells(lines: list[Line], start: int, piped: bool, each_line: bool = False) 
     return cells, index
 
 
-def _rows(lines: list[Line], start: int, columns: list[str],
-          piped: bool) -> tuple[list[str], list[Line], int]:
+def _rows(lines: list[Line], start: int, columns: list[str], piped: bool,
+          notices: list[Notice]) -> tuple[list[str], list[Line], int]:
     """(columns, rows, where the table ends): rows by the 序号 sequence when the cells carry it, else by width."""
-    cells, end = _cells(lines, start, piped, not piped and _one_cell_a_line(lines, start, len(columns)))
+    each_line = not piped and _one_cell_a_line(lines, start, len(columns))
+    cells, end = _cells(lines, start, piped, each_line)
     number_at = next((i for i, c in enumerate(columns) if c in _NUMBER_WORDS), None)
     rows: list[list[tuple[int, str]]] = []
     headings: dict[int, list[Line]] = {}  # section headings before row N (between the table's rows)
     # The rows' numbers run on from the first (a page of a longer table starts at 80, not at 1).
     first_row = next((i for i, c in enumerate(cells[:4 * len(columns)]) if _NUMBER_CELL.match(c[1])), None)
+    by_sequence = False
     if number_at is not None and first_row is not None:
+        by_sequence = True
         expected = int(cells[first_row][1])
         pending: list[tuple[int, str]] = []  # cells after a full row that are no part of it: a heading
         for cell in cells[:first_row]:
@@ -413,14 +416,46 @@ def _rows(lines: list[Line], start: int, columns: list[str],
         if number_at is not None:  # a 序号 column the rows do not fill
             columns = columns[:number_at] + columns[number_at + 1:]
         rows = [cells[i:i + len(columns)] for i in range(0, len(cells), len(columns))]
-    built = []
+    built: list[Line] = []
+    above: tuple[str, ...] | None = None
     for at, row in enumerate(rows):
         built += headings.get(at, [])
         texts = [text for _, text in row]
+        # with blank lines between cells an empty cell is written (an extra blank line): a short row only ends
+        # the stream there, so cells are carried down only where nothing marks an empty cell
+        spanned = _spanning_cells(columns, texts, above) if by_sequence and (piped or each_line) else None
+        if spanned is not None:
+            texts, carried = spanned
+            notices.extend((row[0][0], f"{columns[i]}：{texts[i]}",
+                            f"row {row[0][1]} has fewer cells than the header: its {columns[i]} is taken as the "
+                            "cell above spanning this row (a merged cell); check against the text",
+                            f"第{row[0][1]}行单元格少于表头：{columns[i]}按上一行单元格跨行（合并单元格）理解，"
+                            "请对照原文核实") for i in carried)
         texts += [""] * (len(columns) - len(texts))
         built.append(Line(row[0][0], " | ".join(texts), tuple(texts)))
+        above = tuple(texts)
     built += headings.get(len(rows), [])
     return columns, built, end
+
+
+def _spanning_cells(columns: list[str], texts: list[str], above: tuple[str, ...] | None
+                    ) -> tuple[list[str], list[int]] | None:
+    """A numbered row short of cells, in a table copied one cell per line: the cells it lacks are merged cells
+    written once in a row above (a lead unit, a leader over several rows). The row's own cells after the task
+    fill the last columns; the columns left between take the cells above. (texts, carried columns), or None
+    when the row is full or nothing above can fill it."""
+    width = len(columns)
+    while width and header_key(columns[width - 1]) in OTHER_COLUMNS:  # an empty 备注 at the end is no merged cell
+        width -= 1
+    missing = width - len(texts)
+    task = next((i for i, c in enumerate(columns) if task_header(c)), None)
+    if missing <= 0 or above is None or task is None or len(texts) <= task + 1:
+        return None
+    carried = list(range(task + 1, task + 1 + missing))
+    if not all(above[i] for i in carried) or not any(header_key(columns[i]) in _ROLE_WORDS or
+                                                     header_key(columns[i]) in LEADER_LABELS for i in carried):
+        return None
+    return texts[:task + 1] + [above[i] for i in carried] + texts[task + 1:], carried
 
 
 #: A cell holding only a section's number (`(一)`, `二、`): the heading's title is the next cell.
