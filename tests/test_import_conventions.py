@@ -391,3 +391,13 @@ def test_merged_cells_written_once_are_carried_down_and_reported():
         "区民政局", ("区商务局",), ("许青",))
     assert [p.line for p in result.problems] == [13, 13] and all("merged" in p.reason.en for p in result.problems)
     assert found["3"].leaders == ("韩松",)  # row 1 lacks only its empty 备注: nothing carried
+
+
+def test_label_lines_in_groups_give_one_task_a_group():
+    found = tasks(import_file(DATA / "label-groups.txt"))
+    first, second = found["一(一)-1"], found["一(一)-2"]
+    assert (first.lead, second.lead, second.units(qlmatrix.Role.SUPPORT)) == (
+        "县司法局", "县发改局", ("县财政局", "白溪融媒中心"))
+    assert first.title.startswith("编制年度重大行政决策") and second.title.startswith("完善意见征集")
+    # one group, a 完成时限 line in it or after the text: the item is one task
+    assert found["一(二)"].lead == "县政府办公室" and "二(三)" in found

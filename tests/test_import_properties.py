@@ -326,3 +326,31 @@ def test_a_lead_cell_spanning_rows_is_carried_down_and_reported(pool, picks, sty
     got = {t.id: (t.units(Role.LEAD), frozenset(t.units(Role.SUPPORT))) for t in resolve(result.plan).tasks}
     assert got == expected, "\n".join(lines)
     assert sum("merged" in p.reason.en for p in result.problems) == spanned
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(any_names, min_size=3, max_size=6, unique=True),
+       st.lists(st.lists(st.tuples(st.integers(0, 5), st.integers(-1, 5)), min_size=1, max_size=3), min_size=1, max_size=3),
+       st.booleans())
+def test_label_lines_in_groups_split_the_item_into_one_task_a_group(pool, items, blank):
+    """`1.…` / sentences / `牵头单位:X` / more sentences / `牵头单位:Y` / `配合单位:Z`: one task per group of label
+    lines (ids `-1`, `-2`), each group assigning the sentences before it; a single group assigns the item."""
+    lines, expected = ["某县工作要点任务分解", "", "一、深化政务公开"], {}
+    for number, groups in enumerate(items, start=1):
+        lines.append(f"{number}.{TITLES[number % len(TITLES)]}。")
+        for at, (lead, support) in enumerate(groups, start=1):
+            lead_name = pool[lead % len(pool)]
+            support_name = pool[support % len(pool)] if support >= 0 and pool[support % len(pool)] != lead_name else None
+            lines.append(f"{BODIES[at % 2]}")
+            lines.append(f"牵头单位：{lead_name}")
+            if support_name:
+                lines.append(f"配合单位：{support_name}")
+            if blank:
+                lines.append("")
+            key = f"一{number}" if len(groups) == 1 else f"一{number}-{at}"
+            expected[key] = ((lead_name,), frozenset([support_name] if support_name else []))
+    result = import_text("\n".join(lines) + "\n")
+    got = {t.id: (t.units(Role.LEAD), frozenset(t.units(Role.SUPPORT))) for t in resolve(result.plan).tasks
+           if t.units(Role.LEAD)}
+    assert got == expected, "\n".join(lines)
+    assert qlmatrix.loads(result.text) == result.plan

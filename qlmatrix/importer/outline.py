@@ -241,8 +241,34 @@ def build_outline(lines: list[Line]) -> Outline:
             length = len(text)
             joinable = _wraps(text, width) and not _standalone(text)
     flush()
-    outline.items = _lift_group_notes(_notice_items_to_preamble(outline))
+    outline.items = _label_groups_to_notes(_lift_group_notes(_notice_items_to_preamble(outline)))
     return outline
+
+
+def _label_groups_to_notes(items: list[Item]) -> list[Item]:
+    """`(二)加强解读。` / `开展政策解读。` / `牵头单位:X` / `建立回应机制。` / `牵头单位:Y` / `配合单位:Z`: label
+    lines in several groups, each after its own sentences, assign each group of sentences, as several notes
+    in one item do. Each group becomes the note of the paragraph it follows, so that the item is split the
+    same way (ids `-1`, `-2`). Label lines in one group (however many) stay the item's labels."""
+    for item in items:
+        if item.rank == TABLE_RANK or len(item.labels) < 2:
+            continue
+        groups: list[list[Para]] = []
+        for label in item.labels:
+            before = [p for p in item.paragraphs if p.line <= label.line]
+            if groups and not [p for p in before if p.line > groups[-1][-1].line]:
+                groups[-1].append(label)  # no sentence between: the same group
+            else:
+                groups.append([label])
+        roles = [group for group in groups if parse_note("；".join(p.text for p in group), labelled_only=True)]
+        if len(groups) < 2 or len(roles) != len(groups):
+            continue
+        for group in groups:
+            owner = [p for p in item.paragraphs if p.line <= group[0].line][-1]
+            texts = "；".join(tidy(p.text).rstrip("。.；;") for p in group)
+            owner.text = owner.text.rstrip() + f"（{texts}）"
+        item.labels = []
+    return items
 
 
 def _signed_notice_end(items: list[Item]) -> int | None:
