@@ -401,3 +401,18 @@ def test_label_lines_in_groups_give_one_task_a_group():
     assert first.title.startswith("编制年度重大行政决策") and second.title.startswith("完善意见征集")
     # one group, a 完成时限 line in it or after the text: the item is one task
     assert found["一(二)"].lead == "县政府办公室" and "二(三)" in found
+
+
+def test_empty_lead_and_leader_cells_in_a_blank_line_table_span_from_the_row_above():
+    result = import_file(DATA / "flat-blank-span.txt")  # an extra blank line for each empty cell of row 2
+    found = tasks(result)
+    assert (found["2"].lead, found["2"].units(qlmatrix.Role.SUPPORT), found["2"].leaders) == (
+        "县发改局", ("县商务局",), ("郑远",))
+    assert sorted(p.excerpt for p in result.problems) == ["分管县领导：郑 远", "牵头单位：县发改局"]
+
+
+def test_a_class_of_units_of_one_level_after_deng_closes_the_list():
+    found = tasks(import_text("一、总则\n（一）推进甲工作。（省发展改革委、交通运输厅、能源局等省有关部门和各地级以上市人民政府"
+                              "按职责分工负责）\n（二）推进乙工作。（省科技厅、省工信厅等省直有关单位按职责分工负责）\n"))
+    assert found["一(一)"].units(qlmatrix.Role.SUPPORT) == ("交通运输厅", "能源局", "各地级以上市人民政府")
+    assert found["一(二)"].units(qlmatrix.Role.SUPPORT) == ("省工信厅",)

@@ -532,10 +532,12 @@ def _join_pipe_rows(lines: list[Line], notices: list[Notice]) -> list[Line]:
             continue
         cells = list(row)
         for i, word in enumerate(header):
-            if flattened and word in _LEAD_WORDS and i < len(cells) and not cells[i] and i < len(above) and above[i]:
+            spans = word in _LEAD_WORDS or header_key(word) in LEADER_LABELS  # a merged lead or leader cell
+            if flattened and spans and i < len(cells) and not cells[i] and i < len(above) and above[i]:
                 cells[i] = above[i]  # one cell spanning this row and the one above
-                notices.append((line.number, f"{word}：{cells[i]}",
-                                f"the {word} cell is empty: taken as the cell above spanning this row",
-                                f"{word}一栏为空，按上一行单元格跨行理解"))
+                column = header_key(word)  # `分 管县领导` as the word it is
+                notices.append((line.number, f"{column}：{cells[i]}",
+                                f"the {column} cell is empty: taken as the cell above spanning this row",
+                                f"{column}一栏为空，按上一行单元格跨行理解"))
         out.append(Line(line.number, " | ".join(cells), tuple(cells)))
     return out
