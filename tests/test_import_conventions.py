@@ -416,3 +416,11 @@ def test_a_class_of_units_of_one_level_after_deng_closes_the_list():
                               "按职责分工负责）\n（二）推进乙工作。（省科技厅、省工信厅等省直有关单位按职责分工负责）\n"))
     assert found["一(一)"].units(qlmatrix.Role.SUPPORT) == ("交通运输厅", "能源局", "各地级以上市人民政府")
     assert found["一(二)"].units(qlmatrix.Role.SUPPORT) == ("省工信厅",)
+
+
+def test_a_unit_name_broken_over_lines_of_its_cell_is_joined_and_reported():
+    result = import_file(DATA / "cell-lines-broken.txt")  # one cell a line: `区政` / `府办` / `公厅`
+    found = tasks(result)
+    assert (found["2"].lead, found["2"].units(qlmatrix.Role.SUPPORT)) == ("区政府办公厅", ("区大数据中心",))
+    assert found["3"].units(qlmatrix.Role.SUPPORT) == ("区城管局",)  # the last row, at the end of the table
+    assert sorted(p.excerpt for p in result.problems) == ["区城管局", "区政府办公厅"]

@@ -28,7 +28,7 @@ import re
 from .annotations import DUE_LABELS, LEAD_LABELS, LEADER_LABELS, RESPONSIBLE_LABELS, SUPPORT_LABELS
 from .numbering import number_value
 from .reading import Line
-from .units import could_be_unit, split_units, strip_verb
+from .units import could_be_unit, looks_like_unit, split_units, strip_verb
 
 #: Columns a table may have that say nothing about who does what (`进展情况` between the task and the units).
 OTHER_COLUMNS = ("进展情况", "完成情况", "工作进展", "推进情况", "进度情况", "落实情况", "备注", "说明", "进展", "備註")
@@ -401,6 +401,9 @@ def _rows(lines: list[Line], start: int, columns: list[str], piped: bool,
             pending.append(cell)
         for cell in cells[first_row:]:
             if _NUMBER_CELL.match(cell[1]) and int(cell[1]) == expected and (not rows or len(rows[-1]) >= 2):
+                if pending and each_line and (joined := _join_fragments(rows[-1] + pending, columns)) is not None:
+                    notices += _joined_notices(rows[-1] + pending, joined)
+                    rows[-1], pending = joined, []  # `市政` / `府办` / `公厅`: a name broken over cells
                 if pending:
                     headings[len(rows)] = _heading_lines(pending)
                     pending = []
@@ -410,6 +413,9 @@ def _rows(lines: list[Line], start: int, columns: list[str], piped: bool,
                 rows[-1].append(cell)
             elif cell[1] or pending:
                 pending.append(cell)
+        if pending and each_line and rows and (joined := _join_fragments(rows[-1] + pending, columns)) is not None:
+            notices += _joined_notices(rows[-1] + pending, joined)
+            rows[-1], pending = joined, []
         if pending:
             headings[len(rows)] = _heading_lines(pending)
     else:
@@ -436,6 +442,49 @@ def _rows(lines: list[Line], start: int, columns: list[str], piped: bool,
         above = tuple(texts)
     built += headings.get(len(rows), [])
     return columns, built, end
+
+
+_FRAGMENT = re.compile(r"^[\u4e00-\u9fff]{1,4}$")  # a piece of a broken name
+
+
+def _join_fragments(row: list[tuple[int, str]], columns: list[str]) -> list[tuple[int, str]] | None:
+    """A row with more cells than the header, in a table copied one cell per line: a unit name wrapped in its
+    cell came out as several short lines (`市政` / `府办` / `公厅`). While the row is too long, a short piece
+    after the task that does not end like an organ is the start of a broken name, and the short pieces after
+    it go on with it. None when that does not give the header's width or what is joined does not read as
+    units (then the extra cells stay headings, as before)."""
+    task = next((i for i, c in enumerate(columns) if task_header(c)), None)
+    if task is None:
+        return None
+    cells = list(row)
+    index = task + 1
+    while len(cells) > len(columns) and index < len(cells) - 1:
+        line, text = cells[index]
+        after = cells[index + 1][1]
+        if _FRAGMENT.match(text) and (not looks_like_unit(text) or index in _joined(cells, row)) and _FRAGMENT.match(after):
+            cells[index] = (line, text + after)
+            del cells[index + 1]
+            continue
+        index += 1
+    if len(cells) != len(columns) or not all(_unit_cell(text) for _, text in cells[task + 1:] if text
+                                                 and not _DUE_CELL.match(text) and not is_leader_cell(text)):
+        return None
+    return cells
+
+
+def _joined_notices(row: list[tuple[int, str]], joined: list[tuple[int, str]]) -> list[Notice]:
+    return [(line, text, "lines read as one unit name broken over several lines of its cell",
+             "按同一单元格内折行的一个单位名称理解") for line, text in joined if (line, text) not in row]
+
+
+def _joined(cells: list[tuple[int, str]], row: list[tuple[int, str]]) -> set[int]:
+    """The indexes of cells already joined from pieces (no longer as the row had them)."""
+    return {i for i, cell in enumerate(cells) if cell not in row}
+
+
+def is_leader_cell(text: str) -> bool:
+    """A cell of people's names spaced to one width (`林 默`), which no unit has."""
+    return bool(re.fullmatch(r"(?:[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff])+", text))
 
 
 def _spanning_cells(columns: list[str], texts: list[str], above: tuple[str, ...] | None
