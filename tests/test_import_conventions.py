@@ -424,3 +424,12 @@ def test_a_unit_name_broken_over_lines_of_its_cell_is_joined_and_reported():
     assert (found["2"].lead, found["2"].units(qlmatrix.Role.SUPPORT)) == ("区政府办公厅", ("区大数据中心",))
     assert found["3"].units(qlmatrix.Role.SUPPORT) == ("区城管局",)  # the last row, at the end of the table
     assert sorted(p.excerpt for p in result.problems) == ["区城管局", "区政府办公厅"]
+
+
+def test_a_spaced_row_one_cell_short_carries_the_merged_cell_and_says_so():
+    result = import_file(DATA / "spaced-span.txt")  # row 2 lacks its 牵头单位: written once, in row 1
+    found = tasks(result)
+    assert sorted(found) == ["1", "2", "3"]  # the table goes on after the short row
+    assert (found["2"].lead, found["2"].units(qlmatrix.Role.SUPPORT)) == ("县发改局", ("县人社局",))
+    [problem] = result.problems
+    assert problem.line == 4 and "merged" in problem.reason.en and "合并单元格" in problem.reason.zh

@@ -138,7 +138,7 @@ def _rebuild_tables(lines: list[Line], notices: list[Notice]) -> list[Line]:
     index = 0
     while index < len(lines):
         line = lines[index]
-        spaced = _spaced_table(lines, index) if line.cells is None else None
+        spaced = _spaced_table(lines, index, notices) if line.cells is None else None
         if spaced is not None:
             rows, index = spaced
             out += rows
@@ -247,7 +247,7 @@ def _spaced_header(text: str) -> list[str] | None:
     return columns
 
 
-def _spaced_table(lines: list[Line], index: int) -> tuple[list[Line], int] | None:
+def _spaced_table(lines: list[Line], index: int, notices: list[Notice]) -> tuple[list[Line], int] | None:
     """A table whose cells are apart by spaces, one row a line (`1 居民消费价格涨幅3%左右 发展改革委`): each row
     gives one cell to every column but the task's, which takes what is left (its text may hold spaces)."""
     columns = _spaced_header(lines[index].text)
@@ -263,12 +263,41 @@ def _spaced_table(lines: list[Line], index: int) -> tuple[list[Line], int] | Non
         if not tokens:
             cursor += 1
             continue
-        if len(tokens) < len(columns) or (columns[0] in _NUMBER_WORDS and not _NUMBER_CELL.match(tokens[0])):
+        if columns[0] in _NUMBER_WORDS and not _NUMBER_CELL.match(tokens[0]):
             break
+        if len(tokens) < len(columns):
+            # one cell short, numbered next: a merged cell (the first after the task) written once, above
+            spanned = _spanned_spaced_row(columns, tokens, out[-1].cells if len(out) > 1 else None, task)
+            if spanned is None:
+                break
+            out.append(Line(lines[cursor].number, lines[cursor].text, spanned))
+            notices.append((lines[cursor].number, f"{header_key(columns[task + 1])}：{spanned[task + 1]}",
+                            f"row {tokens[0]} has one cell fewer than the header: its {header_key(columns[task + 1])} "
+                            "is taken as the cell above spanning this row (a merged cell); check against the text",
+                            f"第{tokens[0]}行比表头少一格：{header_key(columns[task + 1])}按上一行单元格跨行（合并单元格）"
+                            "理解，请对照原文核实"))
+            cursor += 1
+            continue
         cells = tokens[:before] + [" ".join(tokens[before:len(tokens) - after])] + tokens[len(tokens) - after:]
         out.append(Line(lines[cursor].number, lines[cursor].text, tuple(cells)))
         cursor += 1
     return (out, cursor) if len(out) > 1 else None
+
+
+def _spanned_spaced_row(columns: list[str], tokens: list[str], above: tuple[str, ...] | None,
+                        task: int) -> tuple[str, ...] | None:
+    """The cells of a spaced row one cell short, numbered after the row above, whose first column after the task
+    is a role or leader column: that cell is the one above (a merged cell). None otherwise."""
+    if above is None or len(tokens) != len(columns) - 1 or task + 1 >= len(columns) or not above[task + 1]:
+        return None
+    if columns[0] in _NUMBER_WORDS and not (above[0].isdigit() and tokens[0] == str(int(above[0]) + 1)):
+        return None
+    word = header_key(columns[task + 1])
+    if word not in _ROLE_WORDS and word not in LEADER_LABELS:
+        return None
+    after = len(columns) - task - 2
+    cells = tokens[:task] + [" ".join(tokens[task:len(tokens) - after])] + [above[task + 1]] + tokens[len(tokens) - after:]
+    return tuple(cells) if cells[task] else None
 
 
 _ITEM_START = re.compile(r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、．.]|[(（][一二三四五六七八九十]{1,3}[)）]|[0-9]{1,3}[.．、](?![0-9]))")
