@@ -433,3 +433,11 @@ def test_a_spaced_row_one_cell_short_carries_the_merged_cell_and_says_so():
     assert (found["2"].lead, found["2"].units(qlmatrix.Role.SUPPORT)) == ("县发改局", ("县人社局",))
     [problem] = result.problems
     assert problem.line == 4 and "merged" in problem.reason.en and "合并单元格" in problem.reason.zh
+
+
+def test_a_unit_cell_a_row_cannot_place_is_reported_not_passed_over():
+    # blank lines between cells: three blank lines are two empty cells, so row 2 has one cell too many
+    text = ("某县任务分解表\n\n序号\n\n工作任务\n\n牵头单位\n\n责任单位\n\n1\n\n推进甲项目建设。\n\n县发改局\n\n县财政局\n\n"
+            "2\n\n推进乙项目建设。\n\n\n\n\n县自然资源局\n\n3\n\n推进丙项目。\n\n县住建局\n\n县城投公司\n")
+    result = import_text(text)
+    assert any(p.excerpt == "县自然资源局" and "heading" in p.reason.en for p in result.problems)

@@ -434,6 +434,7 @@ def _rows(lines: list[Line], start: int, columns: list[str], piped: bool,
                     notices += _joined_notices(rows[-1] + pending, joined)
                     rows[-1], pending = joined, []  # `市政` / `府办` / `公厅`: a name broken over cells
                 if pending:
+                    notices += _lost_unit_cells(pending)
                     headings[len(rows)] = _heading_lines(pending)
                     pending = []
                 rows.append([cell])
@@ -499,6 +500,15 @@ def _join_fragments(row: list[tuple[int, str]], columns: list[str]) -> list[tupl
                                                  and not _DUE_CELL.match(text) and not is_leader_cell(text)):
         return None
     return cells
+
+
+def _lost_unit_cells(cells: list[tuple[int, str]]) -> list[Notice]:
+    """Cells after a full row that are read as a heading although they hold only unit names: a cell the row
+    could not place (one cell too many), which the report names rather than passing over."""
+    return [(line, text, "a cell of unit names after a full row: read as a heading, not as the row's; check "
+             "against the text", "整行之后的一格单位名称：按标题理解，未计入该行，请对照原文核实")
+            for line, text in cells if text and _unit_cell(text) and not _SECTION_MARK.match(text)
+            and not _ITEM_START.match(text)]
 
 
 def _joined_notices(row: list[tuple[int, str]], joined: list[tuple[int, str]]) -> list[Notice]:
