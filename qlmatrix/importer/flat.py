@@ -475,6 +475,7 @@ def _rows(lines: list[Line], start: int, columns: list[str], piped: bool,
 
 
 _FRAGMENT = re.compile(r"^[\u4e00-\u9fff]{1,4}$")  # a piece of a broken name
+_MAX_FRAGMENTS = 8
 
 
 def _join_fragments(row: list[tuple[int, str]], columns: list[str]) -> list[tuple[int, str]] | None:
@@ -484,7 +485,8 @@ def _join_fragments(row: list[tuple[int, str]], columns: list[str]) -> list[tupl
     it go on with it. None when that does not give the header's width or what is joined does not read as
     units (then the extra cells stay headings, as before)."""
     task = next((i for i, c in enumerate(columns) if task_header(c)), None)
-    if task is None:
+    # a broken name has a few pieces: a long run of extra cells is something else (and would cost time)
+    if task is None or len(row) > len(columns) + _MAX_FRAGMENTS:
         return None
     cells = list(row)
     index = task + 1

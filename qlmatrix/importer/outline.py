@@ -253,21 +253,30 @@ def _label_groups_to_notes(items: list[Item]) -> list[Item]:
     for item in items:
         if item.rank == TABLE_RANK or len(item.labels) < 2:
             continue
-        groups: list[list[Para]] = []
+        # one walk through paragraphs and labels in line order (both are in order): linear in the item
+        groups: list[tuple[Para, list[Para]]] = []  # (the paragraph a group follows, its label lines)
+        at = 0
+        owner: Para | None = None
+        fresh = False  # a paragraph came since the last label line
         for label in item.labels:
-            before = [p for p in item.paragraphs if p.line <= label.line]
-            if groups and not [p for p in before if p.line > groups[-1][-1].line]:
-                groups[-1].append(label)  # no sentence between: the same group
+            while at < len(item.paragraphs) and item.paragraphs[at].line <= label.line:
+                owner, fresh = item.paragraphs[at], True
+                at += 1
+            if owner is None:
+                break
+            if groups and not fresh:
+                groups[-1][1].append(label)
             else:
-                groups.append([label])
-        roles = [group for group in groups if parse_note("；".join(p.text for p in group), labelled_only=True)]
-        if len(groups) < 2 or len(roles) != len(groups):
-            continue
-        for group in groups:
-            owner = [p for p in item.paragraphs if p.line <= group[0].line][-1]
-            texts = "；".join(tidy(p.text).rstrip("。.；;") for p in group)
-            owner.text = owner.text.rstrip() + f"（{texts}）"
-        item.labels = []
+                groups.append((owner, [label]))
+            fresh = False
+        else:
+            if len(groups) < 2 or not all(parse_note("；".join(p.text for p in group), labelled_only=True)
+                                          for _, group in groups):
+                continue
+            for paragraph, group in groups:
+                texts = "；".join(tidy(p.text).rstrip("。.；;") for p in group)
+                paragraph.text = paragraph.text.rstrip() + f"（{texts}）"
+            item.labels = []
     return items
 
 
