@@ -343,3 +343,101 @@ def test_officials_named_by_office_in_a_note_are_leaders_not_units():
     assert (found["一(二)"].lead, found["一(二)"].leaders) == ("省人社厅", ("王某副省长",))
     assert found["一(三)"].leaders == ("分管副省长",)
     assert not [u for u in qlmatrix.resolve(result.plan).unit_order() if u.endswith(("省长", "秘书长"))]
+
+
+def test_each_before_any_role_verb_and_a_verb_closing_its_clause_inside_a_list():
+    found = tasks(import_file(DATA / "each-verbs.txt"))
+    # `A和B分别牵头、C`: 分别 makes A and B leads each, the verb closes their clause, C supports
+    assert (found["一1"].leads, found["一1"].units(qlmatrix.Role.SUPPORT)) == (("数据资源中心", "青禾信息港"), ("市经信局",))
+    # `分别牵头落实`, `分别负责落实`: 分别 before any verb, not a piece of the last name
+    assert found["一2"].leads == ("市司法局", "市融媒中心", "青禾银保分局")
+    assert found["一4"].leads == ("市民政局", "市乡振委")
+    # 和 inside a name is kept when what comes before it does not end like an organ
+    one = tasks(import_text("一、总则\n（一）甲事项。（国家发展和改革委员会、市甲局分别负责落实）\n"))
+    assert one["一(一)"].leads == ("国家发展和改革委员会", "市甲局")
+
+
+def test_a_progress_column_between_task_and_units_is_passed_over():
+    result = import_file(DATA / "flat-progress.txt")  # 内容与要求 / 进展情况 / 责任单位, blank lines between cells
+    found = tasks(result)
+    assert found["1"].title == "加快建设城东综合枢纽,年内完成主体工程" and found["1"].lead == "市交通运输局"
+    assert "桩基" not in result.text and "推进会" not in result.text  # the progress prose is no task's text
+
+
+def test_a_page_of_a_longer_table_numbers_its_rows_from_where_it_starts():
+    found = tasks(import_file(DATA / "flat-page.txt"))  # rows 37, 38; header `分 管 区领导` spaced out
+    assert sorted(found) == ["37", "38"]
+    assert (found["38"].lead, found["38"].leaders) == ("区人社局", ("林默", "周岚"))  # `林 默周 岚`: two people
+
+
+def test_a_leader_name_that_may_be_several_is_reported():
+    result = import_text("一、总则\n（一）甲事项。（责任领导：林默周岚；牵头单位：甲局）\n")
+    assert [p.excerpt for p in result.problems] == ["林默周岚"] and "ambiguous" in result.problems[0].reason.en
+
+
+def test_content_rows_under_a_merged_heading_column():
+    result = import_file(DATA / "flat-content.txt")  # 目标/任务 (merged headings) / 主要内容 / 责任单位
+    found = tasks(result)
+    assert sorted(found) == ["一(一)#1", "一(一)#2", "一(二)#1"]
+    assert found["一(二)#1"].title.endswith("稳定市场预期")  # a content cell wrapped over two lines
+    assert found["一(二)#1"].leads == ("市金融办", "松川农商联社", "松川银保分局")
+    assert any("merged" in p.reason.en for p in result.problems)
+
+
+def test_merged_cells_written_once_are_carried_down_and_reported():
+    result = import_file(DATA / "flat-spanning.txt")  # one cell a line; row 2 lacks its leader and lead cells
+    found = tasks(result)
+    assert (found["2"].lead, found["2"].units(qlmatrix.Role.SUPPORT), found["2"].leaders) == (
+        "区民政局", ("区商务局",), ("许青",))
+    assert [p.line for p in result.problems] == [13, 13] and all("merged" in p.reason.en for p in result.problems)
+    assert found["3"].leaders == ("韩松",)  # row 1 lacks only its empty 备注: nothing carried
+
+
+def test_label_lines_in_groups_give_one_task_a_group():
+    found = tasks(import_file(DATA / "label-groups.txt"))
+    first, second = found["一(一)-1"], found["一(一)-2"]
+    assert (first.lead, second.lead, second.units(qlmatrix.Role.SUPPORT)) == (
+        "县司法局", "县发改局", ("县财政局", "白溪融媒中心"))
+    assert first.title.startswith("编制年度重大行政决策") and second.title.startswith("完善意见征集")
+    # one group, a 完成时限 line in it or after the text: the item is one task
+    assert found["一(二)"].lead == "县政府办公室" and "二(三)" in found
+
+
+def test_empty_lead_and_leader_cells_in_a_blank_line_table_span_from_the_row_above():
+    result = import_file(DATA / "flat-blank-span.txt")  # an extra blank line for each empty cell of row 2
+    found = tasks(result)
+    assert (found["2"].lead, found["2"].units(qlmatrix.Role.SUPPORT), found["2"].leaders) == (
+        "县发改局", ("县商务局",), ("郑远",))
+    assert sorted(p.excerpt for p in result.problems) == ["分管县领导：郑 远", "牵头单位：县发改局"]
+
+
+def test_a_class_of_units_of_one_level_after_deng_closes_the_list():
+    found = tasks(import_text("一、总则\n（一）推进甲工作。（省发展改革委、交通运输厅、能源局等省有关部门和各地级以上市人民政府"
+                              "按职责分工负责）\n（二）推进乙工作。（省科技厅、省工信厅等省直有关单位按职责分工负责）\n"))
+    assert found["一(一)"].units(qlmatrix.Role.SUPPORT) == ("交通运输厅", "能源局", "各地级以上市人民政府")
+    assert found["一(二)"].units(qlmatrix.Role.SUPPORT) == ("省工信厅",)
+
+
+def test_a_unit_name_broken_over_lines_of_its_cell_is_joined_and_reported():
+    result = import_file(DATA / "cell-lines-broken.txt")  # one cell a line: `区政` / `府办` / `公厅`
+    found = tasks(result)
+    assert (found["2"].lead, found["2"].units(qlmatrix.Role.SUPPORT)) == ("区政府办公厅", ("区大数据中心",))
+    assert found["3"].units(qlmatrix.Role.SUPPORT) == ("区城管局",)  # the last row, at the end of the table
+    assert sorted(p.excerpt for p in result.problems) == ["区城管局", "区政府办公厅"]
+
+
+def test_a_spaced_row_one_cell_short_carries_the_merged_cell_and_says_so():
+    result = import_file(DATA / "spaced-span.txt")  # row 2 lacks its 牵头单位: written once, in row 1
+    found = tasks(result)
+    assert sorted(found) == ["1", "2", "3"]  # the table goes on after the short row
+    assert (found["2"].lead, found["2"].units(qlmatrix.Role.SUPPORT)) == ("县发改局", ("县人社局",))
+    [problem] = result.problems
+    assert problem.line == 4 and "merged" in problem.reason.en and "合并单元格" in problem.reason.zh
+
+
+def test_a_unit_cell_a_row_cannot_place_is_reported_not_passed_over():
+    # blank lines between cells: three blank lines are two empty cells, so row 2 has one cell too many
+    text = ("某县任务分解表\n\n序号\n\n工作任务\n\n牵头单位\n\n责任单位\n\n1\n\n推进甲项目建设。\n\n县发改局\n\n县财政局\n\n"
+            "2\n\n推进乙项目建设。\n\n\n\n\n县自然资源局\n\n3\n\n推进丙项目。\n\n县住建局\n\n县城投公司\n")
+    result = import_text(text)
+    assert any(p.excerpt == "县自然资源局" and "heading" in p.reason.en for p in result.problems)

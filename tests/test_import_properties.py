@@ -262,3 +262,97 @@ def test_a_document_hard_wrapped_at_its_own_width_gives_back_its_assignments(poo
     result = import_text("\n".join(lines) + "\n")
     got = {t.id: (t.units(Role.LEAD), frozenset(t.units(Role.SUPPORT))) for t in resolve(result.plan).tasks}
     assert got == expected, "\n".join(lines)
+
+
+#: Columns a flattened table may add that assign nothing, and how each row fills them.
+EXTRA_COLUMNS = {"进展情况": "已完成年度目标的六成，正在推进。", "完成时限": "2031年底前", "分管领导": "林 默"}
+#: The task column's header as documents write it; a header may go over two lines (`目标` / `任务`).
+TASK_HEADERS = [["工作任务"], ["目标与任务"], ["内容与要求"], ["目标", "任务"], ["重点", "工作"]]
+
+
+def _flatten(cells: list[str], style: str) -> list[str]:
+    """One cell a line, as HTML and PDF copies leave a table: ending ` |`, with blank lines between, or bare."""
+    if style == "pipes":
+        return [f"{cell} |" for cell in cells]
+    if style == "blank":  # an empty cell is one more blank line
+        return [line for cell in cells for line in ((cell, "") if cell else ("",))]
+    return list(cells)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(any_names.filter(lambda n: "(" not in n and "（" not in n), min_size=3, max_size=6, unique=True),
+       st.lists(st.tuples(st.integers(0, 5), st.integers(0, 5)), min_size=1, max_size=4),
+       st.sampled_from(["pipes", "blank", "bare"]), st.sampled_from([1, 37]), st.sampled_from(TASK_HEADERS),
+       st.one_of(st.none(), st.sampled_from(sorted(EXTRA_COLUMNS))), st.booleans())
+def test_a_flattened_table_gives_back_every_row(pool, picks, style, start, task_header, extra, support_first):
+    """Every flattening style, a task header of any wording (on one line or two), a column that assigns nothing
+    (进展情况, 完成时限, a leader), the role columns in either order, rows numbered from where the page starts."""
+    roles = ["配合单位", "牵头单位"] if support_first else ["牵头单位", "配合单位"]
+    header = ["序号", *task_header, *([extra] if extra else []), *roles]
+    lines, expected = ["某区年度重点工作任务分解表", ""], {}
+    cells = list(header)
+    for row, (lead, support) in enumerate(picks, start=start):
+        lead, support = pool[lead % len(pool)], pool[support % len(pool)]
+        if lead == support:
+            support = pool[(pool.index(lead) + 1) % len(pool)]
+        units = {"牵头单位": lead, "配合单位": support}
+        cells += [str(row), f"{TITLES[row % len(TITLES)]}，{BODIES[0]}", *([EXTRA_COLUMNS[extra]] if extra else []),
+                  *(units[role] for role in roles)]
+        expected[str(row)] = ((lead,), frozenset([support]))
+    lines += _flatten(cells, style)
+    result = import_text("\n".join(lines) + "\n")
+    got = {t.id: (t.units(Role.LEAD), frozenset(t.units(Role.SUPPORT))) for t in resolve(result.plan).tasks}
+    assert got == expected, "\n".join(lines)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(any_names.filter(lambda n: "(" not in n and "（" not in n), min_size=3, max_size=6, unique=True),
+       st.lists(st.tuples(st.integers(0, 2), st.integers(0, 5)), min_size=2, max_size=5),
+       st.sampled_from(["pipes", "bare", "blank"]))
+def test_a_lead_cell_spanning_rows_is_carried_down_and_reported(pool, picks, style):
+    """A merged 牵头单位 cell is written once, in its first row; the rows under it lack that cell (one cell a
+    line) or have it empty (blank lines between cells, where an empty cell is one more blank line)."""
+    lines, expected, cells = ["某区民生实事任务分工", ""], {}, ["序号", "工作任务", "牵头单位", "配合单位"]
+    previous, spanned = None, 0
+    for row, (lead, support) in enumerate(picks, start=1):
+        lead, support = pool[lead], pool[support % len(pool)]
+        if lead == support:
+            support = pool[(pool.index(lead) + 1) % len(pool)]
+        written = [lead] if lead != previous else [""] if style == "blank" else []
+        cells += [str(row), f"{TITLES[row % len(TITLES)]}，{BODIES[0]}", *written, support]
+        spanned += lead == previous
+        expected[str(row)] = ((lead,), frozenset([support]))
+        previous = lead
+    lines += _flatten(cells, style)
+    result = import_text("\n".join(lines) + "\n")
+    got = {t.id: (t.units(Role.LEAD), frozenset(t.units(Role.SUPPORT))) for t in resolve(result.plan).tasks}
+    assert got == expected, "\n".join(lines)
+    assert sum("merged" in p.reason.en or "spanning" in p.reason.en for p in result.problems) == spanned
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(any_names, min_size=3, max_size=6, unique=True),
+       st.lists(st.lists(st.tuples(st.integers(0, 5), st.integers(-1, 5)), min_size=1, max_size=3), min_size=1, max_size=3),
+       st.booleans())
+def test_label_lines_in_groups_split_the_item_into_one_task_a_group(pool, items, blank):
+    """`1.…` / sentences / `牵头单位:X` / more sentences / `牵头单位:Y` / `配合单位:Z`: one task per group of label
+    lines (ids `-1`, `-2`), each group assigning the sentences before it; a single group assigns the item."""
+    lines, expected = ["某县工作要点任务分解", "", "一、深化政务公开"], {}
+    for number, groups in enumerate(items, start=1):
+        lines.append(f"{number}.{TITLES[number % len(TITLES)]}。")
+        for at, (lead, support) in enumerate(groups, start=1):
+            lead_name = pool[lead % len(pool)]
+            support_name = pool[support % len(pool)] if support >= 0 and pool[support % len(pool)] != lead_name else None
+            lines.append(f"{BODIES[at % 2]}")
+            lines.append(f"牵头单位：{lead_name}")
+            if support_name:
+                lines.append(f"配合单位：{support_name}")
+            if blank:
+                lines.append("")
+            key = f"一{number}" if len(groups) == 1 else f"一{number}-{at}"
+            expected[key] = ((lead_name,), frozenset([support_name] if support_name else []))
+    result = import_text("\n".join(lines) + "\n")
+    got = {t.id: (t.units(Role.LEAD), frozenset(t.units(Role.SUPPORT))) for t in resolve(result.plan).tasks
+           if t.units(Role.LEAD)}
+    assert got == expected, "\n".join(lines)
+    assert qlmatrix.loads(result.text) == result.plan

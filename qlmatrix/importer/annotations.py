@@ -20,6 +20,7 @@ from .units import (
     depth_split,
     glued_role_word,
     is_official,
+    looks_like_unit,
     split_marked,
     split_units,
     strip_verb,
@@ -115,6 +116,7 @@ class Found:
     due: list[str] = attrs.field(factory=list)
     cadence: list[str] = attrs.field(factory=list)
     leaders: list[str] = attrs.field(factory=list)  # people (责任领导), never units
+    leaders_unsure: list[str] = attrs.field(factory=list)  # `林默周岚`: one name or several run together (reported)
     each: list[str] = attrs.field(factory=list)  # 分别负责: every one leads its own part
     also: list[str] = attrs.field(factory=list)  # 具体任务均涉及X: supporting units added by a rule
     also_henceforth: bool = False
@@ -206,7 +208,11 @@ def _labelled(part: str, found: Found) -> bool:
             understood |= _clause(tidy(clause), found)
         return understood
     if role == "leader":
-        found.leaders += [name for name in (tidy(p) for p in depth_split(value, "、，,")) if name]
+        for name in (tidy(piece) for piece in depth_split(value, "、，,")):
+            if name:
+                found.leaders.append(name)
+                if len(name) >= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", name) and not is_official(name):
+                    found.leaders_unsure.append(name)  # one name, or several run together (`林默周岚`)?
         return True
     value = _rules_after_names(value, found)
     # `责任单位:A、B,排在首位的为牵头单位,下同`: a rule (or 下同, 不再分工) written as a clause of the value
@@ -219,9 +225,9 @@ def _labelled(part: str, found: Found) -> bool:
             continue  # `其中市财政局为牵头单位`
         else:
             kept.append(clause)
-    value = "，".join(kept)
+    value = _VERB_THEN_LIST.sub("，", "，".join(kept))
     clauses = [tidy(clause) for clause in depth_split(value, "，,")]
-    if len(clauses) > 1 and any(strip_verb(clause)[1] in ("lead", "support") for clause in clauses):
+    if len(clauses) > 1 and any(strip_verb(clause)[1] in ("lead", "support", "each") for clause in clauses):
         # `责任单位:省发改委牵头,省交通厅、省水利厅配合`: the label's value says the roles itself
         understood = False
         for clause in clauses:
@@ -231,6 +237,8 @@ def _labelled(part: str, found: Found) -> bool:
     if verb is not None and (glued := glued_role_word(value)):
         found.ambiguous.append(glued)
     names = split_marked(body)
+    if verb == "each":
+        names = _each_names(names)
     _shared_organ_readings(body, [name for name, _ in names], found)
     for name, mark in names:  # a mark (`X(牵头)`) says the role itself, as the parser reads it
         if DUE_PIECE.match(name):
@@ -242,6 +250,38 @@ def _labelled(part: str, found: Found) -> bool:
         else:
             found.problems.append(name)
     return bool(names)
+
+
+#: `A和B分别牵头、C`: a role verb closes its clause even when the list goes on after 、 (C is another clause).
+_VERB_THEN_LIST = re.compile(r"(?<=牵头|牽頭|负责|負責|配合|协办|協辦|主办|主辦|落实|落實)、")
+#: `A和B分别牵头`: with 分别 the list has several units, so 和/及 after a name ending like an organ joins two.
+_EACH_JOIN = re.compile(r"(?:和|及|与|與)")
+
+
+def _each_names(marked: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+    out = []
+    for name, mark in marked:
+        parts = [tidy(part) for part in _EACH_JOIN.split(name)]
+        # the names before 和 must end like an organ (国家发展和改革委员会 is one name); the last may end in anything
+        if len(parts) > 1 and all(looks_like_unit(part) for part in parts[:-1]) and could_be_unit(parts[-1], True):
+            out += [(part, mark) for part in parts]
+        else:
+            out.append((name, mark))
+    return out
+
+
+#: Two-character names spaced to the width of three (`林 默`): a cell of several such is several people.
+_SPACED_NAMES = re.compile(r"(?:[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff]){2,}")
+_SPACED_NAME = re.compile(r"[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff]")
+
+
+def leader_cell(cell: str) -> str:
+    """A table's leader cell with its people apart: `林 默周 岚` -> `林默、周岚` (names spaced to one width and run
+    together); any other cell as it is."""
+    cell = cell.strip(" \u3000")
+    if _SPACED_NAMES.fullmatch(cell):
+        return "、".join(name.replace(" ", "").replace("\u3000", "") for name in _SPACED_NAME.findall(cell))
+    return cell
 
 
 def _shared_organ_readings(body: str, names: list[str], found: Found) -> None:
@@ -325,6 +365,8 @@ def _clause(clause: str, found: Found) -> bool:
         consulted = split_units(other)
         verb = verb or "responsible"
     marked = split_marked(body)
+    if verb == "each":
+        marked = _each_names(marked)
     names = [name for name, _ in marked]
     _shared_organ_readings(body, names, found)
     if not names or not all(could_be_unit(name) for name in names + consulted):

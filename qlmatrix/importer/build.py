@@ -196,6 +196,10 @@ class Importer:
             if found.problems:
                 self.problem(item.line, "、".join(found.problems), "these pieces of the note are not unit names",
                              "括注中的这些内容不像单位名称")
+            for name in found.leaders_unsure:
+                self.problem(item.line, name, f"`{name}` is long for one person's name: one leader, or several "
+                             "written together? ambiguous; check against the text",
+                             f"“{name}”作为一人姓名偏长：是一位领导，还是几位领导连写？原文有歧义，请对照原文核实")
             for glued in found.ambiguous:
                 self.problem(item.line, glued, f"`{glued}` holds a role word ({glued[-2:]}): one unit of that name, or "
                              f"`{glued[:-2]}` with that role? ambiguous; check against the text",

@@ -25,23 +25,25 @@ from __future__ import annotations
 
 import re
 
-from .annotations import LEAD_LABELS, LEADER_LABELS, RESPONSIBLE_LABELS, SUPPORT_LABELS
+from .annotations import DUE_LABELS, LEAD_LABELS, LEADER_LABELS, RESPONSIBLE_LABELS, SUPPORT_LABELS
 from .numbering import number_value
 from .reading import Line
-from .units import could_be_unit, split_units
+from .units import could_be_unit, looks_like_unit, split_units, strip_verb
 
+#: Columns a table may have that say nothing about who does what (`进展情况` between the task and the units).
+OTHER_COLUMNS = ("进展情况", "完成情况", "工作进展", "推进情况", "进度情况", "落实情况", "备注", "说明", "进展", "備註")
 #: Header words of a 任务分工表 (see outline.COLUMNS for what each column means).
 HEADER_WORDS = frozenset((
     "序号", "编号", "牵头单位", "牵头部门", "牵头", "牵头责任单位", "牵头负责部门", "牵头负责单位", "配合单位", "配合部门", "协助单位", "参与单位", "配合",
     "协同责任单位", "责任单位", "责任部门", "责任主体", "完成时限", "完成时间", "时间节点", "时限", "完成期限", "频次",
     "工作频次", "重点任务", "工作任务", "主要任务", "具体任务", "任务内容", "工作内容", "任务", "工作措施", "举措", "内容",
     "重点工作", "目标任务", "目标与任务", "工作目标", "责任领导", "牵头领导", "牵头负责领导", "分管领导", "备注",
-    *LEADER_LABELS, *LEAD_LABELS, *SUPPORT_LABELS, *RESPONSIBLE_LABELS,
+    *OTHER_COLUMNS, *DUE_LABELS, *LEADER_LABELS, *LEAD_LABELS, *SUPPORT_LABELS, *RESPONSIBLE_LABELS,
 ))
 _TASK_WORDS = frozenset(("重点任务", "工作任务", "主要任务", "具体任务", "任务内容", "工作内容", "任务", "工作措施", "举措",
                          "内容", "重点工作", "目标任务", "目标与任务"))
 #: A task column named for its document: `2022年预期目标`, `目标与任务`, `年度重点工作`, `工作举措`.
-_TASK_HEADER = re.compile(r"^(?:\d{4}年)?[\u4e00-\u9fff]{0,8}(?:任务|目标|工作|事项|举措|措施|内容)(?:名称)?$|^项目名称$")
+_TASK_HEADER = re.compile(r"^(?:\d{4}年)?[\u4e00-\u9fff]{0,8}(?:任务|目标|工作|事项|举措|措施|内容|要求)(?:名称)?$|^项目名称$")
 _INNER_SPACE = re.compile(r"[ \t\u3000]+")
 
 
@@ -53,6 +55,8 @@ def header_key(cell: str) -> str:
 def task_header(cell: str) -> bool:
     """Does a header cell name the task column?"""
     cell = header_key(cell)
+    if cell in DUE_LABELS or cell in OTHER_COLUMNS:  # `时限要求`, `进度要求` say when, not what
+        return False
     return cell in _TASK_WORDS or (len(cell) <= 14 and bool(_TASK_HEADER.match(cell)))
 
 
@@ -134,7 +138,7 @@ def _rebuild_tables(lines: list[Line], notices: list[Notice]) -> list[Line]:
     index = 0
     while index < len(lines):
         line = lines[index]
-        spaced = _spaced_table(lines, index) if line.cells is None else None
+        spaced = _spaced_table(lines, index, notices) if line.cells is None else None
         if spaced is not None:
             rows, index = spaced
             out += rows
@@ -149,12 +153,18 @@ def _rebuild_tables(lines: list[Line], notices: list[Notice]) -> list[Line]:
         if merged is not None:
             rows, index = merged
             out += rows
+            if rows[0].cells is not None:  # content rows under merged headings
+                notices.append((line.number, " / ".join(columns),
+                                "a table whose first column is merged: its numbered lines are read as headings and each "
+                                "content cell with the unit cell after it as a row without a number",
+                                "表格首列为合并单元格：其中编号行按标题理解，每个内容单元格连同其后的单位单元格为无序号的一行"))
+                continue
             notices.append((line.number, " / ".join(columns),
                             "a table whose rows are shorter than its header: each numbered line is read as an item and "
                             "the lines after it as its cells (units, dates)",
                             "表格各行的单元格少于表头：按每个编号行为一项、其后各行为其单元格（单位、时限）理解"))
             continue
-        columns, rows, index = _rows(lines, end, columns, piped)
+        columns, rows, index = _rows(lines, end, columns, piped, notices)
         out.append(Line(line.number, " | ".join(columns), tuple(columns)))
         out += rows
     return _join_pipe_rows(out, notices)
@@ -177,6 +187,11 @@ def _header_at(lines: list[Line], index: int) -> tuple[list[str], int, bool] | N
             cursor += 1
             continue
         if header_word(text):
+            if not pending and columns and _header_fragment(columns[-1]) and header_word(columns[-1] + text):
+                columns[-1] += text  # `目标` `任务`: a fragment that reads as a header only with the next line
+                cursor += 1
+                end = cursor
+                continue
             if pending and header_word("".join(pending) + text):
                 text = "".join(pending) + text  # one header on two lines: `主要` `任务`, `市政府` `分管领导`
             elif pending:
@@ -193,6 +208,12 @@ def _header_at(lines: list[Line], index: int) -> tuple[list[str], int, bool] | N
     if len(columns) < 3 or not any(task_header(c) for c in columns) or not any(c in _ROLE_WORDS for c in columns):
         return None
     return columns, end, piped
+
+
+def _header_fragment(column: str) -> bool:
+    """`目标` before `任务`: short, and not a column word of its own (as 任务, 序号, 责任单位 are)."""
+    key = header_key(column)
+    return len(key) <= 3 and key not in HEADER_WORDS
 
 
 _SPACES = re.compile(r"[ \t\u3000]+")
@@ -226,7 +247,7 @@ def _spaced_header(text: str) -> list[str] | None:
     return columns
 
 
-def _spaced_table(lines: list[Line], index: int) -> tuple[list[Line], int] | None:
+def _spaced_table(lines: list[Line], index: int, notices: list[Notice]) -> tuple[list[Line], int] | None:
     """A table whose cells are apart by spaces, one row a line (`1 居民消费价格涨幅3%左右 发展改革委`): each row
     gives one cell to every column but the task's, which takes what is left (its text may hold spaces)."""
     columns = _spaced_header(lines[index].text)
@@ -242,12 +263,41 @@ def _spaced_table(lines: list[Line], index: int) -> tuple[list[Line], int] | Non
         if not tokens:
             cursor += 1
             continue
-        if len(tokens) < len(columns) or (columns[0] in _NUMBER_WORDS and not _NUMBER_CELL.match(tokens[0])):
+        if columns[0] in _NUMBER_WORDS and not _NUMBER_CELL.match(tokens[0]):
             break
+        if len(tokens) < len(columns):
+            # one cell short, numbered next: a merged cell (the first after the task) written once, above
+            spanned = _spanned_spaced_row(columns, tokens, out[-1].cells if len(out) > 1 else None, task)
+            if spanned is None:
+                break
+            out.append(Line(lines[cursor].number, lines[cursor].text, spanned))
+            notices.append((lines[cursor].number, f"{header_key(columns[task + 1])}：{spanned[task + 1]}",
+                            f"row {tokens[0]} has one cell fewer than the header: its {header_key(columns[task + 1])} "
+                            "is taken as the cell above spanning this row (a merged cell); check against the text",
+                            f"第{tokens[0]}行比表头少一格：{header_key(columns[task + 1])}按上一行单元格跨行（合并单元格）"
+                            "理解，请对照原文核实"))
+            cursor += 1
+            continue
         cells = tokens[:before] + [" ".join(tokens[before:len(tokens) - after])] + tokens[len(tokens) - after:]
         out.append(Line(lines[cursor].number, lines[cursor].text, tuple(cells)))
         cursor += 1
     return (out, cursor) if len(out) > 1 else None
+
+
+def _spanned_spaced_row(columns: list[str], tokens: list[str], above: tuple[str, ...] | None,
+                        task: int) -> tuple[str, ...] | None:
+    """The cells of a spaced row one cell short, numbered after the row above, whose first column after the task
+    is a role or leader column: that cell is the one above (a merged cell). None otherwise."""
+    if above is None or len(tokens) != len(columns) - 1 or task + 1 >= len(columns) or not above[task + 1]:
+        return None
+    if columns[0] in _NUMBER_WORDS and not (above[0].isdigit() and tokens[0] == str(int(above[0]) + 1)):
+        return None
+    word = header_key(columns[task + 1])
+    if word not in _ROLE_WORDS and word not in LEADER_LABELS:
+        return None
+    after = len(columns) - task - 2
+    cells = tokens[:task] + [" ".join(tokens[task:len(tokens) - after])] + [above[task + 1]] + tokens[len(tokens) - after:]
+    return tuple(cells) if cells[task] else None
 
 
 _ITEM_START = re.compile(r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、．.]|[(（][一二三四五六七八九十]{1,3}[)）]|[0-9]{1,3}[.．、](?![0-9]))")
@@ -274,6 +324,12 @@ def _merged_cell_rows(lines: list[Line], start: int, columns: list[str]) -> tupl
     if len(body) < 2 or not _ITEM_START.match(texts[0]):
         return None
     role = next((c for c in columns if c in _LEAD_WORDS), None) or next(c for c in columns if c in _ROLE_WORDS)
+    tasks = [c for c in columns if task_header(c)]
+    # Two task columns, and prose without a number followed by a unit cell: the first column is merged headings
+    # and the rows are the second's content cells (numbered lines followed by units are items, as below).
+    if len(tasks) >= 2 and any(not _ITEM_START.match(text) and not _DUE_CELL.match(text) and not _unit_cell(text)
+                               and _unit_cell(strip_verb(after)[0]) for text, after in zip(texts, texts[1:])):
+        return _content_rows(body, texts, tasks[-1], role), index
     out: list[Line] = []
     for line, text in zip(body, texts):
         if _ITEM_START.match(text):
@@ -285,6 +341,26 @@ def _merged_cell_rows(lines: list[Line], start: int, columns: list[str]) -> tupl
         else:
             out.append(Line(line.number, text))
     return out, index
+
+
+def _content_rows(body: list[Line], texts: list[str], content: str, role: str) -> list[Line]:
+    """A table whose first column (`目标任务`) is a merged cell of headings (`一、…`, `(一)…`) and whose rows are
+    a content cell and a unit cell (`主要内容` / `责任单位`): each content cell with the unit cell after it is a
+    row (with no number), the headings stay headings between the rows. A content cell wrapped over lines is
+    joined."""
+    out = [Line(body[0].number, f"{content} | {role}", (content, role))]
+    pending: list[tuple[int, str]] = []
+    for line, text in zip(body, texts):
+        if _ITEM_START.match(text) and not pending:
+            out.append(Line(line.number, text, in_table=True))
+        elif pending and _unit_cell(strip_verb(text)[0]):
+            task = "".join(part for _, part in pending)
+            out.append(Line(pending[0][0], f"{task} | {text}", (task, text)))
+            pending = []
+        else:
+            pending.append((line.number, text))
+    out += [Line(number, text, in_table=True) for number, text in pending]  # content with no unit cell
+    return out
 
 
 def _unit_cell(text: str) -> bool:
@@ -335,22 +411,30 @@ def _cells(lines: list[Line], start: int, piped: bool, each_line: bool = False) 
     return cells, index
 
 
-def _rows(lines: list[Line], start: int, columns: list[str],
-          piped: bool) -> tuple[list[str], list[Line], int]:
+def _rows(lines: list[Line], start: int, columns: list[str], piped: bool,
+          notices: list[Notice]) -> tuple[list[str], list[Line], int]:
     """(columns, rows, where the table ends): rows by the 序号 sequence when the cells carry it, else by width."""
-    cells, end = _cells(lines, start, piped, not piped and _one_cell_a_line(lines, start, len(columns)))
+    each_line = not piped and _one_cell_a_line(lines, start, len(columns))
+    cells, end = _cells(lines, start, piped, each_line)
     number_at = next((i for i, c in enumerate(columns) if c in _NUMBER_WORDS), None)
     rows: list[list[tuple[int, str]]] = []
     headings: dict[int, list[Line]] = {}  # section headings before row N (between the table's rows)
-    first_row = next((i for i, c in enumerate(cells[:4 * len(columns)]) if c[1] == "1"), None)
+    # The rows' numbers run on from the first (a page of a longer table starts at 80, not at 1).
+    first_row = next((i for i, c in enumerate(cells[:4 * len(columns)]) if _NUMBER_CELL.match(c[1])), None)
+    by_sequence = False
     if number_at is not None and first_row is not None:
-        expected = 1
+        by_sequence = True
+        expected = int(cells[first_row][1])
         pending: list[tuple[int, str]] = []  # cells after a full row that are no part of it: a heading
         for cell in cells[:first_row]:
             pending.append(cell)
         for cell in cells[first_row:]:
             if _NUMBER_CELL.match(cell[1]) and int(cell[1]) == expected and (not rows or len(rows[-1]) >= 2):
+                if pending and each_line and (joined := _join_fragments(rows[-1] + pending, columns)) is not None:
+                    notices += _joined_notices(rows[-1] + pending, joined)
+                    rows[-1], pending = joined, []  # `市政` / `府办` / `公厅`: a name broken over cells
                 if pending:
+                    notices += _lost_unit_cells(pending)
                     headings[len(rows)] = _heading_lines(pending)
                     pending = []
                 rows.append([cell])
@@ -359,20 +443,109 @@ def _rows(lines: list[Line], start: int, columns: list[str],
                 rows[-1].append(cell)
             elif cell[1] or pending:
                 pending.append(cell)
+        if pending and each_line and rows and (joined := _join_fragments(rows[-1] + pending, columns)) is not None:
+            notices += _joined_notices(rows[-1] + pending, joined)
+            rows[-1], pending = joined, []
         if pending:
             headings[len(rows)] = _heading_lines(pending)
     else:
         if number_at is not None:  # a 序号 column the rows do not fill
             columns = columns[:number_at] + columns[number_at + 1:]
         rows = [cells[i:i + len(columns)] for i in range(0, len(cells), len(columns))]
-    built = []
+    built: list[Line] = []
+    above: tuple[str, ...] | None = None
     for at, row in enumerate(rows):
         built += headings.get(at, [])
         texts = [text for _, text in row]
+        # with blank lines between cells an empty cell is written (an extra blank line): a short row only ends
+        # the stream there, so cells are carried down only where nothing marks an empty cell
+        spanned = _spanning_cells(columns, texts, above) if by_sequence and (piped or each_line) else None
+        if spanned is not None:
+            texts, carried = spanned
+            notices.extend((row[0][0], f"{columns[i]}：{texts[i]}",
+                            f"row {row[0][1]} has fewer cells than the header: its {columns[i]} is taken as the "
+                            "cell above spanning this row (a merged cell); check against the text",
+                            f"第{row[0][1]}行单元格少于表头：{columns[i]}按上一行单元格跨行（合并单元格）理解，"
+                            "请对照原文核实") for i in carried)
         texts += [""] * (len(columns) - len(texts))
         built.append(Line(row[0][0], " | ".join(texts), tuple(texts)))
+        above = tuple(texts)
     built += headings.get(len(rows), [])
     return columns, built, end
+
+
+_FRAGMENT = re.compile(r"^[\u4e00-\u9fff]{1,4}$")  # a piece of a broken name
+_MAX_FRAGMENTS = 8
+
+
+def _join_fragments(row: list[tuple[int, str]], columns: list[str]) -> list[tuple[int, str]] | None:
+    """A row with more cells than the header, in a table copied one cell per line: a unit name wrapped in its
+    cell came out as several short lines (`市政` / `府办` / `公厅`). While the row is too long, a short piece
+    after the task that does not end like an organ is the start of a broken name, and the short pieces after
+    it go on with it. None when that does not give the header's width or what is joined does not read as
+    units (then the extra cells stay headings, as before)."""
+    task = next((i for i, c in enumerate(columns) if task_header(c)), None)
+    # a broken name has a few pieces: a long run of extra cells is something else (and would cost time)
+    if task is None or len(row) > len(columns) + _MAX_FRAGMENTS:
+        return None
+    cells = list(row)
+    index = task + 1
+    while len(cells) > len(columns) and index < len(cells) - 1:
+        line, text = cells[index]
+        after = cells[index + 1][1]
+        if _FRAGMENT.match(text) and (not looks_like_unit(text) or index in _joined(cells, row)) and _FRAGMENT.match(after):
+            cells[index] = (line, text + after)
+            del cells[index + 1]
+            continue
+        index += 1
+    if len(cells) != len(columns) or not all(_unit_cell(text) for _, text in cells[task + 1:] if text
+                                                 and not _DUE_CELL.match(text) and not is_leader_cell(text)):
+        return None
+    return cells
+
+
+def _lost_unit_cells(cells: list[tuple[int, str]]) -> list[Notice]:
+    """Cells after a full row that are read as a heading although they hold only unit names: a cell the row
+    could not place (one cell too many), which the report names rather than passing over."""
+    return [(line, text, "a cell of unit names after a full row: read as a heading, not as the row's; check "
+             "against the text", "整行之后的一格单位名称：按标题理解，未计入该行，请对照原文核实")
+            for line, text in cells if text and _unit_cell(text) and not _SECTION_MARK.match(text)
+            and not _ITEM_START.match(text)]
+
+
+def _joined_notices(row: list[tuple[int, str]], joined: list[tuple[int, str]]) -> list[Notice]:
+    return [(line, text, "lines read as one unit name broken over several lines of its cell",
+             "按同一单元格内折行的一个单位名称理解") for line, text in joined if (line, text) not in row]
+
+
+def _joined(cells: list[tuple[int, str]], row: list[tuple[int, str]]) -> set[int]:
+    """The indexes of cells already joined from pieces (no longer as the row had them)."""
+    return {i for i, cell in enumerate(cells) if cell not in row}
+
+
+def is_leader_cell(text: str) -> bool:
+    """A cell of people's names spaced to one width (`林 默`), which no unit has."""
+    return bool(re.fullmatch(r"(?:[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff])+", text))
+
+
+def _spanning_cells(columns: list[str], texts: list[str], above: tuple[str, ...] | None
+                    ) -> tuple[list[str], list[int]] | None:
+    """A numbered row short of cells, in a table copied one cell per line: the cells it lacks are merged cells
+    written once in a row above (a lead unit, a leader over several rows). The row's own cells after the task
+    fill the last columns; the columns left between take the cells above. (texts, carried columns), or None
+    when the row is full or nothing above can fill it."""
+    width = len(columns)
+    while width and header_key(columns[width - 1]) in OTHER_COLUMNS:  # an empty 备注 at the end is no merged cell
+        width -= 1
+    missing = width - len(texts)
+    task = next((i for i, c in enumerate(columns) if task_header(c)), None)
+    if missing <= 0 or above is None or task is None or len(texts) <= task + 1:
+        return None
+    carried = list(range(task + 1, task + 1 + missing))
+    if not all(above[i] for i in carried) or not any(header_key(columns[i]) in _ROLE_WORDS or
+                                                     header_key(columns[i]) in LEADER_LABELS for i in carried):
+        return None
+    return texts[:task + 1] + [above[i] for i in carried] + texts[task + 1:], carried
 
 
 #: A cell holding only a section's number (`(一)`, `二、`): the heading's title is the next cell.
@@ -449,10 +622,12 @@ def _join_pipe_rows(lines: list[Line], notices: list[Notice]) -> list[Line]:
             continue
         cells = list(row)
         for i, word in enumerate(header):
-            if flattened and word in _LEAD_WORDS and i < len(cells) and not cells[i] and i < len(above) and above[i]:
+            spans = word in _LEAD_WORDS or header_key(word) in LEADER_LABELS  # a merged lead or leader cell
+            if flattened and spans and i < len(cells) and not cells[i] and i < len(above) and above[i]:
                 cells[i] = above[i]  # one cell spanning this row and the one above
-                notices.append((line.number, f"{word}：{cells[i]}",
-                                f"the {word} cell is empty: taken as the cell above spanning this row",
-                                f"{word}一栏为空，按上一行单元格跨行理解"))
+                column = header_key(word)  # `分 管县领导` as the word it is
+                notices.append((line.number, f"{column}：{cells[i]}",
+                                f"the {column} cell is empty: taken as the cell above spanning this row",
+                                f"{column}一栏为空，按上一行单元格跨行理解"))
         out.append(Line(line.number, " | ".join(cells), tuple(cells)))
     return out

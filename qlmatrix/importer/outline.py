@@ -13,7 +13,16 @@ from typing import TYPE_CHECKING
 import attrs
 
 from ..numbering import normalise_number
-from .annotations import LABEL, LEAD_LABELS, LEADER_LABELS, RESPONSIBLE_LABELS, SUPPORT_LABELS, inline_label, parse_note
+from .annotations import (
+    LABEL,
+    LEAD_LABELS,
+    LEADER_LABELS,
+    RESPONSIBLE_LABELS,
+    SUPPORT_LABELS,
+    inline_label,
+    leader_cell,
+    parse_note,
+)
 from .flat import header_key, task_header
 from .numbering import number_value
 from .reading import Line
@@ -232,8 +241,43 @@ def build_outline(lines: list[Line]) -> Outline:
             length = len(text)
             joinable = _wraps(text, width) and not _standalone(text)
     flush()
-    outline.items = _lift_group_notes(_notice_items_to_preamble(outline))
+    outline.items = _label_groups_to_notes(_lift_group_notes(_notice_items_to_preamble(outline)))
     return outline
+
+
+def _label_groups_to_notes(items: list[Item]) -> list[Item]:
+    """`(二)加强解读。` / `开展政策解读。` / `牵头单位:X` / `建立回应机制。` / `牵头单位:Y` / `配合单位:Z`: label
+    lines in several groups, each after its own sentences, assign each group of sentences, as several notes
+    in one item do. Each group becomes the note of the paragraph it follows, so that the item is split the
+    same way (ids `-1`, `-2`). Label lines in one group (however many) stay the item's labels."""
+    for item in items:
+        if item.rank == TABLE_RANK or len(item.labels) < 2:
+            continue
+        # one walk through paragraphs and labels in line order (both are in order): linear in the item
+        groups: list[tuple[Para, list[Para]]] = []  # (the paragraph a group follows, its label lines)
+        at = 0
+        owner: Para | None = None
+        fresh = False  # a paragraph came since the last label line
+        for label in item.labels:
+            while at < len(item.paragraphs) and item.paragraphs[at].line <= label.line:
+                owner, fresh = item.paragraphs[at], True
+                at += 1
+            if owner is None:
+                break
+            if groups and not fresh:
+                groups[-1][1].append(label)
+            else:
+                groups.append((owner, [label]))
+            fresh = False
+        else:
+            if len(groups) < 2 or not all(parse_note("；".join(p.text for p in group), labelled_only=True)
+                                          for _, group in groups):
+                continue
+            for paragraph, group in groups:
+                texts = "；".join(tidy(p.text).rstrip("。.；;") for p in group)
+                paragraph.text = paragraph.text.rstrip() + f"（{texts}）"
+            item.labels = []
+    return items
 
 
 def _signed_notice_end(items: list[Item]) -> int | None:
@@ -401,6 +445,8 @@ def _table_row(line: Line, header: dict[int, str] | None) -> tuple[dict[int, str
     if values.get("number") and not number:  # not a number (`单位 纪委`): kept in the title, not lost
         task = f"{values['number']} {task}"
     row = Item(line.number, TABLE_RANK, number, [Para(line.number, task)])
+    if values.get("leader"):
+        values["leader"] = leader_cell(values["leader"])
     for field, label in _FIELD_LABEL.items():
         if values.get(field):
             row.labels.append(Para(line.number, f"{label}：{values[field]}"))

@@ -120,17 +120,34 @@ def glued_role_word(text: str) -> str | None:
 _VERBS_LONGEST_FIRST = sorted(VERBS, key=lambda pair: len(pair[0]), reverse=True)
 
 
+#: `分别` before any role verb (`分别牵头落实`, `分别负责落实`): each listed unit answers for its own part.
+_EACH = ("分别", "分別")
+
+
 def _strip_verb(text: str) -> tuple[str, str | None]:
     for verb, role in _VERBS_LONGEST_FIRST:
         if text.endswith(verb) and len(text) > len(verb):
-            return text[: -len(verb)].rstrip(" ，,、"), role
+            body = text[: -len(verb)].rstrip(" ，,、")
+            for each in _EACH:
+                if body.endswith(each) and len(body) > len(each):
+                    return body[: -len(each)].rstrip(" ，,、"), "each"
+            return body, role
     return text, None
+
+
+#: `等省有关部门`, `等省直有关单位`, `等市级相关部门`: 等 and a class of units of one level, closing a list
+#: (the words TRAILING lists, with a level before them).
+_TRAILING_LEVEL = re.compile(r"等(?:省|市|州|县|縣|区|區)(?:直|级|級)?(?:有关|有關|相关|相關)(?:部门|部門|单位|單位)"
+                             r"(?:和单位|和部门|和單位|和部門)?$")
 
 
 def strip_trailing(name: str) -> str:
     for word in TRAILING:
         if name.endswith(word) and len(name) > len(word):
             return name[: -len(word)]
+    level = _TRAILING_LEVEL.search(name)
+    if level and level.start() > 0:
+        return name[: level.start()]
     return name
 
 
