@@ -296,6 +296,7 @@ class RowsHtml:
         self.serial = serial = [col == 0 and column.title == "序号" for col, column in enumerate(columns)]
         self.blanks = [_cell(BLANK, column, table.keep, short[col], colour, serial[col]) for col, column in enumerate(columns)]
         self.letters = frozenset(col for col, column in enumerate(columns) if column.letters)
+        self.cells: dict[tuple[int, Cell], str] = {}  # each distinct cell of each column, as HTML
 
     def groups(self) -> list[GroupHtml]:
         """Each group as HTML."""
@@ -338,8 +339,14 @@ class RowsHtml:
     def _emit(self, row: Sequence[Cell]) -> RowHtml:
         columns, keep, short, serial = self.table.columns, self.table.keep, self.short, self.serial
 
+        made = self.cells
+
         def cell_html(col: int, cell: Cell) -> str:
-            return _cell(cell, columns[col], keep, short[col], self.colour, serial[col])
+            # A 责任清单 names the same sections, timings and roles on thousands of rows: each once.
+            found = made.get((col, cell))
+            if found is None:
+                found = made[col, cell] = _cell(cell, columns[col], keep, short[col], self.colour, serial[col])
+            return found
 
         return RowHtml({col: cell_html(col, cell) for col, cell in filled(row)}, self.blanks, _row_widths(row),
                        min(len(row), len(self.blanks)))
