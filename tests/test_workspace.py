@@ -204,3 +204,28 @@ def test_analyse_is_read_check_and_resolved_from_one_reading(tmp_path):
     assert [d.code for d in found] == [d.code for d in workspace.check(plan)] == ["E101"]
     assert result.plan == workspace.plan(plan) and resolved is workspace.resolved(plan)
     assert [task.lead for task in resolved.tasks] == ["纪检委", "纪监委"]  # an undeclared name as written
+
+
+BIG = qlmatrix.dumps(generate(300, seed=2))  # top-level sections of dozens of tasks each
+
+
+def test_an_edit_in_a_large_section_parses_only_the_statement_it_touched(tmp_path):
+    name = str(tmp_path / "plan.qlm")
+    reparser = Reparser(name)
+    reparser.parse(BIG)
+    at = BIG.index("责任单位", len(BIG) // 2)  # inside a task's note, deep in a section
+    edited = BIG[:at] + "好" + BIG[at:]
+    assert reparser.parse(edited) == parse_text(edited, name)
+    assert reparser.parsed_chunks == 1 and reparser.by_members == 1
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(edits)
+def test_after_random_edits_of_a_plan_with_large_sections_it_agrees_with_a_full_read(tmp_path, changes):
+    name = str(tmp_path / "plan.qlm")
+    reparser = Reparser(name)
+    text = BIG
+    reparser.parse(text)
+    for where, delete, piece in changes:
+        text = _edit(text, where, delete, piece)
+        assert reparser.parse(text) == parse_text(text, name)

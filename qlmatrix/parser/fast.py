@@ -113,12 +113,13 @@ class Engine:
         return cast(_Callback, body)
 
     def parse(self, text: str, transformer: lark.Transformer[lark.Token, _Result], start: int = 0,
-              stop: int | None = None, line: int = 1) -> _Result:
+              stop: int | None = None, line: int = 1, line_start: int | None = None) -> _Result:
         """What `Lark(transformer=transformer).parse(text)` returns, or Unhandled.
 
-        With `start` and `stop`, only `text[start:stop]` is parsed (as a whole plan), `start` being the
-        beginning of line `line`: positions are those of the whole text, and the regexes' lookaheads see
-        it as they would in a parse of the whole. A token running past `stop` is Unhandled.
+        With `start` and `stop`, only `text[start:stop]` is parsed (as a whole plan), `start` being on
+        line `line`, which begins at `line_start` (default `start`): positions are those of the whole
+        text, and the regexes' lookaheads see it as they would in a parse of the whole. A token running
+        past `stop` is Unhandled.
         """
         callbacks = self.callbacks(transformer)
         states, matchers, ignore, newline, unseen = self.states, self.matchers, self.ignore, self.newline, self.unseen
@@ -127,7 +128,8 @@ class Engine:
         value_stack: list[object] = []
         push_state, push_value = state_stack.append, value_stack.append
         token_of = lark.Token
-        pos, line_start, size = start, start, len(text) if stop is None else stop
+        pos, size = start, len(text) if stop is None else stop
+        line_start = start if line_start is None else line_start
         while pos < size:
             match = matchers[state_stack[-1]](text, pos)
             if match is None:
