@@ -29,6 +29,7 @@ is parsed whole, as before.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import NamedTuple, cast
 
 import attrs
@@ -194,30 +195,12 @@ def _member_pieces(text: str, start: int, stop: int, line: int) -> list[tuple[in
     its indent, to the first character of the next line at depth 1 that starts anything (a statement,
     a property, the end)."""
     starts: list[tuple[int, int, int, bool]] = []  # (line start, its first character, line, a statement)
-    depth, quoted, in_comment = 0, False, False
-    for mark in _MARKS.finditer(text, start, stop):
-        char = mark.group()
-        if char == "\n":
-            line += 1
-            quoted = in_comment = False
-            at = mark.end()
-            if depth == 1 and at < stop:
-                indent = _INDENT.match(text, at, stop)
-                begins = indent.end() if indent is not None else at
-                if begins < stop and text[begins] not in _NOT_A_STATEMENT:
-                    starts.append((at, begins, line, _NOT_A_MEMBER.match(text, begins, stop) is None))
-        elif in_comment:
-            continue
-        elif char == '"':
-            quoted = not quoted
-        elif quoted:
-            continue
-        elif char in "#\uff03":
-            in_comment = True
-        elif char in "{\uff5b":
-            depth += 1
-        else:
-            depth -= 1
+    for at, line_number, depth in _Braces().lines(text, start, stop, line):
+        if depth == 1 and at < stop:
+            indent = _INDENT.match(text, at, stop)
+            begins = indent.end() if indent is not None else at
+            if begins < stop and text[begins] not in _NOT_A_STATEMENT:
+                starts.append((at, begins, line_number, _NOT_A_MEMBER.match(text, begins, stop) is None))
     # A piece ends where the next line's first character is: its line end and that line's indent are
     # one token, which must not run past the piece.
     return [(at, begins, following[1], first)
@@ -232,34 +215,48 @@ def cuts(text: str) -> list[tuple[int, int, int]]:
 def _scan(text: str) -> tuple[list[tuple[int, int, int]], int, bool]:
     """`cuts(text)`, the deepest level of braces reached, and whether a `}` closed more than was open."""
     found: list[tuple[int, int, int]] = []
-    depth, line, quoted, in_comment = 0, 1, False, False
-    deepest, unbalanced = 0, False
     start, start_line = 0, 1
     size = len(text)
-    for mark in _MARKS.finditer(text):
-        char = mark.group()
-        if char == "\n":
-            line += 1
-            quoted = in_comment = False
-            at = mark.end()
-            if depth == 0 and at < size and text[at] not in _NOT_A_STATEMENT and at > start:
-                found.append((start, at, start_line))
-                start, start_line = at, line
-        elif in_comment:
-            continue
-        elif char == '"':
-            quoted = not quoted
-        elif quoted:
-            continue
-        elif char in "#\uff03":
-            in_comment = True
-        elif char in "{\uff5b":
-            depth += 1
-            if depth > deepest:
-                deepest = depth
-        else:
-            depth -= 1
-            if depth < 0:
-                unbalanced = True
+    braces = _Braces()
+    for at, line, depth in braces.lines(text, 0, size, 1):
+        if depth == 0 and at < size and text[at] not in _NOT_A_STATEMENT and at > start:
+            found.append((start, at, start_line))
+            start, start_line = at, line
     found.append((start, size, start_line))
-    return found, deepest, unbalanced
+    return found, braces.deepest, braces.unbalanced
+
+
+class _Braces:
+    """The braces of a text, as the parser sees them: not inside a quoted string or a comment."""
+
+    def __init__(self) -> None:
+        #: Once `lines` is done: the deepest level reached, and whether a `}` closed more than was open.
+        self.deepest = 0
+        self.unbalanced = False
+
+    def lines(self, text: str, start: int, stop: int, line: int) -> Iterator[tuple[int, int, int]]:
+        """(position after each line end, the line it starts, the depth of braces there) in
+        text[start:stop], whose first line is `line`."""
+        depth, quoted, in_comment = 0, False, False
+        for mark in _MARKS.finditer(text, start, stop):
+            char = mark.group()
+            if char == "\n":
+                line += 1
+                quoted = in_comment = False
+                yield mark.end(), line, depth
+            elif in_comment:
+                continue
+            elif char == '"':
+                quoted = not quoted
+            elif quoted:
+                continue
+            elif char in "#\uff03":
+                in_comment = True
+            elif char in "{\uff5b":
+                depth += 1
+                if depth > self.deepest:
+                    self.deepest = depth
+            else:
+                depth -= 1
+                if depth < 0:
+                    self.unbalanced = True
