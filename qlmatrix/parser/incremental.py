@@ -122,12 +122,10 @@ class Reparser:
                 chunk = self._by_members(engine, text, start, stop, line, members)
                 by_members += chunk is not None
             if chunk is None:
-                builder = _Statements(self.filename)
                 try:
-                    found = cast("list[object]", engine.parse(text, builder, start, stop, line))
+                    chunk = _parsed(engine, self.filename, text, start, stop, line)
                 except Exception:  # a syntax error, or a cut that was not one: read the whole text
                     return None
-                chunk = _Chunk(found, tuple(builder.diagnostics))
             kept[key] = chunk
             children += chunk.children
             diagnostics += chunk.diagnostics
@@ -158,8 +156,9 @@ class Reparser:
         try:
             for line_start, begins, end, first in pieces:
                 parts.append(self._chunk(engine, text, begins, end, first, members, line_start))
-            # The text around the section stays: a terminal may look behind or ahead of it.
-            outer = self._chunk(engine, text[:start] + blank + text[stop:], start, stop, line, members, key=blank)
+            # On its own: a chunk starts a line, so its columns are the same, and spans hold no offsets
+            # (copying the text around it for each section would be quadratic in a large file).
+            outer = self._chunk(engine, blank, 0, len(blank), line, members, key=blank)
         except Exception:  # a piece that is no statement, a syntax error: the chunk is parsed whole
             return None
         if len(outer.children) != 1 or not isinstance(outer.children[0], Section) or outer.children[0].items:
@@ -176,11 +175,17 @@ class Reparser:
         slot = (text[start if line_start is None else line_start:stop] if key is None else key, line)
         chunk = members.get(slot) or self.members.get(slot)
         if chunk is None:
-            builder = _Statements(self.filename)
-            chunk = _Chunk(cast("list[object]", engine.parse(text, builder, start, stop, line, line_start)),
-                           tuple(builder.diagnostics))
+            chunk = _parsed(engine, self.filename, text, start, stop, line, line_start)
         members[slot] = chunk
         return chunk
+
+
+def _parsed(engine: fast.Engine, filename: str, text: str, start: int, stop: int, line: int,
+            line_start: int | None = None) -> _Chunk:
+    """text[start:stop] parsed as a plan's statements, with their diagnostics (raises as the engine does)."""
+    builder = _Statements(filename)
+    found = cast("list[object]", engine.parse(text, builder, start, stop, line, line_start))
+    return _Chunk(found, tuple(builder.diagnostics))
 
 
 def _blanked(piece: str) -> str:
