@@ -33,6 +33,7 @@ from ..span import display_width
 from .linebreak import units
 from .memo import Memo
 from .safe import document
+from .split import in_part
 from .table import (
     BLANK,
     CONFLICT_FILL,
@@ -248,10 +249,6 @@ class RowHtml:
         filled, blanks, length = self.filled, self.blanks, self.length
         return "<tr>" + "".join(filled.get(col, blanks[col]) for col in shown if col < length) + "</tr>"
 
-    def holds_letters(self, letters: frozenset[int]) -> bool:
-        """A cell of the row among the letter columns `letters` is filled."""
-        return any(col in letters for col in self.filled)
-
 
 @attrs.frozen(eq=False)
 class GroupHtml:
@@ -314,9 +311,8 @@ class RowsHtml:
 
     def block(self, group: GroupHtml, shown: list[int], first: bool = True) -> Block:
         """The group's heading row (when it has a heading), then its rows, in the columns `shown`. In a
-        panel of some of the matrix's unit columns, only the rows holding a role in them (a row holding
-        none at all stays in the `first` panel, so the gap still shows), as `split.parts` cuts a DOCX;
-        a group left with no row is left out."""
+        panel of some of the matrix's unit columns, only the rows `split.in_part` puts there, as a
+        DOCX part holds them; a group left with no row is left out."""
         key = (first, *shown)
         found = group.blocks.get(key)
         if found is None:
@@ -324,8 +320,7 @@ class RowsHtml:
             if len(shown) < len(self.table.columns):
                 letters = self.letters
                 here = letters.intersection(shown)
-                rows = tuple(html for html in rows
-                             if html.holds_letters(here) or (first and not html.holds_letters(letters)))
+                rows = tuple(html for html in rows if in_part(html.filled, here, letters, first))
             lines = [self.heading(group.heading, len(shown))] if group.heading and rows else []
             lines += [html.tr(shown) for html in rows]
             found = group.blocks[key] = Block(_joined(lines), rows=True)

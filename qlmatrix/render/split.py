@@ -18,7 +18,7 @@ part; the letter columns are what is split, whatever the view's columns are.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import attrs
 
@@ -33,6 +33,14 @@ class Part:
 
     caption: str
     table: Table
+
+
+def in_part(filled: Collection[int], part: frozenset[int], letters: frozenset[int], first: bool) -> bool:
+    """A row whose cells in the columns `filled` are filled shows in the part of the letter columns
+    `part` (of all the table's `letters`): when it holds a role there, or, in the `first` part, when
+    it holds none at all (so the gap still shows). The rule of `parts`, and of the HTML and terminal
+    panels."""
+    return not part.isdisjoint(filled) or (first and letters.isdisjoint(filled))
 
 
 def parts(table: Table, split: str, per_part: int) -> list[Part]:

@@ -21,6 +21,7 @@ from ..raci import ROLE_WORDS
 from ..span import display_width, pad
 from .linebreak import units, wrap, wrap_heading
 from .safe import cleaned, document, terminal
+from .split import in_part
 from .table import (
     CONFLICT_ANSI,
     CONFLICT_MARK,
@@ -128,10 +129,8 @@ def to_terminal(table: Table, color: bool = False, width: int | None = None) -> 
         here = letters.intersection(columns)
         for group_number, (group, rows) in enumerate(zip(table.groups, shown)):
             if len(panels) > 1:
-                # A panel of some unit columns shows the rows holding a role in them, and the first
-                # panel the rows holding none (so the gap shows), as `split.parts` cuts a DOCX.
-                rows = [cells for cells in rows
-                        if not here.isdisjoint(cells) or (number == 1 and letters.isdisjoint(cells))]
+                # A panel of some unit columns shows the rows a DOCX part of them would hold.
+                rows = [cells for cells in rows if in_part(cells, here, letters, number == 1)]
                 if not rows:
                     continue
             if group.heading:
