@@ -113,6 +113,16 @@ def _read_log(path: str, plan: Plan, lang: str) -> ProgressLog | int:
     return log
 
 
+def _plan_and_log(args: argparse.Namespace, progress: str) -> tuple[Plan, int, ProgressLog] | int:
+    """The plan (with the exit status its findings give) and its recorded progress, or an exit code."""
+    loaded = _plan(args)
+    if isinstance(loaded, int):
+        return loaded
+    plan, status = loaded
+    log = _read_log(progress, plan, args.lang)
+    return log if isinstance(log, int) else (plan, status, log)
+
+
 def _plan(args: argparse.Namespace) -> tuple[Plan, int] | int:
     args.allow_errors = getattr(args, "allow_errors", True)  # `ledger check` judges progress, not the plan
     return load_plan(args)
@@ -167,13 +177,10 @@ def run_collect(args: argparse.Namespace) -> int:
     failed = check_outputs([progress, args.output], args.lang, [args.plan, *args.files])
     if failed is not None:
         return failed
-    loaded = _plan(args)
+    loaded = _plan_and_log(args, progress)
     if isinstance(loaded, int):
         return loaded
-    plan, status = loaded
-    log = _read_log(progress, plan, args.lang)
-    if isinstance(log, int):
-        return log
+    plan, status, log = loaded
     resolved = resolve(plan)
     records, problems = read_returns(resolved, args.files, args.as_of)
     if problems:
@@ -233,13 +240,10 @@ def run_show(args: argparse.Namespace) -> int:
     failed = check_outputs([args.output], args.lang, [args.plan, progress])
     if failed is not None:
         return failed
-    loaded = _plan(args)
+    loaded = _plan_and_log(args, progress)
     if isinstance(loaded, int):
         return loaded
-    plan, status = loaded
-    log = _read_log(progress, plan, args.lang)
-    if isinstance(log, int):
-        return log
+    plan, status, log = loaded
     from ..resolve import resolve
 
     failed = _write_board(args, resolve(plan), log, args.as_of, fmt, [*plan_inputs(args.plan, plan), progress])
