@@ -169,7 +169,9 @@ def test_concise_prints_one_line_per_finding(tmp_path, capsys):
     lines = capsys.readouterr().out.splitlines()
     findings, summary = lines[:-1], lines[-1]
     assert summary.startswith("checked 1 file: 2 errors")
-    assert len(findings) == 3 and all(line.startswith(path + ":") for line in findings)
+    # E101 twice, W203, and W105 for each name holding control characters (the line feed, ESC and BEL).
+    assert len(findings) == 5 and all(line.startswith(path + ":") for line in findings)
+    assert sum(": W105 " in line for line in findings) == 2
     assert not any(line.startswith("evil.qlm") for line in lines)
     assert f"unit `{visible(FORGED)}` is not declared" in findings[1]
     assert "\x1b" not in "\n".join(lines)
@@ -181,7 +183,8 @@ def test_github_annotations_are_one_command_per_finding(tmp_path, capsys):
     assert main(["--lang", "en", "check", "--format", "github", path]) == 1
     out = capsys.readouterr().out
     lines = out.splitlines()  # str.splitlines also breaks at U+2028, U+0085, form feeds...
-    assert len(lines) == 3 and all(line.startswith(("::error ", "::warning ")) for line in lines)
+    assert len(lines) == 5 and all(line.startswith(("::error ", "::warning ")) for line in lines)
+    assert sum("W105" in line for line in lines) == 2  # the names' control characters, each found
     assert "unit `乙%0Aevil.qlm:1:1: E999 forged`" in out  # GitHub's own escape: still one command
     assert "\x1b" not in out and "<U+001B>]0;pwned<U+0007><U+2028>x" in out
 

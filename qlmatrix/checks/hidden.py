@@ -17,7 +17,9 @@ _INVISIBLE = frozenset("\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u
 
 
 def _is_hidden(char: str) -> bool:
-    return char in _INVISIBLE or unicodedata.category(char) == "Cf"
+    # Format characters (Cf) and control characters (Cc: a NUL, an ESC pasted from a terminal) alike:
+    # neither shows in a table, both make the name another unit's.
+    return char in _INVISIBLE or unicodedata.category(char) in ("Cf", "Cc")
 
 
 def _hidden(name: str) -> list[str]:
@@ -54,7 +56,7 @@ def hidden_character_in_name(plan: Plan, context: Context) -> Iterator[Diagnosti
     """
     ## What it does
     Finds a unit name holding a character the reader cannot see (a zero-width space, a
-    bidirectional control) or one that differs from a declared name only by look-alike
+    bidirectional control, a control character such as NUL) or one that differs from a declared name only by look-alike
     characters (a full-width Latin letter or digit), and shows the hidden characters.
 
     ## Why it matters
@@ -63,7 +65,7 @@ def hidden_character_in_name(plan: Plan, context: Context) -> Iterator[Diagnosti
     from a web page or a PDF.
 
     ## 作用
-    查找含有看不见的字符（零宽空格、双向控制符）的单位名称，或与已声明名称仅有形近字符（全角拉丁字母、数字）之差的名称，并指出这些隐藏字符。
+    查找含有看不见的字符（零宽空格、双向控制符、NUL 等控制字符）的单位名称，或与已声明名称仅有形近字符（全角拉丁字母、数字）之差的名称，并指出这些隐藏字符。
 
     ## 为什么重要
     `纪监委`后面带一个零宽空格，在任何表格里都与`纪监委`一模一样，却是另一个单位：错误的单位就是这样不知不觉进入正式表格的，常见于从网页或PDF复制粘贴。
