@@ -33,7 +33,7 @@ from ..span import display_width
 from .linebreak import units
 from .memo import Memo
 from .safe import document
-from .split import in_part
+from .split import in_part, shared_evenly
 from .table import (
     BLANK,
     CONFLICT_FILL,
@@ -122,7 +122,8 @@ _TASK_CELLS = 24
 def column_panels(table: Table, cells: list[int] | None = None) -> list[list[int]]:
     """The columns printed together: all of them, or, for a RACI matrix wider than the landscape
     type area (225 mm), the text columns (序号, 任务) with as many unit columns as fit, panel after
-    panel, as a planner pastes a wide matrix into A4 pages. `cells` as for `orientation`."""
+    panel, as a planner pastes a wide matrix into A4 pages; the units shared evenly between the
+    panels (`split.shared_evenly`). `cells` as for `orientation`."""
     everything = list(range(len(table.columns)))
     cells = cells if cells is not None else column_cells(table)
     letters = [col for col in everything if table.columns[col].letters]
@@ -130,15 +131,9 @@ def column_panels(table: Table, cells: list[int] | None = None) -> list[list[int
     if not letters or sum(_mm(cells[col]) for col in everything) <= TYPE_AREA_MM[1]:
         return [everything]
     room = TYPE_AREA_MM[1] - sum(_mm(min(cells[col], _TASK_CELLS)) for col in fixed)
-    panels: list[list[int]] = [[]]
-    used = 0.0
-    for col in letters:
-        if panels[-1] and used + _mm(cells[col]) > room:
-            panels.append([])
-            used = 0.0
-        panels[-1].append(col)
-        used += _mm(cells[col])
-    return [fixed + panel for panel in panels]
+    # As many as fit of the widest: then every panel fits, however its units are shared.
+    most = int(room // max(_mm(cells[col]) for col in letters))
+    return [fixed + panel for panel in shared_evenly(letters, most)]
 
 
 def _css(table: Table, cells: list[int], panels: list[list[int]]) -> str:

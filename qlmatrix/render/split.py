@@ -35,6 +35,23 @@ class Part:
     table: Table
 
 
+def shared_evenly(run: Sequence[int], most: int) -> list[list[int]]:
+    """`run` (a table's unit columns) cut into as few parts of at most `most` as it takes, their sizes
+    apart by one at most: 40 units at most 15 to a part are 14, 13 and 13, not 15, 15 and 10; 12
+    months at most 9 to a panel are 6 and 6. The one rule for the parts of a DOCX and the panels of
+    the terminal and of the HTML table; each medium says how many columns fit (`most`)."""
+    count = -(-len(run) // max(1, most))
+    if not count:
+        return []
+    size, larger = divmod(len(run), count)
+    found, start = [], 0
+    for number in range(count):
+        end = start + size + (number < larger)
+        found.append(list(run[start:end]))
+        start = end
+    return found
+
+
 def in_part(filled: Collection[int], part: frozenset[int], letters: frozenset[int], first: bool) -> bool:
     """A row whose cells in the columns `filled` are filled shows in the part of the letter columns
     `part` (of all the table's `letters`): when it holds a role there, or, in the `first` part, when
@@ -76,9 +93,8 @@ def _chapters(table: Table) -> list[tuple[str, list[Group]]]:
 
 
 def _by_units(table: Table, letters: Sequence[int], per_part: int, heading: str) -> list[Part]:
-    count = -(-len(letters) // per_part)
-    size = -(-len(letters) // count)  # as even as the parts can be: 40 units in 3 parts of 14, 14, 12
-    groups = [list(letters[start:start + size]) for start in range(0, len(letters), size)]
+    groups = shared_evenly(letters, per_part)
+    count = len(groups)
     tables = _select(table, groups)
     found = []
     for number, (chosen, part) in enumerate(zip(groups, tables), start=1):
@@ -91,7 +107,9 @@ def _by_units(table: Table, letters: Sequence[int], per_part: int, heading: str)
 
 def _select(table: Table, parts: Sequence[Sequence[int]]) -> list[Table]:
     """For each list of letter columns, the table with its key columns and those, and only the rows
-    holding a role in them; the rows with no role at all go to the first. One pass over the rows."""
+    `in_part` puts there (the rows with no role at all go to the first), in one pass over the rows:
+    asking `in_part` of every part for every row costs rows × parts, and a matrix of 1,000 units has
+    80 parts (tests/test_render_panels.py holds the two to the same answer)."""
     all_letters = {col for col, column in enumerate(table.columns) if column.letters}
     keys = [col for col in range(len(table.columns)) if col not in all_letters]
     where: dict[int, tuple[int, int]] = {}  # letter column -> (part, its column in the part)

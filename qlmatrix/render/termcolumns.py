@@ -25,6 +25,7 @@ from collections.abc import Sequence
 
 from ..span import display_width
 from .linebreak import list_items, widest_unit
+from .split import shared_evenly
 from .table import Table, cell_text, filled
 
 GAP = "  "
@@ -125,12 +126,8 @@ def panels(table: Table, room: int) -> list[tuple[list[int], list[int]]]:
     # The other columns as they fit beside one of the run (the title up to its natural width); the
     # run fills what they leave, as many to a panel as fit, shared evenly between the panels.
     base = shrunk(table, natural, floor, fixed, room - len(GAP) - natural[run[0]])
-    per_panel = max(1, _how_many(run, natural, room - _span(base, fixed)))
-    count = -(-len(run) // per_panel)
-    size = -(-len(run) // count)  # 12 months in two panels are 6 and 6, not 9 and 3
-    parts = [run[at:at + size] for at in range(0, len(run), size)]
     found = []
-    for part in parts:
+    for part in shared_evenly(run, _how_many(run, natural, room - _span(base, fixed))):
         columns = sorted(fixed + part)
         found.append((columns, fitted(table, natural, floor, widest, columns, room)))
     return found
