@@ -191,6 +191,27 @@ def test_other_columns_give_way_before_the_title():
     assert widths == [46, 30]  # room to spare: the title grows past its max_width to its whole text
 
 
+def test_empty_columns_set_their_heads_on_two_lines_before_the_title_wraps():
+    """A 督办台账 with nothing reported yet: six fill-in columns hold only their heads. At 100 columns
+    their heads go on two balanced lines (`进展`/`情况`, `应完成`/`日期`) and the title keeps its line."""
+    from qlmatrix.render.table import Cell, Column, Group, Table
+
+    heads = ["应完成日期", "完成状态", "进展情况", "存在问题", "报送日期", "督办提示"]
+    title = "全面开展清风助企行动建立长效机制"  # 32 cells: its max_width 30 wraps it only by choice
+    built = Table("ledger", "台账", [Column("编号", 8), Column("重点任务", 32, main=True), Column("牵头单位", 12),
+                                      *[Column(head, 12) for head in heads]],
+                  [Group(None, [(Cell("三(二)"), Cell(title), Cell("政务局"), *[Cell("") for _ in heads])])])
+    drawn = to_terminal(built, width=100)
+    assert any(title in line for line in drawn.splitlines() if line.startswith("三(二)"))
+    header = [line for line in drawn.splitlines()[2:5] if not line.startswith("-")]
+    assert header[0].split()[-6:] == ["应完成", "完成", "进展", "存在", "报送", "督办"]
+    assert header[1].split()[-6:] == ["日期", "状态", "情况", "问题", "日期", "提示"]
+    assert all(display_width(line) <= 100 for line in drawn.splitlines())
+    narrow = Table("ledger", "台账", [Column("说明", 30), Column("重点任务", 30, main=True)],
+                   [Group(None, [(Cell("统筹推进城市更新和老旧小区改造"), Cell(title))])])
+    assert "说明" in to_terminal(narrow, width=24)  # a head of two characters is never set one character a line
+
+
 def test_a_matrix_in_panels_shows_in_each_the_rows_with_a_role_in_its_units():
     """A later panel leaves out the rows that name none of its units (a row naming nobody stays in the
     first), so the text grows with the assignments, not with tasks × units."""

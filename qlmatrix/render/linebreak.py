@@ -241,9 +241,23 @@ def _cut(piece: str, width: int, measure: Measure = display_width) -> list[str]:
 
 
 def wrap_heading(title: str, width: int, keep: Iterable[str] = (), measure: Measure = display_width) -> list[str]:
-    """A column title (`完成时限/频次`) broken after a `/` or `、` first, a part still too wide
-    wrapped like any text."""
-    return [line for part in wrap_list(title, width, measure=measure) for line in wrap(part, width, keep, measure)]
+    """A column title (`完成时限/频次`) broken after a `/` or `、` first; an item still too wide is set
+    on lines of about equal length (`进展`/`情况`, not `进展情`/`况`), as a narrow printed column head is."""
+    lines: list[str] = []
+    for paragraph in title.split("\n"):
+        line = ""
+        for item in list_items(paragraph):
+            if measure(line + item) <= width:
+                line += item
+                continue
+            if line:
+                lines.append(line)
+            line = item
+            if measure(item) > width:
+                *full, line = balanced(item, width, keep, measure)
+                lines += full
+        lines.append(line)
+    return lines
 
 
 def widest_unit(text: str, keep: Iterable[str] = (), measure: Measure = display_width) -> int:

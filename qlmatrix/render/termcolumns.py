@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..span import display_width
-from .linebreak import list_items, widest_unit
+from .linebreak import list_items, widest_unit, wrap
 from .split import shared_evenly
 from .table import Table, cell_text, filled
 
@@ -61,12 +61,25 @@ def measured(table: Table) -> tuple[list[int], list[int], list[int]]:
             floor[col] = max(floor[col], 4)
             natural.append(floor[col])
             continue
-        title = max(display_width(part) for part in list_items(column.title))
+        title = max(_two_lines(part) for part in list_items(column.title))
         # Not capped by `max_width`: a name or a cadence phrase wider than that still never breaks
         # while the line has room (only `shrunk` cuts one, when nothing else fits).
         floor[col] = max(floor[col], title)
         natural.append(max(floor[col], min(column.max_width, max(widest[col], display_width(column.title)))))
     return natural, floor, [max(n, w) for n, w in zip(natural, widest)]
+
+
+def _two_lines(part: str) -> int:
+    """The narrowest a header part gets: set on two lines at most (`进展`/`情况`, `应完成`/`日期`) of
+    two characters or more, as a printed table's narrow column heads are, never a word of it cut
+    (`Progress` stays whole)."""
+    whole = display_width(part)
+    if len(part.strip("、/")) < 4:
+        return whole  # `说明`, `频次`, `牵头单位/`: two lines of one character are no head
+    for width in range(max(widest_unit(part), -(-whole // 2)), whole):
+        if len(wrap(part, width)) <= 2:
+            return width
+    return whole
 
 
 def _span(widths: Sequence[int], columns: Sequence[int]) -> int:
