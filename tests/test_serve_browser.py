@@ -195,6 +195,8 @@ def test_a_planners_session_in_the_browser(browser_page):
     page.click("#lang")
     expect(page.locator("#save")).to_have_text("Save")
     expect(page.locator(".tab.active")).to_have_text("Task table")
+    expect(page.locator("#import-summary")).to_have_text("作风建设方案.qlm: imported 2 tasks (1 assigned) and 2 units; "
+                                                         "0 passages not understood")
     shoot(page, "08-english")
 
 

@@ -4,15 +4,25 @@ import { openFile, refreshFiles } from "./files.js";
 import { lang, say, t } from "./i18n.js";
 import { $, state, status } from "./state.js";
 
+// The last import's answer: its report is written again when the reader switches the language.
+let last = null;
+
+export function showImportReport() {
+  if (!last) return;
+  const { name, answer } = last;
+  $("import-summary").textContent = `${answer.path}${t("colon")}${t("imported", answer)}`;
+  $("import-problems").replaceChildren(...answer.problems.map((p) => Object.assign(document.createElement("li"), {
+    textContent: `${name}:${p.line}: ${p.reason[lang]}: ${p.excerpt}`,
+  })));
+  $("import-report").hidden = false;
+}
+
 export async function importDocument(file) {
   const folder = state.path && state.path.includes("/") ? state.path.slice(0, state.path.lastIndexOf("/")) : "";
   try {
     const answer = await api.postBytes("import", { name: file.name, folder }, await file.arrayBuffer());
-    $("import-summary").textContent = `${answer.path}：${t("imported", answer)}`;
-    $("import-problems").replaceChildren(...answer.problems.map((p) => Object.assign(document.createElement("li"), {
-      textContent: `${file.name}:${p.line}: ${p.reason[lang]}: ${p.excerpt}`,
-    })));
-    $("import-report").hidden = false;
+    last = { name: file.name, answer };
+    showImportReport();
     await refreshFiles();
     await openFile(answer.path);
   } catch (error) { status(say(error)); }

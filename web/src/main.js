@@ -4,7 +4,7 @@ import { checkAgain } from "./checks.js";
 import { createEditor } from "./editor.js";
 import { createFile, openFile, refreshFiles, renameFile } from "./files.js";
 import { lang, say, setLanguage } from "./i18n.js";
-import { acceptDrops } from "./importer.js";
+import { acceptDrops, showImportReport } from "./importer.js";
 import { compare, keepMine, save } from "./saving.js";
 import { $, session, state, status, text } from "./state.js";
 import { downloadView, fillFormats, refreshViews, tablePane } from "./views.js";
@@ -22,6 +22,7 @@ async function start() {
   window.addEventListener("beforeunload", (event) => { if (state.path && text() !== state.saved) event.preventDefault(); });
   $("lang").addEventListener("click", () => {
     setLanguage(lang === "zh" ? "en" : "zh");
+    showImportReport();
     checkAgain();  // the messages again, in the reader's language
   });
   for (const tab of document.querySelectorAll(".tab")) {
