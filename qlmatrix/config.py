@@ -100,7 +100,7 @@ def _find(plan_path: str | os.PathLike[str]) -> tuple[str, Table] | None:
         if os.path.isfile(own):
             return own, read_settings(own)
         project = os.path.join(directory, "pyproject.toml")
-        if os.path.isfile(project):
+        if os.path.isfile(project) and _mentions_qlmatrix(project):
             tool = read_settings(project).get("tool", {})
             if not isinstance(tool, dict):
                 raise _error(project, "tool", "`tool` must be a table", "`tool`应为一个表")
@@ -111,6 +111,17 @@ def _find(plan_path: str | os.PathLike[str]) -> tuple[str, Table] | None:
         if parent == directory:
             return None
         directory = parent
+
+
+def _mentions_qlmatrix(path: str) -> bool:
+    """Whether a pyproject.toml can hold settings of ours: a `[tool.qlmatrix]` table (however quoted
+    or inlined) spells the word. One that does not is another tool's file, passed over unparsed
+    (`qlm check` runs this at every start; parsing a project's whole pyproject.toml costs more
+    than checking a small plan's text), and its own errors are not ours to report."""
+    try:
+        return b"qlmatrix" in read_bytes(path)
+    except OSError:
+        return True  # read_settings says why it cannot be read
 
 
 def read_settings(path: str) -> Table:

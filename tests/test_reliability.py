@@ -23,11 +23,21 @@ def test_bad_settings_files_are_placed_and_explained(tmp_path, capsys, settings,
 
 
 def test_a_parent_pyproject_with_a_non_table_tool_is_an_error_not_a_crash(tmp_path, capsys):
-    (tmp_path / "pyproject.toml").write_text("tool = 5\n", encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text('tool = "qlmatrix"\n', encoding="utf-8")
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "p.qlm").write_text("单位 甲\n", encoding="utf-8")
     assert main(["--lang", "zh", "check", str(tmp_path / "sub" / "p.qlm")]) == 2
     assert "`tool`应为一个表" in capsys.readouterr().err
+
+
+def test_a_parent_pyproject_that_never_names_qlmatrix_is_passed_over_even_when_broken(tmp_path, capsys):
+    """Another tool's settings: not ours to parse or to report (`tool = 5` and a TOML syntax error)."""
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "p.qlm").write_text("单位 甲\n任务 (一) x (牵头:甲)\n", encoding="utf-8")
+    for text in ("tool = 5\n", "[project\nname = 'x'\n"):
+        (tmp_path / "pyproject.toml").write_text(text, encoding="utf-8")
+        assert main(["--lang", "en", "check", str(tmp_path / "sub" / "p.qlm")]) == 0
+        assert "pyproject" not in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("text", ["任务 x (责任单位:(牵头)(牵头))\n", "任务 x (责任单位:(牵头))\n"])

@@ -58,10 +58,10 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     subparsers = Subcommands(parser.add_subparsers(dest="command", metavar="COMMAND", required=True))
     wanted = None if argv is None else _command_in(argv)
     for name, module in COMMANDS.items():
+        # A run that names its command builds that command's parser only: the others are never
+        # asked for (a wrong command name leaves `wanted` None, and its error lists them all).
         if wanted is None or wanted == name:
             importlib.import_module(f"{__name__}.{module}").add_parser(subparsers)
-        else:
-            subparsers.add_parser(name, add_help=False)  # a placeholder: this run names another command
     for name, command in subparsers.choices.items():
         if wanted is None or wanted == name:
             # Global options work after the command too (`qlm check plan.qlm --lang en`), as in
