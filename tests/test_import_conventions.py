@@ -441,3 +441,18 @@ def test_a_unit_cell_a_row_cannot_place_is_reported_not_passed_over():
             "2\n\n推进乙项目建设。\n\n\n\n\n县自然资源局\n\n3\n\n推进丙项目。\n\n县住建局\n\n县城投公司\n")
     result = import_text(text)
     assert any(p.excerpt == "县自然资源局" and "heading" in p.reason.en for p in result.problems)
+
+
+def test_a_class_of_places_under_any_opening_word_is_one_collective():
+    found = tasks(import_file(DATA / "collective-levels.txt"))
+    assert found["一1"].units(qlmatrix.Role.SUPPORT) == ("相关市县政府",)  # `相关市、县政府`, not 相关市 + 县政府
+    assert found["一3"].units(qlmatrix.Role.SUPPORT) == ("有關市縣政府", "市郵政分公司")  # traditional characters
+    assert found["二4"].units(qlmatrix.Role.SUPPORT) == ("市交通局", "各有关区县人民政府")
+
+
+def test_units_before_a_no_longer_listed_note_take_part_in_every_later_task():
+    result = import_file(DATA / "carried-ahead.txt")  # `…负责，列第一位的为牵头单位，下同。X按职责落实，以下不再列出`
+    found = tasks(result)
+    assert (found["一1"].lead, found["一1"].units(qlmatrix.Role.SUPPORT)) == ("市商务局", ("市财政局", "各县区人民政府"))
+    assert found["二4"].units(qlmatrix.Role.SUPPORT) == ("各县区人民政府",)
+    assert "集合 各县区人民政府\n" in result.text  # not `各县区人民政府按职责`

@@ -107,7 +107,8 @@ ROLE_WORDS = ("协办", "主办", "牵头", "配合", "负责", "协助", "会�
 any_names = st.builds(lambda p, core, end, paren: p + core + end + paren, st.sampled_from(["市", "区", "团", "北岭", ""]),
                       st.text(ANY_CHARS, min_size=1, max_size=4), st.sampled_from(ENDINGS),
                       PARENTHESISED).filter(lambda name: not any(word in name for word in ROLE_WORDS))
-collectives = st.sampled_from(["各县(市、区)人民政府", "各乡镇人民政府", "各有关部门", "市直各有关单位"])
+collectives = st.sampled_from(["各县(市、区)人民政府", "各乡镇人民政府", "各有关部门", "市直各有关单位", "相关市、县政府",
+                               "各有关区县人民政府", "有關市、縣政府", "相关县(市、区)人民政府", "各有关区、县人民政府"])
 
 
 def write_any(style: str, lead: str, supports: list[str], collective: str | None) -> tuple[list[str], str, list[str]]:
@@ -187,8 +188,15 @@ def documents_any_names(draw):
 
 
 def _written(name: str) -> str:
-    """A name as .qlm can hold it: 各县(市、区)人民政府 is writable (the 、 is inside parentheses)."""
-    return name
+    """A name as .qlm can hold it: 各县(市、区)人民政府 is writable (the 、 is inside parentheses); a bare 、
+    (`相关市、县政府`) is not, so the collective is named without it (its 全称 keeps the document's words)."""
+    out, depth = [], 0
+    for char in name:
+        depth += char in "(（"
+        depth -= char in ")）"
+        if char != "、" or depth:
+            out.append(char)
+    return "".join(out)
 
 
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -356,3 +364,26 @@ def test_label_lines_in_groups_split_the_item_into_one_task_a_group(pool, items,
            if t.units(Role.LEAD)}
     assert got == expected, "\n".join(lines)
     assert qlmatrix.loads(result.text) == result.plan
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(any_names, min_size=3, max_size=6, unique=True), collectives,
+       st.lists(st.lists(st.integers(0, 5), min_size=1, max_size=3), min_size=2, max_size=5), st.booleans())
+def test_units_named_before_no_longer_listed_take_part_in_every_later_task(pool, collective, items, labelled):
+    """`（A、B负责，列第一位的为牵头单位，下同。X按职责落实，以下不再列出）` in the first item: X supports that item
+    and every later one, and the lead rule holds for them all."""
+    lines, expected = ["某市若干措施", "", "一、主要措施"], {}
+    for number, picks in enumerate(items, start=1):
+        chosen = list(dict.fromkeys(pool[p % len(pool)] for p in picks))
+        listed = "、".join(chosen)
+        if number == 1:
+            head = f"责任单位：{listed}" if labelled else f"{listed}负责，列第一位的为牵头单位，下同"
+            note = f"（{head}。{collective}按职责落实，以下不再列出）"
+        else:
+            note = f"（{listed}负责）"
+        lines.append(f"{number}.{TITLES[number % len(TITLES)]}。{BODIES[0]}{note}")
+        expected[f"一{number}"] = ((chosen[0],), frozenset([*chosen[1:], _written(collective)]))
+    text = "\n".join(lines) + "\n"
+    result = import_text(text)
+    got = {t.id: (t.units(Role.LEAD), frozenset(t.units(Role.SUPPORT))) for t in resolve(result.plan).tasks}
+    assert got == expected, text
