@@ -456,3 +456,36 @@ def test_units_before_a_no_longer_listed_note_take_part_in_every_later_task():
     assert (found["一1"].lead, found["一1"].units(qlmatrix.Role.SUPPORT)) == ("市商务局", ("市财政局", "各县区人民政府"))
     assert found["二4"].units(qlmatrix.Role.SUPPORT) == ("各县区人民政府",)
     assert "集合 各县区人民政府\n" in result.text  # not `各县区人民政府按职责`
+
+
+def test_a_header_over_many_lines_is_cut_into_its_columns():
+    # one word of the header a line (`责任` / `领导`, `完成` / `时限`), and `序 |` / `号 |` split in a piped copy
+    found = tasks(import_file(DATA / "header-lines.txt"))
+    assert (found["一1"].lead, found["一1"].leaders, found["一1"].due.text) == ("区卫健局", ("韩松",), "2025年10月底")
+    assert found["二2"].units(qlmatrix.Role.SUPPORT) == ("区工信局", "区商务局")
+
+
+def test_unit_cells_under_a_merged_task_cell_are_the_tasks_further_rows():
+    result = import_file(DATA / "sub-rows.txt")
+    found = tasks(result)
+    assert found["1"].leads == ("县交通运输局", "县自然资源局")
+    assert found["1"].units(qlmatrix.Role.SUPPORT) == ("县财政局", "县林业局")
+    assert found["2"].leads == ("县水利局",)  # the row after them is a row of its own
+    assert [p.line for p in result.problems] == [7, 19] and all("merged" in p.reason.en for p in result.problems)
+
+
+def test_a_row_that_dropped_an_empty_cell_is_placed_by_what_its_cells_hold():
+    result = import_file(DATA / "shifted-cells.txt")
+    found = tasks(result)
+    assert (found["1"].lead, found["1"].units(qlmatrix.Role.SUPPORT), found["1"].due.text) == ("县卫健局", (), "2025年6月底")
+    # row 3 reads either way (a dropped 配合单位, or 牵头单位 merged from row 2): the copy dropped a cell in row 1,
+    # so it is read as dropped, and the report says the row is ambiguous
+    assert (found["3"].lead, found["3"].units(qlmatrix.Role.SUPPORT)) == ("县农业农村局", ())
+    assert any(p.line == 5 and "ambiguous" in p.reason.en and "歧义" in p.reason.zh for p in result.problems)
+    assert found["二4"].due.text == "2025年11月底"
+
+
+def test_a_short_row_whose_cells_fit_no_column_is_reported():
+    text = "序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限\n1 | 推进甲项目。 | 推进乙项目，完成丙工程。 | 2031年底\n"
+    result = import_text(text)
+    assert any("do not fit" in p.reason.en for p in result.problems)

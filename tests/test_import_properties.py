@@ -9,6 +9,7 @@ import qlmatrix
 from qlmatrix import Role, resolve
 from qlmatrix.fmt import format_text
 from qlmatrix.importer import import_text
+from qlmatrix.importer.columns import cell_kind
 
 # Characters that cannot form a role word (负责, 牵头, 配合, 等, 由, 要 ...) with their neighbours.
 NAME_CHARS = "财政审计发展改革教育科技卫生健康民农业水利交通商务文旅自然资源城乡住房"
@@ -387,3 +388,58 @@ def test_units_named_before_no_longer_listed_take_part_in_every_later_task(pool,
     result = import_text(text)
     got = {t.id: (t.units(Role.LEAD), frozenset(t.units(Role.SUPPORT))) for t in resolve(result.plan).tasks}
     assert got == expected, text
+
+
+def _split_word(word: str, how: int) -> list[str]:
+    """A header word as a copy may break it over lines: whole, in two-character pieces, or a character a line."""
+    if how == 0 or len(word) < 2:
+        return [word]
+    size = 2 if how == 1 else 1
+    return [word[i:i + size] for i in range(0, len(word), size)]
+
+
+#: Names a table cell reads as units: a cell of two or three characters that does not end like an organ reads
+#: as a person's name (a 责任领导), which no generated name should be here.
+table_names = any_names.filter(lambda n: "(" not in n and "（" not in n and cell_kind(n) in ("unit", "name"))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(table_names, min_size=4, max_size=8, unique=True),
+       st.lists(st.tuples(st.integers(0, 7), st.integers(0, 7), st.sampled_from(["full", "dropped", "sub"])),
+                min_size=1, max_size=5),
+       st.sampled_from(["pipes", "bare"]), st.integers(0, 2), st.sampled_from(["工作任务", "重点工作", "目标任务"]),
+       st.booleans())
+def test_a_flattened_table_with_a_broken_header_sub_rows_and_dropped_cells_gives_back_every_row(
+        pool, picks, style, how, task_word, leader):
+    """A header one piece a line (`序` / `号`, `牵头` / `单位`), rows with further rows of unit cells under a
+    merged task cell, rows whose empty 配合单位 the copy dropped (the 完成时限 then stands where it was): every
+    assignment comes back, and every row that needed an assumption is in the report."""
+    header = ["序号", task_word, *(["责任领导"] if leader else []), "牵头单位", "配合单位", "完成时限"]
+    # a copy that drops empty cells shows it in its first row (a row no merged cell above can explain)
+    if any(kind == "dropped" for _, _, kind in picks):
+        picks = [(picks[0][0], picks[0][1], "dropped"), *picks[1:]]
+    cells = [piece for word in header for piece in _split_word(word, how)]
+    expected, assumed = {}, 0
+    for row, (lead, support, kind) in enumerate(picks, start=1):
+        lead, support = pool[lead % len(pool)], pool[support % len(pool)]
+        if lead == support:
+            support = pool[(pool.index(lead) + 1) % len(pool)]
+        cells += [str(row), f"{TITLES[row % len(TITLES)]}，{BODIES[0]}", *(["林 默"] if leader else []), lead]
+        if kind == "dropped":
+            cells.append(f"2031年{row}月底")
+            expected[str(row)] = ((lead,), frozenset())
+        else:
+            cells += [support, f"2031年{row}月底"]
+            expected[str(row)] = ((lead,), frozenset([support]))
+        if kind == "sub":  # a further row of the same task: its own lead and supporting unit
+            lead2, support2 = (pool[(pool.index(lead) + k) % len(pool)] for k in (2, 3))
+            if len({lead, support, lead2, support2}) == 4:
+                cells += [lead2, support2]
+                expected[str(row)] = ((lead, lead2), frozenset([support, support2]))
+                assumed += 1
+        assumed += kind == "dropped"
+    lines = ["某区年度重点工作任务分解表", "", *_flatten(cells, style)]
+    result = import_text("\n".join(lines) + "\n")
+    got = {t.id: (t.units(Role.LEAD), frozenset(t.units(Role.SUPPORT))) for t in resolve(result.plan).tasks}
+    assert got == expected, "\n".join(lines)
+    assert len({p.line for p in result.problems}) == assumed, [p.excerpt for p in result.problems]
