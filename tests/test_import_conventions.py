@@ -489,3 +489,9 @@ def test_a_short_row_whose_cells_fit_no_column_is_reported():
     text = "序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限\n1 | 推进甲项目。 | 推进乙项目，完成丙工程。 | 2031年底\n"
     result = import_text(text)
     assert any("do not fit" in p.reason.en for p in result.problems)
+
+
+def test_items_numbered_straight_through_annotated_parts_stay_under_their_part():
+    found = tasks(import_file(DATA / "straight-through.txt"))  # （二）…（X牵头） / 3. / 4.: 3 goes on from 2
+    assert sorted(found) == ["一(一)1", "一(一)2", "一(二)3", "一(二)4", "二(一)5", "二(一)6", "二(二)7"]
+    assert found["一(二)3"].lead == "市政务服务中心" and found["二(二)7"].lead == "市司法局"

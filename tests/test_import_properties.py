@@ -443,3 +443,36 @@ def test_a_flattened_table_with_a_broken_header_sub_rows_and_dropped_cells_gives
     got = {t.id: (t.units(Role.LEAD), frozenset(t.units(Role.SUPPORT))) for t in resolve(result.plan).tasks}
     assert got == expected, "\n".join(lines)
     assert len({p.line for p in result.problems}) == assumed, [p.excerpt for p in result.problems]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(any_names, min_size=3, max_size=8, unique=True),
+       st.lists(st.tuples(st.booleans(), st.lists(st.booleans(), min_size=1, max_size=4)), min_size=1, max_size=4),
+       st.integers(1, 2), st.booleans())
+def test_items_numbered_straight_through_their_parts_keep_the_documents_ids(pool, parts, chapters, wide):
+    """（一）…（X牵头）/ 1. / 2. / （二）… / 3. …: items numbered 1, 2, … through the parts (whatever the nesting:
+    under 一、 or not) take the ids section + number, and the roles of their own note or of their part's."""
+    lines, expected, number = ["某市某项工作要点", ""], {}, 0
+    o, c = ("（", "）") if wide else ("(", ")")
+    per_chapter = max(1, len(parts) // chapters)
+    for index, (annotated, items) in enumerate(parts):
+        chapter = index // per_chapter if chapters > 1 else None
+        if chapter is not None and index % per_chapter == 0:
+            lines.append(f"{CN[chapter]}、{TITLES[chapter]}")
+        part = index % per_chapter if chapter is not None else index
+        part_lead = pool[index % len(pool)] if annotated else None
+        lines.append(f"{o}{CN[part]}{c}{TITLES[part % len(TITLES)]}" + (f"{o}{part_lead}牵头{c}" if part_lead else ""))
+        prefix = (CN[chapter] if chapter is not None else "") + f"({CN[part]})"
+        for own in items:
+            number += 1
+            chosen = [pool[(number + k) % len(pool)] for k in range(2)]
+            if own or not part_lead:
+                lines.append(f"{number}.{TITLES[number % len(TITLES)]}。{o}{chosen[0]}牵头，{chosen[1]}配合{c}")
+                expected[f"{prefix}{number}"] = ((chosen[0],), frozenset([chosen[1]]))
+            else:
+                lines.append(f"{number}.{TITLES[number % len(TITLES)]}。{BODIES[0]}")
+                expected[f"{prefix}{number}"] = ((part_lead,), frozenset())
+    text = "\n".join(lines) + "\n"
+    result = import_text(text)
+    got = {t.id: (t.units(Role.LEAD), frozenset(t.units(Role.SUPPORT))) for t in resolve(result.plan).tasks}
+    assert got == expected, text
