@@ -495,3 +495,9 @@ def test_items_numbered_straight_through_annotated_parts_stay_under_their_part()
     found = tasks(import_file(DATA / "straight-through.txt"))  # （二）…（X牵头） / 3. / 4.: 3 goes on from 2
     assert sorted(found) == ["一(一)1", "一(一)2", "一(二)3", "一(二)4", "二(一)5", "二(一)6", "二(二)7"]
     assert found["一(二)3"].lead == "市政务服务中心" and found["二(二)7"].lead == "市司法局"
+
+
+def test_a_header_over_two_pipe_rows_is_joined_cell_by_cell():
+    found = tasks(import_file(DATA / "header-rows.txt"))  # `序号 | 实事 | 分管 | 牵头` / ` | 项目 | 领导 | 单位`
+    assert (found["1"].lead, found["1"].leaders, found["2"].units(qlmatrix.Role.SUPPORT)) == (
+        "镇城建办", ("罗兰",), ("各村（社区）",))

@@ -476,3 +476,34 @@ def test_items_numbered_straight_through_their_parts_keep_the_documents_ids(pool
     result = import_text(text)
     got = {t.id: (t.units(Role.LEAD), frozenset(t.units(Role.SUPPORT))) for t in resolve(result.plan).tasks}
     assert got == expected, text
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(table_names, min_size=3, max_size=6, unique=True),
+       st.lists(st.tuples(st.integers(0, 5), st.integers(0, 5), st.booleans()), min_size=1, max_size=5),
+       st.booleans(), st.booleans())
+def test_rows_of_pipe_cells_under_a_header_over_two_rows_give_back_every_row(pool, picks, split, leader):
+    """`序号 | 重点 | 牵头 | 配合 | 完成` / ` | 工作 | 单位 | 单位 | 时限`, then a row a line; a row whose empty 配合单位
+    the copy dropped (`2 | … | 区城管局 | 2031年2月底`) keeps its 时限 in its column and its unit as the lead."""
+    header = ["序号", "重点工作", *(["责任领导"] if leader else []), "牵头单位", "配合单位", "完成时限"]
+    if split:
+        lines = [" | ".join(word[:2] for word in header), " | ".join(word[2:] for word in header)]
+    else:
+        lines = [" | ".join(header)]
+    # a copy that drops empty cells shows it in its first row
+    if any(dropped for _, _, dropped in picks):
+        picks = [(picks[0][0], picks[0][1], True), *picks[1:]]
+    expected = {}
+    for row, (lead, support, dropped) in enumerate(picks, start=1):
+        lead, support = pool[lead % len(pool)], pool[support % len(pool)]
+        if lead == support:
+            support = pool[(pool.index(lead) + 1) % len(pool)]
+        cells = [str(row), f"{TITLES[row % len(TITLES)]}，{BODIES[0]}", *(["林 默"] if leader else []), lead,
+                 *([] if dropped else [support]), f"2031年{row}月底"]
+        lines.append(" | ".join(cells))
+        expected[str(row)] = ((lead,), frozenset() if dropped else frozenset([support]))
+    text = "某区年度重点工作任务分解表\n" + "\n".join(lines) + "\n"
+    result = import_text(text)
+    got = {t.id: (t.units(Role.LEAD), frozenset(t.units(Role.SUPPORT))) for t in resolve(result.plan).tasks}
+    assert got == expected, text
+    assert len({p.line for p in result.problems}) == sum(dropped for _, _, dropped in picks)

@@ -170,7 +170,7 @@ def _rebuild_tables(lines: list[Line], notices: list[Notice]) -> list[Line]:
         columns, rows, index = _rows(lines, end, columns, piped, notices)
         out.append(Line(line.number, " | ".join(columns), tuple(columns)))
         out += rows
-    return _join_pipe_rows(out, notices)
+    return _join_pipe_rows(_join_header_rows(out), notices)
 
 
 def _header_at(lines: list[Line], index: int) -> tuple[list[str], int, bool] | None:
@@ -685,6 +685,32 @@ def _pipe_row(line: Line) -> Line:
         if len(cells) >= 3:
             return Line(line.number, line.text, cells)
     return line
+
+
+def _reads_as_header(cells: tuple[str, ...]) -> bool:
+    return sum(header_word(cell) for cell in cells) >= 3 and any(task_header(cell) for cell in cells) \
+        and any(header_key(cell) in _ROLE_WORDS for cell in cells)
+
+
+def _join_header_rows(lines: list[Line]) -> list[Line]:
+    """A header over two or three `|`-separated rows, one piece of each header cell a row (`序号 | 重点 | 牵头` /
+    ` | 工作 | 单位`): the rows are joined cell by cell when together they read as a header and more of their cells
+    are header words than in the first alone."""
+    out: list[Line] = []
+    for line in lines:
+        previous = out[-1] if out else None
+        cells = line.cells
+        if cells is None and previous is not None and previous.cells is not None and "|" in line.text:
+            cells = tuple(cell.strip(" \t\u3000") for cell in line.text.split("|"))  # ` | 工作 | 单位`: first cell empty
+        if previous is not None and previous.cells is not None and cells is not None and _is_flattened(previous) \
+                and len(cells) == len(previous.cells) \
+                and sum(header_word(cell) for cell in previous.cells) < len(previous.cells):
+            joined = tuple(a + b for a, b in zip(previous.cells, cells))
+            if _reads_as_header(joined) and sum(map(header_word, joined)) > sum(map(header_word, previous.cells)):
+                out[-1] = Line(previous.number, " | ".join(joined), joined)
+                continue
+        out.append(line)
+    return out
 
 
 def _placed_pipe_row(line: Line, row: tuple[str, ...], header: tuple[str, ...], above: tuple[str, ...] | None,
