@@ -501,3 +501,14 @@ def test_a_header_over_two_pipe_rows_is_joined_cell_by_cell():
     found = tasks(import_file(DATA / "header-rows.txt"))  # `序号 | 实事 | 分管 | 牵头` / ` | 项目 | 领导 | 单位`
     assert (found["1"].lead, found["1"].leaders, found["2"].units(qlmatrix.Role.SUPPORT)) == (
         "镇城建办", ("罗兰",), ("各村（社区）",))
+
+
+def test_a_short_title_before_a_header_is_no_piece_of_it_and_a_missing_cell_between_blank_lines_spans():
+    cells = ["序号", "工作任务", "牵头单位", "配合单位", "1", "推进甲工作。", "区甲局", "区乙局", "2", "推进乙工作。", "区丙局",
+             "3", "推进丙工作。", "区丁局", "区戊局"]
+    result = import_text("某区分工\n\n" + "\n\n".join(cells) + "\n")  # `某区分工` + `序号` + `工作任务` is no column
+    found = tasks(result)
+    # row 2 lacks a cell with no blank line marking it empty: the 牵头单位 merged from row 1
+    assert [(found[n].lead, found[n].units(qlmatrix.Role.SUPPORT)) for n in "123"] == [
+        ("区甲局", ("区乙局",)), ("区甲局", ("区丙局",)), ("区丁局", ("区戊局",))]
+    assert [p.line for p in result.problems] == [19]

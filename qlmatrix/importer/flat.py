@@ -81,7 +81,7 @@ _PARAGRAPH_BREAK = re.compile(
 _RUN_ON = re.compile(r"(?<=[)）\]】〕])(?=([(（][一二三四五六七八九十]{1,3}[)）]|[0-9]{1,3}[.．、](?![0-9])))")
 _LINE_NUMBER = re.compile(r"^[ \t\u3000]*([(（][一二三四五六七八九十]{1,3}[)）]|[0-9]{1,3}[.．、](?![0-9]))")
 _LONG_LINE = 120
-_MAX_HEADER_LINES = 40
+_MAX_HEADER_LINES = 60
 
 
 def cell_text(text: str) -> str:
@@ -232,6 +232,9 @@ def _segment(texts: list[str]) -> tuple[list[str], int] | None:
                 continue
             group = texts[end - size:end]
             word = "".join(group)
+            if size > 1 and header_key(word) not in HEADER_WORDS \
+                    and any(header_key(piece) in HEADER_WORDS for piece in group[:-1]):
+                continue  # `某区分工` `序号` `工作任务`: a column word inside is a column of its own, not a piece
             if header_word(word):
                 # a word of the list costs less than one the task pattern reads (`序号重点工作` is not a task
                 # column), and a word of the list on its first lines stands as a column of its own (`序` `号` `攻坚` `任务`)
@@ -504,9 +507,11 @@ def _rows(lines: list[Line], start: int, columns: list[str], piped: bool,
         built += headings.get(at, [])
         texts = [text for _, text in row]
         if by_sequence and len(texts) < len(columns):
-            # with blank lines between cells an empty cell is written (an extra blank line): cells are carried
-            # down only where nothing marks an empty cell
-            texts = _placed(columns, texts, above if piped or each_line else None, row[0], each_line, notices, copy)
+            # with blank lines between cells an empty cell is written (an extra blank line), so a row short of a
+            # cell in the middle of the table lacks a merged one; the last row may only lack the blank lines the
+            # end of the document left out, and carries nothing down
+            spans = piped or each_line or at < len(rows) - 1
+            texts = _placed(columns, texts, above if spans else None, row[0], each_line, notices, copy)
         if at in further:
             texts = _with_sub_rows(columns, texts, further[at])
         texts += [""] * (len(columns) - len(texts))
