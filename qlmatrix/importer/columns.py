@@ -13,6 +13,7 @@ full row as the rows of a merged task cell.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .annotations import DUE_LABELS, DUE_PIECE, LEAD_LABELS, LEADER_LABELS, RESPONSIBLE_LABELS, SUPPORT_LABELS
@@ -33,6 +34,7 @@ _SPACE = re.compile(r"[ \t\u3000]+")
 _FITS, _MAY, _CARRIED = 3.0, 1.0, 1.0
 
 
+@functools.lru_cache(maxsize=1024)
 def column_kind(header: str) -> str:
     """What a header cell's column holds: number, task, unit, leader, due or other."""
     word = _SPACE.sub("", header)
@@ -49,6 +51,7 @@ def column_kind(header: str) -> str:
     return "task"
 
 
+@functools.lru_cache(maxsize=4096)
 def cell_kind(text: str) -> str:
     """What a cell holds: empty, number, date, person, unit (names that end like organs), name (a short list
     of names of any ending: a unit, or prose) or text."""
@@ -83,8 +86,7 @@ _SCORES = {
 }
 
 
-def _score(cell: str, column: str) -> float | None:
-    kind = cell_kind(cell)
+def _score(kind: str, column: str) -> float | None:
     if kind == "empty":
         return 0.0
     return _SCORES[column].get(kind)
@@ -104,6 +106,7 @@ def place(columns: list[str], cells: list[str], above: tuple[str, ...] | None
     when the cells cannot be placed (more cells than columns, or a cell that fits no column left)."""
     kinds = [column_kind(column) for column in columns]
     spans = [carries(column) for column in columns]
+    held = [cell_kind(cell) for cell in cells]  # what each cell holds, read once
     width, count = len(columns), len(cells)
     if count > width:
         return None
@@ -118,7 +121,7 @@ def place(columns: list[str], cells: list[str], above: tuple[str, ...] | None
             skipped = _skip(best[i][j + 1], j, spans, above, cells)
             if skipped is not None:
                 options.append(skipped)
-            score = _score(cells[i], kinds[j])
+            score = _score(held[i], kinds[j])
             if score is not None and best[i + 1][j + 1] is not None:
                 options.append((score + best[i + 1][j + 1][0], "place"))  # type: ignore[index]
             # placing wins a tie: a cell stays where it is written when nothing says otherwise

@@ -191,6 +191,11 @@ def _header_at(lines: list[Line], index: int) -> tuple[list[str], int, bool] | N
                 break
             pieces.append((cursor, text))
         cursor += 1
+    joined = "".join(text for _, text in pieces)
+    # a header names a role and the task: without both words in its lines there is nothing to cut (a document
+    # of `任务` lines is not segmented again from each of them)
+    if not _ROLE_ROOT.search(joined) or not _TASK_ROOT.search(joined):
+        return None
     segmented = _segment([text for _, text in pieces])
     if segmented is None:
         return None
@@ -201,6 +206,9 @@ def _header_at(lines: list[Line], index: int) -> tuple[list[str], int, bool] | N
 
 
 _GROUP_LINES = 4  # the most lines one header cell is seen to take (`牵头` / `负责` / `单` / `位`)
+#: Words every role column and every task column holds (for a quick look before the header is cut).
+_ROLE_ROOT = re.compile(r"牵头|牽頭|主办|主辦|主责|主責|配合|协|協|参与|參與|责任|責任|实施|實施|承办|承辦")
+_TASK_ROOT = re.compile(r"任务|任務|目标|目標|工作|事项|事項|举措|舉措|措施|内容|內容|要求|项目|項目")
 
 
 def _opens_header(lines: list[Line], index: int) -> bool:
