@@ -512,3 +512,14 @@ def test_a_short_title_before_a_header_is_no_piece_of_it_and_a_missing_cell_betw
     assert [(found[n].lead, found[n].units(qlmatrix.Role.SUPPORT)) for n in "123"] == [
         ("区甲局", ("区乙局",)), ("区甲局", ("区丙局",)), ("区丁局", ("区戊局",))]
     assert [p.line for p in result.problems] == [19]
+
+
+def test_a_table_of_one_unit_column_with_a_unit_a_cell_or_a_line():
+    result = import_file(DATA / "unit-cells.txt")
+    found = tasks(result)
+    # one cell a line: 县商务局 / 县住建局 / 青岚镇人民政府 are three cells of the one 责任单位 column
+    assert (found["一1"].lead, found["一1"].units(qlmatrix.Role.SUPPORT), found["一1"].due.text) == (
+        "县商务局", ("县住建局", "青岚镇人民政府"), "2026年10月底")
+    # blank lines between cells: 县卫健局 / 县教育局 on two lines of one cell are two units, not one name
+    assert (found["二3"].lead, found["二3"].units(qlmatrix.Role.SUPPORT)) == ("县卫健局", ("县教育局",))
+    assert [p.line for p in result.problems] == [7]

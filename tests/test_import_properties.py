@@ -515,3 +515,23 @@ def test_rows_of_pipe_cells_under_a_header_over_two_rows_give_back_every_row(poo
     got = {t.id: (t.units(Role.LEAD), frozenset(t.units(Role.SUPPORT))) for t in resolve(result.plan).tasks}
     assert got == expected, text
     assert len({p.line for p in result.problems}) == sum(dropped for _, _, dropped in picks)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(table_names.filter(lambda n: len(n) >= 3 and cell_kind(n) == "unit"), min_size=4, max_size=8,
+                unique=True),
+       st.lists(st.lists(st.integers(0, 7), min_size=1, max_size=4), min_size=1, max_size=4),
+       st.sampled_from(["pipes", "bare", "blank"]))
+def test_a_table_of_one_unit_column_gives_back_every_unit_written_a_cell_or_a_line(pool, rows, style):
+    """序号 / 实事项目 / 责任单位 / 完成时限, each unit of a row in a cell of its own (one cell a line) or on a line of
+    its own in the cell (blank lines between cells): the first listed leads, the others support."""
+    cells, expected = ["序号", "实事项目", "责任单位", "完成时限"], {}
+    for row, picks in enumerate(rows, start=1):
+        units = list(dict.fromkeys(pool[p % len(pool)] for p in picks))
+        listed = ["\n".join(units)] if style == "blank" else units
+        cells += [str(row), f"{TITLES[row % len(TITLES)]}，{BODIES[0]}", *listed, f"2031年{row}月底"]
+        expected[str(row)] = ((units[0],), frozenset(units[1:]))
+    text = "某县为民办实事分解表\n\n" + "\n".join(_flatten(cells, style)) + "\n"
+    result = import_text(text)
+    got = {t.id: (t.units(Role.LEAD), frozenset(t.units(Role.SUPPORT))) for t in resolve(result.plan).tasks}
+    assert got == expected, text

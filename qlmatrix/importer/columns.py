@@ -184,3 +184,26 @@ def sub_rows(columns: list[str], extra: list[str]) -> list[list[str]] | None:
         cursor = slot + 1
     rows.append(current)
     return [[""] * (task + 1) + row for row in rows]
+
+
+def one_unit_column(columns: list[str], cells: list[str]) -> list[str] | None:
+    """A row with more cells than the header in a table of one unit column (序号 / 民生实事 / 责任单位 / 完成时限),
+    where the copy gave each unit of the cell a cell of its own: every unit cell after the task goes to that
+    column, a date to the 时限, a person to the leader column. The row's cells, one a column; None when the
+    table has more unit columns (see `sub_rows`) or a cell after the task is anything else."""
+    kinds = [column_kind(column) for column in columns]
+    units = [j for j, kind in enumerate(kinds) if kind == "unit"]
+    task = next((j for j, kind in enumerate(kinds) if kind == "task"), None)
+    if len(units) != 1 or task is None or len(cells) <= len(columns) or task + 1 > len(cells):
+        return None
+    target = {"unit": units[0], "name": units[0], "date": next((j for j, k in enumerate(kinds) if k == "due"), None),
+              "person": next((j for j, k in enumerate(kinds) if k == "leader"), None)}
+    out = list(cells[:task + 1]) + [""] * (len(columns) - task - 1)
+    for cell in cells[task + 1:]:
+        column = target.get(cell_kind(cell))
+        if column is None or column <= task:
+            return None
+        if out[column] and column != units[0]:
+            return None  # two dates, two leader cells: not one unit a cell
+        out[column] = f"{out[column]}、{cell}" if out[column] else cell
+    return out

@@ -27,7 +27,7 @@ import functools
 import re
 
 from .annotations import DUE_LABELS, LEAD_LABELS, LEADER_LABELS, RESPONSIBLE_LABELS, SUPPORT_LABELS
-from .columns import column_kind, place, sub_rows
+from .columns import column_kind, one_unit_column, place, sub_rows
 from .numbering import number_value
 from .reading import Line
 from .units import could_be_unit, looks_like_unit, split_units, strip_verb
@@ -440,7 +440,7 @@ def _cells(lines: list[Line], start: int, piped: bool, each_line: bool = False) 
             break
         if not text:
             if current and not piped:
-                cells.append((first, "".join(current)))
+                cells.append((first, _cell_of_lines(current)))
                 current = []
             elif not piped and cells:  # an extra blank line between cells: an empty cell
                 cells.append((line.number, ""))
@@ -454,10 +454,19 @@ def _cells(lines: list[Line], start: int, piped: bool, each_line: bool = False) 
             current = []
         index += 1
     if current:
-        cells.append((first, "".join(current)))
+        cells.append((first, _cell_of_lines(current) if not piped else "".join(current)))
     while cells and not cells[-1][1]:
         cells.pop()
     return cells, index
+
+
+def _cell_of_lines(lines: list[str]) -> str:
+    """The lines of one cell (blank lines between cells): a wrapped text is joined as it is, but a cell of one unit
+    a line (`县水务局` / `县住建局`) is a list of units (`县水务局、县住建局`), not one name. Each line must read
+    as a unit by itself (three characters or more, ending like an organ): the pieces of a broken name do not."""
+    if len(lines) > 1 and all(len(line) >= 3 and looks_like_unit(line) for line in lines):
+        return "、".join(lines)
+    return "".join(lines)
 
 
 def _rows(lines: list[Line], start: int, columns: list[str], piped: bool,
@@ -481,12 +490,8 @@ def _rows(lines: list[Line], start: int, columns: list[str], piped: bool,
             pending.append(cell)
         for cell in cells[first_row:]:
             if _NUMBER_CELL.match(cell[1]) and int(cell[1]) == expected and (not rows or len(rows[-1]) >= 2):
-                if pending and each_line and (joined := _join_fragments(rows[-1] + pending, columns)) is not None:
-                    notices += _joined_notices(rows[-1] + pending, joined)
-                    rows[-1], pending = joined, []  # `市政` / `府办` / `公厅`: a name broken over cells
-                if pending and rows and (sub := _sub_rows_after(rows[-1], pending, columns)) is not None:
-                    further[len(rows) - 1], pending = sub, []
-                    notices.append(_sub_rows_notice(rows[-1][0], len(sub)))
+                if pending and rows:
+                    pending = _absorb(rows, pending, columns, each_line, further, notices)
                 if pending:
                     notices += _lost_unit_cells(pending)
                     headings[len(rows)] = _heading_lines(pending)
@@ -497,12 +502,8 @@ def _rows(lines: list[Line], start: int, columns: list[str], piped: bool,
                 rows[-1].append(cell)
             elif cell[1] or pending:
                 pending.append(cell)
-        if pending and each_line and rows and (joined := _join_fragments(rows[-1] + pending, columns)) is not None:
-            notices += _joined_notices(rows[-1] + pending, joined)
-            rows[-1], pending = joined, []
-        if pending and rows and (sub := _sub_rows_after(rows[-1], pending, columns)) is not None:
-            further[len(rows) - 1], pending = sub, []
-            notices.append(_sub_rows_notice(rows[-1][0], len(sub)))
+        if pending and rows:
+            pending = _absorb(rows, pending, columns, each_line, further, notices)
         if pending:
             headings[len(rows)] = _heading_lines(pending)
     else:
@@ -638,6 +639,30 @@ def _placed(columns: list[str], texts: list[str], above: tuple[str, ...] | None,
                         "the text", f"第{number}行单元格少于表头：按各单元格内容归入各列，{empty}为空（原文空单元格被略去），"
                         "请对照原文核实"))
     return cells
+
+
+def _absorb(rows: list[list[tuple[int, str]]], pending: list[tuple[int, str]], columns: list[str], each_line: bool,
+            further: dict[int, list[list[str]]], notices: list[Notice]) -> list[tuple[int, str]]:
+    """Cells after the last full row that belong to it, taken into it; what is left (a heading) is returned.
+    In turn: a unit name broken over lines (`市政` / `府办` / `公厅`), a table of one unit column with one unit a
+    cell (`县水务局` / `县住建局` / `县文旅局` / `12月底前`), the further rows of a merged task cell."""
+    if each_line and (joined := _join_fragments(rows[-1] + pending, columns)) is not None:
+        notices += _joined_notices(rows[-1] + pending, joined)
+        rows[-1] = joined  # `市政` / `府办` / `公厅`: a name broken over cells
+        return []
+    cells = rows[-1] + pending
+    if (listed := one_unit_column(columns, [text for _, text in cells])) is not None:
+        line, number = rows[-1][0]
+        notices.append((line, number, f"row {number} has more cells than the header: its unit cells are read as the "
+                        "units of its one unit column (a unit a line); check against the text",
+                        f"第{number}行单元格多于表头：各单位单元格按其唯一单位一栏的各单位理解（每行一个单位），请对照原文核实"))
+        rows[-1] = [(cells[i][0] if i < len(cells) else line, text) for i, text in enumerate(listed)]
+        return []
+    if (sub := _sub_rows_after(rows[-1], pending, columns)) is not None:
+        further[len(rows) - 1] = sub
+        notices.append(_sub_rows_notice(rows[-1][0], len(sub)))
+        return []
+    return pending
 
 
 def _sub_rows_after(row: list[tuple[int, str]], pending: list[tuple[int, str]], columns: list[str]
