@@ -408,7 +408,7 @@ table_names = any_names.filter(lambda n: "(" not in n and "（" not in n and cel
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(table_names, min_size=4, max_size=8, unique=True),
-       st.lists(st.tuples(st.integers(0, 7), st.integers(0, 7), st.sampled_from(["full", "dropped", "sub"])),
+       st.lists(st.tuples(st.integers(0, 7), st.integers(0, 7), st.sampled_from(["full", "dropped", "sub", "more"])),
                 min_size=1, max_size=5),
        st.sampled_from(["pipes", "bare", "blank"]), st.integers(0, 2),
        st.sampled_from(["工作任务", "重点工作", "目标任务"]), st.booleans(),
@@ -416,8 +416,9 @@ table_names = any_names.filter(lambda n: "(" not in n and "（" not in n and cel
 def test_a_flattened_table_with_a_broken_header_sub_rows_and_dropped_cells_gives_back_every_row(
         pool, picks, style, how, task_word, leader, title):
     """A header one piece a line (`序` / `号`, `牵头` / `单位`), rows with further rows of unit cells under a
-    merged task cell, rows whose empty 配合单位 the copy dropped (the 完成时限 then stands where it was): every
-    assignment comes back, and every row that needed an assumption is in the report."""
+    merged task cell or one more unit a cell after them, rows whose empty 配合单位 the copy dropped (the 完成时限
+    then stands where it was): every assignment comes back, and every row that needed an assumption is in the
+    report."""
     header = ["序号", task_word, *(["责任领导"] if leader else []), "牵头单位", "配合单位", "完成时限"]
     # a copy that drops empty cells shows it in its first row (a row no merged cell above can explain)
     if any(kind == "dropped" for _, _, kind in picks):
@@ -444,6 +445,12 @@ def test_a_flattened_table_with_a_broken_header_sub_rows_and_dropped_cells_gives
             if len({lead, support, lead2, support2}) == 4:
                 cells += [lead2, support2]
                 expected[str(row)] = ((lead, lead2), frozenset([support, support2]))
+                assumed += 1
+        if kind == "more":  # one more supporting unit a cell after the row: the 配合单位 cell went on
+            more = pool[(pool.index(lead) + 2) % len(pool)]
+            if more not in (lead, support):
+                cells.append(more)
+                expected[str(row)] = ((lead,), frozenset([support, more]))
                 assumed += 1
         assumed += kind == "dropped"
     lines = [title, "", *_flatten(cells, style)]

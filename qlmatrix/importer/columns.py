@@ -28,6 +28,8 @@ _DATE = re.compile(r"^(?:\d{4}年)?(?:\d{1,2}月(?:底|末|上旬|中旬|下旬|
                    r"|^\d{4}(?:年|[-—－~至到])\d{0,4}年?(?:\d{1,2}月)?(?:底|末)?(?:前)?$")
 _NUMBER_CELL = re.compile(r"^[0-9]{1,3}$")
 _PERSON = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
+#: A short name that starts with a level (县科协, 市侨联) is a unit, not a person.
+_LEVEL_START = "省市县区州镇乡縣區鎮鄉"
 _SPACED_PEOPLE = re.compile(r"^(?:[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff])+$")
 _SPACE = re.compile(r"[ \t\u3000]+")
 #: Score of a cell in a column it fits, in one it may hold, and of a lead or leader cell carried from above.
@@ -69,7 +71,7 @@ def cell_kind(text: str) -> str:
         return "text"
     if all(is_official(name) for name in names):
         return "person"
-    if all(_PERSON.match(name) and not looks_like_unit(name) for name in names):
+    if all(_PERSON.match(name) and not looks_like_unit(name) and name[0] not in _LEVEL_START for name in names):
         return "person"
     if all(could_be_unit(name, labelled=True) for name in names):
         return "unit" if all(looks_like_unit(name) for name in names) else "name"
@@ -167,6 +169,10 @@ def sub_rows(columns: list[str], extra: list[str]) -> list[list[str]] | None:
         return None
     after = columns[task + 1:]
     kinds = [column_kind(column) for column in after]
+    unit_columns = [j for j, kind in enumerate(kinds) if kind == "unit"]
+    units = [cell for cell in extra if cell_kind(cell) != "date"]
+    if not unit_columns or len(units) % len(unit_columns):
+        return None  # not whole rows of unit cells (see `more_units`)
     rows: list[list[str]] = []
     current: list[str] = [""] * len(after)
     cursor = 0
@@ -206,4 +212,17 @@ def one_unit_column(columns: list[str], cells: list[str]) -> list[str] | None:
         if out[column] and column != units[0]:
             return None  # two dates, two leader cells: not one unit a cell
         out[column] = f"{out[column]}、{cell}" if out[column] else cell
+    return out
+
+
+def more_units(columns: list[str], extra: list[str]) -> list[str] | None:
+    """Unit cells after a full row that are not whole further rows (one unit cell after a row of 牵头单位 and
+    配合单位): the last unit column's cell went on, one unit a cell. The row's further cells, in the columns;
+    None when the cells are anything but units."""
+    kinds = [column_kind(column) for column in columns]
+    units = [j for j, kind in enumerate(kinds) if kind == "unit"]
+    if not extra or not units or any(cell_kind(cell) not in ("unit", "name") for cell in extra):
+        return None
+    out = [""] * len(columns)
+    out[units[-1]] = "、".join(extra)
     return out

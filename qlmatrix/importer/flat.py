@@ -27,7 +27,7 @@ import functools
 import re
 
 from .annotations import DUE_LABELS, LEAD_LABELS, LEADER_LABELS, RESPONSIBLE_LABELS, SUPPORT_LABELS
-from .columns import column_kind, one_unit_column, place, sub_rows
+from .columns import cell_kind, column_kind, more_units, one_unit_column, place, sub_rows
 from .numbering import number_value
 from .reading import Line
 from .units import could_be_unit, looks_like_unit, split_units, strip_verb
@@ -557,6 +557,10 @@ def _join_fragments(row: list[tuple[int, str]], columns: list[str]) -> list[tupl
     if len(cells) != len(columns) or not all(_unit_cell(text) for _, text in cells[task + 1:] if text
                                                  and not _DUE_CELL.match(text) and not is_leader_cell(text)):
         return None
+    # the joined row must fit its columns: a unit in the 完成时限 column says the pieces were whole names
+    if any(column_kind(column) == "due" and text and cell_kind(text) != "date"
+           for column, (_, text) in zip(columns, cells)):
+        return None
     return cells
 
 
@@ -662,15 +666,28 @@ def _absorb(rows: list[list[tuple[int, str]]], pending: list[tuple[int, str]], c
         further[len(rows) - 1] = sub
         notices.append(_sub_rows_notice(rows[-1][0], len(sub)))
         return []
+    if _full(rows[-1], columns, pending) and (more := more_units(columns, [t for _, t in pending if t])) is not None:
+        further[len(rows) - 1] = [more]
+        line, number = rows[-1][0]
+        column = next(header_key(c) for c, cell in zip(columns, more) if cell)
+        notices.append((line, number, f"row {number} has unit cells after its last column, too few for a further row: "
+                        f"read as more units of its {column} (a unit a cell); check against the text",
+                        f"第{number}行末尾另有单位单元格，不足一行：按其{column}一栏的更多单位理解（每格一个单位），请对照原文核实"))
+        return []
     return pending
+
+
+def _full(row: list[tuple[int, str]], columns: list[str], pending: list[tuple[int, str]]) -> bool:
+    """A row with every cell filled and nothing after it that starts a heading."""
+    return len(row) == len(columns) and all(text for _, text in row) \
+        and not any(_SECTION_MARK.match(text) or _ITEM_START.match(text) for _, text in pending)
 
 
 def _sub_rows_after(row: list[tuple[int, str]], pending: list[tuple[int, str]], columns: list[str]
                     ) -> list[list[str]] | None:
     """The cells after a full row, every cell of it filled, when they are the further rows of its task cell
     (merged over several rows): unit and date cells only, placed in the columns after the task."""
-    if len(row) != len(columns) or not all(text for _, text in row) \
-            or any(_SECTION_MARK.match(text) or _ITEM_START.match(text) for _, text in pending):
+    if not _full(row, columns, pending):
         return None
     return sub_rows(columns, [text for _, text in pending if text])
 
