@@ -526,3 +526,12 @@ def test_a_table_of_one_unit_column_with_a_unit_a_cell_or_a_line():
     # blank lines between cells: 县卫健局 / 县教育局 on two lines of one cell are two units, not one name
     assert (found["二3"].lead, found["二3"].units(qlmatrix.Role.SUPPORT)) == ("县卫健局", ("县教育局",))
     assert [p.line for p in result.problems] == [7]
+
+
+def test_a_merged_category_column_before_the_number_is_passed_over():
+    result = import_file(DATA / "category-column.txt")  # 类别 / 序号 / …, `经济发展` written once before row 1
+    found = tasks(result)
+    assert sorted(found) == ["1", "2", "3"]
+    assert (found["2"].lead, found["2"].units(qlmatrix.Role.SUPPORT), found["2"].leaders) == (
+        "区经信局", ("区统计局",), ("周岚",))  # 责任人: people, as 责任领导
+    assert result.problems == ()  # a category cell is no lost unit cell

@@ -20,13 +20,16 @@ from .annotations import DUE_LABELS, DUE_PIECE, LEAD_LABELS, LEADER_LABELS, RESP
 from .units import could_be_unit, is_official, looks_like_unit, split_units
 
 #: Columns that say nothing about who does what, and columns of numbers.
-_OTHER = ("进展情况", "完成情况", "工作进展", "推进情况", "进度情况", "落实情况", "备注", "说明", "进展", "備註")
+_OTHER = ("进展情况", "完成情况", "工作进展", "推进情况", "进度情况", "落实情况", "备注", "说明", "进展", "備註",
+          "类别", "類別", "类型", "領域", "领域")
 _NUMBER = ("序号", "编号", "序號", "編號")
 _DATE = re.compile(r"^(?:\d{4}年)?(?:\d{1,2}月(?:底|末|上旬|中旬|下旬|\d{1,2}日)?|年底|年内|年內|全年|长期|長期|每年|每季度|每月|"
                    r"\d{4}年(?:底|末)?)(?:前|以前|之前)?(?:完成|落实|落實|持续推进|持續推進|坚持|堅持)?$"
                    r"|^(?:长期坚持|長期堅持|持续推进|持續推進|常态化|常態化|长期|長期|持续|持續)$"
                    r"|^\d{4}(?:年|[-—－~至到])\d{0,4}年?(?:\d{1,2}月)?(?:底|末)?(?:前)?$")
 _NUMBER_CELL = re.compile(r"^[0-9]{1,3}$")
+#: How a task column's header ends (as `flat.task_header` reads it): 重点任务, 目标与任务, 内容与要求, 项目名称.
+_TASK_END = re.compile(r"(?:任务|任務|目标|目標|工作|事项|事項|举措|舉措|措施|内容|內容|要求|项目|項目|名称|名稱)$")
 _PERSON = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
 #: A short name that starts with a level (县科协, 市侨联) is a unit, not a person.
 _LEVEL_START = "省市县区州镇乡縣區鎮鄉"
@@ -42,14 +45,14 @@ def column_kind(header: str) -> str:
     word = _SPACE.sub("", header)
     if word in _NUMBER:
         return "number"
-    if word in LEADER_LABELS or word.endswith(("领导", "領導")):
+    if word in LEADER_LABELS or word.endswith(("领导", "領導", "责任人", "負責人", "负责人", "責任人")):
         return "leader"
     if word in DUE_LABELS or word in ("频次", "工作频次") or word.endswith(("时限", "时间", "時限", "時間")):
         return "due"
     if word in LEAD_LABELS or word in SUPPORT_LABELS or word in RESPONSIBLE_LABELS:
         return "unit"
-    if word in _OTHER:
-        return "other"
+    if word in _OTHER or not _TASK_END.search(word):
+        return "other"  # 进展情况, 备注, or a column the table alone has (类别)
     return "task"
 
 

@@ -33,13 +33,14 @@ from .reading import Line
 from .units import could_be_unit, looks_like_unit, split_units, strip_verb
 
 #: Columns a table may have that say nothing about who does what (`进展情况` between the task and the units).
-OTHER_COLUMNS = ("进展情况", "完成情况", "工作进展", "推进情况", "进度情况", "落实情况", "备注", "说明", "进展", "備註")
+OTHER_COLUMNS = ("进展情况", "完成情况", "工作进展", "推进情况", "进度情况", "落实情况", "备注", "说明", "进展", "備註",
+                 "类别", "類別", "类型", "領域", "领域")
 #: Header words of a 任务分工表 (see outline.COLUMNS for what each column means).
 HEADER_WORDS = frozenset((
     "序号", "编号", "牵头单位", "牵头部门", "牵头", "牵头责任单位", "牵头负责部门", "牵头负责单位", "配合单位", "配合部门", "协助单位", "参与单位", "配合",
     "协同责任单位", "责任单位", "责任部门", "责任主体", "完成时限", "完成时间", "时间节点", "时限", "完成期限", "频次",
     "工作频次", "重点任务", "工作任务", "主要任务", "具体任务", "任务内容", "工作内容", "任务", "工作措施", "举措", "内容",
-    "重点工作", "目标任务", "目标与任务", "工作目标", "责任领导", "牵头领导", "牵头负责领导", "分管领导", "备注",
+    "重点工作", "目标任务", "目标与任务", "工作目标", "责任领导", "牵头领导", "牵头负责领导", "分管领导", "备注", "责任人",
     *OTHER_COLUMNS, *DUE_LABELS, *LEADER_LABELS, *LEAD_LABELS, *SUPPORT_LABELS, *RESPONSIBLE_LABELS,
 ))
 _TASK_WORDS = frozenset(("重点任务", "工作任务", "主要任务", "具体任务", "任务内容", "工作内容", "任务", "工作措施", "举措",
@@ -423,8 +424,9 @@ def _one_cell_a_line(lines: list[Line], start: int, width: int) -> bool:
     """A table copied one cell per line with no blank lines at all (`序号` / `工作任务` / … / `1` / `甲事项` / …):
     each line is a cell, where otherwise the lines up to a blank line are one (wrapped) cell."""
     ahead = [line.text.strip(" \t\u3000") for line in lines[start:start + 2 * width]]
-    # a table of one short row at the end of the document has fewer lines than the header has columns
-    return len(ahead) >= min(width, 3) and all(ahead) and _NUMBER_CELL.match(ahead[0]) is not None
+    # a table of one short row at the end of the document has fewer lines than the header has columns; a merged
+    # 类别 cell may come before the first row's number
+    return len(ahead) >= min(width, 3) and all(ahead) and any(_NUMBER_CELL.match(text) for text in ahead[:2])
 
 
 def _cells(lines: list[Line], start: int, piped: bool, each_line: bool = False) -> tuple[list[tuple[int, str]], int]:
@@ -481,19 +483,25 @@ def _rows(lines: list[Line], start: int, columns: list[str], piped: bool,
     copy = _Copy()
     # The rows' numbers run on from the first (a page of a longer table starts at 80, not at 1).
     first_row = next((i for i, c in enumerate(cells[:4 * len(columns)]) if _NUMBER_CELL.match(c[1])), None)
-    by_sequence = False
+    by_sequence = lead_in = False
     if number_at is not None and first_row is not None:
         by_sequence = True
+        lead_in = 0 < number_at and all(column_kind(column) == "other" for column in columns[:number_at])
+        if lead_in:
+            # a merged 类别 column before 序号: its cells come before a row's number, and read as headings
+            columns, number_at = columns[number_at:], 0
         expected = int(cells[first_row][1])
         pending: list[tuple[int, str]] = []  # cells after a full row that are no part of it: a heading
         for cell in cells[:first_row]:
             pending.append(cell)
         for cell in cells[first_row:]:
             if _NUMBER_CELL.match(cell[1]) and int(cell[1]) == expected and (not rows or len(rows[-1]) >= 2):
+                category = pending[-1:] if lead_in and pending and pending[-1][1] else []
                 if pending and rows:
-                    pending = _absorb(rows, pending, columns, each_line, further, notices)
+                    rest = _absorb(rows, pending[:len(pending) - len(category)], columns, each_line, further, notices)
+                    pending = rest + category
                 if pending:
-                    notices += _lost_unit_cells(pending)
+                    notices += _lost_unit_cells(pending[:len(pending) - len(category)])  # a 类别 cell is no unit
                     headings[len(rows)] = _heading_lines(pending)
                     pending = []
                 rows.append([cell])
@@ -557,8 +565,9 @@ def _join_fragments(row: list[tuple[int, str]], columns: list[str]) -> list[tupl
     if len(cells) != len(columns) or not all(_unit_cell(text) for _, text in cells[task + 1:] if text
                                                  and not _DUE_CELL.match(text) and not is_leader_cell(text)):
         return None
-    # the joined row must fit its columns: a unit in the 完成时限 column says the pieces were whole names
-    if any(column_kind(column) == "due" and text and cell_kind(text) != "date"
+    # the joined row must fit its columns: a unit in the 完成时限 or the leader column says the pieces were whole
+    fits = {"due": ("date",), "leader": ("person",), "unit": ("unit", "name")}
+    if any(text and cell_kind(text) not in fits.get(column_kind(column), (cell_kind(text),))
            for column, (_, text) in zip(columns, cells)):
         return None
     return cells
