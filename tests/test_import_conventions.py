@@ -441,3 +441,97 @@ def test_a_unit_cell_a_row_cannot_place_is_reported_not_passed_over():
             "2\n\n推进乙项目建设。\n\n\n\n\n县自然资源局\n\n3\n\n推进丙项目。\n\n县住建局\n\n县城投公司\n")
     result = import_text(text)
     assert any(p.excerpt == "县自然资源局" and "heading" in p.reason.en for p in result.problems)
+
+
+def test_a_class_of_places_under_any_opening_word_is_one_collective():
+    found = tasks(import_file(DATA / "collective-levels.txt"))
+    assert found["一1"].units(qlmatrix.Role.SUPPORT) == ("相关市县政府",)  # `相关市、县政府`, not 相关市 + 县政府
+    assert found["一3"].units(qlmatrix.Role.SUPPORT) == ("有關市縣政府", "市郵政分公司")  # traditional characters
+    assert found["二4"].units(qlmatrix.Role.SUPPORT) == ("市交通局", "各有关区县人民政府")
+
+
+def test_units_before_a_no_longer_listed_note_take_part_in_every_later_task():
+    result = import_file(DATA / "carried-ahead.txt")  # `…负责，列第一位的为牵头单位，下同。X按职责落实，以下不再列出`
+    found = tasks(result)
+    assert (found["一1"].lead, found["一1"].units(qlmatrix.Role.SUPPORT)) == ("市商务局", ("市财政局", "各县区人民政府"))
+    assert found["二4"].units(qlmatrix.Role.SUPPORT) == ("各县区人民政府",)
+    assert "集合 各县区人民政府\n" in result.text  # not `各县区人民政府按职责`
+
+
+def test_a_header_over_many_lines_is_cut_into_its_columns():
+    # one word of the header a line (`责任` / `领导`, `完成` / `时限`), and `序 |` / `号 |` split in a piped copy
+    found = tasks(import_file(DATA / "header-lines.txt"))
+    assert (found["一1"].lead, found["一1"].leaders, found["一1"].due.text) == ("区卫健局", ("韩松",), "2025年10月底")
+    assert found["二2"].units(qlmatrix.Role.SUPPORT) == ("区工信局", "区商务局")
+
+
+def test_unit_cells_under_a_merged_task_cell_are_the_tasks_further_rows():
+    result = import_file(DATA / "sub-rows.txt")
+    found = tasks(result)
+    assert found["1"].leads == ("县交通运输局", "县自然资源局")
+    assert found["1"].units(qlmatrix.Role.SUPPORT) == ("县财政局", "县林业局")
+    assert found["2"].leads == ("县水利局",)  # the row after them is a row of its own
+    assert [p.line for p in result.problems[:2]] == [7, 19] and all("merged" in p.reason.en for p in result.problems[:2])
+    # one unit cell after a full row, too few for a further row: more units of the last unit column
+    assert (found["4"].leads, found["4"].units(qlmatrix.Role.SUPPORT)) == (("县教育局",), ("县财政局", "县人社局"))
+    assert result.problems[2].line == 26 and "too few" in result.problems[2].reason.en
+
+
+def test_a_row_that_dropped_an_empty_cell_is_placed_by_what_its_cells_hold():
+    result = import_file(DATA / "shifted-cells.txt")
+    found = tasks(result)
+    assert (found["1"].lead, found["1"].units(qlmatrix.Role.SUPPORT), found["1"].due.text) == ("县卫健局", (), "2025年6月底")
+    # row 3 reads either way (a dropped 配合单位, or 牵头单位 merged from row 2): the copy dropped a cell in row 1,
+    # so it is read as dropped, and the report says the row is ambiguous
+    assert (found["3"].lead, found["3"].units(qlmatrix.Role.SUPPORT)) == ("县农业农村局", ())
+    assert any(p.line == 5 and "ambiguous" in p.reason.en and "歧义" in p.reason.zh for p in result.problems)
+    assert found["二4"].due.text == "2025年11月底"
+
+
+def test_a_short_row_whose_cells_fit_no_column_is_reported():
+    text = "序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限\n1 | 推进甲项目。 | 推进乙项目，完成丙工程。 | 2031年底\n"
+    result = import_text(text)
+    assert any("do not fit" in p.reason.en for p in result.problems)
+
+
+def test_items_numbered_straight_through_annotated_parts_stay_under_their_part():
+    found = tasks(import_file(DATA / "straight-through.txt"))  # （二）…（X牵头） / 3. / 4.: 3 goes on from 2
+    assert sorted(found) == ["一(一)1", "一(一)2", "一(二)3", "一(二)4", "二(一)5", "二(一)6", "二(二)7"]
+    assert found["一(二)3"].lead == "市政务服务中心" and found["二(二)7"].lead == "市司法局"
+
+
+def test_a_header_over_two_pipe_rows_is_joined_cell_by_cell():
+    found = tasks(import_file(DATA / "header-rows.txt"))  # `序号 | 实事 | 分管 | 牵头` / ` | 项目 | 领导 | 单位`
+    assert (found["1"].lead, found["1"].leaders, found["2"].units(qlmatrix.Role.SUPPORT)) == (
+        "镇城建办", ("罗兰",), ("各村（社区）",))
+
+
+def test_a_short_title_before_a_header_is_no_piece_of_it_and_a_missing_cell_between_blank_lines_spans():
+    cells = ["序号", "工作任务", "牵头单位", "配合单位", "1", "推进甲工作。", "区甲局", "区乙局", "2", "推进乙工作。", "区丙局",
+             "3", "推进丙工作。", "区丁局", "区戊局"]
+    result = import_text("某区分工\n\n" + "\n\n".join(cells) + "\n")  # `某区分工` + `序号` + `工作任务` is no column
+    found = tasks(result)
+    # row 2 lacks a cell with no blank line marking it empty: the 牵头单位 merged from row 1
+    assert [(found[n].lead, found[n].units(qlmatrix.Role.SUPPORT)) for n in "123"] == [
+        ("区甲局", ("区乙局",)), ("区甲局", ("区丙局",)), ("区丁局", ("区戊局",))]
+    assert [p.line for p in result.problems] == [19]
+
+
+def test_a_table_of_one_unit_column_with_a_unit_a_cell_or_a_line():
+    result = import_file(DATA / "unit-cells.txt")
+    found = tasks(result)
+    # one cell a line: 县商务局 / 县住建局 / 青岚镇人民政府 are three cells of the one 责任单位 column
+    assert (found["一1"].lead, found["一1"].units(qlmatrix.Role.SUPPORT), found["一1"].due.text) == (
+        "县商务局", ("县住建局", "青岚镇人民政府"), "2026年10月底")
+    # blank lines between cells: 县卫健局 / 县教育局 on two lines of one cell are two units, not one name
+    assert (found["二3"].lead, found["二3"].units(qlmatrix.Role.SUPPORT)) == ("县卫健局", ("县教育局",))
+    assert [p.line for p in result.problems] == [7]
+
+
+def test_a_merged_category_column_before_the_number_is_passed_over():
+    result = import_file(DATA / "category-column.txt")  # 类别 / 序号 / …, `经济发展` written once before row 1
+    found = tasks(result)
+    assert sorted(found) == ["1", "2", "3"]
+    assert (found["2"].lead, found["2"].units(qlmatrix.Role.SUPPORT), found["2"].leaders) == (
+        "区经信局", ("区统计局",), ("周岚",))  # 责任人: people, as 责任领导
+    assert result.problems == ()  # a category cell is no lost unit cell

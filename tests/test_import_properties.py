@@ -9,6 +9,7 @@ import qlmatrix
 from qlmatrix import Role, resolve
 from qlmatrix.fmt import format_text
 from qlmatrix.importer import import_text
+from qlmatrix.importer.columns import cell_kind
 
 # Characters that cannot form a role word (负责, 牵头, 配合, 等, 由, 要 ...) with their neighbours.
 NAME_CHARS = "财政审计发展改革教育科技卫生健康民农业水利交通商务文旅自然资源城乡住房"
@@ -107,7 +108,8 @@ ROLE_WORDS = ("协办", "主办", "牵头", "配合", "负责", "协助", "会�
 any_names = st.builds(lambda p, core, end, paren: p + core + end + paren, st.sampled_from(["市", "区", "团", "北岭", ""]),
                       st.text(ANY_CHARS, min_size=1, max_size=4), st.sampled_from(ENDINGS),
                       PARENTHESISED).filter(lambda name: not any(word in name for word in ROLE_WORDS))
-collectives = st.sampled_from(["各县(市、区)人民政府", "各乡镇人民政府", "各有关部门", "市直各有关单位"])
+collectives = st.sampled_from(["各县(市、区)人民政府", "各乡镇人民政府", "各有关部门", "市直各有关单位", "相关市、县政府",
+                               "各有关区县人民政府", "有關市、縣政府", "相关县(市、区)人民政府", "各有关区、县人民政府"])
 
 
 def write_any(style: str, lead: str, supports: list[str], collective: str | None) -> tuple[list[str], str, list[str]]:
@@ -187,8 +189,15 @@ def documents_any_names(draw):
 
 
 def _written(name: str) -> str:
-    """A name as .qlm can hold it: 各县(市、区)人民政府 is writable (the 、 is inside parentheses)."""
-    return name
+    """A name as .qlm can hold it: 各县(市、区)人民政府 is writable (the 、 is inside parentheses); a bare 、
+    (`相关市、县政府`) is not, so the collective is named without it (its 全称 keeps the document's words)."""
+    out, depth = [], 0
+    for char in name:
+        depth += char in "(（"
+        depth -= char in ")）"
+        if char != "、" or depth:
+            out.append(char)
+    return "".join(out)
 
 
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -308,10 +317,11 @@ def test_a_flattened_table_gives_back_every_row(pool, picks, style, start, task_
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(any_names.filter(lambda n: "(" not in n and "（" not in n), min_size=3, max_size=6, unique=True),
        st.lists(st.tuples(st.integers(0, 2), st.integers(0, 5)), min_size=2, max_size=5),
-       st.sampled_from(["pipes", "bare", "blank"]))
+       st.sampled_from(["pipes", "bare", "blank", "blank-absent"]))
 def test_a_lead_cell_spanning_rows_is_carried_down_and_reported(pool, picks, style):
     """A merged 牵头单位 cell is written once, in its first row; the rows under it lack that cell (one cell a
-    line) or have it empty (blank lines between cells, where an empty cell is one more blank line)."""
+    line; or blank lines between cells with no blank line for the merged cell) or have it empty (blank lines
+    between cells, where an empty cell is one more blank line)."""
     lines, expected, cells = ["某区民生实事任务分工", ""], {}, ["序号", "工作任务", "牵头单位", "配合单位"]
     previous, spanned = None, 0
     for row, (lead, support) in enumerate(picks, start=1):
@@ -319,11 +329,13 @@ def test_a_lead_cell_spanning_rows_is_carried_down_and_reported(pool, picks, sty
         if lead == support:
             support = pool[(pool.index(lead) + 1) % len(pool)]
         written = [lead] if lead != previous else [""] if style == "blank" else []
+        if style == "blank-absent" and row == len(picks) and lead == previous:
+            written = [""]  # the last row: nothing after it shows a cell missing, so the copy marks it empty
         cells += [str(row), f"{TITLES[row % len(TITLES)]}，{BODIES[0]}", *written, support]
         spanned += lead == previous
         expected[str(row)] = ((lead,), frozenset([support]))
         previous = lead
-    lines += _flatten(cells, style)
+    lines += _flatten(cells, "blank" if style == "blank-absent" else style)
     result = import_text("\n".join(lines) + "\n")
     got = {t.id: (t.units(Role.LEAD), frozenset(t.units(Role.SUPPORT))) for t in resolve(result.plan).tasks}
     assert got == expected, "\n".join(lines)
@@ -356,3 +368,177 @@ def test_label_lines_in_groups_split_the_item_into_one_task_a_group(pool, items,
            if t.units(Role.LEAD)}
     assert got == expected, "\n".join(lines)
     assert qlmatrix.loads(result.text) == result.plan
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(any_names, min_size=3, max_size=6, unique=True), collectives,
+       st.lists(st.lists(st.integers(0, 5), min_size=1, max_size=3), min_size=2, max_size=5), st.booleans())
+def test_units_named_before_no_longer_listed_take_part_in_every_later_task(pool, collective, items, labelled):
+    """`（A、B负责，列第一位的为牵头单位，下同。X按职责落实，以下不再列出）` in the first item: X supports that item
+    and every later one, and the lead rule holds for them all."""
+    lines, expected = ["某市若干措施", "", "一、主要措施"], {}
+    for number, picks in enumerate(items, start=1):
+        chosen = list(dict.fromkeys(pool[p % len(pool)] for p in picks))
+        listed = "、".join(chosen)
+        if number == 1:
+            head = f"责任单位：{listed}" if labelled else f"{listed}负责，列第一位的为牵头单位，下同"
+            note = f"（{head}。{collective}按职责落实，以下不再列出）"
+        else:
+            note = f"（{listed}负责）"
+        lines.append(f"{number}.{TITLES[number % len(TITLES)]}。{BODIES[0]}{note}")
+        expected[f"一{number}"] = ((chosen[0],), frozenset([*chosen[1:], _written(collective)]))
+    text = "\n".join(lines) + "\n"
+    result = import_text(text)
+    got = {t.id: (t.units(Role.LEAD), frozenset(t.units(Role.SUPPORT))) for t in resolve(result.plan).tasks}
+    assert got == expected, text
+
+
+def _split_word(word: str, how: int) -> list[str]:
+    """A header word as a copy may break it over lines: whole, in two-character pieces, or a character a line."""
+    if how == 0 or len(word) < 2:
+        return [word]
+    size = 2 if how == 1 else 1
+    return [word[i:i + size] for i in range(0, len(word), size)]
+
+
+#: Names a table cell reads as units: a cell of two or three characters that does not end like an organ reads
+#: as a person's name (a 责任领导), which no generated name should be here.
+table_names = any_names.filter(lambda n: "(" not in n and "（" not in n and cell_kind(n) in ("unit", "name"))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(table_names, min_size=4, max_size=8, unique=True),
+       st.lists(st.tuples(st.integers(0, 7), st.integers(0, 7), st.sampled_from(["full", "dropped", "sub", "more"])),
+                min_size=1, max_size=5),
+       st.sampled_from(["pipes", "bare", "blank"]), st.integers(0, 2),
+       st.sampled_from(["工作任务", "重点工作", "目标任务"]), st.booleans(),
+       st.sampled_from(["某区年度重点工作任务分解表", "某区分工", "任务分解", "白溪区"]))
+def test_a_flattened_table_with_a_broken_header_sub_rows_and_dropped_cells_gives_back_every_row(
+        pool, picks, style, how, task_word, leader, title):
+    """A header one piece a line (`序` / `号`, `牵头` / `单位`), rows with further rows of unit cells under a
+    merged task cell or one more unit a cell after them, rows whose empty 配合单位 the copy dropped (the 完成时限
+    then stands where it was): every assignment comes back, and every row that needed an assumption is in the
+    report."""
+    header = ["序号", task_word, *(["责任领导"] if leader else []), "牵头单位", "配合单位", "完成时限"]
+    # a copy that drops empty cells shows it in its first row (a row no merged cell above can explain)
+    if any(kind == "dropped" for _, _, kind in picks):
+        picks = [(picks[0][0], picks[0][1], "dropped"), *picks[1:]]
+    # a header cell broken over lines keeps its pieces together (no blank line between them in any style)
+    if style == "blank":
+        cells = ["\n".join(_split_word(word, how)) for word in header]
+    else:
+        cells = [piece for word in header for piece in _split_word(word, how)]
+    expected, assumed = {}, 0
+    for row, (lead, support, kind) in enumerate(picks, start=1):
+        lead, support = pool[lead % len(pool)], pool[support % len(pool)]
+        if lead == support:
+            support = pool[(pool.index(lead) + 1) % len(pool)]
+        cells += [str(row), f"{TITLES[row % len(TITLES)]}，{BODIES[0]}", *(["林 默"] if leader else []), lead]
+        if kind == "dropped":
+            cells.append(f"2031年{row}月底")
+            expected[str(row)] = ((lead,), frozenset())
+        else:
+            cells += [support, f"2031年{row}月底"]
+            expected[str(row)] = ((lead,), frozenset([support]))
+        if kind == "sub":  # a further row of the same task: its own lead and supporting unit
+            lead2, support2 = (pool[(pool.index(lead) + k) % len(pool)] for k in (2, 3))
+            if len({lead, support, lead2, support2}) == 4:
+                cells += [lead2, support2]
+                expected[str(row)] = ((lead, lead2), frozenset([support, support2]))
+                assumed += 1
+        if kind == "more":  # one more supporting unit a cell after the row: the 配合单位 cell went on
+            more = pool[(pool.index(lead) + 2) % len(pool)]
+            if more not in (lead, support):
+                cells.append(more)
+                expected[str(row)] = ((lead,), frozenset([support, more]))
+                assumed += 1
+        assumed += kind == "dropped"
+    lines = [title, "", *_flatten(cells, style)]
+    result = import_text("\n".join(lines) + "\n")
+    got = {t.id: (t.units(Role.LEAD), frozenset(t.units(Role.SUPPORT))) for t in resolve(result.plan).tasks}
+    assert got == expected, "\n".join(lines)
+    assert len({p.line for p in result.problems}) == assumed, [p.excerpt for p in result.problems]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(any_names, min_size=3, max_size=8, unique=True),
+       st.lists(st.tuples(st.booleans(), st.lists(st.booleans(), min_size=1, max_size=4)), min_size=1, max_size=4),
+       st.integers(1, 2), st.booleans())
+def test_items_numbered_straight_through_their_parts_keep_the_documents_ids(pool, parts, chapters, wide):
+    """（一）…（X牵头）/ 1. / 2. / （二）… / 3. …: items numbered 1, 2, … through the parts (whatever the nesting:
+    under 一、 or not) take the ids section + number, and the roles of their own note or of their part's."""
+    lines, expected, number = ["某市某项工作要点", ""], {}, 0
+    o, c = ("（", "）") if wide else ("(", ")")
+    per_chapter = max(1, len(parts) // chapters)
+    for index, (annotated, items) in enumerate(parts):
+        chapter = index // per_chapter if chapters > 1 else None
+        if chapter is not None and index % per_chapter == 0:
+            lines.append(f"{CN[chapter]}、{TITLES[chapter]}")
+        part = index % per_chapter if chapter is not None else index
+        part_lead = pool[index % len(pool)] if annotated else None
+        lines.append(f"{o}{CN[part]}{c}{TITLES[part % len(TITLES)]}" + (f"{o}{part_lead}牵头{c}" if part_lead else ""))
+        prefix = (CN[chapter] if chapter is not None else "") + f"({CN[part]})"
+        for own in items:
+            number += 1
+            chosen = [pool[(number + k) % len(pool)] for k in range(2)]
+            if own or not part_lead:
+                lines.append(f"{number}.{TITLES[number % len(TITLES)]}。{o}{chosen[0]}牵头，{chosen[1]}配合{c}")
+                expected[f"{prefix}{number}"] = ((chosen[0],), frozenset([chosen[1]]))
+            else:
+                lines.append(f"{number}.{TITLES[number % len(TITLES)]}。{BODIES[0]}")
+                expected[f"{prefix}{number}"] = ((part_lead,), frozenset())
+    text = "\n".join(lines) + "\n"
+    result = import_text(text)
+    got = {t.id: (t.units(Role.LEAD), frozenset(t.units(Role.SUPPORT))) for t in resolve(result.plan).tasks}
+    assert got == expected, text
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(table_names, min_size=3, max_size=6, unique=True),
+       st.lists(st.tuples(st.integers(0, 5), st.integers(0, 5), st.booleans()), min_size=1, max_size=5),
+       st.booleans(), st.booleans())
+def test_rows_of_pipe_cells_under_a_header_over_two_rows_give_back_every_row(pool, picks, split, leader):
+    """`序号 | 重点 | 牵头 | 配合 | 完成` / ` | 工作 | 单位 | 单位 | 时限`, then a row a line; a row whose empty 配合单位
+    the copy dropped (`2 | … | 区城管局 | 2031年2月底`) keeps its 时限 in its column and its unit as the lead."""
+    header = ["序号", "重点工作", *(["责任领导"] if leader else []), "牵头单位", "配合单位", "完成时限"]
+    if split:
+        lines = [" | ".join(word[:2] for word in header), " | ".join(word[2:] for word in header)]
+    else:
+        lines = [" | ".join(header)]
+    # a copy that drops empty cells shows it in its first row
+    if any(dropped for _, _, dropped in picks):
+        picks = [(picks[0][0], picks[0][1], True), *picks[1:]]
+    expected = {}
+    for row, (lead, support, dropped) in enumerate(picks, start=1):
+        lead, support = pool[lead % len(pool)], pool[support % len(pool)]
+        if lead == support:
+            support = pool[(pool.index(lead) + 1) % len(pool)]
+        cells = [str(row), f"{TITLES[row % len(TITLES)]}，{BODIES[0]}", *(["林 默"] if leader else []), lead,
+                 *([] if dropped else [support]), f"2031年{row}月底"]
+        lines.append(" | ".join(cells))
+        expected[str(row)] = ((lead,), frozenset() if dropped else frozenset([support]))
+    text = "某区年度重点工作任务分解表\n" + "\n".join(lines) + "\n"
+    result = import_text(text)
+    got = {t.id: (t.units(Role.LEAD), frozenset(t.units(Role.SUPPORT))) for t in resolve(result.plan).tasks}
+    assert got == expected, text
+    assert len({p.line for p in result.problems}) == sum(dropped for _, _, dropped in picks)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(table_names.filter(lambda n: len(n) >= 3 and cell_kind(n) == "unit"), min_size=4, max_size=8,
+                unique=True),
+       st.lists(st.lists(st.integers(0, 7), min_size=1, max_size=4), min_size=1, max_size=4),
+       st.sampled_from(["pipes", "bare", "blank"]))
+def test_a_table_of_one_unit_column_gives_back_every_unit_written_a_cell_or_a_line(pool, rows, style):
+    """序号 / 实事项目 / 责任单位 / 完成时限, each unit of a row in a cell of its own (one cell a line) or on a line of
+    its own in the cell (blank lines between cells): the first listed leads, the others support."""
+    cells, expected = ["序号", "实事项目", "责任单位", "完成时限"], {}
+    for row, picks in enumerate(rows, start=1):
+        units = list(dict.fromkeys(pool[p % len(pool)] for p in picks))
+        listed = ["\n".join(units)] if style == "blank" else units
+        cells += [str(row), f"{TITLES[row % len(TITLES)]}，{BODIES[0]}", *listed, f"2031年{row}月底"]
+        expected[str(row)] = ((units[0],), frozenset(units[1:]))
+    text = "某县为民办实事分解表\n\n" + "\n".join(_flatten(cells, style)) + "\n"
+    result = import_text(text)
+    got = {t.id: (t.units(Role.LEAD), frozenset(t.units(Role.SUPPORT))) for t in resolve(result.plan).tasks}
+    assert got == expected, text

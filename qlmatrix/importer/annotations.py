@@ -166,22 +166,47 @@ def parse_note(text: str, labelled_only: bool = False) -> Found | None:
     """Roles in a note's inner text; None when the note does not assign anything."""
     found = Found()
     any_role = False
+    clauses_units: list[list[str]] = []  # the units each unlabelled clause named, in order
     for sentence in depth_split(text, "。"):
         for group in depth_split(sentence, "；;"):
             group = tidy(_SPACED_LABEL.sub("，", group))
             if not group:
                 continue
             if LABEL.match(group):
+                units_before = len(found.units)
                 for part in _labelled_parts(group):
                     any_role |= _labelled(part, found)
+                if len(found.units) > units_before:
+                    clauses_units.append(found.units[units_before:])
             elif labelled_only:
                 return None
             else:
                 for clause in depth_split(group, "，,"):
-                    any_role |= _clause(tidy(clause), found)
+                    clause = tidy(clause)
+                    units_before = len(found.units)
+                    if NO_DIVISION.search(clause) and _carry_ahead(found, clauses_units):
+                        continue
+                    any_role |= _clause(clause, found)
+                    if len(found.units) > units_before:
+                        clauses_units.append(found.units[units_before:])
     if not any_role or not (found.units or found.leaders):
         return None
     return found
+
+
+def _carry_ahead(found: Found, clauses_units: list[list[str]]) -> bool:
+    """`（A、B负责，列第一位的为牵头单位，下同。各县区人民政府按职责落实，以下不再列出）`: a 不再列出 after a clause of
+    units that is not the note's first says those units (the 各县区人民政府) take part in this task and every
+    later one, as `以下…均需X落实，不再单独列出` does; the note's first units keep their roles. When the units before
+    it are the note's only ones, `不再做分工` keeps its meaning (they stand for what follows)."""
+    if len(clauses_units) < 2 or found.also:
+        return False
+    ahead = clauses_units[-1]
+    for field in ("lead", "support", "responsible", "each", "consult"):
+        setattr(found, field, [name for name in getattr(found, field) if name not in ahead])
+    found.also += ahead
+    found.also_henceforth = True
+    return True
 
 
 def _labelled_parts(group: str) -> list[str]:

@@ -543,19 +543,33 @@ def _tree(analysed: list[Analysed]) -> list[Node]:
     holds nothing."""
     root: list[Node] = []
     stack: list[tuple[int, list[Node]]] = []
+    last: dict[int, tuple[int, int]] = {}  # rank -> (index, number value) of the last item of that rank
     for index, entry in enumerate(analysed):
         rank = entry.item.rank
         while stack and stack[-1][0] >= rank:
             stack.pop()
         children: list[Node] = []
         (stack[-1][1] if stack else root).append((entry, children))
+        sibling = last.get(rank, (-1, 0))[0]  # the item of this rank before it: the previous part
+        last[rank] = (index, number_value(entry.item.number))
         if entry.groups or rank >= TABLE_RANK:
             continue
         following = analysed[index + 1].item if index + 1 < len(analysed) else None
         if entry.found is None or (following is not None and rank < following.rank < TABLE_RANK
-                                   and number_value(following.number) == 1):
+                                   and _starts_items(following, last.get(following.rank), sibling)):
             stack.append((rank, children))
     return root
+
+
+def _starts_items(following: Item, before: tuple[int, int] | None, sibling: int) -> bool:
+    """Does the deeper item after an annotated one start its items? When it starts its own count (1.), or when
+    the items are numbered straight through the parts (`（一）…（X牵头）` / 1. / 2. / `（二）…（Y牵头）` / 3.): it
+    goes on from the last item of its rank, which stood under the previous part. `（八）…（责任单位:…）` then `2.…`
+    after a `1.` above the (一)…(八) does not: that 1. came before the parts."""
+    value = number_value(following.number)
+    if value == 1:
+        return True
+    return before is not None and before[0] > sibling >= 0 and value == before[1] + 1
 
 
 def _ids(items: Iterable[PlanItem], prefix: str, used: set[str],

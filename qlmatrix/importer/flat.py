@@ -23,27 +23,30 @@ the sequence.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .annotations import DUE_LABELS, LEAD_LABELS, LEADER_LABELS, RESPONSIBLE_LABELS, SUPPORT_LABELS
+from .columns import cell_kind, column_kind, more_units, one_unit_column, place, sub_rows
 from .numbering import number_value
 from .reading import Line
 from .units import could_be_unit, looks_like_unit, split_units, strip_verb
 
 #: Columns a table may have that say nothing about who does what (`进展情况` between the task and the units).
-OTHER_COLUMNS = ("进展情况", "完成情况", "工作进展", "推进情况", "进度情况", "落实情况", "备注", "说明", "进展", "備註")
+OTHER_COLUMNS = ("进展情况", "完成情况", "工作进展", "推进情况", "进度情况", "落实情况", "备注", "说明", "进展", "備註",
+                 "类别", "類別", "类型", "領域", "领域")
 #: Header words of a 任务分工表 (see outline.COLUMNS for what each column means).
 HEADER_WORDS = frozenset((
     "序号", "编号", "牵头单位", "牵头部门", "牵头", "牵头责任单位", "牵头负责部门", "牵头负责单位", "配合单位", "配合部门", "协助单位", "参与单位", "配合",
     "协同责任单位", "责任单位", "责任部门", "责任主体", "完成时限", "完成时间", "时间节点", "时限", "完成期限", "频次",
     "工作频次", "重点任务", "工作任务", "主要任务", "具体任务", "任务内容", "工作内容", "任务", "工作措施", "举措", "内容",
-    "重点工作", "目标任务", "目标与任务", "工作目标", "责任领导", "牵头领导", "牵头负责领导", "分管领导", "备注",
+    "重点工作", "目标任务", "目标与任务", "工作目标", "责任领导", "牵头领导", "牵头负责领导", "分管领导", "备注", "责任人",
     *OTHER_COLUMNS, *DUE_LABELS, *LEADER_LABELS, *LEAD_LABELS, *SUPPORT_LABELS, *RESPONSIBLE_LABELS,
 ))
 _TASK_WORDS = frozenset(("重点任务", "工作任务", "主要任务", "具体任务", "任务内容", "工作内容", "任务", "工作措施", "举措",
                          "内容", "重点工作", "目标任务", "目标与任务"))
 #: A task column named for its document: `2022年预期目标`, `目标与任务`, `年度重点工作`, `工作举措`.
-_TASK_HEADER = re.compile(r"^(?:\d{4}年)?[\u4e00-\u9fff]{0,8}(?:任务|目标|工作|事项|举措|措施|内容|要求)(?:名称)?$|^项目名称$")
+_TASK_HEADER = re.compile(r"^(?:\d{4}年)?[\u4e00-\u9fff]{0,8}(?:任务|目标|工作|事项|举措|措施|内容|要求|项目)(?:名称)?$")
 _INNER_SPACE = re.compile(r"[ \t\u3000]+")
 
 
@@ -60,6 +63,7 @@ def task_header(cell: str) -> bool:
     return cell in _TASK_WORDS or (len(cell) <= 14 and bool(_TASK_HEADER.match(cell)))
 
 
+@functools.lru_cache(maxsize=4096)
 def header_word(cell: str) -> bool:
     return header_key(cell) in HEADER_WORDS or task_header(cell)
 
@@ -78,7 +82,7 @@ _PARAGRAPH_BREAK = re.compile(
 _RUN_ON = re.compile(r"(?<=[)）\]】〕])(?=([(（][一二三四五六七八九十]{1,3}[)）]|[0-9]{1,3}[.．、](?![0-9])))")
 _LINE_NUMBER = re.compile(r"^[ \t\u3000]*([(（][一二三四五六七八九十]{1,3}[)）]|[0-9]{1,3}[.．、](?![0-9]))")
 _LONG_LINE = 120
-_MAX_HEADER_LINES = 40
+_MAX_HEADER_LINES = 60
 
 
 def cell_text(text: str) -> str:
@@ -167,53 +171,98 @@ def _rebuild_tables(lines: list[Line], notices: list[Notice]) -> list[Line]:
         columns, rows, index = _rows(lines, end, columns, piped, notices)
         out.append(Line(line.number, " | ".join(columns), tuple(columns)))
         out += rows
-    return _join_pipe_rows(out, notices)
+    return _join_pipe_rows(_join_header_rows(out), notices)
 
 
 def _header_at(lines: list[Line], index: int) -> tuple[list[str], int, bool] | None:
-    """(columns, index after the header, whether cells end with `|`) for a header of one cell per line."""
-    if not header_word(cell_text(lines[index].text)):
+    """(columns, index after the header, whether cells end with `|`) for a header of one cell per line. A header
+    cell may go over several lines (`牵头` / `单位`, `序` / `号`, `区本级` / `任务数`): the run of short lines is cut
+    into the columns that read best (see `_segment`)."""
+    if lines[index].cells is not None or not cell_text(lines[index].text) or not _opens_header(lines, index):
         return None
-    columns: list[str] = []
-    pending: list[str] = []
+    pieces: list[tuple[int, str]] = []
     piped = bool(_CELL_END.search(lines[index].text))
-    end = index
     cursor = index
     # A header has a few columns: the scan stops after _MAX_HEADER_LINES, so that a document of header
     # words (`任务` on 10,000 lines) is not scanned again from each of them.
     while cursor < min(len(lines), index + _MAX_HEADER_LINES) and lines[cursor].cells is None:
         text = cell_text(lines[cursor].text)
-        if not text:
-            cursor += 1
-            continue
-        if header_word(text):
-            if not pending and columns and _header_fragment(columns[-1]) and header_word(columns[-1] + text):
-                columns[-1] += text  # `目标` `任务`: a fragment that reads as a header only with the next line
-                cursor += 1
-                end = cursor
-                continue
-            if pending and header_word("".join(pending) + text):
-                text = "".join(pending) + text  # one header on two lines: `主要` `任务`, `市政府` `分管领导`
-            elif pending:
-                columns.append("".join(pending))
-            columns.append(text)
-            pending = []
-            cursor += 1
-            end = cursor
-        elif columns and len(text) <= 6 and not re.search(r"[\d。，,；;：:]", text):
-            pending.append(text)  # one header on two lines (`区本级` `任务数`), or one the table alone uses
-            cursor += 1
-        else:
-            break
+        if text:
+            if not header_word(text) and (len(text) > 6 or re.search(r"[\d。，,；;：:、]", text)):
+                break
+            pieces.append((cursor, text))
+        cursor += 1
+    joined = "".join(text for _, text in pieces)
+    # a header names a role and the task: without both words in its lines there is nothing to cut (a document
+    # of `任务` lines is not segmented again from each of them)
+    if not _ROLE_ROOT.search(joined) or not _TASK_ROOT.search(joined):
+        return None
+    segmented = _segment([text for _, text in pieces])
+    if segmented is None:
+        return None
+    columns, used = segmented
     if len(columns) < 3 or not any(task_header(c) for c in columns) or not any(c in _ROLE_WORDS for c in columns):
         return None
-    return columns, end, piped
+    return columns, pieces[used - 1][0] + 1, piped
 
 
-def _header_fragment(column: str) -> bool:
-    """`目标` before `任务`: short, and not a column word of its own (as 任务, 序号, 责任单位 are)."""
-    key = header_key(column)
-    return len(key) <= 3 and key not in HEADER_WORDS
+_GROUP_LINES = 4  # the most lines one header cell is seen to take (`牵头` / `负责` / `单` / `位`)
+#: Words every role column and every task column holds (for a quick look before the header is cut).
+_ROLE_ROOT = re.compile(r"牵头|牽頭|主办|主辦|主责|主責|配合|协|協|参与|參與|责任|責任|实施|實施|承办|承辦")
+_TASK_ROOT = re.compile(r"任务|任務|目标|目標|工作|事项|事項|举措|舉措|措施|内容|內容|要求|项目|項目")
+
+
+def _opens_header(lines: list[Line], index: int) -> bool:
+    """Does a header word start at this line, alone or with the few lines after it (`序` / `号`)?"""
+    texts = []
+    for line in lines[index:index + 2 * _GROUP_LINES]:
+        text = cell_text(line.text)
+        if text:
+            texts.append(text)
+        if len(texts) == _GROUP_LINES or line.cells is not None:
+            break
+    return bool(texts) and any(header_word("".join(texts[:size])) for size in range(1, len(texts) + 1))
+
+
+def _segment(texts: list[str]) -> tuple[list[str], int] | None:
+    """The columns a run of header lines reads as, and how many lines they take: each column is a header word
+    on one line or several (`重点` / `工作`), or a column of the table's own on one or two short lines (`类别`,
+    `区本级` / `任务数`), at the least cost: a word of HEADER_WORDS 1, one only the task pattern reads 2, a column
+    of the table's own 3. The header ends with its
+    last known word (a short first cell of the rows is not taken into it). None when it does not start with one."""
+    # best[k]: (cost, columns) for texts[:k]; a known word costs 1, a column of the table's own 3
+    best: list[tuple[int, list[str]] | None] = [None] * (len(texts) + 1)
+    best[0] = (0, [])
+    known_end = [False] * (len(texts) + 1)
+    for end in range(1, len(texts) + 1):
+        for size in range(1, min(_GROUP_LINES, end) + 1):
+            before = best[end - size]
+            if before is None:
+                continue
+            group = texts[end - size:end]
+            word = "".join(group)
+            if size > 1 and header_key(word) not in HEADER_WORDS \
+                    and any(header_key(piece) in HEADER_WORDS for piece in group[:-1]):
+                continue  # `某区分工` `序号` `工作任务`: a column word inside is a column of its own, not a piece
+            if header_word(word):
+                # a word of the list costs less than one the task pattern reads (`序号重点工作` is not a task
+                # column), and a word of the list on its first lines stands as a column of its own (`序` `号` `攻坚` `任务`)
+                cost, known = (1 if header_key(word) in HEADER_WORDS else 2), True
+                if size > 1 and header_key(word) not in HEADER_WORDS and any(
+                        header_key("".join(group[:k])) in HEADER_WORDS for k in range(1, size)):
+                    cost += 2
+            elif size <= 2 and end - size > 0 and all(len(t) <= 6 and not header_word(t) for t in group):
+                cost, known = 3, False
+            else:
+                continue
+            candidate = (before[0] + cost, [*before[1], word])
+            if best[end] is None or candidate[0] < best[end][0]:  # type: ignore[index]
+                best[end] = candidate
+                known_end[end] = known
+    ends = [end for end in range(len(texts), 0, -1) if best[end] is not None and known_end[end]]
+    if not ends:
+        return None
+    return best[ends[0]][1], ends[0]  # type: ignore[index]
 
 
 _SPACES = re.compile(r"[ \t\u3000]+")
@@ -375,7 +424,9 @@ def _one_cell_a_line(lines: list[Line], start: int, width: int) -> bool:
     """A table copied one cell per line with no blank lines at all (`序号` / `工作任务` / … / `1` / `甲事项` / …):
     each line is a cell, where otherwise the lines up to a blank line are one (wrapped) cell."""
     ahead = [line.text.strip(" \t\u3000") for line in lines[start:start + 2 * width]]
-    return len(ahead) >= width and all(ahead) and _NUMBER_CELL.match(ahead[0]) is not None
+    # a table of one short row at the end of the document has fewer lines than the header has columns; a merged
+    # 类别 cell may come before the first row's number
+    return len(ahead) >= min(width, 3) and all(ahead) and any(_NUMBER_CELL.match(text) for text in ahead[:2])
 
 
 def _cells(lines: list[Line], start: int, piped: bool, each_line: bool = False) -> tuple[list[tuple[int, str]], int]:
@@ -391,7 +442,7 @@ def _cells(lines: list[Line], start: int, piped: bool, each_line: bool = False) 
             break
         if not text:
             if current and not piped:
-                cells.append((first, "".join(current)))
+                cells.append((first, _cell_of_lines(current)))
                 current = []
             elif not piped and cells:  # an extra blank line between cells: an empty cell
                 cells.append((line.number, ""))
@@ -405,10 +456,19 @@ def _cells(lines: list[Line], start: int, piped: bool, each_line: bool = False) 
             current = []
         index += 1
     if current:
-        cells.append((first, "".join(current)))
+        cells.append((first, _cell_of_lines(current) if not piped else "".join(current)))
     while cells and not cells[-1][1]:
         cells.pop()
     return cells, index
+
+
+def _cell_of_lines(lines: list[str]) -> str:
+    """The lines of one cell (blank lines between cells): a wrapped text is joined as it is, but a cell of one unit
+    a line (`县水务局` / `县住建局`) is a list of units (`县水务局、县住建局`), not one name. Each line must read
+    as a unit by itself (three characters or more, ending like an organ): the pieces of a broken name do not."""
+    if len(lines) > 1 and all(len(line) >= 3 and looks_like_unit(line) for line in lines):
+        return "、".join(lines)
+    return "".join(lines)
 
 
 def _rows(lines: list[Line], start: int, columns: list[str], piped: bool,
@@ -419,22 +479,29 @@ def _rows(lines: list[Line], start: int, columns: list[str], piped: bool,
     number_at = next((i for i, c in enumerate(columns) if c in _NUMBER_WORDS), None)
     rows: list[list[tuple[int, str]]] = []
     headings: dict[int, list[Line]] = {}  # section headings before row N (between the table's rows)
+    further: dict[int, list[list[str]]] = {}  # the further rows of row N's merged task cell
+    copy = _Copy()
     # The rows' numbers run on from the first (a page of a longer table starts at 80, not at 1).
     first_row = next((i for i, c in enumerate(cells[:4 * len(columns)]) if _NUMBER_CELL.match(c[1])), None)
-    by_sequence = False
+    by_sequence = lead_in = False
     if number_at is not None and first_row is not None:
         by_sequence = True
+        lead_in = 0 < number_at and all(column_kind(column) == "other" for column in columns[:number_at])
+        if lead_in:
+            # a merged 类别 column before 序号: its cells come before a row's number, and read as headings
+            columns, number_at = columns[number_at:], 0
         expected = int(cells[first_row][1])
         pending: list[tuple[int, str]] = []  # cells after a full row that are no part of it: a heading
         for cell in cells[:first_row]:
             pending.append(cell)
         for cell in cells[first_row:]:
             if _NUMBER_CELL.match(cell[1]) and int(cell[1]) == expected and (not rows or len(rows[-1]) >= 2):
-                if pending and each_line and (joined := _join_fragments(rows[-1] + pending, columns)) is not None:
-                    notices += _joined_notices(rows[-1] + pending, joined)
-                    rows[-1], pending = joined, []  # `市政` / `府办` / `公厅`: a name broken over cells
+                category = pending[-1:] if lead_in and pending and pending[-1][1] else []
+                if pending and rows:
+                    rest = _absorb(rows, pending[:len(pending) - len(category)], columns, each_line, further, notices)
+                    pending = rest + category
                 if pending:
-                    notices += _lost_unit_cells(pending)
+                    notices += _lost_unit_cells(pending[:len(pending) - len(category)])  # a 类别 cell is no unit
                     headings[len(rows)] = _heading_lines(pending)
                     pending = []
                 rows.append([cell])
@@ -443,9 +510,8 @@ def _rows(lines: list[Line], start: int, columns: list[str], piped: bool,
                 rows[-1].append(cell)
             elif cell[1] or pending:
                 pending.append(cell)
-        if pending and each_line and rows and (joined := _join_fragments(rows[-1] + pending, columns)) is not None:
-            notices += _joined_notices(rows[-1] + pending, joined)
-            rows[-1], pending = joined, []
+        if pending and rows:
+            pending = _absorb(rows, pending, columns, each_line, further, notices)
         if pending:
             headings[len(rows)] = _heading_lines(pending)
     else:
@@ -457,16 +523,14 @@ def _rows(lines: list[Line], start: int, columns: list[str], piped: bool,
     for at, row in enumerate(rows):
         built += headings.get(at, [])
         texts = [text for _, text in row]
-        # with blank lines between cells an empty cell is written (an extra blank line): a short row only ends
-        # the stream there, so cells are carried down only where nothing marks an empty cell
-        spanned = _spanning_cells(columns, texts, above) if by_sequence and (piped or each_line) else None
-        if spanned is not None:
-            texts, carried = spanned
-            notices.extend((row[0][0], f"{columns[i]}：{texts[i]}",
-                            f"row {row[0][1]} has fewer cells than the header: its {columns[i]} is taken as the "
-                            "cell above spanning this row (a merged cell); check against the text",
-                            f"第{row[0][1]}行单元格少于表头：{columns[i]}按上一行单元格跨行（合并单元格）理解，"
-                            "请对照原文核实") for i in carried)
+        if by_sequence and len(texts) < len(columns):
+            # with blank lines between cells an empty cell is written (an extra blank line), so a row short of a
+            # cell in the middle of the table lacks a merged one; the last row may only lack the blank lines the
+            # end of the document left out, and carries nothing down
+            spans = piped or each_line or at < len(rows) - 1
+            texts = _placed(columns, texts, above if spans else None, row[0], each_line, notices, copy)
+        if at in further:
+            texts = _with_sub_rows(columns, texts, further[at])
         texts += [""] * (len(columns) - len(texts))
         built.append(Line(row[0][0], " | ".join(texts), tuple(texts)))
         above = tuple(texts)
@@ -501,6 +565,11 @@ def _join_fragments(row: list[tuple[int, str]], columns: list[str]) -> list[tupl
     if len(cells) != len(columns) or not all(_unit_cell(text) for _, text in cells[task + 1:] if text
                                                  and not _DUE_CELL.match(text) and not is_leader_cell(text)):
         return None
+    # the joined row must fit its columns: a unit in the 完成时限 or the leader column says the pieces were whole
+    fits = {"due": ("date",), "leader": ("person",), "unit": ("unit", "name")}
+    if any(text and cell_kind(text) not in fits.get(column_kind(column), (cell_kind(text),))
+           for column, (_, text) in zip(columns, cells)):
+        return None
     return cells
 
 
@@ -528,24 +597,125 @@ def is_leader_cell(text: str) -> bool:
     return bool(re.fullmatch(r"(?:[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff])+", text))
 
 
-def _spanning_cells(columns: list[str], texts: list[str], above: tuple[str, ...] | None
-                    ) -> tuple[list[str], list[int]] | None:
-    """A numbered row short of cells, in a table copied one cell per line: the cells it lacks are merged cells
-    written once in a row above (a lead unit, a leader over several rows). The row's own cells after the task
-    fill the last columns; the columns left between take the cells above. (texts, carried columns), or None
-    when the row is full or nothing above can fill it."""
-    width = len(columns)
-    while width and header_key(columns[width - 1]) in OTHER_COLUMNS:  # an empty 备注 at the end is no merged cell
-        width -= 1
-    missing = width - len(texts)
-    task = next((i for i, c in enumerate(columns) if task_header(c)), None)
-    if missing <= 0 or above is None or task is None or len(texts) <= task + 1:
+class _Copy:
+    """What a table's copy has shown of itself: whether it drops empty cells (a short row that no merged cell
+    explains, such as the first), which decides a later row that either reading explains."""
+
+    def __init__(self) -> None:
+        self.drops: int | None = None  # the first row seen to drop a cell
+
+
+def _placed(columns: list[str], texts: list[str], above: tuple[str, ...] | None, first: tuple[int, str],
+            each_line: bool, notices: list[Notice], copy: _Copy) -> list[str]:
+    """A numbered row short of cells, its cells put in the columns where what they hold fits (`columns.place`):
+    a merged lead or leader cell written once above is carried down, an empty cell the copy dropped is left
+    empty (a date then goes to 完成时限, not to 配合单位). Where both readings fit, the copy's own habit decides
+    (it dropped a cell in a row no merged cell explains), and the report says the row is ambiguous; a row
+    that cannot be placed is read in order and reported."""
+    line, number = first
+    placed = place(columns, texts, above)
+    if placed is None:
+        notices.append((line, " | ".join(texts), f"row {number} has fewer cells than the header and they do not fit "
+                        "its columns: read in order; check against the text",
+                        f"第{number}行单元格少于表头且与各列不相符：按顺序理解，请对照原文核实"))
+        return texts
+    cells, carried = placed
+    alone = place(columns, texts, None) if carried else None  # the reading with no merged cell
+    if carried and alone is not None and copy.drops is not None:
+        empty = "、".join(header_key(columns[i]) for i, cell in enumerate(alone[0]) if not cell)
+        notices.append((line, " | ".join(texts), f"row {number} has fewer cells than the header: read as an empty "
+                        f"{empty} the copy dropped (as in row {copy.drops}); it may instead be a merged cell spanning "
+                        "from the row above: ambiguous; check against the text",
+                        f"第{number}行单元格少于表头：按原文空单元格{empty}被略去理解（同第{copy.drops}行）；也可能是上一行"
+                        "单元格跨行合并，原文有歧义，请对照原文核实"))
+        return alone[0]
+    if carried:
+        other = each_line and alone is not None and alone[0] != cells
+        for i in carried:
+            column = header_key(columns[i])
+            en = (f"row {number} has fewer cells than the header: its {column} is taken as the cell above spanning "
+                  "this row (a merged cell)")
+            zh = f"第{number}行单元格少于表头：{column}按上一行单元格跨行（合并单元格）理解"
+            if other:  # an empty cell the copy dropped leaves no trace either
+                en += "; it may instead be an empty cell the copy dropped: ambiguous"
+                zh += "；也可能是原文的空单元格被略去，原文有歧义"
+            notices.append((line, f"{column}：{cells[i]}", en + "; check against the text", zh + "，请对照原文核实"))
+        return cells
+    # an empty 备注 at the end says little (copies that keep empty cells inside a row drop trailing ones)
+    dropped = [i for i, cell in enumerate(cells) if not cell and column_kind(columns[i]) != "other"]
+    if copy.drops is None and dropped and len([t for t in texts if t]) == len(texts) and number.isdigit():
+        copy.drops = int(number)
+    if cells[:len(texts)] != texts:
+        empty = "、".join(header_key(columns[i]) for i, cell in enumerate(cells) if not cell)
+        notices.append((line, " | ".join(texts), f"row {number} has fewer cells than the header: its cells are put in "
+                        f"the columns by what they hold, {empty} left empty (a cell the copy dropped); check against "
+                        "the text", f"第{number}行单元格少于表头：按各单元格内容归入各列，{empty}为空（原文空单元格被略去），"
+                        "请对照原文核实"))
+    return cells
+
+
+def _absorb(rows: list[list[tuple[int, str]]], pending: list[tuple[int, str]], columns: list[str], each_line: bool,
+            further: dict[int, list[list[str]]], notices: list[Notice]) -> list[tuple[int, str]]:
+    """Cells after the last full row that belong to it, taken into it; what is left (a heading) is returned.
+    In turn: a unit name broken over lines (`市政` / `府办` / `公厅`), a table of one unit column with one unit a
+    cell (`县水务局` / `县住建局` / `县文旅局` / `12月底前`), the further rows of a merged task cell."""
+    if each_line and (joined := _join_fragments(rows[-1] + pending, columns)) is not None:
+        notices += _joined_notices(rows[-1] + pending, joined)
+        rows[-1] = joined  # `市政` / `府办` / `公厅`: a name broken over cells
+        return []
+    cells = rows[-1] + pending
+    if (listed := one_unit_column(columns, [text for _, text in cells])) is not None:
+        line, number = rows[-1][0]
+        notices.append((line, number, f"row {number} has more cells than the header: its unit cells are read as the "
+                        "units of its one unit column (a unit a line); check against the text",
+                        f"第{number}行单元格多于表头：各单位单元格按其唯一单位一栏的各单位理解（每行一个单位），请对照原文核实"))
+        rows[-1] = [(cells[i][0] if i < len(cells) else line, text) for i, text in enumerate(listed)]
+        return []
+    if (sub := _sub_rows_after(rows[-1], pending, columns)) is not None:
+        further[len(rows) - 1] = sub
+        notices.append(_sub_rows_notice(rows[-1][0], len(sub)))
+        return []
+    if _full(rows[-1], columns, pending) and (more := more_units(columns, [t for _, t in pending if t])) is not None:
+        further[len(rows) - 1] = [more]
+        line, number = rows[-1][0]
+        column = next(header_key(c) for c, cell in zip(columns, more) if cell)
+        notices.append((line, number, f"row {number} has unit cells after its last column, too few for a further row: "
+                        f"read as more units of its {column} (a unit a cell); check against the text",
+                        f"第{number}行末尾另有单位单元格，不足一行：按其{column}一栏的更多单位理解（每格一个单位），请对照原文核实"))
+        return []
+    return pending
+
+
+def _full(row: list[tuple[int, str]], columns: list[str], pending: list[tuple[int, str]]) -> bool:
+    """A row with every cell filled and nothing after it that starts a heading."""
+    return len(row) == len(columns) and all(text for _, text in row) \
+        and not any(_SECTION_MARK.match(text) or _ITEM_START.match(text) for _, text in pending)
+
+
+def _sub_rows_after(row: list[tuple[int, str]], pending: list[tuple[int, str]], columns: list[str]
+                    ) -> list[list[str]] | None:
+    """The cells after a full row, every cell of it filled, when they are the further rows of its task cell
+    (merged over several rows): unit and date cells only, placed in the columns after the task."""
+    if not _full(row, columns, pending):
         return None
-    carried = list(range(task + 1, task + 1 + missing))
-    if not all(above[i] for i in carried) or not any(header_key(columns[i]) in _ROLE_WORDS or
-                                                     header_key(columns[i]) in LEADER_LABELS for i in carried):
-        return None
-    return texts[:task + 1] + [above[i] for i in carried] + texts[task + 1:], carried
+    return sub_rows(columns, [text for _, text in pending if text])
+
+
+def _sub_rows_notice(first: tuple[int, str], count: int) -> Notice:
+    line, number = first
+    return (line, number, f"row {number} has {count} more row(s) of unit cells under its task cell (a task cell merged "
+            "over several rows): their units are the task's, in the columns they fill; check against the text",
+            f"第{number}行任务单元格下另有{count}行单位单元格（任务单元格跨行合并）：按其所在列计为该项任务的单位，"
+            "请对照原文核实")
+
+
+def _with_sub_rows(columns: list[str], texts: list[str], further: list[list[str]]) -> list[str]:
+    out = list(texts)
+    for sub in further:
+        for i, cell in enumerate(sub[:len(out)]):
+            if cell and cell not in split_units(out[i]):
+                out[i] = f"{out[i]}、{cell}" if out[i] and column_kind(columns[i]) == "unit" else out[i] or cell
+    return out
 
 
 #: A cell holding only a section's number (`(一)`, `二、`): the heading's title is the next cell.
@@ -581,6 +751,42 @@ def _pipe_row(line: Line) -> Line:
     return line
 
 
+def _reads_as_header(cells: tuple[str, ...]) -> bool:
+    return sum(header_word(cell) for cell in cells) >= 3 and any(task_header(cell) for cell in cells) \
+        and any(header_key(cell) in _ROLE_WORDS for cell in cells)
+
+
+def _join_header_rows(lines: list[Line]) -> list[Line]:
+    """A header over two or three `|`-separated rows, one piece of each header cell a row (`序号 | 重点 | 牵头` /
+    ` | 工作 | 单位`): the rows are joined cell by cell when together they read as a header and more of their cells
+    are header words than in the first alone."""
+    out: list[Line] = []
+    for line in lines:
+        previous = out[-1] if out else None
+        cells = line.cells
+        if cells is None and previous is not None and previous.cells is not None and "|" in line.text:
+            cells = tuple(cell.strip(" \t\u3000") for cell in line.text.split("|"))  # ` | 工作 | 单位`: first cell empty
+        if previous is not None and previous.cells is not None and cells is not None and _is_flattened(previous) \
+                and len(cells) == len(previous.cells) \
+                and sum(header_word(cell) for cell in previous.cells) < len(previous.cells):
+            joined = tuple(a + b for a, b in zip(previous.cells, cells))
+            if _reads_as_header(joined) and sum(map(header_word, joined)) > sum(map(header_word, previous.cells)):
+                out[-1] = Line(previous.number, " | ".join(joined), joined)
+                continue
+        out.append(line)
+    return out
+
+
+def _placed_pipe_row(line: Line, row: tuple[str, ...], header: tuple[str, ...], above: tuple[str, ...] | None,
+                     notices: list[Notice], copy: _Copy) -> Line:
+    """A `|`-separated row with fewer cells than the header: each cell where what it holds fits (`_placed`)."""
+    number_at = next((i for i, c in enumerate(header) if c in _NUMBER_WORDS), None)
+    first = (line.number, row[number_at] if number_at is not None and number_at < len(row) else "")
+    # the copy may drop an empty cell as it drops a merged one: either reading is reported
+    cells = tuple(_placed(list(header), list(row), above, first, True, notices, copy))
+    return Line(line.number, " | ".join(cells), cells)
+
+
 def _is_flattened(line: Line) -> bool:
     return " | " in line.text and not line.text.lstrip().startswith("|")
 
@@ -590,6 +796,7 @@ def _join_pipe_rows(lines: list[Line], notices: list[Notice]) -> list[Line]:
     empty lead cell under a row that has one is the same cell spanning both rows."""
     out: list[Line] = []
     header: tuple[str, ...] | None = None
+    copy = _Copy()
     for line in lines:
         row = line.cells
         if row is None:
@@ -597,11 +804,13 @@ def _join_pipe_rows(lines: list[Line], notices: list[Notice]) -> list[Line]:
             out.append(line)
             continue
         if sum(header_word(cell) for cell in row) >= 3:
-            header = row
+            header, copy = row, _Copy()
             out.append(line)
             continue
         previous = out[-1] if out and out[-1].cells is not None and header is not None else None
         if header is None or previous is None or previous.cells == header:
+            if header is not None and _is_flattened(line) and len(row) < len(header):
+                line = _placed_pipe_row(line, row, header, None, notices, copy)
             out.append(line)
             continue
         number_at = next((i for i, c in enumerate(header) if c in _NUMBER_WORDS), None)
@@ -619,6 +828,10 @@ def _join_pipe_rows(lines: list[Line], notices: list[Notice]) -> list[Line]:
             width = max(len(above), len(row))
             merged = tuple((above[i] if i < len(above) else "") + (row[i] if i < len(row) else "") for i in range(width))
             out[-1] = Line(previous.number, " | ".join(merged), merged)
+            continue
+        if flattened and len(row) < len(header):  # a short row: its cells placed by what they hold
+            line = _placed_pipe_row(line, row, header, above, notices, copy)
+            out.append(line)
             continue
         cells = list(row)
         for i, word in enumerate(header):

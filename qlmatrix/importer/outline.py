@@ -51,7 +51,7 @@ COLUMNS = (
     (("序号", "编号"), "number"),
     (LEAD_LABELS, "lead"),
     (SUPPORT_LABELS, "support"),
-    (("责任领导", "牵头领导", "牵头负责领导", "分管领导"), "leader"),
+    (("责任领导", "牵头领导", "牵头负责领导", "分管领导", "责任人", "負責人", "负责人"), "leader"),
     (RESPONSIBLE_LABELS, "responsible"),
     (("完成时限", "完成时间", "时间节点", "时限", "完成期限"), "due"),
     (("频次", "工作频次"), "cadence"),

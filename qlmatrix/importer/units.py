@@ -33,6 +33,8 @@ VERBS = (
     ("牵头负责", "lead"), ("牵头落实", "lead"), ("牵头", "lead"), ("牽頭負責", "lead"), ("牽頭", "lead"),
     ("按职责分工负责", "responsible"), ("按職責分工負責", "responsible"), ("按职责负责", "responsible"),
     ("按職責負責", "responsible"), ("分工负责", "responsible"), ("分工負責", "responsible"),
+    ("按职责分工落实", "responsible"), ("按職責分工落實", "responsible"), ("按职责落实", "responsible"),
+    ("按職責落實", "responsible"), ("落實", "responsible"),
     # 分别负责: each unit answers for its own part, so each leads (`省发改委、农委、统计局分别负责`).
     ("分别负责", "each"), ("分別負責", "each"), ("分别牵头负责", "each"), ("分别牵头", "each"), ("分別牽頭", "each"), ("共同负责", "responsible"), ("配合落实", "support"),
     ("负责落实", "responsible"), ("主办", "lead"), ("主辦", "lead"), ("牵头抓总", "lead"),
@@ -63,7 +65,10 @@ _PROSE_START = re.compile(r"^(?:抓好|做好|加强|加強|推进|推進|开展
 _INSTEAD_OF_UNITS = re.compile(r"附件|附表|另行|待定|暂定|暫定|明确后")
 _DATE_LIKE = re.compile(r"\d{1,4}(?:年|月|日|天)|年底|年内|年內|全年|长期|長期|持续|持續|前完成|底前|月底|月末")
 _LEVEL_WORDS = ("县级市", "自治区", "自治州", "自治县", "直辖市", "计划单列市", "市", "县", "区", "州", "盟", "旗",
-                "乡", "镇", "街道", "乡镇", "兵团", "新疆生产建设兵团")
+                "乡", "镇", "街道", "乡镇", "兵团", "新疆生产建设兵团",
+                "縣級市", "自治區", "自治縣", "直轄市", "縣", "區", "鄉", "鎮", "鄉鎮")
+#: How a collective of places starts: `各区、县级市`, `相关市、县政府`, `各有关区、县人民政府`, `有關市、縣政府`.
+_CLASS_START = ("各", "有关", "有關", "相关", "相關", "其他", "其它")
 _NOT_IN_NAMES = re.compile(r"[。；;：:“”\"《》？！?!]|的|要|是|将|并|把")
 _BY_PREFIX = re.compile(r"^(?:(?:以下|上述|本章|本节|以上)[^由]{0,6})?由")
 #: Role marks after a name (`市委(牵头)`): the parser's (keywords.ROLE_MARKS), and in traditional characters.
@@ -240,9 +245,10 @@ def _split_joined_organs(piece: str) -> list[str]:
 
 
 def _continues_collective(previous: str, piece: str) -> bool:
-    """`各区` + `县级市`, `各省` + `自治区` + `直辖市人民政府`: one collective written with 、."""
+    """`各区` + `县级市`, `各省` + `自治区` + `直辖市人民政府`, `相关市` + `县政府`: one collective written with 、
+    (a class of places, whatever word opens it, in simplified or traditional characters)."""
     head = previous.split("、")[-1]
-    if not previous.startswith("各") or looks_like_organ(head) or is_collective(piece):
+    if not previous.startswith(_CLASS_START) or looks_like_organ(head) or is_collective(piece):
         return False  # `各街道、区直各部门`: the second is a class of units of its own
     head = _without_trailing_parentheses(head) or head  # `各县(市)、区人民政府`: 各县(市) is a level too
     if not any(head.endswith(level) for level in _LEVEL_WORDS):
