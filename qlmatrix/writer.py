@@ -59,10 +59,23 @@ def title(text: str) -> str:
 
 
 def name(text: str) -> str:
-    """A unit name in a list or reference; names must be readable back as one NAME."""
-    if not _NAME.fullmatch(text) or _depth_separator(text):
-        raise UnwritableError(f"unit name {text!r} cannot be written in .qlm: avoid ; : 、 , braces and brackets")
-    return text
+    """A unit name in a list or reference: as it is when it reads back as one NAME, else quoted
+    (`"各区、县级市"`, `"A{B}"`), unless what it holds would end the list's line (`;`, `#`, a brace)."""
+    if _NAME.fullmatch(text) and not _depth_separator(text):
+        return text
+    quoted = quote(text)
+    if _VALUE_UNSAFE.search(quoted):
+        raise UnwritableError(f"unit name {text!r} cannot be written in a list in .qlm: avoid ; # and braces")
+    return quoted
+
+
+def annotated(text: str) -> bool:
+    """Whether a name as `name` writes it can stand in an annotation (`(责任单位:A、B)`): the
+    annotation ends at its closing bracket, so a quoted name holds no bracket."""
+    return text == name(text) or not _ANNOTATION_UNSAFE.search(text)
+
+
+_ANNOTATION_UNSAFE = re.compile(r"[()（）\[\]【】〔〕]")
 
 
 def _declared(text: str) -> str:
@@ -102,8 +115,16 @@ def _pastable(task: Task) -> bool:
         and not re.search(r"[{}｛｝#＃\n\r]", body) and not annotation_start().search(body)
 
 
-def names(values: Iterable[Ref | str]) -> str:
-    return "、".join(name(str(v)) for v in values)
+def names(values: Iterable[Ref | str], in_annotation: bool = False) -> str:
+    """Names joined by 、. A property's value cannot open with a quoted name that more names follow
+    (`配合: "各区、县级市"、B` reads as one quoted text, then a stray list), so that list is quoted
+    whole, its names' quotes escaped (`配合: "\\"各区、县级市\\"、B"`), as the parser reads it back
+    (parser/build.py `_listed`). An annotation opens with its label and needs none of that."""
+    written = [name(str(v)) for v in values]
+    joined = "、".join(written)
+    if not in_annotation and len(written) > 1 and written[0].startswith('"'):
+        return quote(joined)
+    return joined
 
 
 def people(values: Iterable[str]) -> str:
@@ -400,7 +421,7 @@ class Writer:
         moved: tuple[str, ...] = ("responsible", "body") if pasted else ("responsible",)
         if _annotation_form(task) and (layout is None or layout.annotation):
             label = "责任单位" if self.zh else "responsible"
-            head += ("" if pasted else " ") + f"({label}:{names(a.unit for a in task.assignments)})"
+            head += ("" if pasted else " ") + f"({label}:{names((a.unit for a in task.assignments), in_annotation=True)})"
             moved += ("lead", "support")  # their comments go with the units, to the head line
         else:
             entries += self.role_entries(task.assignments)
@@ -444,7 +465,8 @@ class Writer:
 def _annotation_form(task: Task) -> bool:
     """One lead listed first and nothing but supporting units: the document's (责任单位:A、B)."""
     roles = [a.role for a in task.assignments]
-    return bool(roles) and roles[0] is Role.LEAD and all(role is Role.SUPPORT for role in roles[1:])
+    return bool(roles) and roles[0] is Role.LEAD and all(role is Role.SUPPORT for role in roles[1:]) \
+        and all(annotated(a.unit.name) for a in task.assignments)
 
 
 def write_plan(plan: Plan, keywords: str = "zh", comments: Comments | None = None) -> str:

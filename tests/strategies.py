@@ -1,8 +1,10 @@
 """Hypothesis strategies that build valid plans from the model (not from the grammar).
 
-Unit names come from a safe alphabet (the language cannot spell every
-string as a name); everything else a planner types, titles and values, may
-hold the characters the writer must quote: ; { } # 。 " \\ and spaces.
+Unit names come from an alphabet the language can spell in every list (a name
+holding 、, a quote, a backslash or a bracket is written quoted; one holding
+; { } or # cannot stand in a list); everything else a planner types, titles
+and values, may hold the characters the writer must quote: ; { } # 。 " \\ and
+spaces.
 """
 
 from __future__ import annotations
@@ -15,7 +17,10 @@ NAME_CHARS = "党委纪监综合办群部政务局财执法市县乡村组织宣
 TEXT_CHARS = NAME_CHARS + "建设清廉的政治生态“”《》()（）、，。；;{}#\"\\ :：-1二"
 CADENCES = ["每年", "每半年至少一次", "每季度", "年底前", "2022年6月底前", "定期", "常态化", "到“十四五”末", "每月", "随时"]
 
-names = st.text(alphabet=NAME_CHARS, min_size=2, max_size=5)
+#: The characters that make a name quoted in a list: `各区、县级市`, `"A"部`, `A(B`.
+QUOTED_CHARS = "、\"\\()（）"
+names = st.text(alphabet=NAME_CHARS, min_size=2, max_size=5) | st.text(alphabet=NAME_CHARS + QUOTED_CHARS, min_size=2,
+                                                                      max_size=6)
 texts = st.text(alphabet=TEXT_CHARS, min_size=1, max_size=30).filter(lambda t: t.strip())
 optional_texts = st.none() | texts
 cadences = st.none() | st.sampled_from(CADENCES).map(Cadence.parse) | texts.map(Cadence.parse)

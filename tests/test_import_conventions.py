@@ -234,7 +234,7 @@ def test_header_comments_use_full_width_punctuation():
 def test_an_assignment_sentence_is_read_as_a_note():
     found = tasks(import_file(DATA / "sentences.txt"))
     # `由市交运委、市城投集团，各县(市)、区人民政府负责落实。` at the end of the item, and on a line of its own
-    assert (found["二(一)"].lead, found["二(一)"].units(qlmatrix.Role.SUPPORT)) == ("市交运委", ("市城投集团", "各县(市)区人民政府"))
+    assert (found["二(一)"].lead, found["二(一)"].units(qlmatrix.Role.SUPPORT)) == ("市交运委", ("市城投集团", "各县(市)、区人民政府"))
     assert found["二(二)"].lead == "市住建委" and "由市住建委" not in (found["二(二)"].body or "")
     assert "负责落实" not in found["二(一)"].title + (found["二(一)"].body or "")
 
@@ -244,9 +244,9 @@ def test_goal_headings_are_notes_and_a_rule_in_one_group_holds_for_the_next():
     assert [n.title for n in result.plan.notes()] == ["目标要求"]
     found = tasks(result)
     # `以下各项工作均需各县、区人民政府(管委会)落实，不再列出` in the first group: the second group and later items too
-    assert "各县区人民政府(管委会)" in found["三(一)-2"].units(qlmatrix.Role.SUPPORT)
+    assert "各县、区人民政府(管委会)" in found["三(一)-2"].units(qlmatrix.Role.SUPPORT)
     assert found["三(一)-2"].leads == ("市发改委", "市统计局")
-    assert "各县区人民政府(管委会)" in found["三(二)"].units(qlmatrix.Role.SUPPORT)
+    assert "各县、区人民政府(管委会)" in found["三(二)"].units(qlmatrix.Role.SUPPORT)
 
 
 def test_a_table_apart_by_spaces_after_a_signed_notice():
@@ -445,9 +445,9 @@ def test_a_unit_cell_a_row_cannot_place_is_reported_not_passed_over():
 
 def test_a_class_of_places_under_any_opening_word_is_one_collective():
     found = tasks(import_file(DATA / "collective-levels.txt"))
-    assert found["一1"].units(qlmatrix.Role.SUPPORT) == ("相关市县政府",)  # `相关市、县政府`, not 相关市 + 县政府
-    assert found["一3"].units(qlmatrix.Role.SUPPORT) == ("有關市縣政府", "市郵政分公司")  # traditional characters
-    assert found["二4"].units(qlmatrix.Role.SUPPORT) == ("市交通局", "各有关区县人民政府")
+    assert found["一1"].units(qlmatrix.Role.SUPPORT) == ("相关市、县政府",)  # one collective, not 相关市 + 县政府
+    assert found["一3"].units(qlmatrix.Role.SUPPORT) == ("有關市、縣政府", "市郵政分公司")  # traditional characters
+    assert found["二4"].units(qlmatrix.Role.SUPPORT) == ("市交通局", "各有关区、县人民政府")
 
 
 def test_units_before_a_no_longer_listed_note_take_part_in_every_later_task():

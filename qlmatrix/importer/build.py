@@ -324,13 +324,17 @@ class Names:
 
 
 def _writable(name: str) -> str | None:
+    """The name as the plan keeps it: the document's own (written quoted where it holds a 、, as
+    `"各区、县级市"`), else its parts joined with the original as `全称:`; None if neither can be written."""
     name = split_mark(name)[0]  # the parser would read a mark (`市(牵头)`) as a role, not as the name
     try:
-        return writable_name(name)
+        writable_name(name)
+        return name
     except UnwritableError:
         joined = "".join(depth_split(name, "、，,"))
         try:
-            return writable_name(joined)
+            writable_name(joined)
+            return joined
         except UnwritableError:
             return None
 

@@ -15,6 +15,8 @@ import re
 from ..fmt import keyword_language
 from ..keywords import ALLOWED, ANNOTATION_LABELS, PROPERTIES, STATEMENTS
 from ..resolve import ResolvedPlan
+from ..writer import UnwritableError
+from ..writer import name as written_name
 
 _SEPARATORS = set(" \t\u3000、，,;；:：(){}（）｛｝[]【】〔〕#＃\"→>")
 _UNIT_KEYS = [form for name in ("lead", "support", "consult", "inform", "oversee", "responsible", "parent", "issuer")
@@ -73,6 +75,15 @@ def unit_candidates(resolved: ResolvedPlan) -> list[tuple[str, str, str]]:
             detail = unit.full_name or "" if name == unit.name else f"= {unit.name}"
             found.append((name, unit.name, detail))
     return found
+
+
+def spelt(name: str) -> str:
+    """A unit's name as it is typed into a list: quoted when it holds a 、 or a quote (`"各区、县级市"`),
+    else as it is (a name that cannot stand in a list at all is offered as it is)."""
+    try:
+        return written_name(name)
+    except UnwritableError:
+        return name
 
 
 def keyword_candidates(text: str) -> list[tuple[str, str, str]]:

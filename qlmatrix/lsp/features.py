@@ -56,7 +56,7 @@ def on_completion(ls: QlmServer, params: types.CompletionParams) -> types.Comple
             items.append(types.CompletionItem(
                 label=name, kind=types.CompletionItemKind.Class, detail=detail or None,
                 filter_text=f"{name} {initials}" if initials else name, sort_text=f"{rank:05d}",
-                text_edit=types.TextEdit(range=replace, new_text=name),
+                text_edit=types.TextEdit(range=replace, new_text=completion.spelt(name)),
                 data={"unit": unit, "uri": params.text_document.uri}))  # documented on resolve: it counts roles
     elif expected == "keyword":
         for rank, (insert, word, kind) in enumerate(completion.keyword_candidates("\n".join(lines.lines))):

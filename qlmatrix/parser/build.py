@@ -146,7 +146,7 @@ class Builder(lark.Transformer[lark.Token, Plan]):
     def value_pieces(self, prop: Prop) -> list[values.Piece]:
         if prop.value_token is None:
             return []
-        return values.pieces(prop.value, self.span(prop.value_token))
+        return values.pieces(_listed(prop), self.span(prop.value_token))
 
     def names(self, prop: Prop | None) -> tuple[str, ...]:
         return tuple(piece.text for piece in self.value_pieces(prop)) if prop else ()
@@ -170,7 +170,7 @@ class Builder(lark.Transformer[lark.Token, Plan]):
             if token is None:
                 continue
             line, column = _start(token)
-            found += values.placed(values.list_layout(prop.value, role), self.filename, line, column)
+            found += values.placed(values.list_layout(_listed(prop), role), self.filename, line, column)
         return found
 
     def annotation(self, token: lark.Token) -> list[Assignment]:
@@ -484,6 +484,16 @@ def _clean(token: lark.Token | None) -> str | None:
     if token is None:
         return None
     return _unquote(token) if token.type == "STRING" else str(token).strip()
+
+
+def _listed(prop: Prop) -> str:
+    """A list value as written: a value all in quotes (`配合: "各区、县级市"`) is one quoted name, as
+    in a declaration, not a list the quotes hid; unless what it quotes holds quoted names itself
+    (`配合: "\\"各区、县级市\\"、B"`, how the writer lists a quoted name first: writer.names)."""
+    token = prop.value_token
+    if token is not None and token.type == "STRING" and '"' not in prop.value:
+        return str(token)
+    return prop.value
 
 
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r"}

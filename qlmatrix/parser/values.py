@@ -48,6 +48,8 @@ def split_top_level(text: str, separators: str, brackets: tuple[str, str] = (_OP
         nested = _PARENTHESES.search(text) is not None
     else:
         nested = any(char in text for char in opening + closing)
+    if '"' in text:
+        return _split_quoted(text, separators, opening, closing)
     if not nested:  # the usual case: split in C, not character by character
         first = separators[0]
         for other in separators[1:]:
@@ -72,10 +74,46 @@ def split_top_level(text: str, separators: str, brackets: tuple[str, str] = (_OP
     return parts
 
 
+def _split_quoted(text: str, separators: str, opening: str, closing: str) -> list[tuple[int, int]]:
+    """`split_top_level` of a list holding a quoted name (`市委组织部、"各区、县级市"`): what is between
+    the quotes is the name's (a separator, a bracket, `\\"`), as in a declaration."""
+    parts, depth, start, quoted, escaped = [], 0, 0, False, False
+    for index, char in enumerate(text):
+        if quoted:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                quoted = False
+        elif char == '"':
+            quoted = True
+        elif char in opening:
+            depth += 1
+        elif char in closing:
+            depth = max(0, depth - 1)
+        elif char in separators and depth == 0:
+            parts.append((start, index))
+            start = index + 1
+    parts.append((start, len(text)))
+    return parts
+
+
+_ESCAPED = re.compile(r"\\(.)")
+_ESCAPES = {"n": "\n", "t": "\t", "r": "\r"}
+
+
+def unquoted(name: str) -> str:
+    """A name as listed: `"各区、县级市"` is the name 各区、县级市 (escapes as in any quoted text)."""
+    if len(name) >= 2 and name[0] == '"' and name[-1] == '"':
+        return _ESCAPED.sub(lambda m: _ESCAPES.get(m.group(1), m.group(1)), name[1:-1])
+    return name
+
+
 def pieces(text: str, base: Span, offset: int = 0, separators: str = _LIST_SEPARATORS) -> list[Piece]:
     """Non-empty, stripped parts of `text`, with spans; `offset` is text's place in the token."""
     file, line, column = base.file, base.line, base.column + offset  # span_at, unrolled: once per unit named
-    return [Piece(name, Span(file, line, column + start, line, column + end))
+    return [Piece(unquoted(name), Span(file, line, column + start, line, column + end))
             for name, start, end in _parts(text, separators)]
 
 
@@ -134,7 +172,7 @@ def marked_role(part: _Part) -> tuple[_Part, Role | None]:
 def _assigned(parts: tuple[_Part, ...], role: Role | None, offset: int) -> Layout:
     """The units of `parts` in `role`, a mark such as (牵头) overriding it; `role` None is 责任单位:
     a unit marked (牵头) leads, else the first listed (列第一位的为牵头单位), the others support."""
-    named = [marked_role(part) for part in parts]
+    named = [((unquoted(name), start, end), mark) for (name, start, end), mark in map(marked_role, parts)]
     index_of = _ROLE_INDEX
     if role is None:
         any_marked_lead = any(mark is Role.LEAD for _, mark in named)
@@ -183,8 +221,8 @@ def annotation_layout(text: str) -> Layout:
 
 
 #: What only some annotations hold: several groups (`;`, or a comma before the next label), a
-#: comma between names, parentheses (a name's own, or a role mark such as `(牵头)`).
-_NOT_PLAIN = re.compile(r"[;；,，()（）]")
+#: comma between names, parentheses (a name's own, or a role mark such as `(牵头)`), a quoted name.
+_NOT_PLAIN = re.compile(r"[;；,，()（）\"]")
 
 
 def _plain_layout(inner: str) -> Layout:

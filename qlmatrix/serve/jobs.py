@@ -178,7 +178,7 @@ def complete(request: dict[str, Any]) -> dict[str, Any]:
     items: list[dict[str, str]] = []
     if expected == "unit" and analysis.resolved is not None:
         for name, _unit, detail in completion.unit_candidates(analysis.resolved):
-            items.append({"label": name, "insert": name, "detail": detail, "kind": "unit",
+            items.append({"label": name, "insert": completion.spelt(name), "detail": detail, "kind": "unit",
                           "initials": completion.initials(name)})
     elif expected == "keyword":
         for insert, word, kind in completion.keyword_candidates(text):
