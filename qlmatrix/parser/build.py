@@ -33,7 +33,7 @@ from ..keywords import (
 )
 from ..model import Include, Layout, Note, Plan, Ref, Report, Section, SectionKind, Task, Unit
 from ..numbering import normalise_number, split_title
-from ..span import Span
+from ..span import Place, Span
 from ..suggest import closest
 from . import values
 
@@ -406,11 +406,16 @@ class Builder(lark.Transformer[lark.Token, Plan]):
             recovered = []
         return text[: found.start()].rstrip(), recovered
 
-    def heading_span(self, start: lark.Token, last: lark.Token) -> Span:
+    def heading_span(self, start: lark.Token, last: lark.Token) -> Place:
         """From the task's first token to the end of its title (before the first 。): what a
-        finding about the task underlines, rather than the whole pasted paragraph."""
+        finding about the task underlines, rather than the whole pasted paragraph. A Place: the
+        task makes the Span when asked (see `qlmatrix.span.Place`)."""
         if last.type != "TEXT":
-            return self.span(start, last)
+            first, first_column = _start(start)
+            end_line, end_column = last.end_line, last.end_column
+            if end_line is None or end_column is None:
+                raise _unplaced(last)
+            return (self.filename, first, first_column, end_line, end_column)
         text = str(last)
         cut = text.find("。")
         length = cut if cut >= 0 else len(text.rstrip())
@@ -420,7 +425,7 @@ class Builder(lark.Transformer[lark.Token, Plan]):
         last_column = last.column
         if line is None or column is None or last_line is None or last_column is None:
             raise _unplaced(start if line is None or column is None else last)
-        return Span(self.filename, line, column, last_line, last_column + max(1, length))
+        return (self.filename, line, column, last_line, last_column + max(1, length))
 
     def report(self, children: list[lark.Token | Block]) -> Report:
         keyword = children[0]
