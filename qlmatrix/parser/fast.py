@@ -112,9 +112,14 @@ class Engine:
             body = _filtering(body, rule.include)
         return cast(_Callback, body)
 
-    def parse(self, text: str, transformer: lark.Transformer[lark.Token, _Result], start: int = 0,
-              stop: int | None = None, line: int = 1, line_start: int | None = None) -> _Result:
+    def parse(self, text: str, transformer: lark.Transformer[Any, _Result], start: int = 0,
+              stop: int | None = None, line: int = 1, line_start: int | None = None,
+              token: Callable[[str, str, int, int, int, int, int, int], object] = lark.Token) -> _Result:
         """What `Lark(transformer=transformer).parse(text)` returns, or Unhandled.
+
+        `token` makes each token the callbacks get, called as `lark.Token(type, value, start_pos,
+        line, column, end_line, end_column, end_pos)` is (the default): a transformer that reads
+        only those attributes may take something cheaper to make (the Builder takes `build.Tok`).
 
         With `start` and `stop`, only `text[start:stop]` is parsed (as a whole plan), `start` being on
         line `line`, which begins at `line_start` (default `start`): positions are those of the whole
@@ -127,7 +132,7 @@ class Engine:
         state_stack = [self.tables.start_state]
         value_stack: list[object] = []
         push_state, push_value = state_stack.append, value_stack.append
-        token_of = lark.Token
+        token_of = token
         pos, size = start, len(text) if stop is None else stop
         line_start = start if line_start is None else line_start
         while pos < size:
@@ -150,11 +155,11 @@ class Engine:
             if kind in ignore:
                 pos, line, line_start = end, end_line, end_start
                 continue
-            token: lark.Token | None
+            made: object
             if kind in unseen:  # `_SEP`, `_COLON`: every rule's child filter drops them unseen
-                token = None
+                made = None
             else:
-                token = token_of(kind, match.group(), pos, line, pos - line_start + 1, end_line, end - end_start + 1, end)
+                made = token_of(kind, match.group(), pos, line, pos - line_start + 1, end_line, end - end_start + 1, end)
             pos, line, line_start = end, end_line, end_start
             while True:
                 action = states[state_stack[-1]].get(kind)
@@ -162,7 +167,7 @@ class Engine:
                     raise Unhandled
                 if action >= 0:  # shift
                     push_state(action)
-                    push_value(token)
+                    push_value(made)
                     break
                 rule = ~action  # reduce, inlined: this runs once per rule of the parse
                 count = sizes[rule]
