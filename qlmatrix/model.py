@@ -18,7 +18,7 @@ import attrs
 
 from .cadence import Cadence, to_cadence
 from .numbering import normalise_number
-from .span import Span
+from .span import Place, Span, as_span
 
 
 class Role(enum.Enum):
@@ -76,10 +76,24 @@ class Ref:
     """A unit named somewhere in the plan. Equal by name; the span says where."""
 
     name: str
-    span: Span | None = attrs.field(default=None, eq=False)
+    _at: Span | Place | None = attrs.field(default=None, eq=False, alias="span", repr=False)
+
+    @property
+    def span(self) -> Span | None:
+        return as_span(self._at)
 
     def __str__(self) -> str:
         return self.name
+
+    def __repr__(self) -> str:
+        return _repr(self)
+
+
+def _repr(value: Ref | Assignment | Task) -> str:
+    """attrs' repr, with the span shown by its public name (it is kept as `_at`, see `Place`)."""
+    shown = ", ".join(f"{field.alias}={getattr(value, field.alias)!r}" for field in attrs.fields(type(value))
+                      if field.repr or field.alias == "span")
+    return f"{type(value).__name__}({shown})"
 
 
 def optional_text(value: str | None) -> str | None:
@@ -157,7 +171,14 @@ class Assignment:
 
     role: Role
     unit: Ref = attrs.field(converter=to_ref)
-    span: Span | None = attrs.field(default=None, eq=False)
+    _at: Span | Place | None = attrs.field(default=None, eq=False, alias="span", repr=False)
+
+    @property
+    def span(self) -> Span | None:
+        return as_span(self._at)
+
+    def __repr__(self) -> str:
+        return _repr(self)
 
 
 _ROLE_ORDER = {role: index for index, role in enumerate(Role)}
@@ -209,11 +230,18 @@ class Task(_Assigned):
     cadence: Cadence | None = attrs.field(default=None, converter=to_cadence)
     due: Cadence | None = attrs.field(default=None, converter=to_cadence)
     deliverable: str | None = attrs.field(default=None, converter=optional_text)
-    span: Span | None = attrs.field(default=None, eq=False)
+    _at: Span | Place | None = attrs.field(default=None, eq=False, alias="span", repr=False)
     layout: Layout | None = attrs.field(default=None, eq=False, repr=False)
     #: The officials in charge (`责任领导:`): people's names, never looked up as units. Sections pass
     #: theirs on to the tasks that name none (`qlmatrix.resolve(plan).tasks[i].leaders`).
     leaders: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+
+    @property
+    def span(self) -> Span | None:
+        return as_span(self._at)
+
+    def __repr__(self) -> str:
+        return _repr(self)
 
 
 @attrs.frozen

@@ -27,6 +27,19 @@ class Span:
         return f"{self.file}:{self.line}:{self.column}"
 
 
+#: A position kept as plain values until someone asks for it: (file, line, column, end_line,
+#: end_column), a Span's fields. The model keeps the spans of tasks, assignments and the units they
+#: name so (docs/performance.md): a tuple of a string and numbers is one the garbage collector stops
+#: tracking after its first look, where a Span, like every instance of a class, stays on its lists,
+#: and almost no span of a plan is ever asked for (only those of findings and of editor look-ups).
+Place = tuple[str, int, int, int, int]
+
+
+def as_span(at: Span | Place | None) -> Span | None:
+    """The Span of a position kept as a Span or as a Place."""
+    return Span(*at) if isinstance(at, tuple) else at
+
+
 @functools.lru_cache(maxsize=4096)  # plans use a few thousand distinct characters; tables measure millions
 def char_width(char: str) -> int:
     if unicodedata.combining(char):

@@ -63,3 +63,50 @@ def test_undeclared_unit_carries_the_suggestion():
     found = [d for d in run_checks(plan) if d.code == "E101"]
     assert len(found) == 1
     assert found[0].help == "did-you-mean" and found[0].help_args == {"suggestion": "市纪委监委"}
+
+
+def test_suggest_skips_difflib_only_where_the_score_cannot_reach_the_cutoff():
+    """`suggest` scores every declared name; it leaves difflib out where the shared characters already
+    bound the score below its cutoff. The suggestion is the one the exact score gives, and the
+    bounded score is exact wherever it reaches the cutoff."""
+    import random
+    from collections import Counter
+
+    from qlmatrix.gen import generate
+    from qlmatrix.resolve import directory
+    from qlmatrix.suggest import closest
+
+    def counted(typed: str, known: str) -> float:  # the score as written before, with Counter and difflib
+        import difflib
+        a = directory._strip_level(typed).translate(directory._NEAR)
+        b = directory._strip_level(known).translate(directory._NEAR)
+        if a == b:
+            return 1.0
+        short, long = sorted((a, b), key=len)
+        if len(short) >= 2 and directory._is_subsequence(short, long):
+            return 0.8 + 0.15 * len(short) / len(long)
+        dice = 2 * sum((Counter(a) & Counter(b)).values()) / (len(a) + len(b))
+        return max(dice * 0.9, difflib.SequenceMatcher(None, a, b).ratio())
+
+    units = UnitDirectory(generate(3000, seed=3).all_units())
+    names = list(units.names())
+    rng = random.Random(0)
+    typos = []
+    for name in rng.sample(names, 30):
+        chars = list(name)
+        chars[rng.randrange(len(chars))] = rng.choice("纪检委局党市县镇办")
+        typos.append("".join(chars))
+    checked = 0
+    for typo in typos:
+        for known in names:
+            exact = counted(typo, known)
+            assert similarity(typo, known) == exact
+            bounded = directory._likely_similarity(typo, known)
+            if exact >= directory._MORE_THAN_0_6:
+                assert bounded == exact
+                checked += 1
+            else:
+                assert bounded < directory._MORE_THAN_0_6
+        assert units.suggest(typo) == closest(typo, names, score=counted, cutoff=directory._MORE_THAN_0_6,
+                                              prefer_same_start=False)
+    assert checked > 100  # the typos do reach the cutoff often enough for the test to mean something

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ..model import Plan, Role, Unit, UnitKind
+from ..model import Plan, Ref, Role, Unit, UnitKind
 from ..resolve import ResolvedPlan, ResolvedSection, ResolvedTask, UnitDirectory, resolve
 
 if TYPE_CHECKING:  # the returns' module (json, the calendar) loads only when there are returns to judge
@@ -53,6 +53,8 @@ class Context:
         self._leading_groups: tuple[Unit, ...] | None = None
         self._sharing: list[ResolvedSection | ResolvedTask] | None = None
         self._restating: list[ResolvedSection | ResolvedTask] | None = None
+        self._references: list[Ref] | None = None
+        self._names: tuple[str, ...] | None = None
 
     def option(self, code: str, key: str) -> object:
         """The configured value of a rule option, or the rule's default."""
@@ -65,6 +67,28 @@ class Context:
         """Every section and task, sections first: what rules about assignments look at."""
         yield from self.resolved.sections
         yield from self.resolved.tasks
+
+    def references(self) -> list[Ref]:
+        """Every unit reference in the plan, in order: the units' `上级`, what each item of `items()`
+        assigns, the reports' senders and recipients. Listed once for the rules that look at every
+        name written (E101, W105, W203), instead of a walk of the plan per rule."""
+        if self._references is None:
+            found = [unit.parent for unit in self.units if unit.parent is not None]
+            for resolved in self.items():
+                found += [assignment.unit for assignment in resolved.item.assignments]
+            for entry in self.resolved.reports:
+                found.append(entry.report.source)
+                if entry.report.target is not None:
+                    found.append(entry.report.target)
+            self._references = found
+        return self._references
+
+    def referenced_names(self) -> tuple[str, ...]:
+        """The distinct names of `references()`, as first written: a plan names a few thousand units
+        in tens of thousands of places, so a question about a name is asked once per name."""
+        if self._names is None:
+            self._names = tuple(dict.fromkeys([ref.name for ref in self.references()]))
+        return self._names
 
     def items_sharing_a_unit(self) -> list[ResolvedSection | ResolvedTask]:
         """The items of `items()` on which one unit holds two roles (own or inherited), in order: the

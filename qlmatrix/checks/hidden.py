@@ -42,10 +42,18 @@ def _names(plan: Plan, context: Context) -> Iterator[tuple[str, Ref | None, obje
     for unit in context.units:
         for name in unit.names:
             yield name, None, unit
-    from .references import references  # here, not at the top: rule modules load in name order
+    # References only of a name that is not plain, each distinct name tested once (a plan writes
+    # a few thousand names in tens of thousands of places).
+    odd = {name for name in context.referenced_names() if not _plain(name)}
+    if odd:
+        for ref in context.references():
+            if ref.name in odd:
+                yield ref.name, ref, ref
 
-    for ref in references(plan, context):
-        yield ref.name, ref, ref
+
+def _plain(name: str) -> bool:
+    """Nothing hidden, nothing to fold: nearly every name, tested in C."""
+    return name.isprintable() and unicodedata.is_normalized("NFKC", name)
 
 
 @rule("W105", "hidden-character-in-name", Severity.WARNING,
@@ -88,8 +96,8 @@ def hidden_character_in_name(plan: Plan, context: Context) -> Iterator[Diagnosti
     # The plainly written declared names: what a look-alike is compared with.
     declared = {name: name for unit in context.units for name in unit.names if _folded(name) == name}
     for name, ref, holder in _names(plan, context):
-        if name.isprintable() and unicodedata.is_normalized("NFKC", name):
-            continue  # nothing hidden, nothing to fold: nearly every name, tested in C
+        if _plain(name):
+            continue
         hidden = _hidden(name)
         looks = _folded(name)
         span = ref.span if ref is not None else getattr(holder, "span", None)

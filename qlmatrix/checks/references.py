@@ -16,17 +16,8 @@ if TYPE_CHECKING:
 
 
 def references(plan: Plan, context: Context) -> Iterator[Ref]:
-    """Every unit reference in the plan, in document order."""
-    for unit in context.units:
-        if unit.parent is not None:
-            yield unit.parent
-    for resolved in context.items():
-        for assignment in resolved.item.assignments:
-            yield assignment.unit
-    for entry in context.resolved.reports:
-        yield entry.report.source
-        if entry.report.target is not None:
-            yield entry.report.target
+    """Every unit reference in the plan, in document order (`Context.references`, listed once)."""
+    return iter(context.references())
 
 
 @rule("E101", "undeclared-unit",
@@ -63,8 +54,12 @@ def undeclared_unit(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     ## Options
     None.
     """
+    is_known = context.units.is_known
+    unknown = {name for name in context.referenced_names() if not is_known(name)}  # asked once per name
+    if not unknown:
+        return
     for ref in references(plan, context):
-        if context.units.is_known(ref):
+        if ref.name not in unknown:
             continue
         suggestion = context.units.suggest(ref.name)
         if suggestion:
@@ -201,15 +196,8 @@ def unused_unit(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     used: set[str] = set()
     if plan.issuer:
         used.add(canonical(plan.issuer))
-    for unit in context.units:
-        if unit.parent is not None:
-            used.add(canonical(unit.parent))
-    for resolved in context.items():
-        used.update(canonical(a.unit) for a in resolved.item.assignments)
-    for entry in context.resolved.reports:
-        used.add(entry.source)
-        if entry.target is not None:
-            used.add(entry.target)
+    # Every name written as a 上级, in a role, as a sender or as a recipient, asked once per name.
+    used.update(canonical(name) for name in context.referenced_names())
     for unit in context.units:
         if unit.name not in used:
             yield Diagnostic("W203", unit.span, args={"name": unit.name}, help="remove-unit")

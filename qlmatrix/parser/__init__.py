@@ -20,7 +20,7 @@ from ..model import Include, Item, Plan, Section
 from ..source import os_reason, read_source
 from ..text import Text
 from . import fast
-from .build import Builder
+from .build import Builder, Tok
 from .grammar import get_parser
 from .recovery import nesting_error, syntax_errors
 from .suppressions import scan
@@ -133,7 +133,7 @@ def _parse_fast(text: str, builder: Builder) -> Plan | None:
     if engine is None:
         return None
     try:
-        plan: Plan = engine.parse(text, builder)
+        plan: Plan = engine.parse(text, builder, token=Tok)
     except Exception:
         return None
     return plan

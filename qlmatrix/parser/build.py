@@ -33,7 +33,7 @@ from ..keywords import (
 )
 from ..model import Include, Layout, Note, Plan, Ref, Report, Section, SectionKind, Task, Unit
 from ..numbering import normalise_number, split_title
-from ..span import Span
+from ..span import Place, Span
 from ..suggest import closest
 from . import values
 
@@ -57,19 +57,41 @@ if TYPE_CHECKING:
 _Word = TypeVar("_Word")
 
 
+class Tok(NamedTuple):
+    """A token as the fast path makes it (`fast.Engine.parse(..., token=Tok)`): the attributes of a
+    `lark.Token` the Builder reads, for about a third of its cost (87,000 of them for 10k tasks).
+    The Builder reads tokens only through these attributes, so lark's own tokens (its parse, when
+    the fast path gives up) build the same model."""
+
+    type: str
+    value: str
+    start_pos: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    end_pos: int
+
+
+#: A token from either parse: lark's (`Lark.parse`, then `Builder.transform`) or the fast path's.
+Token = lark.Token | Tok
+#: For isinstance: what a token is, as opposed to a Prop, a Block or a model value.
+_TOKEN_TYPES = (lark.Token, Tok)
+
+
 # Prop and Block are NamedTuples, not attrs classes: one is made per property line and per
 # block of a plan, and a NamedTuple is the cheapest record to build (docs/performance.md).
 class Prop(NamedTuple):
     name: str  # canonical property name
-    key: lark.Token
+    key: Token
     value: str
-    value_token: lark.Token | None
+    value_token: Token | None
 
 
 class Block(NamedTuple):
     props: tuple[Prop, ...]
     members: tuple[Item, ...]
-    open_token: lark.Token
+    open_token: Token
 
 
 @attrs.frozen
@@ -81,7 +103,7 @@ class PlanHeader:
     date: datetime.date | None = None
 
 
-class Builder(lark.Transformer[lark.Token, Plan]):
+class Builder(lark.Transformer[lark.Token, Plan]):  # lark's trees hold lark.Token; the fast path gives Tok
     def __init__(self, filename: str) -> None:
         super().__init__()
         self.filename = filename
@@ -90,7 +112,7 @@ class Builder(lark.Transformer[lark.Token, Plan]):
 
     # Helpers
 
-    def span(self, token: lark.Token, end: lark.Token | None = None) -> Span:
+    def span(self, token: Token, end: Token | None = None) -> Span:
         end = end or token
         line = token.line  # one by one: packing them in a tuple costs more than the checks (docs/performance.md)
         column = token.column
@@ -100,7 +122,7 @@ class Builder(lark.Transformer[lark.Token, Plan]):
             raise _unplaced(token if line is None or column is None else end)
         return Span(self.filename, line, column, end_line, end_column)
 
-    def text_span(self, token: lark.Token, text: str) -> Span:
+    def text_span(self, token: Token, text: str) -> Span:
         """Span of `text`, the stripped start of `token`."""
         return values.span_at(self.span(token), 0, len(text))
 
@@ -123,24 +145,24 @@ class Builder(lark.Transformer[lark.Token, Plan]):
             elif prop.name in found:
                 first = found[prop.name]
                 self.emit(
-                    "E004", self.span(prop.key), args={"key": str(prop.key)}, help="remove-duplicate",
+                    "E004", self.span(prop.key), args={"key": prop.key.value}, help="remove-duplicate",
                     labels=[Label(self.span(first.key), "first-given")],
                 )
             elif not prop.value:
-                self.emit("E010", self.span(prop.key), args={"key": str(prop.key)})
+                self.emit("E010", self.span(prop.key), args={"key": prop.key.value})
             else:
                 found[prop.name] = prop
         return found
 
     def _unknown_property(self, prop: Prop, statement: str, allowed: Iterable[str], span: Span) -> None:
         words = [form for name in allowed for forms in PROPERTIES[name] for form in forms]
-        close = closest(str(prop.key), words)
+        close = closest(prop.key.value, words)
         chinese = "、".join(PROPERTIES[name][0][0] for name in allowed)
         if close:
             help_key, help_args = "did-you-mean", {"suggestion": close}
         else:
             help_key, help_args = "allowed-properties", {"statement": statement, "allowed": chinese}
-        self.emit("E003", span, args={"key": str(prop.key), "statement": statement},
+        self.emit("E003", span, args={"key": prop.key.value, "statement": statement},
                     help=help_key, help_args=help_args)
 
     def value_pieces(self, prop: Prop) -> list[values.Piece]:
@@ -173,12 +195,12 @@ class Builder(lark.Transformer[lark.Token, Plan]):
             found += values.placed(values.list_layout(_listed(prop), role), self.filename, line, column)
         return found
 
-    def annotation(self, token: lark.Token) -> list[Assignment]:
+    def annotation(self, token: Token) -> list[Assignment]:
         """What an annotation token assigns (E005 when it cannot be read). Not kept: most
         annotations name their own set of units (6,105 distinct among 7,486 in the 10k plan)."""
         line, column = _start(token)
         try:
-            layout = values.annotation_layout(str(token))
+            layout = values.annotation_layout(token.value)
         except values.Unreadable as error:
             problem = error.placed(self.span(token))
             self.emit("E005", problem.span, args={"reason": problem.message}, help="annotation-form")
@@ -216,23 +238,32 @@ class Builder(lark.Transformer[lark.Token, Plan]):
 
     # Tokens and small rules
 
-    def property(self, children: list[lark.Token]) -> Prop:
+    def property(self, children: list[Token]) -> Prop:
         key = children[0]
         token = children[1] if len(children) > 1 else None
         value = ""
         if token is not None:
-            value = _unquote(token) if token.type == "STRING" else token.rstrip()  # str methods give a str
-        name = PROPERTY_BY_WORD.get(key) or f"?{key}"
+            value = _unquote(token) if token.type == "STRING" else token.value.rstrip()
+        name = PROPERTY_BY_WORD.get(key.value) or f"?{key.value}"
         return Prop(name, key, value, token)
 
-    def block(self, children: list[lark.Token | Prop | Item]) -> Block:
+    def block(self, children: list[Token | Prop | Item]) -> Block:
         open_token = children[0]
-        if not isinstance(open_token, lark.Token):
+        if not isinstance(open_token, _TOKEN_TYPES):
             raise _misread("block", children)
-        inside = children[1:-1]  # between the braces: properties and statements, no tokens
-        props = tuple([part for child in inside if isinstance(child, Prop) for part in self._at_commas(child)])
-        members = tuple([child for child in inside if not isinstance(child, (Prop, lark.Token))])
-        return Block(props, members, open_token)
+        # Between the braces: properties and statements, no tokens. One pass, and `_at_commas` only
+        # for a value holding a comma (this runs for every block of a 100k-task plan).
+        props: list[Prop] = []
+        members: list[Item] = []
+        for child in children[1:-1]:
+            if isinstance(child, Prop):
+                if "，" in child.value or "," in child.value:
+                    props += self._at_commas(child)
+                else:
+                    props.append(child)
+            elif not isinstance(child, _TOKEN_TYPES):
+                members.append(child)
+        return Block(tuple(props), tuple(members), open_token)
 
     def _at_commas(self, prop: Prop) -> list[Prop]:
         """`牵头：市财政局，配合：市教育局`: a comma where `；` belongs, which Chinese typists write
@@ -261,7 +292,7 @@ class Builder(lark.Transformer[lark.Token, Plan]):
         head = lark.Token(token.type, prop.value[:comma].rstrip(), line=line, column=column,
                           end_line=line, end_column=column + comma)
         following = Prop(PROPERTY_BY_WORD[found.group(1)], key, rest, value)
-        return [Prop(prop.name, prop.key, str(head), head), *self._at_commas(following)]
+        return [Prop(prop.name, prop.key, head.value, head), *self._at_commas(following)]
 
     # Statements
 
@@ -282,7 +313,7 @@ class Builder(lark.Transformer[lark.Token, Plan]):
             return Plan(units=units, items=items)
         return Plan(header.title, header.basis, header.issuer, units, items, span=header.span, date=header.date)
 
-    def plan(self, children: list[lark.Token | Block]) -> PlanHeader:
+    def plan(self, children: list[Token | Block]) -> PlanHeader:
         keyword, _, title, block = _parts(children)
         if keyword is None:
             raise _misread("plan", children)
@@ -300,10 +331,10 @@ class Builder(lark.Transformer[lark.Token, Plan]):
             self.emit("E020", where, args={"value": prop.value}, help="date-form")
         return found
 
-    def unit(self, children: list[lark.Token | Block], collective: bool = False) -> list[Unit]:
+    def unit(self, children: list[Token | Block], collective: bool = False) -> list[Unit]:
         block = children[-1] if isinstance(children[-1], Block) else None
         props = self.properties(block, "collective" if collective else "unit")
-        name_tokens = [child for child in children[1:] if isinstance(child, lark.Token)]
+        name_tokens = [child for child in children[1:] if isinstance(child, _TOKEN_TYPES)]
         kind = None
         if "kind" in props:
             kinds = self.vocabulary(props["kind"], UNIT_KIND_BY_WORD, UNIT_KINDS, "unit kind")
@@ -311,7 +342,7 @@ class Builder(lark.Transformer[lark.Token, Plan]):
         levels = self.names(props.get("level"))
         units: list[Unit] = []
         for token in name_tokens:
-            name = _unquote(token) if token.type == "STRING" else str(token)
+            name = _unquote(token) if token.type == "STRING" else token.value
             units.append(Unit(
                 name=name,
                 full_name=self.text(props, "full"),
@@ -325,14 +356,14 @@ class Builder(lark.Transformer[lark.Token, Plan]):
             ))
         return units
 
-    def collective(self, children: list[lark.Token | Block]) -> list[Unit]:
+    def collective(self, children: list[Token | Block]) -> list[Unit]:
         return self.unit(children, collective=True)
 
-    def section(self, children: list[lark.Token | Block]) -> Section:
+    def section(self, children: list[Token | Block]) -> Section:
         keyword, number, title, block = _parts(children)
         if keyword is None or block is None:
             raise _misread("section", children)
-        statement = STATEMENT_BY_WORD[str(keyword)]
+        statement = STATEMENT_BY_WORD[keyword.value]
         props = self.properties(block, statement)
         loop: Iterable[LoopStage] = ()
         if "loop" in props:
@@ -340,7 +371,7 @@ class Builder(lark.Transformer[lark.Token, Plan]):
         return Section(
             title=_clean(title) or "",
             id=self.text(props, "id") or "",
-            number=normalise_number(str(number)) if number else None,
+            number=normalise_number(number.value) if number else None,
             kind=SectionKind.CARRIER if statement == "carrier" else SectionKind.SECTION,
             assignments=self.assignments(props),
             loop=loop,
@@ -349,52 +380,72 @@ class Builder(lark.Transformer[lark.Token, Plan]):
             leaders=self.names(props.get("leader")),
         )
 
-    def task(self, children: list[lark.Token | Block]) -> Task:
-        keyword, number, title, block = _parts(children)
-        annotation = next((c for c in children if isinstance(c, lark.Token) and c.type == "ANNOTATION"), None)
+    def task(self, children: list[Token | Block]) -> Task:
+        # One pass over the children, each looked at once: this runs once per task of the plan.
+        keyword = number = title = annotation = None
+        block: Block | None = None
+        for child in children:
+            if isinstance(child, Block):
+                block = child
+                continue
+            kind = child.type
+            if kind == "ANNOTATION":
+                annotation = child
+            elif kind == "NUMBER":
+                number = child
+            elif kind == "TEXT" or kind == "STRING":
+                title = child
+            else:
+                keyword = child
         props = self.properties(block, "task")
-        found: list[Assignment] = []
-        if annotation is not None:
-            found = self.annotation(annotation)
-        text = _clean(title)  # None only without a title
-        if annotation is None and title is not None and title.type == "TEXT" and text is not None:
-            text, recovered = self._uncoloned_annotation(title, text)
-            found += recovered
-        found += self.assignments(props)
-        heading, body = (split_title(text) if title is not None and title.type == "TEXT" and text is not None
-                         else (text or "", None))
+        found = self.annotation(annotation) if annotation is not None else []
+        body: str | None = None
+        if title is None:
+            heading = ""
+        elif title.type == "TEXT":
+            text = title.value.strip()
+            if annotation is None and text.endswith(_CLOSING):
+                text, recovered = self._uncoloned_annotation(title, text)
+                found += recovered
+            heading, body = split_title(text)
+        else:
+            heading = _unquote(title)
+        if props:
+            found += self.assignments(props)
         start = keyword or number or title
         if start is None:  # the grammar starts a task with its keyword or its number
             raise _misread("task", children)
+        get = props.get
+        stated_id, stated_body = get("id"), get("body")
         return Task(
-            id=self.text(props, "id") or "",
+            id=stated_id.value if stated_id else "",
             title=heading,
-            number=normalise_number(str(number)) if number else None,
-            body=self.text(props, "body") or body,
+            number=normalise_number(number.value) if number else None,
+            body=stated_body.value if stated_body else body,
             assignments=found,
             cadence=self.cadence(props, "cadence"),
             due=self.cadence(props, "due"),
             deliverable=self.text(props, "deliverable"),
             span=self.heading_span(start, title or number or start),
-            layout=_LAYOUTS[keyword is not None, annotation is not None, body is not None and "body" not in props],
-            leaders=self.names(props.get("leader")),
+            layout=_LAYOUTS[keyword is not None, annotation is not None, body is not None and stated_body is None],
+            leaders=self.names(get("leader")),
         )
 
-    def note(self, children: list[lark.Token | Block]) -> Note:
+    def note(self, children: list[Token | Block]) -> Note:
         keyword, number, title, block = _parts(children)
         if keyword is None:
             raise _misread("note", children)
         props = self.properties(block, "note")
-        return Note(title=_clean(title) or "", number=normalise_number(str(number)) if number else None,
+        return Note(title=_clean(title) or "", number=normalise_number(number.value) if number else None,
                     body=self.text(props, "body"), span=self.span(keyword, title or number or keyword))
 
-    def _uncoloned_annotation(self, title: lark.Token, text: str) -> tuple[str, list[Assignment]]:
+    def _uncoloned_annotation(self, title: Token, text: str) -> tuple[str, list[Assignment]]:
         """`(责任单位 A局)` at the end of a title: an annotation missing its colon, which would
         silently become title text. Reported (E015) where the colon belongs, and read as meant."""
-        found = _uncoloned().search(text) if text.endswith((")", "）", "]", "】", "〕")) else None
+        found = _uncoloned().search(text) if text.endswith(_CLOSING) else None
         if found is None or title.line != title.end_line:
             return text, []
-        offset = len(str(title)) - len(str(title).lstrip())  # _clean stripped the token
+        offset = len(title.value) - len(title.value.lstrip())  # _clean stripped the token
         base = values.span_at(self.span(title), offset + found.start(), offset + found.end())
         colon_at = found.start(2) - found.start()
         self.emit("E015", values.span_at(base, colon_at, colon_at + 1), args={"label": found.group(1)},
@@ -406,12 +457,17 @@ class Builder(lark.Transformer[lark.Token, Plan]):
             recovered = []
         return text[: found.start()].rstrip(), recovered
 
-    def heading_span(self, start: lark.Token, last: lark.Token) -> Span:
+    def heading_span(self, start: Token, last: Token) -> Place:
         """From the task's first token to the end of its title (before the first 。): what a
-        finding about the task underlines, rather than the whole pasted paragraph."""
+        finding about the task underlines, rather than the whole pasted paragraph. A Place: the
+        task makes the Span when asked (see `qlmatrix.span.Place`)."""
         if last.type != "TEXT":
-            return self.span(start, last)
-        text = str(last)
+            first, first_column = _start(start)
+            end_line, end_column = last.end_line, last.end_column
+            if end_line is None or end_column is None:
+                raise _unplaced(last)
+            return (self.filename, first, first_column, end_line, end_column)
+        text = last.value
         cut = text.find("。")
         length = cut if cut >= 0 else len(text.rstrip())
         line = start.line  # one by one, as in `span`
@@ -420,16 +476,16 @@ class Builder(lark.Transformer[lark.Token, Plan]):
         last_column = last.column
         if line is None or column is None or last_line is None or last_column is None:
             raise _unplaced(start if line is None or column is None else last)
-        return Span(self.filename, line, column, last_line, last_column + max(1, length))
+        return (self.filename, line, column, last_line, last_column + max(1, length))
 
-    def report(self, children: list[lark.Token | Block]) -> Report:
+    def report(self, children: list[Token | Block]) -> Report:
         keyword = children[0]
-        if not isinstance(keyword, lark.Token):
+        if not isinstance(keyword, _TOKEN_TYPES):
             raise _misread("report", children)
         block = children[-1] if isinstance(children[-1], Block) else None
         props = self.properties(block, "report")
-        names = [child for child in children if isinstance(child, lark.Token) and child.type in ("NAME", "STRING")]
-        refs = [Ref(_unquote(t) if t.type == "STRING" else str(t), self.span(t)) for t in names]
+        names = [child for child in children if isinstance(child, _TOKEN_TYPES) and child.type in ("NAME", "STRING")]
+        refs = [Ref(_unquote(t) if t.type == "STRING" else t.value, self.span(t)) for t in names]
         source, target = refs[0], (refs[1] if len(refs) > 1 else None)
         return Report(
             source=source,
@@ -441,7 +497,7 @@ class Builder(lark.Transformer[lark.Token, Plan]):
             span=self.span(keyword, names[-1]),
         )
 
-    def include(self, children: list[lark.Token]) -> Include:
+    def include(self, children: list[Token]) -> Include:
         keyword, path = children
         return Include(_unquote(path), span=self.span(keyword, path))
 
@@ -450,6 +506,10 @@ class Builder(lark.Transformer[lark.Token, Plan]):
 #: the collector to scan.
 _LAYOUTS = {(keyword, annotation, pasted): Layout(keyword=keyword, annotation=annotation, pasted=pasted)
             for keyword in (False, True) for annotation in (False, True) for pasted in (False, True)}
+
+
+#: What a title ends with when it may end with an annotation missing its colon (`_uncoloned`).
+_CLOSING = (")", "）", "]", "】", "〕")
 
 
 @functools.cache  # compiled when a title first ends with a bracket, not at every start-up
@@ -461,12 +521,12 @@ def _uncoloned() -> re.Pattern[str]:
 
 
 
-def _parts(children: list[lark.Token | Block]) -> tuple[lark.Token | None, lark.Token | None,
-                                                         lark.Token | None, Block | None]:
+def _parts(children: list[Token | Block]) -> tuple[Token | None, Token | None,
+                                                         Token | None, Block | None]:
     """(keyword, number, title, block) of a statement, any of them possibly None."""
-    keyword: lark.Token | None = None
-    number: lark.Token | None = None
-    title: lark.Token | None = None
+    keyword: Token | None = None
+    number: Token | None = None
+    title: Token | None = None
     block: Block | None = None
     for child in children:
         if isinstance(child, Block):
@@ -480,10 +540,10 @@ def _parts(children: list[lark.Token | Block]) -> tuple[lark.Token | None, lark.
     return keyword, number, title, block
 
 
-def _clean(token: lark.Token | None) -> str | None:
+def _clean(token: Token | None) -> str | None:
     if token is None:
         return None
-    return _unquote(token) if token.type == "STRING" else str(token).strip()
+    return _unquote(token) if token.type == "STRING" else token.value.strip()
 
 
 def _listed(prop: Prop) -> str:
@@ -499,9 +559,9 @@ def _listed(prop: Prop) -> str:
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r"}
 
 
-def _unquote(token: lark.Token) -> str:
+def _unquote(token: Token) -> str:
     """The text of a "quoted" token: \\n, \\t and \\r are control characters, \\x is x."""
-    return re.sub(r"\\(.)", lambda m: _ESCAPES.get(m.group(1), m.group(1)), str(token)[1:-1])
+    return re.sub(r"\\(.)", lambda m: _ESCAPES.get(m.group(1), m.group(1)), token.value[1:-1])
 
 
 # lark types a rule's children as a plain list and a token's position as optional. The grammar
@@ -509,14 +569,14 @@ def _unquote(token: lark.Token) -> str:
 # mypy knows too), and a failed check is a bug in the grammar or in lark, never in the plan.
 
 
-def _start(token: lark.Token) -> tuple[int, int]:
+def _start(token: Token) -> tuple[int, int]:
     """(line, column) where `token` starts."""
     if token.line is None or token.column is None:
         raise _unplaced(token)
     return token.line, token.column
 
 
-def _unplaced(token: lark.Token) -> TypeError:
+def _unplaced(token: Token) -> TypeError:
     return TypeError(f"lark gave the {token.type} token {token!r} no position")
 
 

@@ -75,17 +75,40 @@ class Engine:
         self.unseen = frozenset(tables.unseen)
         self.terminals = frozenset(tables.terminals)
         self.matchers = _Matchers(tables)
-        self._callbacks: dict[type, list[_Callback]] = {}
+        self._callbacks: dict[type, list[_Callback | None]] = {}
 
-    def callbacks(self, transformer: lark.Transformer[lark.Token, _Result]) -> list[_Callback]:
-        """By rule number, what lark's `Lark(transformer=transformer)` would call at each reduction."""
+    def callbacks(self, transformer: lark.Transformer[Any, _Result]) -> list[_Callback | None]:
+        """By rule number, what lark's `Lark(transformer=transformer)` would call at each reduction;
+        None for a rule whose one child stands for it (see `_transparent`)."""
         kind = type(transformer)
         made = self._callbacks.get(kind)
         if made is None:
             # Methods are looked up on the class once, then bound to each transformer per parse.
             self._check(kind)
-            made = self._callbacks[kind] = [self._callback(rule, kind) for rule in self.rules]
-        return [callback.__get__(transformer) if hasattr(callback, "__get__") else callback for callback in made]
+            transparent = self._transparent(kind)
+            made = self._callbacks[kind] = [None if rule.origin in transparent else
+                                            self._callback(rule, kind, transparent) for rule in self.rules]
+        return [callback.__get__(transformer) if callback is not None and hasattr(callback, "__get__") else callback
+                for callback in made]
+
+    def _transparent(self, kind: type) -> frozenset[str]:
+        """Inlined `_rules` whose every expansion is one child kept as it is (`_member: property |
+        task | ...`, `_title: TEXT | STRING`). lark wraps that child and the parent splices it back
+        out, which gives the parent the child itself; so the engine leaves the child on the stack
+        and the parent takes it as a plain child (about 40,000 reductions of the 10k plan)."""
+        by_origin: dict[str, list[lalr.Rule]] = {}
+        for rule in self.rules:
+            by_origin.setdefault(rule.origin, []).append(rule)
+        return frozenset(origin for origin, rules in by_origin.items()
+                         if all(self._inlines(rule, kind) and len(rule.expansion) == 1
+                                and rule.include == ((0, False),) and not rule.expand1 for rule in rules))
+
+    @staticmethod
+    def _inlines(rule: lalr.Rule, kind: type) -> bool:
+        """Whether lark inlines `rule`'s children into its parent's for transformers of `kind`."""
+        return (getattr(kind, rule.callback, None) is None and rule.origin.startswith("_")
+                and rule.callback == rule.origin
+                and getattr(kind, "__default__", None) is lark.Transformer.__default__)
 
     def _check(self, kind: type) -> None:
         if getattr(kind, "__visit_tokens__", False) and any(hasattr(kind, name) for name in self.terminals):
@@ -93,13 +116,13 @@ class Engine:
         if not issubclass(kind, lark.Transformer) or issubclass(kind, lark.visitors.Transformer_InPlace):
             raise Unhandled  # an in-place transformer expects lark's trees
 
-    def _callback(self, rule: lalr.Rule, kind: type) -> _Callback:
+    def _callback(self, rule: lalr.Rule, kind: type, transparent: frozenset[str]) -> _Callback:
         method = getattr(kind, rule.callback, None)
         if method is not None and getattr(method, "visit_wrapper", None) is not None:
             raise Unhandled  # v_args: left to lark
-        default = getattr(kind, "__default__", None)
-        if method is None and rule.origin.startswith("_") and rule.callback == rule.origin \
-                and default is lark.Transformer.__default__:
+        # A transparent child is the child itself: kept, not spliced.
+        include = tuple((index, splice and rule.expansion[index] not in transparent) for index, splice in rule.include)
+        if self._inlines(rule, kind):
             body: Callable[..., object] = _inlined
         elif method is None:
             name = rule.callback
@@ -108,13 +131,18 @@ class Engine:
             body = method
         if rule.expand1:
             body = _expanding(body)
-        if len(rule.include) < len(rule.expansion) or any(splice for _, splice in rule.include):
-            body = _filtering(body, rule.include)
+        if len(include) < len(rule.expansion) or any(splice for _, splice in include):
+            body = _filtering(body, include)
         return cast(_Callback, body)
 
-    def parse(self, text: str, transformer: lark.Transformer[lark.Token, _Result], start: int = 0,
-              stop: int | None = None, line: int = 1, line_start: int | None = None) -> _Result:
+    def parse(self, text: str, transformer: lark.Transformer[Any, _Result], start: int = 0,
+              stop: int | None = None, line: int = 1, line_start: int | None = None,
+              token: Callable[[str, str, int, int, int, int, int, int], object] = lark.Token) -> _Result:
         """What `Lark(transformer=transformer).parse(text)` returns, or Unhandled.
+
+        `token` makes each token the callbacks get, called as `lark.Token(type, value, start_pos,
+        line, column, end_line, end_column, end_pos)` is (the default): a transformer that reads
+        only those attributes may take something cheaper to make (the Builder takes `build.Tok`).
 
         With `start` and `stop`, only `text[start:stop]` is parsed (as a whole plan), `start` being on
         line `line`, which begins at `line_start` (default `start`): positions are those of the whole
@@ -127,7 +155,7 @@ class Engine:
         state_stack = [self.tables.start_state]
         value_stack: list[object] = []
         push_state, push_value = state_stack.append, value_stack.append
-        token_of = lark.Token
+        token_of = token
         pos, size = start, len(text) if stop is None else stop
         line_start = start if line_start is None else line_start
         while pos < size:
@@ -150,11 +178,11 @@ class Engine:
             if kind in ignore:
                 pos, line, line_start = end, end_line, end_start
                 continue
-            token: lark.Token | None
+            made: object
             if kind in unseen:  # `_SEP`, `_COLON`: every rule's child filter drops them unseen
-                token = None
+                made = None
             else:
-                token = token_of(kind, match.group(), pos, line, pos - line_start + 1, end_line, end - end_start + 1, end)
+                made = token_of(kind, match.group(), pos, line, pos - line_start + 1, end_line, end - end_start + 1, end)
             pos, line, line_start = end, end_line, end_start
             while True:
                 action = states[state_stack[-1]].get(kind)
@@ -162,9 +190,14 @@ class Engine:
                     raise Unhandled
                 if action >= 0:  # shift
                     push_state(action)
-                    push_value(token)
+                    push_value(made)
                     break
                 rule = ~action  # reduce, inlined: this runs once per rule of the parse
+                callback = callbacks[rule]
+                if callback is None:  # a transparent rule: its one child stays on the stack for it
+                    del state_stack[-1]
+                    push_state(states[state_stack[-1]][origins[rule]])
+                    continue
                 count = sizes[rule]
                 if count:
                     children = value_stack[-count:]
@@ -172,7 +205,7 @@ class Engine:
                     del value_stack[-count:]
                 else:
                     children = []
-                push_value(callbacks[rule](children))
+                push_value(callback(children))
                 push_state(states[state_stack[-1]][origins[rule]])
         accept = self.tables.accept_state
         while True:
@@ -184,12 +217,17 @@ class Engine:
                     raise Unhandled
                 return cast(_Result, value_stack[-1])  # what the start rule's callback made
             rule = ~action
+            callback = callbacks[rule]
+            if callback is None:
+                del state_stack[-1]
+                push_state(states[state_stack[-1]][origins[rule]])
+                continue
             count = sizes[rule]
             children = value_stack[-count:] if count else []
             if count:
                 del state_stack[-count:]
                 del value_stack[-count:]
-            push_value(callbacks[rule](children))
+            push_value(callback(children))
             push_state(states[state_stack[-1]][origins[rule]])
 
 

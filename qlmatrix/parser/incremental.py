@@ -39,7 +39,7 @@ from ..diagnostics import Diagnostic
 from ..keywords import PROPERTY_BY_WORD
 from ..model import Item, Section
 from . import Parsed, fast, finish, parse_text
-from .build import Builder
+from .build import Builder, Tok
 from .recovery import nesting_error
 
 __all__ = ["Reparser"]
@@ -184,7 +184,7 @@ def _parsed(engine: fast.Engine, filename: str, text: str, start: int, stop: int
             line_start: int | None = None) -> _Chunk:
     """text[start:stop] parsed as a plan's statements, with their diagnostics (raises as the engine does)."""
     builder = _Statements(filename)
-    found = cast("list[object]", engine.parse(text, builder, start, stop, line, line_start))
+    found = cast("list[object]", engine.parse(text, builder, start, stop, line, line_start, token=Tok))
     return _Chunk(found, tuple(builder.diagnostics))
 
 

@@ -145,8 +145,8 @@ def placed(layout: Layout, file: str, line: int, column: int) -> list[Assignment
     found = []
     roles = _ROLES
     for role, name, start, end in layout:
-        span = Span(file, line, column + start, line, column + end)
-        found.append(Assignment(roles[role], Ref(name, span), span))
+        at = (file, line, column + start, line, column + end)  # a Place: a Span only if asked for
+        found.append(Assignment(roles[role], Ref(name, at), at))
     return found
 
 

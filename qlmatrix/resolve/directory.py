@@ -9,7 +9,6 @@ probably meant.
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
 
@@ -81,7 +80,7 @@ class UnitDirectory:
         # Remembered per name: scoring costs a pass over every declared name, and a
         # misspelt name tends to be misspelt the same way many times.
         if name not in self._suggestions:
-            self._suggestions[name] = closest(name, self._by_name, score=similarity,
+            self._suggestions[name] = closest(name, self._by_name, score=_likely_similarity,
                                                  cutoff=_MORE_THAN_0_6, prefer_same_start=False)
         return self._suggestions[name]
 
@@ -108,6 +107,17 @@ def _is_subsequence(short: str, long: str) -> bool:
 
 def similarity(typed: str, known: str) -> float:
     """How likely `typed` means `known`, 0..1: same body at another level, an abbreviation, a near typo."""
+    return _similarity(typed, known, 0.0)
+
+
+def _likely_similarity(typed: str, known: str) -> float:
+    """`similarity`, or a lower value when both are below what `suggest` takes: "did you mean" scores
+    every declared name (5,000 in a 100k-task plan) and most are nowhere near."""
+    return _similarity(typed, known, _MORE_THAN_0_6)
+
+
+def _similarity(typed: str, known: str, floor: float) -> float:
+    """`similarity`, exact from `floor` up; below it, some value below `floor`."""
     a = _strip_level(typed).translate(_NEAR)
     b = _strip_level(known).translate(_NEAR)
     if a == b:
@@ -115,8 +125,12 @@ def similarity(typed: str, known: str) -> float:
     short, long = sorted((a, b), key=len)
     if len(short) >= 2 and _is_subsequence(short, long):
         return 0.8 + 0.15 * len(short) / len(long)  # 纪监委 is short for 纪委监委
-    common = sum((Counter(a) & Counter(b)).values())
+    # The characters the two share, counted as a multiset (what `Counter(a) & Counter(b)` counts).
+    common = sum(min(a.count(char), b.count(char)) for char in set(a) & set(b))
     dice = 2 * common / (len(a) + len(b))
+    if dice < floor:
+        # difflib's ratio is at most its quick_ratio, which is this very dice: the score is below floor.
+        return dice * 0.9
     import difflib  # only for a misspelt name: not worth importing at every start
 
     return max(dice * 0.9, difflib.SequenceMatcher(None, a, b).ratio())
