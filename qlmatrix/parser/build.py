@@ -552,7 +552,7 @@ def _listed(prop: Prop) -> str:
     (`配合: "\\"各区、县级市\\"、B"`, how the writer lists a quoted name first: writer.names)."""
     token = prop.value_token
     if token is not None and token.type == "STRING" and '"' not in prop.value:
-        return str(token)
+        return token.value
     return prop.value
 
 
