@@ -117,13 +117,13 @@ def _pastable(task: Task) -> bool:
 
 def names(values: Iterable[Ref | str], in_annotation: bool = False) -> str:
     """Names joined by 、. A property's value cannot open with a quoted name that more names follow
-    (`配合: "各区、县级市"、B` reads as one quoted text, then a stray list), so that list is quoted
-    whole, its names' quotes escaped (`配合: "\\"各区、县级市\\"、B"`), as the parser reads it back
-    (parser/build.py `_listed`). An annotation opens with its label and needs none of that."""
+    (`配合: "各区、县级市"、B` reads as one quoted text, then a stray list), so such a list opens with
+    a 、 (`配合: 、"各区、县级市"、B`: an empty first item, which a list passes over). An annotation
+    opens with its label and needs none of that."""
     written = [name(str(v)) for v in values]
     joined = "、".join(written)
     if not in_annotation and len(written) > 1 and written[0].startswith('"'):
-        return quote(joined)
+        return "、" + joined
     return joined
 
 

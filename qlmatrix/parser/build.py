@@ -548,12 +548,9 @@ def _clean(token: Token | None) -> str | None:
 
 def _listed(prop: Prop) -> str:
     """A list value as written: a value all in quotes (`配合: "各区、县级市"`) is one quoted name, as
-    in a declaration, not a list the quotes hid; unless what it quotes holds quoted names itself
-    (`配合: "\\"各区、县级市\\"、B"`, how the writer lists a quoted name first: writer.names)."""
+    in a declaration, not a list the quotes hid."""
     token = prop.value_token
-    if token is not None and token.type == "STRING" and '"' not in prop.value:
-        return token.value
-    return prop.value
+    return token.value if token is not None and token.type == "STRING" else prop.value
 
 
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r"}

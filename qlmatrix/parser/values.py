@@ -76,7 +76,8 @@ def split_top_level(text: str, separators: str, brackets: tuple[str, str] = (_OP
 
 def _split_quoted(text: str, separators: str, opening: str, closing: str) -> list[tuple[int, int]]:
     """`split_top_level` of a list holding a quoted name (`市委组织部、"各区、县级市"`): what is between
-    the quotes is the name's (a separator, a bracket, `\\"`), as in a declaration."""
+    the quotes of a name that starts with one is the name's (a separator, a bracket, `\\"`), as in a
+    declaration."""
     parts, depth, start, quoted, escaped = [], 0, 0, False, False
     for index, char in enumerate(text):
         if quoted:
@@ -86,8 +87,8 @@ def _split_quoted(text: str, separators: str, opening: str, closing: str) -> lis
                 escaped = True
             elif char == '"':
                 quoted = False
-        elif char == '"':
-            quoted = True
+        elif char == '"' and depth == 0 and not text[start:index].strip(" \t\u3000"):
+            quoted = True  # a quote opens a name only where the name starts: `(")` is a name of its own
         elif char in opening:
             depth += 1
         elif char in closing:
