@@ -168,6 +168,11 @@ def main(argv=None) -> int:
     report = Report()
     print(f" {'#':<3} {'figure':<46} {'measured':<28} {'ratio':>9}  {'target':<8} ok")
 
+    # 5 is timed first, before this process holds any plan: a child process started from a parent
+    # holding the 100k plan took 20-30 ms longer to start (its page tables are copied), which is the
+    # benchmark's own doing, not qlm's. Printed in its place below.
+    start_times = start_up_times(paths, repeat) if "5" in only else None
+
     # 1. load + check vs lark's own parse of the same text with the same grammar.
     path10 = paths["10k"]
     plan10 = read_file(path10).plan
@@ -205,8 +210,8 @@ def main(argv=None) -> int:
         report.add("4", "peak RSS, load+check 100k (skipped: --quick)", "-", None, "≤ 500 MB", None)
 
     # 5. Start-up: a whole `qlm check` of the example vs importing lark.
-    if "5" in only:
-        start_up(report, paths, repeat)
+    if start_times is not None:
+        start_up(report, *start_times)
     if "7" in only:
         editing(report, folder, repeat)
     if "6" in only:
@@ -224,7 +229,8 @@ def main(argv=None) -> int:
     return 1 if report.failed else 0
 
 
-def start_up(report: Report, paths: dict, repeat: int) -> None:
+def start_up_times(paths: dict, repeat: int) -> tuple[str, float, float]:
+    """The example's name, and the best wall time of a whole `qlm check` of it and of `import lark`."""
     example = EXAMPLE if EXAMPLE.exists() else paths["1k"]
     command = [*qlm_command(), "check", str(example)]
     subprocess.run(command, capture_output=True, check=False)  # warm the parser cache and the OS
@@ -233,7 +239,11 @@ def start_up(report: Report, paths: dict, repeat: int) -> None:
     for _ in range(starts):  # interleaved, so both see the same load
         qlm_time = min(qlm_time, wall(command, 1))
         lark_time = min(lark_time, wall([sys.executable, "-c", "import lark"], 1))
-    report.add("5", f"`qlm check {example.name}` / `import lark`", f"{qlm_time * 1000:.0f} ms / {lark_time * 1000:.0f} ms",
+    return example.name, qlm_time, lark_time
+
+
+def start_up(report: Report, name: str, qlm_time: float, lark_time: float) -> None:
+    report.add("5", f"`qlm check {name}` / `import lark`", f"{qlm_time * 1000:.0f} ms / {lark_time * 1000:.0f} ms",
                qlm_time / lark_time, "≤ 2×", 2.0)
 
 
