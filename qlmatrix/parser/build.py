@@ -553,12 +553,9 @@ def _listed(prop: Prop) -> str:
     return token.value if token is not None and token.type == "STRING" else prop.value
 
 
-_ESCAPES = {"n": "\n", "t": "\t", "r": "\r"}
-
-
 def _unquote(token: Token) -> str:
     """The text of a "quoted" token: \\n, \\t and \\r are control characters, \\x is x."""
-    return re.sub(r"\\(.)", lambda m: _ESCAPES.get(m.group(1), m.group(1)), token.value[1:-1])
+    return values.unquoted(token.value)
 
 
 # lark types a rule's children as a plain list and a token's position as optional. The grammar

@@ -48,9 +48,7 @@ def split_top_level(text: str, separators: str, brackets: tuple[str, str] = (_OP
         nested = _PARENTHESES.search(text) is not None
     else:
         nested = any(char in text for char in opening + closing)
-    if '"' in text:
-        return _split_quoted(text, separators, opening, closing)
-    if not nested:  # the usual case: split in C, not character by character
+    if not nested and '"' not in text:  # the usual case: split in C, not character by character
         first = separators[0]
         for other in separators[1:]:
             if other in text:
@@ -61,22 +59,12 @@ def split_top_level(text: str, separators: str, brackets: tuple[str, str] = (_OP
             parts.append((start, end))
             start = end + 1
         return parts
-    parts, depth, start = [], 0, 0
-    for index, char in enumerate(text):
-        if char in opening:
-            depth += 1
-        elif char in closing:
-            depth = max(0, depth - 1)
-        elif char in separators and depth == 0:
-            parts.append((start, index))
-            start = index + 1
-    parts.append((start, len(text)))
-    return parts
+    return _split_scanning(text, separators, opening, closing)
 
 
-def _split_quoted(text: str, separators: str, opening: str, closing: str) -> list[tuple[int, int]]:
-    """`split_top_level` of a list holding a quoted name (`市委组织部、"各区、县级市"`): what is between
-    the quotes of a name that starts with one is the name's (a separator, a bracket, `\\"`), as in a
+def _split_scanning(text: str, separators: str, opening: str, closing: str) -> list[tuple[int, int]]:
+    """`split_top_level` character by character: a separator inside brackets, or inside the quotes of
+    a name that starts with one (`市委组织部、"各区、县级市"`, a `\\"` in it), is the name's, as in a
     declaration."""
     parts, depth, start, quoted, escaped = [], 0, 0, False, False
     for index, char in enumerate(text):
