@@ -85,3 +85,12 @@ def test_completion_offers_a_name_with_a_separator_quoted():
 
     assert spelt("各区、县级市") == '"各区、县级市"' and spelt("市委组织部") == "市委组织部"
     assert spelt("各县(市、区)") == "各县(市、区)"  # a 、 inside the name's own parentheses needs no quotes
+
+
+def test_a_hand_written_list_after_a_quoted_name_is_told_how_to_write_it():
+    from qlmatrix.parser import read_text
+
+    result = read_text(DECLARED + '任务 (一) 推进 {\n  牵头: 市委组织部\n  配合: "各区、县级市"、市发展改革委\n}\n',
+                       "p.qlm")
+    (error,) = [d for d in result.diagnostics if d.code == "E001"]
+    assert error.help == "quoted-first" and (error.span.line, error.span.column) == (5, 15)

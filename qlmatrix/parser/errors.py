@@ -7,6 +7,8 @@ it places the caret by character count, wrong after Chinese text.
 
 from __future__ import annotations
 
+import re
+
 import lark
 
 from ..diagnostics import Diagnostic, Label
@@ -97,12 +99,13 @@ def from_lark(error: lark.exceptions.LarkError, filename: str, text: str, opened
         open_span = Span(filename, brace_line, brace_column, brace_line, brace_column + 1)
         return Diagnostic("E002", span, args=args, help="close-block", help_args={"line": str(brace.line)},
                           labels=[Label(open_span, "block-opened")])
-    help_key, help_args = _help_for(token, expected)
+    before = text.split("\n")[line - 1][:column - 1] if 0 < line <= text.count("\n") + 1 else ""
+    help_key, help_args = _help_for(token, expected, before)
     return Diagnostic("E001", span, args=args, help=help_key, help_args=help_args)
 
 
 
-def _help_for(token: lark.Token | None, expected: set[str]) -> tuple[str | None, dict[str, str]]:
+def _help_for(token: lark.Token | None, expected: set[str], before: str = "") -> tuple[str | None, dict[str, str]]:
     """The likeliest fix, from what was found where something else was expected."""
     text = str(token) if token is not None else ""
     if "ANNOTATION" in expected and annotation_start().match(text):
@@ -111,6 +114,8 @@ def _help_for(token: lark.Token | None, expected: set[str]) -> tuple[str | None,
         word = text.split()[0] if text.split() else ""
         if word in PROPERTY_BY_WORD:
             return "missing-colon", {"key": word}
+    if token is not None and text[:1] in "、，," and _QUOTED_VALUE.search(before):
+        return "quoted-first", {}  # `配合: "各区、县级市"、B`: the quoted text was the whole value
     if "_LISTSEP" in expected and token is not None and token.type in ("NAME", "TEXT"):
         return "list-separator", {"name": text.split()[0]}
     if any(name in KEYWORDS for name in expected):
@@ -119,6 +124,10 @@ def _help_for(token: lark.Token | None, expected: set[str]) -> tuple[str | None,
             return "did-you-mean", {"suggestion": keyword}
         return "statement-start", {}
     return None, {}
+
+
+#: What precedes the unexpected token when a property's value was a quoted name only: `配合: "…"`.
+_QUOTED_VALUE = re.compile(r'[:：][ \t]*"(?:[^"\\\n]|\\.)*"[ \t]*$')
 
 
 def _mistyped_keyword(text: str) -> str | None:
