@@ -100,8 +100,13 @@ def _find(plan_path: str | os.PathLike[str]) -> tuple[str, Table] | None:
         if os.path.isfile(own):
             return own, read_settings(own)
         project = os.path.join(directory, "pyproject.toml")
-        if os.path.isfile(project) and _mentions_qlmatrix(project):
-            tool = read_settings(project).get("tool", {})
+        if os.path.isfile(project):
+            data = _read(project)
+            # A pyproject.toml that never spells qlmatrix holds no `[tool.qlmatrix]` (however quoted
+            # or inlined): another tool's file, passed over unparsed (`qlm check` runs this at every
+            # start, and parsing a whole project file costs more than checking a small plan), its
+            # own errors not ours to report.
+            tool = _settings(project, data).get("tool", {}) if b"qlmatrix" in data else {}
             if not isinstance(tool, dict):
                 raise _error(project, "tool", "`tool` must be a table", "`tool`应为一个表")
             table = tool.get("qlmatrix")
@@ -113,26 +118,23 @@ def _find(plan_path: str | os.PathLike[str]) -> tuple[str, Table] | None:
         directory = parent
 
 
-def _mentions_qlmatrix(path: str) -> bool:
-    """Whether a pyproject.toml can hold settings of ours: a `[tool.qlmatrix]` table (however quoted
-    or inlined) spells the word. One that does not is another tool's file, passed over unparsed
-    (`qlm check` runs this at every start; parsing a project's whole pyproject.toml costs more
-    than checking a small plan's text), and its own errors are not ours to report."""
-    try:
-        return b"qlmatrix" in read_bytes(path)
-    except OSError:
-        return True  # read_settings says why it cannot be read
-
-
 def read_settings(path: str) -> Table:
     """A settings file's TOML. Raises ConfigError (placed at the bad line) when it cannot be read or parsed."""
-    import tomllib  # only when there is a settings file to read
+    return _settings(path, _read(path))
 
+
+def _read(path: str) -> bytes:
     try:
-        data = read_bytes(path)
+        return read_bytes(path)
     except OSError as error:
         reason = os_reason(error)
         raise ConfigError(f"{path}: cannot read: {reason.en}", f"{path}：无法读取：{reason.zh}") from error
+
+
+def _settings(path: str, data: bytes) -> Table:
+    """The TOML of the settings file `path`, whose bytes are `data`."""
+    import tomllib  # only when there is a settings file to read
+
     try:
         text = data.decode("utf-8-sig")  # a byte-order mark, which Windows editors write, is no error
     except UnicodeDecodeError as error:
