@@ -61,7 +61,7 @@ def title(text: str) -> str:
 def name(text: str) -> str:
     """A unit name in a list or reference: as it is when it reads back as one NAME, else quoted
     (`"各区、县级市"`, `"A{B}"`), unless what it holds would end the list's line (`;`, `#`, a brace)."""
-    if _NAME.fullmatch(text) and not _depth_separator(text):
+    if _plain(text):
         return text
     quoted = quote(text)
     if _VALUE_UNSAFE.search(quoted):
@@ -69,10 +69,15 @@ def name(text: str) -> str:
     return quoted
 
 
+def _plain(text: str) -> bool:
+    """A name the lexer reads back as one NAME, with no list separator outside its parentheses."""
+    return _NAME.fullmatch(text) is not None and not _depth_separator(text)
+
+
 def annotated(text: str) -> bool:
     """Whether a name as `name` writes it can stand in an annotation (`(责任单位:A、B)`): the
     annotation ends at its closing bracket, so a quoted name holds no bracket."""
-    return text == name(text) or not _ANNOTATION_UNSAFE.search(text)
+    return _plain(text) or not _ANNOTATION_UNSAFE.search(text)
 
 
 _ANNOTATION_UNSAFE = re.compile(r"[()（）\[\]【】〔〕]")
