@@ -94,3 +94,13 @@ def test_a_hand_written_list_after_a_quoted_name_is_told_how_to_write_it():
                        "p.qlm")
     (error,) = [d for d in result.diagnostics if d.code == "E001"]
     assert error.help == "quoted-first" and (error.span.line, error.span.column) == (5, 15)
+
+
+def test_a_list_of_many_quotes_is_split_in_one_pass():
+    """Each quote asks only whether its part has begun (a flag), not the text before it again: the
+    splitter stays linear in a hostile value of quotes after a name."""
+    from qlmatrix.parser.values import split_top_level
+
+    text = "A" + '"' * 50_000 + "、B"
+    assert [text[start:end] for start, end in split_top_level(text, "、，,")] == ["A" + '"' * 50_000, "B"]
+    assert split_top_level(' "C、D"、E', "、") == [(0, 6), (7, 8)]  # a blank before the quote

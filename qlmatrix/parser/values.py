@@ -67,6 +67,7 @@ def _split_scanning(text: str, separators: str, opening: str, closing: str) -> l
     a name that starts with one (`市委组织部、"各区、县级市"`, a `\\"` in it), is the name's, as in a
     declaration."""
     parts, depth, start, quoted, escaped = [], 0, 0, False, False
+    begun = False  # whether the current part holds anything but blanks yet
     for index, char in enumerate(text):
         if quoted:
             if escaped:
@@ -75,15 +76,18 @@ def _split_scanning(text: str, separators: str, opening: str, closing: str) -> l
                 escaped = True
             elif char == '"':
                 quoted = False
-        elif char == '"' and depth == 0 and not text[start:index].strip(" \t\u3000"):
+        elif char in separators and depth == 0:
+            parts.append((start, index))
+            start, begun = index + 1, False
+            continue
+        elif char == '"' and depth == 0 and not begun:
             quoted = True  # a quote opens a name only where the name starts: `(")` is a name of its own
         elif char in opening:
             depth += 1
         elif char in closing:
             depth = max(0, depth - 1)
-        elif char in separators and depth == 0:
-            parts.append((start, index))
-            start = index + 1
+        if char not in " \t\u3000":
+            begun = True
     parts.append((start, len(text)))
     return parts
 
