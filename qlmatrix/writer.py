@@ -83,7 +83,7 @@ def annotated(text: str) -> bool:
 _ANNOTATION_UNSAFE = re.compile(r"[()（）\[\]【】〔〕]")
 
 
-def _declared(text: str) -> str:
+def declared_name(text: str) -> str:
     """A name where the grammar takes a name or a "string" (a declaration, a report's units)."""
     return text if _NAME.fullmatch(text) else quote(text)
 
@@ -120,16 +120,9 @@ def _pastable(task: Task) -> bool:
         and not re.search(r"[{}｛｝#＃\n\r]", body) and not annotation_start().search(body)
 
 
-def names(values: Iterable[Ref | str], in_annotation: bool = False) -> str:
-    """Names joined by 、. A property's value cannot open with a quoted name that more names follow
-    (`配合: "各区、县级市"、B` reads as one quoted text, then a stray list), so such a list opens with
-    a 、 (`配合: 、"各区、县级市"、B`: an empty first item, which a list passes over). An annotation
-    opens with its label and needs none of that."""
-    written = [name(str(v)) for v in values]
-    joined = "、".join(written)
-    if not in_annotation and len(written) > 1 and written[0].startswith('"'):
-        return "、" + joined
-    return joined
+def names(values: Iterable[Ref | str]) -> str:
+    """Names joined by 、, each as `name` writes it (`配合: "各区、县级市"、B`)."""
+    return "、".join(name(str(v)) for v in values)
 
 
 def people(values: Iterable[str]) -> str:
@@ -357,7 +350,7 @@ class Writer:
         if unit.kind is not None:
             zh, en = UNIT_KINDS[unit.kind]
             entries.append(self.entry("kind", zh if self.zh else en))
-        declared = "、".join(_declared(u.name) for u in group)
+        declared = "、".join(declared_name(u.name) for u in group)
         self.block(0, f"{self.keyword('collective' if unit.collective else 'unit')} {declared}", entries,
                    inline=True, node=unit, last=group[-1])
 
@@ -426,7 +419,7 @@ class Writer:
         moved: tuple[str, ...] = ("responsible", "body") if pasted else ("responsible",)
         if _annotation_form(task) and (layout is None or layout.annotation):
             label = "责任单位" if self.zh else "responsible"
-            head += ("" if pasted else " ") + f"({label}:{names((a.unit for a in task.assignments), in_annotation=True)})"
+            head += ("" if pasted else " ") + f"({label}:{names(a.unit for a in task.assignments)})"
             moved += ("lead", "support")  # their comments go with the units, to the head line
         else:
             entries += self.role_entries(task.assignments)
@@ -452,9 +445,9 @@ class Writer:
         self.block(depth, head, entries, inline=True, node=note)  # `说明 (一)指导思想 { 正文: … }`, one line as written
 
     def report(self, report: Report, depth: int) -> None:
-        head = f"{self.keyword('report')} {_declared(report.source.name)}"
+        head = f"{self.keyword('report')} {declared_name(report.source.name)}"
         if report.target is not None:
-            head += f" -> {_declared(report.target.name)}"
+            head += f" -> {declared_name(report.target.name)}"
         entries = []
         if report.content is not None:
             entries.append(self.entry("content", value(report.content)))

@@ -238,11 +238,27 @@ def test_rename_an_alias_rewrites_that_alias_only(tmp_path):
     assert sorted((o.span.line, o.span.column) for o in found) == [(1, 14), (2, text.splitlines()[1].index("纪委监委") + 1)]
 
 
-@pytest.mark.parametrize("name", ["甲 乙", "甲;乙", "甲{", ""])
-def test_rename_refuses_a_name_that_is_not_plain(tmp_path, name):
+@pytest.mark.parametrize("name", ["甲;乙", "甲{", "甲#", "", " 甲", "甲(乙"])
+def test_rename_refuses_a_name_that_cannot_be_written_in_a_list(tmp_path, name):
     analysis, path = analysed(tmp_path, "单位 纪监委\n任务 (一)a (责任单位:纪监委)\n")
     with pytest.raises(navigation.RenameRefused):
         navigation.rename(analysis, path, 1, 4, name)
+
+
+@pytest.mark.parametrize("new_name", ["各区、县级市", "甲 乙", "市“两新”组织党工委"])
+def test_rename_to_a_name_holding_a_separator_quotes_it_wherever_it_goes(tmp_path, new_name):
+    """Every place the name stands (declaration, annotation, a list opening with it, a report) reads
+    back as the one renamed unit: the plan means what it meant, with the new name."""
+    text = ("单位 纪监委、党群部\n任务 (一)a (责任单位:纪监委、党群部)\n"
+            "任务 (二)b { 牵头: 纪监委; 配合: 党群部 }\n汇报 纪监委 -> 党群部\n")
+    analysis, path = analysed(tmp_path, text)
+    found = navigation.rename(analysis, path, 1, 4, new_name)
+    lines = Lines(text, UTF32)
+    edits = [types.TextEdit(range=lines.range(o.span), new_text=navigation.spelling(o, new_name)) for o in found]
+    renamed = apply_edits(text, edits)
+    before, after = qlmatrix.loads(text), qlmatrix.loads(renamed)
+    assert qlmatrix.dumps(after) == qlmatrix.dumps(before).replace("纪监委", qlmatrix.writer.name(new_name))
+    assert [d.code for d in qlmatrix.check(after)] == [d.code for d in qlmatrix.check(before)]
 
 
 def test_without_the_lsp_extra_qlm_lsp_says_what_to_install():

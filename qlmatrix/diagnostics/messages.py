@@ -75,10 +75,6 @@ _HELPS = {
     ),
     "missing-colon": ("add `:` after `{key}`, e.g. `{key}: ...`", "请在`{key}`后加冒号，如`{key}: ...`"),
     "list-separator": ("separate names with `、`, e.g. `…、{name}`", "多个名称之间请用`、`分隔，如`…、{name}`"),
-    "quoted-first": ("a property's value cannot go on after a quoted name: open the list with `、` "
-                     "(`配合: 、\"各区、县级市\"、B`), or name the quoted unit later in the list",
-                     "属性值以带引号的名称开头时不能再接其他名称：请在列表开头加`、`"
-                     "（`配合: 、\"各区、县级市\"、B`），或把带引号的名称放到后面"),
     "known-values": ("known values: {values}", "可用的值：{values}"),
     "remove-duplicate": ("keep one of them", "请只保留一处"),
     "property-separator": ("separate properties with `；` (or `;`) or a new line; read here as you meant it",

@@ -124,7 +124,7 @@ def on_rename(ls: QlmServer, params: types.RenameParams) -> types.WorkspaceEdit:
     changes: dict[str, list[types.TextEdit]] = {}
     for occurrence in found:
         edit = types.TextEdit(range=ls.lines(occurrence.file, analysis).range(occurrence.span),
-                              new_text=params.new_name.strip())
+                              new_text=navigation.spelling(occurrence, params.new_name.strip()))
         changes.setdefault(ls.uri(occurrence.file), []).append(edit)
     return types.WorkspaceEdit(changes=changes)
 

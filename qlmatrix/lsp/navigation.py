@@ -7,19 +7,16 @@ them into protocol ranges.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable, Iterator
 
 import attrs
 
+from .. import writer
 from ..model import Include, Item, Plan, Report, Section, SectionKind, Task
 from ..span import Span
 from ..text import Text
 from .analysis import Analysis, real
 from .index import Occurrence, at, occurrences, of_unit
-
-#: A name the language writes without quotes, and the writer keeps as it is.
-_PLAIN_NAME = re.compile(r"[^\s、，,;；:：(){}（）｛｝\[\]【】〔〕#＃\"→\-]+(?:[(（][^()（）\s]*[)）])?")
 
 
 def definition(analysis: Analysis, file: str, line: int, column: int) -> Occurrence | None:
@@ -44,7 +41,7 @@ def references(analysis: Analysis, file: str, line: int, column: int, include_de
 
 
 class RenameRefused(Exception):
-    """A rename that would break the plan: the new name is taken or cannot be written plainly."""
+    """A rename that would break the plan: the new name is taken or cannot be written everywhere it goes."""
 
     def __init__(self, text: Text):
         super().__init__(text.en)
@@ -56,16 +53,19 @@ def rename(analysis: Analysis, file: str, line: int, column: int, new_name: str)
     unit's name, or the alias or full name used there) for that unit, its declaration included.
 
     Raises RenameRefused when another unit (or this one, by another name) already answers to
-    `new_name`, or when it is not a plain name."""
+    `new_name`, or when it cannot be written in a list or an annotation (`spelling` says how it is
+    written at each place)."""
     found = occurrences(analysis)
     here = at(found, file, line, column)
     if here is None:
         raise RenameRefused(Text("no unit name here", "此处没有单位名称"))
     if new_name == here.written:
         return []
-    if not _PLAIN_NAME.fullmatch(new_name):
-        raise RenameRefused(Text(f"`{new_name}` is not a plain unit name (no spaces or 、，:;{{}}#\" in it)",
-                                 f"`{new_name}`不是普通的单位名称（不能含空格或、，:;{{}}#\"）"))
+    if not _writable(new_name):
+        raise RenameRefused(Text(f"`{new_name}` cannot be written as a unit name in a list or an annotation "
+                                 "(no ; # or braces in it, and no brackets unless they pair up)",
+                                 f"`{new_name}`无法作为单位名称写入列表或责任单位标注"
+                                 "（不能含;#或花括号，括号须成对）"))
     resolved = analysis.resolved
     assert resolved is not None
     taken = resolved.units.get(new_name)
@@ -75,6 +75,22 @@ def rename(analysis: Analysis, file: str, line: int, column: int, new_name: str)
     if here.unit is None:
         return [o for o in found if o.unit is None and o.written == here.written]
     return [o for o in of_unit(found, here.unit) if o.written == here.written]
+
+
+def spelling(occurrence: Occurrence, new_name: str) -> str:
+    """`new_name` as the writer spells it where `occurrence` stands: quoted when it holds a separator
+    or a space (`"各区、县级市"`), so that the renamed plan reads back as one name there."""
+    return writer.declared_name(new_name) if occurrence.declaration else writer.name(new_name)
+
+
+def _writable(new_name: str) -> bool:
+    if not new_name.strip() or new_name != new_name.strip():
+        return False
+    try:
+        writer.name(new_name)
+    except writer.UnwritableError:
+        return False
+    return writer.annotated(new_name)
 
 
 @attrs.frozen

@@ -7,8 +7,6 @@ it places the caret by character count, wrong after Chinese text.
 
 from __future__ import annotations
 
-import re
-
 import lark
 
 from ..diagnostics import Diagnostic, Label
@@ -72,15 +70,13 @@ def from_lark(error: lark.exceptions.LarkError, filename: str, text: str, opened
     token: lark.Token | None
     if isinstance(error, lark.exceptions.UnexpectedCharacters):
         line, column = error.line, error.column
-        offset = error.pos_in_stream or 0
-        char = text[offset] if offset < len(text) else None
-        where: int | None = offset
+        where = error.pos_in_stream or 0
+        char = text[where] if where < len(text) else None
         found = _found(None, char)
         expected = set(error.allowed or ())
         token = None
     elif isinstance(error, lark.exceptions.UnexpectedToken):
         token = error.token
-        where = token.start_pos if token.type != "$END" else None  # None when lark has none
         expected = set(error.accepts or error.expected or ())
         found = _found(token, None)
         if token.type == "$END" or token.line is None or token.column is None:
@@ -89,7 +85,6 @@ def from_lark(error: lark.exceptions.LarkError, filename: str, text: str, opened
             line, column = token.line, token.column
     else:  # UnexpectedEOF and anything else lark may raise
         token, expected, found = None, set(getattr(error, "expected", ()) or ()), _found(None, None)
-        where = None
         line, column = _end_position(text)
     width = max(1, len(str(token))) if token is not None and token.type not in ("$END", "_SEP") else 1
     span = Span(filename, line, column, line, column + width)
@@ -102,13 +97,12 @@ def from_lark(error: lark.exceptions.LarkError, filename: str, text: str, opened
         open_span = Span(filename, brace_line, brace_column, brace_line, brace_column + 1)
         return Diagnostic("E002", span, args=args, help="close-block", help_args={"line": str(brace.line)},
                           labels=[Label(open_span, "block-opened")])
-    before = _line_before(text, where) if where is not None else ""
-    help_key, help_args = _help_for(token, expected, before)
+    help_key, help_args = _help_for(token, expected)
     return Diagnostic("E001", span, args=args, help=help_key, help_args=help_args)
 
 
 
-def _help_for(token: lark.Token | None, expected: set[str], before: str = "") -> tuple[str | None, dict[str, str]]:
+def _help_for(token: lark.Token | None, expected: set[str]) -> tuple[str | None, dict[str, str]]:
     """The likeliest fix, from what was found where something else was expected."""
     text = str(token) if token is not None else ""
     if "ANNOTATION" in expected and annotation_start().match(text):
@@ -117,8 +111,6 @@ def _help_for(token: lark.Token | None, expected: set[str], before: str = "") ->
         word = text.split()[0] if text.split() else ""
         if word in PROPERTY_BY_WORD:
             return "missing-colon", {"key": word}
-    if token is not None and text[:1] in "、，," and _QUOTED_VALUE.search(before):
-        return "quoted-first", {}  # `配合: "各区、县级市"、B`: the quoted text was the whole value
     if "_LISTSEP" in expected and token is not None and token.type in ("NAME", "TEXT"):
         return "list-separator", {"name": text.split()[0]}
     if any(name in KEYWORDS for name in expected):
@@ -127,15 +119,6 @@ def _help_for(token: lark.Token | None, expected: set[str], before: str = "") ->
             return "did-you-mean", {"suggestion": keyword}
         return "statement-start", {}
     return None, {}
-
-
-def _line_before(text: str, where: int) -> str:
-    """The text of the line up to offset `where` (not the whole text split: a file may hold many errors)."""
-    return text[text.rfind("\n", 0, where) + 1:where]
-
-
-#: What precedes the unexpected token when a property's value was a quoted name only: `配合: "…"`.
-_QUOTED_VALUE = re.compile(r'[:：][ \t]*"(?:[^"\\\n]|\\.)*"[ \t]*$')
 
 
 def _mistyped_keyword(text: str) -> str | None:
