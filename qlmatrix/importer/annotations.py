@@ -21,6 +21,7 @@ from .units import (
     glued_role_word,
     is_official,
     looks_like_unit,
+    split_mark,
     split_marked,
     split_units,
     strip_verb,
@@ -127,6 +128,7 @@ class Found:
     assumed: list[str] = attrs.field(factory=list)  # readings the import report states (`黄埔区→黄埔区政府`)
     ambiguous: list[str] = attrs.field(factory=list)  # `市协办`: a unit, or 市 + the role word 协办? (reported)
     named_lead: list[str] = attrs.field(factory=list)  # `A、B(B牵头)`, `其中B为牵头单位`: the listed units that lead
+    glosses: dict[str, str] = attrs.field(factory=dict)  # `各区人民政府〈含开发区…〉`: unit -> what it is said to cover
 
     @property
     def units(self) -> list[str]:
@@ -162,9 +164,31 @@ class Found:
         return out[0], out[1], out[2]
 
 
+#: A gloss after a unit's name saying what it covers: `各区人民政府〈含开发区、长江新区管委会,下同〉`,
+#: `各县（包括功能区）`. It says the scope of the unit (and, with 下同, of the name wherever it comes again), so it
+#: is no part of the name and its 下同 is no rule for the notes.
+_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff）)])[〈<(（](?P<gloss>(?:含|包括|包含)[^〈〉<>()（）]{1,60}?)"
+                    r"(?:[，,]?(?:下同|以下同))?[〉>)）]")
+_BEFORE_NAME = "、，,：:；;。()（）〈〉<>"
+
+
+def _take_glosses(text: str, found: Found) -> str:
+    """`text` without the glosses after unit names; each is kept in `found.glosses` under its name."""
+    def take(match: re.Match[str]) -> str:
+        start = match.start()
+        while start > 0 and match.start() - start < 30 and text[start - 1] not in _BEFORE_NAME:
+            start -= 1
+        name = split_mark(tidy(text[start:match.start()]))[0]
+        if name:
+            found.glosses.setdefault(name, match.group("gloss"))
+        return ""
+    return _GLOSS.sub(take, text) if "含" in text or "包括" in text else text
+
+
 def parse_note(text: str, labelled_only: bool = False) -> Found | None:
     """Roles in a note's inner text; None when the note does not assign anything."""
     found = Found()
+    text = _take_glosses(text, found)
     any_role = False
     clauses_units: list[list[str]] = []  # the units each unlabelled clause named, in order
     for sentence in depth_split(text, "。"):
@@ -373,7 +397,8 @@ def _clause(clause: str, found: Found) -> bool:
         return False
     involves = INVOLVES.match(clause)
     if involves and found.units:
-        names = split_units(involves.group(2))
+        # `以下均需各片区配合落实`: the verb after the units (配合落实) is no part of their names
+        names = split_units(strip_verb(involves.group(2))[0])
         if names and all(could_be_unit(name) for name in names):
             found.also += names
             # `以下政策措施均需X落实`: X for every later task as well (`下同` says the same after the fact)

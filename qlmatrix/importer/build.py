@@ -84,6 +84,9 @@ class Analysed:
     also: list[str] = attrs.field(factory=list)  # supporting units a rule earlier in the document adds
     #: Several annotated groups of sentences in one item: (text, note) each, one task apiece.
     groups: list[tuple[str, Found]] = attrs.field(factory=list)
+    #: The note closes a sentence (`…提供支撑。（财政部…负责）`), as a task's does, not a heading's
+    #: (`一、扩大有效投资(由县发改局牵头实施)`).
+    after_sentence: bool = False
 
 
 @attrs.define
@@ -149,7 +152,7 @@ class Importer:
         return analysed
 
     def _analyse(self, item: Item) -> Analysed:
-        paragraphs = [Para(p.line, p.text) for p in item.paragraphs]
+        paragraphs = [piece for p in item.paragraphs for piece in _lead_in_apart(p)]
         groups = _annotated_groups(" ".join(p.text for p in paragraphs)) if item.rank < TABLE_RANK else []
         if len(groups) > 1:
             first = paragraphs[0].text if paragraphs else ""
@@ -158,11 +161,13 @@ class Importer:
                 self._rules(group_found, item.line, "")
             return Analysed(item, title.rstrip("：:。 "), None, "", groups[0][1], "note", groups=groups)
         note, note_para = "", None
+        after_sentence = False
         for para in reversed(paragraphs):
             found_note = trailing_note(para.text)
             if found_note and (parse_note(found_note[1]) is not None or _bare_unit_list(para.text, *found_note)):
                 note, note_para = found_note[1], para
                 para.text = para.text[: found_note[0]].rstrip()
+                after_sentence = para.text.endswith(("。", "；", ";"))
                 if parse_note(note) is None:
                     note = f"责任单位：{note}"  # a bare list of organs closing the item: its units
                 break
@@ -208,7 +213,7 @@ class Importer:
         first = paragraphs[0].text if paragraphs else ""
         title, rest = split_title(first)
         body = "\n".join(([rest] if rest else []) + [p.text for p in paragraphs[1:] if p.text]) or None
-        return Analysed(item, title.rstrip("：:。 "), body, note, found, how)
+        return Analysed(item, title.rstrip("：:。 "), body, note, found, how, after_sentence=after_sentence)
 
     def _mid_text_notes(self, para: Para, trailing: tuple[int, str] | None) -> None:
         """A labelled note in the middle of a paragraph is not read as the task's: report it."""
@@ -224,6 +229,19 @@ class Importer:
             self.rule_line = self.rule_line or (line, note)
         if found.no_division and found.units and not found.also:  # 涉及X，不再做分工: X is added, nothing inherited
             self.inherit = (found, line)
+
+
+#: `…提供支撑。（财政部…负责）具体措施：`: a lead-in to the items below, after the item's note.
+_LEAD_IN_AFTER_NOTE = re.compile(r"(?<=[)）\]】〕])[ \t\u3000]*[^。()（）\[\]【】〔〕]{1,12}[:：]$")
+
+
+def _lead_in_apart(para: Para) -> list[Para]:
+    """The paragraph, with a lead-in after its note (`具体措施：`) as a paragraph of its own, so that the note
+    still closes the item's text."""
+    match = _LEAD_IN_AFTER_NOTE.search(para.text)
+    if match is None:
+        return [Para(para.line, para.text)]
+    return [Para(para.line, para.text[: match.start()]), Para(para.line, match.group(0).strip(" \t\u3000"))]
 
 
 def _bare_unit_list(text: str, start: int, inner: str) -> bool:
@@ -353,6 +371,8 @@ def build_plan(outline: Outline, source: str, default_title: str | None = None) 
         for found in [entry.found, *(found for _, found in entry.groups)]:
             for unit in found.units if found else ():
                 names.add_known(unit)
+            for unit, gloss in found.glosses.items() if found else ():  # `各区人民政府〈含开发区…〉`: what it covers
+                names.full.setdefault(names.add_known(unit), f"{unit}（{gloss}）")
     for entry in analysed:
         for written in mentions(entry.item.text):
             names.learn(written)
@@ -414,6 +434,14 @@ def build_plan(outline: Outline, source: str, default_title: str | None = None) 
             span = Span(source, line, 1, line, 1)
             number = entry.item.number or None
             heading = LEADER_HEADING.match(entry.title)
+            if children and _own_task(entry, children):
+                # `（一）…提供支撑。（财政部…负责）具体措施：1．…（…负责）2．…`: the item is a task of its own, its
+                # sub-measures tasks under it (一(一), 一(一)1 ...); its units are its own, not inherited by them
+                own_task = task(entry, entry.found, entry.title, _without_lead_in(entry.body), None, _SECTION_OWN)
+                items.append(Section(title=entry.title, id="", number=number, items=[own_task, *convert(children)],
+                                     span=span))
+                tasks_notes[line] = "parent"
+                continue
             if children:
                 if entry.body:
                     section_intros[line] = [p for p in entry.body.split("\n") if p]
@@ -449,6 +477,26 @@ def build_plan(outline: Outline, source: str, default_title: str | None = None) 
     date = _document_date(outline, importer)
     plan = Plan(title=title or default_title, basis=basis, issuer=issuer, units=units, items=items, date=date)
     return Built(plan, importer.problems, dropped, importer.rule_line, doc_number, tasks_notes, section_intros)
+
+
+#: The id of a task that is its section's own item (the section's id itself): see `_own_task`.
+_SECTION_OWN = "="
+_LEAD_IN = re.compile(r"^[^。]{1,12}[:：]$")
+
+
+def _own_task(entry: Analysed, children: list[Node]) -> bool:
+    """Is an annotated item with items under it a task of its own? When its note closes a sentence (a task's
+    note, not a heading's) and every item under it has a note of its own, so the note serves none of them."""
+    return entry.found is not None and entry.how == "note" and entry.after_sentence and not entry.groups \
+        and all(child.found is not None or child.groups for child, _ in children)
+
+
+def _without_lead_in(body: str | None) -> str | None:
+    """The body without a closing lead-in to the items under it (`具体措施：`)."""
+    paragraphs = (body or "").split("\n")
+    while paragraphs and _LEAD_IN.match(paragraphs[-1].strip()):
+        paragraphs.pop()
+    return "\n".join(paragraphs) or None
 
 
 def _timing(phrases: list[str]) -> list[str]:
@@ -587,6 +635,11 @@ def _ids(items: Iterable[PlanItem], prefix: str, used: set[str],
             own = ids.section_id("", prefix, item.number, item.title)
         elif isinstance(item, Task) and item.id.startswith("-"):  # one of an item's annotated groups: 三(八)-1
             item = attrs.evolve(item, id=prefix + item.id)
+            used.add(item.id)
+            out.append(item)
+            continue
+        elif isinstance(item, Task) and item.id == _SECTION_OWN:  # the section's own task: 一(一) of 一(一)1, 2 ...
+            item = attrs.evolve(item, id=prefix)
             used.add(item.id)
             out.append(item)
             continue

@@ -30,6 +30,7 @@ from .annotations import DUE_LABELS, LEAD_LABELS, LEADER_LABELS, RESPONSIBLE_LAB
 from .columns import cell_kind, column_kind, more_units, one_unit_column, place, sub_rows
 from .numbering import number_value
 from .reading import Line
+from .runs import cut_run_together
 from .units import could_be_unit, looks_like_unit, split_units, strip_verb
 
 #: Columns a table may have that say nothing about who does what (`进展情况` between the task and the units).
@@ -96,7 +97,7 @@ Notice = tuple[int, str, str, str]
 def prepare(lines: list[Line], notices: list[Notice] | None = None) -> list[Line]:
     """The document's lines with run-together paragraphs and items cut apart and flattened tables rebuilt;
     what had to be assumed (a lead cell taken as spanning the rows below it) is added to `notices`."""
-    return _rebuild_tables(_cut_run_on_items(_cut_long_lines(lines)), [] if notices is None else notices)
+    return _rebuild_tables(_cut_run_on_items(cut_run_together(_cut_long_lines(lines))), [] if notices is None else notices)
 
 
 def _cut_long_lines(lines: list[Line]) -> list[Line]:

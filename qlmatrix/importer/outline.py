@@ -101,9 +101,16 @@ class Outline:
 _SPACED_NUMBER = re.compile(r"^([一二三四五六七八九十]{1,3}|[0-9]{1,3})[ \t\u3000]+(?=[、．.][ \t\u3000]*[^\d\s])")
 
 
+#: A number closed by a small-form mark (`1﹒`, U+FE52; `一﹑`, U+FE51): the same number as `1.`, `一、`, in
+#: another width (as `１．` is), written as the plain mark so that every reader of numbers sees it.
+_SMALL_MARK = re.compile(r"^([0-9０-９]{1,3}|[一二三四五六七八九十百]{1,3})([﹒﹑])(?![0-9０-９])")
+_PLAIN_MARK = {"﹒": ".", "﹑": "、"}
+
+
 def clean(text: str) -> str:
     text = _PINYIN.sub("", text.replace("\u00a0", " ")).strip(" \t\u3000\r\ufeff")
     text = _MARKDOWN.sub("", text).replace("**", "").replace("__", "")
+    text = _SMALL_MARK.sub(lambda match: match.group(1) + _PLAIN_MARK[match.group(2)], text)
     return _SPACED_NUMBER.sub(r"\1", text.strip(" \t\u3000"))
 
 
@@ -403,8 +410,8 @@ def _lost_number(text: str, item: Item, last: dict[int, int]) -> tuple[int, str,
 
 def _item_number(text: str, last: dict[int, int]) -> tuple[int, str, str, bool] | None:
     """(rank, number as written, the rest, whether the number runs into digits) when `text` starts an item.
-    `7.365天…` is item 7 only when the last item of that rank was 6: a number followed by digits otherwise
-    reads as text (`3.5%左右`)."""
+    `7.365天…` is item 7 only when the last item of that rank was 6, `1．2031年…` item 1 only as the first under
+    an item of a higher rank: a number followed by digits otherwise reads as text (`3.5%左右`)."""
     number = NUMBERING.match(text)
     if number:
         written = number.group(0).strip()
@@ -412,7 +419,8 @@ def _item_number(text: str, last: dict[int, int]) -> tuple[int, str, str, bool] 
             written = f"({written.rstrip(')）')})"
         return _rank(number), written, text[number.end():], False
     run_in = _NUMBER_INTO_DIGITS.match(text)
-    if run_in and number_value(run_in.group(1)) == last.get(3, 0) + 1 and 3 in last:
+    # `1．2031年底前…` under a new part: a count of its own starts at 1
+    if run_in and number_value(run_in.group(1)) == (last[3] + 1 if 3 in last else 1) and last:
         return 3, run_in.group(0), text[run_in.end():], True
     return None
 

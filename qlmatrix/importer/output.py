@@ -9,7 +9,8 @@ from .guard import one_line
 
 #: Generated Chinese text uses full-width punctuation (，：；（）), as every message of qlmatrix does.
 _HOW = {"running": "分工据正文推断，请核对", "labels": "分工见原文标注行",
-        "groups": "原文此项有多处分工括注，按括注拆为多项任务", "section": "本部分的分工，其下各项沿用"}
+        "groups": "原文此项有多处分工括注，按括注拆为多项任务", "section": "本部分的分工，其下各项沿用",
+        "parent": "此项有自己的分工，其下各项另有分工"}
 
 
 class ImportComments(Comments):

@@ -51,8 +51,8 @@ _SUFFIXES = (
 )
 _COLLECTIVE_START = ("各", "有关", "有關", "相关", "相關", "其他", "其它", "上一级", "上级", "全市", "全区", "全县", "全省",
                      "所有")
-#: A class of units inside a longer name: 市直各有关单位, 区级相关部门, 省局党的建设领导小组各成员单位.
-_COLLECTIVE_INSIDE = re.compile(r"[直级級局区區市县縣州委]各|各(?:有关|有關|相关|相關|成员|成員)|(?:有关|有關|相关|相關)"
+#: A class of units inside a longer name: 市直各有关单位, 区级相关部门, 省政府各部门, 省局党的建设领导小组各成员单位.
+_COLLECTIVE_INSIDE = re.compile(r"[直级級局区區市县縣州委府]各|各(?:有关|有關|相关|相關|成员|成員)|(?:有关|有關|相关|相關)"
                                 r"(?:部门|部門|单位|單位|地方)$|各[^、，,]{1,8}(?:单位|單位|部门|部門|专班|專班)$")
 #: Where a collective is joined to the name before it by 及/和 (`A及各县市区政府`, `A等和各省级人民政府`).
 _JOINED_COLLECTIVE = re.compile(r"等?(?:以及|及|和|与)(?=(?:各|有关|有關|相关|相關|其他|[省市州县縣区區](?:直|级|級)))|等(?:以及|及|和)")
@@ -129,6 +129,10 @@ _VERBS_LONGEST_FIRST = sorted(VERBS, key=lambda pair: len(pair[0]), reverse=True
 _EACH = ("分别", "分別")
 
 
+#: `各片区负责配合落实`, `X负责牵头`: 负责 before the verb that says the role is not part of the name.
+_RESPONSIBLE_BEFORE = ("负责", "負責")
+
+
 def _strip_verb(text: str) -> tuple[str, str | None]:
     for verb, role in _VERBS_LONGEST_FIRST:
         if text.endswith(verb) and len(text) > len(verb):
@@ -136,13 +140,16 @@ def _strip_verb(text: str) -> tuple[str, str | None]:
             for each in _EACH:
                 if body.endswith(each) and len(body) > len(each):
                     return body[: -len(each)].rstrip(" ，,、"), "each"
+            for before in _RESPONSIBLE_BEFORE if role in ("lead", "support") else ():
+                if body.endswith(before) and len(body) > len(before):
+                    return body[: -len(before)].rstrip(" ，,、"), role
             return body, role
     return text, None
 
 
-#: `等省有关部门`, `等省直有关单位`, `等市级相关部门`: 等 and a class of units of one level, closing a list
+#: `等省有关部门`, `等省直有关单位`, `等市级相关部门`, `等国务院相关部门`: 等 and a class of units of one level, closing a list
 #: (the words TRAILING lists, with a level before them).
-_TRAILING_LEVEL = re.compile(r"等(?:省|市|州|县|縣|区|區)(?:直|级|級)?(?:有关|有關|相关|相關)(?:部门|部門|单位|單位)"
+_TRAILING_LEVEL = re.compile(r"等(?:省|市|州|县|縣|区|區|国务院|國務院)(?:直|级|級)?(?:有关|有關|相关|相關)(?:部门|部門|单位|單位)"
                              r"(?:和单位|和部门|和單位|和部門)?$")
 
 
@@ -156,11 +163,17 @@ def strip_trailing(name: str) -> str:
     return name
 
 
+_STARS = ("*", "＊", "★")
+
+
 def split_mark(name: str) -> tuple[str, str | None]:
-    """`市委(牵头)` -> (`市委`, "lead"); `区财政局*` (a table's mark for the lead) likewise; a name with no
-    mark, or nothing but marks (`(牵头)`), as it is."""
-    if len(name) > 1 and name.endswith(("*", "＊", "★")):
+    """`市委(牵头)` -> (`市委`, "lead"); `区财政局*` (a table's mark for the lead) and `*县人力社保局` (the
+    star before the name, as a note may write it) likewise; a name with no mark, or nothing but marks
+    (`(牵头)`), as it is."""
+    if len(name) > 1 and name.endswith(_STARS):
         return name[:-1].rstrip(), "lead"
+    if len(name) > 1 and name.startswith(_STARS):
+        return name[1:].lstrip(), "lead"
     bare, role = name, None
     while (match := _MARK.search(bare)) is not None:
         bare, role = bare[: match.start()].rstrip(), role or MARKS[match.group(1)]

@@ -1,0 +1,145 @@
+"""Items run together with nothing between them, cut apart where the document's own numbering says.
+
+A copy that lost its line breaks and spaces holds a whole plan on one line:
+`…制定如下措施。一、促进公平竞争1.坚持…。责任单位：区甲局2.全面…`. A space or a
+closing bracket before a number (flat.py) is not there to cut at, so a number
+is taken as the start of an item only when it is the one the sequence expects
+(2. after 1., 二、 after 一、, a first 1. under a new part) and stands where an
+item can start:
+
+- after the end of a sentence (`。`), a closing bracket, or a lead-in that
+  introduces the items (`具体措施：1．`);
+- straight after a label's units (`责任单位：区甲局2.…`): a label's value holds
+  no item number, so the next number in the sequence ends it. This one holds in
+  lines of any length, since it is how such copies run label lines into the
+  next item;
+- straight after a heading of the part above (`一、促进公平竞争1.…`,
+  `…的精准性（一）研究…`): a short run of words with no sentence end after a
+  number of a higher level.
+
+Everywhere else a number is text (`3.5%`, `一、二、三产业`, `第2.…`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .numbering import number_value
+from .reading import Line
+
+#: Lines longer than this that are still one line hold run-together items (flat.py cuts spaced ones first).
+_LONG_LINE = 120
+_KINDS = {"top": 0, "paren": 1, "digit": 2}
+#: How far back a label may stand before the number that ends its value (a value of units is short).
+_WINDOW = 140
+_NUMBER = re.compile(r"(?P<top>(?<![一二三四五六七八九十第])[一二三四五六七八九十]{1,3}、)"
+                     r"|(?P<paren>[(（][一二三四五六七八九十]{1,3}[)）])"
+                     r"|(?P<digit>(?<![0-9０-９.．第])[0-9０-９]{1,3}(?:[.．﹒](?!\d)|、|[.．](?=\d)))")
+_CLOSING = ")）]】〕"
+_SENTENCE_END = "。！？!?：:" + _CLOSING
+#: A label whose value is units (or a leader, a deadline): `责任单位：`, `牵头部门:`, `责任领导：`.
+_LABEL_COLON = re.compile(r"(?:单位|部门|單位|部門|处室|科室|處室|领导|領導|时限|時限)[:：]")
+#: What a label's value may hold before the next item's number runs into it: no end of a sentence (and its
+#: brackets closed, `各区县（市）政府`).
+_LABEL_VALUE = re.compile(r"^[^。；;！？!?]{1,120}$")
+#: A heading between its number and the first item under it: words, no end of a sentence.
+_HEADING_LENGTH = 60
+_HEADING = re.compile(rf"^[^。；;！？!?]{{2,{_HEADING_LENGTH}}}$")
+#: `…负责）具体措施：` before the first sub-item: the lead-in is a line of its own, so the note stays its item's.
+_LEAD_IN = re.compile(r"(?<=[。)）\]】〕])[^。()（）]{1,12}[:：]$")
+
+
+class _Sequence:
+    """The numbering seen so far: the last value of each kind, and which kinds may start again at 1."""
+
+    def __init__(self) -> None:
+        self.last: dict[str, int] = {}
+        self.restart: set[str] = set()
+
+    def expects(self, kind: str, value: int) -> bool:
+        if kind not in self.last:
+            return value == 1
+        return value == self.last[kind] + 1 or (value == 1 and kind in self.restart)
+
+    def take(self, kind: str, value: int) -> None:
+        self.last[kind] = value
+        self.restart.discard(kind)
+        self.restart |= {deeper for deeper, level in _KINDS.items() if level > _KINDS[kind]}
+
+
+def cut_run_together(lines: list[Line]) -> list[Line]:
+    """`lines` with run-together items cut apart (each piece keeps its line's number)."""
+    sequence = _Sequence()
+    out: list[Line] = []
+    for line in lines:
+        if line.cells is not None:
+            out.append(line)
+            continue
+        out += [Line(line.number, piece, in_table=line.in_table) for piece in _cut(line.text, sequence)]
+    return out
+
+
+def _cut(text: str, sequence: _Sequence) -> list[str]:
+    long = len(text) > _LONG_LINE
+    stripped = text.lstrip(" \t\u3000")
+    cuts: list[int] = []
+    heading: tuple[int, str] | None = None  # where the last item cut here began, and its kind
+    for match in _NUMBER.finditer(text):
+        kind = match.lastgroup or ""
+        value = number_value(match.group(0))
+        at = match.start()
+        if value and at == len(text) - len(stripped):  # the line's own number: the document says where it is
+            sequence.take(kind, value)
+            heading = (match.end(), kind)
+            continue
+        if not value or not sequence.expects(kind, value):
+            continue
+        # what stands before the number (a window of it: a slice of all before it, per number, is quadratic)
+        end = at
+        while end > 0 and at - end < 8 and text[end - 1] in " \t\u3000":
+            end -= 1
+        before = text[max(0, end - _WINDOW):end]
+        if not before:
+            continue
+        if text[match.end():match.end() + 1].isdigit():
+            # `…负责）3．2020年底前…`: a title that starts with digits, only where a note or a label's units end
+            # the item before (after a full stop it reads as `3.5%`)
+            starts = before[-1] in _CLOSING or _after_label(before)
+        else:
+            starts = _after_label(before) or long and (before[-1] in _SENTENCE_END
+                                                       or _after_heading(text, at, kind, heading))
+        if starts:
+            cuts.append(at)
+            sequence.take(kind, value)
+            heading = (match.end(), kind)
+    if not cuts:
+        return [text]
+    pieces, cursor = [], 0
+    for at in cuts:
+        piece = text[cursor:at]
+        lead_in = _LEAD_IN.search(piece.rstrip())
+        if lead_in is not None:
+            pieces += [piece[: lead_in.start()], piece[lead_in.start():]]
+        else:
+            pieces.append(piece)
+        cursor = at
+    pieces.append(text[cursor:])
+    return [piece for piece in pieces if piece.strip()]
+
+
+def _after_label(before: str) -> bool:
+    """Does `before` end with a label and its value (`…。责任单位：区甲局、区乙局`)?"""
+    labels = list(_LABEL_COLON.finditer(before))
+    if not labels:
+        return False
+    label = labels[-1]
+    value = before[label.end():]
+    opened = sum(value.count(char) for char in "(（[【〔")
+    return bool(_LABEL_VALUE.match(value)) and opened == sum(value.count(char) for char in ")）]】〕")
+
+
+def _after_heading(text: str, at: int, kind: str, heading: tuple[int, str] | None) -> bool:
+    """Does the number at `at` follow a heading of a higher level (`一、促进公平竞争1.`)?"""
+    if heading is None or _KINDS[heading[1]] >= _KINDS[kind] or at - heading[0] > _HEADING_LENGTH:
+        return False
+    return bool(_HEADING.match(text[heading[0]:at]))
