@@ -148,11 +148,20 @@ def write_any(style: str, lead: str, supports: list[str], collective: str | None
     if style == "sentence-line":  # the same sentence on a line of its own, with the roles named
         rest = "、".join(supports + ([collective] if collective else []))
         return [], "", [f"由{lead}牵头负责，{rest}配合。" if rest else f"由{lead}牵头负责。"]
+    if style == "star" and supports:  # the lead marked by a star before its name, listed anywhere
+        return [], f"（责任单位：{supports[0]}、*{'、'.join([lead, *supports[1:]])}{tail}）", []
+    if style == "chain":  # 负责 before the verb that says the role: `A牵头负责；B负责配合落实`
+        rest = "、".join(supports + ([collective] if collective else []))
+        return [], f"（{lead}牵头负责；{rest}负责配合落实）" if rest else f"（{lead}负责牵头）", []
+    if style == "gloss" and collective:  # what the collective covers, after its name: no part of it
+        return [], f"（责任单位：{everyone}，{collective}〈含开发区、新区管委会,下同〉）", []
     return [], f"（责任单位：{everyone}{tail}）", []
 
 
 STYLES_ANY = ["responsible", "square", "hexagonal", "verb", "lead-verb", "leader-lines", "action", "rule-line",
-              "sentence", "sentence-line", "rule-clause", "words"]
+              "sentence", "sentence-line", "rule-clause", "words", "star", "chain", "gloss"]
+#: How an item's number is closed: `1.`, `1．`, and the small full stop `1﹒` of some copies.
+NUMBER_MARKS = st.sampled_from([".", "．", "﹒"])
 ORGAN_WORDS = st.sampled_from(["单位", "部门", "处室", "科室", "股室", "机构"])
 LEAD_WORDS = st.builds(str.__add__, st.sampled_from(["牵头", "主办", "主责", "主要责任", "牵头责任"]), ORGAN_WORDS)
 SUPPORT_WORDS = st.builds(str.__add__, st.sampled_from(["配合", "协办", "协助", "参与", "协同", "其他责任"]), ORGAN_WORDS)
@@ -162,6 +171,7 @@ SUPPORT_WORDS = st.builds(str.__add__, st.sampled_from(["配合", "协办", "协
 def documents_any_names(draw):
     pool = draw(st.lists(any_names, min_size=3, max_size=8, unique=True))
     lines, expected = ["某县某项工作实施方案", ""], {}
+    mark = draw(NUMBER_MARKS)
     for s in range(draw(st.integers(1, 2))):
         # A part may carry the note for all its items (`一、…（X牵头）`): items without a note of their own
         # inherit it, items with one keep theirs.
@@ -170,7 +180,7 @@ def documents_any_names(draw):
         lines.append(f"{CN[s]}、{draw(st.sampled_from(TITLES))}{part_note}")
         for t in range(draw(st.integers(1, 4))):
             if part_lead and draw(st.booleans()):
-                lines.append(f"{t + 1}.{draw(st.sampled_from(TITLES))}。{draw(st.sampled_from(BODIES))}")
+                lines.append(f"{t + 1}{mark}{draw(st.sampled_from(TITLES))}。{draw(st.sampled_from(BODIES))}")
                 expected[f"{CN[s]}{t + 1}"] = ((part_lead,), frozenset())
                 continue
             chosen = draw(st.lists(st.sampled_from(pool), min_size=1, max_size=3, unique=True))
@@ -181,7 +191,7 @@ def documents_any_names(draw):
             if style == "square" and any("(" in name or "（" in name for name in chosen):
                 style = "responsible"  # `[…]` is how documents write a note whose names hold parentheses, not (…)
             _, note, after = write_any(style, chosen[0], chosen[1:], collective)
-            lines.append(f"{t + 1}.{draw(st.sampled_from(TITLES))}。{draw(st.sampled_from(BODIES))}{note}")
+            lines.append(f"{t + 1}{mark}{draw(st.sampled_from(TITLES))}。{draw(st.sampled_from(BODIES))}{note}")
             lines += after
             supports = [*chosen[1:], *([collective] if collective else [])]
             expected[f"{CN[s]}{t + 1}"] = ((chosen[0],), frozenset(_written(n) for n in supports))
@@ -536,3 +546,61 @@ def test_a_table_of_one_unit_column_gives_back_every_unit_written_a_cell_or_a_li
     result = import_text(text)
     got = {t.id: (t.units(Role.LEAD), frozenset(t.units(Role.SUPPORT))) for t in resolve(result.plan).tasks}
     assert got == expected, text
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(any_names.filter(lambda n: not n[-1:].isdigit()), min_size=3, max_size=6, unique=True),
+       st.lists(st.lists(st.lists(st.integers(0, 5), min_size=1, max_size=3), min_size=1, max_size=3),
+                min_size=1, max_size=3),
+       st.booleans(), st.booleans(), st.booleans())
+def test_items_run_together_on_one_line_give_back_their_assignments(pool, parts, straight, labelled, wide):
+    """A copy that lost every line break and space: `…措施。一、甲部分1.甲事项。…责任单位：A、B2.乙事项。…`. The
+    items are cut where the numbering expects the next one (after a label's units, a note, a heading), whether
+    the items are numbered straight through the parts or again from 1 under each."""
+    colon = "：" if wide else ":"
+    text, expected, number = "各有关单位：现将若干措施印发给你们，请认真贯彻落实。某县若干措施为推动工作，制定如下措施。", {}, 0
+    for index, items in enumerate(parts):
+        text += f"{CN[index]}、{TITLES[index % len(TITLES)]}"
+        number = number if straight else 0
+        for picks in items:
+            number += 1
+            chosen = list(dict.fromkeys(pool[p % len(pool)] for p in picks))
+            listed = "、".join(chosen)
+            note = f"责任单位{colon}{listed}" if labelled else f"（责任单位{colon}{listed}）"
+            text += f"{number}.{TITLES[number % len(TITLES)]}。{BODIES[number % 2]}{note}"
+            expected[f"{CN[index]}{number}"] = ((chosen[0],), frozenset(chosen[1:]))
+    result = import_text(text)
+    got = {t.id: (t.units(Role.LEAD), frozenset(t.units(Role.SUPPORT))) for t in resolve(result.plan).tasks}
+    assert got == expected, text
+    assert qlmatrix.loads(result.text) == result.plan
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(any_names, min_size=4, max_size=8, unique=True),
+       st.lists(st.tuples(st.lists(st.integers(0, 7), min_size=1, max_size=3),
+                          st.lists(st.lists(st.integers(0, 7), min_size=1, max_size=3), min_size=1, max_size=4),
+                          st.sampled_from(["", "same", "line"])),
+                min_size=1, max_size=3),
+       st.booleans())
+def test_a_parent_with_its_own_note_and_annotated_sub_measures_is_a_task_of_its_own(pool, parents, one_line):
+    """`（一）…。（A、B负责）具体措施：` / `1．…。（C牵头，D按职责分工负责）` / `2．…`: the parent is a task (一(一)) with
+    its own units, every sub-measure a task (一(一)1 …) with its own, none inheriting the parent's."""
+    lines, expected = ["某部门重点任务分工方案", "", "为抓好重点任务落实，制定如下分工方案。", "一、重点任务"], {}
+    for index, (own, measures, lead_in) in enumerate(parents):
+        chosen = list(dict.fromkeys(pool[p % len(pool)] for p in own))
+        head = f"（{CN[index]}）{TITLES[index % len(TITLES)]}，{BODIES[0]}（{'、'.join(chosen)}按职责分工负责）"
+        lines.append(head + ("具体措施：" if lead_in == "same" else ""))
+        if lead_in == "line":
+            lines.append("具体措施：")
+        expected[f"一({CN[index]})"] = ((chosen[0],), frozenset(chosen[1:]))
+        for number, picks in enumerate(measures, start=1):
+            units = list(dict.fromkeys(pool[p % len(pool)] for p in picks))
+            rest = f"，{'、'.join(units[1:])}按职责分工负责" if units[1:] else ""
+            lines.append(f"{number}．{TITLES[number % len(TITLES)]}。{BODIES[1]}（{units[0]}牵头{rest}）")
+            expected[f"一({CN[index]}){number}"] = ((units[0],), frozenset(units[1:]))
+    text = "".join(lines) if one_line else "\n".join(lines) + "\n"
+    result = import_text(text)
+    got = {t.id: (t.units(Role.LEAD), frozenset(t.units(Role.SUPPORT))) for t in resolve(result.plan).tasks}
+    assert got == expected, text
+    assert qlmatrix.loads(result.text) == result.plan
+    assert not [d for d in qlmatrix.check(result.plan) if d.is_error and d.code != "E301"]

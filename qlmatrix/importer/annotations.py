@@ -169,14 +169,19 @@ class Found:
 #: is no part of the name and its 下同 is no rule for the notes.
 _GLOSS = re.compile(r"(?<=[\u4e00-\u9fff）)])[〈<(（](?P<gloss>(?:含|包括|包含)[^〈〉<>()（）]{1,60}?)"
                     r"(?:[，,]?(?:下同|以下同))?[〉>)）]")
-_BEFORE_NAME = "、，,：:；;。()（）〈〉<>"
+_BEFORE_NAME = "、，,：:；;。〈〉<>"
 
 
 def _take_glosses(text: str, found: Found) -> str:
-    """`text` without the glosses after unit names; each is kept in `found.glosses` under its name."""
+    """`text` without the glosses after unit names; each is kept in `found.glosses` under its name (the name
+    back to the separator before it, its own parentheses included: `各县(市、区)人民政府〈含…〉`)."""
     def take(match: re.Match[str]) -> str:
-        start = match.start()
-        while start > 0 and match.start() - start < 30 and text[start - 1] not in _BEFORE_NAME:
+        start, depth = match.start(), 0
+        while start > 0 and match.start() - start < 30:
+            char = text[start - 1]
+            depth += (char in CLOSE) - (char in OPEN)
+            if depth < 0 or (depth == 0 and char in _BEFORE_NAME):
+                break
             start -= 1
         name = split_mark(tidy(text[start:match.start()]))[0]
         if name:

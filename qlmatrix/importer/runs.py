@@ -27,7 +27,8 @@ import re
 from .numbering import number_value
 from .reading import Line
 
-#: Lines longer than this that are still one line hold run-together items (flat.py cuts spaced ones first).
+#: Lines longer than this that are still one line hold run-together items (flat.py cuts spaced ones first), as
+#: does the only line of a document.
 _LONG_LINE = 120
 _KINDS = {"top": 0, "paren": 1, "digit": 2}
 #: How far back a label may stand before the number that ends its value (a value of units is short).
@@ -71,16 +72,17 @@ def cut_run_together(lines: list[Line]) -> list[Line]:
     """`lines` with run-together items cut apart (each piece keeps its line's number)."""
     sequence = _Sequence()
     out: list[Line] = []
+    alone = sum(1 for line in lines if line.text.strip()) == 1  # a document of one line is run together, however short
     for line in lines:
         if line.cells is not None:
             out.append(line)
             continue
-        out += [Line(line.number, piece, in_table=line.in_table) for piece in _cut(line.text, sequence)]
+        run_together = alone or len(line.text) > _LONG_LINE
+        out += [Line(line.number, piece, in_table=line.in_table) for piece in _cut(line.text, sequence, run_together)]
     return out
 
 
-def _cut(text: str, sequence: _Sequence) -> list[str]:
-    long = len(text) > _LONG_LINE
+def _cut(text: str, sequence: _Sequence, long: bool) -> list[str]:
     stripped = text.lstrip(" \t\u3000")
     cuts: list[int] = []
     heading: tuple[int, str] | None = None  # where the last item cut here began, and its kind
