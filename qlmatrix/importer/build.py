@@ -96,8 +96,10 @@ class Built:
     dropped_units: list[tuple[int, str]]
     rule_line: tuple[int, str] | None
     doc_number: str | None
-    notes: dict[int, str]  # task line -> how its roles were read (for comments)
-    section_intros: dict[int, list[str]]
+    #: (line, title) of a task or section -> how its roles were read (for comments); by title as well, since
+    #: a document run together on one line has all its items on one line
+    notes: dict[tuple[int, str], str]
+    section_intros: dict[tuple[int, str], list[str]]
 
 
 def trailing_note(text: str) -> tuple[int, str] | None:
@@ -376,18 +378,18 @@ def build_plan(outline: Outline, source: str, default_title: str | None = None) 
     for entry in analysed:
         for written in mentions(entry.item.text):
             names.learn(written)
-    tasks_notes: dict[int, str] = {}
+    tasks_notes: dict[tuple[int, str], str] = {}
     dropped: list[tuple[int, str]] = []
 
-    def assignments(entry: Analysed, found: Found | None) -> list[Assignment]:
+    def assignments(entry: Analysed, found: Found | None, title: str) -> list[Assignment]:
         line = entry.item.line
         if entry.how == "labels":
-            tasks_notes[line] = "labels"
+            tasks_notes[line, title] = "labels"
         if found is not None:
             leads, supports, consults = found.roles(importer.rule)
             supports = supports + [unit for unit in entry.also if unit not in leads and unit not in supports]
         else:
-            leads, supports, consults = _running(entry, names, importer, tasks_notes)
+            leads, supports, consults = _running(entry, names, importer, tasks_notes, (line, title))
         span = Span(source, line, 1, line, 1)
         out = []
         for role, group in ((Role.LEAD, leads), (Role.SUPPORT, supports), (Role.CONSULT, consults)):
@@ -419,10 +421,10 @@ def build_plan(outline: Outline, source: str, default_title: str | None = None) 
         if cadence == due:
             due = None
         span = Span(source, line, 1, line, 1)
-        return Task(title=title, id=ident, number=number, body=body, assignments=assignments(entry, found),
+        return Task(title=title, id=ident, number=number, body=body, assignments=assignments(entry, found, title),
                     cadence=cadence, due=due, span=span, leaders=_people(found.leaders) if found else ())
 
-    section_intros: dict[int, list[str]] = {}
+    section_intros: dict[tuple[int, str], list[str]] = {}
     root = _tree(analysed)
 
     def convert(nodes: list[Node], top: bool = False) -> list[PlanItem]:
@@ -440,15 +442,15 @@ def build_plan(outline: Outline, source: str, default_title: str | None = None) 
                 own_task = task(entry, entry.found, entry.title, _without_lead_in(entry.body), None, _SECTION_OWN)
                 items.append(Section(title=entry.title, id="", number=number, items=[own_task, *convert(children)],
                                      span=span))
-                tasks_notes[line] = "parent"
+                tasks_notes[line, entry.title] = "parent"
                 continue
             if children:
                 if entry.body:
-                    section_intros[line] = [p for p in entry.body.split("\n") if p]
+                    section_intros[line, entry.title] = [p for p in entry.body.split("\n") if p]
                 leaders = (heading.group(1),) if heading else _people(entry.found.leaders) if entry.found else ()
-                own = assignments(entry, entry.found) if entry.found is not None else []
+                own = assignments(entry, entry.found, entry.title) if entry.found is not None else []
                 if own:
-                    tasks_notes[line] = "section"
+                    tasks_notes[line, entry.title] = "section"
                 items.append(Section(title=entry.title, id="", number=number, items=convert(children), span=span,
                                      assignments=own, leaders=leaders))
                 continue
@@ -459,8 +461,9 @@ def build_plan(outline: Outline, source: str, default_title: str | None = None) 
                         text = text[len(entry.title):].lstrip("。：: ")  # the item's title heads its section
                     title, body = split_title(text)
                     tasks.append(task(entry, found, title.rstrip("：:。 "), body, None, f"-{index}"))
+                    tasks_notes[line, title.rstrip("：:。 ")] = "groups"
                 items.append(Section(title=entry.title, id="", number=number, items=tasks, span=span))
-                tasks_notes[line] = "groups"
+                tasks_notes[line, entry.title] = "groups"
                 continue
             unassigned = entry.found is None and not entry.item.labels
             if unassigned and (_NOT_A_TASK.match(entry.title) or heading) \
@@ -563,8 +566,8 @@ def _annotated_groups(text: str) -> list[tuple[str, Found]]:
     return groups
 
 
-def _running(entry: Analysed, names: Names, importer: Importer,
-             notes: dict[int, str]) -> tuple[list[str], list[str], list[str]]:
+def _running(entry: Analysed, names: Names, importer: Importer, notes: dict[tuple[int, str], str],
+             where: tuple[int, str]) -> tuple[list[str], list[str], list[str]]:
     line = entry.item.line
     text = entry.item.text
     running = running_roles(text, names.resolve)
@@ -573,13 +576,13 @@ def _running(entry: Analysed, names: Names, importer: Importer,
                          + "、".join(running.ambiguous), "正文中有多个单位似为牵头：" + "、".join(running.ambiguous))
         return [], [], []
     if running.lead or running.support:
-        notes[line] = "running"
+        notes[where] = "running"
         if running.henceforth:
             importer.inherit = (Found(lead=list(running.lead), support=list(running.support)), line)
         return running.lead, running.support, []
     if importer.inherit is not None:
         found, since = importer.inherit
-        notes[line] = f"inherited:{since}"
+        notes[where] = f"inherited:{since}"
         return found.roles(importer.rule)
     if re.search(r"牵头|责任单位|责任部门|配合单位", text) and not any(p.line == line for p in importer.problems):
         importer.problem(line, entry.title, "the text mentions a lead or responsible unit but none was read",

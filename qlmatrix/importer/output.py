@@ -26,7 +26,7 @@ class ImportComments(Comments):
         if isinstance(node, Plan):
             return self.header()
         if isinstance(node, Section) and node.span is not None:
-            intro = self.built.section_intros.get(node.span.line, [])
+            intro = self.built.section_intros.get((node.span.line, node.title), [])
             return [f"# 引言: {text}" for text in intro]
         return []
 
@@ -34,7 +34,7 @@ class ImportComments(Comments):
         if not isinstance(node, (Task, Section, Note)) or node.span is None:
             return None
         line = node.span.line
-        how = self.built.notes.get(line, "")
+        how = self.built.notes.get((line, node.title), "")
         if how.startswith("inherited:"):
             extra = f"；分工沿用{self.where(int(how.split(':')[1]))}“下同”"
         else:
