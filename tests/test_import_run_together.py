@@ -110,3 +110,18 @@ def test_a_gloss_after_a_unit_is_its_scope_not_its_name():
     assert units["各区人民政府"].full_name == "各区人民政府（含开发区、高新区管委会）"
     assert units["各县"].full_name == "各县（含功能区）"
     assert qlmatrix.loads(result.text) == result.plan
+
+
+def test_a_list_of_attachments_ends_the_run_together_items():
+    text = ("各单位：现印发给你们。一、任务1.甲事项。（责任单位：区甲局）2.乙事项。牵头：区乙局3.丙事项。（责任单位：区丙局）"
+            "附件：1.任务清单2.进度表")
+    found = tasks(import_text(text))
+    assert {n: roles(t) for n, t in found.items()} == {"一1": ("区甲局", ()), "一2": ("区乙局", ()), "一3": ("区丙局", ())}
+    assert "附件：1.任务清单2.进度表" in (found["一3"].body or "")  # the attachments are no items
+
+
+def test_a_gloss_that_excludes_is_a_scope_as_well():
+    result = import_text("一、任务\n1.甲事项。（责任单位：区甲局、各区政府（不含开发区））\n2.乙事项。（责任单位：区乙局，各区政府）\n")
+    found = tasks(result)
+    assert roles(found["一1"]) == ("区甲局", ("各区政府",)) and roles(found["一2"]) == ("区乙局", ("各区政府",))
+    assert {unit.name: unit.full_name for unit in result.plan.units}["各区政府"] == "各区政府（不含开发区）"

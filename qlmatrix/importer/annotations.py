@@ -165,9 +165,9 @@ class Found:
 
 
 #: A gloss after a unit's name saying what it covers: `各区人民政府〈含开发区、长江新区管委会,下同〉`,
-#: `各县（包括功能区）`. It says the scope of the unit (and, with 下同, of the name wherever it comes again), so it
+#: `各县（包括功能区）`, `各区政府（不含开发区）`. It says the scope of the unit (and, with 下同, of the name wherever it comes again), so it
 #: is no part of the name and its 下同 is no rule for the notes.
-_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff）)])[〈<(（](?P<gloss>(?:含|包括|包含)[^〈〉<>()（）]{1,60}?)"
+_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff）)])[〈<(（](?P<gloss>(?:含|包括|包含|不含|不包括)[^〈〉<>()（）]{1,60}?)"
                     r"(?:[，,]?(?:下同|以下同))?[〉>)）]")
 _BEFORE_NAME = "、，,：:；;。〈〉<>"
 

@@ -39,7 +39,9 @@ _NUMBER = re.compile(r"(?P<top>(?<![一二三四五六七八九十第])[一二�
 _CLOSING = ")）]】〕"
 _SENTENCE_END = "。！？!?：:" + _CLOSING
 #: A label whose value is units (or a leader, a deadline): `责任单位：`, `牵头部门:`, `责任领导：`.
-_LABEL_COLON = re.compile(r"(?:单位|部门|單位|部門|处室|科室|處室|领导|領導|时限|時限)[:：]")
+_LABEL_COLON = re.compile(r"(?:单位|部门|單位|部門|处室|科室|處室|领导|領導|时限|時限|牵头|牽頭|配合|责任人|責任人)[:：]")
+#: `附件：1.…2.…`: a list of attachments, not items (outline.py reads it so when it starts a line).
+_ATTACHMENTS = re.compile(r"附件[ \t\u3000]*[:：]$")
 #: What a label's value may hold before the next item's number runs into it: no end of a sentence (and its
 #: brackets closed, `各区县（市）政府`).
 _LABEL_VALUE = re.compile(r"^[^。；;！？!?]{1,120}$")
@@ -94,7 +96,8 @@ def _cut(text: str, sequence: _Sequence, long: bool) -> list[str]:
             sequence.take(kind, value)
             heading = (match.end(), kind)
             continue
-        if not value or not sequence.expects(kind, value):
+        expected = bool(value) and sequence.expects(kind, value)
+        if not expected and value != 1:
             continue
         # what stands before the number (a window of it: a slice of all before it, per number, is quadratic)
         end = at
@@ -102,6 +105,14 @@ def _cut(text: str, sequence: _Sequence, long: bool) -> list[str]:
             end -= 1
         before = text[max(0, end - _WINDOW):end]
         if not before:
+            continue
+        attachments = _ATTACHMENTS.search(before) if value == 1 else None
+        if attachments is not None:  # `…（…负责）附件：1.…2.…`: the list of attachments ends the items
+            start = end - len(before) + attachments.start()
+            if long and start > 0 and text[start - 1] in _SENTENCE_END:
+                cuts.append(start)
+            break
+        if not expected:
             continue
         if text[match.end():match.end() + 1].isdigit():
             # `…负责）3．2020年底前…`: a title that starts with digits, only where a note or a label's units end
