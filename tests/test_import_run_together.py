@@ -125,3 +125,13 @@ def test_a_gloss_that_excludes_is_a_scope_as_well():
     found = tasks(result)
     assert roles(found["一1"]) == ("区甲局", ("各区政府",)) and roles(found["一2"]) == ("区乙局", ("各区政府",))
     assert {unit.name: unit.full_name for unit in result.plan.units}["各区政府"] == "各区政府（不含开发区）"
+
+
+def test_a_list_after_a_sentence_inside_an_item_stays_its_text():
+    """`（一）加强保障。主要措施：1.…。2.…。（责任单位：区甲局）`: a count that opens after a sentence, not after a
+    heading or a note, is a list in the item's text, in a long line of a document of many lines or run together."""
+    long = "为抓好落实，结合实际，制定本方案，请各单位认真贯彻执行，确保各项任务落到实处，取得实效，按时完成各项目标任务。"
+    for text in ("一、重点任务\n（一）加强保障。" + long + "主要措施：1.建立机制。2.完善制度。（责任单位：区甲局）\n（二）乙事项。（责任单位：区乙局）\n",
+                 "现制定如下方案。一、重点任务（一）加强保障。主要措施：1.建立机制。2.完善制度。（责任单位：区甲局）（二）乙事项。（责任单位：区乙局）"):
+        found = tasks(import_text(text))
+        assert {n: roles(t) for n, t in found.items()} == {"一(一)": ("区甲局", ()), "一(二)": ("区乙局", ())}, text

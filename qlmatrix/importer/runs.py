@@ -50,6 +50,7 @@ _HEADING_LENGTH = 60
 _HEADING = re.compile(rf"^[^。；;！？!?]{{2,{_HEADING_LENGTH}}}$")
 #: `…负责）具体措施：` before the first sub-item: the lead-in is a line of its own, so the note stays its item's.
 _LEAD_IN = re.compile(r"(?<=[。)）\]】〕])[^。()（）]{1,12}[:：]$")
+_NOTE_LEAD_IN = re.compile(r"(?<=[)）\]】〕])[^。()（）]{1,12}[:：]$")
 
 
 class _Sequence:
@@ -63,6 +64,12 @@ class _Sequence:
         if kind not in self.last:
             return value == 1
         return value == self.last[kind] + 1 or (value == 1 and kind in self.restart)
+
+    def opens(self, kind: str, value: int) -> bool:
+        """Would this number start a count under a part (its first item), not go on with one or start the
+        document's items?"""
+        return value == 1 and (kind not in self.last or kind in self.restart) \
+            and any(_KINDS[seen] < _KINDS[kind] for seen in self.last)
 
     def take(self, kind: str, value: int) -> None:
         self.last[kind] = value
@@ -118,6 +125,11 @@ def _cut(text: str, sequence: _Sequence, long: bool) -> list[str]:
             # `…负责）3．2020年底前…`: a title that starts with digits, only where a note or a label's units end
             # the item before (after a full stop it reads as `3.5%`)
             starts = before[-1] in _CLOSING or _after_label(before)
+        elif sequence.opens(kind, value):
+            # the first item of a deeper count: after a heading (`一、促进公平竞争1.`), a note, or a lead-in after a
+            # note (`…负责）具体措施：1．`); after a sentence (`…加强保障。主要措施：1.…`) it is a list in the text
+            starts = _after_label(before) or long and (before[-1] in _CLOSING or bool(_NOTE_LEAD_IN.search(before))
+                                                       or _after_heading(text, at, kind, heading))
         else:
             starts = _after_label(before) or long and (before[-1] in _SENTENCE_END
                                                        or _after_heading(text, at, kind, heading))
