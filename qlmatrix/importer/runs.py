@@ -7,8 +7,10 @@ is taken as the start of an item only when it is the one the sequence expects
 (2. after 1., 二、 after 一、, a first 1. under a new part) and stands where an
 item can start:
 
-- after the end of a sentence (`。`), a closing bracket, or a lead-in that
-  introduces the items (`具体措施：1．`);
+- after the end of a sentence (`。`) or a closing bracket; the first item of a
+  count under a part (its 1.) only after a note, or a lead-in after a note
+  (`…负责）具体措施：1．`), since after a sentence (`…加强保障。主要措施：1.…`)
+  such a count is a list in the item's text;
 - straight after a label's units (`责任单位：区甲局2.…`): a label's value holds
   no item number, so the next number in the sequence ends it. This one holds in
   lines of any length, since it is how such copies run label lines into the
