@@ -135,3 +135,8 @@ def test_a_list_after_a_sentence_inside_an_item_stays_its_text():
                  "现制定如下方案。一、重点任务（一）加强保障。主要措施：1.建立机制。2.完善制度。（责任单位：区甲局）（二）乙事项。（责任单位：区乙局）"):
         found = tasks(import_text(text))
         assert {n: roles(t) for n, t in found.items()} == {"一(一)": ("区甲局", ()), "一(二)": ("区乙局", ())}, text
+
+
+def test_an_item_with_a_small_form_mark_after_a_note_on_the_same_line_is_cut():
+    found = tasks(import_text("一﹑任务\n1﹒甲事项。（区甲局负责）2﹒乙事项。（区乙局负责）\n"))
+    assert {n: t.lead for n, t in found.items()} == {"一1": "区甲局", "一2": "区乙局"}

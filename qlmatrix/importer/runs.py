@@ -115,7 +115,7 @@ def _cut(text: str, sequence: _Sequence, long: bool) -> list[str]:
         before = text[max(0, end - _WINDOW):end]
         if not before:
             continue
-        attachments = _ATTACHMENTS.search(before) if value == 1 else None
+        attachments = _ATTACHMENTS.search(before, max(0, len(before) - 8)) if value == 1 else None
         if attachments is not None:  # `…（…负责）附件：1.…2.…`: the list of attachments ends the items
             start = end - len(before) + attachments.start()
             if long and start > 0 and text[start - 1] in _SENTENCE_END:
@@ -132,9 +132,9 @@ def _cut(text: str, sequence: _Sequence, long: bool) -> list[str]:
             # note (`…负责）具体措施：1．`); after a sentence (`…加强保障。主要措施：1.…`) it is a list in the text
             starts = _after_label(before) or long and (before[-1] in _CLOSING or bool(_NOTE_LEAD_IN.search(before))
                                                        or _after_heading(text, at, kind, heading))
-        else:
-            starts = _after_label(before) or long and (before[-1] in _SENTENCE_END
-                                                       or _after_heading(text, at, kind, heading))
+        else:  # after a note in a line of any length too (`…负责）2﹒…`), as flat.py cuts `…负责)(二)…`
+            starts = _after_label(before) or before[-1] in _CLOSING or long and (
+                before[-1] in _SENTENCE_END or _after_heading(text, at, kind, heading))
         if starts:
             cuts.append(at)
             sequence.take(kind, value)
