@@ -106,6 +106,10 @@ DUE_PIECE = re.compile(r"^(?:\d{4}年)?(?:\d{1,2}月(?:底|末|上旬|中旬|下
 _RULE_AFTER_NAME = re.compile(r"[(（]([^()（）]*(?:牵头|牽頭)[^()（）]*)[)）]")
 
 
+#: The roles of `Found` that hold units, in the order `Found.units` lists them.
+_UNIT_FIELDS = ("lead", "each", "support", "consult", "responsible", "also")
+
+
 @attrs.define
 class Found:
     """What one note says; `responsible` units are split into lead and support by the lead rule."""
@@ -133,6 +137,19 @@ class Found:
     @property
     def units(self) -> list[str]:
         return self.lead + self.each + self.support + self.consult + self.responsible + self.also
+
+    def has_units(self) -> bool:
+        """`bool(self.units)` without building the list: asked once per clause of a note."""
+        return any(getattr(self, field) for field in _UNIT_FIELDS)
+
+    def sizes(self) -> tuple[int, ...]:
+        """How many units each role holds now, for `added_since`."""
+        return tuple(len(getattr(self, field)) for field in _UNIT_FIELDS)
+
+    def added_since(self, sizes: tuple[int, ...]) -> list[str]:
+        """The units listed since `sizes` was taken, whichever role they went to (a clause may add a
+        lead after supports were named, so they are not simply the end of `units`)."""
+        return [name for field, size in zip(_UNIT_FIELDS, sizes) for name in getattr(self, field)[size:]]
 
     def roles(self, rule: str = "first") -> tuple[list[str], list[str], list[str]]:
         """(leads, supports, consulted), each unit once, in written order."""
@@ -202,23 +219,23 @@ def parse_note(text: str, labelled_only: bool = False) -> Found | None:
             if not group:
                 continue
             if LABEL.match(group):
-                units_before = len(found.units)
+                sizes = found.sizes()
                 for part in _labelled_parts(group):
                     any_role |= _labelled(part, found)
-                if len(found.units) > units_before:
-                    clauses_units.append(found.units[units_before:])
+                if found.sizes() != sizes:
+                    clauses_units.append(found.added_since(sizes))
             elif labelled_only:
                 return None
             else:
                 for clause in depth_split(group, "，,"):
                     clause = tidy(clause)
-                    units_before = len(found.units)
+                    sizes = found.sizes()
                     if NO_DIVISION.search(clause) and _carry_ahead(found, clauses_units):
                         continue
                     any_role |= _clause(clause, found)
-                    if len(found.units) > units_before:
-                        clauses_units.append(found.units[units_before:])
-    if not any_role or not (found.units or found.leaders):
+                    if found.sizes() != sizes:
+                        clauses_units.append(found.added_since(sizes))
+    if not any_role or not (found.has_units() or found.leaders):
         return None
     return found
 
@@ -397,11 +414,11 @@ def _clause(clause: str, found: Found) -> bool:
         found.rule_henceforth = True
         found.also_henceforth = found.also_henceforth or bool(found.also)
         return False
-    if DUE_PIECE.match(clause) or (found.units and _understood_due(clause)):
+    if DUE_PIECE.match(clause) or (found.has_units() and _understood_due(clause)):
         found.due.append(clause)
         return False
     involves = INVOLVES.match(clause)
-    if involves and found.units:
+    if involves and found.has_units():
         # `以下均需各片区配合落实`: the verb after the units (配合落实) is no part of their names
         names = split_units(strip_verb(involves.group(2))[0])
         if names and all(could_be_unit(name) for name in names):
