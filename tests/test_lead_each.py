@@ -216,3 +216,52 @@ def test_hover_on_a_task_marks_its_separate_leads(tmp_path):
     english = hover.hover(analysis, path, 2, 2, text, "en")
     assert chinese is not None and "- 牵头：甲、乙（分别牵头）" in chinese.splitlines()
     assert english is not None and "- lead: 甲、乙 (each leads its part)" in english.splitlines()
+
+
+# --- the importer: 分别负责 and its relatives are 分别牵头 --------------------------------------------------
+
+IMPORT_DATA = ROOT / "tests" / "data" / "import"
+
+
+def test_an_imported_document_with_separate_leads_checks_clean():
+    from qlmatrix.importer import import_file
+
+    result = import_file(IMPORT_DATA / "each-leads.txt")
+    assert not result.problems
+    found = {task.id: task for task in qlmatrix.resolve(result.plan).tasks}
+    assert (found["一(一)"].leads, found["一(一)"].leads_separately) == (("市甲务局", "市乙务局"), True)
+    assert (found["一(二)"].lead, found["一(二)"].leads_separately) == ("市丙数局", False)
+    # A heading's 分别负责 is its part's: the items inherit it.
+    assert found["二(二)"].leads == ("市戊源局", "市己能办") and found["二(二)"].leads_separately
+    assert found["二(二)"].origin(Role.LEAD).title == "强化要素保障"
+    # Traditional characters, and 分别牵头落实 after a label.
+    assert found["三(一)"].leads_separately and found["三(二)"].leads == ("市壬知局", "市癸调中心")
+    assert "分别牵头: 市甲务局、市乙务局" in result.text
+    assert run_checks(qlmatrix.loads(result.text)) == []
+
+
+@pytest.mark.parametrize(("note", "separately"), [
+    ("（甲局、乙局分别负责）", True),
+    ("（甲局、乙局分别牵头）", True),
+    ("（甲局、乙局分别牵头负责）", True),
+    ("（甲局分别负责）", False),  # 分别 of one unit: a plain lead
+    ("（甲局、乙局负责）", False),  # the first listed leads, the other supports
+])
+def test_import_of_each_notes(note, separately):
+    from qlmatrix.importer import import_text
+
+    result = import_text(f"一、总则\n（一）做好某项工作。{note}\n")
+    [task] = qlmatrix.resolve(result.plan).tasks
+    assert task.leads_separately is separately
+    assert ("分别牵头:" in result.text) is separately
+    assert [d.code for d in run_checks(qlmatrix.loads(result.text)) if d.code == "E301"] == []
+
+
+def test_a_plain_lead_beside_separate_leads_is_kept_and_reported():
+    from qlmatrix.importer import import_text
+
+    result = import_text("一、总则\n（一）做好某项工作。（甲局牵头，乙局、丙局分别负责）\n")
+    [task] = qlmatrix.resolve(result.plan).tasks
+    assert task.leads == ("甲局", "乙局", "丙局") and not task.leads_separately
+    found = [d for d in run_checks(qlmatrix.loads(result.text)) if d.code == "E301"]
+    assert [(d.args["name"], d.help) for d in found] == [("乙局", "mixed-each"), ("丙局", "mixed-each")]
