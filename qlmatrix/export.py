@@ -48,7 +48,7 @@ def _own(assignments: tuple[Assignment, ...]) -> JSONObject:
     return {
         "lead": leads[0] if leads else None,
         "leads": leads,
-        "leads_each": [a.unit.name for a in assignments if a.each],
+        "leads_each": [a.unit.name for a in assignments if a.each and a.role is Role.LEAD],
         "support": by_role[Role.SUPPORT],
         "consult": by_role[Role.CONSULT],
         "inform": by_role[Role.INFORM],

@@ -165,24 +165,21 @@ class Unit:
         return (self.name, *full, *self.aliases)
 
 
-def _lead_if_each(assignment: Assignment, attribute: attrs.Attribute[bool], each: bool) -> None:
-    """Only a lead leads its part separately: `Assignment(Role.SUPPORT, A, each=True)` is a ValueError."""
-    if each and assignment.role is not Role.LEAD:
-        raise ValueError(f"only a lead can lead its part separately (each=True), not {assignment.role.value}")
-
-
 @attrs.frozen
 class Assignment:
     """One unit in one role, as a task or section states it: `Assignment(Role.LEAD, "纪监委")`.
 
     `each`: a lead written `分别牵头:` (`Assignment(Role.LEAD, "市财政局", each=True)`), one of several
     units that each lead their own part of the work; it is a lead like any other, and the checks do
-    not take several such leads for rivals (E301). Part of equality: `牵头: A、B` is not `分别牵头: A、B`."""
+    not take several such leads for rivals (E301). Part of equality: `牵头: A、B` is not `分别牵头: A、B`.
+    Only a lead carries it."""
 
     role: Role
     unit: Ref = attrs.field(converter=to_ref)
     _at: Span | Place | None = attrs.field(default=None, eq=False, alias="span", repr=False)
-    each: bool = attrs.field(default=False, kw_only=True, validator=_lead_if_each)
+    # No validator: one would run for every assignment of a plan (docs/performance.md); `each` on
+    # another role means nothing, and the writer refuses it (UnwritableError).
+    each: bool = attrs.field(default=False, kw_only=True)
 
     @property
     def span(self) -> Span | None:

@@ -67,8 +67,13 @@ def test_lead_each_differs_from_lead_in_equality():
 
 
 def test_only_a_lead_leads_its_part():
-    with pytest.raises(ValueError, match="only a lead"):
-        Assignment(Role.SUPPORT, "甲", each=True)
+    from qlmatrix.writer import UnwritableError
+
+    plan = qlmatrix.Plan(units=[qlmatrix.Unit("甲")], items=[qlmatrix.Task("事", assignments=[
+        Assignment(Role.SUPPORT, "甲", each=True)])])
+    with pytest.raises(UnwritableError, match="only a lead"):
+        qlmatrix.dumps(plan)
+    assert not qlmatrix.resolve(plan).tasks[0].leads_separately
 
 
 def test_the_resolution_says_the_leads_lead_separately_and_sections_pass_it_on():
