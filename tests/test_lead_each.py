@@ -270,3 +270,36 @@ def test_a_plain_lead_beside_separate_leads_is_kept_and_reported():
     assert task.leads == ("甲局", "乙局", "丙局") and not task.leads_separately
     found = [d for d in run_checks(qlmatrix.loads(result.text)) if d.code == "E301"]
     assert [(d.args["name"], d.help) for d in found] == [("乙局", "mixed-each"), ("丙局", "mixed-each")]
+
+
+@pytest.mark.parametrize(("text", "fixed"), [
+    ("单位 甲、乙\n任务 (一) 事 { 牵头: 甲、乙 }\n", "单位 甲、乙\n任务 (一) 事 { 分别牵头: 甲、乙 }\n"),
+    ("unit A, B\ntask (1) X {\n  lead: A, B\n}\n", "unit A, B\ntask (1) X {\n  lead-each: A, B\n}\n"),
+    ("单位 甲、乙\n任务 (一) 事 (牵头单位:甲、乙)\n", None),  # an annotation's label has no such form
+    ("单位 甲、乙\n任务 (一) 事 (责任单位:甲) { 牵头: 乙 }\n", None),  # leads from two places: no one key to rewrite
+])
+def test_quick_fix_writes_several_leads_as_separate(tmp_path, text, fixed):
+    from lsprotocol import types
+
+    from qlmatrix.lsp import actions
+    from qlmatrix.lsp.analysis import Documents, real
+    from qlmatrix.lsp.positions import Lines, apply_edits
+
+    documents = Documents(str(tmp_path))
+    path = real(str(tmp_path / "plan.qlm"))
+    documents.set(path, text)
+    analysis = documents.analyse(path)
+    findings = [d for d in analysis.diagnostics[path] if d.code == "E301"]
+    assert findings
+    found = actions.fixes(analysis, findings[0])
+    if fixed is None:
+        assert found == []
+        return
+    [fix] = found
+    lines = Lines(text)
+    edit = fix.edit
+    change = types.TextEdit(range=types.Range(start=lines.position(edit.line, edit.column),
+                                              end=lines.position(edit.end_line, edit.end_column)), new_text=edit.text)
+    after = apply_edits(text, [change])
+    assert after == fixed
+    assert [d.code for d in run_checks(qlmatrix.loads(after))] == []
