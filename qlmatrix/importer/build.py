@@ -368,8 +368,8 @@ def build_plan(outline: Outline, source: str, default_title: str | None = None) 
             supports = supports + [unit for unit in entry.also if unit not in leads and unit not in supports]
         else:
             leads, supports, consults = _running(entry, names, importer, tasks_notes)
-            inherited = tasks_notes.get(line, "").startswith("inherited:") and importer.inherit is not None
-            found = importer.inherit[0] if inherited and importer.inherit is not None else None
+            if tasks_notes.get(line, "").startswith("inherited:") and importer.inherit is not None:
+                found = importer.inherit[0]  # an earlier note's units stand for this item, 分别 and all
         each = _each_leads(found, leads)
         span = Span(source, line, 1, line, 1)
         out = []
