@@ -18,7 +18,7 @@ from .diagnostics.text import json_text
 from .model import Assignment, Item, Note, Plan, Role, Section, Unit
 from .resolve import ResolvedPlan, ResolvedReport, ResolvedSection, ResolvedTask, resolve
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 #: A JSON object as built here: its values are JSON values (str, int, bool, None, lists, objects).
 JSONObject = dict[str, object]
@@ -48,6 +48,7 @@ def _own(assignments: tuple[Assignment, ...]) -> JSONObject:
     return {
         "lead": leads[0] if leads else None,
         "leads": leads,
+        "leads_each": [a.unit.name for a in assignments if a.each and a.role is Role.LEAD],
         "support": by_role[Role.SUPPORT],
         "consult": by_role[Role.CONSULT],
         "inform": by_role[Role.INFORM],
@@ -84,6 +85,7 @@ class _Exporter:
         return {
             "lead": item.lead,
             "leads": list(item.leads),
+            "leads_separately": item.leads_separately,
             "support": list(item.support),
             "consult": list(item.consult),
             "inform": list(item.inform),

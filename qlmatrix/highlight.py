@@ -40,7 +40,7 @@ def _property_words(*canonical: str) -> list[str]:
 
 
 #: Properties whose values are unit names (a list separated by 、，,).
-_UNIT_VALUED = _property_words("lead", "support", "consult", "inform", "oversee", "responsible", "parent",
+_UNIT_VALUED = _property_words("lead", "lead-each", "support", "consult", "inform", "oversee", "responsible", "parent",
                                "aliases", "issuer", "full")
 _STATEMENT_WORDS = [word for pair in STATEMENTS.values() for word in pair]
 

@@ -37,6 +37,9 @@ PROPERTIES = {
     "level": (("层级", "级别"), ("level", "levels")),
     "kind": (("类型",), ("kind",)),
     "lead": (("牵头", "牵头单位", "牵头部门"), ("lead",)),
+    # Several leads, each of its own part of the work (`（A、B分别负责）`): leads all the same (Role.LEAD,
+    # `Assignment.each`), so E301 does not take them for rival leads.
+    "lead-each": (("分别牵头", "分别负责"), ("lead-each",)),
     "support": (("配合", "配合单位", "配合部门", "协助", "协助单位"), ("support",)),
     "consult": (("会同",), ("consult",)),
     "inform": (("报送", "知会"), ("inform",)),
@@ -59,21 +62,26 @@ ALLOWED = {
     "plan": ("basis", "issuer", "date"),
     "unit": ("full", "aliases", "parent", "level", "kind"),
     "collective": ("full", "aliases", "parent", "level", "kind"),
-    "section": ("id", "lead", "support", "consult", "inform", "oversee", "leader", "loop"),
-    "carrier": ("id", "lead", "support", "consult", "inform", "oversee", "leader", "loop"),
-    "task": ("id", "lead", "support", "consult", "inform", "oversee", "responsible", "leader",
+    "section": ("id", "lead", "lead-each", "support", "consult", "inform", "oversee", "leader", "loop"),
+    "carrier": ("id", "lead", "lead-each", "support", "consult", "inform", "oversee", "leader", "loop"),
+    "task": ("id", "lead", "lead-each", "support", "consult", "inform", "oversee", "responsible", "leader",
              "cadence", "due", "deliverable", "body"),
     "note": ("body",),
     "report": ("content", "cadence", "due", "form"),
 }
 
+#: Properties that assign a role: canonical name -> role. `lead-each` is a lead too, flagged each.
 ROLE_PROPERTIES = {
     "lead": Role.LEAD,
+    "lead-each": Role.LEAD,
     "support": Role.SUPPORT,
     "consult": Role.CONSULT,
     "inform": Role.INFORM,
     "oversee": Role.OVERSEE,
 }
+
+#: The role property whose units each lead their own part (`Assignment.each`).
+EACH_LEAD_PROPERTY = "lead-each"
 
 UNIT_KINDS = {
     UnitKind.PARTY_COMMITTEE: ("党委", "party-committee"),

@@ -167,11 +167,19 @@ class Unit:
 
 @attrs.frozen
 class Assignment:
-    """One unit in one role, as a task or section states it: `Assignment(Role.LEAD, "纪监委")`."""
+    """One unit in one role, as a task or section states it: `Assignment(Role.LEAD, "纪监委")`.
+
+    `each`: a lead written `分别牵头:` (`Assignment(Role.LEAD, "市财政局", each=True)`), one of several
+    units that each lead their own part of the work; it is a lead like any other, and the checks do
+    not take several such leads for rivals (E301). Part of equality: `牵头: A、B` is not `分别牵头: A、B`.
+    Only a lead carries it."""
 
     role: Role
     unit: Ref = attrs.field(converter=to_ref)
     _at: Span | Place | None = attrs.field(default=None, eq=False, alias="span", repr=False)
+    # No validator: one would run for every assignment of a plan (docs/performance.md); `each` on
+    # another role means nothing, and the writer refuses it (UnwritableError).
+    each: bool = attrs.field(default=False, kw_only=True)
 
     @property
     def span(self) -> Span | None:
@@ -181,11 +189,14 @@ class Assignment:
         return _repr(self)
 
 
-_ROLE_ORDER = {role: index for index, role in enumerate(Role)}
+#: Sort keys of the role groups: a role's index, doubled so that the leads written `分别牵头` come
+#: right after the plain leads (as the writer writes them: `牵头:` before `分别牵头:`).
+_ROLE_ORDER = {role: 2 * index for index, role in enumerate(Role)}
 
 
 def _assignments(values: Iterable[Assignment]) -> tuple[Assignment, ...]:
-    """Assignments grouped by role (lead, support, consult, inform, oversee), each group in written order.
+    """Assignments grouped by role (lead, support, consult, inform, oversee), each group in written order,
+    plain leads before those written `分别牵头`.
 
     Grouping makes equality mean "same units in the same roles", however the
     roles were spread over annotation and properties.
@@ -193,7 +204,7 @@ def _assignments(values: Iterable[Assignment]) -> tuple[Assignment, ...]:
     given = tuple(values)
     if len(given) < 2:  # most tasks name one unit per role: nothing to sort
         return given
-    return tuple(sorted(given, key=lambda assignment: _ROLE_ORDER[assignment.role]))
+    return tuple(sorted(given, key=lambda assignment: _ROLE_ORDER[assignment.role] + assignment.each))
 
 
 class _Assigned:

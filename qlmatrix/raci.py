@@ -43,6 +43,12 @@ ROLE_WORDS: dict[Role, str] = {
 #: The role as the holder's own 责任清单 names it: the unit named in `报送:` receives the reports.
 DUTY_WORDS: dict[Role, str] = {**ROLE_WORDS, Role.INFORM: "接收报送"}
 
+#: Leads written `分别牵头:` (each leads its own part of the task), in Chinese and English: the word a
+#: 责任清单 gives their duty, and the mark after the leads of a 任务分工表 (`市发改委、市财政局（分别牵头）`).
+#: Their RACI letter is the lead's: each is answerable for its part.
+EACH_LEAD_WORDS = ("分别牵头", "each leads its part")
+EACH_LEAD_MARKS = ("（分别牵头）", " (each leads its part)")
+
 _LETTERS: dict[Scheme, dict[Role, str]] = {
     Scheme.RACI: {
         Role.LEAD: "A",

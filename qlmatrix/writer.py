@@ -17,7 +17,15 @@ import attrs
 
 from .dates import iso
 from .errors import QlmError
-from .keywords import LOOP_STAGES, PROPERTIES, STATEMENTS, UNIT_KINDS, annotation_start, comma_before_property
+from .keywords import (
+    EACH_LEAD_PROPERTY,
+    LOOP_STAGES,
+    PROPERTIES,
+    STATEMENTS,
+    UNIT_KINDS,
+    annotation_start,
+    comma_before_property,
+)
 from .model import Assignment, Include, Item, Note, Plan, Ref, Report, Role, Section, SectionKind, Task, Unit
 
 INDENT = "  "
@@ -357,9 +365,15 @@ class Writer:
     def role_entries(self, assignments: Sequence[Assignment]) -> list[Entry]:
         entries = []
         for role in Role:
-            units = [a.unit for a in assignments if a.role is role]
+            units = [a.unit for a in assignments if a.role is role and not (a.each and role is Role.LEAD)]
             if units:
                 entries.append(self.entry(_ROLE_PROPERTY[role], names(units)))
+            if role is Role.LEAD:  # leads that each lead their own part: `分别牵头: A、B`, after any plain lead
+                each = [a.unit for a in assignments if a.each and a.role is Role.LEAD]
+                if each:
+                    entries.append(self.entry(EACH_LEAD_PROPERTY, names(each)))
+            elif any(a.each for a in assignments if a.role is role):
+                raise UnwritableError(f"only a lead can lead its part separately (each=True), not {role.value}")
         return entries
 
     def items(self, items: Iterable[Item], depth: int) -> None:
@@ -464,7 +478,7 @@ def _annotation_form(task: Task) -> bool:
     """One lead listed first and nothing but supporting units: the document's (责任单位:A、B)."""
     roles = [a.role for a in task.assignments]
     return bool(roles) and roles[0] is Role.LEAD and all(role is Role.SUPPORT for role in roles[1:]) \
-        and all(annotated(a.unit.name) for a in task.assignments)
+        and not any(a.each for a in task.assignments) and all(annotated(a.unit.name) for a in task.assignments)
 
 
 def write_plan(plan: Plan, keywords: str = "zh", comments: Comments | None = None) -> str:

@@ -48,8 +48,10 @@ def units(draw):
 
 
 def assignments(unit_names):
+    # Leads written 分别牵头 (each=True) too, alone, several, or next to plain leads.
+    each = st.builds(Assignment, st.just(Role.LEAD), st.sampled_from(unit_names), each=st.just(True))
     return st.lists(
-        st.builds(Assignment, st.sampled_from(list(Role)), st.sampled_from(unit_names)), max_size=4)
+        st.builds(Assignment, st.sampled_from(list(Role)), st.sampled_from(unit_names)) | each, max_size=4)
 
 
 def tasks(unit_names):

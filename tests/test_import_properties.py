@@ -50,7 +50,13 @@ def write_note(style: str, lead: str, supports: list[str], wide: bool) -> tuple[
     if style == "division":  # a leader line, then a line of role verbs
         tail = f"{sep}{rest}配合" if supports else ""
         return "", [f"分管市领导{colon}周某", f"部门分工{colon}{lead}牵头{tail}。"]
+    if style.startswith("each:") and supports:  # every unit leads its own part: 分别牵头 in the plan
+        return f"{o}{everyone}{style[len('each:'):]}{c}", []
     return f"{o}责任单位{colon}{everyone}{c}", []
+
+
+#: How documents say that every unit listed leads its own part.
+EACH_VERBS = ["分别负责", "分别牵头", "分别牵头负责", "分别负责落实", "分別負責"]
 
 
 @st.composite
@@ -59,13 +65,15 @@ def documents(draw):
     sections = draw(st.integers(1, 3))
     wide = draw(st.booleans())
     crlf = draw(st.booleans())
-    lines, expected = ["某市某项工作实施方案", ""], {}
+    lines, expected, separately = ["某市某项工作实施方案", ""], {}, set()
     for s in range(sections):
         lines.append(f"{CN[s]}、{draw(st.sampled_from(TITLES))}")
         for t in range(draw(st.integers(1, 4))):
             chosen = draw(st.lists(st.sampled_from(pool), min_size=1, max_size=4, unique=True))
             style = draw(st.sampled_from(["responsible", "lead-support", "lead-comma", "verb", "brackets",
-                                          "hexagonal", "running", "lines", "spaced", "division"]))
+                                          "hexagonal", "running", "lines", "spaced", "division", "each"]))
+            if style == "each":
+                style = f"each:{draw(st.sampled_from(EACH_VERBS))}"
             note, label_lines = write_note(style, chosen[0], chosen[1:], wide)
             number = f"（{CN[t]}）" if wide else f"({CN[t]})"
             indent = "\u3000\u3000" if draw(st.booleans()) else ""
@@ -74,19 +82,25 @@ def documents(draw):
             lines += label_lines
             if draw(st.booleans()):
                 lines.append("")
-            expected[f"{CN[s]}({CN[t]})"] = ((chosen[0],), frozenset(chosen[1:]))
+            if style.startswith("each:") and len(chosen) > 1:
+                expected[f"{CN[s]}({CN[t]})"] = (tuple(chosen), frozenset())
+                separately.add(f"{CN[s]}({CN[t]})")
+            else:
+                expected[f"{CN[s]}({CN[t]})"] = ((chosen[0],), frozenset(chosen[1:]))
     text = ("\r\n" if crlf else "\n").join(lines) + "\n"
-    return text, expected
+    return text, expected, separately
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents())
 def test_generated_documents_give_back_their_assignments(document):
-    text, expected = document
+    text, expected, separately = document
     result = import_text(text.encode("gb18030") if len(text) % 2 else text)
+    resolved = resolve(result.plan)
     got = {t.id: (tuple(map(str, t.task.units_in(Role.LEAD))), frozenset(map(str, t.task.units_in(Role.SUPPORT))))
-           for t in resolve(result.plan).tasks}
+           for t in resolved.tasks}
     assert got == expected
+    assert {t.id for t in resolved.tasks if t.leads_separately} == separately  # written 分别牵头, E301 silent
     assert result.problems == ()
     assert qlmatrix.loads(result.text) == result.plan
     assert format_text(result.text).formatted == result.text

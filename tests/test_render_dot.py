@@ -46,7 +46,7 @@ def test_each_section_is_one_table_in_document_order(responsibility):
     assert [node for node, _ in tables] == ["b1", "b2", "b3"]
     headings = [re.search(r'<FONT POINT-SIZE="14">([^<]+)</FONT>', table).group(1) for _, table in tables]
     assert headings == ["二、建设清廉的政治生态", "清廉机关", "四、强化清廉建设组织保障"]
-    assert [re.findall(r'PORT="(t\d+)"', table) for _, table in tables] == [["t1", "t2", "t3"], ["t4", "t5"], ["t6", "t7", "t8"]]
+    assert [re.findall(r'PORT="(t\d+)"', table) for _, table in tables] == [["t1", "t2", "t3"], ["t4", "t5"], ["t6", "t7", "t8", "t9"]]
     # Kept in that order by rank=same and an invisible chain between the plain nodes; no clusters.
     assert "{rank=same; b1; b2; b3;}" in responsibility
     assert 'b1 -> b2 [style="invis"];' in responsibility and 'b2 -> b3 [style="invis"];' in responsibility

@@ -39,6 +39,7 @@ def assert_every_view_agrees(plan: qlmatrix.Plan) -> None:
     assert [t["id"] for t in exported] == [t.id for t in tasks]
     for entry, data in zip(tasks, exported):
         assert data["lead"] == entry.lead
+        assert data["leads_separately"] is entry.leads_separately
         assert {name: tuple(data[name]) for name in ROLE_FIELDS} == _effective(entry), entry.id
         assert set(data["inherited"]) == {h.role.value for h in entry.holdings if h.inherited}
 
@@ -46,7 +47,8 @@ def assert_every_view_agrees(plan: qlmatrix.Plan) -> None:
     rows = [row for group in build(plan, "tasks").groups for row in group.rows]
     assert len(rows) == len(tasks)
     for entry, row in zip(tasks, rows):
-        assert row[2].text == "、".join(entry.leads), entry.id
+        mark = "（分别牵头）" if entry.leads and entry.leads_separately else ""  # each leads its own part
+        assert row[2].text == "、".join(entry.leads) + mark, entry.id
         assert row[3].text == "、".join([*entry.support, *(f"{u}（会同）" for u in entry.consult)]), entry.id
 
     # The RACI matrix: every filled cell holds exactly the unit's roles on that task.

@@ -127,33 +127,46 @@ def task_without_lead(plan: Plan, context: Context) -> Iterator[Diagnostic]:
 
 @rule("E301", "multiple-leads",
       message=("`{name}` is a second lead of {what} `{id}`", "`{name}`是{what}`{id}`的第二个牵头单位"),
-      helps={"one-lead": ("keep one lead and make the others `配合`", "只保留一个牵头单位，其余改为`配合`")},
-      labels={"first-lead": ("first lead declared here", "第一个牵头单位在此")})
+      helps={"one-lead": ("keep one lead and make the others `配合`; if each unit leads its own part, "
+                          "write them `分别牵头: A、B`",
+                          "只保留一个牵头单位，其余改为`配合`；如各单位分别牵头各自的部分，请写为`分别牵头: A、B`"),
+             "mixed-each": ("`牵头:` makes one unit lead the whole task, `分别牵头:` gives each unit its own part: "
+                            "list every lead under `分别牵头:`, or make the others `配合`",
+                            "`牵头:`由一个单位对整项任务牵头，`分别牵头:`是各单位分别牵头各自的部分："
+                            "请把各牵头单位都写在`分别牵头:`中，或把其余单位改为`配合`")},
+      labels={"first-lead": ("first lead declared here", "第一个牵头单位在此"),
+              "sole-lead": ("leads the whole task here (`牵头:`)", "在此对整项任务牵头（`牵头:`）")})
 def multiple_leads(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     """
     ## What it does
-    Finds a task, section or carrier with more than one lead unit.
+    Finds a task, section or carrier with more than one lead unit. Units
+    listed under `分别牵头:` (each leads its own part of the task, as a
+    document's `（A、B分别负责）` says) are no conflict among themselves; a
+    plain `牵头:` lead next to them is, since it claims the whole task.
 
     ## Why it matters
     Exactly one unit leads a task (列第一位的为牵头单位); two leads means
-    nobody is finally answerable. Write the others as `配合`.
+    nobody is finally answerable. Write the others as `配合`, or, where the
+    document splits the task between its leads, as `分别牵头: A、B`.
 
     ## 作用
-    查找牵头单位多于一个的任务、章或载体。
+    查找牵头单位多于一个的任务、章或载体。`分别牵头:`所列单位各自牵头任务的一部分（即文件中的“（A、B分别负责）”），彼此不算冲突；但与之并列的`牵头:`单位要对整项任务牵头，仍然冲突。
 
     ## 为什么重要
-    一项任务只由一个单位牵头（列第一位的为牵头单位）；两个牵头单位意味着最终无人负责。其余单位请写为`配合`。
+    一项任务只由一个单位牵头（列第一位的为牵头单位）；两个牵头单位意味着最终无人负责。其余单位请写为`配合`；文件把任务分给各牵头单位分别负责的，请写为`分别牵头: A、B`。
 
     ## Failing example
     ```qlm
-    单位 综合办、纪监委
+    单位 综合办、纪监委、党群部
     任务 (一) 全面强化政治建设 (牵头单位:综合办、纪监委)
+    任务 (二) 统筹推进清廉单元建设 { 牵头: 党群部; 分别牵头: 综合办、纪监委 }
     ```
 
     ## Fixed example
     ```qlm
-    单位 综合办、纪监委
+    单位 综合办、纪监委、党群部
     任务 (一) 全面强化政治建设 (责任单位:综合办、纪监委)
+    任务 (二) 统筹推进清廉单元建设 { 分别牵头: 党群部、综合办、纪监委 }
     ```
 
     ## Options
@@ -162,20 +175,22 @@ def multiple_leads(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     canonical = context.units.canonical
     for resolved in context.items_restating_a_unit():
         item = resolved.item
-        first = None
-        seen: set[str] = set()
+        leads: dict[str, Assignment] = {}  # each unit once: the same unit twice is duplicate-assignment
         for assignment in item.assignments:
-            if assignment.role is not Role.LEAD:
-                continue
-            key = canonical(assignment.unit)
-            if first is None:
-                first, seen = assignment, {key}
-                continue
-            if key in seen:
-                continue  # the same unit twice: duplicate-assignment
-            seen.add(key)
-            labels = [Label(first.span, "first-lead")] if first.span else []
-            yield Diagnostic("E301", assignment.span or item.span, labels=labels, help="one-lead",
+            if assignment.role is Role.LEAD:
+                leads.setdefault(canonical(assignment.unit), assignment)
+        if len(leads) < 2:
+            continue
+        separately = [assignment.each for assignment in leads.values()]
+        if all(separately):
+            continue  # 分别牵头: each leads its own part
+        first, *others = leads.values()  # plain leads come first (the model's order)
+        mixed = any(separately)
+        label = "sole-lead" if mixed else "first-lead"
+        labels = [Label(first.span, label)] if first.span else []
+        for assignment in others:
+            yield Diagnostic("E301", assignment.span or item.span, labels=labels,
+                             help="mixed-each" if mixed else "one-lead",
                              args={"name": assignment.unit.name, "what": what(item), "id": resolved.id})
 
 

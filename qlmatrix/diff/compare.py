@@ -23,8 +23,9 @@ import attrs
 
 from ..model import Plan, Section
 from ..render.table import numbered
+from ..render.views import leads_text
 from ..resolve import ResolvedPlan, ResolvedReport, ResolvedSection, ResolvedTask, resolve
-from .changes import OTHER_ROLES, Change, ChangeKind, units_text
+from .changes import OTHER_ROLES, Change, ChangeKind
 
 #: Below this similarity of title and body, two unmatched tasks are one removed and one added.
 SIMILAR_ENOUGH = 0.6
@@ -283,8 +284,8 @@ def _task_changes(a: ResolvedTask, b: ResolvedTask, section_of: dict[int, Sectio
         changes.append(Change(ChangeKind.TITLE, a.title, b.title))
     if _squeeze(a.body or "") != _squeeze(b.body or ""):
         changes.append(Change(ChangeKind.BODY, a.body, b.body))
-    if a.leads != b.leads:
-        changes.append(Change(ChangeKind.LEAD, units_text(a.leads) or None, units_text(b.leads) or None))
+    if a.leads != b.leads or a.leads_separately != b.leads_separately:  # 牵头: A、B -> 分别牵头: A、B is a change
+        changes.append(Change(ChangeKind.LEAD, leads_text(a, a.leads) or None, leads_text(b, b.leads) or None))
     for role in OTHER_ROLES:
         was, now = a.units(role), b.units(role)
         added = tuple(unit for unit in now if unit not in was)

@@ -13,6 +13,7 @@ import json
 from ..diagnostics.text import json_text
 from ..render.safe import terminal
 from ..render.table import Column, Group, Table
+from ..render.views import leads_text
 from ..resolve import ResolvedReport, ResolvedTask
 from ..text import Text
 from .changes import ChangeKind
@@ -120,7 +121,7 @@ def _written(task: ResolvedTask, with_body: bool) -> str:
     lines = [f"{task.id} {task.title}".strip()]
     if with_body and task.body:
         lines.append(task.body)
-    roles = [f"牵头单位：{'、'.join(task.leads)}"] if task.leads else []
+    roles = [f"牵头单位：{leads_text(task, task.leads)}"] if task.leads else []
     roles += [f"配合单位：{'、'.join(task.support)}"] if task.support else []
     if task.oversee:
         roles.append(f"监督单位：{'、'.join(task.oversee)}")

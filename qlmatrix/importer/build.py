@@ -390,6 +390,9 @@ def build_plan(outline: Outline, source: str, default_title: str | None = None) 
             supports = supports + [unit for unit in entry.also if unit not in leads and unit not in supports]
         else:
             leads, supports, consults = _running(entry, names, importer, tasks_notes, (line, title))
+            if tasks_notes.get((line, title), "").startswith("inherited:") and importer.inherit is not None:
+                found = importer.inherit[0]  # an earlier note's units stand for this item, 分别 and all
+        each = _each_leads(found, leads)
         span = Span(source, line, 1, line, 1)
         out = []
         for role, group in ((Role.LEAD, leads), (Role.SUPPORT, supports), (Role.CONSULT, consults)):
@@ -399,7 +402,7 @@ def build_plan(outline: Outline, source: str, default_title: str | None = None) 
                     dropped.append((line, unit))
                     importer.problem(line, unit, "this unit name cannot be written in .qlm", "该单位名称无法写入.qlm")
                     continue
-                out.append(Assignment(role, Ref(written, span), span))
+                out.append(Assignment(role, Ref(written, span), span, each=role is Role.LEAD and unit in each))
         return out
 
     notes_of: dict[int, str] = {}
@@ -564,6 +567,15 @@ def _annotated_groups(text: str) -> list[tuple[str, Found]]:
         last_text, last_found = groups[-1]
         groups[-1] = (f"{last_text}。{rest}", last_found)
     return groups
+
+
+def _each_leads(found: Found | None, leads: list[str]) -> frozenset[str]:
+    """The leads that lead their own parts (`（A、B分别负责）`: written `分别牵头:`): those the note says so of,
+    when at least two of them lead; a `分别` of one unit says nothing `牵头` does not."""
+    if found is None or not found.each:
+        return frozenset()
+    each = frozenset(found.each).intersection(leads)
+    return each if len(each) > 1 else frozenset()
 
 
 def _running(entry: Analysed, names: Names, importer: Importer, notes: dict[tuple[int, str], str],

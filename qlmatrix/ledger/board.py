@@ -15,7 +15,7 @@ import attrs
 from ..progress import ProgressLog, ProgressRecord, Standing, standing
 from ..render.roles import PlanIndex
 from ..render.table import Cell, Column, Group, Table, numbered
-from ..render.views import keep_whole
+from ..render.views import keep_whole, leads_text
 from ..resolve import ResolvedPlan, ResolvedTask
 from .template import timing
 
@@ -75,6 +75,6 @@ def _cells(row: BoardRow) -> tuple[Cell, ...]:
     if where.overdue:
         note = OVERDUE_MARK + note
     return tuple(Cell(text) for text in (
-        task.id, task.title, "、".join(task.leads), timing(task), where.due.isoformat() if where.due else "",
+        task.id, task.title, leads_text(task, task.leads), timing(task), where.due.isoformat() if where.due else "",
         latest.status if latest else "未报送", latest.progress if latest else "", latest.problems if latest else "",
         latest.as_of.isoformat() if latest else "", note))

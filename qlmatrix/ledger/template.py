@@ -22,6 +22,7 @@ from ..render.archive import zip_parts
 from ..render.safe import document
 from ..render.sheetforms import ListValidation, Protection
 from ..render.sheetml import SharedStrings, Sheet, Style, Styles, column_name, package
+from ..render.views import leads_text
 from ..render.xlsx import page_setup
 from ..resolve import ResolvedPlan, ResolvedTask
 
@@ -62,7 +63,7 @@ def timing(task: ResolvedTask) -> str:
 
 def plan_cells(task: ResolvedTask) -> tuple[str, ...]:
     """The locked cells of a task's row, as the plan states them (collect compares against these)."""
-    return (task.id, task.title, "、".join(task.leads), "、".join(task.support), timing(task))
+    return (task.id, task.title, leads_text(task, task.leads), "、".join(task.support), timing(task))
 
 
 def file_name(unit: str) -> str:

@@ -2,7 +2,8 @@
 
 - E101 (undeclared unit): use the declared name "did you mean" suggests, or declare the name as a unit;
 - W202 (task without lead): add `牵头: X`, X a unit that leads the task's neighbours (else the plan's leads);
-- W210 (task nobody oversees): add `监督: X`, X a unit that oversees elsewhere in the plan.
+- W210 (task nobody oversees): add `监督: X`, X a unit that oversees elsewhere in the plan;
+- E301 (several leads under one `牵头:`): write them `分别牵头:`, when each leads its own part.
 
 Edits are qlmatrix positions (1-based, code points); the server converts them.
 Candidates come from the resolved plan; a unit already holding a role on the
@@ -11,6 +12,7 @@ task is never proposed (it would be a new conflict, E302 or E303).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 
@@ -78,7 +80,38 @@ def fixes(analysis: Analysis, diagnostic: Diagnostic) -> list[Fix]:
             return []
         role = Role.LEAD if diagnostic.code == "W202" else Role.OVERSEE
         return list(_add_role(analysis, task, role))
+    if diagnostic.code == "E301" and diagnostic.help == "one-lead":
+        return list(_lead_each(analysis, diagnostic))
     return []
+
+
+#: A lead property's key and colon at the end of the text before a unit it lists (`牵头: A、`): its units
+#: are all on this line, within this entry.
+_LEAD_KEY = re.compile(r"(" + "|".join(sorted(map(re.escape, (*PROPERTIES["lead"][0], *PROPERTIES["lead"][1])),
+                                              key=len, reverse=True))
+                       + r")[ \t\u3000]*[:：][^;；{}｛｝#＃:：]*$")
+
+
+def _lead_each(analysis: Analysis, diagnostic: Diagnostic) -> Iterator[Fix]:
+    """`牵头: A、B` -> `分别牵头: A、B`: the second lead and the first under the same key of a property (not
+    the label of an annotation, `(牵头单位:A、B)`, which has no such form)."""
+    span = diagnostic.span
+    assert span is not None
+    first = next((label.span for label in diagnostic.labels if label.span is not None), None)
+    file = _real(analysis, span.file)
+    text = analysis.sources.get(file)
+    if text is None or first is None or first.line != span.line or first.column > span.column:
+        return
+    line = text.split("\n")[span.line - 1]
+    found = _LEAD_KEY.search(line[: span.column - 1])
+    if found is None or found.start() >= first.column - 1:
+        return
+    if found.start() and line[found.start() - 1] not in " \t\u3000{｛;；":
+        return  # an annotation's label (`(牵头单位:`), or the end of a longer word
+    key = PROPERTIES["lead-each"][0 if _keyword_language(analysis, file, text) == "zh" else 1][0]
+    at = found.start(1) + 1
+    yield Fix(Text(f"Each leads its own part: write `{key}:`", f"各自牵头各自的部分：改为`{key}:`"),
+              Edit(file, span.line, at, span.line, at + len(found.group(1)), key))
 
 
 def _undeclared(analysis: Analysis, diagnostic: Diagnostic) -> Iterator[Fix]:

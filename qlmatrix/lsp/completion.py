@@ -19,7 +19,7 @@ from ..writer import UnwritableError
 from ..writer import name as written_name
 
 _SEPARATORS = set(" \t\u3000、，,;；:：(){}（）｛｝[]【】〔〕#＃\"→>")
-_UNIT_KEYS = [form for name in ("lead", "support", "consult", "inform", "oversee", "responsible", "parent", "issuer")
+_UNIT_KEYS = [form for name in ("lead", "lead-each", "support", "consult", "inform", "oversee", "responsible", "parent", "issuer")
               for forms in PROPERTIES[name] for form in forms]
 _BLANK = r"[ \t\u3000]"
 _UNIT_CONTEXT = re.compile(

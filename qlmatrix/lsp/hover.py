@@ -11,6 +11,7 @@ import re
 from ..cadence import Cadence, Period
 from ..keywords import PROPERTIES, UNIT_KINDS
 from ..model import Report, Role, Unit
+from ..raci import EACH_LEAD_MARKS
 from ..resolve import ResolvedPlan, ResolvedTask
 from ..span import Span
 from .analysis import Analysis, real
@@ -115,7 +116,8 @@ def task_hover(task: ResolvedTask, lang: str) -> str:
                 names.append(_say(lang, f"{holding.unit} (inherited from {section})", f"{holding.unit}（继承自{section}）"))
             else:
                 names.append(holding.unit)
-        lines.append(f"- {_say(lang, en, zh)}{_colon(lang)}{'、'.join(names)}")
+        mark = EACH_LEAD_MARKS[lang == "en"] if role is Role.LEAD and task.leads_separately else ""
+        lines.append(f"- {_say(lang, en, zh)}{_colon(lang)}{'、'.join(names)}{mark}")
     if not task.holdings:
         lines.append(_say(lang, "- no responsible unit", "- 未明确责任单位"))
     for what, cadence in ((_say(lang, "cadence", "频次"), task.cadence), (_say(lang, "due", "时限"), task.due)):

@@ -21,6 +21,7 @@ from ..diagnostics import Diagnostic, Label
 from ..keywords import (
     ALLOWED,
     ANNOTATION_LABELS,
+    EACH_LEAD_PROPERTY,
     LOOP_STAGE_BY_WORD,
     LOOP_STAGES,
     PROPERTIES,
@@ -192,7 +193,8 @@ class Builder(lark.Transformer[lark.Token, Plan]):  # lark's trees hold lark.Tok
             if token is None:
                 continue
             line, column = _start(token)
-            found += values.placed(values.list_layout(_listed(prop), role), self.filename, line, column)
+            found += values.placed(values.list_layout(_listed(prop), role), self.filename, line, column,
+                                   each=name == EACH_LEAD_PROPERTY)
         return found
 
     def annotation(self, token: Token) -> list[Assignment]:

@@ -133,10 +133,16 @@ _ROLES = tuple(Role)
 _ROLE_INDEX = {role: index for index, role in enumerate(_ROLES)}
 
 
-def placed(layout: Layout, file: str, line: int, column: int) -> list[Assignment]:
-    """The assignments of `layout` for a value starting at (line, column) of `file`."""
+def placed(layout: Layout, file: str, line: int, column: int, each: bool = False) -> list[Assignment]:
+    """The assignments of `layout` for a value starting at (line, column) of `file`; `each`: its leads
+    were written `分别牵头:` (`Assignment.each`)."""
     found = []
     roles = _ROLES
+    if each:
+        for role, name, start, end in layout:
+            at = (file, line, column + start, line, column + end)
+            found.append(Assignment(roles[role], Ref(name, at), at, each=roles[role] is Role.LEAD))
+        return found
     for role, name, start, end in layout:
         at = (file, line, column + start, line, column + end)  # a Place: a Span only if asked for
         found.append(Assignment(roles[role], Ref(name, at), at))

@@ -20,7 +20,7 @@ from typing import TypeAlias, TypeVar
 import attrs
 
 from ..model import Plan, Report, Role, Section, Task
-from ..raci import DUTY_WORDS, Scheme, letters
+from ..raci import DUTY_WORDS, EACH_LEAD_MARKS, EACH_LEAD_WORDS, Scheme, letters
 from ..resolve import ResolvedPlan
 from ..span import display_width
 from .memo import Memo
@@ -194,6 +194,15 @@ def _task_groups(index: PlanIndex, chosen: list[Selected], memo: ViewMemo,
     return tuple(groups)
 
 
+def leads_text(entry: ResolvedTask, leads: Sequence[str], language: str = "zh") -> str:
+    """The leads of `entry` as a table prints them: `市发改委、市财政局`, marked `（分别牵头）` (in English
+    ` (each leads its part)`) when they were written `分别牵头:` (`ResolvedTask.leads_separately`)."""
+    if not leads:
+        return ""
+    joined = "、".join(leads)
+    return joined + EACH_LEAD_MARKS[language == "en"] if entry.leads_separately else joined
+
+
 def _timing(item: Task | Report) -> str:
     parts = [str(value) for value in (item.cadence, item.due) if value is not None]
     return " / ".join(dict.fromkeys(parts))  # 长期坚持 as both 频次 and 时限 says it once
@@ -248,7 +257,7 @@ def _tasks(index: PlanIndex, filters: Filters, scheme: Scheme, memo: ViewMemo) -
             Cell(serial),
             Cell(entry.task.title),
             *leaders,
-            Cell("、".join(lead), (Role.LEAD,) if lead else ()),
+            Cell(leads_text(entry, lead), (Role.LEAD,) if lead else ()),
             Cell("、".join(support)),
             Cell(_timing(entry.task)),
         )
@@ -258,7 +267,7 @@ def _tasks(index: PlanIndex, filters: Filters, scheme: Scheme, memo: ViewMemo) -
     def row_key(item: Selected) -> Hashable:
         entry, kept = item
         shown = kept if filters.narrows_holders else entry.holdings
-        return (entry.task.title, tuple((holder.role, holder.unit) for holder in shown),
+        return (entry.task.title, tuple((holder.role, holder.unit) for holder in shown), entry.leads_separately,
                 entry.leaders if with_leaders else (), _timing(entry.task))
 
     groups = _task_groups(index, chosen, memo, row, row_key)
@@ -289,23 +298,27 @@ def _units(index: PlanIndex, filters: Filters, scheme: Scheme, memo: ViewMemo) -
                 held.append((unit, entry, roles))
             if role not in roles:
                 roles.append(role)
-    duties: dict[tuple[Role, ...], Cell] = {}  # one Cell per combination of roles: cells are immutable
+    # One Cell per combination of roles (and whether a lead is one of several leading their parts):
+    # cells are immutable.
+    duties: dict[tuple[tuple[Role, ...], bool], Cell] = {}
 
-    def shown(entry: ResolvedTask, key: tuple[Role, ...]) -> tuple[tuple[Role, ...], str, str, str]:
-        return key, _task_label(entry), _section_heading(entry, index) or "", _timing(entry.task)
+    def shown(entry: ResolvedTask, duty: Cell) -> tuple[str, str, str, str]:
+        return duty.text, _task_label(entry), _section_heading(entry, index) or "", _timing(entry.task)
 
     def row(entry: ResolvedTask, duty: Cell) -> tuple[Cell, ...]:
-        return (duty, *(Cell(text) for text in shown(entry, duty.roles)[1:]))
+        return (duty, *(Cell(text) for text in shown(entry, duty)[1:]))
 
     for unit, entry, roles in held:
         key = tuple(roles)
-        duty = duties.get(key)
+        each = Role.LEAD in key and entry.leads_separately
+        duty = duties.get((key, each))
         if duty is None:
-            duty = duties[key] = Cell("、".join(DUTY_WORDS[role] for role in key), key, spelt_out=True)
+            words = (EACH_LEAD_WORDS[0] if each and role is Role.LEAD else DUTY_WORDS[role] for role in key)
+            duty = duties[key, each] = Cell("、".join(words), key, spelt_out=True)
         # One row per task and roles, the same in the list of every unit holding those roles on it; the
         # row of a task the resolution made anew is found by what it shows.
         rows_by_unit.setdefault(unit, []).append(
-            memo.rows.get(entry, key, partial(row, entry, duty), value_of=partial(shown, entry, key)))
+            memo.rows.get(entry, duty.text, partial(row, entry, duty), value_of=partial(shown, entry, duty)))
     if filters.role is None:
         for report in index.reports:
             if filters.in_section(report.sections):

@@ -52,6 +52,11 @@ class Holding:
         return self.source is not None
 
     @property
+    def each(self) -> bool:
+        """A lead written `分别牵头:`: one of several units each leading its own part (`Assignment.each`)."""
+        return self.assignment.each
+
+    @property
     def span(self) -> Span | None:
         return self.assignment.span
 
@@ -88,6 +93,19 @@ class _Roles:
     @property
     def leads(self) -> tuple[str, ...]:
         return self.units(Role.LEAD)
+
+    @property
+    def leads_separately(self) -> bool:
+        """Whether the leads, own or inherited, were written `分别牵头:`: each leads its own part of the
+        work (`（A、B分别负责）`), so several of them are no conflict. False when there is no lead, or a
+        plain `牵头:` lead stands among them (E301 reports that mix)."""
+        found = False
+        for holding in self.holdings:
+            if holding.role is Role.LEAD:
+                if not holding.assignment.each:
+                    return False
+                found = True
+        return found
 
     @property
     def support(self) -> tuple[str, ...]:

@@ -37,7 +37,7 @@ def properties(*names: str) -> list[str]:
     return [form for name in names for forms in PROPERTIES[name] for form in forms]
 
 
-UNIT_VALUED = properties("lead", "support", "consult", "inform", "oversee", "responsible", "parent", "aliases",
+UNIT_VALUED = properties("lead", "lead-each", "support", "consult", "inform", "oversee", "responsible", "parent", "aliases",
                          "issuer", "full")
 
 
