@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import qlmatrix
+from qlmatrix.fmt import format_text
 from qlmatrix.importer import import_file, import_text
 from qlmatrix.render.views import build
 
@@ -535,3 +536,34 @@ def test_a_merged_category_column_before_the_number_is_passed_over():
     assert (found["2"].lead, found["2"].units(qlmatrix.Role.SUPPORT), found["2"].leaders) == (
         "区经信局", ("区统计局",), ("周岚",))  # 责任人: people, as 责任领导
     assert result.problems == ()  # a category cell is no lost unit cell
+
+
+def test_unit_names_holding_quotation_marks_are_units_and_read_back():
+    result = import_file(DATA / "quoted-names.txt")  # `市“两新”组织党工委`, `区"双创"办`, `"青年之家"服务中心`
+    found = tasks(result)
+    assert found["一(一)"].lead == "市“两新”组织党工委" and found["二(三)"].lead == '区"双创"办'
+    assert found["二(五)"].units(qlmatrix.Role.SUPPORT) == ('"青年之家"服务中心',)
+    assert result.problems == ()
+    assert qlmatrix.loads(result.text) == result.plan  # the writer quotes `区"双创"办` with an escape
+    assert format_text(result.text).formatted == result.text  # and fmt keeps every name as it is
+
+
+def test_bare_places_before_one_organ_word_share_it_and_the_report_says_so():
+    result = import_file(DATA / "shared-suffix.txt")
+    found = tasks(result)
+    assert found["一(一)"].units(qlmatrix.Role.SUPPORT) == ("省交通运输厅", "甲城市政府", "乙港市政府", "丙河市政府")
+    assert found["一(二)"].lead == "东区人民政府"  # `东、西、南区人民政府`
+    assert found["一(三)"].units(qlmatrix.Role.SUPPORT) == ("海关", "丁原縣人民政府", "戊川縣人民政府")
+    assert found["一(四)"].units(qlmatrix.Role.SUPPORT) == ("边检", "己山市政府")  # 海关, 边检 are units of their own
+    noted = [p.excerpt for p in result.problems]
+    assert "甲城→甲城市政府、乙港→乙港市政府" in noted and "东→东区人民政府、西→西区人民政府" in noted
+
+
+def test_a_lead_rule_and_a_no_longer_listed_collective_in_the_first_bracket_hold_for_every_item():
+    # `（X牵头，A、B配合，列第一位的为牵头单位，下同；各县（市、区）政府均为责任单位，不再列出）`
+    result = import_file(DATA / "rule-and-all.txt")
+    found = tasks(result)
+    assert (found["一(一)"].lead, found["一(一)"].units(qlmatrix.Role.SUPPORT)) == (
+        "市发改委", ("市财政局", "市商务局", "各县（市、区）政府"))
+    assert (found["二(三)"].lead, found["二(四)"].units(qlmatrix.Role.SUPPORT)) == ("市住建局", ("各县（市、区）政府",))
+    assert "集合 各县（市、区）政府\n" in result.text  # not `…政府均为责任单位`

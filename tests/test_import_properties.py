@@ -108,6 +108,12 @@ ROLE_WORDS = ("协办", "主办", "牵头", "配合", "负责", "协助", "会�
 any_names = st.builds(lambda p, core, end, paren: p + core + end + paren, st.sampled_from(["市", "区", "团", "北岭", ""]),
                       st.text(ANY_CHARS, min_size=1, max_size=4), st.sampled_from(ENDINGS),
                       PARENTHESISED).filter(lambda name: not any(word in name for word in ROLE_WORDS))
+#: A word in quotation marks inside a name, curly or straight (`市“两新”组织党工委`, `区"双创"办`): still one unit.
+_QUOTED = st.builds(lambda left_right, word: left_right[0] + word + left_right[1],
+                    st.sampled_from([("“", "”"), ('"', '"')]), st.text("两新三农双创五进青年之家最多跑一次", min_size=2, max_size=4))
+any_names = st.one_of(any_names, any_names, st.builds(
+    lambda name, quoted, at: name[:at % (len(name) + 1)] + quoted + name[at % (len(name) + 1):], any_names, _QUOTED,
+    st.integers(0, 6)).filter(lambda name: not any(word in name for word in ROLE_WORDS)))
 collectives = st.sampled_from(["各县(市、区)人民政府", "各乡镇人民政府", "各有关部门", "市直各有关单位", "相关市、县政府",
                                "各有关区县人民政府", "有關市、縣政府", "相关县(市、区)人民政府", "各有关区、县人民政府"])
 
@@ -366,15 +372,23 @@ def test_label_lines_in_groups_split_the_item_into_one_task_a_group(pool, items,
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(any_names, min_size=3, max_size=6, unique=True), collectives,
-       st.lists(st.lists(st.integers(0, 5), min_size=1, max_size=3), min_size=2, max_size=5), st.booleans())
-def test_units_named_before_no_longer_listed_take_part_in_every_later_task(pool, collective, items, labelled):
-    """`（A、B负责，列第一位的为牵头单位，下同。X按职责落实，以下不再列出）` in the first item: X supports that item
-    and every later one, and the lead rule holds for them all."""
+       st.lists(st.lists(st.integers(0, 5), min_size=1, max_size=3), min_size=2, max_size=5), st.booleans(),
+       st.integers(0, 2))
+def test_units_named_before_no_longer_listed_take_part_in_every_later_task(pool, collective, items, labelled, form):
+    """`（A、B负责，列第一位的为牵头单位，下同。X按职责落实，以下不再列出）` in the first item, or
+    `（A牵头，B配合，列第一位的为牵头单位，下同；X均为责任单位，不再列出）`: X supports that item and every later one,
+    and the lead rule holds for them all."""
     lines, expected = ["某市若干措施", "", "一、主要措施"], {}
     for number, picks in enumerate(items, start=1):
         chosen = list(dict.fromkeys(pool[p % len(pool)] for p in picks))
         listed = "、".join(chosen)
-        if number == 1:
+        if number == 1 and form == 1:  # the roles named, the rule and the collective-for-all in one bracket
+            rest = "、".join(chosen[1:])
+            roles = f"{chosen[0]}牵头，{rest}配合" if rest else f"{chosen[0]}牵头"
+            note = f"（{roles}，列第一位的为牵头单位，下同；{collective}均为责任单位，不再列出）"
+        elif number == 1 and form == 2:  # `X为配合单位，不再一一列出` after a labelled list
+            note = f"（责任单位：{listed}，列第一位的为牵头单位，下同；{collective}为配合单位，不再一一列出）"
+        elif number == 1:
             head = f"责任单位：{listed}" if labelled else f"{listed}负责，列第一位的为牵头单位，下同"
             note = f"（{head}。{collective}按职责落实，以下不再列出）"
         else:
@@ -536,3 +550,28 @@ def test_a_table_of_one_unit_column_gives_back_every_unit_written_a_cell_or_a_li
     result = import_text(text)
     got = {t.id: (t.units(Role.LEAD), frozenset(t.units(Role.SUPPORT))) for t in resolve(result.plan).tasks}
     assert got == expected, text
+
+
+#: Bare place names (no level, no organ ending): `甲城、乙港、丙河市政府` is three 市政府.
+BARE_PLACES = st.text("甲乙丙丁戊己庚辛壬癸东西南北城港河山川原岭湖", min_size=1, max_size=3)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(any_names.filter(lambda name: not name.endswith(("区", "县", "市"))), min_size=1, max_size=3, unique=True),
+       st.lists(BARE_PLACES, min_size=1, max_size=3, unique=True),
+       BARE_PLACES, st.sampled_from(["市", "区", "县", "縣"]), st.sampled_from(["人民政府", "政府", "管委会"]),
+       st.sampled_from(["label", "verb", "traditional"]))
+def test_bare_places_before_one_organ_word_share_it(heads, places, last, level, organ, style):
+    """`A、甲城、乙港、丙河市政府`: the bare places take the last name's level and organ word, the report lists each
+    expansion, and the names before them (units of any ending) are left as they are."""
+    places = [place for place in places if place != last]
+    listed = "、".join([*heads, *places, last + level + organ])
+    note = {"label": f"（责任单位：{listed}）", "verb": f"（{listed}负责）", "traditional": f"（{listed}負責）"}[style]
+    result = import_text(f"某省若干措施\n\n一、主要措施\n1.推进口岸建设。完善设施。{note}\n")
+    [task] = resolve(result.plan).tasks
+    shared = [place + level + organ for place in [*places, last]]
+    assert (task.units(Role.LEAD), task.units(Role.SUPPORT)) == ((heads[0],), (*heads[1:], *shared)), note
+    if places:
+        [report] = [p.excerpt for p in result.problems]
+        assert report == "、".join(f"{place}→{place + level + organ}" for place in places)
+    assert qlmatrix.loads(result.text) == result.plan

@@ -173,25 +173,37 @@ def parse_note(text: str, labelled_only: bool = False) -> Found | None:
             if not group:
                 continue
             if LABEL.match(group):
-                units_before = len(found.units)
+                units_before = list(found.units)
                 for part in _labelled_parts(group):
                     any_role |= _labelled(part, found)
-                if len(found.units) > units_before:
-                    clauses_units.append(found.units[units_before:])
+                if added := _added(units_before, found.units):
+                    clauses_units.append(added)
             elif labelled_only:
                 return None
             else:
                 for clause in depth_split(group, "，,"):
                     clause = tidy(clause)
-                    units_before = len(found.units)
+                    units_before = list(found.units)
                     if NO_DIVISION.search(clause) and _carry_ahead(found, clauses_units):
                         continue
                     any_role |= _clause(clause, found)
-                    if len(found.units) > units_before:
-                        clauses_units.append(found.units[units_before:])
+                    if added := _added(units_before, found.units):
+                        clauses_units.append(added)
     if not any_role or not (found.units or found.leaders):
         return None
     return found
+
+
+def _added(before: list[str], after: list[str]) -> list[str]:
+    """The units a clause added (`Found.units` lists them by role, so a clause's units need not come last)."""
+    remaining = list(before)
+    added = []
+    for name in after:
+        if name in remaining:
+            remaining.remove(name)
+        else:
+            added.append(name)
+    return added
 
 
 def _carry_ahead(found: Found, clauses_units: list[list[str]]) -> bool:
@@ -310,14 +322,14 @@ def leader_cell(cell: str) -> str:
 
 
 def _shared_organ_readings(body: str, names: list[str], found: Found) -> None:
-    """`荔湾区、黄埔区政府` read as 荔湾区政府 and 黄埔区政府: a reading, not what is written, so the report
-    says so (the list could also name the district 荔湾区 itself)."""
+    """`荔湾区、黄埔区政府` read as 荔湾区政府 and 黄埔区政府, `甲城、丙河市政府` as 甲城市政府 and 丙河市政府: a
+    reading, not what is written, so the report says so (the list could also name the places themselves)."""
     for name in names:
-        if name in body:
-            continue
-        for organ in ("人民政府", "政府", "管委会", "办事处"):
-            place = name[: -len(organ)] if name.endswith(organ) else ""
-            if place and re.search(rf"(?:^|[、，,]){re.escape(place)}、", body):
+        if re.search(rf"(?:^|[、，,]){re.escape(name)}(?:$|[、，,])", body):
+            continue  # written so
+        for end in range(len(name) - 1, 0, -1):  # the longest written place the name was made from
+            place = name[:end]
+            if re.search(rf"(?:^|[、，,]){re.escape(place)}、", body) and name[end:] in body:
                 found.assumed.append(f"{place}→{name}")
                 break
 
@@ -379,6 +391,9 @@ def _clause(clause: str, found: Found) -> bool:
             # `以下政策措施均需X落实`: X for every later task as well (`下同` says the same after the fact)
             found.also_henceforth = found.also_henceforth or bool(involves.group("ahead"))
             return False
+    stated = _ROLE_STATED.match(clause)
+    if stated and (verb_word := _STATED_ROLES.get(stated.group("role"))):
+        clause = stated.group("names") + verb_word  # `各县(市、区)政府均为责任单位`: the units and their role
     body, verb = strip_verb(clause)
     glued = glued_role_word(clause) if verb is not None else None
     if glued:
@@ -407,6 +422,12 @@ def _clause(clause: str, found: Found) -> bool:
     found.consult.extend(consulted)
     # A bare list (`（A、B）`) is not an assignment by itself; one with a role mark (`（A(牵头)、B）`) is.
     return verb is not None or any(mark for _, mark in marked)
+
+
+#: A clause that states its units' role in words: `各县（市、区）政府均为责任单位`, `A、B为配合单位`.
+_ROLE_STATED = re.compile(r"^(?P<names>.+?)(?:均|都|也|亦)?(?:为|為|爲|是|作为|作為)(?P<role>牵头|牽頭|配合|协办|協辦|责任|責任)"
+                          r"(?:单位|部门|單位|部門)$")
+_STATED_ROLES = {"牵头": "牵头", "牽頭": "牵头", "配合": "配合", "协办": "配合", "協辦": "配合", "责任": "负责", "責任": "负责"}
 
 
 def _understood_due(clause: str) -> bool:
