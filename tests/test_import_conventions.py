@@ -567,3 +567,25 @@ def test_a_lead_rule_and_a_no_longer_listed_collective_in_the_first_bracket_hold
         "市发改委", ("市财政局", "市商务局", "各县（市、区）政府"))
     assert (found["二(三)"].lead, found["二(四)"].units(qlmatrix.Role.SUPPORT)) == ("市住建局", ("各县（市、区）政府",))
     assert "集合 各县（市、区）政府\n" in result.text  # not `…政府均为责任单位`
+
+
+def test_a_row_going_on_without_a_number_is_more_of_its_task():
+    # one cell a line, no separators: `3` / task / units / `5月底前动工` / `扩建云溪二中…` / `12月底前`
+    result = import_file(DATA / "cell-continuation.txt")
+    found = tasks(result)
+    assert (found["3"].lead, found["3"].units(qlmatrix.Role.SUPPORT)) == ("县教育局", ("县自然资源局",))
+    assert "扩建云溪二中" in found["3"].task.body and "（12月底前）" in found["3"].task.body
+    assert found["2"].task.body == "完成时限：10月投入使用"  # a deadline in words, kept in the text
+    assert sorted(found) == ["1", "2", "3", "4", "5"]  # the title line before 序号 is no column
+    assert [p.excerpt for p in result.problems].count("3") == 2  # one unit a line, and the row going on
+
+
+def test_a_piped_table_of_figures_reads_its_one_unit_column():
+    # 序号 / 项目名称 / 目标任务 / 1-6月完成 / 完成率 / 责任单位 / 备注, each cell a line ending ` |`
+    found = tasks(import_file(DATA / "figures-table.txt"))
+    assert {task: found[task].lead for task in found} == {"1": "区人社局", "2": "区教育局", "3": "区教育局",
+                                                          "4": "区城管局", "5": "区民政局"}
+    assert found["4"].units(qlmatrix.Role.SUPPORT) == ("区住建局",)  # `1300人`, `54%` are figures, no units
+    assert "按序时" not in (found["1"].task.body or "")  # 备注 is passed over
+    traditional = tasks(import_file(DATA / "figures-traditional.txt"))  # 序號 / 項目名稱 / … / 責任單位 / 備註
+    assert (traditional["3"].lead, traditional["3"].units(qlmatrix.Role.SUPPORT)) == ("縣衛健局", ("縣發改局",))

@@ -575,3 +575,66 @@ def test_bare_places_before_one_organ_word_share_it(heads, places, last, level, 
         [report] = [p.excerpt for p in result.problems]
         assert report == "、".join(f"{place}→{place + level + organ}" for place in places)
     assert qlmatrix.loads(result.text) == result.plan
+
+
+#: Deadlines in a table's own words, which a further row of one number carries for its own text.
+FREE_DEADLINES = ["12月底前", "9月投入使用", "5月底前动工", "年底前", "10月底前建成"]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(st.lists(table_names.filter(lambda n: len(n) >= 3 and cell_kind(n) == "unit"), min_size=4, max_size=8,
+                unique=True),
+       st.lists(st.tuples(st.lists(st.integers(0, 7), min_size=1, max_size=3), st.booleans(),
+                          st.sampled_from(FREE_DEADLINES)), min_size=1, max_size=5),
+       st.sampled_from([["序号", "事项", "责任单位", "完成时限"], ["序号", "民生实事", "责任单位", "完成时限"]]))
+def test_rows_going_on_without_a_number_stay_with_their_number(pool, rows, header):
+    """One cell a line and no separators: `1` / task / a unit a line / a deadline in words, and a further row of
+    the same number (its own text and deadline, the number and units merged): one task a number, its units
+    those of the row."""
+    cells, expected = list(header), {}
+    for row, (picks, going_on, deadline) in enumerate(rows, start=1):
+        units = list(dict.fromkeys(pool[p % len(pool)] for p in picks))
+        cells += [str(row), f"{TITLES[row % len(TITLES)]}，{BODIES[0]}", *units, deadline]
+        if going_on:
+            cells += [f"扩建第{row}期配套设施，新增服务面积{row}00平方米。", FREE_DEADLINES[row % len(FREE_DEADLINES)]]
+        expected[str(row)] = ((units[0],), frozenset(units[1:]))
+    text = "某县2031年民生实事项目\n" + "\n".join(cells) + "\n"
+    result = import_text(text)
+    got = {t.id: (t.units(Role.LEAD), frozenset(t.units(Role.SUPPORT))) for t in resolve(result.plan).tasks}
+    assert got == expected, text
+    further = [t for t in resolve(result.plan).tasks if "扩建第" in (t.task.body or "") + t.task.title]
+    assert len(further) == sum(going_on for _, going_on, _ in rows)  # the further text is kept in its task
+    assert qlmatrix.loads(result.text) == result.plan
+
+
+#: Columns of figures a progress table has besides its one unit column, and a cell each row gives them.
+FIGURE_COLUMNS = {"目标任务": "1300人", "1-6月完成": "702人", "完成率": "54%", "年度目标": "12个", "完成数": "3所"}
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(st.lists(table_names.filter(lambda n: len(n) >= 3 and cell_kind(n) == "unit"), min_size=3, max_size=6,
+                unique=True),
+       st.lists(st.tuples(st.integers(0, 5), st.booleans()), min_size=3, max_size=6),
+       st.lists(st.sampled_from(sorted(FIGURE_COLUMNS)), min_size=2, max_size=4, unique=True),
+       st.sampled_from(["项目名称", "实事项目", "項目名稱"]), st.sampled_from(["责任单位", "責任單位"]),
+       st.sampled_from(["备注", "備註"]))
+def test_a_piped_table_of_figure_columns_gives_back_every_row(pool, rows, figures, task, unit, remark):
+    """A cell a line ending ` |`, a header of six to eight columns (序号, the task, figures, one unit column, 备注)
+    in either script, figures (`1300人`, `54%`) that are no units, prose in the remarks; a row after the first
+    whose unit cell is left out (a merged cell in the copy: the cell above spans it)."""
+    header = ["序號" if task == "項目名稱" else "序号", task, *figures, unit, remark]
+    cells, expected, above, before = list(header), {}, None, False
+    for row, (pick, merged) in enumerate(rows, start=1):
+        name = pool[pick % len(pool)]
+        # most rows are whole (the header's width is read from them: docs/importing.md, what is not settled)
+        merged = merged and above is not None and row < len(rows) and not before
+        before = merged
+        cells += [str(row), TITLES[row % len(TITLES)], *(FIGURE_COLUMNS[f] for f in figures)]
+        cells += [] if merged else [name]
+        cells += ["按序时进度推进，下半年加大工作力度。" if row % 2 else ""]
+        expected[str(row)] = ((above if merged else name,), frozenset())
+        above = above if merged else name
+    text = "某区民生实事项目推进情况表\n" + "\n".join(_flatten(cells, "pipes")) + "\n"
+    result = import_text(text)
+    got = {t.id: (t.units(Role.LEAD), frozenset(t.units(Role.SUPPORT))) for t in resolve(result.plan).tasks}
+    assert got == expected, text
