@@ -589,3 +589,23 @@ def test_a_piped_table_of_figures_reads_its_one_unit_column():
     assert "按序时" not in (found["1"].task.body or "")  # 备注 is passed over
     traditional = tasks(import_file(DATA / "figures-traditional.txt"))  # 序號 / 項目名稱 / … / 責任單位 / 備註
     assert (traditional["3"].lead, traditional["3"].units(qlmatrix.Role.SUPPORT)) == ("縣衛健局", ("縣發改局",))
+
+
+def test_labels_run_together_on_one_line_end_at_the_next_label_of_any_name():
+    # `… 责任单位:X 项目责任人:Y 配合单位:A、B 实际完成情况:…`, a table of figures run in after the units
+    result = import_file(DATA / "labels-one-line.txt")
+    found = tasks(result)
+    assert found["1"].lead == "市轨道交通建设指挥部" and found["1"].leaders == ("周明远",)  # not `…项目责任人:郑立…`
+    assert found["3"].units(qlmatrix.Role.SUPPORT) == ("市公安局", "各区政府")  # not `各区政府东城西城`
+    assert found["4"].units(qlmatrix.Role.SUPPORT) == ("各区政府", "市发改委", "市财政局", "市供电公司")
+    assert any("年度目标 2 3 1 2 8" in p.excerpt for p in result.problems)  # what follows the units is reported
+
+
+def test_a_row_that_dropped_a_cell_inside_and_ends_empty_is_placed_by_what_its_cells_hold():
+    # 10 columns: `分管 领导`, `牵头 单位` spaced, `责任主体与协同单位` (two role words: its units support),
+    # `1-9月推进情况`; the 全年目标任务 cell absent in every row, an empty cell written `||` or `|` at the end
+    result = import_file(DATA / "progress-columns.txt")
+    found = tasks(result)
+    assert (found["12"].lead, found["12"].units(qlmatrix.Role.SUPPORT)) == ("区城管局", ("区环卫处", "高新园区", "各街道"))
+    assert found["13"].leaders == ("周岚",) and "已建成" not in (found["13"].task.body or "")
+    assert {p.excerpt.split(" | ")[0] for p in result.problems} >= {"11", "12", "13"}  # each row's placing reported

@@ -638,3 +638,73 @@ def test_a_piped_table_of_figure_columns_gives_back_every_row(pool, rows, figure
     result = import_text(text)
     got = {t.id: (t.units(Role.LEAD), frozenset(t.units(Role.SUPPORT))) for t in resolve(result.plan).tasks}
     assert got == expected, text
+
+
+#: Labels a line of an item may carry besides the role labels: people and progress, which assign nothing.
+OTHER_LABELS = [("项目责任人", "郑立"), ("实际完成情况", "已完成年度目标任务的60%,项目按计划推进。"), ("联系人", "许平")]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(st.lists(table_names.filter(lambda n: len(n) >= 3 and cell_kind(n) == "unit"), min_size=3, max_size=6,
+                unique=True),
+       st.lists(st.tuples(st.integers(0, 5), st.lists(st.integers(0, 5), max_size=2), st.booleans(),
+                          st.lists(st.sampled_from(OTHER_LABELS), max_size=2)), min_size=3, max_size=5))
+def test_labels_run_together_on_one_line_give_back_their_units(pool, items):
+    """A document on one line: `1.… 牵头领导:X 责任单位:A 项目责任人:Y 配合单位:B、C 实际完成情况:…`, labels of any
+    name between the role labels, and sometimes a table of figures run in after the units (`东城 西城 合计 2 3 5`):
+    every item's lead and supporters, and what follows the units is reported."""
+    # (a line is read as a document run together when it is long: a preamble such copies have makes it so)
+    parts, expected = ["2031年市政府民生实事项目共有若干项任务,内容涉及交通出行、养老服务、教育卫生等方面,各责任单位高度重视,"
+                       "现将1—6月份进展情况予以公示,接受社会监督。"], {}
+    for number, (lead, picks, figures, others) in enumerate(items, start=1):
+        lead_name = pool[lead % len(pool)]
+        supports = [name for name in dict.fromkeys(pool[p % len(pool)] for p in picks) if name != lead_name]
+        labels = ["牵头领导:韩松", f"责任单位:{lead_name}", *(f"{label}:{value}" for label, value in others)]
+        if supports:
+            labels.append("配合单位:" + "、".join(supports) + (" 东城 西城 北岭 合计 2 3 1 6" if figures else ""))
+        parts += [f"{number}.{TITLES[number % len(TITLES)]}。", *labels]
+        expected[str(number)] = ((lead_name,), frozenset(supports))
+    text = " ".join(parts) + "\n"
+    result = import_text(text)
+    got = {t.id: (t.units(Role.LEAD), frozenset(t.units(Role.SUPPORT))) for t in resolve(result.plan).tasks}
+    assert got == expected, text
+    if any(figures and supports for supports, figures in _runs_in(pool, items)):
+        assert any("2 3 1 6" in p.excerpt for p in result.problems)  # the run-in figures are reported
+
+
+def _runs_in(pool: list[str], items: list) -> list[tuple[list[str], bool]]:
+    """(supporting units, whether figures run in after them) of each generated item."""
+    out = []
+    for lead, picks, figures, _ in items:
+        lead_name = pool[lead % len(pool)]
+        out.append(([n for n in dict.fromkeys(pool[p % len(pool)] for p in picks) if n != lead_name], figures))
+    return out
+
+
+#: A header of two role words joined: its units stand as the first word says (support, beside a 牵头单位).
+JOINED_HEADERS = ["责任主体与协同单位", "责任单位和配合单位", "配合单位与参与单位"]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(st.lists(table_names.filter(lambda n: len(n) >= 3 and cell_kind(n) == "unit"), min_size=4, max_size=8,
+                unique=True),
+       st.lists(st.tuples(st.integers(0, 7), st.integers(0, 7)), min_size=2, max_size=5),
+       st.sampled_from(JOINED_HEADERS), st.booleans(), st.sampled_from([1, 24]))
+def test_a_row_that_dropped_a_cell_inside_and_ends_empty_gives_back_its_units(pool, rows, joined, spaced, start):
+    """`序号 | 主要任务 | 全年目标任务 | 分管 领导 | 牵头 单位 | 责任主体与协同单位 | 1-9月推进情况 | 说明`, every row
+    without its 全年目标任务 cell and ending with an empty 说明 (`|` or `||`): the cells are placed by what they
+    hold, the joined header's units support."""
+    header = ["序号", "主要任务", "全年目标任务", "分管 领导" if spaced else "分管领导", "牵头 单位" if spaced else "牵头单位",
+              joined, "1-9月推进情况", "说明"]
+    lines, expected = ["2031年区政府民生实事项目推进情况"] + [f"{cell} |" for cell in header], {}
+    for number, (lead, support) in enumerate(rows, start=start):
+        lead_name, support_name = pool[lead % len(pool)], pool[support % len(pool)]
+        if lead_name == support_name:
+            support_name = pool[(pool.index(lead_name) + 1) % len(pool)]
+        cells = [str(number), f"{TITLES[number % len(TITLES)]}。", "林默", lead_name, support_name, "已进场施工,完成45%。"]
+        lines += [f"{cell} |" for cell in cells] + ["||" if number % 2 else "|"]
+        expected[str(number)] = ((lead_name,), frozenset([support_name]))
+    text = "\n".join(lines) + "\n"
+    result = import_text(text)
+    got = {t.id: (t.units(Role.LEAD), frozenset(t.units(Role.SUPPORT))) for t in resolve(result.plan).tasks}
+    assert got == expected, text

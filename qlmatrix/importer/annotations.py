@@ -169,7 +169,10 @@ def parse_note(text: str, labelled_only: bool = False) -> Found | None:
     clauses_units: list[list[str]] = []  # the units each unlabelled clause named, in order
     for sentence in depth_split(text, "。"):
         for group in depth_split(sentence, "；;"):
-            group = tidy(_SPACED_LABEL.sub("，", group))
+            group = _SPACED_LABEL.sub("，", group)
+            if LABEL.match(group):
+                group = _cut_values(group, found)
+            group = tidy(group)
             if not group:
                 continue
             if LABEL.match(group):
@@ -287,6 +290,43 @@ def _labelled(part: str, found: Found) -> bool:
         else:
             found.problems.append(name)
     return bool(names)
+
+
+_GAP = re.compile(r"[ \t\u3000]+")
+
+
+def _cut_values(group: str, found: Found) -> str:
+    """The labelled parts of a group, each value cut where its list of units ends (`_value_and_rest`); what is cut
+    off is reported as not understood."""
+    parts = []
+    for part in _labelled_parts(group):
+        match = LABEL.match(part)
+        if match is None:
+            parts.append(part)
+            continue
+        value, rest = _value_and_rest(part[match.end():])
+        if rest:
+            found.problems.append(rest)  # `各区政府 鄞州 海曙 … 2 5 1 2 10`: a table run into the line, no units
+        parts.append(part[: match.end()] + value)
+    return "，".join(parts)
+
+
+def _value_and_rest(value: str) -> tuple[str, str]:
+    """A label's value up to where its list of units ends, and what follows it on the line. A run of spaces after
+    a whole name (`各区政府 鄞州 海曙、江东 … 2 5 1 2 10`, a table run into the line) ends the list, unless every
+    piece after it is a unit too (units apart by spaces); a space inside a name that a line wrap left
+    (`人力 资源社会保障局`, `市 住建局`) does not: the piece before it is no whole name (three characters at least,
+    ending like an organ or a place)."""
+    for gap in _GAP.finditer(value.strip(" \t\u3000")):
+        stripped = value.strip(" \t\u3000")
+        before, after = stripped[: gap.start()], stripped[gap.end():]
+        last = re.split(r"[、，,；;]", before)[-1]
+        if not after or after[0] in "、，,；;)）]】〕" or len(last) < 3 or not looks_like_unit(last):
+            continue
+        if all(looks_like_unit(piece) for piece in _GAP.split(after) if piece):
+            continue
+        return before, tidy(after)
+    return value, ""
 
 
 #: `A和B分别牵头、C`: a role verb closes its clause even when the list goes on after 、 (C is another clause).

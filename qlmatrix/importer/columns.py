@@ -53,9 +53,20 @@ _SIMPLIFIED = str.maketrans("號編項標務責單備註稱牽頭門時間內體
                             "号编项标务责单备注称牵头门时间内体与导领协参办实进况举类别计业际数负担级区县镇乡执处档联络环节归属绩报内级规画划")
 
 
+_ROLE_HEADERS = frozenset((*LEAD_LABELS, *SUPPORT_LABELS, *RESPONSIBLE_LABELS))
+#: Two role words joined in one header (`责任主体与协同单位`, `牵头单位和配合单位`).
+_JOINED_ROLES = re.compile(r"^(?P<first>[\u4e00-\u9fff]{2,8}?)(?:与|和|及|、|/)(?P<second>[\u4e00-\u9fff]{2,8})$")
+
+
 def header_key(cell: str) -> str:
-    """A header cell as a word: spaces a table puts inside (`任 务 名 称`) dropped, in simplified characters."""
-    return _SPACE.sub("", cell).translate(_SIMPLIFIED)
+    """A header cell as a word: spaces a table puts inside (`任 务 名 称`) dropped, in simplified characters; a
+    header of two role words joined (`责任主体与协同单位`) is read as its first, which says how its units stand
+    to the other columns' (the 协同单位 among them support as well)."""
+    word = _SPACE.sub("", cell).translate(_SIMPLIFIED)
+    joined = _JOINED_ROLES.match(word)
+    if joined and joined.group("first") in _ROLE_HEADERS and joined.group("second") in _ROLE_HEADERS:
+        return joined.group("first")
+    return word
 
 
 @functools.lru_cache(maxsize=1024)
@@ -116,6 +127,11 @@ def _score(kind: str, column: str) -> float | None:
     if kind == "empty":
         return 0.0
     return _SCORES[column].get(kind)
+
+
+def fits_in_order(columns: list[str], cells: list[str]) -> bool:
+    """Does every cell, read in order, hold what its column may hold (`_SCORES`)?"""
+    return all(_score(cell_kind(cell), column_kind(column)) is not None for column, cell in zip(columns, cells))
 
 
 def carries(header: str) -> bool:

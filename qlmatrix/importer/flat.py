@@ -27,7 +27,7 @@ import functools
 import re
 
 from .annotations import DUE_LABELS, LEAD_LABELS, LEADER_LABELS, RESPONSIBLE_LABELS, SUPPORT_LABELS
-from .columns import cell_kind, column_kind, header_key, more_units, one_unit_column, place, sub_rows
+from .columns import cell_kind, column_kind, fits_in_order, header_key, more_units, one_unit_column, place, sub_rows
 from .numbering import number_value
 from .reading import Line
 from .units import could_be_unit, looks_like_unit, split_units, strip_verb
@@ -68,12 +68,13 @@ _ROLE_WORDS = frozenset((*LEAD_LABELS, *RESPONSIBLE_LABELS, *SUPPORT_LABELS))
 _NUMBER_WORDS = frozenset(("序号", "编号"))
 _LEAD_WORDS = frozenset((*LEAD_LABELS, *RESPONSIBLE_LABELS))
 _SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}[、．.]")
-_CELL_END = re.compile(r"[ \t\u3000]*\|[ \t\u3000]*$")
+_CELL_END = re.compile(r"(?:[ \t\u3000]*\|)+[ \t\u3000]*$")  # `||`: an empty cell
 _NUMBER_CELL = re.compile(r"^[0-9]{1,3}$")
 #: Where a run-together document breaks into paragraphs: a space before a number, a label, a date.
 _PARAGRAPH_BREAK = re.compile(
     r"[ \u3000]+(?=(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|[0-9]{1,3}[.．、](?![0-9])"
-    r"|(?:责任单位|牵头单位|配合单位|牵头责任单位|协同责任单位|责任领导)[:：]|\d{4}年\d{1,2}月\d{1,2}日|[(（]此件))")
+    r"|(?:责任单位|牵头单位|配合单位|牵头责任单位|协同责任单位|责任领导)[:：]|\d{4}年\d{1,2}月\d{1,2}日|[(（]此件)"
+    r"|[\u4e00-\u9fff]{2,8}[:：](?![0-9]))")  # any label: `项目责任人:`, `实际完成情况:` end the label before them
 #: A closing bracket followed by the next item's number: `…负责)(二)…`, `…协办)2.…`.
 _RUN_ON = re.compile(r"(?<=[)）\]】〕])(?=([(（][一二三四五六七八九十]{1,3}[)）]|[0-9]{1,3}[.．、](?![0-9])))")
 _LINE_NUMBER = re.compile(r"^[ \t\u3000]*([(（][一二三四五六七八九十]{1,3}[)）]|[0-9]{1,3}[.．、](?![0-9]))")
@@ -198,7 +199,7 @@ def _header_at(lines: list[Line], index: int) -> tuple[list[str], int, bool] | N
     if segmented is None:
         return None
     columns, used = segmented
-    if len(columns) < 3 or not any(task_header(c) for c in columns) or not any(c in _ROLE_WORDS for c in columns):
+    if len(columns) < 3 or not any(task_header(c) for c in columns) or not any(header_key(c) in _ROLE_WORDS for c in columns):
         return None
     number_at = next((i for i, column in enumerate(columns) if header_key(column) in _NUMBER_WORDS), 0)
     if number_at > 0 and header_key(columns[0]) not in HEADER_WORDS:
@@ -208,7 +209,7 @@ def _header_at(lines: list[Line], index: int) -> tuple[list[str], int, bool] | N
 
 #: A header cell of the table's own (`类别`, `完成率`, `1-6月完成`, `第二季度完成情况`): short, no sentence
 #: punctuation, and words (a cell of digits alone is a row's 序号, `1300人` a row's figure).
-_OWN_COLUMN = re.compile(r"(?=.*[\u4e00-\u9fff])(?![0-9.]+[\u4e00-\u9fff%％]{0,2}$)[^。，,；;：:、|]{1,8}")
+_OWN_COLUMN = re.compile(r"(?=.*[\u4e00-\u9fff])(?![0-9.]+[\u4e00-\u9fff%％]{0,2}$)[^。，,；;：:、|]{1,10}")
 #: How a whole column's name ends (`完成数`, `完成率`, `1-6月完成`, `完成比例`, `项目名称`): never the
 #: first piece of another (`完成数` / `年度目标` are two columns, not one `完成数年度目标`).
 _COMPLETE_END = ("数", "率", "额", "量", "比例", "情况", "完成", "进度", "名称", "數", "額", "進度", "名稱")
@@ -564,6 +565,11 @@ def _rows(lines: list[Line], start: int, columns: list[str], piped: bool,
     for at, row in enumerate(rows):
         built += headings.get(at, [])
         texts = [text for _, text in row]
+        if by_sequence and len(texts) == len(columns) and texts[-1] == "" and not fits_in_order(columns, texts):
+            # a row as long as the header whose cells do not fit their columns in order: it dropped a cell inside
+            # and ends with an empty one, so its written cells are placed by what they hold
+            while texts and texts[-1] == "":
+                texts = texts[:-1]
         if by_sequence and len(texts) < len(columns):
             # with blank lines between cells an empty cell is written (an extra blank line), so a row short of a
             # cell in the middle of the table lacks a merged one; the last row may only lack the blank lines the
