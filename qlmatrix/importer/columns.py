@@ -49,8 +49,8 @@ _FITS, _MAY, _CARRIED = 3.0, 1.0, 1.0
 
 #: Traditional characters of header words, as simplified (`序號` / `項目名稱` / `責任單位` / `備註`): a header is
 #: matched in one script.
-_SIMPLIFIED = str.maketrans("號編項標務責單備註稱牽頭門時間內體與導領協參辦實進況舉類別計業際數負擔級區縣鎮鄉執處檔聯絡環節歸屬績報內級規畫劃",
-                            "号编项标务责单备注称牵头门时间内体与导领协参办实进况举类别计业际数负担级区县镇乡执处档联络环节归属绩报内级规画划")
+_SIMPLIFIED = str.maketrans("號編項標務責單備註稱牽頭門時間內體與導領協參辦實進況舉類別計業際數負擔級區縣鎮鄉執處檔聯絡環節歸屬績報內級規畫劃點達層總綜監預專組織員隊標",
+                            "号编项标务责单备注称牵头门时间内体与导领协参办实进况举类别计业际数负担级区县镇乡执处档联络环节归属绩报内级规画划点达层总综监预专组织员队标")
 
 
 _ROLE_HEADERS = frozenset((*LEAD_LABELS, *SUPPORT_LABELS, *RESPONSIBLE_LABELS))
