@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import qlmatrix
+from qlmatrix.fmt import format_text
 from qlmatrix.importer import import_file, import_text
 from qlmatrix.render.views import build
 
@@ -535,3 +536,76 @@ def test_a_merged_category_column_before_the_number_is_passed_over():
     assert (found["2"].lead, found["2"].units(qlmatrix.Role.SUPPORT), found["2"].leaders) == (
         "区经信局", ("区统计局",), ("周岚",))  # 责任人: people, as 责任领导
     assert result.problems == ()  # a category cell is no lost unit cell
+
+
+def test_unit_names_holding_quotation_marks_are_units_and_read_back():
+    result = import_file(DATA / "quoted-names.txt")  # `市“两新”组织党工委`, `区"双创"办`, `"青年之家"服务中心`
+    found = tasks(result)
+    assert found["一(一)"].lead == "市“两新”组织党工委" and found["二(三)"].lead == '区"双创"办'
+    assert found["二(五)"].units(qlmatrix.Role.SUPPORT) == ('"青年之家"服务中心',)
+    assert result.problems == ()
+    assert qlmatrix.loads(result.text) == result.plan  # the writer quotes `区"双创"办` with an escape
+    assert format_text(result.text).formatted == result.text  # and fmt keeps every name as it is
+
+
+def test_bare_places_before_one_organ_word_share_it_and_the_report_says_so():
+    result = import_file(DATA / "shared-suffix.txt")
+    found = tasks(result)
+    assert found["一(一)"].units(qlmatrix.Role.SUPPORT) == ("省交通运输厅", "甲城市政府", "乙港市政府", "丙河市政府")
+    assert found["一(二)"].lead == "东区人民政府"  # `东、西、南区人民政府`
+    assert found["一(三)"].units(qlmatrix.Role.SUPPORT) == ("海关", "丁原縣人民政府", "戊川縣人民政府")
+    assert found["一(四)"].units(qlmatrix.Role.SUPPORT) == ("边检", "己山市政府")  # 海关, 边检 are units of their own
+    noted = [p.excerpt for p in result.problems]
+    assert "甲城→甲城市政府、乙港→乙港市政府" in noted and "东→东区人民政府、西→西区人民政府" in noted
+
+
+def test_a_lead_rule_and_a_no_longer_listed_collective_in_the_first_bracket_hold_for_every_item():
+    # `（X牵头，A、B配合，列第一位的为牵头单位，下同；各县（市、区）政府均为责任单位，不再列出）`
+    result = import_file(DATA / "rule-and-all.txt")
+    found = tasks(result)
+    assert (found["一(一)"].lead, found["一(一)"].units(qlmatrix.Role.SUPPORT)) == (
+        "市发改委", ("市财政局", "市商务局", "各县（市、区）政府"))
+    assert (found["二(三)"].lead, found["二(四)"].units(qlmatrix.Role.SUPPORT)) == ("市住建局", ("各县（市、区）政府",))
+    assert "集合 各县（市、区）政府\n" in result.text  # not `…政府均为责任单位`
+
+
+def test_a_row_going_on_without_a_number_is_more_of_its_task():
+    # one cell a line, no separators: `3` / task / units / `5月底前动工` / `扩建云溪二中…` / `12月底前`
+    result = import_file(DATA / "cell-continuation.txt")
+    found = tasks(result)
+    assert (found["3"].lead, found["3"].units(qlmatrix.Role.SUPPORT)) == ("县教育局", ("县自然资源局",))
+    assert "扩建云溪二中" in found["3"].task.body and "（12月底前）" in found["3"].task.body
+    assert found["2"].task.body == "完成时限：10月投入使用"  # a deadline in words, kept in the text
+    assert sorted(found) == ["1", "2", "3", "4", "5"]  # the title line before 序号 is no column
+    assert [p.excerpt for p in result.problems].count("3") == 2  # one unit a line, and the row going on
+
+
+def test_a_piped_table_of_figures_reads_its_one_unit_column():
+    # 序号 / 项目名称 / 目标任务 / 1-6月完成 / 完成率 / 责任单位 / 备注, each cell a line ending ` |`
+    found = tasks(import_file(DATA / "figures-table.txt"))
+    assert {task: found[task].lead for task in found} == {"1": "区人社局", "2": "区教育局", "3": "区教育局",
+                                                          "4": "区城管局", "5": "区民政局"}
+    assert found["4"].units(qlmatrix.Role.SUPPORT) == ("区住建局",)  # `1300人`, `54%` are figures, no units
+    assert "按序时" not in (found["1"].task.body or "")  # 备注 is passed over
+    traditional = tasks(import_file(DATA / "figures-traditional.txt"))  # 序號 / 項目名稱 / … / 責任單位 / 備註
+    assert (traditional["3"].lead, traditional["3"].units(qlmatrix.Role.SUPPORT)) == ("縣衛健局", ("縣發改局",))
+
+
+def test_labels_run_together_on_one_line_end_at_the_next_label_of_any_name():
+    # `… 责任单位:X 项目责任人:Y 配合单位:A、B 实际完成情况:…`, a table of figures run in after the units
+    result = import_file(DATA / "labels-one-line.txt")
+    found = tasks(result)
+    assert found["1"].lead == "市轨道交通建设指挥部" and found["1"].leaders == ("周明远",)  # not `…项目责任人:郑立…`
+    assert found["3"].units(qlmatrix.Role.SUPPORT) == ("市公安局", "各区政府")  # not `各区政府东城西城`
+    assert found["4"].units(qlmatrix.Role.SUPPORT) == ("各区政府", "市发改委", "市财政局", "市供电公司")
+    assert any("年度目标 2 3 1 2 8" in p.excerpt for p in result.problems)  # what follows the units is reported
+
+
+def test_a_row_that_dropped_a_cell_inside_and_ends_empty_is_placed_by_what_its_cells_hold():
+    # 10 columns: `分管 领导`, `牵头 单位` spaced, `责任主体与协同单位` (two role words: its units support),
+    # `1-9月推进情况`; the 全年目标任务 cell absent in every row, an empty cell written `||` or `|` at the end
+    result = import_file(DATA / "progress-columns.txt")
+    found = tasks(result)
+    assert (found["12"].lead, found["12"].units(qlmatrix.Role.SUPPORT)) == ("区城管局", ("区环卫处", "高新园区", "各街道"))
+    assert found["13"].leaders == ("周岚",) and "已建成" not in (found["13"].task.body or "")
+    assert {p.excerpt.split(" | ")[0] for p in result.problems} >= {"11", "12", "13"}  # each row's placing reported

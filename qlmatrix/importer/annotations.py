@@ -215,7 +215,10 @@ def parse_note(text: str, labelled_only: bool = False) -> Found | None:
     clauses_units: list[list[str]] = []  # the units each unlabelled clause named, in order
     for sentence in depth_split(text, "。"):
         for group in depth_split(sentence, "；;"):
-            group = tidy(_SPACED_LABEL.sub("，", group))
+            group = _SPACED_LABEL.sub("，", group)
+            if LABEL.match(group):
+                group = _cut_values(group, found)
+            group = tidy(group)
             if not group:
                 continue
             if LABEL.match(group):
@@ -323,6 +326,43 @@ def _labelled(part: str, found: Found) -> bool:
     return bool(names)
 
 
+_GAP = re.compile(r"[ \t\u3000]+")
+
+
+def _cut_values(group: str, found: Found) -> str:
+    """The labelled parts of a group, each value cut where its list of units ends (`_value_and_rest`); what is cut
+    off is reported as not understood."""
+    parts = []
+    for part in _labelled_parts(group):
+        match = LABEL.match(part)
+        if match is None:
+            parts.append(part)
+            continue
+        value, rest = _value_and_rest(part[match.end():])
+        if rest:
+            found.problems.append(rest)  # `各区政府 鄞州 海曙 … 2 5 1 2 10`: a table run into the line, no units
+        parts.append(part[: match.end()] + value)
+    return "，".join(parts)
+
+
+def _value_and_rest(value: str) -> tuple[str, str]:
+    """A label's value up to where its list of units ends, and what follows it on the line. A run of spaces after
+    a whole name (`各区政府 鄞州 海曙、江东 … 2 5 1 2 10`, a table run into the line) ends the list, unless every
+    piece after it is a unit too (units apart by spaces); a space inside a name that a line wrap left
+    (`人力 资源社会保障局`, `市 住建局`) does not: the piece before it is no whole name (three characters at least,
+    ending like an organ or a place)."""
+    for gap in _GAP.finditer(value.strip(" \t\u3000")):
+        stripped = value.strip(" \t\u3000")
+        before, after = stripped[: gap.start()], stripped[gap.end():]
+        last = re.split(r"[、，,；;]", before)[-1]
+        if not after or after[0] in "、，,；;)）]】〕" or len(last) < 3 or not looks_like_unit(last):
+            continue
+        if all(looks_like_unit(piece) for piece in _GAP.split(after) if piece):
+            continue
+        return before, tidy(after)
+    return value, ""
+
+
 #: `A和B分别牵头、C`: a role verb closes its clause even when the list goes on after 、 (C is another clause).
 _VERB_THEN_LIST = re.compile(r"(?<=牵头|牽頭|负责|負責|配合|协办|協辦|主办|主辦|落实|落實)、")
 #: `A和B分别牵头`: with 分别 the list has several units, so 和/及 after a name ending like an organ joins two.
@@ -356,14 +396,14 @@ def leader_cell(cell: str) -> str:
 
 
 def _shared_organ_readings(body: str, names: list[str], found: Found) -> None:
-    """`荔湾区、黄埔区政府` read as 荔湾区政府 and 黄埔区政府: a reading, not what is written, so the report
-    says so (the list could also name the district 荔湾区 itself)."""
+    """`荔湾区、黄埔区政府` read as 荔湾区政府 and 黄埔区政府, `甲城、丙河市政府` as 甲城市政府 and 丙河市政府: a
+    reading, not what is written, so the report says so (the list could also name the places themselves)."""
     for name in names:
-        if name in body:
-            continue
-        for organ in ("人民政府", "政府", "管委会", "办事处"):
-            place = name[: -len(organ)] if name.endswith(organ) else ""
-            if place and re.search(rf"(?:^|[、，,]){re.escape(place)}、", body):
+        if re.search(rf"(?:^|[、，,]){re.escape(name)}(?:$|[、，,])", body):
+            continue  # written so
+        for end in range(len(name) - 1, 0, -1):  # the longest written place the name was made from
+            place = name[:end]
+            if re.search(rf"(?:^|[、，,]){re.escape(place)}、", body) and name[end:] in body:
                 found.assumed.append(f"{place}→{name}")
                 break
 
@@ -426,6 +466,9 @@ def _clause(clause: str, found: Found) -> bool:
             # `以下政策措施均需X落实`: X for every later task as well (`下同` says the same after the fact)
             found.also_henceforth = found.also_henceforth or bool(involves.group("ahead"))
             return False
+    stated = _ROLE_STATED.match(clause)
+    if stated and (verb_word := _STATED_ROLES.get(stated.group("role"))):
+        clause = stated.group("names") + verb_word  # `各县(市、区)政府均为责任单位`: the units and their role
     body, verb = strip_verb(clause)
     glued = glued_role_word(clause) if verb is not None else None
     if glued:
@@ -454,6 +497,12 @@ def _clause(clause: str, found: Found) -> bool:
     found.consult.extend(consulted)
     # A bare list (`（A、B）`) is not an assignment by itself; one with a role mark (`（A(牵头)、B）`) is.
     return verb is not None or any(mark for _, mark in marked)
+
+
+#: A clause that states its units' role in words: `各县（市、区）政府均为责任单位`, `A、B为配合单位`.
+_ROLE_STATED = re.compile(r"^(?P<names>.+?)(?:均|都|也|亦)?(?:为|為|爲|是|作为|作為)(?P<role>牵头|牽頭|配合|协办|協辦|责任|責任)"
+                          r"(?:单位|部门|單位|部門)$")
+_STATED_ROLES = {"牵头": "牵头", "牽頭": "牵头", "配合": "配合", "协办": "配合", "協辦": "配合", "责任": "负责", "責任": "负责"}
 
 
 def _understood_due(clause: str) -> bool:

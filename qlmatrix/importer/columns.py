@@ -28,8 +28,16 @@ _DATE = re.compile(r"^(?:\d{4}年)?(?:\d{1,2}月(?:底|末|上旬|中旬|下旬|
                    r"|^(?:长期坚持|長期堅持|持续推进|持續推進|常态化|常態化|长期|長期|持续|持續)$"
                    r"|^\d{4}(?:年|[-—－~至到])\d{0,4}年?(?:\d{1,2}月)?(?:底|末)?(?:前)?$")
 _NUMBER_CELL = re.compile(r"^[0-9]{1,3}$")
+#: A deadline in the words of the table (`9月投入使用`, `5月底前动工`, `2031年6月底前建成`): a date, then a few
+#: words of what is done by then, no punctuation.
+_DATE_PHRASE = re.compile(r"^(?:\d{4}年)?(?:\d{1,2}月(?:底|末|上旬|中旬|下旬|\d{1,2}日)?|年底|年内|年內|年末)(?:前|以前|之前)?"
+                          r"[\u4e00-\u9fff]{1,6}$")
+#: A cell that starts a heading, not a row's text (`二、社会事业`, `(一)教育`).
+_HEADING_CELL = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[(（][一二三四五六七八九十]{1,3}[)）])")
+#: A figure (`1300人`, `54%`, `3所`, `42.5%`, `1.5万人`, `10亿元以上`): a target or a count, never a unit's name.
+_FIGURE = re.compile(r"^(?:约|近|超|逾|≥|>)?[0-9][0-9.,，]*(?:[%％‰]|[\u4e00-\u9fff]{1,3})?(?:以上|以下|左右|余)?$")
 #: How a task column's header ends (as `flat.task_header` reads it): 重点任务, 目标与任务, 内容与要求, 项目名称.
-_TASK_END = re.compile(r"(?:任务|任務|目标|目標|工作|事项|事項|举措|舉措|措施|内容|內容|要求|项目|項目|名称|名稱)$")
+_TASK_END = re.compile(r"(?:任务|任務|目标|目標|工作|事项|事項|实事|實事|举措|舉措|措施|内容|內容|要求|项目|項目|名称|名稱)$")
 _PERSON = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
 #: A short name that starts with a level (县科协, 市侨联) is a unit, not a person.
 _LEVEL_START = "省市县区州镇乡縣區鎮鄉"
@@ -39,10 +47,32 @@ _SPACE = re.compile(r"[ \t\u3000]+")
 _FITS, _MAY, _CARRIED = 3.0, 1.0, 1.0
 
 
+#: Traditional characters of header words, as simplified (`序號` / `項目名稱` / `責任單位` / `備註`): a header is
+#: matched in one script.
+_SIMPLIFIED = str.maketrans("號編項標務責單備註稱牽頭門時間內體與導領協參辦實進況舉類別計業際數負擔級區縣鎮鄉執處檔聯絡環節歸屬績報內級規畫劃點達層總綜監預專組織員隊標",
+                            "号编项标务责单备注称牵头门时间内体与导领协参办实进况举类别计业际数负担级区县镇乡执处档联络环节归属绩报内级规画划点达层总综监预专组织员队标")
+
+
+_ROLE_HEADERS = frozenset((*LEAD_LABELS, *SUPPORT_LABELS, *RESPONSIBLE_LABELS))
+#: Two role words joined in one header (`责任主体与协同单位`, `牵头单位和配合单位`).
+_JOINED_ROLES = re.compile(r"^(?P<first>[\u4e00-\u9fff]{2,8}?)(?:与|和|及|、|/)(?P<second>[\u4e00-\u9fff]{2,8})$")
+
+
+def header_key(cell: str) -> str:
+    """A header cell as a word: spaces a table puts inside (`任 务 名 称`) dropped, in simplified characters; a
+    header of two role words joined (`责任主体与协同单位`) is read as its first, which says how its units stand
+    to the other columns' (the 协同单位 among them support as well)."""
+    word = _SPACE.sub("", cell).translate(_SIMPLIFIED)
+    joined = _JOINED_ROLES.match(word)
+    if joined and joined.group("first") in _ROLE_HEADERS and joined.group("second") in _ROLE_HEADERS:
+        return joined.group("first")
+    return word
+
+
 @functools.lru_cache(maxsize=1024)
 def column_kind(header: str) -> str:
     """What a header cell's column holds: number, task, unit, leader, due or other."""
-    word = _SPACE.sub("", header)
+    word = header_key(header)
     if word in _NUMBER:
         return "number"
     if word in LEADER_LABELS or word.endswith(("领导", "領導", "责任人", "負責人", "负责人", "責任人")):
@@ -58,15 +88,17 @@ def column_kind(header: str) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def cell_kind(text: str) -> str:
-    """What a cell holds: empty, number, date, person, unit (names that end like organs), name (a short list
-    of names of any ending: a unit, or prose) or text."""
+    """What a cell holds: empty, number, date, figure (`1300人`, `54%`), person, unit (names that end like
+    organs), name (a short list of names of any ending: a unit, or prose) or text."""
     text = text.strip(" \t\u3000")
     if not text:
         return "empty"
     if _NUMBER_CELL.match(text):
         return "number"
-    if _DATE.match(text) or DUE_PIECE.match(text):
+    if _DATE.match(text) or DUE_PIECE.match(text) or _DATE_PHRASE.match(text):
         return "date"
+    if _FIGURE.match(text):
+        return "figure"
     if _SPACED_PEOPLE.match(text):
         return "person"
     names = split_units(text) if len(text) <= 120 and not re.search(r"[。；;：:！？]", text) else []
@@ -83,11 +115,11 @@ def cell_kind(text: str) -> str:
 
 _SCORES = {
     "number": {"number": _FITS},
-    "task": {"text": _FITS, "name": _MAY, "unit": 0.5, "person": 0.5},
+    "task": {"text": _FITS, "name": _MAY, "unit": 0.5, "person": 0.5, "figure": _MAY},
     "unit": {"unit": _FITS, "name": 2.0, "person": _MAY},
     "leader": {"person": _FITS, "name": _MAY},
     "due": {"date": _FITS},
-    "other": {"text": _MAY, "date": 0.5, "unit": 0.5, "name": 0.5, "person": 0.5},
+    "other": {"text": _MAY, "date": 0.5, "unit": 0.5, "name": 0.5, "person": 0.5, "figure": _FITS},
 }
 
 
@@ -97,10 +129,15 @@ def _score(kind: str, column: str) -> float | None:
     return _SCORES[column].get(kind)
 
 
+def fits_in_order(columns: list[str], cells: list[str]) -> bool:
+    """Does every cell, read in order, hold what its column may hold (`_SCORES`)?"""
+    return all(_score(cell_kind(cell), column_kind(column)) is not None for column, cell in zip(columns, cells))
+
+
 def carries(header: str) -> bool:
     """May this column's cell be a merged cell written once, in a row above? A lead unit or a leader: tables
     merge the cells that group their rows, which come before the supporting units."""
-    word = _SPACE.sub("", header)
+    word = header_key(header)
     return column_kind(header) == "leader" or word in LEAD_LABELS or word in RESPONSIBLE_LABELS
 
 
@@ -208,8 +245,19 @@ def one_unit_column(columns: list[str], cells: list[str]) -> list[str] | None:
     target = {"unit": units[0], "name": units[0], "date": next((j for j, k in enumerate(kinds) if k == "due"), None),
               "person": next((j for j, k in enumerate(kinds) if k == "leader"), None)}
     out = list(cells[:task + 1]) + [""] * (len(columns) - task - 1)
+    going_on = False  # in a further row of the same number: a task text of its own, with its own deadline
     for cell in cells[task + 1:]:
-        column = target.get(cell_kind(cell))
+        kind = cell_kind(cell)
+        if kind == "text" and out[units[0]] and not _HEADING_CELL.match(cell):
+            # `扩建城南小学…` / `12月底前` after the row's units: the row goes on without a number (its 序号 and
+            # unit cells merged), so the text is more of its task, under its units
+            out[task] = out[task] + ("" if out[task].endswith(("。", "；", ";")) else "；") + cell
+            going_on = True
+            continue
+        if going_on and kind == "date":
+            out[task] += f"（{cell}）"  # the further text's own deadline stays with it
+            continue
+        column = target.get(kind)
         if column is None or column <= task:
             return None
         if out[column] and column != units[0]:

@@ -27,7 +27,7 @@ import functools
 import re
 
 from .annotations import DUE_LABELS, LEAD_LABELS, LEADER_LABELS, RESPONSIBLE_LABELS, SUPPORT_LABELS
-from .columns import cell_kind, column_kind, more_units, one_unit_column, place, sub_rows
+from .columns import cell_kind, column_kind, fits_in_order, header_key, more_units, one_unit_column, place, sub_rows
 from .numbering import number_value
 from .reading import Line
 from .runs import cut_run_together
@@ -47,13 +47,9 @@ HEADER_WORDS = frozenset((
 _TASK_WORDS = frozenset(("重点任务", "工作任务", "主要任务", "具体任务", "任务内容", "工作内容", "任务", "工作措施", "举措",
                          "内容", "重点工作", "目标任务", "目标与任务"))
 #: A task column named for its document: `2022年预期目标`, `目标与任务`, `年度重点工作`, `工作举措`.
-_TASK_HEADER = re.compile(r"^(?:\d{4}年)?[\u4e00-\u9fff]{0,8}(?:任务|目标|工作|事项|举措|措施|内容|要求|项目)(?:名称)?$")
-_INNER_SPACE = re.compile(r"[ \t\u3000]+")
+_TASK_HEADER = re.compile(r"^(?:\d{4}年)?[\u4e00-\u9fff]{0,8}(?:任务|目标|工作|事项|实事|举措|措施|内容|要求|项目)(?:名称)?$")
 
 
-def header_key(cell: str) -> str:
-    """A header cell as a word: a table may space its headers out (`任 务 名 称`, `牵 头 部 门`)."""
-    return _INNER_SPACE.sub("", cell)
 
 
 def task_header(cell: str) -> bool:
@@ -73,12 +69,13 @@ _ROLE_WORDS = frozenset((*LEAD_LABELS, *RESPONSIBLE_LABELS, *SUPPORT_LABELS))
 _NUMBER_WORDS = frozenset(("序号", "编号"))
 _LEAD_WORDS = frozenset((*LEAD_LABELS, *RESPONSIBLE_LABELS))
 _SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}[、．.]")
-_CELL_END = re.compile(r"[ \t\u3000]*\|[ \t\u3000]*$")
+_CELL_END = re.compile(r"(?:[ \t\u3000]*\|)+[ \t\u3000]*$")  # `||`: an empty cell
 _NUMBER_CELL = re.compile(r"^[0-9]{1,3}$")
 #: Where a run-together document breaks into paragraphs: a space before a number, a label, a date.
 _PARAGRAPH_BREAK = re.compile(
     r"[ \u3000]+(?=(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|[0-9]{1,3}[.．、](?![0-9])"
-    r"|(?:责任单位|牵头单位|配合单位|牵头责任单位|协同责任单位|责任领导)[:：]|\d{4}年\d{1,2}月\d{1,2}日|[(（]此件))")
+    r"|(?:责任单位|牵头单位|配合单位|牵头责任单位|协同责任单位|责任领导)[:：]|\d{4}年\d{1,2}月\d{1,2}日|[(（]此件)"
+    r"|[\u4e00-\u9fff]{2,8}[:：](?![0-9]))")  # any label: `项目责任人:`, `实际完成情况:` end the label before them
 #: A closing bracket followed by the next item's number: `…负责)(二)…`, `…协办)2.…`.
 _RUN_ON = re.compile(r"(?<=[)）\]】〕])(?=([(（][一二三四五六七八九十]{1,3}[)）]|[0-9]{1,3}[.．、](?![0-9])))")
 _LINE_NUMBER = re.compile(r"^[ \t\u3000]*([(（][一二三四五六七八九十]{1,3}[)）]|[0-9]{1,3}[.．、](?![0-9]))")
@@ -189,7 +186,7 @@ def _header_at(lines: list[Line], index: int) -> tuple[list[str], int, bool] | N
     while cursor < min(len(lines), index + _MAX_HEADER_LINES) and lines[cursor].cells is None:
         text = cell_text(lines[cursor].text)
         if text:
-            if not header_word(text) and (len(text) > 6 or re.search(r"[\d。，,；;：:、]", text)):
+            if not header_word(text) and not _OWN_COLUMN.fullmatch(text):
                 break
             pieces.append((cursor, text))
         cursor += 1
@@ -198,19 +195,29 @@ def _header_at(lines: list[Line], index: int) -> tuple[list[str], int, bool] | N
     # of `任务` lines is not segmented again from each of them)
     if not _ROLE_ROOT.search(joined) or not _TASK_ROOT.search(joined):
         return None
-    segmented = _segment([text for _, text in pieces])
+    width = _row_width(lines, pieces[-1][0] + 1, piped) if pieces else None
+    segmented = _segment([text for _, text in pieces], width, piped)
     if segmented is None:
         return None
     columns, used = segmented
-    if len(columns) < 3 or not any(task_header(c) for c in columns) or not any(c in _ROLE_WORDS for c in columns):
+    if len(columns) < 3 or not any(task_header(c) for c in columns) or not any(header_key(c) in _ROLE_WORDS for c in columns):
         return None
-    return columns, pieces[used - 1][0] + 1, piped
+    number_at = next((i for i, column in enumerate(columns) if header_key(column) in _NUMBER_WORDS), 0)
+    if number_at > 0 and header_key(columns[0]) not in HEADER_WORDS:
+        return None  # `2031年民生实事项目` / `序号` / …: the table's title, which the task pattern reads, before its header
+    return [header_key(column) for column in columns], pieces[used - 1][0] + 1, piped
 
 
+#: A header cell of the table's own (`类别`, `完成率`, `1-6月完成`, `第二季度完成情况`): short, no sentence
+#: punctuation, and words (a cell of digits alone is a row's 序号, `1300人` a row's figure).
+_OWN_COLUMN = re.compile(r"(?=.*[\u4e00-\u9fff])(?![0-9.]+[\u4e00-\u9fff%％]{0,2}$)[^。，,；;：:、|]{1,10}")
+#: How a whole column's name ends (`完成数`, `完成率`, `1-6月完成`, `完成比例`, `项目名称`): never the
+#: first piece of another (`完成数` / `年度目标` are two columns, not one `完成数年度目标`).
+_COMPLETE_END = ("数", "率", "额", "量", "比例", "情况", "完成", "进度", "名称", "數", "額", "進度", "名稱")
 _GROUP_LINES = 4  # the most lines one header cell is seen to take (`牵头` / `负责` / `单` / `位`)
 #: Words every role column and every task column holds (for a quick look before the header is cut).
 _ROLE_ROOT = re.compile(r"牵头|牽頭|主办|主辦|主责|主責|配合|协|協|参与|參與|责任|責任|实施|實施|承办|承辦")
-_TASK_ROOT = re.compile(r"任务|任務|目标|目標|工作|事项|事項|举措|舉措|措施|内容|內容|要求|项目|項目")
+_TASK_ROOT = re.compile(r"任务|任務|目标|目標|工作|事项|事項|实事|實事|举措|舉措|措施|内容|內容|要求|项目|項目")
 
 
 def _opens_header(lines: list[Line], index: int) -> bool:
@@ -225,25 +232,27 @@ def _opens_header(lines: list[Line], index: int) -> bool:
     return bool(texts) and any(header_word("".join(texts[:size])) for size in range(1, len(texts) + 1))
 
 
-def _segment(texts: list[str]) -> tuple[list[str], int] | None:
+def _segment(texts: list[str], width: int | None = None, piped: bool = False) -> tuple[list[str], int] | None:
     """The columns a run of header lines reads as, and how many lines they take: each column is a header word
     on one line or several (`重点` / `工作`), or a column of the table's own on one or two short lines (`类别`,
     `区本级` / `任务数`), at the least cost: a word of HEADER_WORDS 1, one only the task pattern reads 2, a column
-    of the table's own 3. The header ends with its
-    last known word (a short first cell of the rows is not taken into it). None when it does not start with one."""
-    # best[k]: (cost, columns) for texts[:k]; a known word costs 1, a column of the table's own 3
-    best: list[tuple[int, list[str]] | None] = [None] * (len(texts) + 1)
-    best[0] = (0, [])
+    of the table's own 3. The header ends with its last known word (a short first cell of the rows is not taken
+    into it). When the rows show they have more cells (`width`, see `_row_width`) than the cheapest cut has
+    columns, a cut into that many wins (`项目名称` / `目标任务` are two columns of a seven-cell row, not one).
+    In a copy whose cells end with `|` a column of the table's own is one cell (`1-6月完成 |` / `完成数 |` are
+    two); known words may still be pieces (`序 |` / `号 |`). None when it does not start with one."""
+    # best[k][n]: (cost, columns) for texts[:k] cut into n columns; known[k]: a header word ends at line k
+    best: list[dict[int, tuple[int, list[str]]]] = [{} for _ in range(len(texts) + 1)]
+    best[0][0] = (0, [])
     known_end = [False] * (len(texts) + 1)
     for end in range(1, len(texts) + 1):
         for size in range(1, min(_GROUP_LINES, end) + 1):
-            before = best[end - size]
-            if before is None:
+            if not best[end - size]:
                 continue
             group = texts[end - size:end]
             word = "".join(group)
             if size > 1 and header_key(word) not in HEADER_WORDS \
-                    and any(header_key(piece) in HEADER_WORDS for piece in group[:-1]):
+                    and any(header_key(piece) in HEADER_WORDS or piece.endswith(_COMPLETE_END) for piece in group[:-1]):
                 continue  # `某区分工` `序号` `工作任务`: a column word inside is a column of its own, not a piece
             if header_word(word):
                 # a word of the list costs less than one the task pattern reads (`序号重点工作` is not a task
@@ -252,18 +261,51 @@ def _segment(texts: list[str]) -> tuple[list[str], int] | None:
                 if size > 1 and header_key(word) not in HEADER_WORDS and any(
                         header_key("".join(group[:k])) in HEADER_WORDS for k in range(1, size)):
                     cost += 2
-            elif size <= 2 and end - size > 0 and all(len(t) <= 6 and not header_word(t) for t in group):
+            elif size <= (1 if piped else 2) and end - size > 0 \
+                    and all(_OWN_COLUMN.fullmatch(t) and not header_word(t) for t in group):
                 cost, known = 3, False
             else:
                 continue
-            candidate = (before[0] + cost, [*before[1], word])
-            if best[end] is None or candidate[0] < best[end][0]:  # type: ignore[index]
-                best[end] = candidate
-                known_end[end] = known
-    ends = [end for end in range(len(texts), 0, -1) if best[end] is not None and known_end[end]]
+            for count, before in best[end - size].items():
+                candidate = (before[0] + cost, [*before[1], word])
+                if count + 1 not in best[end] or candidate[0] < best[end][count + 1][0]:
+                    best[end][count + 1] = candidate
+            known_end[end] = known_end[end] or known
+    ends = [end for end in range(len(texts), 0, -1) if best[end] and known_end[end]]
     if not ends:
         return None
-    return best[ends[0]][1], ends[0]  # type: ignore[index]
+    cuts = best[ends[0]]
+    chosen = min(cuts.values(), key=lambda cut: cut[0])
+    if width is not None and width > len(chosen[1]) and width in cuts:
+        chosen = cuts[width]  # the rows have more cells than the cheapest cut has columns: cut finer, never coarser
+    return chosen[1], ends[0]
+
+
+def _row_width(lines: list[Line], start: int, piped: bool) -> int | None:
+    """How many cells a row of a table copied one cell a line has, where the rows are numbered 1, 2, 3…: the
+    most common distance between one row's number and the next (a row may have a cell more or less), when
+    most rows, two at least, agree. None for other copies (blank lines between cells, no numbers)."""
+    texts: list[str] = []
+    for line in lines[start:start + 400]:
+        if line.cells is not None:
+            break
+        text = cell_text(line.text)
+        if text or (piped and _CELL_END.search(line.text)):
+            texts.append(text)
+        elif not piped:
+            return None  # blank lines between cells: a cell may take several lines
+    numbers = [i for i, text in enumerate(texts) if _NUMBER_CELL.match(text)]
+    at, expected, distances = None, None, []
+    for i in numbers:
+        value = int(texts[i])
+        if expected is None or value == expected:
+            if at is not None:
+                distances.append(i - at)
+            at, expected = i, value + 1
+    if len(distances) < 2:
+        return None
+    width = max(set(distances), key=distances.count)
+    return width if distances.count(width) >= 2 and distances.count(width) * 2 > len(distances) else None
 
 
 _SPACES = re.compile(r"[ \t\u3000]+")
@@ -524,6 +566,11 @@ def _rows(lines: list[Line], start: int, columns: list[str], piped: bool,
     for at, row in enumerate(rows):
         built += headings.get(at, [])
         texts = [text for _, text in row]
+        if by_sequence and len(texts) == len(columns) and texts[-1] == "" and not fits_in_order(columns, texts):
+            # a row as long as the header whose cells do not fit their columns in order: it dropped a cell inside
+            # and ends with an empty one, so its written cells are placed by what they hold
+            while texts and texts[-1] == "":
+                texts = texts[:-1]
         if by_sequence and len(texts) < len(columns):
             # with blank lines between cells an empty cell is written (an extra blank line), so a row short of a
             # cell in the middle of the table lacks a merged one; the last row may only lack the blank lines the
@@ -670,6 +717,13 @@ def _absorb(rows: list[list[tuple[int, str]]], pending: list[tuple[int, str]], c
         notices.append((line, number, f"row {number} has more cells than the header: its unit cells are read as the "
                         "units of its one unit column (a unit a line); check against the text",
                         f"第{number}行单元格多于表头：各单位单元格按其唯一单位一栏的各单位理解（每行一个单位），请对照原文核实"))
+        task = next(i for i, column in enumerate(columns) if column_kind(column) == "task")
+        if listed[task] != cells[task][1]:
+            notices.append((line, number, f"row {number} goes on in a row without a number (a task text of its own "
+                            "and its deadline, the number and unit cells merged): read as more of row "
+                            f"{number}'s task, under its units; check against the text",
+                            f"第{number}行之后另有无序号的一行（另一项内容及其时限，序号和单位单元格合并）：按第{number}行任务的"
+                            "一部分、由其单位负责理解，请对照原文核实"))
         rows[-1] = [(cells[i][0] if i < len(cells) else line, text) for i, text in enumerate(listed)]
         return []
     if (sub := _sub_rows_after(rows[-1], pending, columns)) is not None:

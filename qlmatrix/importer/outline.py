@@ -23,7 +23,8 @@ from .annotations import (
     leader_cell,
     parse_note,
 )
-from .flat import header_key, task_header
+from .columns import header_key
+from .flat import task_header
 from .numbering import number_value
 from .reading import Line
 from .units import tidy

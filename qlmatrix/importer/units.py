@@ -211,22 +211,45 @@ def split_marked(text: str) -> list[tuple[str, str | None]]:
 
 
 #: The organ word that a list of places shares: `黄埔区、南沙区政府` is 黄埔区政府 and 南沙区政府.
-_SHARED_ORGAN = re.compile(r"^(?P<place>[\u4e00-\u9fff]{1,6}?(?P<level>区|县|市|镇|乡|街道))(?P<organ>人民政府|政府|管委会|办事处)$")
-_BARE_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:区|县|市|镇|乡|街道)$")
+_SHARED_ORGAN = re.compile(r"^(?P<place>[\u4e00-\u9fff]{1,6}?(?P<level>区|县|市|镇|乡|街道|區|縣|鎮|鄉))"
+                           r"(?P<organ>人民政府|政府|管委会|管委會|办事处|辦事處)$")
+_BARE_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:区|县|市|镇|乡|街道|區|縣|鎮|鄉)$")
+#: A bare place name with no level word (`甲城`, `哈爾濱`, `东`): in `甲城、乙港、丙河市政府` it shares the level
+#: and organ of the last name. Never one that could be a unit by itself: it starts with no level (`市科协`),
+#: ends in no organ or abbreviation of one (`科协`, `团`), and is short.
+_BARE_NAME = re.compile(r"^[\u4e00-\u9fff]{1,4}$")
+_NOT_A_PLACE_END = ("协", "協", "联", "聯", "会", "會", "委", "办", "辦", "团", "團", "局", "部", "厅", "廳", "院", "所",
+                    "站", "队", "隊", "社", "处", "處", "科", "室", "组", "組", "司", "行", "署", "馆", "館", "长", "長", "关", "關",
+                    "校", "台", "园", "園", "中心", "公司", "集团", "集團")
+#: Organs written by their line of business alone, met in lists as units of their own (`海关、边检、丙河市政府`).
+_BUSINESS_UNITS = ("海关", "海關", "边检", "邊檢", "海事", "气象", "氣象", "邮政", "郵政", "铁路", "鐵路", "电力", "電力",
+                   "烟草", "菸草", "民航", "税务", "稅務", "人行", "武警", "消防", "公安", "法院", "检察", "檢察", "供电",
+                   "供電", "电信", "電信", "移动", "移動", "联通", "聯通", "石油", "石化", "国网", "國網", "工会", "工會")
+
+
+def _shares_organ(piece: str, level: str) -> bool:
+    """Can `piece`, just before a name such as `丙河市政府`, be a place that shares its organ word?"""
+    if is_collective(piece) or looks_like_organ(piece):
+        return False
+    if _BARE_PLACE.match(piece):  # `荔湾区、黄埔区政府`: a place of the same level
+        return piece.endswith(level)
+    return bool(_BARE_NAME.match(piece)) and not piece.startswith(tuple("省市县区州镇乡縣區鎮鄉各")) \
+        and not piece.endswith(_NOT_A_PLACE_END) and not piece.endswith(_BUSINESS_UNITS) and not piece.endswith(tuple(_LEVEL_WORDS))
 
 
 def _share_organ(pieces: list[str]) -> list[str]:
-    """Bare place names just before `X区政府` take its organ word when they are places of the same level
-    (`荔湾区、黄埔区政府`); a collective (`各区`) or a place of another level is left as it is."""
+    """Bare place names just before `X区政府` take its organ word: places of the same level (`荔湾区、黄埔区政府`)
+    take the organ, bare names (`甲城、乙港、丙河市政府`, `东、西、南区人民政府`) the level and the organ. A
+    collective (`各区`), a place of another level or a name that may be a unit itself is left as it is."""
     out = list(pieces)
     for index in range(len(out) - 1, 0, -1):
         match = _SHARED_ORGAN.match(out[index])
-        if not match:
+        if not match or is_collective(out[index]):  # `A等和各乡镇人民政府`: a class of units shares nothing
             continue
+        level, organ = match.group("level"), match.group("organ")
         cursor = index - 1
-        while cursor >= 0 and _BARE_PLACE.match(out[cursor]) and not is_collective(out[cursor]) \
-                and out[cursor].endswith(match.group("level")):
-            out[cursor] += match.group("organ")
+        while cursor >= 0 and _shares_organ(out[cursor], level):
+            out[cursor] += organ if out[cursor].endswith(level) else level + organ
             cursor -= 1
     return out
 
@@ -332,8 +355,16 @@ def looks_like_unit(name: str) -> bool:
     return any(core.endswith(suffix) for suffix in _SUFFIXES)
 
 
+#: A word in quotation marks inside a name (`市“两新”组织党工委`, `“三农”工作领导小组办公室`, `区"双创"办`): the
+#: quotes are the name's, so the check for prose looks at the word without them. A quote left unpaired, or
+#: around a phrase with punctuation, is still prose.
+_QUOTED_WORD = re.compile(r"“([^“”\"\s。，,、；;：:]{1,10})”|\"([^“”\"\s。，,、；;：:]{1,10})\"")
+
+
 def _strip_parentheses(name: str) -> str:
-    return re.sub(r"[(（][^()（）]*[)）]", "", name)
+    """The name without its parentheses' contents and with its quoted words unquoted (what the prose checks read)."""
+    return _QUOTED_WORD.sub(lambda match: match.group(1) or match.group(2),
+                            re.sub(r"[(（][^()（）]*[)）]", "", name))
 
 
 def key(name: str) -> str:
