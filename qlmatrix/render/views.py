@@ -41,9 +41,9 @@ class ViewMemo:
     """What one view built for an earlier version of the plan (see `memo`): its rows, by the task they
     show, and its groups, by their first row (a group whose rows are all the same objects is the same)."""
 
-    def __init__(self) -> None:
-        self.rows: Memo[Sequence[Cell]] = Memo()
-        self.groups: Memo[Group] = Memo()
+    def __init__(self, keeps: bool = True) -> None:
+        self.rows: Memo[Sequence[Cell]] = Memo(keeps=keeps)
+        self.groups: Memo[Group] = Memo(keeps=keeps)
 
     def begin(self, shared: object) -> None:
         self.rows.begin(shared)
@@ -95,7 +95,7 @@ def build(plan: Plan | ResolvedPlan, view: str, filters: Filters = Filters(), sc
     index = index if index is not None and index.plan is plain else PlanIndex(plan)
     filters = filters.resolved(index)
     builder = {"raci": _raci, "tasks": _tasks, "units": _units}[view]
-    built = builder(index, filters, scheme, memo if memo is not None else ViewMemo())
+    built = builder(index, filters, scheme, memo if memo is not None else ViewMemo(keeps=False))
     return attrs.evolve(built, keep=keep_whole(index) | built.keep)
 
 
