@@ -97,6 +97,8 @@ def widest_letters(columns: Sequence[bool], rows: Iterable[Sequence[Cell]]) -> d
     """The widest text of each letter column (`columns[col]` is True), a conflict's mark included, in
     one pass over the rows' filled cells: a RACI matrix has a thousand such columns, mostly blank."""
     widest: dict[int, int] = {}
+    if not any(columns):
+        return widest
     seen: set[tuple[int, str]] = set()
     for row in rows:
         for col, cell in filled(row):

@@ -54,6 +54,26 @@ _NOTATION = re.compile(r"<U\+[0-9A-F]{4,6}>")
 _DOUBLED = "—…"
 
 
+#: Each distinct set of kept phrases, as one object (see `kept`).
+_KEPT: dict[frozenset[str], frozenset[str]] = {}
+#: How many distinct sets `_KEPT` holds before it starts again (a table has one; a session, a few).
+_KEPT_MOST = 64
+
+
+def kept(keep: Iterable[str]) -> frozenset[str]:
+    """`keep` as a frozenset, the very same object for equal sets. `_units` is cached by (text, keep),
+    and a look-up that meets an equal set that is another object compares them phrase by phrase
+    (14 µs for the thousand names of a large plan, on every hit): each view builds its own set, and
+    a workbook's sheets and every build of a plan look up the same texts."""
+    keep = keep if isinstance(keep, frozenset) else frozenset(keep)
+    found = _KEPT.get(keep)
+    if found is None:
+        if len(_KEPT) >= _KEPT_MOST:
+            _KEPT.clear()
+        found = _KEPT[keep] = keep
+    return found
+
+
 def display_lines_width(lines: Iterable[str]) -> int:
     return max((display_width(line) for line in lines), default=0)
 

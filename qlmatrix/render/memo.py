@@ -44,8 +44,12 @@ Value = TypeVar("Value")
 class Memo(Generic[Value]):
     """Values by (object identity, key), for the objects of the last build that are still the same."""
 
-    def __init__(self, by_value: bool = False) -> None:
+    def __init__(self, by_value: bool = False, keeps: bool = True) -> None:
         self.by_value = by_value
+        #: False for a memo of one build that nobody asks again (`qlm table`, a workbook): it builds every
+        #: value and keeps none, since its keys (a row's texts and holders) would be so many more objects
+        #: for the collector to scan, for nothing.
+        self.keeps = keeps
         self._shared: object = None
         self._last: dict[tuple[int, Hashable], tuple[object, Value]] = {}
         self._next: dict[tuple[int, Hashable], tuple[object, Value]] = {}
@@ -74,6 +78,9 @@ class Memo(Generic[Value]):
         """The value built from `source` under `key`: last build's if `source` is the same object and
         `valid` says it still holds, or the one built for an equal `value` key (`value_of()`, asked only
         then; or an equal source, by value), else `make()`."""
+        if not self.keeps:
+            self.built += 1
+            return make()
         slot = (id(source), key)
         kept = self._next.get(slot) or self._last.get(slot)
         if kept is not None and kept[0] is source and (valid is None or valid(kept[1])):
@@ -103,6 +110,9 @@ class Memo(Generic[Value]):
         """`get` for each source and key in turn, `make(i)` building the i-th (and `values(i)` its value
         key): one call for a table's rows (a thousand rows, most of them reused, in a loop without a call
         per row)."""
+        if not self.keeps:
+            self.built += len(sources)
+            return [make(at) for at in range(len(sources))]
         last, following = self._last, self._next
         found: list[Value] = []
         hits = 0

@@ -12,7 +12,7 @@ from ..model import Plan, Section, Unit
 from ..resolve import Holding, ResolvedPlan, ResolvedReport, ResolvedSection, ResolvedTask, resolve
 from ..suggest import closest
 from .errors import UnknownChoice
-from .table import numbered
+from .table import Cell, numbered
 
 __all__ = ["Holding", "PlanIndex", "ResolvedReport", "ResolvedTask"]
 
@@ -27,6 +27,7 @@ class PlanIndex:
         self.tasks: tuple[ResolvedTask, ...] = self.resolved.tasks
         self.reports: tuple[ResolvedReport, ...] = self.resolved.reports
         self._headings: dict[int, str] = {}
+        self._cells: dict[str, Cell] = {}
 
     def canonical(self, name: str) -> str:
         return self.resolved.units.canonical(name)
@@ -43,6 +44,17 @@ class PlanIndex:
         found = self._headings.get(key)
         if found is None:
             found = self._headings[key] = " / ".join(_numbered(section) for section in sections)
+        return found
+
+    def cell(self, text: str) -> Cell:
+        """The cell of `text` with no role, one per distinct text for every view built from this index.
+
+        Cells are immutable, and sections, timings, unit lists and 序号 repeat on thousands of rows:
+        one object each keeps the tables small for the collector, and lets an emitter work out how a
+        cell is written once per cell object."""
+        found = self._cells.get(text)
+        if found is None:
+            found = self._cells[text] = Cell(text)
         return found
 
     # Filters: each raises UnknownChoice with the known choices when nothing matches.

@@ -138,19 +138,21 @@ class Styles:
 
 class SharedStrings:
     def __init__(self) -> None:
-        self._index: dict[str, int] = {}
+        #: Each distinct text's number, in the order first used (a sheet's `strings` adds to it directly).
+        self.index: dict[str, int] = {}
+        #: How many cells refer to a shared string.
         self.count = 0
 
     def __call__(self, text: str) -> int:
         self.count += 1
-        found = self._index.get(text)
+        found = self.index.get(text)
         if found is None:
-            found = self._index[text] = len(self._index)
+            found = self.index[text] = len(self.index)
         return found
 
     def xml(self) -> str:
-        items = "".join(f'<si><t xml:space="preserve">{text_xml(text)}</t></si>' for text in self._index)
-        return f'{XML_HEAD}<sst xmlns="{MAIN}" count="{self.count}" uniqueCount="{len(self._index)}">{items}</sst>'
+        items = "".join(f'<si><t xml:space="preserve">{text_xml(text)}</t></si>' for text in self.index)
+        return f'{XML_HEAD}<sst xmlns="{MAIN}" count="{self.count}" uniqueCount="{len(self.index)}">{items}</sst>'
 
 
 @attrs.define
@@ -223,13 +225,19 @@ class Sheet:
     def strings(self, row: int, cells: Iterable[tuple[int, str, int]]) -> None:
         """Several cells of one row, in column order: (column, text, style)."""
         self._at(row, 0)
-        strings, names, out = self._strings, self._names, self._row_cells  # the row's list, once `_at` began it
+        names, out = self._names, self._row_cells  # the row's list, once `_at` began it
+        index = self._strings.index  # the look-up of `SharedStrings.__call__`, without a call per cell
         number = row + 1
-        last = 0
+        last = used = 0
         for col, text, style in cells:
             name = names[col] if col < len(names) else self._name(col)
-            out.append(f'<c r="{name}{number}" s="{style}" t="s"><v>{strings(text)}</v></c>')
+            found = index.get(text)
+            if found is None:
+                found = index[text] = len(index)
+            out.append(f'<c r="{name}{number}" s="{style}" t="s"><v>{found}</v></c>')
             last = col
+            used += 1
+        self._strings.count += used
         self.last_col = max(self.last_col, last)
 
     def number(self, row: int, col: int, value: int, style: int) -> None:

@@ -16,6 +16,7 @@ import attrs
 from ..model import Role
 from ..raci import Scheme, legend
 from ..span import display_width
+from .linebreak import kept
 from .linebreak import wrap as wrap  # re-exported: the one line breaker lives in linebreak
 
 #: Sheet names of the views; the last three are tables other modules build (qlmatrix.diff, calendar, ledger).
@@ -123,7 +124,7 @@ def filled(row: Sequence[Cell]) -> list[tuple[int, Cell]]:
     Emitters write these and fill the rest with the blank cell's rendering,
     so a sparse RACI row costs its filled cells, not its width.
     """
-    if isinstance(row, SparseRow):
+    if type(row) is not tuple and isinstance(row, SparseRow):  # a tuple first: an ABC's isinstance is slow
         return [(col, cell) for col, cell in row.filled() if not is_blank(cell)]
     return [(col, cell) for col, cell in enumerate(row) if cell.text or cell.roles]
 
@@ -178,7 +179,7 @@ def _notes(values: Iterable[str]) -> tuple[str, ...]:
 
 
 def _keep(values: Iterable[str]) -> frozenset[str]:
-    return frozenset(values)
+    return kept(values)  # one object for equal sets: the line breaker's cache then compares by identity
 
 
 @attrs.frozen

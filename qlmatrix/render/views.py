@@ -41,9 +41,9 @@ class ViewMemo:
     """What one view built for an earlier version of the plan (see `memo`): its rows, by the task they
     show, and its groups, by their first row (a group whose rows are all the same objects is the same)."""
 
-    def __init__(self) -> None:
-        self.rows: Memo[Sequence[Cell]] = Memo()
-        self.groups: Memo[Group] = Memo()
+    def __init__(self, keeps: bool = True) -> None:
+        self.rows: Memo[Sequence[Cell]] = Memo(keeps=keeps)
+        self.groups: Memo[Group] = Memo(keeps=keeps)
 
     def begin(self, shared: object) -> None:
         self.rows.begin(shared)
@@ -95,7 +95,7 @@ def build(plan: Plan | ResolvedPlan, view: str, filters: Filters = Filters(), sc
     index = index if index is not None and index.plan is plain else PlanIndex(plan)
     filters = filters.resolved(index)
     builder = {"raci": _raci, "tasks": _tasks, "units": _units}[view]
-    built = builder(index, filters, scheme, memo if memo is not None else ViewMemo())
+    built = builder(index, filters, scheme, memo if memo is not None else ViewMemo(keeps=False))
     return attrs.evolve(built, keep=keep_whole(index) | built.keep)
 
 
@@ -216,6 +216,7 @@ def _raci(index: PlanIndex, filters: Filters, scheme: Scheme, memo: ViewMemo) ->
     column_of = {name: col for col, name in enumerate(units, start=2)}
     width = len(units) + 2
     cells: dict[tuple[Role, ...], Cell] = {}  # one Cell per combination of roles: cells are immutable
+    text_cell = index.cell
 
     def row(item: Selected, serial: str) -> SparseRow:
         # A task's row from its own holders: a unit with no role on it stays blank, unwritten.
@@ -230,7 +231,7 @@ def _raci(index: PlanIndex, filters: Filters, scheme: Scheme, memo: ViewMemo) ->
             if cell is None:
                 cell = cells[key] = Cell(letters(key, scheme), key)
             filled[column_of[name]] = cell
-        return SparseRow((Cell(serial), Cell(entry.task.title)), filled, width)
+        return SparseRow((text_cell(serial), text_cell(entry.task.title)), filled, width)
 
     def row_key(item: Selected) -> Hashable:
         return item[0].task.title, tuple((holder.unit, holder.role) for holder in item[1])
@@ -245,6 +246,14 @@ def _tasks(index: PlanIndex, filters: Filters, scheme: Scheme, memo: ViewMemo) -
     # 责任领导 (people) only when the plan names any: most plans do not, and an empty column wastes the page.
     with_leaders = any(entry.leaders for entry, _ in chosen)
     memo.begin(("tasks", filters, with_leaders))
+    text_cell = index.cell
+    lead_cells: dict[str, Cell] = {}  # the 牵头单位 cell of each list of leads, coloured as a lead
+
+    def lead_cell(text: str) -> Cell:
+        found = lead_cells.get(text)
+        if found is None:
+            found = lead_cells[text] = Cell(text, (Role.LEAD,) if text else ())
+        return found
 
     def row(item: Selected, serial: str) -> tuple[Cell, ...]:
         entry, kept = item
@@ -252,14 +261,14 @@ def _tasks(index: PlanIndex, filters: Filters, scheme: Scheme, memo: ViewMemo) -
         lead = [h.unit for h in shown if h.role is Role.LEAD]
         support = [h.unit for h in shown if h.role is Role.SUPPORT]
         support += [f"{h.unit}（会同）" for h in shown if h.role is Role.CONSULT]
-        leaders = (Cell("、".join(entry.leaders)),) if with_leaders else ()
+        leaders = (text_cell("、".join(entry.leaders)),) if with_leaders else ()
         return (
-            Cell(serial),
-            Cell(entry.task.title),
+            text_cell(serial),
+            text_cell(entry.task.title),
             *leaders,
-            Cell(leads_text(entry, lead), (Role.LEAD,) if lead else ()),
-            Cell("、".join(support)),
-            Cell(_timing(entry.task)),
+            lead_cell(leads_text(entry, lead)),
+            text_cell("、".join(support)),
+            text_cell(_timing(entry.task)),
         )
 
     columns = [Column("序号", 8), Column("重点任务", 36, main=True), *([Column("责任领导", 10)] if with_leaders else []),
@@ -278,47 +287,72 @@ def _task_label(entry: ResolvedTask) -> str:
     return f"{entry.id} {entry.task.title}" if entry.task.number else entry.task.title
 
 
+#: Each role's place in role order, and the bit of it in a set of roles held (`_units`).
+_ROLE_ORDER = tuple(Role)
+_ROLE_BIT = {role: 1 << rank for rank, role in enumerate(_ROLE_ORDER)}
+
+
 def _units(index: PlanIndex, filters: Filters, scheme: Scheme, memo: ViewMemo) -> Table:
     memo.begin(("units", filters))
     rows_by_unit: UnitRows = {}
-    # Role by role (all leads first, then supports...), each in document order; one pass over the tasks.
-    by_role: dict[Role, list[tuple[str, ResolvedTask]]] = {role: [] for role in Role}
-    for entry, kept in _selected(index, filters):
+    chosen = _selected(index, filters)
+    # The roles each unit holds on each task, as a set of bits, keyed by (unit, the task's place in
+    # document order): a unit holding several roles on one task gets one row naming them all
+    # (`牵头、监督`), where its first role puts it, as two rows would read as two duties. Plain
+    # integers and strings, which the collector stops tracking: a 10k-task plan has 40,000 of them.
+    held: dict[tuple[str, int], int] = {}
+    for place, (_, kept) in enumerate(chosen):
         for holder in kept:
-            by_role[holder.role].append((holder.unit, entry))
-    # A unit holding several roles on one task gets one row naming them all (`牵头、监督`), where
-    # its first role puts it: two rows would read as two duties.
-    held: list[tuple[str, ResolvedTask, list[Role]]] = []
-    roles_of: dict[tuple[str, int], list[Role]] = {}
-    for role, pairs in by_role.items():
-        for unit, entry in pairs:
-            roles = roles_of.get((unit, id(entry)))
-            if roles is None:
-                roles = roles_of[unit, id(entry)] = []
-                held.append((unit, entry, roles))
-            if role not in roles:
-                roles.append(role)
-    # One Cell per combination of roles (and whether a lead is one of several leading their parts):
-    # cells are immutable.
-    duties: dict[tuple[tuple[Role, ...], bool], Cell] = {}
+            key = (holder.unit, place)
+            held[key] = held.get(key, 0) | _ROLE_BIT[holder.role]
+    # Each unit's rows: role by role (all leads first, then supports...), each in document order.
+    by_unit: dict[str, list[tuple[int, int, int]]] = {}
+    for (unit, place), bits in held.items():
+        by_unit.setdefault(unit, []).append(((bits & -bits).bit_length(), place, bits))
+    # One Cell per combination of roles, and whether a lead is one of several leading their parts
+    # (分别牵头): cells are immutable.
+    duties: dict[tuple[int, bool], Cell] = {}
+    rows: dict[tuple[int, int], Sequence[Cell]] = {}  # one row per task and roles, in every unit's list
 
-    def shown(entry: ResolvedTask, duty: Cell) -> tuple[str, str, str, str]:
-        return duty.text, _task_label(entry), _section_heading(entry, index) or "", _timing(entry.task)
+    def duty_of(bits: int, place: int) -> Cell:
+        each = bool(bits & _ROLE_BIT[Role.LEAD]) and chosen[place][0].leads_separately
+        found = duties.get((bits, each))
+        if found is None:
+            roles = tuple(role for role in _ROLE_ORDER if bits & _ROLE_BIT[role])
+            words = (EACH_LEAD_WORDS[0] if each and role is Role.LEAD else DUTY_WORDS[role] for role in roles)
+            found = duties[bits, each] = Cell("、".join(words), roles, spelt_out=True)
+        return found
 
-    def row(entry: ResolvedTask, duty: Cell) -> tuple[Cell, ...]:
-        return (duty, *(Cell(text) for text in shown(entry, duty)[1:]))
+    texts_at: dict[int, tuple[str, str, str]] = {}  # a task's texts, for each of its rows
 
-    for unit, entry, roles in held:
-        key = tuple(roles)
-        each = Role.LEAD in key and entry.leads_separately
-        duty = duties.get((key, each))
-        if duty is None:
-            words = (EACH_LEAD_WORDS[0] if each and role is Role.LEAD else DUTY_WORDS[role] for role in key)
-            duty = duties[key, each] = Cell("、".join(words), key, spelt_out=True)
-        # One row per task and roles, the same in the list of every unit holding those roles on it; the
-        # row of a task the resolution made anew is found by what it shows.
-        rows_by_unit.setdefault(unit, []).append(
-            memo.rows.get(entry, duty.text, partial(row, entry, duty), value_of=partial(shown, entry, duty)))
+    def texts(place: int) -> tuple[str, str, str]:
+        found = texts_at.get(place)
+        if found is None:
+            entry = chosen[place][0]
+            found = texts_at[place] = (_task_label(entry), _section_heading(entry, index) or "", _timing(entry.task))
+        return found
+
+    def shown(place: int, bits: int) -> tuple[int, str, str, str]:
+        return (bits, *texts(place))
+
+    def row(place: int, bits: int) -> tuple[Cell, ...]:
+        return (duty_of(bits, place), *map(index.cell, texts(place)))
+
+    for pairs in by_unit.values():
+        pairs.sort()
+    # Units in the order their first row comes (reports' senders and receivers after them), as the
+    # headings of units the plan does not declare follow it.
+    for unit, pairs in sorted(by_unit.items(), key=lambda item: item[1][0]):
+        listed = rows_by_unit[unit] = []
+        for _, place, bits in pairs:
+            found = rows.get((place, bits))
+            if found is None:
+                duty_of(bits, place)  # the duties name the role column's width and what never breaks, rows reused or not
+                # The row of a task the resolution reused is last build's; one made anew is found by
+                # what it shows.
+                found = rows[place, bits] = memo.rows.get(chosen[place][0], bits, partial(row, place, bits),
+                                                          value_of=partial(shown, place, bits))
+            listed.append(found)
     if filters.role is None:
         for report in index.reports:
             if filters.in_section(report.sections):
@@ -349,7 +383,7 @@ def _report_rows(index: PlanIndex, entry: ResolvedReport, filters: Filters, rows
 
     def row(*texts: str) -> Sequence[Cell]:
         # The same row in every sender's list, and after an edit elsewhere (found by what it shows).
-        return memo.rows.get(report, texts, lambda: tuple(Cell(text) for text in texts), value=texts)
+        return memo.rows.get(report, texts, lambda: tuple(index.cell(text) for text in texts), value=texts)
 
     for source in entry.senders:
         if filters.unit in (None, source):

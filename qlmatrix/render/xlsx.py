@@ -200,6 +200,11 @@ def _write_table(sheet: Sheet, formats: _Formats, table: Table, shown: _Texts, a
             broken[key] = found
         return found
 
+    # How each cell object is written in each column: (text, style, lines), worked out once. Views share
+    # their cells between rows (a section, a timing, a task's title on each of its 责任清单 rows), and
+    # the table keeps every cell alive while it is written, so a cell's identity is a safe key. A text
+    # cut at Excel's limit is not kept: each cell holding it is cut (and listed on `全文`) on its own.
+    written_as: list[dict[int, tuple[str, int, int]]] = [{} for _ in columns]
     row = header_row + 1
     for group in table.groups:
         if group.heading:
@@ -214,10 +219,17 @@ def _write_table(sheet: Sheet, formats: _Formats, table: Table, shown: _Texts, a
             written = []
             tallest = 1
             for col, cell in filled(cells):
-                style = plain[col] if not cell.roles else formats.for_cell(cell, columns[col], centred[col])
-                lines = lines_of(col, cell_text(cell))
-                written.append((col, shown(name, row, col, "\n".join(lines)), style))
-                tallest = max(tallest, len(lines))
+                known = written_as[col].get(id(cell))
+                if known is None:
+                    style = plain[col] if not cell.roles else formats.for_cell(cell, columns[col], centred[col])
+                    lines = lines_of(col, cell_text(cell))
+                    cut = len(shown.cut)
+                    known = (shown(name, row, col, "\n".join(lines)), style, len(lines))
+                    if len(shown.cut) == cut:
+                        written_as[col][id(cell)] = known
+                written.append((col, known[0], known[1]))
+                if known[2] > tallest:
+                    tallest = known[2]
             sheet.strings(row, written)
             if tallest > 1:
                 sheet.height(row, min(MAX_ROW_PT, tallest * LINE_PT + 4))
