@@ -77,6 +77,8 @@ def test_an_official_opening_a_running_list_is_the_leader_and_the_units_after_hi
         "1": (("市发改委",), ("相关部门",)), "2": (("市住建局",), ("市水务局", "市财政局")), "3": (("市住建局",), ("相关部门",))}
     assert result.problems == ()
     assert not [u.name for u in result.plan.units if "市长" in u.name]  # a person is declared as no unit
+    assert [found[n].task.leaders for n in ("1", "2", "3")] == [("陈某副市长",), ("刘某副市长",), ("刘某常务副市长",)]
+    assert qlmatrix.loads(result.text) == result.plan
 
 
 def test_an_assignment_sentence_that_goes_on_with_what_is_done_is_read_as_running_text():

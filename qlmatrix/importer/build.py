@@ -412,7 +412,7 @@ def build_plan(outline: Outline, source: str, default_title: str | None = None) 
             leads, supports, consults = found.roles(importer.rule)
             supports = supports + [unit for unit in entry.also if unit not in leads and unit not in supports]
         else:
-            leads, supports, consults = _running(entry, names, importer, tasks_notes, (line, title))
+            leads, supports, consults = _running(entry, names, importer, tasks_notes, (line, title), running_leaders)
             if tasks_notes.get((line, title), "").startswith("inherited:") and importer.inherit is not None:
                 found = importer.inherit[0]  # an earlier note's units stand for this item, 分别 and all
         each = _each_leads(found, leads)
@@ -429,6 +429,8 @@ def build_plan(outline: Outline, source: str, default_title: str | None = None) 
         return out
 
     notes_of: dict[int, str] = {}
+    #: (line, title) -> the officials a task's running text puts in charge (`由王某副市长负责，X牵头，…`)
+    running_leaders: dict[tuple[int, str], tuple[str, ...]] = {}
 
     def task(entry: Analysed, found: Found | None, title: str, body: str | None, number: str | None,
              ident: str = "") -> Task:
@@ -447,8 +449,10 @@ def build_plan(outline: Outline, source: str, default_title: str | None = None) 
         if cadence == due:
             due = None
         span = Span(source, line, 1, line, 1)
-        return Task(title=title, id=ident, number=number, body=body, assignments=assignments(entry, found, title),
-                    cadence=cadence, due=due, span=span, leaders=_people(found.leaders) if found else ())
+        assigned = assignments(entry, found, title)
+        leaders = _people(found.leaders) if found else running_leaders.get((line, title), ())
+        return Task(title=title, id=ident, number=number, body=body, assignments=assigned,
+                    cadence=cadence, due=due, span=span, leaders=leaders)
 
     section_intros: dict[tuple[int, str], list[str]] = {}
     root = _tree(analysed)
@@ -602,10 +606,13 @@ def _each_leads(found: Found | None, leads: list[str]) -> frozenset[str]:
 
 
 def _running(entry: Analysed, names: Names, importer: Importer, notes: dict[tuple[int, str], str],
-             where: tuple[int, str]) -> tuple[list[str], list[str], list[str]]:
+             where: tuple[int, str], leaders: dict[tuple[int, str], tuple[str, ...]]
+             ) -> tuple[list[str], list[str], list[str]]:
     line = entry.item.line
     text = entry.item.text
     running = running_roles(text, names.resolve)
+    if running.leaders and (running.lead or running.support):
+        leaders[where] = _people(running.leaders)
     if running.ambiguous:
         importer.problem(line, entry.title, "several units are named as leading this task: "
                          + "、".join(running.ambiguous), "正文中有多个单位似为牵头：" + "、".join(running.ambiguous))

@@ -34,6 +34,7 @@ class Running:
     lead: list[str] = attrs.field(factory=list)
     support: list[str] = attrs.field(factory=list)
     ambiguous: list[str] = attrs.field(factory=list)  # several leads: nothing assigned
+    leaders: list[str] = attrs.field(factory=list)  # `由王某副市长负责，…`: the officials in charge, people
     henceforth: bool = False  # `…负责，不再做分工，下同`: these roles hold for the tasks that follow
 
 
@@ -77,6 +78,7 @@ def running_roles(text: str, resolve: Callable[[str], str]) -> Running:
                 leads, supports, _ = note.roles()
                 _add(result.lead, [resolve(n) for n in leads])
                 _add(result.support, [resolve(n) for n in supports])
+                _add(result.leaders, note.leaders)
                 continue
         for match in _BY.finditer(sentence):
             unit = _unit(match.group(1), resolve)
