@@ -67,6 +67,13 @@ def test_a_deadline_before_the_labels_is_read_after_them_and_prose_stays_no_unit
     found = parse_note("年底前完成，牵头实施单位：区甲局，配合单位：区乙局")
     assert found is not None and found.roles() == (["区甲局"], ["区乙局"], []) and found.due == ["年底前完成"]
     assert found.problems == []
+    found = parse_note("持续优化，牵头考核单位：区甲局、区乙局")  # a vague when: no unit, no problem
+    assert found is not None and found.roles() == (["区甲局", "区乙局"], [], []) and found.due == ["持续优化"]
+    assert found.problems == []
+    found = parse_note("区甲局牵头，配合单位：区乙局")  # a clause of units before the label keeps its place
+    assert found is not None and found.roles() == (["区甲局"], ["区乙局"], [])
+    found = parse_note("区甲局，责任单位：区乙局、区丙局")
+    assert found is not None and found.roles() == (["区甲局"], ["区乙局", "区丙局"], [])
     assert parse_note("抓好落实，确保实效") is None  # no label, no verb: no note
 
 

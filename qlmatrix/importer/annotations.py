@@ -245,12 +245,13 @@ def parse_note(text: str, labelled_only: bool = False) -> Found | None:
                 # `（5月底完成，牵头考核单位：X）`: the labels after a first clause are read as labels, and that
                 # clause (what it says is when) is read after them, as a deadline once the note has units
                 lead_clauses, rest = labelled
+                when = [clause for clause in lead_clauses if _SAYS_WHEN.search(clause)]
+                for clause in lead_clauses:  # `（X牵头，配合单位：Y）`: clauses of units keep their order
+                    if clause not in when:
+                        any_role |= _clause(clause, found)
                 for part in _labelled_parts(rest):
                     any_role |= _labelled(part, found)
-                for clause in lead_clauses:
-                    if not _clause(clause, found) and not found.due and found.problems[-1:] == [clause]:
-                        found.problems.pop()  # prose that says when (`5月底取得阶段性成效`): kept as the 时限 text
-                        found.due.append(clause)
+                found.due += when  # prose that says when (`5月底取得阶段性成效并持续推进`) is the 时限's text
             else:
                 for clause in depth_split(group, "，,"):
                     clause = tidy(clause)
@@ -263,6 +264,10 @@ def parse_note(text: str, labelled_only: bool = False) -> Found | None:
     if not any_role or not (found.has_units() or found.leaders):
         return None
     return found
+
+
+#: A clause that says when (`5月底完成`, `年底前取得阶段性成效`, `持续优化`): before a note's labels, its 时限.
+_SAYS_WHEN = re.compile(r"\d{1,4}(?:年|月|日)|年底|年内|年內|全年|长期|長期|持续|持續|常态|常態|定期|底前|前完成")
 
 
 def _labels_after_lead(group: str) -> tuple[list[str], str] | None:
