@@ -43,6 +43,9 @@ def write_note(style: str, lead: str, supports: list[str], wide: bool) -> tuple[
     if style == "running":
         tail = f"{sep}{rest}配合" if supports else ""
         return f"{lead}牵头{tail}{sep}确保任务落实。", []
+    if style == "running-official":  # the official in charge opens the list: a leader, not a unit
+        tail = f"{sep}{rest}配合" if supports else ""
+        return f"由周某副县长负责{sep}{lead}牵头{tail}{sep}确保任务落实。", []
     if style == "lines":
         return "", [f"牵头单位{colon}{lead}"] + ([f"责任单位{colon}{rest}"] if supports else [])
     if style == "spaced" and supports:  # labels apart by spaces only
@@ -71,7 +74,8 @@ def documents(draw):
         for t in range(draw(st.integers(1, 4))):
             chosen = draw(st.lists(st.sampled_from(pool), min_size=1, max_size=4, unique=True))
             style = draw(st.sampled_from(["responsible", "lead-support", "lead-comma", "verb", "brackets",
-                                          "hexagonal", "running", "lines", "spaced", "division", "each"]))
+                                          "hexagonal", "running", "running-official", "lines", "spaced",
+                                          "division", "each"]))
             if style == "each":
                 style = f"each:{draw(st.sampled_from(EACH_VERBS))}"
             note, label_lines = write_note(style, chosen[0], chosen[1:], wide)
@@ -175,11 +179,28 @@ def write_any(style: str, lead: str, supports: list[str], collective: str | None
         return [], f"（{lead}牵头负责；{rest}负责配合落实）" if rest else f"（{lead}负责牵头）", []
     if style == "gloss" and collective:  # what the collective covers, after its name: no part of it
         return [], f"（责任单位：{everyone}，{collective}〈含开发区、新区管委会,下同〉）", []
+    if style.startswith("manner:"):  # how they do it between the units and the verb: `B按照职责分工参加`
+        manner, verb = style.split(":")[1:]
+        rest = "、".join(supports + ([collective] if collective else []))
+        return [], f"（{lead}牵头，{rest}{manner}{verb}）" if rest else f"（{lead}{manner}负责）", []
+    if style.startswith("due-first:"):  # the deadline first, then labels with a word between role and organ
+        due, lead_label, support_label = style.split(":")[1:]
+        rest = "、".join(supports + ([collective] if collective else []))
+        return [], f"（{due}，{lead_label}：{lead}" + (f"，{support_label}：{rest}）" if rest else "）"), []
     return [], f"（责任单位：{everyone}{tail}）", []
 
 
 STYLES_ANY = ["responsible", "square", "hexagonal", "verb", "lead-verb", "leader-lines", "action", "rule-line",
-              "sentence", "sentence-line", "rule-clause", "words", "star", "chain", "gloss"]
+              "sentence", "sentence-line", "rule-clause", "words", "star", "chain", "gloss", "manner", "due-first"]
+#: How the units do their part, between them and the role verb (`按职责分工配合`, `等按照职责分工负责`), and the verbs.
+MANNERS = st.sampled_from(["按职责分工", "按照职责分工", "按照职责", "依职责", "根据职责", "按各自职责", ""])
+MANNER_VERBS = st.sampled_from(["配合", "参加", "参与", "协助", "负责"])
+#: A note that starts with its deadline, and labels with a word between the role word and the organ word.
+DUES_FIRST = st.sampled_from(["6月底完成", "年底前完成", "持续推进", "9月底取得阶段性成效并持续推进"])
+QUALIFIED_LEADS = st.builds(lambda role, word: f"牵头{word}{role}", st.sampled_from(["单位", "部门"]),
+                            st.sampled_from(["考核", "实施", "督办", ""]))
+QUALIFIED_SUPPORTS = st.builds(lambda role, word: f"配合{word}{role}", st.sampled_from(["单位", "部门"]),
+                               st.sampled_from(["落实", "实施", ""]))
 #: How an item's number is closed: `1.`, `1．`, and the small full stop `1﹒` of some copies.
 NUMBER_MARKS = st.sampled_from([".", "．", "﹒"])
 ORGAN_WORDS = st.sampled_from(["单位", "部门", "处室", "科室", "股室", "机构"])
@@ -208,6 +229,10 @@ def documents_any_names(draw):
             style = draw(st.sampled_from(STYLES_ANY))
             if style == "words":
                 style = f"words:{draw(LEAD_WORDS)}:{draw(SUPPORT_WORDS)}"
+            if style == "manner":
+                style = f"manner:{draw(MANNERS)}:{draw(MANNER_VERBS)}"
+            if style == "due-first":
+                style = f"due-first:{draw(DUES_FIRST)}:{draw(QUALIFIED_LEADS)}:{draw(QUALIFIED_SUPPORTS)}"
             if style == "square" and any("(" in name or "（" in name for name in chosen):
                 style = "responsible"  # `[…]` is how documents write a note whose names hold parentheses, not (…)
             _, note, after = write_any(style, chosen[0], chosen[1:], collective)
@@ -790,3 +815,32 @@ def test_a_row_that_dropped_a_cell_inside_and_ends_empty_gives_back_its_units(po
     result = import_text(text)
     got = {t.id: (t.units(Role.LEAD), frozenset(t.units(Role.SUPPORT))) for t in resolve(result.plan).tasks}
     assert got == expected, text
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(unit_names, min_size=3, max_size=6, unique=True),
+       st.lists(st.tuples(st.lists(st.integers(0, 5), min_size=1, max_size=2, unique=True),
+                          st.lists(st.one_of(st.none(), st.integers(0, 5)), min_size=1, max_size=3),
+                          st.sampled_from(["", "(3项)", "（共2项）"]), st.sampled_from(["牵头", "负责"])),
+                min_size=1, max_size=3))
+def test_a_heading_that_names_its_lead_units_assigns_the_items_under_it(pool, parts):
+    """`一、县示范区管委会牵头工作(8项)` / `1.…` / `2.…(X负责)`: the units the heading names lead its items (all of
+    them under 牵头; under 负责 the first listed, the others support), an item with a note of its own keeps that."""
+    lines, expected = ["附件1", "某县重点工作任务清单"], {}
+    for index, (leads, items, count, verb) in enumerate(parts):
+        heading_units = list(dict.fromkeys(pool[p % len(pool)] for p in leads))
+        lines.append(f"{CN[index]}、{'、'.join(heading_units)}{verb}工作{count}")
+        for number, own in enumerate(items, start=1):
+            note = f"({pool[own % len(pool)]}负责)" if own is not None else ""
+            lines.append(f"{number}.{TITLES[number % len(TITLES)]}。{note}")
+            leads = heading_units if verb == "牵头" else heading_units[:1]
+            # an item's own note gives its lead; what it inherits besides is the resolver's business, not asked here
+            expected[f"{CN[index]}{number}"] = ((pool[own % len(pool)],), None) if own is not None else (
+                tuple(leads), frozenset(heading_units) - set(leads))
+    text = "\n".join(lines) + "\n"
+    result = import_text(text)
+    got = {t.id: (t.units(Role.LEAD), frozenset(t.units(Role.SUPPORT)) if expected[t.id][1] is not None else None)
+           for t in resolve(result.plan).tasks}
+    assert got == expected, text
+    assert result.problems == ()
+    assert qlmatrix.loads(result.text) == result.plan

@@ -65,7 +65,22 @@ _LABEL_ROLES = {**{label: "lead" for label in LEAD_LABELS}, **{label: "support" 
                 **{label: "responsible" for label in RESPONSIBLE_LABELS}, **{label: "due" for label in DUE_LABELS},
                 **{label: "cadence" for label in CADENCE_LABELS}, **{label: "leader" for label in LEADER_LABELS},
                 **{label: "clauses" for label in CLAUSE_LABELS}}
-_LABEL_WORDS = "|".join(sorted(map(re.escape, _LABEL_ROLES), key=len, reverse=True))
+#: A role word and an organ word with a short word between them that says what the unit does in that role:
+#: `牵头考核单位`, `配合落实部门`, `责任实施单位`. The role word gives the role, as in the plain labels; the
+#: words are tried after the plain labels, so `主要责任单位` is still read as the whole word it is.
+_ROLE_WORDS_BY_LENGTH = sorted({*_LEAD_ROLE_WORDS, *_SUPPORT_ROLE_WORDS, *_RESPONSIBLE_ROLE_WORDS}, key=len, reverse=True)
+_QUALIFIED_LABEL = (rf"(?:{'|'.join(map(re.escape, _ROLE_WORDS_BY_LENGTH))})[\u4e00-\u9fff]{{1,3}}?"
+                    rf"(?:{'|'.join(map(re.escape, _ORGAN_WORDS))})")
+_LABEL_WORDS = "|".join(sorted(map(re.escape, _LABEL_ROLES), key=len, reverse=True)) + "|" + _QUALIFIED_LABEL
+
+
+def label_role(word: str) -> str:
+    """The role a label says: `牵头单位` -> "lead"; a qualified one by its role word, `牵头考核单位` -> "lead"."""
+    if word in _LABEL_ROLES:
+        return _LABEL_ROLES[word]
+    role_word = next(role for role in _ROLE_WORDS_BY_LENGTH if word.startswith(role))
+    return ("lead" if role_word in _LEAD_ROLE_WORDS else "support" if role_word in _SUPPORT_ROLE_WORDS
+            else "responsible")
 #: `牵头单位：`, `[牵头单位]:`, and `【牵头单位】` alone: a label closed by its brackets needs no colon.
 #: A label may say more in parentheses before its colon: `牵头单位(部门):`, `责任单位（牵头）：` is not one (a mark).
 _LABEL_ASIDE = r"(?:[(（](?:部门|单位|部門|單位|处室|科室|處室)[)）])?"
@@ -229,6 +244,17 @@ def parse_note(text: str, labelled_only: bool = False) -> Found | None:
                     clauses_units.append(found.added_since(sizes))
             elif labelled_only:
                 return None
+            elif (labelled := _labels_after_lead(group)) is not None:
+                # `（5月底完成，牵头考核单位：X）`: the labels after a first clause are read as labels, and that
+                # clause (what it says is when) is read after them, as a deadline once the note has units
+                lead_clauses, rest = labelled
+                when = [clause for clause in lead_clauses if _SAYS_WHEN.search(clause)]
+                for clause in lead_clauses:  # `（X牵头，配合单位：Y）`: clauses of units keep their order
+                    if clause not in when:
+                        any_role |= _clause(clause, found)
+                for part in _labelled_parts(rest):
+                    any_role |= _labelled(part, found)
+                found.due += when  # prose that says when (`5月底取得阶段性成效并持续推进`) is the 时限's text
             else:
                 for clause in depth_split(group, "，,"):
                     clause = tidy(clause)
@@ -241,6 +267,19 @@ def parse_note(text: str, labelled_only: bool = False) -> Found | None:
     if not any_role or not (found.has_units() or found.leaders):
         return None
     return found
+
+
+#: A clause that says when (`5月底完成`, `年底前取得阶段性成效`, `持续优化`): before a note's labels, its 时限.
+_SAYS_WHEN = re.compile(r"\d{1,4}(?:年|月|日)|年底|年内|年內|全年|长期|長期|持续|持續|常态|常態|定期|底前|前完成")
+
+
+def _labels_after_lead(group: str) -> tuple[list[str], str] | None:
+    """(the clauses before, the rest from the first label on) when a label starts a later clause of `group`."""
+    clauses = depth_split(group, "，,")
+    for index, clause in enumerate(clauses[1:], start=1):
+        if LABEL.match(clause):
+            return [tidy(c) for c in clauses[:index] if tidy(c)], group[len("，".join(clauses[:index])) + 1:]
+    return None
 
 
 def _carry_ahead(found: Found, clauses_units: list[list[str]]) -> bool:
@@ -271,7 +310,7 @@ def _labelled(part: str, found: Found) -> bool:
     match = LABEL.match(part)
     if not match:  # text after a labelled part with no label of its own
         return _clause(tidy(part), found)
-    role = _LABEL_ROLES[match.group(1) or match.group(2)]
+    role = label_role(match.group(1) or match.group(2))
     value = tidy(part[match.end():]).rstrip("。.；;，, ")
     if role in ("due", "cadence"):
         getattr(found, role).append(value)

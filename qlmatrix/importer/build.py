@@ -215,6 +215,8 @@ class Importer:
         first = paragraphs[0].text if paragraphs else ""
         title, rest = split_title(first)
         body = "\n".join(([rest] if rest else []) + [p.text for p in paragraphs[1:] if p.text]) or None
+        if found is None and not rest and len(paragraphs) == 1:
+            found = _heading_lead(title)
         return Analysed(item, title.rstrip("：:。 "), body, note, found, how, after_sentence=after_sentence)
 
     def _mid_text_notes(self, para: Para, trailing: tuple[int, str] | None) -> None:
@@ -244,6 +246,25 @@ def _lead_in_apart(para: Para) -> list[Para]:
     if match is None:
         return [Para(para.line, para.text)]
     return [Para(para.line, para.text[: match.start()]), Para(para.line, match.group(0).strip(" \t\u3000"))]
+
+
+#: A heading that names the unit leading the items under it: `一、县示范区管委会牵头工作(8项)`, `二、区发改局负责的重点任务`
+#: (as a leader heading, `一、王丹县长牵头重点工作`, names the official). The count after it is no part of the name.
+_UNIT_HEADING = re.compile(r"^(?P<units>[^，,。；;：:()（）]{3,60}?)(?P<verb>牵头|负责|牽頭|負責)的?(?:重点|重點)?(?:工作|任务|任務|事项|事項)"
+                           r"(?:[(（](?:共)?\d+(?:项|項|条|條)[)）])?$")
+
+
+def _heading_lead(title: str) -> Found | None:
+    """The units a heading names as leading its items (`县示范区管委会牵头工作(8项)`), or None: each name must end
+    like an organ, and none may be a person (a leader heading is read as its official's)."""
+    match = _UNIT_HEADING.match(title)
+    if match is None or LEADER_HEADING.match(title):
+        return None
+    found = parse_note(match.group("units") + match.group("verb"))
+    if found is None or found.leaders or found.problems or not found.units \
+            or not all(looks_like_unit(name) for name in found.units):
+        return None
+    return found
 
 
 def _bare_unit_list(text: str, start: int, inner: str) -> bool:
@@ -286,7 +307,9 @@ def _assignment_sentence(paragraphs: list[Para]) -> tuple[str, Para] | None:
                 return None
             return note, para  # the clause also says what is done (研究提出落实意见): it stays in the text
         found = parse_note(match.group(1))
-        if found is None or not found.units:
+        # `由王某副县长负责，X牵头，确保任务落实。`: a sentence that goes on with what is done after its roles
+        # assigns in its clauses (running text), it is no note
+        if found is None or not found.units or found.problems:
             return None
         para.text = text[: match.start()].rstrip()
         return match.group(1), para
@@ -389,7 +412,7 @@ def build_plan(outline: Outline, source: str, default_title: str | None = None) 
             leads, supports, consults = found.roles(importer.rule)
             supports = supports + [unit for unit in entry.also if unit not in leads and unit not in supports]
         else:
-            leads, supports, consults = _running(entry, names, importer, tasks_notes, (line, title))
+            leads, supports, consults = _running(entry, names, importer, tasks_notes, (line, title), running_leaders)
             if tasks_notes.get((line, title), "").startswith("inherited:") and importer.inherit is not None:
                 found = importer.inherit[0]  # an earlier note's units stand for this item, 分别 and all
         each = _each_leads(found, leads)
@@ -406,6 +429,8 @@ def build_plan(outline: Outline, source: str, default_title: str | None = None) 
         return out
 
     notes_of: dict[int, str] = {}
+    #: (line, title) -> the officials a task's running text puts in charge (`由王某副市长负责，X牵头，…`)
+    running_leaders: dict[tuple[int, str], tuple[str, ...]] = {}
 
     def task(entry: Analysed, found: Found | None, title: str, body: str | None, number: str | None,
              ident: str = "") -> Task:
@@ -424,8 +449,10 @@ def build_plan(outline: Outline, source: str, default_title: str | None = None) 
         if cadence == due:
             due = None
         span = Span(source, line, 1, line, 1)
-        return Task(title=title, id=ident, number=number, body=body, assignments=assignments(entry, found, title),
-                    cadence=cadence, due=due, span=span, leaders=_people(found.leaders) if found else ())
+        assigned = assignments(entry, found, title)
+        leaders = _people(found.leaders) if found else running_leaders.get((line, title), ())
+        return Task(title=title, id=ident, number=number, body=body, assignments=assigned,
+                    cadence=cadence, due=due, span=span, leaders=leaders)
 
     section_intros: dict[tuple[int, str], list[str]] = {}
     root = _tree(analysed)
@@ -579,10 +606,13 @@ def _each_leads(found: Found | None, leads: list[str]) -> frozenset[str]:
 
 
 def _running(entry: Analysed, names: Names, importer: Importer, notes: dict[tuple[int, str], str],
-             where: tuple[int, str]) -> tuple[list[str], list[str], list[str]]:
+             where: tuple[int, str], leaders: dict[tuple[int, str], tuple[str, ...]]
+             ) -> tuple[list[str], list[str], list[str]]:
     line = entry.item.line
     text = entry.item.text
     running = running_roles(text, names.resolve)
+    if running.leaders and (running.lead or running.support):
+        leaders[where] = _people(running.leaders)
     if running.ambiguous:
         importer.problem(line, entry.title, "several units are named as leading this task: "
                          + "、".join(running.ambiguous), "正文中有多个单位似为牵头：" + "、".join(running.ambiguous))

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from .annotations import parse_note
-from .units import depth_split, looks_like_unit, split_units, strip_verb, tidy
+from .units import depth_split, is_official, looks_like_unit, split_units, strip_verb, tidy
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -34,6 +34,7 @@ class Running:
     lead: list[str] = attrs.field(factory=list)
     support: list[str] = attrs.field(factory=list)
     ambiguous: list[str] = attrs.field(factory=list)  # several leads: nothing assigned
+    leaders: list[str] = attrs.field(factory=list)  # `由王某副市长负责，…`: the officials in charge, people
     henceforth: bool = False  # `…负责，不再做分工，下同`: these roles hold for the tasks that follow
 
 
@@ -77,6 +78,7 @@ def running_roles(text: str, resolve: Callable[[str], str]) -> Running:
                 leads, supports, _ = note.roles()
                 _add(result.lead, [resolve(n) for n in leads])
                 _add(result.support, [resolve(n) for n in supports])
+                _add(result.leaders, note.leaders)
                 continue
         for match in _BY.finditer(sentence):
             unit = _unit(match.group(1), resolve)
@@ -105,7 +107,8 @@ def _role_clauses(sentence: str) -> str:
     for clause in depth_split(sentence, "，,"):
         names, verb = strip_verb(clause)
         is_rule = re.search(r"不再|下同", clause)
-        if not is_rule and not (verb and all(looks_like_unit(n) for n in split_units(names))):
+        # `由王某副市长负责，市发改委牵头，…`: an official in charge opens the list (the task's leader, not a unit)
+        if not is_rule and not (verb and all(looks_like_unit(n) or is_official(n) for n in split_units(names))):
             break
         kept.append(clause)
     return "，".join(kept)

@@ -40,7 +40,7 @@ VERBS = (
     ("负责落实", "responsible"), ("主办", "lead"), ("主辦", "lead"), ("牵头抓总", "lead"),
     ("负责", "responsible"), ("負責", "responsible"), ("落实", "responsible"),
     ("配合", "support"), ("協助", "support"), ("协助", "support"), ("参与", "support"), ("協辦", "support"),
-    ("协办", "support"),
+    ("协办", "support"), ("参加", "support"), ("參加", "support"),
 )
 _SUFFIXES = (
     "部", "委", "局", "办", "厅", "署", "院", "会", "行", "中心", "政府", "党委", "党组", "总队", "支队", "大队",
@@ -94,14 +94,24 @@ def tidy(text: str) -> str:
 _AFTER_VERB = re.compile(r"(?:组织|組織|具体|具體)?(?:实施|實施|推进|推進|落实|落實|办理|辦理|执行|執行)$")
 
 
+#: How the units do it, said between them and the role verb: `按职责分工配合`, `等按照职责分工负责`, `依职责参与`.
+#: It qualifies any verb (the verbs list only a few such phrases whole), and it is never part of a name.
+_MANNER = re.compile(r"(?:按照|按|依照|依据|依據|根据|根據|依)(?:各自|各自的)?(?:职责|職責|职能|職能)(?:分工)?$")
+
+
 def strip_verb(text: str) -> tuple[str, str | None]:
-    """`A、B牵头负责` -> (`A、B`, "lead"); `X牵头实施` likewise; `A、B` -> (`A、B`, None)."""
+    """`A、B牵头负责` -> (`A、B`, "lead"); `X牵头实施` likewise; `A、B` -> (`A、B`, None); `B按职责分工配合` ->
+    (`B`, "support")."""
     text = tidy(text)
     found = _strip_verb(text)
     if found[1] is None and (after := _AFTER_VERB.search(text)) and after.start() > 0:
         found = _strip_verb(text[: after.start()])
-        return found if found[1] is not None else (text, None)
-    return found
+        if found[1] is None:
+            return text, None
+    body, role = found
+    if role is not None and (manner := _MANNER.search(body)) and manner.start() > 0:
+        body = body[: manner.start()].rstrip(" ，,、")
+    return body, role
 
 
 #: Role words that also end like an organ's name: `市协办` is 市 + 协办 (supports), or one unit (科协's 办)?
