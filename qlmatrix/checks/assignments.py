@@ -82,7 +82,7 @@ def task_without_unit(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     None.
     """
     for task in context.resolved.tasks:
-        if not task.holdings:
+        if not task.has_holdings:
             yield Diagnostic("W201", task.span, args=task_args(task), help="name-unit")
 
 
@@ -121,7 +121,7 @@ def task_without_lead(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     None.
     """
     for task in context.resolved.tasks:
-        if task.holdings and not task.lead:
+        if task.has_holdings and not task.lead:
             yield Diagnostic("W202", task.span, args=task_args(task), help="name-lead")
 
 

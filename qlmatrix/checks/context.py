@@ -95,8 +95,12 @@ class Context:
         only ones where a unit can lead and oversee, or lead and support, the same work. Most items
         have none, so the rules about such pairs look at a few items instead of every one."""
         if self._sharing is None:
-            self._sharing = [resolved for resolved in self.items() if len(resolved.holdings) > 1
-                             and len({holding.unit for holding in resolved.holdings}) < len(resolved.holdings)]
+            found: list[ResolvedSection | ResolvedTask] = []
+            for resolved in self.items():
+                pairs = resolved.pairs()
+                if len(pairs) > 1 and len({unit for _, unit in pairs}) < len(pairs):
+                    found.append(resolved)
+            self._sharing = found
         return self._sharing
 
     def items_restating_a_unit(self) -> list[ResolvedSection | ResolvedTask]:
@@ -110,12 +114,9 @@ class Context:
                 stated = len(resolved.item.assignments)
                 if stated < 2:
                     continue
-                own = leads = 0
-                for holding in resolved.holdings:
-                    if holding.source is None:
-                        own += 1
-                        leads += holding.role is Role.LEAD
-                if own < stated or leads > 1:
+                own = resolved.own_pairs()
+                leads = sum(1 for role, _ in own if role is Role.LEAD)
+                if len(own) < stated or leads > 1:
                     found.append(resolved)
             self._restating = found
         return self._restating

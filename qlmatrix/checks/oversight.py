@@ -190,5 +190,5 @@ def unoverseen_task(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     if not _required(plan, context):
         return
     for task in context.resolved.tasks:
-        if task.holdings and not task.oversee:
+        if task.has_holdings and not task.oversee:
             yield Diagnostic("W210", task.span, args=task_args(task), help="add-oversight")

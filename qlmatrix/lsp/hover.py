@@ -116,7 +116,7 @@ def task_hover(task: ResolvedTask, lang: str) -> str:
             else:
                 names.append(holding.unit)
         lines.append(f"- {_say(lang, en, zh)}{_colon(lang)}{'、'.join(names)}")
-    if not task.holdings:
+    if not task.has_holdings:
         lines.append(_say(lang, "- no responsible unit", "- 未明确责任单位"))
     for what, cadence in ((_say(lang, "cadence", "频次"), task.cadence), (_say(lang, "due", "时限"), task.due)):
         if cadence is not None:
