@@ -109,12 +109,7 @@ class Context:
         only ones where a unit can lead and oversee, or lead and support, the same work. Most items
         have none, so the rules about such pairs look at a few items instead of every one."""
         if self._sharing is None:
-            found: list[ResolvedSection | ResolvedTask] = []
-            for resolved in self.items():
-                pairs = resolved.pairs()
-                if len(pairs) > 1 and len({unit for _, unit in pairs}) < len(pairs):
-                    found.append(resolved)
-            self._sharing = found
+            self._sharing = [resolved for resolved in self.items() if resolved.holds_a_unit_twice()]
         return self._sharing
 
     def items_restating_a_unit(self) -> list[ResolvedSection | ResolvedTask]:
@@ -125,7 +120,7 @@ class Context:
         if self._restating is None:
             found = []
             for resolved in self.items():
-                stated = len(resolved.item.assignments)
+                stated = len(resolved.item.assignment_rows)
                 if stated < 2:
                     continue
                 own = resolved.own_pairs()

@@ -102,6 +102,11 @@ class _Roles:
         """Whether any unit holds a role here (own or inherited): `bool(holdings)` without making them."""
         return bool(self._held)
 
+    def holds_a_unit_twice(self) -> bool:
+        """Whether one unit holds two roles here (own or inherited), without making the holdings."""
+        held = self._held
+        return len(held) > 1 and len({row[1] for row in held}) < len(held)
+
     def pairs(self) -> tuple[tuple[Role, str], ...]:
         """(role, canonical unit) of each holding, in the order of `holdings`, without making them."""
         return tuple([(_ROLES[row[0]], row[1]) for row in self._held])
