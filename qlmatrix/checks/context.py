@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ..model import Plan, Ref, Role, Unit, UnitKind
+from ..model import Plan, Ref, Unit, UnitKind
 from ..resolve import ResolvedPlan, ResolvedSection, ResolvedTask, UnitDirectory, resolve
 
 if TYPE_CHECKING:  # the returns' module (json, the calendar) loads only when there are returns to judge
@@ -123,9 +123,8 @@ class Context:
                 stated = len(resolved.item.assignment_rows)
                 if stated < 2:
                     continue
-                own = resolved.own_pairs()
-                leads = sum(1 for role, _ in own if role is Role.LEAD)
-                if len(own) < stated or leads > 1:
+                own, leads = resolved.own_counts()
+                if own < stated or leads > 1:
                     found.append(resolved)
             self._restating = found
         return self._restating

@@ -84,11 +84,13 @@ class _Roles:
     def holdings(self) -> tuple[Holding, ...]:
         """Effective roles, grouped by role, each (role, unit) once: made anew on every access, so a
         caller that reads them often keeps the tuple; `pairs()` gives roles and units alone."""
-        if not self._held:
-            return ()
+        return self._made(self._held)
+
+    def _made(self, rows: Iterable[Held]) -> tuple[Holding, ...]:
+        """The `Holding`s of `rows`, each item's assignments made once."""
         written: dict[int, tuple[Assignment, ...]] = {}
         made = []
-        for role, unit, depth, index in self._held:
+        for role, unit, depth, index in rows:
             assignments = written.get(depth)
             if assignments is None:
                 where = self.item if depth == _OWN else self.sections[depth]
@@ -107,6 +109,29 @@ class _Roles:
         held = self._held
         return len(held) > 1 and len({row[1] for row in held}) < len(held)
 
+    def both(self, role: Role, other: Role) -> list[tuple[Holding, Holding]]:
+        """(holding in `role`, holding in `other`) of each unit holding both roles here, in the order
+        of `role`'s holdings, unless both are inherited (the section they come from has the pair
+        itself). Only the Holdings of the pairs are made."""
+        wanted, mates = _ROLE_ORDER[role], {row[1]: row for row in self._held if row[0] == _ROLE_ORDER[other]}
+        pairs = []
+        for row in self._held:
+            if row[0] == wanted:
+                mate = mates.get(row[1])
+                if mate is not None and not (row[2] != _OWN and mate[2] != _OWN):
+                    made = self._made((row, mate))
+                    pairs.append((made[0], made[1]))
+        return pairs
+
+    def own_counts(self) -> tuple[int, int]:
+        """How many holdings the item states itself (no `source`), and how many of them are leads."""
+        own = leads = 0
+        for role, _, depth, _ in self._held:
+            if depth == _OWN:
+                own += 1
+                leads += role == 0  # Role.LEAD, the first role
+        return own, leads
+
     def pairs(self) -> tuple[tuple[Role, str], ...]:
         """(role, canonical unit) of each holding, in the order of `holdings`, without making them."""
         return tuple([(_ROLES[row[0]], row[1]) for row in self._held])
@@ -122,9 +147,7 @@ class _Roles:
 
     def holdings_in(self, role: Role) -> tuple[Holding, ...]:
         wanted = _ROLE_ORDER[role]
-        if not any(row[0] == wanted for row in self._held):
-            return ()
-        return tuple([h for h in self.holdings if h.role is role])
+        return self._made([row for row in self._held if row[0] == wanted])
 
     def roles_of(self, unit: str) -> tuple[Role, ...]:
         return tuple(_ROLES[row[0]] for row in self._held if row[1] == unit)
