@@ -12,7 +12,8 @@ from __future__ import annotations
 import datetime
 import enum
 from collections.abc import Iterable, Iterator
-from typing import overload
+from operator import itemgetter
+from typing import TypeAlias, overload
 
 import attrs
 
@@ -89,10 +90,11 @@ class Ref:
         return _repr(self)
 
 
-def _repr(value: Ref | Assignment | Task) -> str:
-    """attrs' repr, with the span shown by its public name (it is kept as `_at`, see `Place`)."""
+def _repr(value: Ref | Assignment | Task | Section) -> str:
+    """attrs' repr, with the span and the assignments shown by their public names (kept as `_at`,
+    see `Place`, and as `_rows`, see `AssignmentRow`)."""
     shown = ", ".join(f"{field.alias}={getattr(value, field.alias)!r}" for field in attrs.fields(type(value))
-                      if field.repr or field.alias == "span")
+                      if field.repr or field.alias in _SHOWN_BY_ALIAS)
     return f"{type(value).__name__}({shown})"
 
 
@@ -189,33 +191,75 @@ class Assignment:
         return _repr(self)
 
 
-#: Sort keys of the role groups: a role's index, doubled so that the leads written `分别牵头` come
-#: right after the plain leads (as the writer writes them: `牵头:` before `分别牵头:`).
-_ROLE_ORDER = {role: 2 * index for index, role in enumerate(Role)}
+_ROLES = tuple(Role)
+_ROLE_ORDER = {role: index for index, role in enumerate(Role)}
+_SHOWN_BY_ALIAS = ("span", "assignments")
+
+#: An assignment as a task or section keeps it: (the role's index in `Role`, the unit's name as
+#: written, the unit's position, the assignment's position), positions as `Span` or `Place`. Plain
+#: values, so the garbage collector stops tracking a row, and the tuple of an item's rows, the first
+#: time it looks at them, where an `Assignment` and its `Ref` are instances it walks in every full
+#: collection for as long as the plan lives (docs/performance.md, sixth round). `assignments` makes
+#: the public objects when asked for; code that needs roles and names alone reads `assignment_rows`.
+#: A new field of `Assignment` is kept in the row as a plain value (a bool, a string, an int): append
+#: it to this type, to `as_row`, to the `Assignment(...)` of `_Assigned.assignments`, to the rows the
+#: parser makes (`parser.values.placed`), and to `_roles_and_names` if it is part of equality.
+AssignmentRow: TypeAlias = tuple[int, str, "Span | Place | None", "Span | Place | None", bool]
+_ROLE_OF = itemgetter(0)
 
 
-def _assignments(values: Iterable[Assignment]) -> tuple[Assignment, ...]:
-    """Assignments grouped by role (lead, support, consult, inform, oversee), each group in written order,
-    plain leads before those written `分别牵头`.
+def as_row(assignment: Assignment) -> AssignmentRow:
+    """The row an item keeps for `assignment` (see `AssignmentRow`)."""
+    return (_ROLE_ORDER[assignment.role], assignment.unit.name, assignment.unit._at, assignment._at, assignment.each)
+
+
+def _assignment_rows(values: Iterable[Assignment | AssignmentRow]) -> tuple[AssignmentRow, ...]:
+    """Assignments (or rows, as the parser makes them) as rows grouped by role (lead, support,
+    consult, inform, oversee), each group in written order.
 
     Grouping makes equality mean "same units in the same roles", however the
     roles were spread over annotation and properties.
     """
-    given = tuple(values)
+    given = tuple([value if isinstance(value, tuple) else as_row(value) for value in values])
     if len(given) < 2:  # most tasks name one unit per role: nothing to sort
         return given
-    return tuple(sorted(given, key=lambda assignment: _ROLE_ORDER[assignment.role] + assignment.each))
+    return tuple(sorted(given, key=_group_of))
+
+
+def _group_of(row: AssignmentRow) -> int:
+    """A row's place among the role groups: its role's, the leads written `分别牵头` right after the
+    plain leads (as the writer writes them: `牵头:` before `分别牵头:`)."""
+    return 2 * row[0] + row[4]
+
+
+def _roles_and_names(rows: tuple[AssignmentRow, ...]) -> tuple[tuple[int, str, bool], ...]:
+    """What equality and hashing compare of an item's assignments: roles, names and `each`, not positions."""
+    return tuple([(row[0], row[1], row[4]) for row in rows])
 
 
 class _Assigned:
     """What a task or section itself states. Roles inherited from sections, and
     canonical unit names, come from `qlmatrix.resolve(plan)`."""
 
-    assignments: tuple[Assignment, ...]
+    _rows: tuple[AssignmentRow, ...]
+
+    @property
+    def assignments(self) -> tuple[Assignment, ...]:
+        """The units the item names, each in its role, grouped by role: made anew on every access (a
+        caller reading them often keeps the tuple); `assignment_rows` has roles and names alone."""
+        roles = _ROLES
+        return tuple([Assignment(roles[role], Ref(name, unit_at), at, each=each)
+                      for role, name, unit_at, at, each in self._rows])
+
+    @property
+    def assignment_rows(self) -> tuple[AssignmentRow, ...]:
+        """The assignments as the item keeps them (`AssignmentRow`): role index, name, positions."""
+        return self._rows
 
     def units_in(self, role: Role) -> tuple[Ref, ...]:
         """The units this item itself names in `role`, as written."""
-        return tuple(a.unit for a in self.assignments if a.role is role)
+        wanted = _ROLE_ORDER[role]
+        return tuple(Ref(name, unit_at) for index, name, unit_at, _, _ in self._rows if index == wanted)
 
 
 @attrs.frozen
@@ -237,7 +281,8 @@ class Task(_Assigned):
     id: str = ""
     number: str | None = attrs.field(default=None, converter=optional_number)
     body: str | None = attrs.field(default=None, converter=optional_text)
-    assignments: tuple[Assignment, ...] = attrs.field(default=(), converter=_assignments)
+    _rows: tuple[AssignmentRow, ...] = attrs.field(default=(), converter=_assignment_rows, alias="assignments",
+                                                   eq=_roles_and_names, repr=False)
     cadence: Cadence | None = attrs.field(default=None, converter=to_cadence)
     due: Cadence | None = attrs.field(default=None, converter=to_cadence)
     deliverable: str | None = attrs.field(default=None, converter=optional_text)
@@ -277,12 +322,16 @@ class Section(_Assigned):
     id: str = ""
     number: str | None = attrs.field(default=None, converter=optional_number)
     kind: SectionKind = SectionKind.SECTION
-    assignments: tuple[Assignment, ...] = attrs.field(default=(), converter=_assignments)
+    _rows: tuple[AssignmentRow, ...] = attrs.field(default=(), converter=_assignment_rows, alias="assignments",
+                                                   eq=_roles_and_names, repr=False)
     loop: tuple[LoopStage, ...] = attrs.field(default=(), converter=_stages)
     items: tuple[Item, ...] = attrs.field(default=(), converter=_items)
     span: Span | None = attrs.field(default=None, eq=False)
     #: Officials in charge of the section's tasks (`责任领导:`), as `Task.leaders`.
     leaders: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+
+    def __repr__(self) -> str:
+        return _repr(self)
 
 
 @attrs.frozen

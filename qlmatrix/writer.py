@@ -476,9 +476,12 @@ class Writer:
 
 def _annotation_form(task: Task) -> bool:
     """One lead listed first and nothing but supporting units: the document's (责任单位:A、B)."""
-    roles = [a.role for a in task.assignments]
-    return bool(roles) and roles[0] is Role.LEAD and all(role is Role.SUPPORT for role in roles[1:]) \
-        and not any(a.each for a in task.assignments) and all(annotated(a.unit.name) for a in task.assignments)
+    rows = task.assignment_rows  # roles and names, without making the Assignments
+    return bool(rows) and rows[0][0] == _LEAD and all(row[0] == _SUPPORT for row in rows[1:]) \
+        and not any(row[4] for row in rows) and all(annotated(row[1]) for row in rows)
+
+
+_LEAD, _SUPPORT = list(Role).index(Role.LEAD), list(Role).index(Role.SUPPORT)  # a role's index in a row
 
 
 def write_plan(plan: Plan, keywords: str = "zh", comments: Comments | None = None) -> str:

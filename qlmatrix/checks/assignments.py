@@ -82,7 +82,7 @@ def task_without_unit(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     None.
     """
     for task in context.resolved.tasks:
-        if not task.holdings:
+        if not task.has_holdings:
             yield Diagnostic("W201", task.span, args=task_args(task), help="name-unit")
 
 
@@ -121,7 +121,7 @@ def task_without_lead(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     None.
     """
     for task in context.resolved.tasks:
-        if task.holdings and not task.lead:
+        if task.has_holdings and not task.lead:
             yield Diagnostic("W202", task.span, args=task_args(task), help="name-lead")
 
 
@@ -231,14 +231,8 @@ def conflicting_roles(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     None.
     """
     for resolved in context.items_sharing_a_unit():
-        leads = {holding.unit: holding for holding in resolved.holdings_in(Role.LEAD)}
-        for holding in resolved.holdings:
-            if holding.role not in (Role.SUPPORT, Role.CONSULT):
-                continue
-            lead = leads.get(holding.unit)
-            # Both inherited: the section they come from reports it, once.
-            if lead is None or (lead.inherited and holding.inherited):
-                continue
+        # Both inherited: the section they come from reports it, once (`both` leaves the pair out).
+        for holding, lead in [*resolved.both(Role.SUPPORT, Role.LEAD), *resolved.both(Role.CONSULT, Role.LEAD)]:
             labels = [Label(lead.span, "leads-here")] if lead.span else []
             yield Diagnostic("E302", holding.span or resolved.span, labels=labels, help="one-role",
                              args={"name": holding.assignment.unit.name, "role": role_word(holding.role),

@@ -6,13 +6,13 @@ finding always agrees with the tables and the JSON export.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Container, Iterator, Mapping
 from datetime import date
 from typing import TYPE_CHECKING
 
 import attrs
 
-from ..model import Plan, Ref, Role, Unit, UnitKind
+from ..model import Plan, Ref, Unit, UnitKind
 from ..resolve import ResolvedPlan, ResolvedSection, ResolvedTask, UnitDirectory, resolve
 
 if TYPE_CHECKING:  # the returns' module (json, the calendar) loads only when there are returns to judge
@@ -68,26 +68,40 @@ class Context:
         yield from self.resolved.sections
         yield from self.resolved.tasks
 
-    def references(self) -> list[Ref]:
+    def references(self, names: Container[str] | None = None) -> list[Ref]:
         """Every unit reference in the plan, in order: the units' `上级`, what each item of `items()`
-        assigns, the reports' senders and recipients. Listed once for the rules that look at every
-        name written (E101, W105, W203), instead of a walk of the plan per rule."""
-        if self._references is None:
-            found = [unit.parent for unit in self.units if unit.parent is not None]
-            for resolved in self.items():
-                found += [assignment.unit for assignment in resolved.item.assignments]
-            for entry in self.resolved.reports:
-                found.append(entry.report.source)
-                if entry.report.target is not None:
-                    found.append(entry.report.target)
+        assigns, the reports' senders and recipients; with `names`, only the references to those.
+        For the rules that look at names written (E101, W105, W203), instead of a walk of the plan
+        per rule. The `Ref`s of assignments are made here (an item keeps rows, see
+        `qlmatrix.model.AssignmentRow`), so a rule asks for the few names it reports on."""
+        if names is None and self._references is not None:
+            return self._references
+        found = [unit.parent for unit in self.units
+                 if unit.parent is not None and (names is None or unit.parent.name in names)]
+        for resolved in self.items():
+            for _, name, at, _, _ in resolved.item.assignment_rows:
+                if names is None or name in names:
+                    found.append(Ref(name, at))
+        for entry in self.resolved.reports:
+            for ref in (entry.report.source, entry.report.target):
+                if ref is not None and (names is None or ref.name in names):
+                    found.append(ref)
+        if names is None:
             self._references = found
-        return self._references
+        return found
 
     def referenced_names(self) -> tuple[str, ...]:
         """The distinct names of `references()`, as first written: a plan names a few thousand units
         in tens of thousands of places, so a question about a name is asked once per name."""
         if self._names is None:
-            self._names = tuple(dict.fromkeys([ref.name for ref in self.references()]))
+            found = [unit.parent.name for unit in self.units if unit.parent is not None]
+            for resolved in self.items():
+                found += [row[1] for row in resolved.item.assignment_rows]
+            for entry in self.resolved.reports:
+                found.append(entry.report.source.name)
+                if entry.report.target is not None:
+                    found.append(entry.report.target.name)
+            self._names = tuple(dict.fromkeys(found))
         return self._names
 
     def items_sharing_a_unit(self) -> list[ResolvedSection | ResolvedTask]:
@@ -95,8 +109,7 @@ class Context:
         only ones where a unit can lead and oversee, or lead and support, the same work. Most items
         have none, so the rules about such pairs look at a few items instead of every one."""
         if self._sharing is None:
-            self._sharing = [resolved for resolved in self.items() if len(resolved.holdings) > 1
-                             and len({holding.unit for holding in resolved.holdings}) < len(resolved.holdings)]
+            self._sharing = [resolved for resolved in self.items() if resolved.holds_a_unit_twice()]
         return self._sharing
 
     def items_restating_a_unit(self) -> list[ResolvedSection | ResolvedTask]:
@@ -107,14 +120,10 @@ class Context:
         if self._restating is None:
             found = []
             for resolved in self.items():
-                stated = len(resolved.item.assignments)
+                stated = len(resolved.item.assignment_rows)
                 if stated < 2:
                     continue
-                own = leads = 0
-                for holding in resolved.holdings:
-                    if holding.source is None:
-                        own += 1
-                        leads += holding.role is Role.LEAD
+                own, leads = resolved.own_counts()
                 if own < stated or leads > 1:
                     found.append(resolved)
             self._restating = found

@@ -46,9 +46,8 @@ def _names(plan: Plan, context: Context) -> Iterator[tuple[str, Ref | None, obje
     # a few thousand names in tens of thousands of places).
     odd = {name for name in context.referenced_names() if not _plain(name)}
     if odd:
-        for ref in context.references():
-            if ref.name in odd:
-                yield ref.name, ref, ref
+        for ref in context.references(odd):
+            yield ref.name, ref, ref
 
 
 def _plain(name: str) -> bool:

@@ -27,11 +27,7 @@ _SEGREGATION_LABELS = {"oversight-here": Text("oversight declared here", "监督
 def _pairs(resolved: ResolvedSection | ResolvedTask, role: Role) -> Iterator[tuple[Holding, Holding]]:
     """(doer, overseer) holdings of one unit on one item, unless both are inherited
     (then the section they come from reports it, once)."""
-    overseers = {holding.unit: holding for holding in resolved.holdings_in(Role.OVERSEE)}
-    for doer in resolved.holdings_in(role):
-        overseer = overseers.get(doer.unit)
-        if overseer is not None and not (doer.inherited and overseer.inherited):
-            yield doer, overseer
+    yield from resolved.both(role, Role.OVERSEE)
 
 
 def _segregation(code: str, role: Role, context: Context) -> Iterator[Diagnostic]:
@@ -190,5 +186,5 @@ def unoverseen_task(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     if not _required(plan, context):
         return
     for task in context.resolved.tasks:
-        if task.holdings and not task.oversee:
+        if task.has_holdings and not task.oversee:
             yield Diagnostic("W210", task.span, args=task_args(task), help="add-oversight")

@@ -12,12 +12,7 @@ from .context import Context
 from .registry import rule
 
 if TYPE_CHECKING:
-    from ..model import Ref, Unit
-
-
-def references(plan: Plan, context: Context) -> Iterator[Ref]:
-    """Every unit reference in the plan, in document order (`Context.references`, listed once)."""
-    return iter(context.references())
+    from ..model import Unit
 
 
 @rule("E101", "undeclared-unit",
@@ -58,9 +53,7 @@ def undeclared_unit(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     unknown = {name for name in context.referenced_names() if not is_known(name)}  # asked once per name
     if not unknown:
         return
-    for ref in references(plan, context):
-        if ref.name not in unknown:
-            continue
+    for ref in context.references(unknown):
         suggestion = context.units.suggest(ref.name)
         if suggestion:
             yield Diagnostic("E101", ref.span, args={"name": ref.name},

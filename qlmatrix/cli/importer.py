@@ -71,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
     resolved = resolve(result.plan).tasks
     progress.close()
     tasks = len(resolved)
-    assigned = sum(1 for task in resolved if task.holdings)
+    assigned = sum(1 for task in resolved if task.has_holdings)
     if result.problems:
         _print_problems(result, args.lang)
     if args.lang == "zh":

@@ -167,7 +167,7 @@ def candidates(analysis: Analysis, task: ResolvedTask, role: Role) -> list[str]:
     the plan); for oversight, the plan's overseers (then its discipline units). None that is on the task."""
     resolved = analysis.resolved
     assert resolved is not None
-    on_task = {holding.unit for holding in task.holdings}
+    on_task = {unit for _, unit in task.pairs()}
     ranked: list[str] = []
     if role is Role.LEAD:
         neighbours = Counter(other.lead for other in resolved.tasks

@@ -118,7 +118,7 @@ def task_hover(task: ResolvedTask, lang: str) -> str:
                 names.append(holding.unit)
         mark = EACH_LEAD_MARKS[lang == "en"] if role is Role.LEAD and task.leads_separately else ""
         lines.append(f"- {_say(lang, en, zh)}{_colon(lang)}{'、'.join(names)}{mark}")
-    if not task.holdings:
+    if not task.has_holdings:
         lines.append(_say(lang, "- no responsible unit", "- 未明确责任单位"))
     for what, cadence in ((_say(lang, "cadence", "频次"), task.cadence), (_say(lang, "due", "时限"), task.due)):
         if cadence is not None:

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
     from typing import TypedDict, Unpack
 
-    from ..model import Assignment, Item, LoopStage, Role
+    from ..model import AssignmentRow, Item, LoopStage, Role
     from ..text import Text
 
     class _Details(TypedDict, total=False):
@@ -180,8 +180,8 @@ class Builder(lark.Transformer[lark.Token, Plan]):  # lark's trees hold lark.Tok
         found = self.value_pieces(prop)
         return Ref(found[0].text, found[0].span) if found else None
 
-    def assignments(self, props: dict[str, Prop]) -> list[Assignment]:
-        found: list[Assignment] = []
+    def assignments(self, props: dict[str, Prop]) -> list[AssignmentRow]:
+        found: list[AssignmentRow] = []
         for name, prop in props.items():
             if name in ROLE_PROPERTIES:
                 role: Role | None = ROLE_PROPERTIES[name]
@@ -197,7 +197,7 @@ class Builder(lark.Transformer[lark.Token, Plan]):  # lark's trees hold lark.Tok
                                    each=name == EACH_LEAD_PROPERTY)
         return found
 
-    def annotation(self, token: Token) -> list[Assignment]:
+    def annotation(self, token: Token) -> list[AssignmentRow]:
         """What an annotation token assigns (E005 when it cannot be read). Not kept: most
         annotations name their own set of units (6,105 distinct among 7,486 in the 10k plan)."""
         line, column = _start(token)
@@ -441,7 +441,7 @@ class Builder(lark.Transformer[lark.Token, Plan]):  # lark's trees hold lark.Tok
         return Note(title=_clean(title) or "", number=normalise_number(number.value) if number else None,
                     body=self.text(props, "body"), span=self.span(keyword, title or number or keyword))
 
-    def _uncoloned_annotation(self, title: Token, text: str) -> tuple[str, list[Assignment]]:
+    def _uncoloned_annotation(self, title: Token, text: str) -> tuple[str, list[AssignmentRow]]:
         """`(责任单位 A局)` at the end of a title: an annotation missing its colon, which would
         silently become title text. Reported (E015) where the colon belongs, and read as meant."""
         found = _uncoloned().search(text) if text.endswith(_CLOSING) else None

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from ..errors import QlmError
 from ..keywords import ANNOTATION_LABELS, ROLE_MARKS
-from ..model import Assignment, Ref, Role
+from ..model import AssignmentRow, Role
 from ..span import Span
 from ..text import Text
 
@@ -133,19 +133,20 @@ _ROLES = tuple(Role)
 _ROLE_INDEX = {role: index for index, role in enumerate(_ROLES)}
 
 
-def placed(layout: Layout, file: str, line: int, column: int, each: bool = False) -> list[Assignment]:
-    """The assignments of `layout` for a value starting at (line, column) of `file`; `each`: its leads
-    were written `分别牵头:` (`Assignment.each`)."""
-    found = []
-    roles = _ROLES
+def placed(layout: Layout, file: str, line: int, column: int, each: bool = False) -> list[AssignmentRow]:
+    """The assignments of `layout` for a value starting at (line, column) of `file`, as the rows a
+    task or section keeps (`qlmatrix.model.AssignmentRow`): the unit and the assignment at one place;
+    `each`: its leads were written `分别牵头:` (`Assignment.each`)."""
+    found: list[AssignmentRow] = []
     if each:
+        lead = _ROLE_INDEX[Role.LEAD]
         for role, name, start, end in layout:
             at = (file, line, column + start, line, column + end)
-            found.append(Assignment(roles[role], Ref(name, at), at, each=roles[role] is Role.LEAD))
+            found.append((role, name, at, at, role == lead))
         return found
     for role, name, start, end in layout:
         at = (file, line, column + start, line, column + end)  # a Place: a Span only if asked for
-        found.append(Assignment(roles[role], Ref(name, at), at))
+        found.append((role, name, at, at, False))
     return found
 
 
@@ -200,7 +201,7 @@ class Unreadable(Exception):
         return AnnotationError(*self.reason, span_at(base, self.start, self.end))
 
 
-def annotation_assignments(text: str, base: Span) -> list[Assignment]:
+def annotation_assignments(text: str, base: Span) -> list[AssignmentRow]:
     """Read `(责任单位:A、B)`, `(牵头单位:X;配合单位:Y、Z)`, `【责任单位：A】` and the like."""
     try:
         layout = annotation_layout(text)

@@ -19,12 +19,13 @@ Python API) reads it from here, so they cannot disagree.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import itemgetter
 from typing import TYPE_CHECKING, TypeAlias
 
 import attrs
 
 from ..cadence import Cadence
-from ..model import LEAD_REFERENCE, Assignment, Include, Plan, Report, Role, Section, Task
+from ..model import LEAD_REFERENCE, Assignment, AssignmentRow, Include, Plan, Report, Role, Section, Task
 from ..span import Span
 from . import ids
 from .directory import UnitDirectory
@@ -33,6 +34,17 @@ if TYPE_CHECKING:
     from ..model import Item
 
 _ROLE_ORDER = {role: index for index, role in enumerate(Role)}
+_ROLES = tuple(Role)
+
+#: A holding as the resolution keeps it: (role's index in `Role`, canonical unit, where the
+#: assignment is written: -1 for the item itself, else the index of that section in the item's
+#: `sections`, and the assignment's index in that item's `assignments`). Plain values, so the
+#: garbage collector stops tracking a row, and a tuple of rows, the first time it looks at them;
+#: a `Holding` is an instance it keeps walking in every full collection for as long as the plan
+#: lives (docs/performance.md, sixth round). The public `Holding`s are made when asked for.
+Held: TypeAlias = tuple[int, str, int, int]
+_OWN = -1
+_ROLE_OF = itemgetter(0)
 
 
 @attrs.frozen
@@ -62,33 +74,100 @@ class Holding:
 
 
 class _Roles:
-    """Role look-ups over `holdings`, shared by resolved tasks and sections."""
+    """Role look-ups over the holdings, shared by resolved tasks and sections. They read the rows
+    the resolution keeps (`Held`) and make no `Holding`; `holdings` makes them."""
 
-    holdings: tuple[Holding, ...]
+    _held: tuple[Held, ...]
+    sections: tuple[Section, ...]
 
     if TYPE_CHECKING:
         # Each resolved kind gives the model item it resolves (a property of the subclass).
         @property
         def item(self) -> Task | Section: ...
 
+    @property
+    def holdings(self) -> tuple[Holding, ...]:
+        """Effective roles, grouped by role, each (role, unit) once: made anew on every access, so a
+        caller that reads them often keeps the tuple; `pairs()` gives roles and units alone."""
+        return self._made(self._held)
+
+    def _made(self, rows: Iterable[Held]) -> tuple[Holding, ...]:
+        """The `Holding`s of `rows`, each item's assignments made once."""
+        written: dict[int, tuple[Assignment, ...]] = {}
+        made = []
+        for role, unit, depth, index in rows:
+            assignments = written.get(depth)
+            if assignments is None:
+                where = self.item if depth == _OWN else self.sections[depth]
+                assignments = written[depth] = where.assignments
+            source = None if depth == _OWN else self.sections[depth]
+            made.append(Holding(_ROLES[role], unit, assignments[index], source))
+        return tuple(made)
+
+    @property
+    def has_holdings(self) -> bool:
+        """Whether any unit holds a role here (own or inherited): `bool(holdings)` without making them."""
+        return bool(self._held)
+
+    def holds_a_unit_twice(self) -> bool:
+        """Whether one unit holds two roles here (own or inherited), without making the holdings."""
+        held = self._held
+        return len(held) > 1 and len({row[1] for row in held}) < len(held)
+
+    def both(self, role: Role, other: Role) -> list[tuple[Holding, Holding]]:
+        """(holding in `role`, holding in `other`) of each unit holding both roles here, in the order
+        of `role`'s holdings, unless both are inherited (the section they come from has the pair
+        itself). Only the Holdings of the pairs are made."""
+        wanted, mates = _ROLE_ORDER[role], {row[1]: row for row in self._held if row[0] == _ROLE_ORDER[other]}
+        pairs = []
+        for row in self._held:
+            if row[0] == wanted:
+                mate = mates.get(row[1])
+                if mate is not None and not (row[2] != _OWN and mate[2] != _OWN):
+                    made = self._made((row, mate))
+                    pairs.append((made[0], made[1]))
+        return pairs
+
+    def own_counts(self) -> tuple[int, int]:
+        """How many holdings the item states itself (no `source`), and how many of them are leads."""
+        own = leads = 0
+        for role, _, depth, _ in self._held:
+            if depth == _OWN:
+                own += 1
+                leads += role == 0  # Role.LEAD, the first role
+        return own, leads
+
+    def pairs(self) -> tuple[tuple[Role, str], ...]:
+        """(role, canonical unit) of each holding, in the order of `holdings`, without making them."""
+        return tuple([(_ROLES[row[0]], row[1]) for row in self._held])
+
+    def own_pairs(self) -> tuple[tuple[Role, str], ...]:
+        """(role, canonical unit) of the holdings the item states itself (no `source`)."""
+        return tuple([(_ROLES[row[0]], row[1]) for row in self._held if row[2] == _OWN])
+
     def units(self, role: Role) -> tuple[str, ...]:
         """Canonical names of the units holding `role`, in written order."""
-        return tuple([h.unit for h in self.holdings if h.role is role])
+        wanted = _ROLE_ORDER[role]
+        return tuple([row[1] for row in self._held if row[0] == wanted])
 
     def holdings_in(self, role: Role) -> tuple[Holding, ...]:
-        return tuple([h for h in self.holdings if h.role is role])
+        wanted = _ROLE_ORDER[role]
+        return self._made([row for row in self._held if row[0] == wanted])
 
     def roles_of(self, unit: str) -> tuple[Role, ...]:
-        return tuple(h.role for h in self.holdings if h.unit == unit)
+        return tuple(_ROLES[row[0]] for row in self._held if row[1] == unit)
 
     def origin(self, role: Role) -> Section | None:
         """The section `role` is inherited from, or None when it is the item's own (or nobody holds it)."""
-        return next((h.source for h in self.holdings if h.role is role), None)
+        wanted = _ROLE_ORDER[role]
+        depth = next((row[2] for row in self._held if row[0] == wanted), _OWN)
+        return None if depth == _OWN else self.sections[depth]
 
     @property
     def lead(self) -> str | None:
         """The lead unit (牵头单位); the first if a plan wrongly names several (E301)."""
-        return next((h.unit for h in self.holdings if h.role is Role.LEAD), None)
+        held = self._held  # grouped by role, so a lead comes first
+        return held[0][1] if held and held[0][0] == 0 else None
 
     @property
     def leads(self) -> tuple[str, ...]:
@@ -137,8 +216,8 @@ class ResolvedTask(_Roles):
     id: str
     #: Enclosing sections, outermost first (across includes).
     sections: tuple[Section, ...]
-    #: Effective roles, grouped by role, each (role, unit) once.
-    holdings: tuple[Holding, ...]
+    #: Effective roles as rows (`Held`), grouped by role, each (role, unit) once; `holdings` makes them.
+    _held: tuple[Held, ...] = attrs.field(alias="held", repr=False)
     #: The officials in charge (责任领导), people not units: the task's own, else its innermost section's.
     leaders: tuple[str, ...] = ()
     #: The section `leaders` are inherited from; None when the task names them itself (or nobody does).
@@ -189,7 +268,7 @@ class ResolvedSection(_Roles):
     section: Section
     id: str
     sections: tuple[Section, ...]
-    holdings: tuple[Holding, ...]
+    _held: tuple[Held, ...] = attrs.field(alias="held", repr=False)
     #: Tasks inside, nested sections and included files too, in document order.
     tasks: tuple[ResolvedTask, ...]
     #: Reports inside, likewise.
@@ -292,10 +371,10 @@ class ResolvedPlan:
             order = [unit.name for unit in self.units]
             known = set(order)
             for task in self.tasks:
-                for holding in task.holdings:
-                    if holding.unit not in known:
-                        known.add(holding.unit)
-                        order.append(holding.unit)
+                for _, unit, _, _ in task._held:
+                    if unit not in known:
+                        known.add(unit)
+                        order.append(unit)
             self._unit_order = tuple(order)
         return self._unit_order
 
@@ -353,7 +432,7 @@ class _Walker:
             self.walked[id(item)] = (item, tasks, sections, reports)
 
     def _items(self, items: Iterable[Item], outer: tuple[Section, ...], prefix: str, ordinal: list[int],
-               offered: tuple[Holding, ...], open_sections: list[_OpenSection],
+               offered: tuple[Held, ...], open_sections: list[_OpenSection],
                leaders: _Leaders = _NO_LEADERS) -> None:
         # Recursion depth is the nesting of sections and includes, which the parser bounds.
         for item in items:
@@ -362,7 +441,7 @@ class _Walker:
                     ordinal[0] += 1
                 ident = ids.task_id(item.id, prefix, item.number, ordinal[0])
                 own, origin = (item.leaders, None) if item.leaders else leaders
-                task = ResolvedTask(item, ident, outer, self._effective(item.assignments, offered), own, origin)
+                task = ResolvedTask(item, ident, outer, self._effective(item.assignment_rows, offered), own, origin)
                 self.tasks.append(task)
                 for _, tasks_inside, _ in open_sections:
                     tasks_inside.append(task)
@@ -377,31 +456,33 @@ class _Walker:
                 # The included file continues the section it is included in.
                 self._items(item.plan.items, outer, prefix, ordinal, offered, open_sections, leaders)
 
-    def _section(self, section: Section, outer: tuple[Section, ...], prefix: str, offered: tuple[Holding, ...],
+    def _section(self, section: Section, outer: tuple[Section, ...], prefix: str, offered: tuple[Held, ...],
                  open_sections: list[_OpenSection], leaders: _Leaders) -> None:
         ident = ids.section_id(section.id, prefix, section.number, section.title)
-        holdings = self._effective(section.assignments, offered)
+        held = self._effective(section.assignment_rows, offered)
         tasks: list[ResolvedTask] = []
         reports: list[ResolvedReport] = []
         index = len(self.sections)
-        # What the section offers its items: its effective roles, each marked with where it comes from.
-        passed = tuple(h if h.source is not None else attrs.evolve(h, source=section) for h in holdings)
+        # What the section offers its items: its effective roles, each marked with where it is written
+        # (the section's place in its items' `sections`, the same for every item at any depth inside).
+        depth = len(outer)
+        passed = tuple([row if row[2] != _OWN else (row[0], row[1], depth, row[3]) for row in held])
         own = (section.leaders, None) if section.leaders else leaders
         offered_leaders = (section.leaders, section) if section.leaders else leaders
         self._items(section.items, (*outer, section), ident, [0], passed, [*open_sections, (section, tasks, reports)],
                     offered_leaders)
         # Document order: a section comes before the sections it holds, which were added meanwhile.
-        self.sections.insert(index, ResolvedSection(section, ident, outer, holdings, tuple(tasks), tuple(reports),
+        self.sections.insert(index, ResolvedSection(section, ident, outer, held, tuple(tasks), tuple(reports),
                                                     *own))
 
-    def _effective(self, own: tuple[Assignment, ...], offered: tuple[Holding, ...]) -> tuple[Holding, ...]:
+    def _effective(self, own: tuple[AssignmentRow, ...], offered: tuple[Held, ...]) -> tuple[Held, ...]:
         main = self.units.main_names.get  # `canonical` without a call per name: once per unit named
-        mine = [Holding(a.role, main(a.unit.name, a.unit.name), a) for a in own]
+        mine: list[Held] = [(row[0], main(row[1], row[1]), _OWN, index) for index, row in enumerate(own)]
         if offered:
-            named = {h.role for h in mine}
-            inherited = [h for h in offered if h.role not in named]
+            named = {row[0] for row in mine}
+            inherited = [row for row in offered if row[0] not in named]
             if inherited:
-                mine = sorted(mine + inherited, key=lambda h: _ROLE_ORDER[h.role])
+                mine = sorted(mine + inherited, key=_ROLE_OF)
         return _distinct(mine)
 
     def _report(self, report: Report, outer: tuple[Section, ...]) -> ResolvedReport:
@@ -412,15 +493,15 @@ class _Walker:
         return ResolvedReport(report, outer, source, target, senders)
 
 
-def _distinct(holdings: list[Holding]) -> tuple[Holding, ...]:
+def _distinct(held: list[Held]) -> tuple[Held, ...]:
     """Each (role, unit) once, first occurrence kept: a unit named twice holds the role once (W311 says so)."""
-    if len(holdings) < 2:
-        return tuple(holdings)
-    seen: set[tuple[Role, str]] = set()
+    if len(held) < 2:
+        return tuple(held)
+    seen: set[tuple[int, str]] = set()
     kept = []
-    for holding in holdings:
-        key = (holding.role, holding.unit)
+    for row in held:
+        key = (row[0], row[1])
         if key not in seen:
             seen.add(key)
-            kept.append(holding)
+            kept.append(row)
     return tuple(kept)

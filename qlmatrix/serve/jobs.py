@@ -270,7 +270,7 @@ def import_document(request: dict[str, Any]) -> dict[str, Any]:
     else:
         result = import_text(data, name)
     tasks = resolve(result.plan).tasks
-    return {"text": result.text, "tasks": len(tasks), "assigned": sum(1 for task in tasks if task.holdings),
+    return {"text": result.text, "tasks": len(tasks), "assigned": sum(1 for task in tasks if task.has_holdings),
             "units": len(result.plan.units),
             "problems": [{"line": p.line, "reason": {"en": p.reason.en, "zh": p.reason.zh}, "excerpt": p.excerpt}
                          for p in result.problems]}
