@@ -46,6 +46,9 @@ def write_note(style: str, lead: str, supports: list[str], wide: bool) -> tuple[
     if style == "running-official":  # the official in charge opens the list: a leader, not a unit
         tail = f"{sep}{rest}配合" if supports else ""
         return f"由周某副县长负责{sep}{lead}牵头{tail}{sep}确保任务落实。", []
+    if style == "running-by":  # the item's opening words, then a list opened by 由 (`…整治，由X负责，Y配合。`)
+        tail = f"{sep}{rest}配合" if supports else ""
+        return f"专项整治{sep}由{lead}负责{tail}。", []
     if style == "lines":
         return "", [f"牵头单位{colon}{lead}"] + ([f"责任单位{colon}{rest}"] if supports else [])
     if style == "spaced" and supports:  # labels apart by spaces only
@@ -74,7 +77,7 @@ def documents(draw):
         for t in range(draw(st.integers(1, 4))):
             chosen = draw(st.lists(st.sampled_from(pool), min_size=1, max_size=4, unique=True))
             style = draw(st.sampled_from(["responsible", "lead-support", "lead-comma", "verb", "brackets",
-                                          "hexagonal", "running", "running-official", "lines", "spaced",
+                                          "hexagonal", "running", "running-official", "running-by", "lines", "spaced",
                                           "division", "each"]))
             if style == "each":
                 style = f"each:{draw(st.sampled_from(EACH_VERBS))}"
@@ -179,6 +182,9 @@ def write_any(style: str, lead: str, supports: list[str], collective: str | None
         return [], f"（{lead}牵头负责；{rest}负责配合落实）" if rest else f"（{lead}负责牵头）", []
     if style == "gloss" and collective:  # what the collective covers, after its name: no part of it
         return [], f"（责任单位：{everyone}，{collective}〈含开发区、新区管委会,下同〉）", []
+    if style.startswith("cited:"):  # the note opens with the document number it cites: the task's source
+        joined = f"{everyone}等和{collective}" if collective else everyone
+        return [], f"（{style[len('cited:'):]}，{joined}负责）", []
     if style.startswith("manner:"):  # how they do it between the units and the verb: `B按照职责分工参加`
         manner, verb = style.split(":")[1:]
         rest = "、".join(supports + ([collective] if collective else []))
@@ -191,7 +197,7 @@ def write_any(style: str, lead: str, supports: list[str], collective: str | None
 
 
 STYLES_ANY = ["responsible", "square", "hexagonal", "verb", "lead-verb", "leader-lines", "action", "rule-line",
-              "sentence", "sentence-line", "rule-clause", "words", "star", "chain", "gloss", "manner", "due-first"]
+              "sentence", "sentence-line", "rule-clause", "words", "star", "chain", "gloss", "manner", "due-first", "cited"]
 #: How the units do their part, between them and the role verb (`按职责分工配合`, `等按照职责分工负责`), and the verbs.
 MANNERS = st.sampled_from(["按职责分工", "按照职责分工", "按照职责", "依职责", "根据职责", "按各自职责", ""])
 MANNER_VERBS = st.sampled_from(["配合", "参加", "参与", "协助", "负责"])
@@ -201,6 +207,8 @@ QUALIFIED_LEADS = st.builds(lambda role, word: f"牵头{word}{role}", st.sampled
                             st.sampled_from(["考核", "实施", "督办", ""]))
 QUALIFIED_SUPPORTS = st.builds(lambda role, word: f"配合{word}{role}", st.sampled_from(["单位", "部门"]),
                                st.sampled_from(["落实", "实施", ""]))
+#: Document numbers a note may cite before its units, as copies write them (one lost its 〕 and 年).
+CITED = st.sampled_from(["青发〔2024〕3号", "青政办[2023]15号", "青政〔20237號", "国办发〔2019〕39号"])
 #: How an item's number is closed: `1.`, `1．`, and the small full stop `1﹒` of some copies.
 NUMBER_MARKS = st.sampled_from([".", "．", "﹒"])
 ORGAN_WORDS = st.sampled_from(["单位", "部门", "处室", "科室", "股室", "机构"])
@@ -218,7 +226,9 @@ def documents_any_names(draw):
         # inherit it, items with one keep theirs.
         part_lead = draw(st.one_of(st.none(), st.sampled_from(pool)))
         part_note = f"（{part_lead}牵头）" if part_lead else ""
-        lines.append(f"{CN[s]}、{draw(st.sampled_from(TITLES))}{part_note}")
+        # a part number set apart by blanks alone (`一   标题`) is a heading as `一、` is
+        mark_after = "   " if not part_lead and draw(st.booleans()) else "、"
+        lines.append(f"{CN[s]}{mark_after}{draw(st.sampled_from(TITLES))}{part_note}")
         for t in range(draw(st.integers(1, 4))):
             if part_lead and draw(st.booleans()):
                 lines.append(f"{t + 1}{mark}{draw(st.sampled_from(TITLES))}。{draw(st.sampled_from(BODIES))}")
@@ -231,6 +241,8 @@ def documents_any_names(draw):
                 style = f"words:{draw(LEAD_WORDS)}:{draw(SUPPORT_WORDS)}"
             if style == "manner":
                 style = f"manner:{draw(MANNERS)}:{draw(MANNER_VERBS)}"
+            if style == "cited":
+                style = f"cited:{draw(CITED)}"
             if style == "due-first":
                 style = f"due-first:{draw(DUES_FIRST)}:{draw(QUALIFIED_LEADS)}:{draw(QUALIFIED_SUPPORTS)}"
             if style == "square" and any("(" in name or "（" in name for name in chosen):
@@ -259,6 +271,18 @@ def test_unit_names_of_any_ending_are_read_from_the_annotation(document):
     assert got == expected, text
     assert result.problems == ()
     assert qlmatrix.loads(result.text) == result.plan
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents_any_names(), st.integers(2, 9), st.sampled_from(["@@", "@@@@", "##"]))
+def test_marks_a_copying_site_scattered_through_the_text_change_nothing(document, every, mark):
+    text, expected = document
+    marked = "".join(char + mark if "\u4e00" <= char <= "\u9fff" and index % every == 0 else char
+                     for index, char in enumerate(text))
+    result = import_text(marked)
+    got = {t.id: (t.units(Role.LEAD), frozenset(t.units(Role.SUPPORT))) for t in resolve(result.plan).tasks}
+    assert got == expected, marked
+    assert mark not in result.text
 
 
 #: Short pieces a role word that ends like an organ (协办, 主办) can be glued to: `市协办` is one unit, or 市 + 协办.

@@ -147,6 +147,7 @@ class Found:
     assumed: list[str] = attrs.field(factory=list)  # readings the import report states (`黄埔区→黄埔区政府`)
     ambiguous: list[str] = attrs.field(factory=list)  # `市协办`: a unit, or 市 + the role word 协办? (reported)
     named_lead: list[str] = attrs.field(factory=list)  # `A、B(B牵头)`, `其中B为牵头单位`: the listed units that lead
+    sources: list[str] = attrs.field(factory=list)  # `皖发〔2021〕9号`: the document a note cites, never a unit
     glosses: dict[str, str] = attrs.field(factory=dict)  # `各区人民政府〈含开发区…〉`: unit -> what it is said to cover
 
     @property
@@ -225,6 +226,7 @@ def _take_glosses(text: str, found: Found) -> str:
 def parse_note(text: str, labelled_only: bool = False) -> Found | None:
     """Roles in a note's inner text; None when the note does not assign anything."""
     found = Found()
+    text = _UNCLOSED_YEAR.sub(r"\1〕", text)
     text = _take_glosses(text, found)
     any_role = False
     clauses_units: list[list[str]] = []  # the units each unlabelled clause named, in order
@@ -438,11 +440,11 @@ def _shared_organ_readings(body: str, names: list[str], found: Found) -> None:
     """`荔湾区、黄埔区政府` read as 荔湾区政府 and 黄埔区政府, `甲城、丙河市政府` as 甲城市政府 and 丙河市政府: a
     reading, not what is written, so the report says so (the list could also name the places themselves)."""
     for name in names:
-        if re.search(rf"(?:^|[、，,]){re.escape(name)}(?:$|[、，,])", body):
+        if re.search(rf"(?:^|[、，,由]){re.escape(name)}(?:$|[、，,])", body):
             continue  # written so
         for end in range(len(name) - 1, 0, -1):  # the longest written place the name was made from
             place = name[:end]
-            if re.search(rf"(?:^|[、，,]){re.escape(place)}、", body) and name[end:] in body:
+            if re.search(rf"(?:^|[、，,由]){re.escape(place)}、", body) and name[end:] in body:
                 found.assumed.append(f"{place}→{name}")
                 break
 
@@ -493,6 +495,9 @@ def _clause(clause: str, found: Found) -> bool:
         found.rule_henceforth = True
         found.also_henceforth = found.also_henceforth or bool(found.also)
         return False
+    if DOCUMENT_NUMBER.match(clause):
+        found.sources.append(clause)
+        return False
     if DUE_PIECE.match(clause) or (found.has_units() and _understood_due(clause)):
         found.due.append(clause)
         return False
@@ -536,6 +541,16 @@ def _clause(clause: str, found: Found) -> bool:
     found.consult.extend(consulted)
     # A bare list (`（A、B）`) is not an assignment by itself; one with a role mark (`（A(牵头)、B）`) is.
     return verb is not None or any(mark for _, mark in marked)
+
+
+#: A document number a note cites as the task's source: `皖发〔2021〕9号`, `国发[2020]6号`, `皖發〔20229號` (a copy
+#: that lost the `〕` and the 年): an issuer's short name, a year, a serial number, 号.
+DOCUMENT_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[［(（]?\d{4}[〕\]］)）年]?\d{1,4}[号號]$")
+
+
+#: A document number's year whose `〕` the copy lost (`皖發〔20229號`): closed again, so that the bracket does not
+#: swallow the units after it when the note is split into clauses.
+_UNCLOSED_YEAR = re.compile(r"([〔\[［]\d{4})(?![\d]*[〕\]］])")
 
 
 #: A clause that states its units' role in words: `各县（市、区）政府均为责任单位`, `A、B为配合单位`.

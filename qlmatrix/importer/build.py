@@ -112,11 +112,18 @@ def trailing_note(text: str) -> tuple[int, str] | None:
         if text[index] in CLOSE:
             depth += 1
         elif text[index] in OPEN:
+            if depth == 1 and _YEAR_BRACKET.match(text, index):
+                index -= 1  # `(皖发〔20229号,…)`: a document number's year bracket, its 〕 lost, opens no note
+                continue
             depth -= 1
             if depth == 0:
                 return index, text[index + 1:end - 1]
         index -= 1
     return None
+
+
+#: The opening of a document number's year (`〔2022〕`, `〔20229号` in a copy that lost the `〕`).
+_YEAR_BRACKET = re.compile(r"[〔\[［]\d{4}")
 
 
 def excerpt(text: str, width: int = 40) -> str:
@@ -215,6 +222,8 @@ class Importer:
         first = paragraphs[0].text if paragraphs else ""
         title, rest = split_title(first)
         body = "\n".join(([rest] if rest else []) + [p.text for p in paragraphs[1:] if p.text]) or None
+        if found is not None and found.sources:  # `(皖发〔2021〕9号,…负责)`: where the task comes from, kept as text
+            body = "\n".join(([body] if body else []) + [f"（{'、'.join(found.sources)}）"])
         if found is None and not rest and len(paragraphs) == 1:
             found = _heading_lead(title)
         return Analysed(item, title.rstrip("：:。 "), body, note, found, how, after_sentence=after_sentence)
@@ -619,6 +628,10 @@ def _running(entry: Analysed, names: Names, importer: Importer, notes: dict[tupl
         return [], [], []
     if running.lead or running.support:
         notes[where] = "running"
+        if running.assumed:
+            importer.problem(line, "、".join(running.assumed),
+                             "read as names sharing the organ word of the name after them; check against the text",
+                             "按与其后单位共用机构名称理解，请对照原文核实")
         if running.henceforth:
             importer.inherit = (Found(lead=list(running.lead), support=list(running.support)), line)
         return running.lead, running.support, []

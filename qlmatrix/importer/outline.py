@@ -108,10 +108,20 @@ _SMALL_MARK = re.compile(r"^([0-9０-９]{1,3}|[一二三四五六七八九十�
 _PLAIN_MARK = {"﹒": ".", "﹑": "、"}
 
 
+#: Marks a copying site scattered through the text (`一@@、`, `(一@@)`, `自治区发展改革委@@@@`): a doubled symbol
+#: that no plan writes, inside a line; not the document's text (as pinyin in parentheses is not).
+_SITE_MARKS = re.compile(r"(?<=\S)(?:@{2,}|#{2,}|\^{2,}|~{2,}|\${2,})")
+#: A part number set apart from its title by blanks alone, `一   支持科技创新政策(103条)`: a heading line (short, one
+#: run of text after the blanks, no sentence end) numbered as `一、` is.
+_BARE_PART_NUMBER = re.compile(r"^([一二三四五六七八九十]{1,3})[ \t\u3000]+(?=[\u4e00-\u9fff][^ \t\u3000]{1,40}$)(?!.*。$)")
+
+
 def clean(text: str) -> str:
     text = _PINYIN.sub("", text.replace("\u00a0", " ")).strip(" \t\u3000\r\ufeff")
     text = _MARKDOWN.sub("", text).replace("**", "").replace("__", "")
+    text = _SITE_MARKS.sub("", text)
     text = _SMALL_MARK.sub(lambda match: match.group(1) + _PLAIN_MARK[match.group(2)], text)
+    text = _BARE_PART_NUMBER.sub(r"\1、", text)
     return _SPACED_NUMBER.sub(r"\1", text.strip(" \t\u3000"))
 
 

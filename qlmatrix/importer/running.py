@@ -36,6 +36,7 @@ class Running:
     ambiguous: list[str] = attrs.field(factory=list)  # several leads: nothing assigned
     leaders: list[str] = attrs.field(factory=list)  # `由王某副市长负责，…`: the officials in charge, people
     henceforth: bool = False  # `…负责，不再做分工，下同`: these roles hold for the tasks that follow
+    assumed: list[str] = attrs.field(factory=list)  # `公安→公安部门`: readings the report states
 
 
 def _person_to_unit(name: str) -> str:
@@ -79,6 +80,7 @@ def running_roles(text: str, resolve: Callable[[str], str]) -> Running:
                 _add(result.lead, [resolve(n) for n in leads])
                 _add(result.support, [resolve(n) for n in supports])
                 _add(result.leaders, note.leaders)
+                _add(result.assumed, note.assumed)
                 continue
         for match in _BY.finditer(sentence):
             unit = _unit(match.group(1), resolve)
@@ -103,15 +105,25 @@ def running_roles(text: str, resolve: Callable[[str], str]) -> Running:
 
 def _role_clauses(sentence: str) -> str:
     """The clauses a sentence starts with that are role lists: `A牵头，B、C配合，建立…` -> `A牵头，B、C配合`."""
-    kept = []
-    for clause in depth_split(sentence, "，,"):
-        names, verb = strip_verb(clause)
-        is_rule = re.search(r"不再|下同", clause)
-        # `由王某副市长负责，市发改委牵头，…`: an official in charge opens the list (the task's leader, not a unit)
-        if not is_rule and not (verb and all(looks_like_unit(n) or is_official(n) for n in split_units(names))):
+    kept: list[str] = []
+    clauses = depth_split(sentence, "，,")
+    # `道路交通安全专项整治，由公安部门负责，有关部门配合。`: the item's opening words, then a list opened by 由
+    opened = next((index for index, clause in enumerate(clauses) if tidy(clause).startswith("由")), None)
+    if opened is not None and opened > 0 and not _is_role_clause(clauses[0]):
+        clauses = clauses[opened:]
+    for clause in clauses:
+        if not _is_role_clause(clause):
             break
         kept.append(clause)
     return "，".join(kept)
+
+
+def _is_role_clause(clause: str) -> bool:
+    names, verb = strip_verb(clause)
+    if re.search(r"不再|下同", clause):
+        return True
+    # `由王某副市长负责，市发改委牵头，…`: an official in charge opens the list (the task's leader, not a unit)
+    return verb is not None and all(looks_like_unit(n) or is_official(n) for n in split_units(names))
 
 
 def _add(target: list[str], names: Iterable[str]) -> None:

@@ -198,6 +198,9 @@ def split_units(text: str) -> list[str]:
 def split_marked(text: str) -> list[tuple[str, str | None]]:
     """`A(牵头)、B等` -> [(A, "lead"), (B, None)]: names as `split_units` gives them, with their role marks."""
     joined: list[str] = []
+    by = _BY_PREFIX.match(text)
+    if by and len(text) > by.end() + 1:  # `由公安、交通部门`: 由 before the first name, before names share a word
+        text = text[by.end():]
     for group in depth_split(text, "，,"):  # a collective is written with 、 only: `各街道，区市场局` is two units
         pieces = []
         for piece in depth_split(group, "、"):
@@ -247,12 +250,31 @@ def _shares_organ(piece: str, level: str) -> bool:
         and not piece.endswith(_NOT_A_PLACE_END) and not piece.endswith(_BUSINESS_UNITS) and not piece.endswith(tuple(_LEVEL_WORDS))
 
 
+#: A line of business and the generic organ word (`交通部门`, `质量技术监督部門`): in `公安、交通部门` the bare
+#: sector before it shares the word (公安部门, 交通部门), as places share `区政府`.
+_SECTOR_ORGAN = re.compile(r"^(?P<sector>[\u4e00-\u9fff]{2,8}?)(?P<organ>部门|部門|系统|系統)$")
+
+
+def _names_a_sector(piece: str) -> bool:
+    """Can `piece`, just before a name such as `交通部门`, be a line of business sharing its organ word? A short
+    bare word (`公安`, `市场监管`) that is no class and ends like no organ or place (`市公安局` is a unit)."""
+    return bool(_BARE_NAME.match(piece)) and len(piece) >= 2 and not is_collective(piece) \
+        and not looks_like_organ(piece) and not piece.endswith(tuple(_LEVEL_WORDS))
+
+
 def _share_organ(pieces: list[str]) -> list[str]:
     """Bare place names just before `X区政府` take its organ word: places of the same level (`荔湾区、黄埔区政府`)
     take the organ, bare names (`甲城、乙港、丙河市政府`, `东、西、南区人民政府`) the level and the organ. A
     collective (`各区`), a place of another level or a name that may be a unit itself is left as it is."""
     out = list(pieces)
     for index in range(len(out) - 1, 0, -1):
+        sector = _SECTOR_ORGAN.match(out[index])
+        if sector and not is_collective(out[index]):
+            cursor = index - 1
+            while cursor >= 0 and _names_a_sector(out[cursor]):
+                out[cursor] += sector.group("organ")
+                cursor -= 1
+            continue
         match = _SHARED_ORGAN.match(out[index])
         if not match or is_collective(out[index]):  # `A等和各乡镇人民政府`: a class of units shares nothing
             continue
@@ -281,11 +303,18 @@ _JOIN = re.compile(r"以及|及|和|与")
 
 def _split_joined_organs(piece: str) -> list[str]:
     """`领导小组成员单位及省地震局`, `市委宣传部和市文明办`: two organs joined by 及/和, each ending like an organ
-    and the second starting with its level (省, 市...); a 和 inside a name (`国家发展和改革委员会`) is kept."""
+    and the second starting with its level (省, 市...); `环保厅和内蒙古电力监管办`: a named organ (not a class)
+    and an organ of three characters or more, whatever it starts with. A 和 inside a name is kept: in
+    `国家发展和改革委员会`, `经济和信息化委`, `住房和城乡建设局` what comes before it ends like no organ, and in
+    `有关部门和单位` what comes after is a bare organ word."""
     for match in _JOIN.finditer(piece):
         before, after = piece[: match.start()], piece[match.end():]
-        if len(before) >= 2 and len(after) >= 3 and after[0] in "省市州县縣区區" and looks_like_organ(after) \
-                and (looks_like_organ(before) or is_collective(before)) and not _NOT_IN_NAMES.search(before + after):
+        if len(before) < 2 or len(after) < 3 or not looks_like_organ(after) or _NOT_IN_NAMES.search(before + after):
+            continue
+        levelled = after[0] in "省市州县縣区區" and (looks_like_organ(before) or is_collective(before))
+        named = looks_like_organ(before) and not is_collective(before) and not is_collective(after) \
+            and after not in _SUFFIXES
+        if levelled or named:
             return [before, *_split_joined_organs(after)]
     return [piece]
 
