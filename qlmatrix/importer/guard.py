@@ -23,6 +23,7 @@ from ..diagnostics import Diagnostic
 from ..keywords import STATEMENTS
 from ..model import Assignment, Item, Plan, Section, Task
 from ..parser import ReadResult, read_text
+from ..parser.values import quoted_end
 from ..span import Span
 from ..text import Text
 from .build import Problem, excerpt
@@ -62,22 +63,16 @@ def _errors(result: ReadResult) -> list[Diagnostic]:
 
 def _code(line: str) -> str:
     """The line without its comment and quoted text (which may hold braces), stripped."""
-    out, quoted, escaped = [], False, False
-    for char in line:
-        if quoted:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                quoted = False
-            continue
+    out, index = [], 0
+    while index < len(line):
+        char = line[index]
         if char == '"':
-            quoted = True
-        elif char in "#＃":
+            index = quoted_end(line, index)
+            continue
+        if char in "#＃":
             break
-        else:
-            out.append(char)
+        out.append(char)
+        index += 1
     return "".join(out).strip(" \t\u3000")
 
 

@@ -66,30 +66,41 @@ def _split_scanning(text: str, separators: str, opening: str, closing: str) -> l
     """`split_top_level` character by character: a separator inside brackets, or inside the quotes of
     a name that starts with one (`市委组织部、"各区、县级市"`, a `\\"` in it), is the name's, as in a
     declaration."""
-    parts, depth, start, quoted, escaped = [], 0, 0, False, False
+    parts, depth, start = [], 0, 0
     begun = False  # whether the current part holds anything but blanks yet
-    for index, char in enumerate(text):
-        if quoted:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                quoted = False
-        elif char in separators and depth == 0:
+    index, length = 0, len(text)
+    while index < length:
+        char = text[index]
+        if char in separators and depth == 0:
             parts.append((start, index))
             start, begun = index + 1, False
+            index += 1
             continue
-        elif char == '"' and depth == 0 and not begun:
-            quoted = True  # a quote opens a name only where the name starts: `(")` is a name of its own
-        elif char in opening:
+        if char == '"' and depth == 0 and not begun:
+            # a quote opens a name only where the name starts: `(")` is a name of its own
+            index, begun = quoted_end(text, index), True
+            continue
+        if char in opening:
             depth += 1
         elif char in closing:
             depth = max(0, depth - 1)
         if char not in " \t\u3000":
             begun = True
-    parts.append((start, len(text)))
+        index += 1
+    parts.append((start, length))
     return parts
+
+
+def quoted_end(text: str, start: int) -> int:
+    """Where the quoted text opening at `text[start]` ends: just after its closing quote, or at the end of
+    `text` when it is never closed; `\\x` escapes the x. The one reading of quotes for the list splitter
+    and the importer's guard, which passes over quoted text to find a line's code."""
+    found = _QUOTED.match(text, start)
+    assert found is not None  # the pattern matches any text that opens with a quote
+    return found.end()
+
+
+_QUOTED = re.compile(r'"(?:[^"\\]|\\.|\\\Z)*"?', re.S)
 
 
 _ESCAPED = re.compile(r"\\(.)")
