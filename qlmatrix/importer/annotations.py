@@ -33,8 +33,8 @@ from .units import (
 _ORGAN_WORDS = ("单位", "部门", "处室", "科室", "股室", "机构", "單位", "部門", "處室", "機構")
 _LEAD_ROLE_WORDS = ("牵头", "主办", "主责", "牵头责任", "牵头负责", "主要责任", "首要责任", "主要负责", "牽頭", "主辦", "主責",
                     "牽頭責任", "牽頭負責", "主要責任", "主要負責")
-_SUPPORT_ROLE_WORDS = ("配合", "协办", "协助", "参与", "协同", "协作", "协同责任", "配合责任", "其他责任", "相关责任", "協辦", "協助",
-                       "參與", "協同", "協作", "協同責任", "其他責任", "相關責任")
+_SUPPORT_ROLE_WORDS = ("配合", "协办", "协助", "参与", "参加", "协同", "协作", "协同责任", "配合责任", "其他责任", "相关责任", "協辦", "協助",
+                       "參與", "參加", "協同", "協作", "協同責任", "其他責任", "相關責任")
 _RESPONSIBLE_ROLE_WORDS = ("责任", "实施", "承办", "负责", "責任", "實施", "承辦", "負責")
 
 
@@ -69,7 +69,9 @@ _LABEL_ROLES = {**{label: "lead" for label in LEAD_LABELS}, **{label: "support" 
 #: `牵头考核单位`, `配合落实部门`, `责任实施单位`. The role word gives the role, as in the plain labels; the
 #: words are tried after the plain labels, so `主要责任单位` is still read as the whole word it is.
 _ROLE_WORDS_BY_LENGTH = sorted({*_LEAD_ROLE_WORDS, *_SUPPORT_ROLE_WORDS, *_RESPONSIBLE_ROLE_WORDS}, key=len, reverse=True)
-_QUALIFIED_LABEL = (rf"(?:{'|'.join(map(re.escape, _ROLE_WORDS_BY_LENGTH))})[\u4e00-\u9fff]{{1,3}}?"
+#: The word inside holds no organ or leader word: `责任领导责任单位` is two header cells, not one label.
+_NOT_INSIDE = "|".join(map(re.escape, (*_ORGAN_WORDS, "领导", "領導")))
+_QUALIFIED_LABEL = (rf"(?:{'|'.join(map(re.escape, _ROLE_WORDS_BY_LENGTH))})(?:(?!{_NOT_INSIDE})[\u4e00-\u9fff]){{1,4}}?"
                     rf"(?:{'|'.join(map(re.escape, _ORGAN_WORDS))})")
 _LABEL_WORDS = "|".join(sorted(map(re.escape, _LABEL_ROLES), key=len, reverse=True)) + "|" + _QUALIFIED_LABEL
 
@@ -81,6 +83,18 @@ def label_role(word: str) -> str:
     role_word = next(role for role in _ROLE_WORDS_BY_LENGTH if word.startswith(role))
     return ("lead" if role_word in _LEAD_ROLE_WORDS else "support" if role_word in _SUPPORT_ROLE_WORDS
             else "responsible")
+_QUALIFIED = re.compile(_QUALIFIED_LABEL)
+
+
+def role_label(word: str) -> str | None:
+    """The role of a word that is a label of units, plain or qualified (`协同配合单位`, `牵头考核单位`, as a table's
+    column header): "lead", "support" or "responsible"; None for any other word."""
+    if word in _LABEL_ROLES:
+        role = _LABEL_ROLES[word]
+        return role if role in ("lead", "support", "responsible") else None
+    return label_role(word) if _QUALIFIED.fullmatch(word) else None
+
+
 #: `牵头单位：`, `[牵头单位]:`, and `【牵头单位】` alone: a label closed by its brackets needs no colon.
 #: A label may say more in parentheses before its colon: `牵头单位(部门):`, `责任单位（牵头）：` is not one (a mark).
 _LABEL_ASIDE = r"(?:[(（](?:部门|单位|部門|單位|处室|科室|處室)[)）])?"

@@ -24,7 +24,7 @@ from .annotations import (
     parse_note,
 )
 from .columns import header_key
-from .flat import task_header
+from .flat import PINYIN, SITE_MARKS, task_header
 from .numbering import number_value
 from .reading import Line
 from .units import tidy
@@ -61,8 +61,6 @@ COLUMNS = (
 )
 _FIELD_LABEL = {"lead": "牵头单位", "support": "配合单位", "responsible": "责任单位", "due": "完成时限", "cadence": "频次",
                 "leader": "责任领导"}
-#: Pinyin a third-party site put after characters (`發(fā)`, `經(jīng)開區(qū)`): not the document's text.
-_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹ]{1,7}\)")
 #: `7.365天服务项目`: a number run into a title that starts with digits; item 7 only when 7 follows 6.
 _NUMBER_INTO_DIGITS = re.compile(r"^([0-9０-９]{1,3})[.．](?=[0-9０-９])")
 #: `附件:1.…` starts a list of attachments: the numbered lines after it are not items.
@@ -108,18 +106,15 @@ _SMALL_MARK = re.compile(r"^([0-9０-９]{1,3}|[一二三四五六七八九十�
 _PLAIN_MARK = {"﹒": ".", "﹑": "、"}
 
 
-#: Marks a copying site scattered through the text (`一@@、`, `(一@@)`, `自治区发展改革委@@@@`): a doubled symbol
-#: that no plan writes, inside a line; not the document's text (as pinyin in parentheses is not).
-_SITE_MARKS = re.compile(r"(?<=\S)(?:@{2,}|#{2,}|\^{2,}|~{2,}|\${2,})")
 #: A part number set apart from its title by blanks alone, `一   支持科技创新政策(103条)`: a heading line (short, one
 #: run of text after the blanks, no sentence end) numbered as `一、` is.
 _BARE_PART_NUMBER = re.compile(r"^([一二三四五六七八九十]{1,3})[ \t\u3000]+(?=[\u4e00-\u9fff][^ \t\u3000]{1,40}$)(?!.*。$)")
 
 
 def clean(text: str) -> str:
-    text = _PINYIN.sub("", text.replace("\u00a0", " ")).strip(" \t\u3000\r\ufeff")
+    text = PINYIN.sub("", text.replace("\u00a0", " ")).strip(" \t\u3000\r\ufeff")
     text = _MARKDOWN.sub("", text).replace("**", "").replace("__", "")
-    text = _SITE_MARKS.sub("", text)
+    text = SITE_MARKS.sub("", text)
     text = _SMALL_MARK.sub(lambda match: match.group(1) + _PLAIN_MARK[match.group(2)], text)
     text = _BARE_PART_NUMBER.sub(r"\1、", text)
     return _SPACED_NUMBER.sub(r"\1", text.strip(" \t\u3000"))
@@ -461,6 +456,9 @@ def _table_row(line: Line, header: dict[int, str] | None) -> tuple[dict[int, str
     if not task:
         return header, None
     number = table_number(values.get("number", ""))
+    own = _CELL_NUMBER.match(task) if "number" not in header.values() else None
+    if own:  # a table without a 序号 column whose task cells carry their number (`1. 生产总值…`)
+        number, task = table_number(own.group(1)), task[own.end():]
     if values.get("number") and not number:  # not a number (`单位 纪委`): kept in the title, not lost
         task = f"{values['number']} {task}"
     row = Item(line.number, TABLE_RANK, number, [Para(line.number, task)])
@@ -470,6 +468,10 @@ def _table_row(line: Line, header: dict[int, str] | None) -> tuple[dict[int, str
         if values.get(field):
             row.labels.append(Para(line.number, f"{label}：{values[field]}"))
     return header, row
+
+
+#: The number a task cell opens with, in a table that has no 序号 column: `1. `, `1、`, `（1）`, `(一)` (`3.5%` is text).
+_CELL_NUMBER = re.compile(r"^([0-9０-９]{1,3}[.．、](?![0-9０-９])|[(（](?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})[)）])[ \t\u3000]*(?=\S)")
 
 
 def table_number(cell: str) -> str:

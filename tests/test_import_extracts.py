@@ -1,0 +1,60 @@
+"""Tables and pages copied in part (set I's classes): an extract of a longer table whose rows keep their own
+numbers under part headings, role headers with a word inside, a spaced-out header, a table without a 序号
+column whose task cells carry their number, a header with a copying site's pinyin. Each against a fixture."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import qlmatrix
+from qlmatrix import Role
+from qlmatrix.importer import import_file
+from qlmatrix.importer.annotations import role_label
+from qlmatrix.importer.columns import header_key
+
+DATA = Path(__file__).parent / "data" / "import"
+
+
+def roles(result) -> dict:
+    return {t.id: (t.units(Role.LEAD), t.units(Role.SUPPORT)) for t in qlmatrix.resolve(result.plan).tasks
+            if t.units(Role.LEAD) or t.units(Role.SUPPORT)}
+
+
+def test_an_extract_keeps_its_rows_numbers_under_its_part_headings():
+    got = roles(import_file(DATA / "table-extract.txt"))
+    assert got == {
+        "一5": (("区卫健局",), ("区医保局", "区民政局", "各镇人民政府", "街道办事处", "青岚康养集团")),
+        "四41": (("区卫健局",), ("区教育局", "各镇人民政府")),
+        "四42": (("区卫健局",), ("区发改局", "区住建局")),
+    }
+
+
+def test_an_extract_copied_a_cell_a_line_with_qualified_role_headers():
+    got = roles(import_file(DATA / "table-extract-piped.txt"))
+    assert got == {"一12": (("县发改局",), ("县财政局", "县统计局")), "一13": (("县发改局",), ("县招商中心",)),
+                   "三27": (("县发改局",), ("县生态环境分局", "县林业局"))}
+
+
+def test_a_table_without_a_number_column_takes_the_number_its_task_cell_opens_with():
+    result = import_file(DATA / "table-own-numbers.txt")
+    got = roles(result)
+    assert set(got) == {"一1", "一2", "二3", "二(4)"}
+    assert got["一1"][0] == ("市发改委",) and "白溪湾新区管委会" in got["一1"][1]  # `…管委会等`: the 等 dropped
+    assert got["二3"] == (("市交通局",), ("市住建局(市人防办)",))
+    tasks = {t.id: t.task for t in qlmatrix.resolve(result.plan).tasks}
+    assert tasks["一1"].title.startswith("地区生产总值")  # the number is the row's, not the title's
+    assert qlmatrix.loads(result.text) == result.plan
+
+
+def test_a_header_with_pinyin_is_read_and_the_names_lose_it():
+    result = import_file(DATA / "table-pinyin.txt")
+    assert roles(result) == {"1": (("區衛生健康局",), ()), "2": (("區發改局",), ()), "3": (("區人社局",), ())}
+    assert "(qū)" not in result.text and "30%" not in {u.name for u in result.plan.units}
+
+
+def test_a_label_with_a_word_inside_heads_a_column_of_its_role():
+    assert role_label("协同配合单位") == "support" and role_label("主要责任单位") == "lead"
+    assert role_label("牵头组织实施单位") == "lead" and role_label("参加单位") == "support"
+    assert role_label("责任领导") is None and role_label("责任领导责任单位") is None  # two cells, no label
+    assert header_key("牵头考核单位") == "牵头单位" and header_key("配合落实部门") == "配合单位"
+    assert header_key("牵头考核单位", qualified=False) == "牵头考核单位"
