@@ -58,3 +58,25 @@ def test_a_label_with_a_word_inside_heads_a_column_of_its_role():
     assert role_label("责任领导") is None and role_label("责任领导责任单位") is None  # two cells, no label
     assert header_key("牵头考核单位") == "牵头单位" and header_key("配合落实部门") == "配合单位"
     assert header_key("牵头考核单位", qualified=False) == "牵头考核单位"
+
+
+def test_a_rule_that_a_note_naming_no_lead_leaves_each_unit_its_part():
+    result = import_file(DATA / "rule-each.txt")
+    got = roles(result)
+    assert got["一(一)1"] == (("省水利厅", "省发展改革委", "省直其他有关部门"), ())
+    assert got["一(一)2"] == (("省水利厅",), ("省住房城乡建设厅", "省统计局"))  # 参加单位 apart by a U+3000
+    assert got["一(二)3"] == (("省农业农村厅",), ("省水利厅", "省财政厅"))  # apart by a space
+    assert got["一(二)4"] == (("省水利厅", "省农业农村厅"), ())
+    assert result.problems == ()
+    assert "分别牵头: 省水利厅、省农业农村厅" in result.text  # each its own part: no E301
+    assert not any("所列" in unit.name for unit in result.plan.units)
+    assert not [d for d in qlmatrix.check(result.plan) if d.code == "E301"]
+
+
+def test_the_rule_after_the_first_unit_of_a_label_line():
+    result = import_file(DATA / "rule-each-after.txt")
+    got = roles(result)
+    assert got["一1"] == (("县发改局", "县住建局", "县自然资源局"), ())
+    assert got["一2"] == (("县财政局",), ("县发改局",))
+    assert got["一3"] == (("县住建局", "城南街道办事处"), ())
+    assert "原文第6行" in result.text.split("\n")[1]  # the header quotes the label line that states the rule

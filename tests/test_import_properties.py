@@ -909,3 +909,36 @@ def test_an_extract_of_a_longer_table_with_part_headings_gives_back_every_row(po
     got = {t.id: (t.units(Role.LEAD), frozenset(t.units(Role.SUPPORT))) for t in resolve(result.plan).tasks
            if t.units(Role.LEAD) or t.units(Role.SUPPORT)}  # a part with no rows in the extract assigns nothing
     assert got == expected, "\n".join(lines)
+
+
+#: A rule that a note naming no lead leaves each listed unit its part, in the words documents use.
+EACH_RULES = ["未明确牵头单位的，由所列负责单位按职责分工负责，下同", "未标明牵头单位的，由上述单位分别负责，下同",
+              "没有明确牵头部门的，由列出的单位按职责分工负责，下同", "未注明牵头单位的由所列单位分别负责，下同"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(any_names, min_size=4, max_size=8, unique=True), st.sampled_from(EACH_RULES),
+       st.lists(st.tuples(st.booleans(), st.lists(st.integers(0, 7), min_size=1, max_size=3, unique=True)),
+                min_size=1, max_size=5),
+       st.sampled_from([" ", "\u3000", "，", "；"]), st.booleans())
+def test_a_rule_that_notes_naming_no_lead_leave_each_unit_its_part(pool, rule, items, apart, wide):
+    """The first note states the rule; every later note of 负责单位 alone has all its units lead (each its part),
+    and a note naming its lead (`牵头单位：X 参加单位：Y、Z`, the labels apart by a space, a U+3000, a comma or a
+    semicolon) keeps its roles."""
+    o, c, colon = ("（", "）", "：") if wide else ("(", ")", ":")
+    first = pool[:2]
+    lines = ["某省部门分工方案", "", "一、总体任务", "",
+             f"1. {TITLES[0]}，{BODIES[0]}{o}负责单位{colon}{'、'.join(first)}。{rule}{c}"]
+    expected = {"一1": (tuple(first), frozenset())}
+    for number, (labelled, picks) in enumerate(items, start=2):
+        names = list(dict.fromkeys(pool[pick % len(pool)] for pick in picks))
+        if labelled and len(names) >= 2:
+            note = f"牵头单位{colon}{names[0]}{apart}参加单位{colon}{'、'.join(names[1:])}"
+            expected[f"一{number}"] = ((names[0],), frozenset(names[1:]))
+        else:
+            note = f"负责单位{colon}{'、'.join(names)}"
+            expected[f"一{number}"] = (tuple(names), frozenset())
+        lines += ["", f"{number}. {TITLES[number % len(TITLES)]}，{BODIES[1]}{o}{note}{c}"]
+    result = import_text("\n".join(lines) + "\n")
+    got = {t.id: (t.units(Role.LEAD), frozenset(t.units(Role.SUPPORT))) for t in resolve(result.plan).tasks}
+    assert got == expected, "\n".join(lines)

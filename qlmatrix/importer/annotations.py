@@ -121,6 +121,13 @@ _SPACED_LABEL = re.compile(rf"(?<=[^ \t\u3000，,；;])[ \t\u3000]+(?=[【\[]?({
 RULE_FIRST = re.compile(r"[列排](?:在|于)?(?:第一位|首位)|排名第一|排在前面的为牵头"
                         r"|(?:第一|首)(?:位|个|個)?[^，,。；;()（）]{0,8}?(?:为|為|爲|是)[^，,。；;()（）]{0,4}?(?:牵头|牽頭)")
 RULE_NONE = re.compile(r"(?:排名)?不分先后")
+#: A rule that a note naming no lead leaves every unit it lists answering for its own part: `未明确牵头单位的，由所列
+#: 负责单位按职责分工负责，下同`, `没有标明牵头部门的，由列出的单位分别负责`, `未注明牵头单位的均为共同牵头单位` (as 分别负责).
+RULE_EACH = re.compile(r"(?:未|没有|沒有|无|無|不)(?:明确|明確|标明|標明|注明|註明|列明|写明|寫明|指明|标注|標註|确定|確定)?"
+                       r"(?:牵头|牽頭)(?:单位|部门|單位|部門|处室|科室)?的?")
+#: The clause of such a rule that names the units it speaks of: `由所列负责单位按职责分工负责`, `列出的单位分别负责`.
+_RULE_UNITS = re.compile(r"^(?:由|则由|則由|均由)?(?:所列|上述|以上|前述|列出|列明|所列出|所列明)的?(?:各)?(?:负责|責任|责任|負責|相关|相關)?"
+                         r"(?:单位|部门|單位|部門)[\u4e00-\u9fff]{0,10}$")
 HENCEFORTH = re.compile(r"下同|以下同|后同")
 NO_DIVISION = re.compile(r"不再(?:做|作|进行|逐一|一一|单独)?(?:具体)?(?:分工|列出|列明)")
 #: A bracket or line that talks about roles: when it is not understood, it is reported.
@@ -193,7 +200,9 @@ class Found:
             supports = [name for name in everyone if name not in leads]
             responsible = []
         if responsible:
-            if leads or rule == "none":
+            if rule == "each" and not leads:  # no lead named: every listed unit answers for its part
+                leads, responsible = responsible, []
+            elif leads or rule == "none":
                 supports = responsible + supports
             else:
                 leads = responsible[:1]
@@ -347,8 +356,8 @@ def _labelled(part: str, found: Found) -> bool:
     # `责任单位:A、B,排在首位的为牵头单位,下同`: a rule (or 下同, 不再分工) written as a clause of the value
     kept = []
     for clause in (tidy(clause) for clause in depth_split(value, "，,")):
-        if RULE_FIRST.search(clause) or RULE_NONE.search(clause) or NO_DIVISION.search(clause) \
-                or HENCEFORTH.fullmatch(clause.rstrip("。")):
+        if RULE_FIRST.search(clause) or RULE_NONE.search(clause) or RULE_EACH.search(clause) \
+                or _RULE_UNITS.match(clause) or NO_DIVISION.search(clause) or HENCEFORTH.fullmatch(clause.rstrip("。")):
             _clause(clause, found)
         elif clause.startswith("其中") and _named_lead(clause, value, found):
             continue  # `其中市财政局为牵头单位`
@@ -485,8 +494,8 @@ def _rules_after_names(value: str, found: Found) -> str:
     `A、B(B牵头)`: the units named lead."""
     for match in list(_RULE_AFTER_NAME.finditer(value)):
         inner = match.group(1)
-        if RULE_FIRST.search(inner) or RULE_NONE.search(inner):
-            found.rule = "first" if RULE_FIRST.search(inner) else "none"
+        if RULE_FIRST.search(inner) or RULE_NONE.search(inner) or RULE_EACH.search(inner):
+            found.rule = "first" if RULE_FIRST.search(inner) else "none" if RULE_NONE.search(inner) else "each"
             found.rule_henceforth = bool(HENCEFORTH.search(inner))
             value = value.replace(match.group(0), "", 1)
         elif _named_lead(inner, value.replace(match.group(0), ""), found):
@@ -498,10 +507,12 @@ def _clause(clause: str, found: Found) -> bool:
     """One comma-separated clause of an unlabelled note: `A、B牵头`, `C按职责分工负责`, a rule."""
     if not clause:
         return False
-    if RULE_FIRST.search(clause) or RULE_NONE.search(clause):
-        found.rule = "first" if RULE_FIRST.search(clause) else "none"
+    if RULE_FIRST.search(clause) or RULE_NONE.search(clause) or RULE_EACH.search(clause):
+        found.rule = "first" if RULE_FIRST.search(clause) else "none" if RULE_NONE.search(clause) else "each"
         found.rule_henceforth = bool(HENCEFORTH.search(clause))
         return False
+    if found.rule == "each" and _RULE_UNITS.match(clause):
+        return False  # `由所列负责单位按职责分工负责`: the rule's own words, no unit
     if NO_DIVISION.search(clause):
         found.no_division = True
         return False

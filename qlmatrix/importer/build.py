@@ -23,7 +23,7 @@ from ..span import Span
 from ..text import Text
 from ..writer import UnwritableError
 from ..writer import name as writable_name
-from .annotations import HINT, LABEL, RULE_FIRST, RULE_NONE, Found, parse_note
+from .annotations import HINT, LABEL, RULE_EACH, RULE_FIRST, RULE_NONE, Found, parse_note
 from .numbering import number_value
 from .outline import DOC_NUMBER, TABLE_RANK, Item, Outline, Para
 from .phrases import find_cadence
@@ -200,9 +200,11 @@ class Importer:
                 _merge(found, labelled)
         if found is not None:
             # the rule may stand in a label line: that line is what the header quotes
-            stated = note or next((p.text for p in item.labels if RULE_FIRST.search(p.text) or RULE_NONE.search(p.text)),
-                                  "")
-            self._rules(found, note_para.line if note_para else item.line, stated)
+            stated_in = next((p for p in item.labels if RULE_FIRST.search(p.text) or RULE_NONE.search(p.text)
+                              or RULE_EACH.search(p.text)), None)
+            stated = note or (stated_in.text if stated_in else "")
+            self._rules(found, note_para.line if note_para else stated_in.line if stated_in and not note else item.line,
+                        stated)
             if found.assumed:
                 self.problem(item.line, "、".join(found.assumed),
                              "read as places sharing the organ word of the name after them; check against the text",
@@ -424,7 +426,7 @@ def build_plan(outline: Outline, source: str, default_title: str | None = None) 
             leads, supports, consults = _running(entry, names, importer, tasks_notes, (line, title), running_leaders)
             if tasks_notes.get((line, title), "").startswith("inherited:") and importer.inherit is not None:
                 found = importer.inherit[0]  # an earlier note's units stand for this item, 分别 and all
-        each = _each_leads(found, leads)
+        each = _each_leads(found, leads, importer.rule)
         span = Span(source, line, 1, line, 1)
         out = []
         for role, group in ((Role.LEAD, leads), (Role.SUPPORT, supports), (Role.CONSULT, consults)):
@@ -605,10 +607,17 @@ def _annotated_groups(text: str) -> list[tuple[str, Found]]:
     return groups
 
 
-def _each_leads(found: Found | None, leads: list[str]) -> frozenset[str]:
+def _each_leads(found: Found | None, leads: list[str], rule: str = "first") -> frozenset[str]:
     """The leads that lead their own parts (`（A、B分别负责）`: written `分别牵头:`): those the note says so of,
-    when at least two of them lead; a `分别` of one unit says nothing `牵头` does not."""
-    if found is None or not found.each:
+    when at least two of them lead; a `分别` of one unit says nothing `牵头` does not. Under a rule that a note
+    naming no lead leaves each unit its part (`未明确牵头单位的，由所列负责单位按职责分工负责`), a note of
+    responsible units only is such a note."""
+    if found is None:
+        return frozenset()
+    if (found.rule or rule) == "each" and found.responsible and not found.lead and not found.named_lead:
+        each = frozenset(found.responsible).intersection(leads)
+        return each if len(each) > 1 else frozenset()
+    if not found.each:
         return frozenset()
     each = frozenset(found.each).intersection(leads)
     return each if len(each) > 1 else frozenset()
