@@ -80,3 +80,22 @@ def test_the_rule_after_the_first_unit_of_a_label_line():
     assert got["一2"] == (("县财政局",), ("县发改局",))
     assert got["一3"] == (("县住建局", "城南街道办事处"), ())
     assert "原文第6行" in result.text.split("\n")[1]  # the header quotes the label line that states the rule
+
+
+def test_paragraphs_without_numbers_that_each_assign_are_items():
+    result = import_file(DATA / "unnumbered-paragraphs.txt")
+    assert roles(result) == {"#1": (("市民政局",), ("市商务局",)), "#2": (("市住建局",), ()),
+                             "#3": (("市教育局",), ("市卫健委",))}
+    # the officials named after the units are people: kept in the text, never units
+    assert not any("责任人" in unit.name or "副局长" in unit.name for unit in result.plan.units)
+    assert "林某副局长" in result.text
+    assert any("no numbered items" in p.reason.en for p in result.problems)  # the report says how it was read
+    got = roles(import_file(DATA / "unnumbered-notes.txt"))
+    assert got["#1"] == (("市教育局",), ("市发改委", "各区人民政府")) and got["#3"] == (("市水利局",), ())
+
+
+def test_a_label_list_ends_before_a_phone_and_goes_on_in_the_lines_of_units_after_it():
+    result = import_file(DATA / "project-entries.txt")
+    assert roles(result) == {"#1": (("市人社局",), ("市财政局",)), "#2": (("市残联",), ("市民政局", "市财政局"))}
+    assert not any(ch.isdigit() for unit in result.plan.units for ch in unit.name)
+    assert "咨询电话:0571-5550123" in result.text  # kept in the task's text

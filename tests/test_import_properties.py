@@ -942,3 +942,35 @@ def test_a_rule_that_notes_naming_no_lead_leave_each_unit_its_part(pool, rule, i
     result = import_text("\n".join(lines) + "\n")
     got = {t.id: (t.units(Role.LEAD), frozenset(t.units(Role.SUPPORT))) for t in resolve(result.plan).tasks}
     assert got == expected, "\n".join(lines)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(st.lists(table_names.filter(lambda n: len(n) >= 3 and cell_kind(n) == "unit"), min_size=4, max_size=8,
+                unique=True),
+       st.lists(st.tuples(st.sampled_from(["note", "sentence", "led", "labels"]),
+                          st.lists(st.integers(0, 7), min_size=1, max_size=3, unique=True)), min_size=1, max_size=4),
+       st.booleans(), st.booleans())
+def test_unnumbered_paragraphs_that_each_assign_give_back_their_assignments(pool, entries, preamble, indent):
+    """A document with no numbered items: each paragraph assigns by a note, an assignment sentence with its
+    subject and the officials after it (`该项目由A、B负责；A责任人为某副局长。`), or label lines with a phone
+    after the units and more units on the lines after (`承办部门：A　咨询电话：…` / `B 5550123`)."""
+    pad = "\u3000\u3000" if indent else ""
+    lines = ["某市年度民生实事项目", ""] + (["经研究，确定年度民生实事项目如下：", ""] if preamble else [])
+    expected = {}
+    for number, (how, picks) in enumerate(entries, start=1):
+        names = list(dict.fromkeys(pool[pick % len(pool)] for pick in picks))
+        text = f"{pad}{TITLES[number % len(TITLES)]}，{BODIES[0]}"
+        if how == "note":
+            lines += [f"{text}（责任单位：{'、'.join(names)}）", ""]
+        elif how == "sentence":
+            lines += [f"{text}该项目由{'、'.join(names)}负责；{names[0]}责任人为林某副局长。", ""]
+        elif how == "led":
+            rest = f"，{'、'.join(names[1:])}配合" if names[1:] else "，责任人为周某副局长"
+            lines += [f"{text}此项工作由{names[0]}牵头负责{rest}。", ""]
+        else:
+            lines += [text, f"承办部门：{names[0]}\u3000咨询电话：0571-555{number:04d}",
+                      *(f"{name} 555{number:04d}" for name in names[1:]), ""]
+        expected[f"#{number}"] = ((names[0],), frozenset(names[1:]))
+    result = import_text("\n".join(lines) + "\n")
+    got = {t.id: (t.units(Role.LEAD), frozenset(t.units(Role.SUPPORT))) for t in resolve(result.plan).tasks}
+    assert got == expected, "\n".join(lines)

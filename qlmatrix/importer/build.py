@@ -25,7 +25,7 @@ from ..writer import UnwritableError
 from ..writer import name as writable_name
 from .annotations import HINT, LABEL, RULE_EACH, RULE_FIRST, RULE_NONE, Found, parse_note
 from .numbering import number_value
-from .outline import DOC_NUMBER, TABLE_RANK, Item, Outline, Para
+from .outline import ASSIGNING_SENTENCE, DOC_NUMBER, TABLE_RANK, Item, Outline, Para
 from .phrases import find_cadence
 from .running import mentions, running_roles
 from .units import (
@@ -289,12 +289,6 @@ def _bare_unit_list(text: str, start: int, inner: str) -> bool:
                                for name in names) and not re.search(r"[：:。]", inner)
 
 
-#: A sentence that does nothing but assign: `由市财政局、农业局，各县(市)、区人民政府负责落实。` (the list framed
-#: by 由 and a role verb, as a note's is by its brackets).
-_ASSIGNING_SENTENCE = re.compile(r"(?:^|(?<=[。；;]))[ \t\u3000]*由([^。；;]{2,160}?(?:牵头负责|负责落实|牵头落实|负责实施|组织实施|牵头|负责|"
-                                 r"配合|落实|牽頭|負責))[。；;]?$")
-
-
 #: The last clause of an item that names who does it, after what is to be done: `…的问题，由发展改革委会同农业部、
 #: 财政部等部门研究提出落实意见。`, `…，由国土资源部会同农业部等部门负责落实。` X leads, the units after 会同 are consulted.
 _ASSIGNING_CLAUSE = re.compile(r"[，,][ \t\u3000]*由(?P<lead>[^，,、。；;]{2,30}?)(?:会同|會同)(?P<with>[^，,。；;]{2,200}?)"
@@ -307,7 +301,7 @@ def _assignment_sentence(paragraphs: list[Para]) -> tuple[str, Para] | None:
     its last clause when it names the lead and who is consulted (由X会同Y…)."""
     for para in reversed(paragraphs):
         text = para.text.rstrip(" \t\u3000")
-        match = _ASSIGNING_SENTENCE.search(text)
+        match = ASSIGNING_SENTENCE.search(text)
         if match is None:
             clause = _ASSIGNING_CLAUSE.search(text)
             if clause is None:
@@ -322,7 +316,8 @@ def _assignment_sentence(paragraphs: list[Para]) -> tuple[str, Para] | None:
         # assigns in its clauses (running text), it is no note
         if found is None or not found.units or found.problems:
             return None
-        para.text = text[: match.start()].rstrip()
+        # the officials named after the units (`；市民政局责任人为某副局长`) stay in the text: people, no units
+        para.text = (text[: match.start()].rstrip() + (match.group("persons") or "").lstrip("；;，, ")).rstrip()
         return match.group(1), para
     return None
 
