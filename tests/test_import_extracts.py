@@ -99,3 +99,18 @@ def test_a_label_list_ends_before_a_phone_and_goes_on_in_the_lines_of_units_afte
     assert roles(result) == {"#1": (("市人社局",), ("市财政局",)), "#2": (("市残联",), ("市民政局", "市财政局"))}
     assert not any(ch.isdigit() for unit in result.plan.units for ch in unit.name)
     assert "咨询电话:0571-5550123" in result.text  # kept in the task's text
+
+
+def test_a_party_committee_and_its_government_named_together_are_one_unit():
+    from qlmatrix.importer.units import split_units
+
+    assert split_units("市林业局,丙河县党委、政府,高新区党工委、管委会") == ["市林业局", "丙河县党委、政府", "高新区党工委、管委会"]
+    assert split_units("各县(区)党委、政府") == ["各县(区)党委、政府"]
+    assert split_units("区委、区政府") == ["区委", "区政府"]  # each names its place: two units
+    assert split_units("市发改委、政府办") == ["市发改委", "政府办"]
+    result = import_file(DATA / "joint-organs.txt")
+    got = roles(result)
+    assert got["一(1)"] == (("市林业局",), ("丙河县党委、政府", "丁港区党委、政府", "高新区党工委、管委会"))
+    assert got["一(3)"] == (("市住建局",), ("区委", "区政府", "青岚镇党委、人民政府"))
+    assert "政府" not in {unit.name for unit in result.plan.units}
+    assert qlmatrix.loads(result.text) == result.plan  # the names holding a 、 are quoted

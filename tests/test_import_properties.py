@@ -974,3 +974,21 @@ def test_unnumbered_paragraphs_that_each_assign_give_back_their_assignments(pool
     result = import_text("\n".join(lines) + "\n")
     got = {t.id: (t.units(Role.LEAD), frozenset(t.units(Role.SUPPORT))) for t in resolve(result.plan).tasks}
     assert got == expected, "\n".join(lines)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(unit_names, min_size=1, max_size=3, unique=True),
+       st.lists(st.tuples(st.text("丙丁青岚白溪北岭南港", min_size=1, max_size=3), st.sampled_from(["县", "区", "镇", "开发区"]),
+                          st.sampled_from([("党委", "政府"), ("党工委", "管委会"), ("党委", "人民政府")])),
+                min_size=1, max_size=4),
+       st.sampled_from(["、", ",", "，"]))
+def test_a_party_committee_and_its_government_named_together_stay_one_unit(heads, joints, sep):
+    """`清丰县党委、政府`: the government named by its bare organ word after its place's party committee is one
+    unit with it, between any separators."""
+    joint = list(dict.fromkeys(f"{place}{level}{party}、{government}" for place, level, (party, government) in joints))
+    units = heads + joint
+    note = f"（责任单位：{sep.join(units)}）"
+    text = f"某市重点民生工程\n一、已完成项目\n(1)建设城区绿道。{note}\n"
+    result = import_text(text)
+    got = {t.id: (t.units(Role.LEAD), t.units(Role.SUPPORT)) for t in resolve(result.plan).tasks}
+    assert got == {"一(1)": ((units[0],), tuple(units[1:]))}, text
