@@ -114,3 +114,19 @@ def test_a_party_committee_and_its_government_named_together_are_one_unit():
     assert got["一(3)"] == (("市住建局",), ("区委", "区政府", "青岚镇党委、人民政府"))
     assert "政府" not in {unit.name for unit in result.plan.units}
     assert qlmatrix.loads(result.text) == result.plan  # the names holding a 、 are quoted
+
+
+def test_a_document_number_without_its_hao_is_the_source_and_no_unit():
+    from qlmatrix.importer.annotations import DOCUMENT_NUMBER
+
+    for number in ("青发〔2031〕3", "青人社发[2031]5", "依据青发〔2031〕7号文件", "根据青政发〔2031〕9号精神", "皖发〔2021〕9号"):
+        assert DOCUMENT_NUMBER.match(number), number
+    for name in ("省科技厅", "2031年底前", "青发2031"):  # no bracketed year and no 号: not a number
+        assert not DOCUMENT_NUMBER.match(name), name
+    result = import_file(DATA / "cited-numbers-bare.txt")
+    got = roles(result)
+    assert got["一1"] == (("省科技厅",), ("省财政厅",)) and got["一2"] == (("省科技厅",), ())
+    assert got["二4"] == (("省人社厅",), ("省财政厅",))  # `[2031]5、` is the number's, no item 5
+    assert got["二5"] == (("省国资委",), ("各市人民政府",))
+    assert not any("〔" in unit.name or "[" in unit.name for unit in result.plan.units)
+    assert "（青人社发[2031]5）" in result.text

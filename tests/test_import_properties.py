@@ -204,11 +204,12 @@ MANNER_VERBS = st.sampled_from(["配合", "参加", "参与", "协助", "负责"
 #: A note that starts with its deadline, and labels with a word between the role word and the organ word.
 DUES_FIRST = st.sampled_from(["6月底完成", "年底前完成", "持续推进", "9月底取得阶段性成效并持续推进"])
 QUALIFIED_LEADS = st.builds(lambda role, word: f"牵头{word}{role}", st.sampled_from(["单位", "部门"]),
-                            st.sampled_from(["考核", "实施", "督办", ""]))
+                            st.sampled_from(["考核", "实施", "督办", "", "组织实施", "督促落实"]))  # up to four
 QUALIFIED_SUPPORTS = st.builds(lambda role, word: f"配合{word}{role}", st.sampled_from(["单位", "部门"]),
                                st.sampled_from(["落实", "实施", ""]))
 #: Document numbers a note may cite before its units, as copies write them (one lost its 〕 and 年).
-CITED = st.sampled_from(["青发〔2024〕3号", "青政办[2023]15号", "青政〔20237號", "国办发〔2019〕39号"])
+CITED = st.sampled_from(["青发〔2024〕3号", "青政办[2023]15号", "青政〔20237號", "国办发〔2019〕39号", "青发〔2024〕3",
+                         "青政办[2023]15", "依据青发〔2024〕7号文件"])  # without its 号, with an opening word
 #: How an item's number is closed: `1.`, `1．`, and the small full stop `1﹒` of some copies.
 NUMBER_MARKS = st.sampled_from([".", "．", "﹒"])
 ORGAN_WORDS = st.sampled_from(["单位", "部门", "处室", "科室", "股室", "机构"])

@@ -381,6 +381,8 @@ def _labelled(part: str, found: Found) -> bool:
     for name, mark in names:  # a mark (`X(牵头)`) says the role itself, as the parser reads it
         if DUE_PIECE.match(name):
             found.due.append(name)
+        elif DOCUMENT_NUMBER.match(name):  # `责任单位：青政办〔2031〕12、…`: the source, no unit
+            found.sources.append(name)
         elif is_official(name):  # `责任单位：…、分管副县长`: a person, the task's leader
             found.leaders.append(name)
         elif could_be_unit(name, labelled=True):
@@ -553,6 +555,11 @@ def _clause(clause: str, found: Found) -> bool:
         marked = _each_names(marked)
     names = [name for name, _ in marked]
     _shared_organ_readings(body, names, found)
+    numbers = [name for name in names if DOCUMENT_NUMBER.match(name)]
+    if numbers and len(numbers) < len(names):  # `青政办〔2031〕12、省科技厅牵头`: the number is the source, no unit
+        found.sources.extend(numbers)
+        marked = [(name, mark) for name, mark in marked if name not in numbers]
+        names = [name for name in names if name not in numbers]
     if not names or not all(could_be_unit(name) for name in names + consulted):
         if names and not glued:  # a glued role word is reported as ambiguous already
             found.problems.append(clause)
@@ -570,7 +577,10 @@ def _clause(clause: str, found: Found) -> bool:
 
 #: A document number a note cites as the task's source: `皖发〔2021〕9号`, `国发[2020]6号`, `皖發〔20229號` (a copy
 #: that lost the `〕` and the 年): an issuer's short name, a year, a serial number, 号.
-DOCUMENT_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[［(（]?\d{4}[〕\]］)）年]?\d{1,4}[号號]$")
+DOCUMENT_NUMBER = re.compile(r"^(?:(?:依据|根据|按照|落实|依據|根據|落實)《?)?(?:[\u4e00-\u9fff]{1,10}[〔\[［(（]?\d{4}[〕\]］)）年]?\d{1,4}[号號]"
+                             r"|[\u4e00-\u9fff]{1,10}[〔\[［]\d{4}[〕\]］]\d{1,4})(?:文件|精神|要求|文|规定|規定)?$")
+#: `（青发〔2031〕3，…）`: without its 号 a number is still one when its year stands in brackets (`〔2031〕`); with
+#: an opening word and what is cited (`依据青发〔2031〕7号文件`) too.
 
 
 #: A document number's year whose `〕` the copy lost (`皖發〔20229號`): closed again, so that the bracket does not
