@@ -130,3 +130,9 @@ def test_a_document_number_without_its_hao_is_the_source_and_no_unit():
     assert got["二5"] == (("省国资委",), ("各市人民政府",))
     assert not any("〔" in unit.name or "[" in unit.name for unit in result.plan.units)
     assert "（青人社发[2031]5）" in result.text
+
+
+def test_an_extract_without_headings_keeps_its_rows_numbers():
+    got = roles(import_file(DATA / "table-extract-jumps.txt"))
+    assert got == {"5": (("区民政局",), ("区财政局",)), "9": (("区民政局",), ("区医保局", "区人社局")),
+                   "17": (("区民政局",), ("各街道办事处",))}

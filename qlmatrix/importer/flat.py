@@ -78,6 +78,7 @@ _ROLE_WORDS = frozenset((*LEAD_LABELS, *RESPONSIBLE_LABELS, *SUPPORT_LABELS))
 _NUMBER_WORDS = frozenset(("序号", "编号"))
 _LEAD_WORDS = frozenset((*LEAD_LABELS, *RESPONSIBLE_LABELS))
 _SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}[、．.]")
+_HEADING_CELL = re.compile(r"^[(（][一二三四五六七八九十]{1,3}[)）]")
 _CELL_END = re.compile(r"(?:[ \t\u3000]*\|)+[ \t\u3000]*$")  # `||`: an empty cell
 _NUMBER_CELL = re.compile(r"^[0-9]{1,3}$")
 #: Where a run-together document breaks into paragraphs: a space before a number, a label, a date.
@@ -586,11 +587,14 @@ def _rows(lines: list[Line], start: int, columns: list[str], piped: bool,
         pending: list[tuple[int, str]] = []  # cells after a full row that are no part of it: a heading
         for cell in cells[:first_row]:
             pending.append(cell)
-        for cell in cells[first_row:]:
-            # after a part heading the numbers may jump: an extract of a longer table keeps its rows' own numbers
-            # (3 under 一、, then 68 under 六、)
-            jumps = rows and int(cell[1]) > expected if _NUMBER_CELL.match(cell[1]) and any(
-                _SECTION_HEADING.match(text) for _, text in pending) else False
+        following = cells[first_row + 1:] + [(0, "")]
+        for cell, after in zip(cells[first_row:], following):
+            # the numbers may jump: an extract of a longer table keeps its rows' own numbers (3 under 一、, then 68
+            # under 六、), after a part heading, or after a full row when a task's text follows the number
+            jumps = bool(rows) and _NUMBER_CELL.match(cell[1]) is not None and int(cell[1]) > expected and (
+                any(_SECTION_HEADING.match(text) or _SECTION_MARK.match(text) or _HEADING_CELL.match(text)
+                    for _, text in pending)
+                or (not pending and len(rows[-1]) == len(columns) and cell_kind(after[1]) == "text"))
             if _NUMBER_CELL.match(cell[1]) and (int(cell[1]) == expected or jumps) \
                     and (not rows or len(rows[-1]) >= 2):
                 category = pending[-1:] if lead_in and pending and pending[-1][1] else []
