@@ -8,7 +8,7 @@ from pathlib import Path
 
 import qlmatrix
 from qlmatrix import Role
-from qlmatrix.importer import import_file
+from qlmatrix.importer import import_file, import_text
 from qlmatrix.importer.annotations import role_label
 from qlmatrix.importer.columns import header_key
 
@@ -136,3 +136,14 @@ def test_an_extract_without_headings_keeps_its_rows_numbers():
     got = roles(import_file(DATA / "table-extract-jumps.txt"))
     assert got == {"5": (("区民政局",), ("区财政局",)), "9": (("区民政局",), ("区医保局", "区人社局")),
                    "17": (("区民政局",), ("各街道办事处",))}
+
+
+def test_a_lead_rule_stated_in_the_notice_holds_for_every_note():
+    result = import_file(DATA / "rule-each-preamble.txt")
+    got = roles(result)
+    assert got["一1"] == (("省数据局", "省通信管理局"), ())
+    assert got["一2"] == (("省数据局",), ("省财政厅",))
+    assert got["二3"] == (("省数据局", "省市场监管局", "省公安厅"), ())
+    assert "原文第4行“分工中未标明牵头单位的" in result.text.split("\n")[1]
+    first = import_text("某方案\n\n各单位：列第一位的为牵头单位。\n\n1.甲事项。（责任单位：市甲局、市乙局）\n")
+    assert roles(first) == {"1": (("市甲局",), ("市乙局",))} and "原文第3行" in first.text.split("\n")[1]

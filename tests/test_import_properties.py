@@ -923,15 +923,19 @@ EACH_RULES = ["未明确牵头单位的，由所列负责单位按职责分工�
 @given(st.lists(any_names, min_size=4, max_size=8, unique=True), st.sampled_from(EACH_RULES),
        st.lists(st.tuples(st.booleans(), st.lists(st.integers(0, 7), min_size=1, max_size=3, unique=True)),
                 min_size=1, max_size=5),
-       st.sampled_from([" ", "\u3000", "，", "；"]), st.booleans())
-def test_a_rule_that_notes_naming_no_lead_leave_each_unit_its_part(pool, rule, items, apart, wide):
-    """The first note states the rule; every later note of 负责单位 alone has all its units lead (each its part),
+       st.sampled_from([" ", "\u3000", "，", "；"]), st.booleans(), st.booleans())
+def test_a_rule_that_notes_naming_no_lead_leave_each_unit_its_part(pool, rule, items, apart, wide, in_notice):
+    """The first note (or the notice) states the rule; every later note of 负责单位 alone has all its units lead (each its part),
     and a note naming its lead (`牵头单位：X 参加单位：Y、Z`, the labels apart by a space, a U+3000, a comma or a
     semicolon) keeps its roles."""
     o, c, colon = ("（", "）", "：") if wide else ("(", ")", ":")
     first = pool[:2]
-    lines = ["某省部门分工方案", "", "一、总体任务", "",
-             f"1. {TITLES[0]}，{BODIES[0]}{o}负责单位{colon}{'、'.join(first)}。{rule}{c}"]
+    if in_notice:  # stated once in the notice before the items: every note is read under it
+        lines = ["某省部门分工方案", "", f"各有关部门：现将分工印发。{rule.removesuffix('，下同')}。", "", "一、总体任务", "",
+                 f"1. {TITLES[0]}，{BODIES[0]}{o}负责单位{colon}{'、'.join(first)}{c}"]
+    else:
+        lines = ["某省部门分工方案", "", "一、总体任务", "",
+                 f"1. {TITLES[0]}，{BODIES[0]}{o}负责单位{colon}{'、'.join(first)}。{rule}{c}"]
     expected = {"一1": (tuple(first), frozenset())}
     for number, (labelled, picks) in enumerate(items, start=2):
         names = list(dict.fromkeys(pool[pick % len(pool)] for pick in picks))

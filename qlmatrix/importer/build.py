@@ -392,6 +392,7 @@ def build_plan(outline: Outline, source: str, default_title: str | None = None) 
     importer = Importer(source)
     for line, text, en, zh in outline.notices:
         importer.problem(line, text, en, zh)
+    _preamble_rule(outline.preamble, importer)
     analysed = [importer.analyse(item) for item in outline.items]
     if not analysed:
         first = next(iter(outline.preamble), Para(1, ""))
@@ -600,6 +601,26 @@ def _annotated_groups(text: str) -> list[tuple[str, Found]]:
         last_text, last_found = groups[-1]
         groups[-1] = (f"{last_text}。{rest}", last_found)
     return groups
+
+
+#: A sentence of the preamble that states the lead rule for the whole plan: `列第一位的为牵头单位`, `排名不分先后`,
+#: `未明确牵头单位的，由所列单位按职责分工负责`.
+_SENTENCE = re.compile(r"[^。；;！？!?]+")
+
+
+def _preamble_rule(preamble: list[Para], importer: Importer) -> None:
+    """A lead rule stated once in the notice before the items holds for every note, as one stated in the first
+    note with 下同 does."""
+    for para in preamble:
+        for sentence in _SENTENCE.findall(para.text):
+            if "牵头" not in sentence and "牽頭" not in sentence and not RULE_NONE.search(sentence):
+                continue
+            rule = ("first" if RULE_FIRST.search(sentence) else "each" if RULE_EACH.search(sentence)
+                    else "none" if RULE_NONE.search(sentence) else None)
+            if rule is not None:
+                importer.rule = rule
+                importer.rule_line = (para.line, sentence.strip(" \t\u3000，,"))
+                return
 
 
 def _each_leads(found: Found | None, leads: list[str], rule: str = "first") -> frozenset[str]:
