@@ -147,3 +147,12 @@ def test_a_lead_rule_stated_in_the_notice_holds_for_every_note():
     assert "原文第4行“分工中未标明牵头单位的" in result.text.split("\n")[1]
     first = import_text("某方案\n\n各单位：列第一位的为牵头单位。\n\n1.甲事项。（责任单位：市甲局、市乙局）\n")
     assert roles(first) == {"1": (("市甲局",), ("市乙局",))} and "原文第3行" in first.text.split("\n")[1]
+
+
+def test_heading_rows_and_heading_lines_between_rows_of_a_table_are_its_sections():
+    got = roles(import_file(DATA / "table-extract-rows.txt"))  # `| 一、主要预期目标 | | | |`
+    assert got == {"一4": (("区商务局",), ("区统计局",)), "一(二)11": (("区发改委",), ("区自然资源局", "各乡镇人民政府")),
+                   "六70": (("区教育局",), ("区住建局",))}
+    got = roles(import_file(DATA / "table-extract-pipes.txt"))  # a heading on a line of its own between `|` rows
+    assert got == {"一8": (("区文旅局",), ("区商务局",)), "三52": (("区文旅局",), ("区住建局", "各街道办事处")),
+                   "三53": (("区文旅局",), ("各乡镇人民政府",))}

@@ -881,8 +881,8 @@ ROLE_HEADERS = [("牵头单位", "配合单位"), ("主要责任单位", "协同
                 unique=True),
        st.lists(st.lists(st.tuples(st.integers(0, 5), st.integers(0, 5)), max_size=3), min_size=1, max_size=4).filter(
            lambda parts: any(parts)),
-       st.sampled_from(["pipes", "blank", "bare"]), st.sampled_from(ROLE_HEADERS), st.booleans(), st.booleans(),
-       st.integers(1, 60), st.booleans())
+       st.sampled_from(["pipes", "blank", "bare", "markdown", "rows"]), st.sampled_from(ROLE_HEADERS), st.booleans(),
+       st.booleans(), st.integers(1, 60), st.booleans())
 def test_an_extract_of_a_longer_table_with_part_headings_gives_back_every_row(pool, parts, style, roles, numbered,
                                                                                spaced, start, headed):
     """A table copied in part: part headings (一、…) between its rows, some parts with no rows, the rows' own
@@ -893,21 +893,28 @@ def test_an_extract_of_a_longer_table_with_part_headings_gives_back_every_row(po
     task_header = "主 要 工 作 任 务" if spaced else "重点工作任务"
     header = [task_header, lead_header, support_header] if numbered else ["序号", task_header, lead_header,
                                                                            support_header]
-    cells, expected, row = list(header), {}, start if not numbered else 1
+    table, expected, row = [header], {}, start if not numbered else 1
     for at, part in enumerate(parts):
         if headed:
-            cells.append(f"{CN[at]}、{TITLES[at % len(TITLES)]}")
+            table.append([f"{CN[at]}、{TITLES[at % len(TITLES)]}"])
         for lead, support in part:
             lead, support = pool[lead % len(pool)], pool[support % len(pool)]
             if lead == support:
                 support = pool[(pool.index(lead) + 1) % len(pool)]
             task = f"{TITLES[row % len(TITLES)]}，{BODIES[0]}"
-            cells += [f"{row}. {task}", lead, support] if numbered else [str(row), task, lead, support]
+            table.append([f"{row}. {task}", lead, support] if numbered else [str(row), task, lead, support])
             expected[f"{CN[at] if headed else ''}{row}"] = ((lead,), frozenset([support]))
             row += 1
         if not numbered:
             row += 7 * at + 3  # the extract leaves out the rows in between
-    lines = ["某区部门重点工作任务分解表（摘录）", "", *_flatten(cells, style)]
+    if style == "markdown":  # a row a line; a heading row's other cells empty
+        rows = [row_cells + [""] * (len(header) - len(row_cells)) for row_cells in table]
+        body = [f"| {' | '.join(row_cells)} |" for row_cells in rows]
+    elif style == "rows":  # a row a line, `|` between cells only; a heading on a line of its own
+        body = [" | ".join(row_cells) for row_cells in table]
+    else:
+        body = _flatten([cell for row_cells in table for cell in row_cells], style)
+    lines = ["某区部门重点工作任务分解表（摘录）", "", *body]
     result = import_text("\n".join(lines) + "\n")
     got = {t.id: (t.units(Role.LEAD), frozenset(t.units(Role.SUPPORT))) for t in resolve(result.plan).tasks
            if t.units(Role.LEAD) or t.units(Role.SUPPORT)}  # a part with no rows in the extract assigns nothing

@@ -190,7 +190,28 @@ def _rebuild_tables(lines: list[Line], notices: list[Notice]) -> list[Line]:
         columns, rows, index = _rows(lines, end, columns, piped, notices)
         out.append(Line(line.number, " | ".join(columns), tuple(columns)))
         out += rows
-    return _join_pipe_rows(_join_header_rows(out), notices)
+    return _headings_between_rows(_join_pipe_rows(_join_header_rows(out), notices))
+
+
+#: A part heading written between a table's rows: `一、主要预期目标`, `（三）提升服务水平`; short, no sentence.
+_ROW_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[(（][一二三四五六七八九十]{1,3}[)）])[^。|]{1,40}$")
+
+
+def _headings_between_rows(lines: list[Line]) -> list[Line]:
+    """A heading line (or a row holding only a heading: `| 一、主要预期目标 | | |`) between two rows of a table is
+    the rows' section: the table goes on after it (the rows keep their header)."""
+    out = list(lines)
+    rows = [i for i, line in enumerate(out) if line.cells is not None]
+    for before, after in zip(rows, rows[1:]):
+        for i in range(before + 1, after):
+            text = out[i].text.strip(" \t\u3000")
+            if text and _ROW_HEADING.match(text) and out[i].cells is None:
+                out[i] = attrs.evolve(out[i], text=text, in_table=True)
+    for i in rows[1:]:  # the header is the first row
+        filled = [cell.strip() for cell in out[i].cells or () if cell.strip()]
+        if len(filled) == 1 and _ROW_HEADING.match(filled[0]) and out[i].cells and out[i].cells[0].strip() == filled[0]:
+            out[i] = Line(out[i].number, filled[0], in_table=True)
+    return out
 
 
 def _header_at(lines: list[Line], index: int) -> tuple[list[str], int, bool] | None:
