@@ -208,8 +208,9 @@ def _headings_between_rows(lines: list[Line]) -> list[Line]:
             if text and _ROW_HEADING.match(text) and out[i].cells is None:
                 out[i] = attrs.evolve(out[i], text=text, in_table=True)
     for i in rows[1:]:  # the header is the first row
-        filled = [cell.strip() for cell in out[i].cells or () if cell.strip()]
-        if len(filled) == 1 and _ROW_HEADING.match(filled[0]) and out[i].cells and out[i].cells[0].strip() == filled[0]:
+        cells = out[i].cells or ()
+        filled = [cell.strip() for cell in cells if cell.strip()]
+        if len(filled) == 1 and _ROW_HEADING.match(filled[0]) and cells[0].strip() == filled[0]:
             out[i] = Line(out[i].number, filled[0], in_table=True)
     return out
 
