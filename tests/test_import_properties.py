@@ -923,7 +923,8 @@ def test_an_extract_of_a_longer_table_with_part_headings_gives_back_every_row(po
 
 #: A rule that a note naming no lead leaves each listed unit its part, in the words documents use.
 EACH_RULES = ["未明确牵头单位的，由所列负责单位按职责分工负责，下同", "未标明牵头单位的，由上述单位分别负责，下同",
-              "没有明确牵头部门的，由列出的单位按职责分工负责，下同", "未注明牵头单位的由所列单位分别负责，下同"]
+              "没有明确牵头部门的，由列出的单位按职责分工负责，下同", "未注明牵头单位的由所列单位分别负责，下同",
+              "未明确牵头单位的任务，由各责任单位分别负责，下同", "未列明牵头单位的，所列单位均为牵头单位，下同"]
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -126,7 +126,7 @@ RULE_NONE = re.compile(r"(?:排名)?不分先后")
 RULE_EACH = re.compile(r"(?:未|没有|沒有|无|無|不)(?:明确|明確|标明|標明|注明|註明|列明|写明|寫明|指明|标注|標註|确定|確定)?"
                        r"(?:牵头|牽頭)(?:单位|部门|單位|部門|处室|科室)?的?")
 #: The clause of such a rule that names the units it speaks of: `由所列负责单位按职责分工负责`, `列出的单位分别负责`.
-_RULE_UNITS = re.compile(r"^(?:由|则由|則由|均由)?(?:所列|上述|以上|前述|列出|列明|所列出|所列明)的?(?:各)?(?:负责|責任|责任|負責|相关|相關)?"
+_RULE_UNITS = re.compile(r"^(?:由|则由|則由|均由)?(?:(?:所列|上述|以上|前述|列出|列明|所列出|所列明)的?(?:各)?|各)(?:负责|責任|责任|負責|相关|相關)?"
                          r"(?:单位|部门|單位|部門)[\u4e00-\u9fff]{0,10}$")
 HENCEFORTH = re.compile(r"下同|以下同|后同")
 NO_DIVISION = re.compile(r"不再(?:做|作|进行|逐一|一一|单独)?(?:具体)?(?:分工|列出|列明)")
@@ -357,7 +357,8 @@ def _labelled(part: str, found: Found) -> bool:
     kept = []
     for clause in (tidy(clause) for clause in depth_split(value, "，,")):
         if RULE_FIRST.search(clause) or RULE_NONE.search(clause) or RULE_EACH.search(clause) \
-                or _RULE_UNITS.match(clause) or NO_DIVISION.search(clause) or HENCEFORTH.fullmatch(clause.rstrip("。")):
+                or (_RULE_UNITS.match(clause) and RULE_EACH.search(value)) or NO_DIVISION.search(clause) \
+                or HENCEFORTH.fullmatch(clause.rstrip("。")):
             _clause(clause, found)
         elif clause.startswith("其中") and _named_lead(clause, value, found):
             continue  # `其中市财政局为牵头单位`
