@@ -532,7 +532,7 @@ def _cells(lines: list[Line], start: int, piped: bool, each_line: bool = False) 
         line = lines[index]
         text = line.text.strip(" \t\u3000")
         if line.cells is not None or (_SECTION_HEADING.match(text) and not current
-                                      and not _rows_go_on(lines, index, [cell for cell in cells if cell[1]])):
+                                      and not _rows_go_on(lines, index, cells)):
             break
         if not text:
             if current and not piped:
@@ -565,7 +565,8 @@ def _rows_go_on(lines: list[Line], index: int, cells: list[tuple[int, str]]) -> 
     way this table's rows start: a bare 序号 (`3`, `68`), or, in a table without a 序号 column whose task cells
     carry their own number (`1. 生产总值…`), a numbered text; a header followed at once by a heading always goes
     on (a header with no rows is no table)."""
-    first = next((text for _, text in cells if not _SECTION_HEADING.match(text)), None)
+    # the first cell of the rows (only the headings before it are looked at: no scan of the whole table per heading)
+    first = next((text for _, text in cells if text and not _SECTION_HEADING.match(text)), None)
     numbered_text = first is None or bool(_TEXT_NUMBER.match(first))
     for line in lines[index:index + 40]:
         if line.cells is not None:
