@@ -204,11 +204,12 @@ MANNER_VERBS = st.sampled_from(["配合", "参加", "参与", "协助", "负责"
 #: A note that starts with its deadline, and labels with a word between the role word and the organ word.
 DUES_FIRST = st.sampled_from(["6月底完成", "年底前完成", "持续推进", "9月底取得阶段性成效并持续推进"])
 QUALIFIED_LEADS = st.builds(lambda role, word: f"牵头{word}{role}", st.sampled_from(["单位", "部门"]),
-                            st.sampled_from(["考核", "实施", "督办", ""]))
+                            st.sampled_from(["考核", "实施", "督办", "", "组织实施", "督促落实"]))  # up to four
 QUALIFIED_SUPPORTS = st.builds(lambda role, word: f"配合{word}{role}", st.sampled_from(["单位", "部门"]),
                                st.sampled_from(["落实", "实施", ""]))
 #: Document numbers a note may cite before its units, as copies write them (one lost its 〕 and 年).
-CITED = st.sampled_from(["青发〔2024〕3号", "青政办[2023]15号", "青政〔20237號", "国办发〔2019〕39号"])
+CITED = st.sampled_from(["青发〔2024〕3号", "青政办[2023]15号", "青政〔20237號", "国办发〔2019〕39号", "青发〔2024〕3",
+                         "青政办[2023]15", "依据青发〔2024〕7号文件"])  # without its 号, with an opening word
 #: How an item's number is closed: `1.`, `1．`, and the small full stop `1﹒` of some copies.
 NUMBER_MARKS = st.sampled_from([".", "．", "﹒"])
 ORGAN_WORDS = st.sampled_from(["单位", "部门", "处室", "科室", "股室", "机构"])
@@ -868,3 +869,141 @@ def test_a_heading_that_names_its_lead_units_assigns_the_items_under_it(pool, pa
     assert got == expected, text
     assert result.problems == ()
     assert qlmatrix.loads(result.text) == result.plan
+
+
+#: Role headers a table may use, plain or with a word inside (`协同配合单位`, `牵头考核单位`): (lead, support).
+ROLE_HEADERS = [("牵头单位", "配合单位"), ("主要责任单位", "协同配合单位"), ("牵头考核单位", "配合落实部门"),
+                ("牵头组织实施单位", "参加单位"), ("牽頭單位", "協同配合單位")]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(st.lists(table_names.filter(lambda n: len(n) >= 3 and cell_kind(n) == "unit"), min_size=3, max_size=6,
+                unique=True),
+       st.lists(st.lists(st.tuples(st.integers(0, 5), st.integers(0, 5)), max_size=3), min_size=1, max_size=4).filter(
+           lambda parts: any(parts)),
+       st.sampled_from(["pipes", "blank", "bare", "markdown", "rows"]), st.sampled_from(ROLE_HEADERS), st.booleans(),
+       st.booleans(), st.integers(1, 60), st.booleans())
+def test_an_extract_of_a_longer_table_with_part_headings_gives_back_every_row(pool, parts, style, roles, numbered,
+                                                                               spaced, start, headed):
+    """A table copied in part: part headings (一、…) between its rows, some parts with no rows, the rows' own
+    numbers jumping from one part to the next (3, then 41), role headers with a word inside, a spaced-out task
+    header; or no 序号 column, each task cell opening with its number (`1. `) counted straight through. Without
+    the headings the numbers jump all the same (5, 9, 17: the rows one bureau carries)."""
+    lead_header, support_header = roles
+    task_header = "主 要 工 作 任 务" if spaced else "重点工作任务"
+    header = [task_header, lead_header, support_header] if numbered else ["序号", task_header, lead_header,
+                                                                           support_header]
+    table, expected, row = [header], {}, start if not numbered else 1
+    for at, part in enumerate(parts):
+        if headed:
+            table.append([f"{CN[at]}、{TITLES[at % len(TITLES)]}"])
+        for lead, support in part:
+            lead, support = pool[lead % len(pool)], pool[support % len(pool)]
+            if lead == support:
+                support = pool[(pool.index(lead) + 1) % len(pool)]
+            task = f"{TITLES[row % len(TITLES)]}，{BODIES[0]}"
+            table.append([f"{row}. {task}", lead, support] if numbered else [str(row), task, lead, support])
+            expected[f"{CN[at] if headed else ''}{row}"] = ((lead,), frozenset([support]))
+            row += 1
+        if not numbered:
+            row += 7 * at + 3  # the extract leaves out the rows in between
+    if style == "markdown":  # a row a line; a heading row's other cells empty
+        rows = [row_cells + [""] * (len(header) - len(row_cells)) for row_cells in table]
+        body = [f"| {' | '.join(row_cells)} |" for row_cells in rows]
+    elif style == "rows":  # a row a line, `|` between cells only; a heading on a line of its own
+        body = [" | ".join(row_cells) for row_cells in table]
+    else:
+        body = _flatten([cell for row_cells in table for cell in row_cells], style)
+    lines = ["某区部门重点工作任务分解表（摘录）", "", *body]
+    result = import_text("\n".join(lines) + "\n")
+    got = {t.id: (t.units(Role.LEAD), frozenset(t.units(Role.SUPPORT))) for t in resolve(result.plan).tasks
+           if t.units(Role.LEAD) or t.units(Role.SUPPORT)}  # a part with no rows in the extract assigns nothing
+    assert got == expected, "\n".join(lines)
+
+
+#: A rule that a note naming no lead leaves each listed unit its part, in the words documents use.
+EACH_RULES = ["未明确牵头单位的，由所列负责单位按职责分工负责，下同", "未标明牵头单位的，由上述单位分别负责，下同",
+              "没有明确牵头部门的，由列出的单位按职责分工负责，下同", "未注明牵头单位的由所列单位分别负责，下同",
+              "未明确牵头单位的任务，由各责任单位分别负责，下同", "未列明牵头单位的，所列单位均为牵头单位，下同"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(any_names, min_size=4, max_size=8, unique=True), st.sampled_from(EACH_RULES),
+       st.lists(st.tuples(st.booleans(), st.lists(st.integers(0, 7), min_size=1, max_size=3, unique=True)),
+                min_size=1, max_size=5),
+       st.sampled_from([" ", "\u3000", "，", "；"]), st.booleans(), st.booleans())
+def test_a_rule_that_notes_naming_no_lead_leave_each_unit_its_part(pool, rule, items, apart, wide, in_notice):
+    """The first note (or the notice) states the rule; every later note of 负责单位 alone has all its units lead (each its part),
+    and a note naming its lead (`牵头单位：X 参加单位：Y、Z`, the labels apart by a space, a U+3000, a comma or a
+    semicolon) keeps its roles."""
+    o, c, colon = ("（", "）", "：") if wide else ("(", ")", ":")
+    first = pool[:2]
+    if in_notice:  # stated once in the notice before the items: every note is read under it
+        lines = ["某省部门分工方案", "", f"各有关部门：现将分工印发。{rule.removesuffix('，下同')}。", "", "一、总体任务", "",
+                 f"1. {TITLES[0]}，{BODIES[0]}{o}负责单位{colon}{'、'.join(first)}{c}"]
+    else:
+        lines = ["某省部门分工方案", "", "一、总体任务", "",
+                 f"1. {TITLES[0]}，{BODIES[0]}{o}负责单位{colon}{'、'.join(first)}。{rule}{c}"]
+    expected = {"一1": (tuple(first), frozenset())}
+    for number, (labelled, picks) in enumerate(items, start=2):
+        names = list(dict.fromkeys(pool[pick % len(pool)] for pick in picks))
+        if labelled and len(names) >= 2:
+            note = f"牵头单位{colon}{names[0]}{apart}参加单位{colon}{'、'.join(names[1:])}"
+            expected[f"一{number}"] = ((names[0],), frozenset(names[1:]))
+        else:
+            note = f"负责单位{colon}{'、'.join(names)}"
+            expected[f"一{number}"] = (tuple(names), frozenset())
+        lines += ["", f"{number}. {TITLES[number % len(TITLES)]}，{BODIES[1]}{o}{note}{c}"]
+    result = import_text("\n".join(lines) + "\n")
+    got = {t.id: (t.units(Role.LEAD), frozenset(t.units(Role.SUPPORT))) for t in resolve(result.plan).tasks}
+    assert got == expected, "\n".join(lines)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(st.lists(table_names.filter(lambda n: len(n) >= 3 and cell_kind(n) == "unit"), min_size=4, max_size=8,
+                unique=True),
+       st.lists(st.tuples(st.sampled_from(["note", "sentence", "led", "labels"]),
+                          st.lists(st.integers(0, 7), min_size=1, max_size=3, unique=True)), min_size=1, max_size=4),
+       st.booleans(), st.booleans())
+def test_unnumbered_paragraphs_that_each_assign_give_back_their_assignments(pool, entries, preamble, indent):
+    """A document with no numbered items: each paragraph assigns by a note, an assignment sentence with its
+    subject and the officials after it (`该项目由A、B负责；A责任人为某副局长。`), or label lines with a phone
+    after the units and more units on the lines after (`承办部门：A　咨询电话：…` / `B 5550123`)."""
+    pad = "\u3000\u3000" if indent else ""
+    lines = ["某市年度民生实事项目", ""] + (["经研究，确定年度民生实事项目如下：", ""] if preamble else [])
+    expected = {}
+    for number, (how, picks) in enumerate(entries, start=1):
+        names = list(dict.fromkeys(pool[pick % len(pool)] for pick in picks))
+        text = f"{pad}{TITLES[number % len(TITLES)]}，{BODIES[0]}"
+        if how == "note":
+            lines += [f"{text}（责任单位：{'、'.join(names)}）", ""]
+        elif how == "sentence":
+            lines += [f"{text}该项目由{'、'.join(names)}负责；{names[0]}责任人为林某副局长。", ""]
+        elif how == "led":
+            rest = f"，{'、'.join(names[1:])}配合" if names[1:] else "，责任人为周某副局长"
+            lines += [f"{text}此项工作由{names[0]}牵头负责{rest}。", ""]
+        else:
+            lines += [text, f"承办部门：{names[0]}\u3000咨询电话：0571-555{number:04d}",
+                      *(f"{name} 555{number:04d}" for name in names[1:]), ""]
+        expected[f"#{number}"] = ((names[0],), frozenset(names[1:]))
+    result = import_text("\n".join(lines) + "\n")
+    got = {t.id: (t.units(Role.LEAD), frozenset(t.units(Role.SUPPORT))) for t in resolve(result.plan).tasks}
+    assert got == expected, "\n".join(lines)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(unit_names, min_size=1, max_size=3, unique=True),
+       st.lists(st.tuples(st.text("丙丁青岚白溪北岭南港", min_size=1, max_size=3), st.sampled_from(["县", "区", "镇", "开发区"]),
+                          st.sampled_from([("党委", "政府"), ("党工委", "管委会"), ("党委", "人民政府")])),
+                min_size=1, max_size=4),
+       st.sampled_from(["、", ",", "，"]))
+def test_a_party_committee_and_its_government_named_together_stay_one_unit(heads, joints, sep):
+    """`清丰县党委、政府`: the government named by its bare organ word after its place's party committee is one
+    unit with it, between any separators."""
+    joint = list(dict.fromkeys(f"{place}{level}{party}、{government}" for place, level, (party, government) in joints))
+    units = heads + joint
+    note = f"（责任单位：{sep.join(units)}）"
+    text = f"某市重点民生工程\n一、已完成项目\n(1)建设城区绿道。{note}\n"
+    result = import_text(text)
+    got = {t.id: (t.units(Role.LEAD), t.units(Role.SUPPORT)) for t in resolve(result.plan).tasks}
+    assert got == {"一(1)": ((units[0],), tuple(units[1:]))}, text

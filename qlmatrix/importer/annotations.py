@@ -33,8 +33,8 @@ from .units import (
 _ORGAN_WORDS = ("单位", "部门", "处室", "科室", "股室", "机构", "單位", "部門", "處室", "機構")
 _LEAD_ROLE_WORDS = ("牵头", "主办", "主责", "牵头责任", "牵头负责", "主要责任", "首要责任", "主要负责", "牽頭", "主辦", "主責",
                     "牽頭責任", "牽頭負責", "主要責任", "主要負責")
-_SUPPORT_ROLE_WORDS = ("配合", "协办", "协助", "参与", "协同", "协作", "协同责任", "配合责任", "其他责任", "相关责任", "協辦", "協助",
-                       "參與", "協同", "協作", "協同責任", "其他責任", "相關責任")
+_SUPPORT_ROLE_WORDS = ("配合", "协办", "协助", "参与", "参加", "协同", "协作", "协同责任", "配合责任", "其他责任", "相关责任", "協辦", "協助",
+                       "參與", "參加", "協同", "協作", "協同責任", "其他責任", "相關責任")
 _RESPONSIBLE_ROLE_WORDS = ("责任", "实施", "承办", "负责", "責任", "實施", "承辦", "負責")
 
 
@@ -69,7 +69,9 @@ _LABEL_ROLES = {**{label: "lead" for label in LEAD_LABELS}, **{label: "support" 
 #: `牵头考核单位`, `配合落实部门`, `责任实施单位`. The role word gives the role, as in the plain labels; the
 #: words are tried after the plain labels, so `主要责任单位` is still read as the whole word it is.
 _ROLE_WORDS_BY_LENGTH = sorted({*_LEAD_ROLE_WORDS, *_SUPPORT_ROLE_WORDS, *_RESPONSIBLE_ROLE_WORDS}, key=len, reverse=True)
-_QUALIFIED_LABEL = (rf"(?:{'|'.join(map(re.escape, _ROLE_WORDS_BY_LENGTH))})[\u4e00-\u9fff]{{1,3}}?"
+#: The word inside holds no organ or leader word: `责任领导责任单位` is two header cells, not one label.
+_NOT_INSIDE = "|".join(map(re.escape, (*_ORGAN_WORDS, "领导", "領導")))
+_QUALIFIED_LABEL = (rf"(?:{'|'.join(map(re.escape, _ROLE_WORDS_BY_LENGTH))})(?:(?!{_NOT_INSIDE})[\u4e00-\u9fff]){{1,4}}?"
                     rf"(?:{'|'.join(map(re.escape, _ORGAN_WORDS))})")
 _LABEL_WORDS = "|".join(sorted(map(re.escape, _LABEL_ROLES), key=len, reverse=True)) + "|" + _QUALIFIED_LABEL
 
@@ -81,6 +83,18 @@ def label_role(word: str) -> str:
     role_word = next(role for role in _ROLE_WORDS_BY_LENGTH if word.startswith(role))
     return ("lead" if role_word in _LEAD_ROLE_WORDS else "support" if role_word in _SUPPORT_ROLE_WORDS
             else "responsible")
+_QUALIFIED = re.compile(_QUALIFIED_LABEL)
+
+
+def role_label(word: str) -> str | None:
+    """The role of a word that is a label of units, plain or qualified (`协同配合单位`, `牵头考核单位`, as a table's
+    column header): "lead", "support" or "responsible"; None for any other word."""
+    if word in _LABEL_ROLES:
+        role = _LABEL_ROLES[word]
+        return role if role in ("lead", "support", "responsible") else None
+    return label_role(word) if _QUALIFIED.fullmatch(word) else None
+
+
 #: `牵头单位：`, `[牵头单位]:`, and `【牵头单位】` alone: a label closed by its brackets needs no colon.
 #: A label may say more in parentheses before its colon: `牵头单位(部门):`, `责任单位（牵头）：` is not one (a mark).
 _LABEL_ASIDE = r"(?:[(（](?:部门|单位|部門|單位|处室|科室|處室)[)）])?"
@@ -107,6 +121,13 @@ _SPACED_LABEL = re.compile(rf"(?<=[^ \t\u3000，,；;])[ \t\u3000]+(?=[【\[]?({
 RULE_FIRST = re.compile(r"[列排](?:在|于)?(?:第一位|首位)|排名第一|排在前面的为牵头"
                         r"|(?:第一|首)(?:位|个|個)?[^，,。；;()（）]{0,8}?(?:为|為|爲|是)[^，,。；;()（）]{0,4}?(?:牵头|牽頭)")
 RULE_NONE = re.compile(r"(?:排名)?不分先后")
+#: A rule that a note naming no lead leaves every unit it lists answering for its own part: `未明确牵头单位的，由所列
+#: 负责单位按职责分工负责，下同`, `没有标明牵头部门的，由列出的单位分别负责`, `未注明牵头单位的均为共同牵头单位` (as 分别负责).
+RULE_EACH = re.compile(r"(?:未|没有|沒有|无|無|不)(?:明确|明確|标明|標明|注明|註明|列明|写明|寫明|指明|标注|標註|确定|確定)?"
+                       r"(?:牵头|牽頭)(?:单位|部门|單位|部門|处室|科室)?的?")
+#: The clause of such a rule that names the units it speaks of: `由所列负责单位按职责分工负责`, `列出的单位分别负责`.
+_RULE_UNITS = re.compile(r"^(?:由|则由|則由|均由)?(?:(?:所列|上述|以上|前述|列出|列明|所列出|所列明)的?(?:各)?|各)(?:负责|責任|责任|負責|相关|相關)?"
+                         r"(?:单位|部门|單位|部門)[\u4e00-\u9fff]{0,10}$")
 HENCEFORTH = re.compile(r"下同|以下同|后同")
 NO_DIVISION = re.compile(r"不再(?:做|作|进行|逐一|一一|单独)?(?:具体)?(?:分工|列出|列明)")
 #: A bracket or line that talks about roles: when it is not understood, it is reported.
@@ -179,7 +200,9 @@ class Found:
             supports = [name for name in everyone if name not in leads]
             responsible = []
         if responsible:
-            if leads or rule == "none":
+            if rule == "each" and not leads:  # no lead named: every listed unit answers for its part
+                leads, responsible = responsible, []
+            elif leads or rule == "none":
                 supports = responsible + supports
             else:
                 leads = responsible[:1]
@@ -333,7 +356,8 @@ def _labelled(part: str, found: Found) -> bool:
     # `责任单位:A、B,排在首位的为牵头单位,下同`: a rule (or 下同, 不再分工) written as a clause of the value
     kept = []
     for clause in (tidy(clause) for clause in depth_split(value, "，,")):
-        if RULE_FIRST.search(clause) or RULE_NONE.search(clause) or NO_DIVISION.search(clause) \
+        if RULE_FIRST.search(clause) or RULE_NONE.search(clause) or RULE_EACH.search(clause) \
+                or (_RULE_UNITS.match(clause) and RULE_EACH.search(value)) or NO_DIVISION.search(clause) \
                 or HENCEFORTH.fullmatch(clause.rstrip("。")):
             _clause(clause, found)
         elif clause.startswith("其中") and _named_lead(clause, value, found):
@@ -358,6 +382,8 @@ def _labelled(part: str, found: Found) -> bool:
     for name, mark in names:  # a mark (`X(牵头)`) says the role itself, as the parser reads it
         if DUE_PIECE.match(name):
             found.due.append(name)
+        elif DOCUMENT_NUMBER.match(name):  # `责任单位：青政办〔2031〕12、…`: the source, no unit
+            found.sources.append(name)
         elif is_official(name):  # `责任单位：…、分管副县长`: a person, the task's leader
             found.leaders.append(name)
         elif could_be_unit(name, labelled=True):
@@ -471,8 +497,8 @@ def _rules_after_names(value: str, found: Found) -> str:
     `A、B(B牵头)`: the units named lead."""
     for match in list(_RULE_AFTER_NAME.finditer(value)):
         inner = match.group(1)
-        if RULE_FIRST.search(inner) or RULE_NONE.search(inner):
-            found.rule = "first" if RULE_FIRST.search(inner) else "none"
+        if RULE_FIRST.search(inner) or RULE_NONE.search(inner) or RULE_EACH.search(inner):
+            found.rule = "first" if RULE_FIRST.search(inner) else "none" if RULE_NONE.search(inner) else "each"
             found.rule_henceforth = bool(HENCEFORTH.search(inner))
             value = value.replace(match.group(0), "", 1)
         elif _named_lead(inner, value.replace(match.group(0), ""), found):
@@ -484,10 +510,12 @@ def _clause(clause: str, found: Found) -> bool:
     """One comma-separated clause of an unlabelled note: `A、B牵头`, `C按职责分工负责`, a rule."""
     if not clause:
         return False
-    if RULE_FIRST.search(clause) or RULE_NONE.search(clause):
-        found.rule = "first" if RULE_FIRST.search(clause) else "none"
+    if RULE_FIRST.search(clause) or RULE_NONE.search(clause) or RULE_EACH.search(clause):
+        found.rule = "first" if RULE_FIRST.search(clause) else "none" if RULE_NONE.search(clause) else "each"
         found.rule_henceforth = bool(HENCEFORTH.search(clause))
         return False
+    if found.rule == "each" and _RULE_UNITS.match(clause):
+        return False  # `由所列负责单位按职责分工负责`: the rule's own words, no unit
     if NO_DIVISION.search(clause):
         found.no_division = True
         return False
@@ -528,6 +556,11 @@ def _clause(clause: str, found: Found) -> bool:
         marked = _each_names(marked)
     names = [name for name, _ in marked]
     _shared_organ_readings(body, names, found)
+    numbers = [name for name in names if DOCUMENT_NUMBER.match(name)]
+    if numbers and len(numbers) < len(names):  # `青政办〔2031〕12、省科技厅牵头`: the number is the source, no unit
+        found.sources.extend(numbers)
+        marked = [(name, mark) for name, mark in marked if name not in numbers]
+        names = [name for name in names if name not in numbers]
     if not names or not all(could_be_unit(name) for name in names + consulted):
         if names and not glued:  # a glued role word is reported as ambiguous already
             found.problems.append(clause)
@@ -545,7 +578,10 @@ def _clause(clause: str, found: Found) -> bool:
 
 #: A document number a note cites as the task's source: `皖发〔2021〕9号`, `国发[2020]6号`, `皖發〔20229號` (a copy
 #: that lost the `〕` and the 年): an issuer's short name, a year, a serial number, 号.
-DOCUMENT_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[［(（]?\d{4}[〕\]］)）年]?\d{1,4}[号號]$")
+DOCUMENT_NUMBER = re.compile(r"^(?:(?:依据|根据|按照|落实|依據|根據|落實)《?)?(?:[\u4e00-\u9fff]{1,10}[〔\[［(（]?\d{4}[〕\]］)）年]?\d{1,4}[号號]"
+                             r"|[\u4e00-\u9fff]{1,10}[〔\[［]\d{4}[〕\]］]\d{1,4})(?:文件|精神|要求|文|规定|規定)?$")
+#: `（青发〔2031〕3，…）`: without its 号 a number is still one when its year stands in brackets (`〔2031〕`); with
+#: an opening word and what is cited (`依据青发〔2031〕7号文件`) too.
 
 
 #: A document number's year whose `〕` the copy lost (`皖發〔20229號`): closed again, so that the bracket does not

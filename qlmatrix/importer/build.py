@@ -23,9 +23,9 @@ from ..span import Span
 from ..text import Text
 from ..writer import UnwritableError
 from ..writer import name as writable_name
-from .annotations import HINT, LABEL, RULE_FIRST, RULE_NONE, Found, parse_note
+from .annotations import HINT, LABEL, RULE_EACH, RULE_FIRST, RULE_NONE, Found, parse_note
 from .numbering import number_value
-from .outline import DOC_NUMBER, TABLE_RANK, Item, Outline, Para
+from .outline import ASSIGNING_SENTENCE, DOC_NUMBER, TABLE_RANK, Item, Outline, Para
 from .phrases import find_cadence
 from .running import mentions, running_roles
 from .units import (
@@ -200,9 +200,11 @@ class Importer:
                 _merge(found, labelled)
         if found is not None:
             # the rule may stand in a label line: that line is what the header quotes
-            stated = note or next((p.text for p in item.labels if RULE_FIRST.search(p.text) or RULE_NONE.search(p.text)),
-                                  "")
-            self._rules(found, note_para.line if note_para else item.line, stated)
+            stated_in = next((p for p in item.labels if RULE_FIRST.search(p.text) or RULE_NONE.search(p.text)
+                              or RULE_EACH.search(p.text)), None)
+            stated = note or (stated_in.text if stated_in else "")
+            self._rules(found, note_para.line if note_para else stated_in.line if stated_in and not note else item.line,
+                        stated)
             if found.assumed:
                 self.problem(item.line, "、".join(found.assumed),
                              "read as places sharing the organ word of the name after them; check against the text",
@@ -287,12 +289,6 @@ def _bare_unit_list(text: str, start: int, inner: str) -> bool:
                                for name in names) and not re.search(r"[：:。]", inner)
 
 
-#: A sentence that does nothing but assign: `由市财政局、农业局，各县(市)、区人民政府负责落实。` (the list framed
-#: by 由 and a role verb, as a note's is by its brackets).
-_ASSIGNING_SENTENCE = re.compile(r"(?:^|(?<=[。；;]))[ \t\u3000]*由([^。；;]{2,160}?(?:牵头负责|负责落实|牵头落实|负责实施|组织实施|牵头|负责|"
-                                 r"配合|落实|牽頭|負責))[。；;]?$")
-
-
 #: The last clause of an item that names who does it, after what is to be done: `…的问题，由发展改革委会同农业部、
 #: 财政部等部门研究提出落实意见。`, `…，由国土资源部会同农业部等部门负责落实。` X leads, the units after 会同 are consulted.
 _ASSIGNING_CLAUSE = re.compile(r"[，,][ \t\u3000]*由(?P<lead>[^，,、。；;]{2,30}?)(?:会同|會同)(?P<with>[^，,。；;]{2,200}?)"
@@ -305,7 +301,7 @@ def _assignment_sentence(paragraphs: list[Para]) -> tuple[str, Para] | None:
     its last clause when it names the lead and who is consulted (由X会同Y…)."""
     for para in reversed(paragraphs):
         text = para.text.rstrip(" \t\u3000")
-        match = _ASSIGNING_SENTENCE.search(text)
+        match = ASSIGNING_SENTENCE.search(text)
         if match is None:
             clause = _ASSIGNING_CLAUSE.search(text)
             if clause is None:
@@ -320,7 +316,8 @@ def _assignment_sentence(paragraphs: list[Para]) -> tuple[str, Para] | None:
         # assigns in its clauses (running text), it is no note
         if found is None or not found.units or found.problems:
             return None
-        para.text = text[: match.start()].rstrip()
+        # the officials named after the units (`；市民政局责任人为某副局长`) stay in the text: people, no units
+        para.text = (text[: match.start()].rstrip() + (match.group("persons") or "").lstrip("；;，, ")).rstrip()
         return match.group(1), para
     return None
 
@@ -395,6 +392,7 @@ def build_plan(outline: Outline, source: str, default_title: str | None = None) 
     importer = Importer(source)
     for line, text, en, zh in outline.notices:
         importer.problem(line, text, en, zh)
+    _preamble_rule(outline.preamble, importer)
     analysed = [importer.analyse(item) for item in outline.items]
     if not analysed:
         first = next(iter(outline.preamble), Para(1, ""))
@@ -424,7 +422,7 @@ def build_plan(outline: Outline, source: str, default_title: str | None = None) 
             leads, supports, consults = _running(entry, names, importer, tasks_notes, (line, title), running_leaders)
             if tasks_notes.get((line, title), "").startswith("inherited:") and importer.inherit is not None:
                 found = importer.inherit[0]  # an earlier note's units stand for this item, 分别 and all
-        each = _each_leads(found, leads)
+        each = _each_leads(found, leads, importer.rule)
         span = Span(source, line, 1, line, 1)
         out = []
         for role, group in ((Role.LEAD, leads), (Role.SUPPORT, supports), (Role.CONSULT, consults)):
@@ -605,10 +603,37 @@ def _annotated_groups(text: str) -> list[tuple[str, Found]]:
     return groups
 
 
-def _each_leads(found: Found | None, leads: list[str]) -> frozenset[str]:
+#: A sentence of the preamble that states the lead rule for the whole plan: `列第一位的为牵头单位`, `排名不分先后`,
+#: `未明确牵头单位的，由所列单位按职责分工负责`.
+_SENTENCE = re.compile(r"[^。；;！？!?]+")
+
+
+def _preamble_rule(preamble: list[Para], importer: Importer) -> None:
+    """A lead rule stated once in the notice before the items holds for every note, as one stated in the first
+    note with 下同 does."""
+    for para in preamble:
+        for sentence in _SENTENCE.findall(para.text):
+            if "牵头" not in sentence and "牽頭" not in sentence and not RULE_NONE.search(sentence):
+                continue
+            rule = ("first" if RULE_FIRST.search(sentence) else "each" if RULE_EACH.search(sentence)
+                    else "none" if RULE_NONE.search(sentence) else None)
+            if rule is not None:
+                importer.rule = rule
+                importer.rule_line = (para.line, sentence.strip(" \t\u3000，,"))
+                return
+
+
+def _each_leads(found: Found | None, leads: list[str], rule: str = "first") -> frozenset[str]:
     """The leads that lead their own parts (`（A、B分别负责）`: written `分别牵头:`): those the note says so of,
-    when at least two of them lead; a `分别` of one unit says nothing `牵头` does not."""
-    if found is None or not found.each:
+    when at least two of them lead; a `分别` of one unit says nothing `牵头` does not. Under a rule that a note
+    naming no lead leaves each unit its part (`未明确牵头单位的，由所列负责单位按职责分工负责`), a note of
+    responsible units only is such a note."""
+    if found is None:
+        return frozenset()
+    if (found.rule or rule) == "each" and found.responsible and not found.lead and not found.named_lead:
+        each = frozenset(found.responsible).intersection(leads)
+        return each if len(each) > 1 else frozenset()
+    if not found.each:
         return frozenset()
     each = frozenset(found.each).intersection(leads)
     return each if len(each) > 1 else frozenset()

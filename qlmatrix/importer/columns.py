@@ -16,7 +16,15 @@ from __future__ import annotations
 import functools
 import re
 
-from .annotations import DUE_LABELS, DUE_PIECE, LEAD_LABELS, LEADER_LABELS, RESPONSIBLE_LABELS, SUPPORT_LABELS
+from .annotations import (
+    DUE_LABELS,
+    DUE_PIECE,
+    LEAD_LABELS,
+    LEADER_LABELS,
+    RESPONSIBLE_LABELS,
+    SUPPORT_LABELS,
+    role_label,
+)
 from .units import could_be_unit, is_official, looks_like_unit, split_units
 
 #: Columns that say nothing about who does what, and columns of numbers.
@@ -37,7 +45,7 @@ _HEADING_CELL = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|
 #: A figure (`1300人`, `54%`, `3所`, `42.5%`, `1.5万人`, `10亿元以上`): a target or a count, never a unit's name.
 _FIGURE = re.compile(r"^(?:约|近|超|逾|≥|>)?[0-9][0-9.,，]*(?:[%％‰]|[\u4e00-\u9fff]{1,3})?(?:以上|以下|左右|余)?$")
 #: How a task column's header ends (as `flat.task_header` reads it): 重点任务, 目标与任务, 内容与要求, 项目名称.
-_TASK_END = re.compile(r"(?:任务|任務|目标|目標|工作|事项|事項|实事|實事|举措|舉措|措施|内容|內容|要求|项目|項目|名称|名稱)$")
+_TASK_END = re.compile(r"(?:任务|任務|目标|目標|工作|事项|事項|实事|實事|举措|舉措|措施|内容|內容|要求|项目|項目|名称|名稱|指标|指標)$")
 _PERSON = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
 #: A short name that starts with a level (县科协, 市侨联) is a unit, not a person.
 _LEVEL_START = "省市县区州镇乡縣區鎮鄉"
@@ -53,19 +61,26 @@ _SIMPLIFIED = str.maketrans("號編項標務責單備註稱牽頭門時間內體
                             "号编项标务责单备注称牵头门时间内体与导领协参办实进况举类别计业际数负担级区县镇乡执处档联络环节归属绩报内级规画划点达层总综监预专组织员队标")
 
 
+_PLAIN_HEADER = {"lead": "牵头单位", "support": "配合单位", "responsible": "责任单位"}
 _ROLE_HEADERS = frozenset((*LEAD_LABELS, *SUPPORT_LABELS, *RESPONSIBLE_LABELS))
 #: Two role words joined in one header (`责任主体与协同单位`, `牵头单位和配合单位`).
 _JOINED_ROLES = re.compile(r"^(?P<first>[\u4e00-\u9fff]{2,8}?)(?:与|和|及|、|/)(?P<second>[\u4e00-\u9fff]{2,8})$")
 
 
-def header_key(cell: str) -> str:
+def header_key(cell: str, qualified: bool = True) -> str:
     """A header cell as a word: spaces a table puts inside (`任 务 名 称`) dropped, in simplified characters; a
     header of two role words joined (`责任主体与协同单位`) is read as its first, which says how its units stand
-    to the other columns' (the 协同单位 among them support as well)."""
+    to the other columns' (the 协同单位 among them support as well); a label with a word inside (`协同配合单位`) is
+    read as the plain label of its role unless `qualified` is false."""
     word = _SPACE.sub("", cell).translate(_SIMPLIFIED)
     joined = _JOINED_ROLES.match(word)
     if joined and joined.group("first") in _ROLE_HEADERS and joined.group("second") in _ROLE_HEADERS:
         return joined.group("first")
+    if qualified and word not in _ROLE_HEADERS:
+        # a label with a word inside (`协同配合单位`, `牵头考核单位`, `责任落实部门`) heads a column of its role
+        role = role_label(word)
+        if role is not None:
+            return _PLAIN_HEADER[role]
     return word
 
 

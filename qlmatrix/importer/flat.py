@@ -26,12 +26,21 @@ from __future__ import annotations
 import functools
 import re
 
+import attrs
+
 from .annotations import DUE_LABELS, LEAD_LABELS, LEADER_LABELS, RESPONSIBLE_LABELS, SUPPORT_LABELS
 from .columns import cell_kind, column_kind, fits_in_order, header_key, more_units, one_unit_column, place, sub_rows
 from .numbering import number_value
 from .reading import Line
 from .runs import cut_run_together
 from .units import could_be_unit, looks_like_unit, split_units, strip_verb
+
+#: Pinyin a third-party site put after characters (`發(fā)`, `經(jīng)開區(qū)`): not the document's text.
+PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹ]{1,7}\)")
+#: Marks a copying site scattered through the text (`一@@、`, `(一@@)`, `自治区发展改革委@@@@`): a doubled symbol
+#: that no plan writes, inside a line; not the document's text (as pinyin in parentheses is not).
+SITE_MARKS = re.compile(r"(?<=\S)(?:@{2,}|#{2,}|\^{2,}|~{2,}|\${2,})")
+
 
 #: Columns a table may have that say nothing about who does what (`进展情况` between the task and the units).
 OTHER_COLUMNS = ("进展情况", "完成情况", "工作进展", "推进情况", "进度情况", "落实情况", "备注", "说明", "进展", "備註",
@@ -47,7 +56,7 @@ HEADER_WORDS = frozenset((
 _TASK_WORDS = frozenset(("重点任务", "工作任务", "主要任务", "具体任务", "任务内容", "工作内容", "任务", "工作措施", "举措",
                          "内容", "重点工作", "目标任务", "目标与任务"))
 #: A task column named for its document: `2022年预期目标`, `目标与任务`, `年度重点工作`, `工作举措`.
-_TASK_HEADER = re.compile(r"^(?:\d{4}年)?[\u4e00-\u9fff]{0,8}(?:任务|目标|工作|事项|实事|举措|措施|内容|要求|项目)(?:名称)?$")
+_TASK_HEADER = re.compile(r"^(?:\d{4}年)?[\u4e00-\u9fff]{0,8}(?:任务|目标|工作|事项|实事|举措|措施|内容|要求|项目|指标)(?:名称)?$")
 
 
 
@@ -69,6 +78,7 @@ _ROLE_WORDS = frozenset((*LEAD_LABELS, *RESPONSIBLE_LABELS, *SUPPORT_LABELS))
 _NUMBER_WORDS = frozenset(("序号", "编号"))
 _LEAD_WORDS = frozenset((*LEAD_LABELS, *RESPONSIBLE_LABELS))
 _SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}[、．.]")
+_HEADING_CELL = re.compile(r"^[(（][一二三四五六七八九十]{1,3}[)）]")
 _CELL_END = re.compile(r"(?:[ \t\u3000]*\|)+[ \t\u3000]*$")  # `||`: an empty cell
 _NUMBER_CELL = re.compile(r"^[0-9]{1,3}$")
 #: Where a run-together document breaks into paragraphs: a space before a number, a label, a date.
@@ -77,7 +87,7 @@ _PARAGRAPH_BREAK = re.compile(
     r"|(?:责任单位|牵头单位|配合单位|牵头责任单位|协同责任单位|责任领导)[:：]|\d{4}年\d{1,2}月\d{1,2}日|[(（]此件)"
     r"|[\u4e00-\u9fff]{2,8}[:：](?![0-9]))")  # any label: `项目责任人:`, `实际完成情况:` end the label before them
 #: A closing bracket followed by the next item's number: `…负责)(二)…`, `…协办)2.…`.
-_RUN_ON = re.compile(r"(?<=[)）\]】〕])(?=([(（][一二三四五六七八九十]{1,3}[)）]|[0-9]{1,3}[.．、](?![0-9])))")
+_RUN_ON = re.compile(r"(?<=[)）\]】〕])(?<![0-9]{4}[〕\]］])(?=([(（][一二三四五六七八九十]{1,3}[)）]|[0-9]{1,3}[.．、](?![0-9])))")
 _LINE_NUMBER = re.compile(r"^[ \t\u3000]*([(（][一二三四五六七八九十]{1,3}[)）]|[0-9]{1,3}[.．、](?![0-9]))")
 _LONG_LINE = 120
 _MAX_HEADER_LINES = 60
@@ -94,7 +104,18 @@ Notice = tuple[int, str, str, str]
 def prepare(lines: list[Line], notices: list[Notice] | None = None) -> list[Line]:
     """The document's lines with run-together paragraphs and items cut apart and flattened tables rebuilt;
     what had to be assumed (a lead cell taken as spanning the rows below it) is added to `notices`."""
+    lines = [_without_copy_marks(line) for line in lines]
     return _rebuild_tables(_cut_run_on_items(cut_run_together(_cut_long_lines(lines))), [] if notices is None else notices)
+
+
+def _without_copy_marks(line: Line) -> Line:
+    """A line without what a copying site added (pinyin, doubled marks) before its tables are looked for: a
+    header `序號(hào)` is the word 序號, a cell `區(qū)衛(wèi)生健康局` the name 區衛生健康局."""
+    def bare(text: str) -> str:
+        return SITE_MARKS.sub("", PINYIN.sub("", text))
+    if line.cells is not None:
+        return attrs.evolve(line, text=bare(line.text), cells=tuple(bare(cell) for cell in line.cells))
+    return attrs.evolve(line, text=bare(line.text))
 
 
 def _cut_long_lines(lines: list[Line]) -> list[Line]:
@@ -169,7 +190,29 @@ def _rebuild_tables(lines: list[Line], notices: list[Notice]) -> list[Line]:
         columns, rows, index = _rows(lines, end, columns, piped, notices)
         out.append(Line(line.number, " | ".join(columns), tuple(columns)))
         out += rows
-    return _join_pipe_rows(_join_header_rows(out), notices)
+    return _headings_between_rows(_join_pipe_rows(_join_header_rows(out), notices))
+
+
+#: A part heading written between a table's rows: `一、主要预期目标`, `（三）提升服务水平`; short, no sentence.
+_ROW_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[(（][一二三四五六七八九十]{1,3}[)）])[^。|]{1,40}$")
+
+
+def _headings_between_rows(lines: list[Line]) -> list[Line]:
+    """A heading line (or a row holding only a heading: `| 一、主要预期目标 | | |`) between two rows of a table is
+    the rows' section: the table goes on after it (the rows keep their header)."""
+    out = list(lines)
+    rows = [i for i, line in enumerate(out) if line.cells is not None]
+    for before, after in zip(rows, rows[1:]):
+        for i in range(before + 1, after):
+            text = out[i].text.strip(" \t\u3000")
+            if text and _ROW_HEADING.match(text) and out[i].cells is None:
+                out[i] = attrs.evolve(out[i], text=text, in_table=True)
+    for i in rows[1:]:  # the header is the first row
+        cells = out[i].cells or ()
+        filled = [cell.strip() for cell in cells if cell.strip()]
+        if len(filled) == 1 and _ROW_HEADING.match(filled[0]) and cells[0].strip() == filled[0]:
+            out[i] = Line(out[i].number, filled[0], in_table=True)
+    return out
 
 
 def _header_at(lines: list[Line], index: int) -> tuple[list[str], int, bool] | None:
@@ -190,7 +233,7 @@ def _header_at(lines: list[Line], index: int) -> tuple[list[str], int, bool] | N
                 break
             pieces.append((cursor, text))
         cursor += 1
-    joined = "".join(text for _, text in pieces)
+    joined = "".join(header_key(text) for _, text in pieces)  # spaced out, `主 要 工 作 任 务`, it is the same word
     # a header names a role and the task: without both words in its lines there is nothing to cut (a document
     # of `任务` lines is not segmented again from each of them)
     if not _ROLE_ROOT.search(joined) or not _TASK_ROOT.search(joined):
@@ -217,7 +260,7 @@ _COMPLETE_END = ("数", "率", "额", "量", "比例", "情况", "完成", "进�
 _GROUP_LINES = 4  # the most lines one header cell is seen to take (`牵头` / `负责` / `单` / `位`)
 #: Words every role column and every task column holds (for a quick look before the header is cut).
 _ROLE_ROOT = re.compile(r"牵头|牽頭|主办|主辦|主责|主責|配合|协|協|参与|參與|责任|責任|实施|實施|承办|承辦")
-_TASK_ROOT = re.compile(r"任务|任務|目标|目標|工作|事项|事項|实事|實事|举措|舉措|措施|内容|內容|要求|项目|項目")
+_TASK_ROOT = re.compile(r"任务|任務|目标|目標|工作|事项|事項|实事|實事|举措|舉措|措施|内容|內容|要求|项目|項目|指标|指標")
 
 
 def _opens_header(lines: list[Line], index: int) -> bool:
@@ -251,7 +294,7 @@ def _segment(texts: list[str], width: int | None = None, piped: bool = False) ->
                 continue
             group = texts[end - size:end]
             word = "".join(group)
-            if size > 1 and header_key(word) not in HEADER_WORDS \
+            if size > 1 and header_key(word, qualified=False) not in HEADER_WORDS \
                     and any(header_key(piece) in HEADER_WORDS or piece.endswith(_COMPLETE_END) for piece in group[:-1]):
                 continue  # `某区分工` `序号` `工作任务`: a column word inside is a column of its own, not a piece
             if header_word(word):
@@ -423,13 +466,19 @@ def _merged_cell_rows(lines: list[Line], start: int, columns: list[str]) -> tupl
                                and _unit_cell(strip_verb(after)[0]) for text, after in zip(texts, texts[1:])):
         return _content_rows(body, texts, tasks[-1], role), index
     out: list[Line] = []
+    # the unit cells after an item's line fill the role columns in the header's order (牵头单位, then 配合单位);
+    # more than there are columns go on in the last
+    roles = [c for c in columns if c in _ROLE_WORDS] or [role]
+    filled = 0
     for line, text in zip(body, texts):
         if _ITEM_START.match(text):
             out.append(Line(line.number, text))
+            filled = 0
         elif _DUE_CELL.match(text):
             out.append(Line(line.number, f"完成时限：{text}"))
         elif _unit_cell(text):
-            out.append(Line(line.number, f"{role}：{text}"))
+            out.append(Line(line.number, f"{roles[min(filled, len(roles) - 1)]}：{text}"))
+            filled += 1
         else:
             out.append(Line(line.number, text))
     return out, index
@@ -469,7 +518,8 @@ def _one_cell_a_line(lines: list[Line], start: int, width: int) -> bool:
     ahead = [line.text.strip(" \t\u3000") for line in lines[start:start + 2 * width]]
     # a table of one short row at the end of the document has fewer lines than the header has columns; a merged
     # 类别 cell may come before the first row's number
-    return len(ahead) >= min(width, 3) and all(ahead) and any(_NUMBER_CELL.match(text) for text in ahead[:2])
+    rows = [text for text in ahead if not _SECTION_HEADING.match(text)]  # part headings before the first row
+    return len(ahead) >= min(width, 3) and all(ahead) and any(_NUMBER_CELL.match(text) for text in rows[:2])
 
 
 def _cells(lines: list[Line], start: int, piped: bool, each_line: bool = False) -> tuple[list[tuple[int, str]], int]:
@@ -481,7 +531,8 @@ def _cells(lines: list[Line], start: int, piped: bool, each_line: bool = False) 
     while index < len(lines):
         line = lines[index]
         text = line.text.strip(" \t\u3000")
-        if line.cells is not None or (_SECTION_HEADING.match(text) and not current):
+        if line.cells is not None or (_SECTION_HEADING.match(text) and not current
+                                      and not _rows_go_on(lines, index, cells)):
             break
         if not text:
             if current and not piped:
@@ -503,6 +554,28 @@ def _cells(lines: list[Line], start: int, piped: bool, each_line: bool = False) 
     while cells and not cells[-1][1]:
         cells.pop()
     return cells, index
+
+
+_TEXT_NUMBER = re.compile(r"^(?:[0-9]{1,3}[.．、](?![0-9])|[(（][0-9]{1,3}[)）])")
+
+
+def _rows_go_on(lines: list[Line], index: int, cells: list[tuple[int, str]]) -> bool:
+    """Does the table go on after the part heading at `index` (`一、主要预期指标` between rows, or several such
+    headings of parts with no rows in an extract)? Yes when, past the headings, the next line starts a row the
+    way this table's rows start: a bare 序号 (`3`, `68`), or, in a table without a 序号 column whose task cells
+    carry their own number (`1. 生产总值…`), a numbered text; a header followed at once by a heading always goes
+    on (a header with no rows is no table)."""
+    # the first cell of the rows (only the headings before it are looked at: no scan of the whole table per heading)
+    first = next((text for _, text in cells if text and not _SECTION_HEADING.match(text)), None)
+    numbered_text = first is None or bool(_TEXT_NUMBER.match(first))
+    for line in lines[index:index + 40]:
+        if line.cells is not None:
+            return False
+        text = cell_text(line.text)
+        if not text or _SECTION_HEADING.match(text):
+            continue
+        return bool(_NUMBER_CELL.match(text)) or (numbered_text and bool(_TEXT_NUMBER.match(text)))
+    return False
 
 
 def _cell_of_lines(lines: list[str]) -> str:
@@ -537,8 +610,16 @@ def _rows(lines: list[Line], start: int, columns: list[str], piped: bool,
         pending: list[tuple[int, str]] = []  # cells after a full row that are no part of it: a heading
         for cell in cells[:first_row]:
             pending.append(cell)
-        for cell in cells[first_row:]:
-            if _NUMBER_CELL.match(cell[1]) and int(cell[1]) == expected and (not rows or len(rows[-1]) >= 2):
+        following = cells[first_row + 1:] + [(0, "")]
+        for cell, after in zip(cells[first_row:], following):
+            # the numbers may jump: an extract of a longer table keeps its rows' own numbers (3 under 一、, then 68
+            # under 六、), after a part heading, or after a full row when a task's text follows the number
+            jumps = bool(rows) and _NUMBER_CELL.match(cell[1]) is not None and int(cell[1]) > expected and (
+                any(_SECTION_HEADING.match(text) or _SECTION_MARK.match(text) or _HEADING_CELL.match(text)
+                    for _, text in pending)
+                or (not pending and len(rows[-1]) == len(columns) and cell_kind(after[1]) == "text"))
+            if _NUMBER_CELL.match(cell[1]) and (int(cell[1]) == expected or jumps) \
+                    and (not rows or len(rows[-1]) >= 2):
                 category = pending[-1:] if lead_in and pending and pending[-1][1] else []
                 if pending and rows:
                     rest = _absorb(rows, pending[:len(pending) - len(category)], columns, each_line, further, notices)
@@ -548,7 +629,7 @@ def _rows(lines: list[Line], start: int, columns: list[str], piped: bool,
                     headings[len(rows)] = _heading_lines(pending)
                     pending = []
                 rows.append([cell])
-                expected += 1
+                expected = int(cell[1]) + 1
             elif rows and len(rows[-1]) < len(columns) and not (pending or _SECTION_MARK.match(cell[1])):
                 rows[-1].append(cell)
             elif cell[1] or pending:
@@ -560,7 +641,24 @@ def _rows(lines: list[Line], start: int, columns: list[str], piped: bool,
     else:
         if number_at is not None:  # a 序号 column the rows do not fill
             columns = columns[:number_at] + columns[number_at + 1:]
-        rows = [cells[i:i + len(columns)] for i in range(0, len(cells), len(columns))]
+        # rows by width; a part heading where a row would start (`一、主要预期指标`) is the rows' section
+        row: list[tuple[int, str]] = []
+        waiting: list[tuple[int, str]] = []
+        for cell in cells:
+            if not row and _SECTION_HEADING.match(cell[1]):
+                waiting.append(cell)
+                continue
+            if waiting:
+                headings[len(rows)] = _heading_lines(waiting)
+                waiting = []
+            row.append(cell)
+            if len(row) == len(columns):
+                rows.append(row)
+                row = []
+        if row:
+            rows.append(row)
+        if waiting:
+            headings[len(rows)] = _heading_lines(waiting)
     built: list[Line] = []
     above: tuple[str, ...] | None = None
     for at, row in enumerate(rows):

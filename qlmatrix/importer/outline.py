@@ -24,10 +24,10 @@ from .annotations import (
     parse_note,
 )
 from .columns import header_key
-from .flat import task_header
+from .flat import PINYIN, SITE_MARKS, task_header
 from .numbering import number_value
 from .reading import Line
-from .units import tidy
+from .units import looks_like_unit, split_units, tidy
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -61,8 +61,6 @@ COLUMNS = (
 )
 _FIELD_LABEL = {"lead": "牵头单位", "support": "配合单位", "responsible": "责任单位", "due": "完成时限", "cadence": "频次",
                 "leader": "责任领导"}
-#: Pinyin a third-party site put after characters (`發(fā)`, `經(jīng)開區(qū)`): not the document's text.
-_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹ]{1,7}\)")
 #: `7.365天服务项目`: a number run into a title that starts with digits; item 7 only when 7 follows 6.
 _NUMBER_INTO_DIGITS = re.compile(r"^([0-9０-９]{1,3})[.．](?=[0-9０-９])")
 #: `附件:1.…` starts a list of attachments: the numbered lines after it are not items.
@@ -108,18 +106,15 @@ _SMALL_MARK = re.compile(r"^([0-9０-９]{1,3}|[一二三四五六七八九十�
 _PLAIN_MARK = {"﹒": ".", "﹑": "、"}
 
 
-#: Marks a copying site scattered through the text (`一@@、`, `(一@@)`, `自治区发展改革委@@@@`): a doubled symbol
-#: that no plan writes, inside a line; not the document's text (as pinyin in parentheses is not).
-_SITE_MARKS = re.compile(r"(?<=\S)(?:@{2,}|#{2,}|\^{2,}|~{2,}|\${2,})")
 #: A part number set apart from its title by blanks alone, `一   支持科技创新政策(103条)`: a heading line (short, one
 #: run of text after the blanks, no sentence end) numbered as `一、` is.
 _BARE_PART_NUMBER = re.compile(r"^([一二三四五六七八九十]{1,3})[ \t\u3000]+(?=[\u4e00-\u9fff][^ \t\u3000]{1,40}$)(?!.*。$)")
 
 
 def clean(text: str) -> str:
-    text = _PINYIN.sub("", text.replace("\u00a0", " ")).strip(" \t\u3000\r\ufeff")
+    text = PINYIN.sub("", text.replace("\u00a0", " ")).strip(" \t\u3000\r\ufeff")
     text = _MARKDOWN.sub("", text).replace("**", "").replace("__", "")
-    text = _SITE_MARKS.sub("", text)
+    text = SITE_MARKS.sub("", text)
     text = _SMALL_MARK.sub(lambda match: match.group(1) + _PLAIN_MARK[match.group(2)], text)
     text = _BARE_PART_NUMBER.sub(r"\1、", text)
     return _SPACED_NUMBER.sub(r"\1", text.strip(" \t\u3000"))
@@ -245,7 +240,8 @@ def build_outline(lines: list[Line]) -> Outline:
             # a label line wrapped like the text (`协办单位:…、园区党工` / `委、各街道党工委`)
             item.labels[-1].text += text
             label_wraps = _wraps_at(text, len(item.labels[-1].text), width)
-        elif joinable and current and not _standalone(text) and not line.text[:1].isspace():
+        elif joinable and current and not _standalone(text) and not line.text[:1].isspace() \
+                and not (item is None and LABEL.match(text)):
             if not pieces:
                 pieces.append(current[-1].text)
                 length = len(current[-1].text)
@@ -257,8 +253,12 @@ def build_outline(lines: list[Line]) -> Outline:
             current.append(Para(line.number, text))
             pieces.append(text)
             length = len(text)
-            joinable = _wraps(text, width) and not _standalone(text)
+            # a label line before any item (a document of unnumbered entries) is a line of its own
+            joinable = _wraps(text, width) and not _standalone(text) and not (item is None and LABEL.match(text))
     flush()
+    if not outline.items:
+        _unnumbered_items(outline)
+    _label_lists(outline.items)
     outline.items = _label_groups_to_notes(_lift_group_notes(_notice_items_to_preamble(outline)))
     return outline
 
@@ -389,6 +389,85 @@ def _lift_group_notes(items: list[Item]) -> list[Item]:
     return out
 
 
+#: A sentence that does nothing but assign: `由市财政局、农业局，各县(市)、区人民政府负责落实。` (the list framed
+#: by 由 and a role verb, as a note's is by its brackets), also with its subject (`该项目由X负责`, `此项工作由X牵头`)
+#: and followed by the officials in charge of each unit (`；市民政局责任人为某副局长`, `，责任人为某副局长`).
+ASSIGNING_SENTENCE = re.compile(
+    r"(?:^|(?<=[。；;]))[ \t\u3000]*(?:(?:该|此|本|这|該|這)(?:项目|項目|项工作|項工作|项任务|項任務|项|項|工作|任务|任務))?"
+    r"由([^。；;]{2,160}?(?:牵头负责|负责落实|牵头落实|负责实施|组织实施|牵头|负责|配合|落实|牽頭|負責))"
+    r"(?P<persons>(?:[；;，,][^。；;，,]{0,20}?(?:责任人|責任人|负责人|負責人)(?:为|是|為|：|:)[^。；;，,]{1,30})*)[。；;]?$")
+
+
+def _assigns_alone(paragraphs: list[Para], index: int) -> bool:
+    """Does the paragraph assign by itself: a note at its end, an assignment sentence, or label lines after it?"""
+    para = paragraphs[index]
+    after = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+    return _ends_in_note(para) or bool(ASSIGNING_SENTENCE.search(para.text.rstrip())) or (
+        after is not None and bool(LABEL.match(after.text)) and not LABEL.match(para.text))
+
+
+def _unnumbered_items(outline: Outline) -> None:
+    """A document with no numbered items at all whose paragraphs each assign (`…。该项目由市民政局牵头负责。`, a
+    paragraph with `承办部门：X` under it): each such paragraph is an item without a number (ids `#1`, `#2`), its
+    label lines with it; the paragraphs before the first stay the preamble."""
+    paragraphs = outline.preamble
+    starts = [i for i in range(len(paragraphs)) if not LABEL.match(paragraphs[i].text) and _assigns_alone(paragraphs, i)]
+    if not starts:
+        return
+    outline.preamble = paragraphs[:starts[0]]
+    for at, start in enumerate(starts):
+        end = starts[at + 1] if at + 1 < len(starts) else len(paragraphs)
+        item = Item(paragraphs[start].line, 3, "", [paragraphs[start]])
+        for para in paragraphs[start + 1:end]:
+            (item.labels if LABEL.match(para.text) else item.paragraphs).append(para)
+        outline.items.append(item)
+    outline.notices.append((paragraphs[starts[0]].line, paragraphs[starts[0]].text[:20],
+                            "no numbered items: each paragraph that assigns units is read as an item without a number",
+                            "未找到带编号的条目：每个写明分工的段落按一项（无编号）理解"))
+
+
+#: A label of something else after a label's units, apart by spaces: `承办部门:市人社局 咨询电话:2126811`.
+_OTHER_LABEL = re.compile(r"[ \t\u3000]+(?=(?:[\u4e00-\u9fff]{0,4}(?:电话|電話|联系人|聯繫人|邮箱|郵箱|地址|网址|網址|传真|傳真)"
+                          r"|[\u4e00-\u9fff]{2,6}(?<!单位)(?<!部门)(?<!單位)(?<!部門))[:：])")
+#: A phone number after a unit's name (`市卫计委 2835085`, `县医保局（0571-8888123）`).
+_PHONE = re.compile(r"[ \t\u3000]*(?:(?:电话|電話|联系电话|聯繫電話|咨询电话|諮詢電話)[:：]?)?[(（]?[0-9][0-9\-－—]{4,}[)）]?$")
+
+
+def _label_lists(items: list[Item]) -> None:
+    """A label line's list ends before a label of something else (`承办部门:市人社局 咨询电话:2126811`: the phone
+    goes to the task's text), and goes on in the lines right after it that hold only unit names, each perhaps
+    with its phone number (`市卫计委 2835085`), as 民生工程 pages list the units that carry a project out."""
+    for item in items:
+        if not item.labels or item.rank == TABLE_RANK:
+            continue
+        for label in item.labels:
+            opening = LABEL.match(label.text)
+            cut = _OTHER_LABEL.search(label.text, opening.end()) if opening else None
+            if cut is not None and not LABEL.match(label.text[cut.end():]):
+                item.paragraphs.append(Para(label.line, label.text[cut.end():]))
+                label.text = label.text[:cut.start()]
+        kept: list[Para] = []
+        last_label: Para | None = None  # the label line this paragraph follows, nothing but its units between
+        order = sorted([(p.line, 0, p) for p in item.paragraphs] + [(lab.line, 1, lab) for lab in item.labels],
+                       key=lambda entry: (entry[0], entry[1]))
+        for _, is_label, para in order:
+            if is_label:
+                last_label = para
+                continue
+            bare = _PHONE.sub("", para.text)
+            names = split_units(bare) if last_label is not None and not re.search(r"[。；;：:，,]", bare) else []
+            if names and all(len(name) >= 3 and looks_like_unit(name) for name in names):
+                assert last_label is not None
+                last_label.text = last_label.text.rstrip("、") + "、" + "、".join(names)
+                phone = para.text[len(bare):].strip()
+                if phone:
+                    kept.append(Para(para.line, phone))
+                continue
+            kept.append(para)
+            last_label = None
+        item.paragraphs = sorted(kept, key=lambda para: para.line)
+
+
 def _ends_in_note(para: Para) -> bool:
     """Does the paragraph end with a bracket that assigns units (the sub-item has a note of its own)?"""
     text = para.text.rstrip(" 。")
@@ -461,6 +540,9 @@ def _table_row(line: Line, header: dict[int, str] | None) -> tuple[dict[int, str
     if not task:
         return header, None
     number = table_number(values.get("number", ""))
+    own = _CELL_NUMBER.match(task) if "number" not in header.values() else None
+    if own:  # a table without a 序号 column whose task cells carry their number (`1. 生产总值…`)
+        number, task = table_number(own.group(1)), task[own.end():]
     if values.get("number") and not number:  # not a number (`单位 纪委`): kept in the title, not lost
         task = f"{values['number']} {task}"
     row = Item(line.number, TABLE_RANK, number, [Para(line.number, task)])
@@ -470,6 +552,10 @@ def _table_row(line: Line, header: dict[int, str] | None) -> tuple[dict[int, str
         if values.get(field):
             row.labels.append(Para(line.number, f"{label}：{values[field]}"))
     return header, row
+
+
+#: The number a task cell opens with, in a table that has no 序号 column: `1. `, `1、`, `（1）`, `(一)` (`3.5%` is text).
+_CELL_NUMBER = re.compile(r"^([0-9０-９]{1,3}[.．、](?![0-9０-９])|[(（](?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})[)）])[ \t\u3000]*(?=\S)")
 
 
 def table_number(cell: str) -> str:

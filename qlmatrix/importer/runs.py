@@ -37,7 +37,8 @@ _KINDS = {"top": 0, "paren": 1, "digit": 2}
 _WINDOW = 140
 _NUMBER = re.compile(r"(?P<top>(?<![一二三四五六七八九十第])[一二三四五六七八九十]{1,3}、)"
                      r"|(?P<paren>[(（][一二三四五六七八九十]{1,3}[)）])"
-                     r"|(?P<digit>(?<![0-9０-９.．第])[0-9０-９]{1,3}(?:[.．﹒](?!\d)|、|[.．](?=\d)))")
+                     r"|(?P<digit>(?<![0-9０-９.．第])(?<![0-9]{4}[〕\]］])[0-9０-９]{1,3}(?:[.．﹒](?!\d)|、|[.．](?=\d)))")
+#: (a serial number after a year's bracket, `青人社发[2031]5、…`, is a document number's, never an item's)
 _CLOSING = ")）]】〕"
 _SENTENCE_END = "。！？!?：:" + _CLOSING
 #: A label whose value is units (or a leader, a deadline): `责任单位：`, `牵头部门:`, `责任领导：`.

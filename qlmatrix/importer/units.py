@@ -207,7 +207,7 @@ def split_marked(text: str) -> list[tuple[str, str | None]]:
             pieces += [tidy(part) for part in _split_joined(tidy(piece))]
         start = len(joined)
         for piece in (piece for piece in pieces if piece):
-            if len(joined) > start and _continues_collective(joined[-1], piece):
+            if len(joined) > start and (_continues_collective(joined[-1], piece) or _joint_organ(joined[-1], piece)):
                 joined[-1] += "、" + piece
             else:
                 joined.append(piece)
@@ -317,6 +317,16 @@ def _split_joined_organs(piece: str) -> list[str]:
         if levelled or named:
             return [before, *_split_joined_organs(after)]
     return [piece]
+
+
+#: A place's party committee and its government named together, the second by its bare organ word:
+#: `清丰县党委、政府`, `开发区党工委、管委会`, `各县(区)党委、政府`. `政府` names no unit by itself: it is one unit.
+_PARTY_ORGAN = re.compile(r"(?:党委|党工委|黨委|黨工委|(?:^|[\u4e00-\u9fff)）])(?:省|市|县|区|州|縣|區)委)$")
+_BARE_GOVERNMENT = ("政府", "人民政府", "管委会", "管委會", "办事处", "辦事處")
+
+
+def _joint_organ(previous: str, piece: str) -> bool:
+    return piece in _BARE_GOVERNMENT and bool(_PARTY_ORGAN.search(previous.split("、")[-1]))
 
 
 def _continues_collective(previous: str, piece: str) -> bool:
