@@ -68,18 +68,21 @@ def _selected(index: PlanIndex, filters: Filters) -> list[Selected]:
     stays, unassigned ones included, so gaps show."""
     chosen: list[Selected] = []
     narrows = filters.narrows_holders
-    in_section = filters.in_section
+    scoped = filters.scope is not None
     for entry in index.tasks:
-        if not in_section(entry.sections):
+        if scoped and not filters.in_section(entry.sections):
             continue
         pairs = entry.pairs()
-        sources: dict[Role, Section | None] = {}
+        # A role is the task's own or inherited from one section (`origin`): asked only of roles
+        # the task does not name itself, which on most tasks is none.
+        own = entry.own_pairs()
+        sources: dict[Role, Section | None] = {role: None for role, _ in own}
         edges = []
         for role, unit in pairs:
             if narrows and not filters.keeps_pair(role, unit):
                 continue
             if role not in sources:
-                sources[role] = entry.origin(role)  # one section per role: a task's own or one inherited
+                sources[role] = entry.origin(role)
             edges.append(Edge(role, unit, sources[role]))
         if edges or not narrows:
             chosen.append((entry, tuple(edges)))
