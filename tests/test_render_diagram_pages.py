@@ -142,3 +142,22 @@ def test_qlm_render_also_writes_the_parts_of_a_diagram_too_big_for_a4(tmp_path, 
     # 咸宁's fits one page: no parts.
     assert main(["render", str(XIANNING), "-o", str(tmp_path / "xn"), "--allow-errors"]) == 0
     assert not list((tmp_path / "xn").glob("responsibility-*"))
+
+
+@pytest.mark.graphviz
+def test_qlm_render_writes_a_diagram_too_big_for_dot_in_parts_only(tmp_path, capsys, monkeypatch):
+    """Above `ONE_PIECE_TASKS` (2,000: a 10,000-task plan ran into dot's 300 s and ended with an error,
+    no parts written) the one piece is written as DOT alone, said so, and the parts are drawn."""
+    from qlmatrix.cli import render
+
+    monkeypatch.setattr(render, "ONE_PIECE_TASKS", 5)  # 襄阳 has more: it stands for a plan of 10,000
+    capsys.readouterr()
+    assert main(["--lang", "en", "render", str(XIANGYANG), "-o", str(tmp_path / "xy"), "--allow-errors"]) == 0
+    written = {path.name for path in (tmp_path / "xy").iterdir()}
+    assert "responsibility.dot" in written and "org.svg" in written
+    assert not {"responsibility.svg", "responsibility.png"} & written
+    assert {f"responsibility-{n}.{fmt}" for n in range(1, 12) for fmt in ("dot", "svg", "png")} <= written
+    err = capsys.readouterr().err
+    assert "too big for one picture" in err and "written in 11 parts" in err
+    assert main(["--lang", "zh", "render", str(XIANGYANG), "-o", str(tmp_path / "zh"), "--allow-errors"]) == 0
+    assert "一张图画不下" in capsys.readouterr().err

@@ -239,3 +239,29 @@ def test_a_hundred_tasks_render(tmp_path):
     # The units stay beside the tasks instead of trailing far below them.
     units = [float(y) for y in re.findall(r'<title>u\d+</title>\s*<polygon [^>]*points="[^,]+,(-?[\d.]+)', svg)]
     assert len(units) == 30 and max(units) < max(ys) + 200
+
+
+@pytest.mark.parametrize("filters", [{}, {"role": Role.LEAD}, {"role": Role.SUPPORT}, {"unit": "a supporting unit"}])
+@pytest.mark.parametrize("source", ["fixture", "xiangyang", "generated"])
+def test_the_diagrams_edges_are_the_resolved_holdings(source, filters):
+    """The diagram draws `(role, unit, source section)` read from `pairs()` and `origin(role)`, not the
+    `Holding`s the tables read: both must say the same for every task and filter, inherited roles too."""
+    from qlmatrix.gen import generate
+    from qlmatrix.render.responsibility import _selected as diagram_selected
+    from qlmatrix.render.views import Filters
+    from qlmatrix.render.views import _selected as table_selected
+
+    plan = {"fixture": lambda: qlmatrix.load(FIXTURE), "xiangyang": lambda: qlmatrix.load(EXAMPLES / "xiangyang.qlm"),
+            "generated": lambda: generate(120, seed=3)}[source]()
+    index = PlanIndex(plan)
+    if "unit" in filters:
+        filters = {"unit": next(unit for entry in index.tasks for unit in entry.support)}
+    chosen = Filters(**filters)
+    drawn = diagram_selected(index, chosen)
+    held = table_selected(index, chosen)
+    assert drawn
+    assert [entry for entry, _ in drawn] == [entry for entry, _ in held]
+    assert [[(edge.role, edge.unit, edge.source) for edge in edges] for _, edges in drawn] == \
+        [[(holding.role, holding.unit, holding.source) for holding in holdings] for _, holdings in held]
+    if not filters:
+        assert any(edge.source is not None for _, edges in drawn for edge in edges)  # inheritance is exercised

@@ -4,7 +4,8 @@ A responsibility diagram that would not print legibly on one A4 page
 (`render.a4`, the criterion the diagram tests use) is also written in parts,
 one per top-level section or carrier (`responsibility-1.svg`, ...), as
 `qlm diagram --split section` draws them: the one-piece file stays for the
-screen, the parts are what a planner prints.
+screen, the parts are what a planner prints. Above `ONE_PIECE_TASKS` tasks
+the one piece is written as DOT only (dot would take many minutes).
 
 Also the helpers `qlm table` and `qlm diagram` share: reading the plan,
 picking the format from the output's suffix, writing atomically, and
@@ -41,6 +42,12 @@ TABLE_FILES = (("md", "md"), ("html", "html"), ("csv", "csv"), ("json", "json"),
 DIAGRAM_FILES = ("dot", "svg", "png")
 #: The diagram that is also written in parts when it would not print legibly on one A4 page.
 SPLIT_DIAGRAM = "responsibility"
+#: A responsibility diagram of more tasks is not laid out in one piece: dot's time grows far faster
+#: than the rows (generated plans, Graphviz 2.43: 1,000 tasks 1.2 s, 2,000 6.2 s,
+#: 3,000 27 s, 10,000 over the 300 s `run_dot` allows, which ended `qlm render` with an error and
+#: no parts), and a picture of 2,000 rows (at least 15 pt each, some 30,000 pt) is nowhere near
+#: legible on A4 (`render.a4`: at most about 1,300 pt). Its DOT is written, and the parts.
+ONE_PIECE_TASKS = 2_000
 PARTS_HELP = ("Write every table format and both diagrams into a folder. A responsibility diagram too big to "
               "print legibly on one A4 page is also written in parts, one per top-level section or carrier: "
               "responsibility-1.dot/.svg/.png, responsibility-2..., besides the one-piece responsibility.svg.")
@@ -240,6 +247,9 @@ def run(args: argparse.Namespace) -> int:
         return fail(error, args.lang)
     parts = parts if len(parts) > 1 else []
     part_names = [f"{SPLIT_DIAGRAM}-{number}.{fmt}" for number in range(1, len(parts) + 1) for fmt in DIAGRAM_FILES]
+    one_piece = len(resolved.tasks) <= ONE_PIECE_TASKS
+    if not one_piece:
+        names = [name for name in names if name not in (f"{SPLIT_DIAGRAM}.{fmt}" for fmt in DIAGRAM_FILES[1:])]
     names += part_names
     # Every file is checked before the first is written: no folder left with half the set.
     failed = check_outputs((os.path.join(folder, name) for name in names), args.lang, inputs)
@@ -279,13 +289,18 @@ def run(args: argparse.Namespace) -> int:
     if font:
         progress.close()
         warn(font, args.lang)
+    if not one_piece:
+        progress.close()
+        warn(_not_in_one_piece(len(resolved.tasks), len(parts)), args.lang)
     try:
         pictures = {}
         for view, source in sources.items():
+            if view == SPLIT_DIAGRAM and not one_piece:
+                continue
             for fmt in DIAGRAM_FILES[1:]:
                 pictures[view, fmt] = write(f"{view}.{fmt}", partial(_dot_output, run_dot, source, fmt))
-        one_piece = pictures[SPLIT_DIAGRAM, "svg"]
-        if parts and not legible_on_a4(one_piece.decode("utf-8") if isinstance(one_piece, bytes) else one_piece):
+        drawn = pictures.get((SPLIT_DIAGRAM, "svg"))
+        if parts and (drawn is None or not legible_on_a4(drawn.decode("utf-8") if isinstance(drawn, bytes) else drawn)):
             progress.total += len(part_names)
             for number, source in enumerate(parts, start=1):
                 write(f"{SPLIT_DIAGRAM}-{number}.dot", partial(str, source))
@@ -301,6 +316,19 @@ def run(args: argparse.Namespace) -> int:
     progress.close()
     _list(written)
     return status
+
+
+def _not_in_one_piece(tasks: int, parts: int) -> Text:
+    """Why `responsibility.svg` and `.png` are missing, and where the diagram is instead."""
+    where_en = (f"written in {parts} parts to print (responsibility-1.svg, ...)" if parts else
+                "draw it a section at a time with `qlm diagram --section ID`")
+    where_zh = (f"已分 {parts} 部分写出供打印（responsibility-1.svg 等）" if parts else
+                "请用 `qlm diagram --section ID` 逐章绘制")
+    return Text(f"the responsibility diagram of {tasks} tasks is too big for one picture (dot would take many "
+                f"minutes, and no page could show it legibly): only {SPLIT_DIAGRAM}.dot is written in one piece; "
+                f"{where_en}",
+                f"责任分工图共 {tasks} 项任务，一张图画不下（dot 需要很多分钟，也没有一页能清楚印出）：整图只写出 "
+                f"{SPLIT_DIAGRAM}.dot；{where_zh}")
 
 
 def _dot_output(run_dot: Callable[[str, str], tuple[bytes, list[str]]], source: str, fmt: str) -> bytes:

@@ -54,14 +54,20 @@ def html_text(text: str) -> str:
     """`text` as literal character data of an HTML-like label: `&`, `<`, `>`, `"` as entities,
     backslashes doubled (Graphviz expands `\\N` and `\\G` there too), and what XML cannot hold as
     `<U+XXXX>` (Graphviz parses these labels as XML)."""
-    text = document(text)
+    return _html_escaped(document(text))
+
+
+def _html_escaped(text: str) -> str:
+    """`html_text` of a text `document` has already made safe."""
     return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
             .replace("\\", "\\\\"))
 
 
 def html_lines(text: str, width: int = 20, keep: Iterable[str] = ()) -> str:
     """`text` wrapped at `width` display cells as `label` wraps it, escaped, lines joined by `<BR/>`."""
-    return "<BR/>".join(html_text(line) for line in wrap(document(text), width, keep))
+    # Escaped once for all lines: `document` leaves no newline inside a line and escaping adds none,
+    # and the lines of a `document`ed text need no second `document`.
+    return _html_escaped("\n".join(wrap(document(text), width, keep))).replace("\n", "<BR/>")
 
 
 def html_attributes(values: Attributes) -> str:

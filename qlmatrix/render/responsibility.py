@@ -24,20 +24,69 @@ whole height.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TypeAlias
+from typing import NamedTuple, TypeAlias
 
 from ..model import Role, Section
 from ..span import display_width
-from .dot import Builder, Raw, font_defaults, html_attributes, html_lines
+from .dot import Builder, Raw, attributes, font_defaults, html_attributes, html_lines
 from .graphstyle import ROLE_EDGES, SELF_OVERSIGHT, role_samples, title_label, unit_node
 from .linebreak import wrap
 from .roles import PlanIndex, ResolvedTask
 from .table import numbered
-from .views import Filters, Selected, _selected, keep_whole
+from .views import Filters, keep_whole
 
-#: Where each task (by `id(entry)`) and each section heading (by `("section", id(section))`)
-#: is drawn: (node id, port).
-Ports: TypeAlias = dict[int | tuple[str, int], tuple[str, str]]
+
+class Ports(dict[int | tuple[str, int], tuple[str, str]]):
+    """Where each task (by `id(entry)`) and each section heading (by `("section", id(section))`)
+    is drawn: (node id, port); `heads` counts the headings (a count kept, not one taken per heading)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.heads = 0
+
+
+class Edge(NamedTuple):
+    """One edge of the diagram: a unit holding a role on a task, as `qlmatrix.resolve` answers it.
+
+    A plain tuple instead of the resolution's `Holding`, which the diagram never needs: a `Holding`
+    carries the assignment as written, made (with its `Assignment` and `Ref`) on every access, and
+    that was a quarter of the time of the 1k-task diagram (docs/performance.md, 6a, seventh round)."""
+
+    role: Role
+    unit: str
+    #: The section the role is inherited from (`ResolvedTask.origin`); None for the task's own.
+    source: Section | None
+
+
+#: A task the filters keep, with the edges they keep to it.
+Selected: TypeAlias = tuple[ResolvedTask, tuple[Edge, ...]]
+
+
+def _selected(index: PlanIndex, filters: Filters) -> list[Selected]:
+    """Tasks in the section filter with the edges the filters keep, as `views._selected` keeps
+    holdings: with a unit or role filter, tasks keeping no edge drop out; without, every task
+    stays, unassigned ones included, so gaps show."""
+    chosen: list[Selected] = []
+    narrows = filters.narrows_holders
+    scoped = filters.scope is not None
+    for entry in index.tasks:
+        if scoped and not filters.in_section(entry.sections):
+            continue
+        pairs = entry.pairs()
+        # A role is the task's own or inherited from one section (`origin`): asked only of roles
+        # the task does not name itself, which on most tasks is none.
+        own = entry.own_pairs()
+        sources: dict[Role, Section | None] = {role: None for role, _ in own}
+        edges = []
+        for role, unit in pairs:
+            if narrows and not filters.keeps_pair(role, unit):
+                continue
+            if role not in sources:
+                sources[role] = entry.origin(role)
+            edges.append(Edge(role, unit, sources[role]))
+        if edges or not narrows:
+            chosen.append((entry, tuple(edges)))
+    return chosen
 
 
 #: A part with more tasks, or more units, than these is drawn as one part per subsection (when
@@ -94,21 +143,22 @@ def responsibility(index: PlanIndex, filters: Filters, chosen: Sequence[Selected
     builder = Builder("responsibility")
     keep = keep_whole(index)
     chosen = list(_selected(index, filters) if chosen is None else chosen)
+    self_overseers = _self_overseers(chosen)
     font_defaults(
         builder,
         {"rankdir": "LR", "nodesep": "0.3", "ranksep": "1.6", "newrank": "true",
-         "label": title_label(index, "责任分工图", _legend(chosen), keep | _headings(chosen), part), "labelloc": "t"},
+         "label": title_label(index, "责任分工图", _legend(chosen, bool(self_overseers)), keep | _headings(chosen), part),
+         "labelloc": "t"},
         {"shape": "box", "fontsize": "11", "margin": "0.12,0.05"},
         {"arrowsize": "0.7"},
     )
     units = _units_by_first_lead(index, chosen)
-    self_overseers = _self_overseers(chosen)
     unit_ids = {name: f"u{number}" for number, name in enumerate(units, start=1)}
     for name in units:
         builder.node(unit_ids[name], unit_node(index, name, keep, name in self_overseers))
     blocks = _blocks(chosen)
     width = max((_width(block, keep) for block in blocks), default=0)
-    ports: Ports = {}
+    ports = Ports()
     for number, block in enumerate(blocks, start=1):
         node_id = f"b{number}"
         table = _block_label(block, node_id, ports, width, keep)
@@ -121,30 +171,42 @@ def responsibility(index: PlanIndex, filters: Filters, chosen: Sequence[Selected
         for tail, head in zip(order, order[1:]):
             builder.edge(tail, head, {"style": "invis"})
     drawn: set[tuple[str, Role, int]] = set()
+    add = builder.add
     for entry, kept in chosen:
         for holder in kept:
-            values = dict(ROLE_EDGES[holder.role])
             node_id, port = ports[id(entry)]
-            if holder.inherited:
+            if holder.source is not None:
                 key = (holder.unit, holder.role, id(holder.source))
                 if key in drawn:
                     continue
                 drawn.add(key)
                 node_id, port = ports[("section", id(holder.source))]  # drawn once, to the section's heading row
-            builder.edge(unit_ids[holder.unit], node_id, {**values, "headport": f"{port}:w"})
+            # `builder.edge` with the role's style and `headport` last, quoted once per role: ids and
+            # ports are synthetic ASCII (`u3`, `b2`, `t17`), which DOT takes quoted as they are.
+            add(f'{unit_ids[holder.unit]} -> {node_id} [{_EDGE_STYLES[holder.role]}headport="{port}:w"];')
     return builder.text()
+
+
+#: Each role's edge attributes as `attributes` writes them, up to the `headport` that follows.
+_EDGE_STYLES = {role: attributes(values)[2:-1] + ", " for role, values in ROLE_EDGES.items()}
 
 
 def _self_overseers(chosen: Iterable[Selected]) -> set[str]:
     """Units that oversee a task they lead (E303): marked on their own box, as in the org chart."""
-    return {unit for entry, _ in chosen for unit in entry.units(Role.OVERSEE) if unit in entry.units(Role.LEAD)}
+    found: set[str] = set()
+    for entry, _ in chosen:
+        overseers = entry.oversee
+        if overseers:
+            leads = entry.leads
+            found.update(unit for unit in overseers if unit in leads)
+    return found
 
 
-def _legend(chosen: Sequence[Selected]) -> list[tuple[str, str, str]]:
+def _legend(chosen: Sequence[Selected], self_oversight: bool) -> list[tuple[str, str, str]]:
     samples = role_samples(_roles_drawn(chosen))
-    if _self_overseers(chosen):
+    if self_oversight:
         samples.append(SELF_OVERSIGHT)
-    if any(not entry.units(Role.LEAD) for entry, _ in chosen):
+    if any(entry.lead is None for entry, _ in chosen):
         samples.append(("□", _GAP, "红框：无牵头单位"))
     return samples
 
@@ -157,7 +219,9 @@ def _roles_drawn(chosen: Iterable[Selected]) -> list[Role]:
 
 def _headings(chosen: Iterable[Selected]) -> frozenset[str]:
     """The section headings of `chosen`: a part's title breaks between them, never inside one."""
-    return frozenset(_heading(section) for entry, _ in chosen for section in entry.sections)
+    chains = {id(entry.sections): entry.sections for entry, _ in chosen}  # tasks of a section share the tuple
+    sections = {id(section): section for chain in chains.values() for section in chain}
+    return frozenset(_heading(section) for section in sections.values())
 
 
 def _units_by_first_lead(index: PlanIndex, chosen: Sequence[Selected]) -> list[str]:
@@ -239,8 +303,11 @@ def _block_label(block: _Block, node_id: str, ports: Ports, width: int, keep: fr
     rows: list[str] = []
     inner = width - 2 * _INSET  # every cell fills the column, so rows and frames line up
     if block.section is not None:
-        port = f"h{sum(1 for key in ports if isinstance(key, tuple)) + 1}"
-        ports[("section", id(block.section))] = (node_id, port)
+        key = ("section", id(block.section))
+        port = f"h{ports.heads + 1}"  # headings are numbered across the diagram: h1, h2, …
+        if key not in ports:
+            ports.heads += 1
+        ports[key] = (node_id, port)
         heading = html_lines(_heading(block.section), _HEADING_CELLS, keep)
         text = f'<FONT POINT-SIZE="{_HEADING_SIZES[0]}">{heading}</FONT>' if depth == 0 else f"<B>{heading}</B>"
         rows.append(f"<TD{html_attributes({'PORT': port, 'ALIGN': 'LEFT', 'BALIGN': 'LEFT', 'WIDTH': inner})}>{text}</TD>")
@@ -265,8 +332,8 @@ def _task_cell(entry: ResolvedTask, number: int, width: int, keep: frozenset[str
     if timing:
         text += f"\n（{timing}）"
     lines = html_lines(text, _TASK_CELLS, keep)
-    cell: dict[str, str | int] = {"PORT": f"t{number}", "ALIGN": "LEFT", "BALIGN": "LEFT", "WIDTH": width, "BORDER": "1", "COLOR": "#595959"}
-    if not entry.units(Role.LEAD):  # a gap the reader should see
-        cell.update(COLOR=_GAP, BORDER="2", TOOLTIP="无牵头单位")
-        lines = f'<FONT COLOR="{_GAP}">{lines}</FONT>'
-    return f"<TD{html_attributes(cell)}>{lines}</TD>"
+    # The cell's attributes as `html_attributes` writes them, spelt out: a port and a width need no escaping.
+    if entry.lead is None:  # a gap the reader should see
+        return (f'<TD PORT="t{number}" ALIGN="LEFT" BALIGN="LEFT" WIDTH="{width}" BORDER="2" COLOR="{_GAP}"'
+                f' TOOLTIP="无牵头单位"><FONT COLOR="{_GAP}">{lines}</FONT></TD>')
+    return f'<TD PORT="t{number}" ALIGN="LEFT" BALIGN="LEFT" WIDTH="{width}" BORDER="1" COLOR="#595959">{lines}</TD>'

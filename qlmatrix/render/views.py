@@ -74,7 +74,11 @@ class Filters:
         return self.scope is None or any(section is self.scope for section in sections)
 
     def keeps(self, holder: Holding) -> bool:
-        return (self.unit is None or holder.unit == self.unit) and (self.role is None or holder.role is self.role)
+        return self.keeps_pair(holder.role, holder.unit)
+
+    def keeps_pair(self, role: Role, unit: str) -> bool:
+        """Whether the filters keep `unit` in `role` (a holding's role and canonical unit)."""
+        return (self.unit is None or unit == self.unit) and (self.role is None or role is self.role)
 
     @property
     def narrows_holders(self) -> bool:
