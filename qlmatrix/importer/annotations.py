@@ -106,7 +106,9 @@ def label_role(word: str) -> str:
 #: `牵头单位：`, `[牵头单位]:`, and `【牵头单位】` alone: a label closed by its brackets needs no colon.
 #: A label may say more in parentheses before its colon: `牵头单位(部门):`, `责任单位（牵头）：` is not one (a mark).
 _LABEL_ASIDE = r"(?:[(（](?:部门|单位|部門|單位|处室|科室|處室)[)）])?"
-LABEL = re.compile(rf"^[ \t\u3000]*(?:【({_LABEL_WORDS})】[ \t\u3000]*[:：]?|\[?({_LABEL_WORDS})\]?{_LABEL_ASIDE}[ \t\u3000]*[:：])")
+#: A `[` before the label closes before its colon (`[牵头单位]:`): `[负责单位:X]` is a bracketed note, not a label.
+LABEL = re.compile(rf"^[ \t\u3000]*(?:【({_LABEL_WORDS})】[ \t\u3000]*[:：]?|(?:\[({_LABEL_WORDS})\]|({_LABEL_WORDS}))"
+                   rf"{_LABEL_ASIDE}[ \t\u3000]*[:：])")
 #: The next label in a group: after a comma, or after a run of spaces (`牵头单位:X  责任单位:Y`).
 _NEXT_LABEL = re.compile(rf"[，,][ \t\u3000]*(?=[【\[]?({_LABEL_WORDS})[】\]]?{_LABEL_ASIDE}[ \t\u3000]*[:：])|(?=【(?:{_LABEL_WORDS})】)")
 #: A label after the item's sentence on the same line: `(一)进一步加大投资力度。责任单位:省发改委牵头,…`.
@@ -336,7 +338,7 @@ def _labelled(part: str, found: Found) -> bool:
     match = LABEL.match(part)
     if not match:  # text after a labelled part with no label of its own
         return _clause(tidy(part), found)
-    role = label_role(match.group(1) or match.group(2))
+    role = label_role(match.group(1) or match.group(2) or match.group(3))
     value = tidy(part[match.end():]).rstrip("。.；;，, ")
     if role in ("due", "cadence"):
         getattr(found, role).append(value)

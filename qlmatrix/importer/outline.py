@@ -201,7 +201,8 @@ def build_outline(lines: list[Line]) -> Outline:
         if not line.in_table:
             header = None
         text = clean(line.text)
-        if not text or _PAGE_NUMBER.match(text):
+        # (`- 2 -` is a page number before clean() takes its `- ` for a Markdown list mark)
+        if not text or _PAGE_NUMBER.match(text) or _PAGE_NUMBER.match(line.text.strip(" \t\u3000")):
             joinable = joinable and bool(text)
             label_wraps = label_wraps and bool(text)
             continue
