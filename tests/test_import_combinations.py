@@ -318,6 +318,21 @@ FOUND = [
     ("某县2031年重点工作任务分工方案\n为抓好各项重点工作落实，现将任务分工如下。\n①加强组织领导。建立健全工作台账，逐项推进落实。"
      "[县甲局(丙丁委)负责]\n- 2 -\n",
      {"(1)": (("县甲局(丙丁委)",), frozenset())}, []),
+    # a label's units running into the next part numbered `二．` (a part closed by a full stop, inside a line)
+    ("某县分工方案\n一．重点任务\n1、完善工作机制。\n牵头单位：县甲局\n配合单位：县乙办、县直各有关单位二．保障措施\n"
+     "1、加强组织领导。（县丙委负责）\n",
+     {"一1": (("县甲局",), frozenset({"县乙办", "县直各有关单位"})), "二1": (("县丙委",), frozenset())}, []),
+    # lines wrapped at a page width inside a note: a bracket opened and not closed goes on (`【主` / `责单位】`,
+    # a line ending `配合单位：` inside `[…`, a line starting with a label word inside the bracket), a closed label
+    # at a line's end (`【实施单位】` / `X`), a label after the sentence that the wrap cut
+    ("某县2031年重点工作任务分工方案\n\n为抓好各项重点工作落实，现将任务分工如下。\n一、重点任务\n"
+     "1.完善工作机制。建立健全工作台账，逐项推进落实。【主\n责单位】县甲局(丙丁委)【协办单位】县乙办\n"
+     "(丙丁委)、县丙委\n2.优化政务服务。完善相关制度，提升工作质效。[区级牵\n头单位：县乙办(丙丁委)，配合单位：\n"
+     "县丙委]\n3.强化监督检查。完善相关制度，提升工作质效。（主要\n责任单位:县丙委  参加单位:县甲局(丙丁委)）\n"
+     "4.推进数据共享。完善相关制度，提升工作质效。【实施单位】\n县甲局(丙丁委)\n",
+     {"一1": (("县甲局(丙丁委)",), frozenset({"县乙办(丙丁委)", "县丙委"})),
+      "一2": (("县乙办(丙丁委)",), frozenset({"县丙委"})), "一3": (("县丙委",), frozenset({"县甲局(丙丁委)"})),
+      "一4": (("县甲局(丙丁委)",), frozenset())}, []),
 ]
 
 
@@ -330,6 +345,8 @@ FOUND = [
 @example(FOUND[4])
 @example(FOUND[5])
 @example(FOUND[6])
+@example(FOUND[7])
+@example(FOUND[8])
 def test_documents_of_every_convention_combined_give_back_their_assignments(document):
     text, expected, _ = document
     assert _roles(text) == expected, text

@@ -19,9 +19,13 @@ _ONE_CHARACTER = re.compile(r"[\u2474-\u2487\u2488-\u249b]")
 #: The small full stop and the small enumeration comma after a number (`1﹒`, `一﹑`), outside numbers too: no
 #: text writes them for anything else.
 _SMALL = str.maketrans({"﹑": "、", "﹒": "."})
-#: A part number closed by a full stop (`一．`, `二.`), where an item may start (a line's start, after a blank, the
-#: end of a sentence or a bracket): the part's `一、`. Not before a digit (`一.5` is no number).
-_PART_STOP = re.compile(r"(?:(?<=^)|(?<=[ \t\u3000。；;)）\]】〕]))([一二三四五六七八九十]{1,3})[．.](?![0-9０-９])")
+#: A part number closed by a full stop (`一．`, `二.`): the part's `一、`, wherever it stands (a label's units may run
+#: into it, `…各有关单位二．完善…`; the cutter of items run together decides whether an item starts there). Not
+#: inside a longer numeral or after 第 (`第三.`), not before a digit (`一.5` is no number).
+#: The half-width `.` only where an item may start (a line's start, after a blank, a sentence end or a bracket):
+#: a half-width copy may end a sentence with it (`…全市统一.`).
+_PART_STOP = re.compile(r"(?<![一二三四五六七八九十百第])([一二三四五六七八九十]{1,3})．(?![0-9０-９])"
+                        r"|(?:(?<=^)|(?<=[ \t\u3000。；;)）\]】〕]))([一二三四五六七八九十]{1,3})\.(?![0-9０-９])")
 
 
 def _one_character(match: re.Match[str]) -> str:
@@ -34,7 +38,7 @@ def plain_marks(text: str) -> str:
     if not text:
         return text
     text = _ONE_CHARACTER.sub(_one_character, text.translate(_SMALL))
-    return _PART_STOP.sub(r"\1、", text)
+    return _PART_STOP.sub(lambda match: (match.group(1) or match.group(2)) + "、", text)
 
 
 def plain_lines(lines: list[Line]) -> list[Line]:
