@@ -23,9 +23,11 @@ from . import messages as _messages  # noqa: F401  (registers the I0xx messages)
 from .build import Problem, build_plan
 from .flat import Notice, prepare
 from .guard import guard, respan
+from .marks import plain_lines
 from .outline import build_outline
 from .output import ImportComments, write_imported
 from .reading import CHARACTERS, DocumentError, Line, check_lines, check_size, decode, read_document, text_lines
+from .site import without_site_chrome
 
 __all__ = ["DocumentError", "ImportResult", "Problem", "import_file", "import_lines", "import_text"]
 
@@ -46,7 +48,7 @@ def import_lines(lines: list[Line], source: str = "<text>", unit_word: str = "è¡
     """Import a document already read into lines (`reading.text_lines`, `docx.docx_lines`)."""
     lines = check_lines(lines, source)
     notices: list[Notice] = []
-    built = build_plan(build_outline(prepare(lines, notices)), source)
+    built = build_plan(build_outline(prepare(plain_lines(without_site_chrome(lines)), notices)), source)
     built.problems.extend(Problem(line, excerpt, Text(en, zh)) for line, excerpt, en, zh in notices)
     built.problems.sort(key=lambda problem: problem.line)
     comments = ImportComments(built, os.path.basename(source), unit_word)

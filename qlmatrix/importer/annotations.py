@@ -35,7 +35,11 @@ _LEAD_ROLE_WORDS = ("牵头", "主办", "主责", "牵头责任", "牵头负责"
                     "牽頭責任", "牽頭負責", "主要責任", "主要負責")
 _SUPPORT_ROLE_WORDS = ("配合", "协办", "协助", "参与", "参加", "协同", "协作", "协同责任", "配合责任", "其他责任", "相关责任", "協辦", "協助",
                        "參與", "參加", "協同", "協作", "協同責任", "其他責任", "相關責任")
-_RESPONSIBLE_ROLE_WORDS = ("责任", "实施", "承办", "负责", "責任", "實施", "承辦", "負責")
+_RESPONSIBLE_ROLE_WORDS = ("责任", "实施", "承办", "负责", "落实", "責任", "實施", "承辦", "負責", "落實")
+#: Further words that say a role inside a label read by its structure (`参加单位`, `主体责任单位`, `区级协作部门`):
+#: they are not built into the fixed label lists, which table headers also use.
+_LEAD_INSIDE = ("主要", "首要", "总牵头", "總牽頭")
+_SUPPORT_INSIDE = ("参加", "參加", "辅助", "輔助")
 
 
 def _labels(roles: tuple[str, ...]) -> tuple[str, ...]:
@@ -68,22 +72,47 @@ _LABEL_ROLES = {**{label: "lead" for label in LEAD_LABELS}, **{label: "support" 
 #: A role word and an organ word with a short word between them that says what the unit does in that role:
 #: `牵头考核单位`, `配合落实部门`, `责任实施单位`. The role word gives the role, as in the plain labels; the
 #: words are tried after the plain labels, so `主要责任单位` is still read as the whole word it is.
-_ROLE_WORDS_BY_LENGTH = sorted({*_LEAD_ROLE_WORDS, *_SUPPORT_ROLE_WORDS, *_RESPONSIBLE_ROLE_WORDS}, key=len, reverse=True)
+_ROLE_WORDS_BY_LENGTH = sorted({*_LEAD_ROLE_WORDS, *_SUPPORT_ROLE_WORDS, *_RESPONSIBLE_ROLE_WORDS, *_LEAD_INSIDE,
+                                *_SUPPORT_INSIDE}, key=len, reverse=True)
+#: A label read by its structure, not found in a list: a level or word it may open with (`区级`, `市直`, `主体`), a
+#: role word, a few words that say more (`考核`, `落实`), and a word for an organ or for the one who answers (`主体`): `牵头考核单位`,
+#: `区级配合部门`, `协同落实单位`, `实施主体`. Its role comes from the role words in it (`label_role`).
 #: The word inside holds no organ or leader word: `责任领导责任单位` is two header cells, not one label.
 _NOT_INSIDE = "|".join(map(re.escape, (*_ORGAN_WORDS, "领导", "領導")))
-_QUALIFIED_LABEL = (rf"(?:{'|'.join(map(re.escape, _ROLE_WORDS_BY_LENGTH))})(?:(?!{_NOT_INSIDE})[\u4e00-\u9fff]){{1,4}}?"
-                    rf"(?:{'|'.join(map(re.escape, _ORGAN_WORDS))})")
-_LABEL_WORDS = "|".join(sorted(map(re.escape, _LABEL_ROLES), key=len, reverse=True)) + "|" + _QUALIFIED_LABEL
+_LABEL_LEVEL = r"(?:[省市县区州镇乡縣區鄉鎮](?:级|直|級)?|(?![各有相其])[\u4e00-\u9fff]{1,2}?)?"
+_QUALIFIED_LABEL = (rf"{_LABEL_LEVEL}(?:{'|'.join(map(re.escape, _ROLE_WORDS_BY_LENGTH))})"
+                    rf"(?:(?!{_NOT_INSIDE})[\u4e00-\u9fff]){{0,4}}?"
+                    rf"(?:{'|'.join(map(re.escape, (*_ORGAN_WORDS, '主体', '主體')))})")
+#: The leader in charge named by structure: a word of office kind and 领导 (`包保领导`, `挂点市领导`, `督办县领导`).
+_LEADER_KIND_WORDS = (*_LEADER_KINDS, "包保", "挂点", "挂钩", "督办", "督导", "协调", "掛點", "掛鉤", "督辦", "協調")
+_STRUCTURAL_LEADER = (rf"(?:{'|'.join(map(re.escape, _LEADER_BEFORE))})?(?:{'|'.join(map(re.escape, _LEADER_KIND_WORDS))})"
+                      rf"(?:{'|'.join(map(re.escape, _LEADER_LEVELS))})?(?:领导|領導)")
+_LABEL_WORDS = ("|".join(sorted(map(re.escape, _LABEL_ROLES), key=len, reverse=True)) + "|" + _QUALIFIED_LABEL + "|"
+                + _STRUCTURAL_LEADER)
 
 
 def label_role(word: str) -> str:
-    """The role a label says: `牵头单位` -> "lead"; a qualified one by its role word, `牵头考核单位` -> "lead"."""
+    """The role a label says: `牵头单位` -> "lead"; one read by its structure by the role words in it: `牵头考核单位`,
+    `主要责任单位` -> "lead", `协同责任单位`, `区级参加单位` -> "support", `落实单位`, `实施主体` -> "responsible",
+    `包保领导` -> "leader". A lead word anywhere wins over a support word, and both over a word of responsibility
+    (`牵头责任单位` leads, `其他责任单位` supports)."""
     if word in _LABEL_ROLES:
         return _LABEL_ROLES[word]
-    role_word = next(role for role in _ROLE_WORDS_BY_LENGTH if word.startswith(role))
-    return ("lead" if role_word in _LEAD_ROLE_WORDS else "support" if role_word in _SUPPORT_ROLE_WORDS
-            else "responsible")
-_QUALIFIED = re.compile(_QUALIFIED_LABEL)
+    if word.endswith(("领导", "領導")):
+        return "leader"
+    if any(role in word for role in (*_LEAD_ROLE_WORDS, *_LEAD_INSIDE)):
+        return "lead"
+    if any(role in word for role in (*_SUPPORT_ROLE_WORDS, *_SUPPORT_INSIDE)):
+        return "support"
+    return "responsible"
+
+
+#: A table's column header is held to the narrower form (a role word first, a word of up to four inside, an
+#: organ word): header cells are tried joined with their neighbours (`区本级` `任务数`), and the note's wider
+#: form would read `主要内容` + `责任单位` or `事项` + `责任单位` as one label.
+_HEADER_ROLE_WORDS = sorted({*_LEAD_ROLE_WORDS, *_SUPPORT_ROLE_WORDS, *_RESPONSIBLE_ROLE_WORDS}, key=len, reverse=True)
+_QUALIFIED = re.compile(rf"(?:{'|'.join(map(re.escape, _HEADER_ROLE_WORDS))})(?:(?!{_NOT_INSIDE})[\u4e00-\u9fff]){{1,4}}?"
+                        rf"(?:{'|'.join(map(re.escape, _ORGAN_WORDS))})")
 
 
 def role_label(word: str) -> str | None:
@@ -98,12 +127,14 @@ def role_label(word: str) -> str | None:
 #: `牵头单位：`, `[牵头单位]:`, and `【牵头单位】` alone: a label closed by its brackets needs no colon.
 #: A label may say more in parentheses before its colon: `牵头单位(部门):`, `责任单位（牵头）：` is not one (a mark).
 _LABEL_ASIDE = r"(?:[(（](?:部门|单位|部門|單位|处室|科室|處室)[)）])?"
-LABEL = re.compile(rf"^[ \t\u3000]*(?:【({_LABEL_WORDS})】[ \t\u3000]*[:：]?|\[?({_LABEL_WORDS})\]?{_LABEL_ASIDE}[ \t\u3000]*[:：])")
+#: A `[` before the label closes before its colon (`[牵头单位]:`): `[负责单位:X]` is a bracketed note, not a label.
+LABEL = re.compile(rf"^[ \t\u3000]*(?:【({_LABEL_WORDS})】[ \t\u3000]*[:：]?|(?:\[({_LABEL_WORDS})\]|({_LABEL_WORDS}))"
+                   rf"{_LABEL_ASIDE}[ \t\u3000]*[:：])")
 #: The next label in a group: after a comma, or after a run of spaces (`牵头单位:X  责任单位:Y`).
-_NEXT_LABEL = re.compile(rf"[，,][ \t\u3000]*(?=[【\[]?({_LABEL_WORDS})[】\]]?[ \t\u3000]*[:：])|(?=【(?:{_LABEL_WORDS})】)")
+_NEXT_LABEL = re.compile(rf"[，,][ \t\u3000]*(?=[【\[]?({_LABEL_WORDS})[】\]]?{_LABEL_ASIDE}[ \t\u3000]*[:：])|(?=【(?:{_LABEL_WORDS})】)")
 #: A label after the item's sentence on the same line: `(一)进一步加大投资力度。责任单位:省发改委牵头,…`.
 #: (A bracketed note, `。[牵头单位:…]`, is a note, read as one.)
-INLINE_LABEL = re.compile(rf"(?<=。)[ \t\u3000]*(?=(?:{_LABEL_WORDS})[ \t\u3000]*[:：]|【(?:{_LABEL_WORDS})】)")
+INLINE_LABEL = re.compile(rf"(?<=。)[ \t\u3000]*(?=(?:{_LABEL_WORDS}){_LABEL_ASIDE}[ \t\u3000]*[:：]|【(?:{_LABEL_WORDS})】)")
 
 
 def inline_label(text: str) -> int | None:
@@ -114,7 +145,7 @@ def inline_label(text: str) -> int | None:
             return match.start()
     return None
 #: Spaces before a label separate it from the one before (`牵头单位:X  责任单位:Y`), as a comma would.
-_SPACED_LABEL = re.compile(rf"(?<=[^ \t\u3000，,；;])[ \t\u3000]+(?=[【\[]?({_LABEL_WORDS})[】\]]?[ \t\u3000]*[:：])")
+_SPACED_LABEL = re.compile(rf"(?<=[^ \t\u3000，,；;])[ \t\u3000]+(?=[【\[]?({_LABEL_WORDS})[】\]]?{_LABEL_ASIDE}[ \t\u3000]*[:：])")
 #: A lead rule says that the first unit named leads, in many wordings: 列第一位者为牵头单位, 排在第一位的部门为牵头部门,
 #: 首位单位为牵头单位, 第一责任单位为牵头单位, 列第一位的为工作牵头单位或汇总单位, 排名第一的單位為牽頭單位. Read by its
 #: structure (a word for "first", then 为/是, then 牵头), not by a list of phrasings.
@@ -138,6 +169,8 @@ INVOLVES = re.compile(r"^(?P<ahead>以下|下列|后续)?(?:各项)?(?:具体任
 #: A piece that says when, not who (`6月底完成`, `年内持续推进`): the task's due date, not a unit.
 DUE_PIECE = re.compile(r"^(?:\d{4}年)?(?:\d{1,2}月(?:底|末|上旬|中旬|下旬|\d{1,2}日)?|年底|年内|年內|全年|长期|長期|\d{4}年底)"
                        r"(?:前|以前)?(?:完成|落实|落實|持续推进|持續推進|坚持|堅持)?$|^长期坚持$|^長期堅持$|^持续推进$|^持續推進$")
+#: A piece that says how often, not who (`每季度报送一次进展`, `每月底前报送`, `定期通报`): the task's cadence, not a unit.
+CADENCE_PIECE = re.compile(r"^(?:每(?:个)?(?:年度?|半年|季度?|月|周|旬)|定期|常态化|常態化)")
 #: A rule written as a parenthesis after the first unit: `县发改局(首位单位为牵头单位,下同)`.
 _RULE_AFTER_NAME = re.compile(r"[(（]([^()（）]*(?:牵头|牽頭)[^()（）]*)[)）]")
 
@@ -335,7 +368,7 @@ def _labelled(part: str, found: Found) -> bool:
     match = LABEL.match(part)
     if not match:  # text after a labelled part with no label of its own
         return _clause(tidy(part), found)
-    role = label_role(match.group(1) or match.group(2))
+    role = label_role(match.group(1) or match.group(2) or match.group(3))
     value = tidy(part[match.end():]).rstrip("。.；;，, ")
     if role in ("due", "cadence"):
         getattr(found, role).append(value)
@@ -384,6 +417,8 @@ def _labelled(part: str, found: Found) -> bool:
             found.due.append(name)
         elif DOCUMENT_NUMBER.match(name):  # `责任单位：青政办〔2031〕12、…`: the source, no unit
             found.sources.append(name)
+        elif CADENCE_PIECE.match(name) and found.has_units():
+            found.cadence.append(name)
         elif is_official(name):  # `责任单位：…、分管副县长`: a person, the task's leader
             found.leaders.append(name)
         elif could_be_unit(name, labelled=True):
@@ -528,6 +563,9 @@ def _clause(clause: str, found: Found) -> bool:
         return False
     if DUE_PIECE.match(clause) or (found.has_units() and _understood_due(clause)):
         found.due.append(clause)
+        return False
+    if found.has_units() and CADENCE_PIECE.match(clause):
+        found.cadence.append(clause)
         return False
     involves = INVOLVES.match(clause)
     if involves and found.has_units():

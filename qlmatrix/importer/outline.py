@@ -130,8 +130,9 @@ def _wraps(text: str, width: int = WRAP_WIDTH) -> bool:
 
 
 def _wraps_at(last: str, length: int, width: int = WRAP_WIDTH) -> bool:
-    """`_wraps` for a paragraph of `length` characters whose last line is `last` (not empty)."""
-    if last.endswith(_CONTINUES):
+    """`_wraps` for a paragraph of `length` characters whose last line is `last` (not empty). A line that opens a
+    bracket it does not close (`…提升工作质效。【责任` / `主体】X`) goes on, whatever its length."""
+    if last.endswith(_CONTINUES) or _depth(last) > 0 or _CLOSED_LABEL_END.search(last):
         return True
     return length >= width and not last.endswith(_ENDS_SENTENCE)
 
@@ -158,9 +159,19 @@ def line_width(lines: list[Line]) -> int:
     return min(WRAP_WIDTH, common - _WIDTH_SLACK) if seen >= 3 and common >= _MIN_PAGE_WIDTH else WRAP_WIDTH
 
 
+#: A line ending in a label closed by its brackets (`…【实施单位】` / `X`): its value is in the next line.
+_CLOSED_LABEL_END = re.compile(r"【[^【】]{2,10}(?:单位|部门|處室|处室|科室|机构|主体|單位|部門)】$")
+
+
+def _depth(text: str) -> int:
+    """How many more brackets `text` opens than it closes."""
+    return sum(map(text.count, "(（[【〔")) - sum(map(text.count, ")）]】〕"))
+
+
 def _standalone(text: str) -> bool:
     """Lines never joined to the line before: document numbers, dates, addressees."""
-    return bool(DOC_NUMBER.match(text) or DATE_LINE.match(text) or text.endswith(("：", ":")))
+    # (a line ending in a colon inside a bracket it opened is a wrapped note: `[牵头单位：X，配合单位：` / `Y]`)
+    return bool(DOC_NUMBER.match(text) or DATE_LINE.match(text) or (text.endswith(("：", ":")) and _depth(text) <= 0))
 
 
 def build_outline(lines: list[Line]) -> Outline:
@@ -168,6 +179,7 @@ def build_outline(lines: list[Line]) -> Outline:
     current: list[Para] = outline.preamble
     item: Item | None = None
     joinable = False
+    depth = 0  # brackets the paragraph being joined has opened and not closed
     header: dict[int, str] | None = None
     # The paragraph being joined from wrapped lines: its pieces and their length, joined once when it
     # ends (adding each piece to the paragraph's text would copy it every time: quadratic).
@@ -180,6 +192,12 @@ def build_outline(lines: list[Line]) -> Outline:
         nonlocal length
         if len(pieces) > 1:
             current[-1].text = "".join(pieces)
+            if item is not None and current is item.paragraphs and len(current) == 1 and not item.labels:
+                # a label after the item's sentence that a wrap cut (`…落实。【主` / `责单位】X【协办单位】Y`)
+                at = inline_label(current[0].text)
+                if at is not None:
+                    item.labels.append(Para(current[0].line, current[0].text[at:].strip(" \t\u3000")))
+                    current[0].text = current[0].text[:at]
         pieces.clear()
         length = 0
 
@@ -196,7 +214,8 @@ def build_outline(lines: list[Line]) -> Outline:
         if not line.in_table:
             header = None
         text = clean(line.text)
-        if not text or _PAGE_NUMBER.match(text):
+        # (`- 2 -` is a page number before clean() takes its `- ` for a Markdown list mark)
+        if not text or _PAGE_NUMBER.match(text) or _PAGE_NUMBER.match(line.text.strip(" \t\u3000")):
             joinable = joinable and bool(text)
             label_wraps = label_wraps and bool(text)
             continue
@@ -228,9 +247,12 @@ def build_outline(lines: list[Line]) -> Outline:
             outline.items.append(item)
             # the line's own length says whether it was wrapped, its number included (`一、…的全面` / `领导`)
             current, joinable = item.paragraphs, _wraps_at(rest, len(text), width) if rest else False
+            depth = _depth(rest)
+            if label:  # a label after the item's sentence that goes on in the next line (`【协同责任` / `单位】…`)
+                joinable, label_wraps = False, _wraps_at(label, len(text), width)
             pieces.append(rest)
             length = len(text)
-        elif item is not None and LABEL.match(text):
+        elif item is not None and LABEL.match(text) and not (joinable and depth > 0):  # (inside a bracket: goes on)
             flush()
             item.labels.append(Para(line.number, text))
             joinable = False
@@ -240,20 +262,22 @@ def build_outline(lines: list[Line]) -> Outline:
             # a label line wrapped like the text (`协办单位:…、园区党工` / `委、各街道党工委`)
             item.labels[-1].text += text
             label_wraps = _wraps_at(text, len(item.labels[-1].text), width)
-        elif joinable and current and not _standalone(text) and not line.text[:1].isspace() \
+        elif joinable and current and (depth > 0 or not _standalone(text)) and not line.text[:1].isspace() \
                 and not (item is None and LABEL.match(text)):
             if not pieces:
                 pieces.append(current[-1].text)
                 length = len(current[-1].text)
             pieces.append(text)
             length += len(text)
-            joinable = _wraps_at(text, length, width)
+            depth += _depth(text)
+            joinable = _wraps_at(text, length, width) or depth > 0  # a bracket still open goes on
         else:
             flush()
             current.append(Para(line.number, text))
             pieces.append(text)
             length = len(text)
             # a label line before any item (a document of unnumbered entries) is a line of its own
+            depth = _depth(text)
             joinable = _wraps(text, width) and not _standalone(text) and not (item is None and LABEL.match(text))
     flush()
     if not outline.items:
