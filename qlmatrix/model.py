@@ -12,8 +12,9 @@ from __future__ import annotations
 import datetime
 import enum
 from collections.abc import Iterable, Iterator
+from itertools import chain
 from operator import itemgetter
-from typing import TypeAlias, overload
+from typing import TypeAlias, cast, overload
 
 import attrs
 
@@ -213,17 +214,34 @@ def as_row(assignment: Assignment) -> AssignmentRow:
     return (_ROLE_ORDER[assignment.role], assignment.unit.name, assignment.unit._at, assignment._at, assignment.each)
 
 
-def _assignment_rows(values: Iterable[Assignment | AssignmentRow]) -> tuple[AssignmentRow, ...]:
+#: What a task or section keeps of its assignments: its rows laid end to end, `ROW_WIDTH` values
+#: each (role, name, unit's position, assignment's position, each). A tuple of rows of positions is
+#: three tuples deep, and the collector stops tracking only one level of a tuple nest each time it
+#: looks at it, so every item's tuple of rows was still tracked when the collection of the middle
+#: generation moved it to the oldest, where it counted towards the next full collection (about one
+#: tuple per task: docs/performance.md, seventh round). Laid flat, the tuple holds strings, ints
+#: and `Place`s, two deep, and is dropped from the collector's lists in the generation it was made.
+FlatRows: TypeAlias = "tuple[int | str | Span | Place | bool | None, ...]"
+ROW_WIDTH = 5
+
+
+def _assignment_rows(values: Iterable[Assignment | AssignmentRow] | FlatRows) -> FlatRows:
     """Assignments (or rows, as the parser makes them) as rows grouped by role (lead, support,
-    consult, inform, oversee), each group in written order.
+    consult, inform, oversee), each group in written order, laid flat (`FlatRows`); an item's own
+    flat rows (`attrs.evolve` passes them) are kept as they are.
 
     Grouping makes equality mean "same units in the same roles", however the
     roles were spread over annotation and properties.
     """
-    given = tuple([value if isinstance(value, tuple) else as_row(value) for value in values])
-    if len(given) < 2:  # most tasks name one unit per role: nothing to sort
-        return given
-    return tuple(sorted(given, key=_group_of))
+    if type(values) is tuple and values and type(values[0]) is int:
+        return values  # already flat: the rows of an item, given back by attrs.evolve
+    given = [value if isinstance(value, tuple) else as_row(value)
+             for value in cast("Iterable[Assignment | AssignmentRow]", values)]
+    if len(given) == 1:  # most tasks name one unit per role
+        return given[0]
+    if len(given) > 1:
+        given.sort(key=_group_of)
+    return tuple(chain.from_iterable(given))
 
 
 def _group_of(row: AssignmentRow) -> int:
@@ -232,16 +250,23 @@ def _group_of(row: AssignmentRow) -> int:
     return 2 * row[0] + row[4]
 
 
-def _roles_and_names(rows: tuple[AssignmentRow, ...]) -> tuple[tuple[int, str, bool], ...]:
+def _roles_and_names(rows: FlatRows) -> tuple[tuple[int, str, bool], ...]:
     """What equality and hashing compare of an item's assignments: roles, names and `each`, not positions."""
-    return tuple([(row[0], row[1], row[4]) for row in rows])
+    return tuple(zip(rows[0::ROW_WIDTH], rows[1::ROW_WIDTH], rows[4::ROW_WIDTH]))  # type: ignore[arg-type]
+
+
+def _unflattened(rows: FlatRows) -> tuple[AssignmentRow, ...]:
+    """The rows of `FlatRows`, one `AssignmentRow` each."""
+    if len(rows) == ROW_WIDTH:
+        return (cast(AssignmentRow, rows),)
+    return cast("tuple[AssignmentRow, ...]", tuple(zip(*[iter(rows)] * ROW_WIDTH)))
 
 
 class _Assigned:
     """What a task or section itself states. Roles inherited from sections, and
     canonical unit names, come from `qlmatrix.resolve(plan)`."""
 
-    _rows: tuple[AssignmentRow, ...]
+    _rows: FlatRows
 
     @property
     def assignments(self) -> tuple[Assignment, ...]:
@@ -249,17 +274,31 @@ class _Assigned:
         caller reading them often keeps the tuple); `assignment_rows` has roles and names alone."""
         roles = _ROLES
         return tuple([Assignment(roles[role], Ref(name, unit_at), at, each=each)
-                      for role, name, unit_at, at, each in self._rows])
+                      for role, name, unit_at, at, each in _unflattened(self._rows)])
 
     @property
     def assignment_rows(self) -> tuple[AssignmentRow, ...]:
-        """The assignments as the item keeps them (`AssignmentRow`): role index, name, positions."""
-        return self._rows
+        """The assignments as the item keeps them (`AssignmentRow`): role index, name, positions;
+        made from the flat rows on each access (`FlatRows`)."""
+        return _unflattened(self._rows)
+
+    @property
+    def assignment_count(self) -> int:
+        """How many assignments the item states (`len(assignments)` without making anything)."""
+        return len(self._rows) // ROW_WIDTH
+
+    def assigned_roles(self) -> tuple[int, ...]:
+        """The role index (in `Role`) of each of the item's assignments, in the order of `assignments`."""
+        return self._rows[0::ROW_WIDTH]  # type: ignore[return-value]
+
+    def assigned_names(self) -> tuple[str, ...]:
+        """The unit names of the item's assignments, as written, in the order of `assignments`."""
+        return self._rows[1::ROW_WIDTH]  # type: ignore[return-value]
 
     def units_in(self, role: Role) -> tuple[Ref, ...]:
         """The units this item itself names in `role`, as written."""
         wanted = _ROLE_ORDER[role]
-        return tuple(Ref(name, unit_at) for index, name, unit_at, _, _ in self._rows if index == wanted)
+        return tuple(Ref(name, unit_at) for index, name, unit_at, _, _ in _unflattened(self._rows) if index == wanted)
 
 
 @attrs.frozen
@@ -281,7 +320,7 @@ class Task(_Assigned):
     id: str = ""
     number: str | None = attrs.field(default=None, converter=optional_number)
     body: str | None = attrs.field(default=None, converter=optional_text)
-    _rows: tuple[AssignmentRow, ...] = attrs.field(default=(), converter=_assignment_rows, alias="assignments",
+    _rows: FlatRows = attrs.field(default=(), converter=_assignment_rows, alias="assignments",
                                                    eq=_roles_and_names, repr=False)
     cadence: Cadence | None = attrs.field(default=None, converter=to_cadence)
     due: Cadence | None = attrs.field(default=None, converter=to_cadence)
@@ -322,7 +361,7 @@ class Section(_Assigned):
     id: str = ""
     number: str | None = attrs.field(default=None, converter=optional_number)
     kind: SectionKind = SectionKind.SECTION
-    _rows: tuple[AssignmentRow, ...] = attrs.field(default=(), converter=_assignment_rows, alias="assignments",
+    _rows: FlatRows = attrs.field(default=(), converter=_assignment_rows, alias="assignments",
                                                    eq=_roles_and_names, repr=False)
     loop: tuple[LoopStage, ...] = attrs.field(default=(), converter=_stages)
     items: tuple[Item, ...] = attrs.field(default=(), converter=_items)

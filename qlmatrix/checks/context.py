@@ -79,7 +79,10 @@ class Context:
         found = [unit.parent for unit in self.units
                  if unit.parent is not None and (names is None or unit.parent.name in names)]
         for resolved in self.items():
-            for _, name, at, _, _ in resolved.item.assignment_rows:
+            item = resolved.item
+            if names is not None and not any(name in names for name in item.assigned_names()):
+                continue  # the names alone, without making the item's rows
+            for _, name, at, _, _ in item.assignment_rows:
                 if names is None or name in names:
                     found.append(Ref(name, at))
         for entry in self.resolved.reports:
@@ -96,7 +99,7 @@ class Context:
         if self._names is None:
             found = [unit.parent.name for unit in self.units if unit.parent is not None]
             for resolved in self.items():
-                found += [row[1] for row in resolved.item.assignment_rows]
+                found += resolved.item.assigned_names()
             for entry in self.resolved.reports:
                 found.append(entry.report.source.name)
                 if entry.report.target is not None:
@@ -120,7 +123,7 @@ class Context:
         if self._restating is None:
             found = []
             for resolved in self.items():
-                stated = len(resolved.item.assignment_rows)
+                stated = resolved.item.assignment_count
                 if stated < 2:
                     continue
                 own, leads = resolved.own_counts()

@@ -188,37 +188,68 @@ def reporting_cycle(plan: Plan, context: Context) -> Iterator[Diagnostic]:
     ## Options
     None.
     """
-    edges: dict[str, list[tuple[str, Report]]] = {}
-    for entry in context.resolved.reports:
-        if entry.target is None or context.units.is_relative(entry.target):
-            continue
-        for sender in entry.senders:
-            edges.setdefault(sender, []).append((entry.target, entry.report))
-    yield from _cycles(edges)
+    yield from _cycles(_Edges(context))
 
 
-def _cycles(edges: dict[str, list[tuple[str, Report]]]) -> Iterator[Diagnostic]:
+class _Edges:
+    """Who reports to whom, as plain values: each sender's first and last edge, and per edge its
+    target, its report's index in the plan's reports and the sender's next edge.
+
+    With 牵头单位 expanded, a large plan has an edge per lead unit and report: as a list of
+    (target, Report) per sender they were tens of thousands of objects the collector tracks and
+    walks in a full collection (docs/performance.md, seventh round); strings and ints in a few
+    lists are not."""
+
+    def __init__(self, context: Context) -> None:
+        self.reports = [entry.report for entry in context.resolved.reports]
+        self.first: dict[str, int] = {}  # sender -> its first edge, senders in the order first met
+        last: dict[str, int] = {}
+        self.targets: list[str] = []
+        self.report_of: list[int] = []
+        self.following: list[int] = []  # the same sender's next edge, or -1
+        is_relative = context.units.is_relative
+        for index, entry in enumerate(context.resolved.reports):
+            target = entry.target
+            if target is None or is_relative(target):
+                continue
+            for sender in entry.senders:
+                edge = len(self.targets)
+                self.targets.append(target)
+                self.report_of.append(index)
+                self.following.append(-1)
+                previous = last.get(sender)
+                if previous is None:
+                    self.first[sender] = edge
+                else:
+                    self.following[previous] = edge
+                last[sender] = edge
+
+
+def _cycles(edges: _Edges) -> Iterator[Diagnostic]:
     """One diagnostic per back edge of a depth-first walk, in the order reports were declared."""
     state: dict[str, int] = {}  # 1 on the path, 2 done
-    for start in list(edges):
+    first, targets, following = edges.first, edges.targets, edges.following
+    for start in list(first):
         if state.get(start):
             continue
-        path, stack = [start], [iter(edges.get(start, ()))]
+        path, stack = [start], [first[start]]  # per unit on the path, its next edge to follow (-1: none)
         state[start] = 1
         while stack:
-            step = next(stack[-1], None)
-            if step is None:
+            edge = stack[-1]
+            if edge < 0:
                 state[path.pop()] = 2
                 stack.pop()
                 continue
-            target, report = step
+            stack[-1] = following[edge]
+            target = targets[edge]
             if state.get(target) == 1:
                 chain = " → ".join(path[path.index(target):] + [target])
+                report = edges.reports[edges.report_of[edge]]
                 yield Diagnostic("E306", report.span, args={"chain": chain}, help="break-cycle")
             elif not state.get(target):
                 state[target] = 1
                 path.append(target)
-                stack.append(iter(edges.get(target, ())))
+                stack.append(first.get(target, -1))
 
 
 def _levels(context: Context, report: Report) -> list[str]:

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, TypeAlias
 import attrs
 
 from ..cadence import Cadence
-from ..model import LEAD_REFERENCE, Assignment, AssignmentRow, Include, Plan, Report, Role, Section, Task
+from ..model import LEAD_REFERENCE, Assignment, Include, Plan, Report, Role, Section, Task
 from ..span import Span
 from . import ids
 from .directory import UnitDirectory
@@ -441,7 +441,7 @@ class _Walker:
                     ordinal[0] += 1
                 ident = ids.task_id(item.id, prefix, item.number, ordinal[0])
                 own, origin = (item.leaders, None) if item.leaders else leaders
-                task = ResolvedTask(item, ident, outer, self._effective(item.assignment_rows, offered), own, origin)
+                task = ResolvedTask(item, ident, outer, self._effective(item, offered), own, origin)
                 self.tasks.append(task)
                 for _, tasks_inside, _ in open_sections:
                     tasks_inside.append(task)
@@ -459,7 +459,7 @@ class _Walker:
     def _section(self, section: Section, outer: tuple[Section, ...], prefix: str, offered: tuple[Held, ...],
                  open_sections: list[_OpenSection], leaders: _Leaders) -> None:
         ident = ids.section_id(section.id, prefix, section.number, section.title)
-        held = self._effective(section.assignment_rows, offered)
+        held = self._effective(section, offered)
         tasks: list[ResolvedTask] = []
         reports: list[ResolvedReport] = []
         index = len(self.sections)
@@ -475,9 +475,10 @@ class _Walker:
         self.sections.insert(index, ResolvedSection(section, ident, outer, held, tuple(tasks), tuple(reports),
                                                     *own))
 
-    def _effective(self, own: tuple[AssignmentRow, ...], offered: tuple[Held, ...]) -> tuple[Held, ...]:
+    def _effective(self, item: Task | Section, offered: tuple[Held, ...]) -> tuple[Held, ...]:
         main = self.units.main_names.get  # `canonical` without a call per name: once per unit named
-        mine: list[Held] = [(row[0], main(row[1], row[1]), _OWN, index) for index, row in enumerate(own)]
+        mine: list[Held] = [(role, main(name, name), _OWN, index)
+                            for index, (role, name) in enumerate(zip(item.assigned_roles(), item.assigned_names()))]
         if offered:
             named = {row[0] for row in mine}
             inherited = [row for row in offered if row[0] not in named]
