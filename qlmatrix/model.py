@@ -276,6 +276,12 @@ class _Assigned:
         return tuple([Assignment(roles[role], Ref(name, unit_at), at, each=each)
                       for role, name, unit_at, at, each in _unflattened(self._rows)])
 
+    def assignment_at(self, index: int) -> Assignment:
+        """The item's `index`-th assignment alone (`assignments[index]` without making the others)."""
+        start = index * ROW_WIDTH
+        role, name, unit_at, at, each = self._rows[start:start + ROW_WIDTH]
+        return Assignment(_ROLES[role], Ref(name, unit_at), at, each=each)  # type: ignore[arg-type,index]
+
     @property
     def assignment_rows(self) -> tuple[AssignmentRow, ...]:
         """The assignments as the item keeps them (`AssignmentRow`): role index, name, positions;

@@ -92,16 +92,13 @@ class _Roles:
         return self._made(self._held)
 
     def _made(self, rows: Iterable[Held]) -> tuple[Holding, ...]:
-        """The `Holding`s of `rows`, each item's assignments made once."""
-        written: dict[int, tuple[Assignment, ...]] = {}
+        """The `Holding`s of `rows`, each with the one assignment it rests on (made from its row)."""
         made = []
         for role, unit, depth, index in rows:
-            assignments = written.get(depth)
-            if assignments is None:
-                where = self.item if depth == _OWN else self.sections[depth]
-                assignments = written[depth] = where.assignments
+            # Only the assignment each holding rests on is made: a section's other assignments are not.
+            where = self.item if depth == _OWN else self.sections[depth]
             source = None if depth == _OWN else self.sections[depth]
-            made.append(Holding(_ROLES[role], unit, assignments[index], source))
+            made.append(Holding(_ROLES[role], unit, where.assignment_at(index), source))
         return tuple(made)
 
     @property
@@ -179,11 +176,13 @@ class _Roles:
         work (`（A、B分别负责）`), so several of them are no conflict. False when there is no lead, or a
         plain `牵头:` lead stands among them (E301 reports that mix)."""
         found = False
-        for holding in self.holdings:
-            if holding.role is Role.LEAD:
-                if not holding.assignment.each:
-                    return False
-                found = True
+        for role, _unit, depth, index in self._held:  # grouped by role: the leads come first
+            if role != 0:
+                break
+            where = self.item if depth == _OWN else self.sections[depth]
+            if not where.assignment_rows[index][4]:  # read from the rows: no Holding or Assignment made
+                return False
+            found = True
         return found
 
     @property
