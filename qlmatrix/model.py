@@ -203,7 +203,7 @@ _SHOWN_BY_ALIAS = ("span", "assignments")
 #: collection for as long as the plan lives (docs/performance.md, sixth round). `assignments` makes
 #: the public objects when asked for; code that needs roles and names alone reads `assignment_rows`.
 #: A new field of `Assignment` is kept in the row as a plain value (a bool, a string, an int): append
-#: it to this type, to `as_row`, to the `Assignment(...)` of `_Assigned.assignments`, to the rows the
+#: it to this type, to `as_row`, to the `Assignment(...)` of `_assignment_of`, to the rows the
 #: parser makes (`parser.values.placed`), and to `_roles_and_names` if it is part of equality.
 AssignmentRow: TypeAlias = tuple[int, str, "Span | Place | None", "Span | Place | None", bool]
 _ROLE_OF = itemgetter(0)
@@ -262,6 +262,12 @@ def _unflattened(rows: FlatRows) -> tuple[AssignmentRow, ...]:
     return cast("tuple[AssignmentRow, ...]", tuple(zip(*[iter(rows)] * ROW_WIDTH)))
 
 
+def _assignment_of(row: AssignmentRow) -> Assignment:
+    """The public `Assignment` of a row: the one place a row becomes one (`assignments`, `assignment_at`)."""
+    role, name, unit_at, at, each = row
+    return Assignment(_ROLES[role], Ref(name, unit_at), at, each=each)
+
+
 class _Assigned:
     """What a task or section itself states. Roles inherited from sections, and
     canonical unit names, come from `qlmatrix.resolve(plan)`."""
@@ -272,15 +278,12 @@ class _Assigned:
     def assignments(self) -> tuple[Assignment, ...]:
         """The units the item names, each in its role, grouped by role: made anew on every access (a
         caller reading them often keeps the tuple); `assignment_rows` has roles and names alone."""
-        roles = _ROLES
-        return tuple([Assignment(roles[role], Ref(name, unit_at), at, each=each)
-                      for role, name, unit_at, at, each in _unflattened(self._rows)])
+        return tuple(map(_assignment_of, _unflattened(self._rows)))
 
     def assignment_at(self, index: int) -> Assignment:
         """The item's `index`-th assignment alone (`assignments[index]` without making the others)."""
         start = index * ROW_WIDTH
-        role, name, unit_at, at, each = self._rows[start:start + ROW_WIDTH]
-        return Assignment(_ROLES[role], Ref(name, unit_at), at, each=each)  # type: ignore[arg-type,index]
+        return _assignment_of(cast(AssignmentRow, self._rows[start:start + ROW_WIDTH]))
 
     @property
     def assignment_rows(self) -> tuple[AssignmentRow, ...]:
