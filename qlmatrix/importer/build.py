@@ -228,6 +228,13 @@ class Importer:
             body = "\n".join(([body] if body else []) + [f"（{'、'.join(found.sources)}）"])
         if found is None and not rest and len(paragraphs) == 1:
             found = _heading_lead(title)
+        elif found is not None and found.support and not (found.lead or found.responsible or found.each
+                                                          or found.named_lead) \
+                and (heading := _heading_lead(title.rstrip("。 "))) is not None:
+            # `（二）省审计厅牵头的工作` / text / `协同单位：A、B`: the title names the lead, the label line only who
+            # supports; the two together are the item's roles
+            found.lead[:0] = heading.lead
+            found.responsible[:0] = heading.responsible
         return Analysed(item, title.rstrip("：:。 "), body, note, found, how, after_sentence=after_sentence)
 
     def _mid_text_notes(self, para: Para, trailing: tuple[int, str] | None) -> None:
@@ -572,7 +579,8 @@ def _document_date(outline: Outline, importer: Importer) -> datetime.date | None
 
 def _annotated_groups(text: str) -> list[tuple[str, Found]]:
     """`…。(教育部负责)…。(人力资源社会保障部、财政部负责)`: the groups of sentences each note closes, with
-    the note; [] unless there are two or more. A note closes a group when a sentence ends at it."""
+    the note; [] unless there are two or more. A note closes a group when a sentence ends at it (a line break
+    between the sentence and its note aside)."""
     groups: list[tuple[str, Found]] = []
     cursor = 0
     depth, opened = 0, 0
@@ -585,7 +593,9 @@ def _annotated_groups(text: str) -> list[tuple[str, Found]]:
             depth -= 1
             if depth:
                 continue
-            before = text[opened - 1] if opened else "。"
+            # a note wrapped to the start of the next line (`…面积。` / `(X牵头)…`) follows its sentence across the
+            # blank the paragraphs were joined with
+            before = text[:opened].rstrip(" \t\u3000")[-1:] or "。"
             after = text[index + 1] if index + 1 < len(text) else "。"
             if before not in "。；;" and after not in "。；; ":
                 continue
