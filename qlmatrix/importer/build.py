@@ -226,7 +226,7 @@ class Importer:
         body = "\n".join(([rest] if rest else []) + [p.text for p in paragraphs[1:] if p.text]) or None
         if found is not None and found.sources:  # `(皖发〔2021〕9号,…负责)`: where the task comes from, kept as text
             body = "\n".join(([body] if body else []) + [f"（{'、'.join(found.sources)}）"])
-        if found is None and not rest and len(paragraphs) == 1:
+        if found is None and not rest:  # `（一）X牵头的工作` over its text: the title names the lead
             found = _heading_lead(title)
         elif found is not None and found.support and not (found.lead or found.responsible or found.each
                                                           or found.named_lead) \
@@ -267,8 +267,9 @@ def _lead_in_apart(para: Para) -> list[Para]:
 
 
 #: A heading that names the unit leading the items under it: `一、县示范区管委会牵头工作(8项)`, `二、区发改局负责的重点任务`
-#: (as a leader heading, `一、王丹县长牵头重点工作`, names the official). The count after it is no part of the name.
-_UNIT_HEADING = re.compile(r"^(?P<units>[^，,。；;：:()（）]{3,60}?)(?P<verb>牵头|负责|牽頭|負責)的?(?:重点|重點)?(?:工作|任务|任務|事项|事項)"
+#: (as a leader heading, `一、王丹县长牵头重点工作`, names the official). The count after it is no part of the name;
+#: a name may hold a bracket of its own (`县发改局(粮食局)牵头的工作`).
+_UNIT_HEADING = re.compile(r"^(?P<units>(?:[^，,。；;：:()（）]|[(（][^，,。；;：:()（）]{1,20}[)）]){3,60}?)(?P<verb>牵头|负责|牽頭|負責)的?(?:重点|重點)?(?:工作|任务|任務|事项|事項)"
                            r"(?:[(（](?:共)?\d+(?:项|項|条|條)[)）])?$")
 
 
