@@ -268,8 +268,8 @@ def _lead_in_apart(para: Para) -> list[Para]:
 
 #: A heading that names the unit leading the items under it: `一、县示范区管委会牵头工作(8项)`, `二、区发改局负责的重点任务`
 #: (as a leader heading, `一、王丹县长牵头重点工作`, names the official). The count after it is no part of the name;
-#: a name may hold a bracket of its own (`县发改局(粮食局)牵头的工作`).
-_UNIT_HEADING = re.compile(r"^(?P<units>(?:[^，,。；;：:()（）]|[(（][^，,。；;：:()（）]{1,20}[)）]){3,60}?)(?P<verb>牵头|负责|牽頭|負責)的?(?:重点|重點)?(?:工作|任务|任務|事项|事項)"
+#: a name may hold a bracket of its own (`县发改局(粮食局)牵头的工作`), and be as short as `团委`.
+_UNIT_HEADING = re.compile(r"^(?P<units>(?:[^，,。；;：:()（）]|[(（][^，,。；;：:()（）]{1,20}[)）]){2,60}?)(?P<verb>牵头|负责|牽頭|負責)的?(?:重点|重點)?(?:工作|任务|任務|事项|事項)"
                            r"(?:[(（](?:共)?\d+(?:项|項|条|條)[)）])?$")
 
 
