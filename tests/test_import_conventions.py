@@ -636,3 +636,13 @@ def test_a_title_naming_the_lead_joins_label_lines_of_supporting_units():
     assert found["一(一)"].leaders == ("赵明",)  # from the leader heading above it
     # an official named by office (`市政府分管领导同志`) is one leader, not names run together: nothing reported
     assert found["三1"].leaders == ("市政府分管领导同志",) and not result.problems
+
+
+def test_a_sites_publication_date_does_not_contradict_the_documents_own():
+    page = ("• 成文日期：2031年3月3日\n• 发布日期：2031年3月9日\n关于印发某区分工方案的通知\n各街道办事处：\n现印发给你们。\n"
+            "某区人民政府办公室\n2031年3月3日\n某区分工方案\n一、主要目标\n1.甲事项。（区甲局负责）\n")
+    result = import_text(page)
+    assert result.plan.date == datetime.date(2031, 3, 3) and not result.problems
+    # a publication date alone still dates the plan; two dates of the document's own are still reported
+    assert import_text("发布日期：2031年3月9日\n某方案\n一、任务\n1.甲事项。（区甲局负责）\n").plan.date == datetime.date(2031, 3, 9)
+    assert import_text(page.replace("• 成文日期：2031年3月3日", "• 成文日期：2031年3月2日")).plan.date is None

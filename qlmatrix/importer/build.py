@@ -557,10 +557,15 @@ def _people(names: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(name.strip("。 ") for name in names if name.strip("。 ")))
 
 
+#: The label of a date a site gives its page: `发布日期：`, `发布时间:`, `公开日期`.
+_PUBLISHED = re.compile(r"(?:发布|發布|公开|公開|更新)(?:日期|时间|時間)")
+
+
 def _document_date(outline: Outline, importer: Importer) -> datetime.date | None:
-    """The document's date: a date line near the title or the signature, or a `…印发` line; None (and a
-    note in the report) when the lines give different dates."""
+    """The document's date: a date line near the title or the signature, or a `…印发` line (a site's `发布日期`
+    line only when nothing else dates it); None (and a note in the report) when the lines give different dates."""
     found: dict[datetime.date, int] = {}
+    published: dict[datetime.date, int] = {}
     for para in [*outline.preamble, *outline.closing]:
         text = para.text.strip()
         match = date_in_text().search(text)
@@ -568,7 +573,10 @@ def _document_date(outline: Outline, importer: Importer) -> datetime.date | None
             continue
         date = parse_date(match.group(0))
         if date is not None:
-            found.setdefault(date, para.line)
+            # a site's `发布日期：` line dates the page, not the document (its 成文日期 or signature does)
+            (published if _PUBLISHED.search(text[: match.start()]) else found).setdefault(date, para.line)
+    if not found:
+        found = published
     if len(found) > 1:
         first = min(found.values())
         listed = "、".join(date.isoformat() for date in found)
