@@ -646,3 +646,13 @@ def test_a_sites_publication_date_does_not_contradict_the_documents_own():
     # a publication date alone still dates the plan; two dates of the document's own are still reported
     assert import_text("发布日期：2031年3月9日\n某方案\n一、任务\n1.甲事项。（区甲局负责）\n").plan.date == datetime.date(2031, 3, 9)
     assert import_text(page.replace("• 成文日期：2031年3月3日", "• 成文日期：2031年3月2日")).plan.date is None
+
+
+def test_a_short_plan_right_after_the_notices_signature_is_no_closing_block():
+    # no blank lines, every line after the date short: the date is the notice's, the plan goes on after it
+    result = import_text("关于印发某区分工方案的通知\n各街道办事处：\n现印发给你们。\n某区人民政府办公室\n2031年3月3日\n"
+                         "某区分工方案\n一、主要任务\n（一）甲事项。（区甲局负责）\n")
+    assert tasks(result)["一(一)"].lead == "区甲局" and result.plan.date == datetime.date(2031, 3, 3)
+    # a signature block at the end is still one
+    closing = import_text("某区分工方案\n一、主要任务\n（一）甲事项。（区甲局负责）\n某区人民政府办公室\n2031年3月3日\n（此件公开发布）\n")
+    assert closing.plan.issuer == "某区人民政府办公室" and "此件公开发布" not in closing.text.split("章", 1)[1]

@@ -564,12 +564,18 @@ def _item_number(text: str, last: dict[int, int]) -> tuple[int, str, str, bool] 
     return None
 
 
+#: A part heading (`一、主要任务`): the plan goes on after a date line, which is then the notice's, not a signature.
+_PLAN_AFTER_DATE = re.compile(r"[一二三四五六七八九十]{1,3}[、．]")
+
+
 def _cut_closing(lines: list[Line], outline: Outline) -> list[Line]:
     """Move the signature block (issuer, date, 此件公开发布) off the last item; a date with long lines after
     it is the notice's date near the top, not a signature."""
     for index in range(len(lines) - 1, max(-1, len(lines) - 6), -1):
         after = [clean(line.text) for line in lines[index + 1:]]
-        if DATE_LINE.match(clean(lines[index].text)) and all(len(text) <= WRAP_WIDTH for text in after):
+        # (a short plan after a notice's signature is no closing: a part heading or a note after the date says so)
+        if DATE_LINE.match(clean(lines[index].text)) and all(len(text) <= WRAP_WIDTH for text in after) \
+                and not any(_PLAN_AFTER_DATE.match(text) or _ends_in_note(Para(0, text)) for text in after):
             start = index - 1 if index > 0 and len(clean(lines[index - 1].text)) <= 20 else index
             outline.closing = [Para(line.number, clean(line.text)) for line in lines[start:] if clean(line.text)]
             return lines[:start]
