@@ -617,6 +617,8 @@ def test_items_numbered_with_the_ideographic_full_stop():
     assert sorted(found) == ["1", "2", "3", "4", "5"]
     # `…(市住建局负责)5。完善…`: an item run together after the note of the one before
     assert found["5"].lead == "市民政局" and found["5"].title.startswith("完善社区养老服务网络")
+    # `（…分别负责，年内持续推进）`: the vague word is the 时限's own, not also a 频次
+    assert (found["1"].cadence, found["1"].due.text) == (None, "年内持续推进")
     # only where an item may start, and never a number inside a sentence or before a digit
     assert [plain_marks(text) for text in ("  12。按照", "增长3。", "2。5倍", "1。", "2023。全年")] == [
         "  12.按照", "增长3。", "2。5倍", "1。", "2023。全年"]

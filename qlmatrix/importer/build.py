@@ -463,6 +463,8 @@ def build_plan(outline: Outline, source: str, default_title: str | None = None) 
             cadence, due = cadence or due, None
         if cadence == due:
             due = None
+        elif cadence and due and _VAGUE_DUE.match(cadence) and cadence in due:
+            cadence = None  # `（…，年内持续推进）`: the vague word is the 时限's own, not a 频次 beside it
         span = Span(source, line, 1, line, 1)
         assigned = assignments(entry, found, title)
         leaders = _people(found.leaders) if found else running_leaders.get((line, title), ())
