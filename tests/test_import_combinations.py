@@ -5,11 +5,13 @@ The other property tests each cover one convention with a generator of its own. 
 conventions meet: a known convention in a variant (another label word, another character for the same number
 mark, a half-width colon), or two conventions in one document. This module draws each axis on its own:
 
-- numbering: the part's (`一、`, `一﹑`, `一．`, none) and the items' (`（一）`, `(一)`, `1.`, `1．`, `1、`, `1﹒`,
-  `１．`, `（1）`, `⑴`, `①`);
+- numbering: the part's (`一、`, `一﹑`, `一．`, `一。`, none) and the items' (`（一）`, `(一)`, `1.`, `1．`, `1、`, `1﹒`,
+  `１．`, `（1）`, `⑴`, `①`, `1。`);
 - the form of each item's assignment: a verb note `（A、B负责）` (the lead rule stated once in the first or not),
   labels in a bracket of any kind, label lines under the item (blank lines between or not, each ending `。`
-  or not), a sentence `由X牵头，A、B配合。`, 主办/协办, a star or a `（牵头）` mark on the lead;
+  or not), a sentence `由X牵头，A、B配合。`, 主办/协办, a star or a `（牵头）` mark on the lead; an item of several
+  notes each closing its sentences (a note perhaps wrapped to the next line's start); a title naming the lead
+  (`X牵头的工作`) over its text and a line of supporting units;
 - the label words (lead, support, responsible, the leader in charge), with qualifiers (`牵头考核单位`,
   `牵头单位（部门）`);
 - separators and the width of `,:;()`;
@@ -42,7 +44,7 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
 PARENTHESISED_DIGITS = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽"
 
 #: How a part is numbered: the mark after 一 (None: the items stand without parts).
-PART_MARKS = [None, "、", "﹑", "．", "、"]
+PART_MARKS = [None, "、", "﹑", "．", "、", "。"]
 #: How an item is numbered: (its number as written, its number in the task's id).
 ITEM_SCHEMES = {
     "cn-wide": (lambda n: f"（{CN[n - 1]}）", lambda n: f"({CN[n - 1]})"),
@@ -218,7 +220,9 @@ def _titled(draw, number: str, task: str, pool: list[str], running: list[str]):
     if body := draw(st.sampled_from(BODIES)):
         lines.append(body)
     if supports:
-        lines.append(f"{draw(st.sampled_from(SUPPORT_LABELS))}{draw(st.sampled_from(['：', ':']))}{'、'.join(supports)}"
+        # (beside the title's lead a 责任单位 line supports, as beside a 牵头单位 line)
+        lines.append(f"{draw(st.sampled_from(SUPPORT_LABELS + RESPONSIBLE_LABELS))}{draw(st.sampled_from(['：', ':']))}"
+                     f"{'、'.join(supports)}"
                      f"{draw(st.sampled_from(['。', '']))}")
     return lines, {task: ((lead,), frozenset(supports))}
 
@@ -279,9 +283,10 @@ def documents(draw):
                 lines.append(f"{written(number)}{draw(st.sampled_from(TITLES))}。{body}{note}")
             if after and blank_between and draw(st.booleans()):
                 after = [line for label in after for line in ("", label)]
-            # (`…县乙办2。…`: a `1。` number is read after a note's bracket or at a line's start only, docs/importing.md)
-            if form == "lines" and not blank_between and (scheme in SUB_ITEM_SCHEMES or ALL and scheme != "ideographic-stop") \
-                    and draw(st.integers(0, 4)) == 0:
+            # (`…县乙办2。…`, `…县乙办三。…`: `1。` is read after a note's bracket or at a line's start only, `一。` at a
+            # line's start only, since `…统一。` ends sentences; docs/importing.md)
+            if form == "lines" and not blank_between and part_mark != "。" \
+                    and (scheme in SUB_ITEM_SCHEMES or ALL and scheme != "ideographic-stop") and draw(st.integers(0, 4)) == 0:
                 axes.append("label-runs-in")  # the last label line runs into the next item's number
                 after = [*after[:-1], after[-1].rstrip("。") + RUN_IN]
             lines += after

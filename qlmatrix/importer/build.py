@@ -228,11 +228,15 @@ class Importer:
             body = "\n".join(([body] if body else []) + [f"（{'、'.join(found.sources)}）"])
         if found is None and not rest:  # `（一）X牵头的工作` over its text: the title names the lead
             found = _heading_lead(title)
-        elif found is not None and found.support and not (found.lead or found.responsible or found.each
-                                                          or found.named_lead) \
+        elif found is not None and (found.support or found.responsible) and not (found.lead or found.each
+                                                                                 or found.named_lead) \
                 and (heading := _heading_lead(title.rstrip("。 "))) is not None:
             # `（二）省审计厅牵头的工作` / text / `协同单位：A、B`: the title names the lead, the label line only who
-            # supports; the two together are the item's roles
+            # supports; the two together are the item's roles. Beside the title's lead, a 责任单位 line supports,
+            # as it does beside a 牵头单位 line; under `X负责的工作` X is listed first.
+            if heading.lead:
+                found.support[:0] = found.responsible
+                found.responsible.clear()
             found.lead[:0] = heading.lead
             found.responsible[:0] = heading.responsible
         return Analysed(item, title.rstrip("：:。 "), body, note, found, how, after_sentence=after_sentence)

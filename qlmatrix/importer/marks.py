@@ -33,6 +33,8 @@ _PART_STOP = re.compile(r"(?<![一二三四五六七八九十百第])([一二三
 #: line with `3。` (typesetting hangs the stop at the end of the line before), and the outline still checks that
 #: the number follows the one before. Not before a digit, `%` or another stop (`2。5` is no number).
 _IDEOGRAPHIC_STOP = re.compile(r"(^[ \t\u3000]*|(?<=[)）\]】〕]))([0-9０-９]{1,3})。(?=[^0-9０-９%％。\s])")
+#: A part number closed by the ideographic full stop at a line's start (`一。总体要求`): the part's `一、`.
+_PART_IDEOGRAPHIC = re.compile(r"^([ \t\u3000]*)([一二三四五六七八九十]{1,3})。(?=[^\s。])")
 
 
 def _one_character(match: re.Match[str]) -> str:
@@ -46,6 +48,7 @@ def plain_marks(text: str) -> str:
         return text
     text = _ONE_CHARACTER.sub(_one_character, text.translate(_SMALL))
     text = _IDEOGRAPHIC_STOP.sub(lambda match: match.group(1) + match.group(2) + ".", text)
+    text = _PART_IDEOGRAPHIC.sub(lambda match: match.group(1) + match.group(2) + "、", text)
     return _PART_STOP.sub(lambda match: (match.group(1) or match.group(2)) + "、", text)
 
 
