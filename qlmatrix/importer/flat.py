@@ -29,7 +29,17 @@ import re
 import attrs
 
 from .annotations import DUE_LABELS, LEAD_LABELS, LEADER_LABELS, RESPONSIBLE_LABELS, SUPPORT_LABELS
-from .columns import cell_kind, column_kind, fits_in_order, header_key, more_units, one_unit_column, place, sub_rows
+from .columns import (
+    cell_kind,
+    column_kind,
+    fits_in_order,
+    header_key,
+    joined_units,
+    more_units,
+    one_unit_column,
+    place,
+    sub_rows,
+)
 from .numbering import number_value
 from .reading import Line
 from .runs import cut_run_together
@@ -546,7 +556,7 @@ def _cells(lines: list[Line], start: int, piped: bool, each_line: bool = False) 
             first = line.number
         current.append(cell_text(text))
         if (piped and _CELL_END.search(text)) or each_line:
-            cells.append((first, "".join(current)))
+            cells.append((first, _cell_of_lines(current)))
             current = []
         index += 1
     if current:
@@ -599,6 +609,14 @@ def _rows(lines: list[Line], start: int, columns: list[str], piped: bool,
     copy = _Copy()
     # The rows' numbers run on from the first (a page of a longer table starts at 80, not at 1).
     first_row = next((i for i, c in enumerate(cells[:4 * len(columns)]) if _NUMBER_CELL.match(c[1])), None)
+    row_number = _bare_number
+    if (number_at is None or first_row is None) and _numbered_task_cells(columns, cells):
+        # no 序号 the rows fill, but each row's task cell opens with its number (`1.主动对接…`): the rows are
+        # told apart by that sequence, as by a 序号 (a cell of two paragraphs then makes no row of its own)
+        if number_at is not None:
+            columns = columns[:number_at] + columns[number_at + 1:]
+        number_at, row_number = 0, _task_number
+        first_row = next(i for i, c in enumerate(cells) if _task_number(c[1]) is not None)
     by_sequence = lead_in = False
     if number_at is not None and first_row is not None:
         by_sequence = True
@@ -606,20 +624,22 @@ def _rows(lines: list[Line], start: int, columns: list[str], piped: bool,
         if lead_in:
             # a merged 类别 column before 序号: its cells come before a row's number, and read as headings
             columns, number_at = columns[number_at:], 0
-        expected = int(cells[first_row][1])
+        expected = row_number(cells[first_row][1]) or 0
         pending: list[tuple[int, str]] = []  # cells after a full row that are no part of it: a heading
         for cell in cells[:first_row]:
             pending.append(cell)
         following = cells[first_row + 1:] + [(0, "")]
         for cell, after in zip(cells[first_row:], following):
+            value = row_number(cell[1])
+            headed = any(_SECTION_HEADING.match(text) or _SECTION_MARK.match(text) or _HEADING_CELL.match(text)
+                         for _, text in pending)
             # the numbers may jump: an extract of a longer table keeps its rows' own numbers (3 under 一、, then 68
-            # under 六、), after a part heading, or after a full row when a task's text follows the number
-            jumps = bool(rows) and _NUMBER_CELL.match(cell[1]) is not None and int(cell[1]) > expected and (
-                any(_SECTION_HEADING.match(text) or _SECTION_MARK.match(text) or _HEADING_CELL.match(text)
-                    for _, text in pending)
-                or (not pending and len(rows[-1]) == len(columns) and cell_kind(after[1]) == "text"))
-            if _NUMBER_CELL.match(cell[1]) and (int(cell[1]) == expected or jumps) \
-                    and (not rows or len(rows[-1]) >= 2):
+            # under 六、), after a part heading, or after a full row when a task's text follows the number; under
+            # each part heading they may start again at 1 (the ids then keep the part: 一1, 二1)
+            jumps = bool(rows) and value is not None and (value > expected and (
+                headed or (not pending and len(rows[-1]) == len(columns) and row_number is _bare_number
+                           and cell_kind(after[1]) == "text")) or (value == 1 and headed))
+            if value is not None and (value == expected or jumps) and (not rows or len(rows[-1]) >= 2):
                 category = pending[-1:] if lead_in and pending and pending[-1][1] else []
                 if pending and rows:
                     rest = _absorb(rows, pending[:len(pending) - len(category)], columns, each_line, further, notices)
@@ -629,8 +649,9 @@ def _rows(lines: list[Line], start: int, columns: list[str], piped: bool,
                     headings[len(rows)] = _heading_lines(pending)
                     pending = []
                 rows.append([cell])
-                expected = int(cell[1]) + 1
-            elif rows and len(rows[-1]) < len(columns) and not (pending or _SECTION_MARK.match(cell[1])):
+                expected = value + 1
+            elif rows and len(rows[-1]) < len(columns) and not (pending or _SECTION_MARK.match(cell[1])
+                                                                  or _heading_before_row(cell[1], after[1], row_number)):
                 rows[-1].append(cell)
             elif cell[1] or pending:
                 pending.append(cell)
@@ -674,7 +695,7 @@ def _rows(lines: list[Line], start: int, columns: list[str], piped: bool,
             # cell in the middle of the table lacks a merged one; the last row may only lack the blank lines the
             # end of the document left out, and carries nothing down
             spans = piped or each_line or at < len(rows) - 1
-            texts = _placed(columns, texts, above if spans else None, row[0], each_line, notices, copy)
+            texts = _placed(columns, texts, above if spans else None, _row_label(row[0]), each_line, notices, copy)
         if at in further:
             texts = _with_sub_rows(columns, texts, further[at])
         texts += [""] * (len(columns) - len(texts))
@@ -682,6 +703,42 @@ def _rows(lines: list[Line], start: int, columns: list[str], piped: bool,
         above = tuple(texts)
     built += headings.get(len(rows), [])
     return columns, built, end
+
+
+def _row_label(first: tuple[int, str]) -> tuple[int, str]:
+    """(line, the row's number as the report names it): its 序号 cell, or the number its task cell opens with."""
+    line, text = first
+    value = _task_number(text)
+    return line, str(value) if value is not None and not _NUMBER_CELL.match(text) else text
+
+
+def _bare_number(text: str) -> int | None:
+    """A row's 序号 cell (`12`)."""
+    return int(text) if _NUMBER_CELL.match(text) else None
+
+
+def _task_number(text: str) -> int | None:
+    """The number a task cell opens with (`1.主动对接…`, `（3）完善…`), in a table without a 序号 column."""
+    match = _TEXT_NUMBER.match(text)
+    return int(re.sub(r"[^0-9]", "", match.group(0))) if match and len(text) > len(match.group(0)) else None
+
+
+def _numbered_task_cells(columns: list[str], cells: list[tuple[int, str]]) -> bool:
+    """Do the rows open with a task cell carrying its own number, 1, 2, 3… in turn (under each part perhaps
+    from 1 again), the task being the first column? Two such cells at least, and a cell after each."""
+    rest = [c for c in columns if c not in _NUMBER_WORDS]
+    if not rest or column_kind(rest[0]) != "task":
+        return False
+    values = [_task_number(text) for _, text in cells]
+    numbered = [v for v in values if v is not None]
+    if len(numbered) < 2 or values[-1] is not None:
+        return False
+    return all(b == a + 1 or b == 1 for a, b in zip(numbered, numbered[1:]))
+
+
+def _heading_before_row(text: str, after: str, row_number) -> bool:
+    """A part heading (`二、社会事业`) where the next row starts: never a cell of the short row before it."""
+    return bool(_ROW_HEADING.match(text)) and row_number(after) is not None
 
 
 _FRAGMENT = re.compile(r"^[\u4e00-\u9fff]{1,4}$")  # a piece of a broken name
@@ -803,6 +860,17 @@ def _placed(columns: list[str], texts: list[str], above: tuple[str, ...] | None,
 def _absorb(rows: list[list[tuple[int, str]]], pending: list[tuple[int, str]], columns: list[str], each_line: bool,
             further: dict[int, list[list[str]]], notices: list[Notice]) -> list[tuple[int, str]]:
     """Cells after the last full row that belong to it, taken into it; what is left (a heading) is returned.
+    Only the cells before a part heading may be the row's (`县丁中心` / `二、社会事业`: the unit is the row's)."""
+    cut = next((i for i, (_, text) in enumerate(pending) if i and (_ROW_HEADING.match(text) or _SECTION_MARK.match(text))),
+               len(pending))
+    if cut == len(pending):
+        return _absorb_cells(rows, pending, columns, each_line, further, notices)
+    return _absorb_cells(rows, pending[:cut], columns, each_line, further, notices) + pending[cut:]
+
+
+def _absorb_cells(rows: list[list[tuple[int, str]]], pending: list[tuple[int, str]], columns: list[str],
+                  each_line: bool, further: dict[int, list[list[str]]], notices: list[Notice]) -> list[tuple[int, str]]:
+    """Cells after the last full row that belong to it, taken into it; what is left (a heading) is returned.
     In turn: a unit name broken over lines (`市政` / `府办` / `公厅`), a table of one unit column with one unit a
     cell (`县水务局` / `县住建局` / `县文旅局` / `12月底前`), the further rows of a merged task cell."""
     if each_line and (joined := _join_fragments(rows[-1] + pending, columns)) is not None:
@@ -811,7 +879,7 @@ def _absorb(rows: list[list[tuple[int, str]]], pending: list[tuple[int, str]], c
         return []
     cells = rows[-1] + pending
     if (listed := one_unit_column(columns, [text for _, text in cells])) is not None:
-        line, number = rows[-1][0]
+        line, number = _row_label(rows[-1][0])
         notices.append((line, number, f"row {number} has more cells than the header: its unit cells are read as the "
                         "units of its one unit column (a unit a line); check against the text",
                         f"第{number}行单元格多于表头：各单位单元格按其唯一单位一栏的各单位理解（每行一个单位），请对照原文核实"))
@@ -824,13 +892,24 @@ def _absorb(rows: list[list[tuple[int, str]]], pending: list[tuple[int, str]], c
                             "一部分、由其单位负责理解，请对照原文核实"))
         rows[-1] = [(cells[i][0] if i < len(cells) else line, text) for i, text in enumerate(listed)]
         return []
+    texts = [text for _, text in cells]
+    if len(texts) > len(columns) and not fits_in_order(columns, texts[:len(columns)]) \
+            and (joined := joined_units(columns, texts)) is not None:
+        line, number = _row_label(rows[-1][0])
+        listed, at = joined
+        notices.append((line, number, f"row {number} has more cells than the header: its {header_key(columns[at])} "
+                        f"is read as one cell of several lines ({listed[at]}); check against the text",
+                        f"第{number}行单元格多于表头：{header_key(columns[at])}按一个多行单元格理解（{listed[at]}），"
+                        "请对照原文核实"))
+        rows[-1] = [(cells[i][0] if i < len(cells) else line, text) for i, text in enumerate(listed)]
+        return []
     if (sub := _sub_rows_after(rows[-1], pending, columns)) is not None:
         further[len(rows) - 1] = sub
         notices.append(_sub_rows_notice(rows[-1][0], len(sub)))
         return []
     if _full(rows[-1], columns, pending) and (more := more_units(columns, [t for _, t in pending if t])) is not None:
         further[len(rows) - 1] = [more]
-        line, number = rows[-1][0]
+        line, number = _row_label(rows[-1][0])
         column = next(header_key(c) for c, cell in zip(columns, more) if cell)
         notices.append((line, number, f"row {number} has unit cells after its last column, too few for a further row: "
                         f"read as more units of its {column} (a unit a cell); check against the text",
@@ -855,7 +934,7 @@ def _sub_rows_after(row: list[tuple[int, str]], pending: list[tuple[int, str]], 
 
 
 def _sub_rows_notice(first: tuple[int, str], count: int) -> Notice:
-    line, number = first
+    line, number = _row_label(first)
     return (line, number, f"row {number} has {count} more row(s) of unit cells under its task cell (a task cell merged "
             "over several rows): their units are the task's, in the columns they fill; check against the text",
             f"第{number}行任务单元格下另有{count}行单位单元格（任务单元格跨行合并）：按其所在列计为该项任务的单位，"
