@@ -253,7 +253,9 @@ def _header_at(lines: list[Line], index: int) -> tuple[list[str], int, bool] | N
     if segmented is None:
         return None
     columns, used = segmented
-    if len(columns) < 3 or not any(task_header(c) for c in columns) or not any(header_key(c) in _ROLE_WORDS for c in columns):
+    # two columns only when both are words of the list (`重点任务` / `责任单位`): a task and its units, nothing else
+    if len(columns) < (2 if all(header_key(c) in HEADER_WORDS for c in columns) else 3) \
+            or not any(task_header(c) for c in columns) or not any(header_key(c) in _ROLE_WORDS for c in columns):
         return None
     number_at = next((i for i, column in enumerate(columns) if header_key(column) in _NUMBER_WORDS), 0)
     if number_at > 0 and header_key(columns[0]) not in HEADER_WORDS:
@@ -408,6 +410,11 @@ def _spaced_table(lines: list[Line], index: int, notices: list[Notice]) -> tuple
         if not tokens:
             cursor += 1
             continue
+        if _ROW_HEADING.match(lines[cursor].text.strip()) and len(out) >= 1 and _spaced_row_follows(lines, cursor + 1, columns):
+            # a part heading between the rows (`二、社会事业`): the rows' section; the table goes on after it
+            out.append(Line(lines[cursor].number, lines[cursor].text.strip(), in_table=True))
+            cursor += 1
+            continue
         if columns[0] in _NUMBER_WORDS and not _NUMBER_CELL.match(tokens[0]):
             break
         if len(tokens) < len(columns):
@@ -427,6 +434,18 @@ def _spaced_table(lines: list[Line], index: int, notices: list[Notice]) -> tuple
         out.append(Line(lines[cursor].number, lines[cursor].text, tuple(cells)))
         cursor += 1
     return (out, cursor) if len(out) > 1 else None
+
+
+def _spaced_row_follows(lines: list[Line], start: int, columns: list[str]) -> bool:
+    """Does a row of the spaced table come next (past blank lines), with a 序号 where the table has one?"""
+    for line in lines[start:start + 5]:
+        tokens = [token for token in _SPACES.split(line.text.strip()) if token]
+        if not tokens:
+            continue
+        if line.cells is not None or _ROW_HEADING.match(line.text.strip()):
+            return False
+        return len(tokens) >= len(columns) - 1 and (columns[0] not in _NUMBER_WORDS or bool(_NUMBER_CELL.match(tokens[0])))
+    return False
 
 
 def _spanned_spaced_row(columns: list[str], tokens: list[str], above: tuple[str, ...] | None,
@@ -479,6 +498,7 @@ def _merged_cell_rows(lines: list[Line], start: int, columns: list[str]) -> tupl
     # the unit cells after an item's line fill the role columns in the header's order (牵头单位, then 配合单位);
     # more than there are columns go on in the last
     roles = [c for c in columns if c in _ROLE_WORDS] or [role]
+    leader = next((c for c in columns if column_kind(c) == "leader"), None)
     filled = 0
     for line, text in zip(body, texts):
         if _ITEM_START.match(text):
@@ -486,6 +506,8 @@ def _merged_cell_rows(lines: list[Line], start: int, columns: list[str]) -> tupl
             filled = 0
         elif _DUE_CELL.match(text):
             out.append(Line(line.number, f"完成时限：{text}"))
+        elif leader is not None and cell_kind(text) == "person":
+            out.append(Line(line.number, f"{leader}：{text}"))  # `王某` under a 责任领导 column: a person, no unit
         elif _unit_cell(text):
             out.append(Line(line.number, f"{roles[min(filled, len(roles) - 1)]}：{text}"))
             filled += 1
@@ -592,9 +614,15 @@ def _cell_of_lines(lines: list[str]) -> str:
     """The lines of one cell (blank lines between cells): a wrapped text is joined as it is, but a cell of one unit
     a line (`县水务局` / `县住建局`) is a list of units (`县水务局、县住建局`), not one name. Each line must read
     as a unit by itself (three characters or more, ending like an organ): the pieces of a broken name do not."""
-    if len(lines) > 1 and all(len(line) >= 3 and looks_like_unit(line) for line in lines):
+    if len(lines) > 1 and all(len(line) >= 3 and _whole_units(line) for line in lines):
         return "、".join(lines)
     return "".join(lines)
+
+
+def _whole_units(line: str) -> bool:
+    """Does a line of a cell hold whole unit names only (`县水务局`, `县甲局、县乙委★`), a lead mark allowed?"""
+    names = split_units(line) if "、" in line or "，" in line or "," in line else [line]
+    return bool(names) and all(looks_like_unit(name.strip("★☆*＊")) for name in names)
 
 
 def _rows(lines: list[Line], start: int, columns: list[str], piped: bool,
@@ -893,17 +921,12 @@ def _absorb_cells(rows: list[list[tuple[int, str]]], pending: list[tuple[int, st
         rows[-1] = [(cells[i][0] if i < len(cells) else line, text) for i, text in enumerate(listed)]
         return []
     texts = [text for _, text in cells]
-    if len(texts) > len(columns) and not fits_in_order(columns, texts[:len(columns)]) \
-            and (joined := joined_units(columns, texts)) is not None:
-        line, number = _row_label(rows[-1][0])
-        listed, at = joined
-        notices.append((line, number, f"row {number} has more cells than the header: its {header_key(columns[at])} "
-                        f"is read as one cell of several lines ({listed[at]}); check against the text",
-                        f"第{number}行单元格多于表头：{header_key(columns[at])}按一个多行单元格理解（{listed[at]}），"
-                        "请对照原文核实"))
-        rows[-1] = [(cells[i][0] if i < len(cells) else line, text) for i, text in enumerate(listed)]
-        return []
+    if len(texts) > len(columns) and not fits_in_order(columns, texts[:len(columns)]):
+        joined = joined_units(columns, texts)
+        if joined is not None:
+            return _joined_row(rows, cells, columns, joined, notices)
     if (sub := _sub_rows_after(rows[-1], pending, columns)) is not None:
+
         further[len(rows) - 1] = sub
         notices.append(_sub_rows_notice(rows[-1][0], len(sub)))
         return []
@@ -915,7 +938,22 @@ def _absorb_cells(rows: list[list[tuple[int, str]]], pending: list[tuple[int, st
                         f"read as more units of its {column} (a unit a cell); check against the text",
                         f"第{number}行末尾另有单位单元格，不足一行：按其{column}一栏的更多单位理解（每格一个单位），请对照原文核实"))
         return []
+    if pending and (joined := joined_units(columns, texts)) is not None:
+        return _joined_row(rows, cells, columns, joined, notices)
     return pending
+
+
+def _joined_row(rows: list[list[tuple[int, str]]], cells: list[tuple[int, str]], columns: list[str],
+                joined: tuple[list[str], int], notices: list[Notice]) -> list[tuple[int, str]]:
+    """The last row rebuilt with a unit cell of several paragraphs joined (`columns.joined_units`); reported."""
+    line, number = _row_label(rows[-1][0])
+    listed, at = joined
+    notices.append((line, number, f"row {number} has more cells than the header: its {header_key(columns[at])} "
+                    f"is read as one cell of several lines ({listed[at]}); check against the text",
+                    f"第{number}行单元格多于表头：{header_key(columns[at])}按一个多行单元格理解（{listed[at]}），"
+                    "请对照原文核实"))
+    rows[-1] = [(cells[i][0] if i < len(cells) else line, text) for i, text in enumerate(listed)]
+    return []
 
 
 def _full(row: list[tuple[int, str]], columns: list[str], pending: list[tuple[int, str]]) -> bool:
