@@ -499,6 +499,7 @@ def _merged_cell_rows(lines: list[Line], start: int, columns: list[str]) -> tupl
     # more than there are columns go on in the last
     roles = [c for c in columns if c in _ROLE_WORDS] or [role]
     leader = next((c for c in columns if column_kind(c) == "leader"), None)
+    other = any(column_kind(c) == "other" for c in columns)  # 落实情况, 进展, 备注
     filled = 0
     for line, text in zip(body, texts):
         if _ITEM_START.match(text):
@@ -511,7 +512,7 @@ def _merged_cell_rows(lines: list[Line], start: int, columns: list[str]) -> tupl
         elif _unit_cell(text):
             out.append(Line(line.number, f"{roles[min(filled, len(roles) - 1)]}：{text}"))
             filled += 1
-        else:
+        elif not (filled and other):  # `已完成…，正在推进。` after the row's units, under 落实情况: assigns nothing
             out.append(Line(line.number, text))
     return out, index
 
