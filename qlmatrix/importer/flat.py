@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 import attrs
 
@@ -765,7 +766,7 @@ def _numbered_task_cells(columns: list[str], cells: list[tuple[int, str]]) -> bo
     return all(b == a + 1 or b == 1 for a, b in zip(numbered, numbered[1:]))
 
 
-def _heading_before_row(text: str, after: str, row_number) -> bool:
+def _heading_before_row(text: str, after: str, row_number: Callable[[str], int | None]) -> bool:
     """A part heading (`二、社会事业`) where the next row starts: never a cell of the short row before it."""
     return bool(_ROW_HEADING.match(text)) and row_number(after) is not None
 
@@ -923,11 +924,10 @@ def _absorb_cells(rows: list[list[tuple[int, str]]], pending: list[tuple[int, st
         return []
     texts = [text for _, text in cells]
     if len(texts) > len(columns) and not fits_in_order(columns, texts[:len(columns)]):
-        joined = joined_units(columns, texts)
-        if joined is not None:
-            return _joined_row(rows, cells, columns, joined, notices)
+        reading = joined_units(columns, texts)
+        if reading is not None:
+            return _joined_row(rows, cells, columns, reading, notices)
     if (sub := _sub_rows_after(rows[-1], pending, columns)) is not None:
-
         further[len(rows) - 1] = sub
         notices.append(_sub_rows_notice(rows[-1][0], len(sub)))
         return []
@@ -939,20 +939,25 @@ def _absorb_cells(rows: list[list[tuple[int, str]]], pending: list[tuple[int, st
                         f"read as more units of its {column} (a unit a cell); check against the text",
                         f"第{number}行末尾另有单位单元格，不足一行：按其{column}一栏的更多单位理解（每格一个单位），请对照原文核实"))
         return []
-    if pending and (joined := joined_units(columns, texts)) is not None:
-        return _joined_row(rows, cells, columns, joined, notices)
+    if pending and (reading := joined_units(columns, texts)) is not None:
+        return _joined_row(rows, cells, columns, reading, notices)
     return pending
 
 
 def _joined_row(rows: list[list[tuple[int, str]]], cells: list[tuple[int, str]], columns: list[str],
-                joined: tuple[list[str], int], notices: list[Notice]) -> list[tuple[int, str]]:
-    """The last row rebuilt with a unit cell of several paragraphs joined (`columns.joined_units`); reported."""
+                joined: tuple[list[str], int, list[int]], notices: list[Notice]) -> list[tuple[int, str]]:
+    """The last row rebuilt with a unit cell of several paragraphs joined (`columns.joined_units`); reported,
+    as ambiguous when another unit column could have been the cell of several paragraphs."""
     line, number = _row_label(rows[-1][0])
-    listed, at = joined
-    notices.append((line, number, f"row {number} has more cells than the header: its {header_key(columns[at])} "
-                    f"is read as one cell of several lines ({listed[at]}); check against the text",
-                    f"第{number}行单元格多于表头：{header_key(columns[at])}按一个多行单元格理解（{listed[at]}），"
-                    "请对照原文核实"))
+    listed, at, others = joined
+    column = header_key(columns[at])
+    en = f"row {number} has more cells than the header: its {column} is read as one cell of several lines ({listed[at]})"
+    zh = f"第{number}行单元格多于表头：{column}按一个多行单元格理解（{listed[at]}）"
+    if others:
+        other = "、".join(header_key(columns[j]) for j in others)
+        en += f"; the cell of several lines may instead be its {other}: ambiguous"
+        zh += f"；也可能是{other}为多行单元格，原文有歧义"
+    notices.append((line, number, en + "; check against the text", zh + "，请对照原文核实"))
     rows[-1] = [(cells[i][0] if i < len(cells) else line, text) for i, text in enumerate(listed)]
     return []
 
