@@ -1020,22 +1020,26 @@ whole_names = table_names.filter(lambda n: len(n) >= 3 and " " not in n and cell
 @settings(max_examples=int(os.environ.get("QLM_TABLE_EXAMPLES", "40")), deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(st.lists(whole_names, min_size=4, max_size=8, unique=True),
-       st.sampled_from(["pipes", "blank", "bare", "rowpipes", "spaced"]), st.sampled_from(["serial", "restart", "task"]),
+       st.sampled_from(["pipes", "blank", "bare", "rowpipes", "spaced"]),
+       st.sampled_from(["serial", "restart", "task", "none"]),
        st.integers(0, 3), st.one_of(st.none(), st.sampled_from(sorted(BESIDE_UNITS))),
        st.sampled_from([None, "★", "*"]), st.lists(st.booleans(), min_size=1, max_size=3), st.integers(0, 99))
 def test_a_table_copied_in_any_layout_numbered_any_way_gives_back_every_row(
         pool, style, numbering, parts, beside, mark, split, seed):
     """A 分工表 as a copy leaves it, every axis drawn on its own: cells ending ` |`, one cell a line with or without
     blank lines between, rows of `|` cells, rows apart by spaces; rows numbered by a 序号 straight through, by a
-    序号 starting again at 1 under each part heading, or by the number the task cell opens with (no 序号 column);
+    序号 starting again at 1 under each part heading, by the number the task cell opens with (no 序号 column), or
+    by what the cells hold (no number at all: a task's text, then its units);
     part headings between the rows; a column beside the units (责任领导, 落实情况, 完成时限); one 责任单位 column
     with the lead marked `★` or `*`, or 牵头单位 and 配合单位; a supporting cell of two paragraphs or lines (the
     second a unit of its own). Every row's assignment comes back under the ids the document's numbers give."""
     if numbering == "restart" and not parts:
         numbering = "serial"
+    if numbering == "none" and style not in ("pipes", "blank"):
+        numbering = "task"  # rows with no number at all are told apart by what their cells hold only in these
     if style in ("rowpipes", "spaced") and numbering == "task" and mark and beside is None:
         beside = "完成时限"  # two columns apart by one `|` or by spaces are no table the importer looks for
-    columns = (["序号"] if numbering != "task" else []) + ["重点任务"] + (["责任单位"] if mark else ["牵头单位", "配合单位"]) \
+    columns = (["序号"] if numbering in ("serial", "restart") else []) + ["重点任务"] + (["责任单位"] if mark else ["牵头单位", "配合单位"]) \
         + ([beside] if beside else [])
     one_line = style in ("rowpipes", "spaced")  # a row on one line: a cell of two paragraphs is written joined
     rows: list[list[str | list[str]] | str] = []
@@ -1051,7 +1055,7 @@ def test_a_table_copied_in_any_layout_numbered_any_way_gives_back_every_row(
             lead, support, more = pool[at], pool[(at + 1) % len(pool)], pool[(at + 2) % len(pool)]
             two = split[serial % len(split)] and more not in (lead, support)
             task = f"{TITLES[serial % len(TITLES)]}，{BODIES[0]}"
-            cells: list[str | list[str]] = [] if numbering == "task" else [str(number)]
+            cells: list[str | list[str]] = [str(number)] if numbering in ("serial", "restart") else []
             cells.append(f"{number}.{task}" if numbering == "task" else task)
             if mark:
                 first = f"{support}、{lead}{mark}"
@@ -1061,7 +1065,8 @@ def test_a_table_copied_in_any_layout_numbered_any_way_gives_back_every_row(
             if beside:
                 cells.append(BESIDE_UNITS[beside])
             rows.append(cells)
-            expected[(CN[part] if parts else "") + str(number)] = ((lead,), frozenset([support, more] if two else [support]))
+            key = f"#{k if parts else serial}" if numbering == "none" else str(number)  # `一#1`: a row without a number
+            expected[(CN[part] if parts else "") + key] = ((lead,), frozenset([support, more] if two else [support]))
     lines = ["某区2031年重点工作任务分解表", ""]
     if one_line:
         apart = " | " if style == "rowpipes" else " "

@@ -602,13 +602,21 @@ def _rows_go_on(lines: list[Line], index: int, cells: list[tuple[int, str]]) -> 
     # the first cell of the rows (only the headings before it are looked at: no scan of the whole table per heading)
     first = next((text for _, text in cells if text and not _SECTION_HEADING.match(text)), None)
     numbered_text = first is None or bool(_TEXT_NUMBER.match(first))
+    # rows with no number at all (a task's text, then its units): the table goes on when, past the heading, a
+    # text is followed by a cell of units, as its rows are; a heading and a paragraph of prose end it
+    unnumbered = first is None or (not _NUMBER_CELL.match(first) and not numbered_text and cell_kind(first) == "text")
+    ahead: list[str] = []
     for line in lines[index:index + 40]:
         if line.cells is not None:
             return False
         text = cell_text(line.text)
-        if not text or _SECTION_HEADING.match(text):
+        if not text or (_SECTION_HEADING.match(text) and not ahead):
             continue
-        return bool(_NUMBER_CELL.match(text)) or (numbered_text and bool(_TEXT_NUMBER.match(text)))
+        if not unnumbered or _NUMBER_CELL.match(text) or _TEXT_NUMBER.match(text):
+            return bool(_NUMBER_CELL.match(text)) or (numbered_text and bool(_TEXT_NUMBER.match(text)))
+        ahead.append(text)
+        if len(ahead) == 2:
+            return cell_kind(ahead[0]) == "text" and cell_kind(ahead[1]) in ("unit", "name")
     return False
 
 
@@ -647,7 +655,7 @@ def _rows(lines: list[Line], start: int, columns: list[str], piped: bool,
             columns = columns[:number_at] + columns[number_at + 1:]
         number_at, row_number = 0, _task_number
         first_row = next(i for i, c in enumerate(cells) if _task_number(c[1]) is not None)
-    by_sequence = lead_in = False
+    by_sequence = lead_in = by_content = False
     if number_at is not None and first_row is not None:
         by_sequence = True
         lead_in = 0 < number_at and all(column_kind(column) == "other" for column in columns[:number_at])
@@ -692,18 +700,29 @@ def _rows(lines: list[Line], start: int, columns: list[str], piped: bool,
     else:
         if number_at is not None:  # a 序号 column the rows do not fill
             columns = columns[:number_at] + columns[number_at + 1:]
-        # rows by width; a part heading where a row would start (`一、主要预期指标`) is the rows' section
+        # rows by width; a part heading where a row would start (`一、主要预期指标`) is the rows' section. When
+        # the task is the first column and the rows open with its text, a row starts at a text followed by a
+        # cell of units (`推进…。` / `区甲局`), so a cell of two paragraphs or a dropped one shifts no later row
+        opening = next((text for _, text in cells if text and not _SECTION_HEADING.match(text)), "")
+        by_content = column_kind(columns[0]) == "task" and cell_kind(opening) == "text"
         row: list[tuple[int, str]] = []
         waiting: list[tuple[int, str]] = []
-        for cell in cells:
-            if not row and _SECTION_HEADING.match(cell[1]):
+        for at, cell in enumerate(cells):
+            if _SECTION_HEADING.match(cell[1]) and (not row or (by_content and len(row) >= 2)):
+                if row:
+                    rows.append(row)
+                    row = []
                 waiting.append(cell)
                 continue
+            if by_content and len(row) >= 2 and cell_kind(cell[1]) == "text" and at + 1 < len(cells) \
+                    and cell_kind(cells[at + 1][1]) in ("unit", "name"):
+                rows.append(row)
+                row = []
             if waiting:
                 headings[len(rows)] = _heading_lines(waiting)
                 waiting = []
             row.append(cell)
-            if len(row) == len(columns):
+            if len(row) == len(columns) and not by_content:
                 rows.append(row)
                 row = []
         if row:
@@ -720,7 +739,10 @@ def _rows(lines: list[Line], start: int, columns: list[str], piped: bool,
             # and ends with an empty one, so its written cells are placed by what they hold
             while texts and texts[-1] == "":
                 texts = texts[:-1]
-        if by_sequence and len(texts) < len(columns):
+        if by_content and len(texts) > len(columns) and (reading := joined_units(columns, texts)) is not None:
+            texts = reading[0]
+            _joined_row([list(row)], list(row), columns, reading, notices)  # reported as in a numbered table
+        if (by_sequence or by_content) and len(texts) < len(columns):
             # with blank lines between cells an empty cell is written (an extra blank line), so a row short of a
             # cell in the middle of the table lacks a merged one; the last row may only lack the blank lines the
             # end of the document left out, and carries nothing down
@@ -739,7 +761,9 @@ def _row_label(first: tuple[int, str]) -> tuple[int, str]:
     """(line, the row's number as the report names it): its 序号 cell, or the number its task cell opens with."""
     line, text = first
     value = _task_number(text)
-    return line, str(value) if value is not None and not _NUMBER_CELL.match(text) else text
+    if value is not None and not _NUMBER_CELL.match(text):
+        return line, str(value)
+    return line, text if len(text) <= 12 else text[:12] + "…"  # a row without a number: its task's opening words
 
 
 def _bare_number(text: str) -> int | None:
