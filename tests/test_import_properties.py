@@ -1035,8 +1035,8 @@ def test_a_table_copied_in_any_layout_numbered_any_way_gives_back_every_row(
     second a unit of its own). Every row's assignment comes back under the ids the document's numbers give."""
     if numbering == "restart" and not parts:
         numbering = "serial"
-    if numbering == "none" and style not in ("pipes", "blank"):
-        numbering = "task"  # rows with no number at all are told apart by what their cells hold only in these
+    if numbering == "none" and style in ("rowpipes", "spaced"):
+        numbering = "task"  # rows with no number at all are told apart by what their cells hold, a cell a line
     if style in ("rowpipes", "spaced") and numbering == "task" and mark and beside is None:
         beside = "完成时限"  # two columns apart by one `|` or by spaces are no table the importer looks for
     columns = (["序号"] if numbering in ("serial", "restart") else []) + ["重点任务"] + (["责任单位"] if mark else ["牵头单位", "配合单位"]) \

@@ -488,6 +488,8 @@ def _merged_cell_rows(lines: list[Line], start: int, columns: list[str]) -> tupl
         body, texts = body[1:], texts[1:]
     if len(body) < 2 or not _ITEM_START.match(texts[0]):
         return None
+    if not any(_ITEM_START.match(text) and not _SECTION_HEADING.match(text) for text in texts):
+        return None  # part headings only (`一、…`), the rows under them unnumbered: rows of cells, not items
     role = next((c for c in columns if c in _LEAD_WORDS), None) or next(c for c in columns if c in _ROLE_WORDS)
     tasks = [c for c in columns if task_header(c)]
     # Two task columns, and prose without a number followed by a unit cell: the first column is merged headings
@@ -553,7 +555,12 @@ def _one_cell_a_line(lines: list[Line], start: int, width: int) -> bool:
     # a table of one short row at the end of the document has fewer lines than the header has columns; a merged
     # 类别 cell may come before the first row's number
     rows = [text for text in ahead if not _SECTION_HEADING.match(text)]  # part headings before the first row
-    return len(ahead) >= min(width, 3) and all(ahead) and any(_NUMBER_CELL.match(text) for text in rows[:2])
+    if len(ahead) < min(width, 3) or not all(ahead):
+        return False
+    if any(_NUMBER_CELL.match(text) for text in rows[:2]):
+        return True
+    # no number at all: a task's text and then a cell of units, line by line, as the header's columns go
+    return len(rows) >= 2 and cell_kind(rows[0]) == "text" and cell_kind(rows[1]) in ("unit", "name")
 
 
 def _cells(lines: list[Line], start: int, piped: bool, each_line: bool = False) -> tuple[list[tuple[int, str]], int]:
