@@ -712,30 +712,14 @@ def _rows(lines: list[Line], start: int, columns: list[str], piped: bool,
         # cell of units (`推进…。` / `区甲局`), so a cell of two paragraphs or a dropped one shifts no later row
         opening = next((text for _, text in cells if text and not _SECTION_HEADING.match(text)), "")
         by_content = column_kind(columns[0]) == "task" and cell_kind(opening) == "text"
-        row: list[tuple[int, str]] = []
-        waiting: list[tuple[int, str]] = []
-        for at, cell in enumerate(cells):
-            if _SECTION_HEADING.match(cell[1]) and (not row or (by_content and len(row) >= 2)):
-                if row:
-                    rows.append(row)
-                    row = []
-                waiting.append(cell)
-                continue
-            if by_content and len(row) >= 2 and cell_kind(cell[1]) == "text" and at + 1 < len(cells) \
-                    and cell_kind(cells[at + 1][1]) in ("unit", "name"):
-                rows.append(row)
-                row = []
-            if waiting:
-                headings[len(rows)] = _heading_lines(waiting)
-                waiting = []
-            row.append(cell)
-            if len(row) == len(columns) and not by_content:
-                rows.append(row)
-                row = []
-        if row:
-            rows.append(row)
-        if waiting:
-            headings[len(rows)] = _heading_lines(waiting)
+        if by_content:
+            rows, headings = _rows_apart(cells, len(columns), True)
+            # a row far longer than the header says the texts are not told apart so (a task of a few words
+            # reads as a name): the rows are cut by width, as before
+            if any(len(row) > len(columns) + 2 for row in rows):
+                by_content = False
+        if not by_content:
+            rows, headings = _rows_apart(cells, len(columns), False)
     built: list[Line] = []
     above: tuple[str, ...] | None = None
     for at, row in enumerate(rows):
@@ -771,6 +755,41 @@ def _row_label(first: tuple[int, str]) -> tuple[int, str]:
     if value is not None and not _NUMBER_CELL.match(text):
         return line, str(value)
     return line, text if len(text) <= 12 else text[:12] + "…"  # a row without a number: its task's opening words
+
+
+def _rows_apart(cells: list[tuple[int, str]], width: int, by_content: bool
+                ) -> tuple[list[list[tuple[int, str]]], dict[int, list[Line]]]:
+    """The rows of a table with no number to tell them apart, and the headings before each: by width, or (the
+    task the first column, its cells prose) by content, a row starting at a text followed by a cell of units
+    (`推进…。` / `区甲局`), so a cell of two paragraphs or a dropped one shifts no later row. A part heading where
+    a row would start (`一、主要预期指标`) is the rows' section."""
+    rows: list[list[tuple[int, str]]] = []
+    headings: dict[int, list[Line]] = {}
+    row: list[tuple[int, str]] = []
+    waiting: list[tuple[int, str]] = []
+    for at, cell in enumerate(cells):
+        if _SECTION_HEADING.match(cell[1]) and (not row or (by_content and len(row) >= 2)):
+            if row:
+                rows.append(row)
+                row = []
+            waiting.append(cell)
+            continue
+        if by_content and len(row) >= 2 and cell_kind(cell[1]) == "text" and at + 1 < len(cells) \
+                and cell_kind(cells[at + 1][1]) in ("unit", "name"):
+            rows.append(row)
+            row = []
+        if waiting:
+            headings[len(rows)] = _heading_lines(waiting)
+            waiting = []
+        row.append(cell)
+        if len(row) == width and not by_content:
+            rows.append(row)
+            row = []
+    if row:
+        rows.append(row)
+    if waiting:
+        headings[len(rows)] = _heading_lines(waiting)
+    return rows, headings
 
 
 def _bare_number(text: str) -> int | None:
