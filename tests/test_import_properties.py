@@ -1037,8 +1037,8 @@ def test_a_table_copied_in_any_layout_numbered_any_way_gives_back_every_row(
         numbering = "serial"
     if numbering == "none" and style in ("rowpipes", "spaced"):
         numbering = "task"  # rows with no number at all are told apart by what their cells hold, a cell a line
-    if style in ("rowpipes", "spaced") and numbering == "task" and mark and beside is None:
-        beside = "完成时限"  # two columns apart by one `|` or by spaces are no table the importer looks for
+    if style == "spaced" and numbering in ("task", "none") and mark and beside is None:
+        beside = "完成时限"  # two columns apart by spaces are no table the importer looks for
     columns = (["序号"] if numbering in ("serial", "restart") else []) + ["重点任务"] + (["责任单位"] if mark else ["牵头单位", "配合单位"]) \
         + ([beside] if beside else [])
     one_line = style in ("rowpipes", "spaced")  # a row on one line: a cell of two paragraphs is written joined

@@ -201,7 +201,31 @@ def _rebuild_tables(lines: list[Line], notices: list[Notice]) -> list[Line]:
         columns, rows, index = _rows(lines, end, columns, piped, notices)
         out.append(Line(line.number, " | ".join(columns), tuple(columns)))
         out += rows
-    return _headings_between_rows(_join_pipe_rows(_join_header_rows(out), notices))
+    return _headings_between_rows(_join_pipe_rows(_join_header_rows(_two_column_rows(out)), notices))
+
+
+def _two_column_rows(lines: list[Line]) -> list[Line]:
+    """A table of two columns written a row a line, apart by one `|` (`重点任务 | 责任单位` / `推进…。 | 区甲局`):
+    its header is two words of the list, a task and a role column; the rows after it, one `|` each (part
+    headings between them allowed), are its rows."""
+    out: list[Line] = []
+    header: tuple[str, ...] | None = None
+    for line in lines:
+        text = line.text.strip(" \t\u3000")
+        cells = tuple(cell.strip(" \t\u3000") for cell in text.split("|")) if line.cells is None else None
+        if cells is not None and len(cells) == 2 and all(cells):
+            if header is None and all(header_key(c) in HEADER_WORDS for c in cells) \
+                    and any(task_header(c) for c in cells) and any(header_key(c) in _ROLE_WORDS for c in cells):
+                header = tuple(header_key(c) for c in cells)
+                out.append(Line(line.number, " | ".join(header), header))
+                continue
+            if header is not None:
+                out.append(Line(line.number, " | ".join(cells), cells))
+                continue
+        if header is not None and not (text and _ROW_HEADING.match(text)) and (text or line.cells is not None):
+            header = None
+        out.append(attrs.evolve(line, text=text, in_table=True) if header is not None and text else line)
+    return out
 
 
 #: A part heading written between a table's rows: `一、主要预期目标`, `（三）提升服务水平`; short, no sentence.
