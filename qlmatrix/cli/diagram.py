@@ -21,7 +21,16 @@ from typing import TYPE_CHECKING
 
 from ..text import Text
 from .files import plan_inputs
-from .render import ONE_PIECE_TASKS, add_allow_errors, emit, fail, format_from, load_plan_for_output, unknown_suffix, warn
+from .render import (
+    ONE_PIECE_TASKS,
+    add_allow_errors,
+    emit,
+    fail,
+    format_from,
+    load_plan_for_output,
+    unknown_suffix,
+    warn,
+)
 
 if TYPE_CHECKING:
     import argparse
