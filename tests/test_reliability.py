@@ -129,3 +129,27 @@ def test_every_json_writer_escapes_what_utf8_or_a_reader_cannot_take():
     findings = qlmatrix.check(plan)
     for text in (diagnostics_json.dumps(findings, "en"), sarif.dumps(findings, "en")):
         text.encode("utf-8")
+
+
+@pytest.mark.parametrize("text, code", [
+    ("x" * 300_000, "E001"),  # one name of 300,000 characters
+    ("单位 甲\n章 一、a {\n(一)甲(责任单位:" + "甲" * 300_000 + "\n}\n", "E001"),  # an annotation never closed
+    ("单位 甲\n" + "\n" * 300_000 + "x x\n", "E001"),  # one separator of 300,000 line ends
+])
+def test_a_hostile_long_token_is_read_in_memory_proportional_to_the_file(text, code):
+    """The lexer's repeats are possessive and the recovery's scan takes runs, not characters: a repeated
+    group with alternatives kept a backtracking point per character (about 540 bytes each, 2.7 GB for a
+    5 MB line of `x`), and a list of one-character strings costs about 80 bytes per CJK character."""
+    import tracemalloc
+
+    from qlmatrix.parser import read_text
+
+    read_text("单位 甲\n")  # the parser is built (and its tables cached) outside the measurement
+    tracemalloc.start()
+    try:
+        result = read_text(text, "p.qlm")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert [d.code for d in result.diagnostics][:1] == [code]
+    assert peak < 40 * len(text.encode()), f"{peak:,} bytes for {len(text):,} characters"
