@@ -17,7 +17,7 @@ from typing import Any
 from ..diagnostics import Diagnostic
 from ..text import Text
 from . import limits
-from .reading import DocumentError, Line, too_large
+from .reading import DocumentError, Line, refuse_other_format, too_large
 
 
 def check_archive(data: bytes, path: str) -> None:
@@ -26,8 +26,10 @@ def check_archive(data: bytes, path: str) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as error:
+        refuse_other_format(data, path, docx=True)  # an HTML page or a .doc renamed .docx: say which
         raise DocumentError(Diagnostic("I002", None, args={"path": path, "reason": Text(
-            f"not a Word document (.docx is a zip archive): {error}", f"不是Word文档（.docx应为zip压缩包）：{error}")})) from None
+            f"not a Word document (.docx is a zip archive): {error}", "不是Word文档（.docx应为zip压缩包）")},
+            help="import-save-as")) from None
     if len(members) > limits.MAX_DOCX_MEMBERS:
         raise too_large(path, Text(f"its zip archive has {len(members):,} members, more than the "
                                    f"{limits.MAX_DOCX_MEMBERS:,} allowed",
