@@ -265,3 +265,26 @@ def test_the_diagrams_edges_are_the_resolved_holdings(source, filters):
         [[(holding.role, holding.unit, holding.source) for holding in holdings] for _, holdings in held]
     if not filters:
         assert any(edge.source is not None for _, edges in drawn for edge in edges)  # inheritance is exercised
+
+
+def test_the_org_charts_section_filter_narrows_oversight():
+    """Oversight edges of a section filter come from that section's tasks only: the filter once kept
+    the section's name without its resolved scope, so every section's oversight was drawn."""
+    from qlmatrix.render import diagram_source
+
+    plan = qlmatrix.loads(
+        "单位 督查室、甲、乙、丙\n"
+        "章 一、第一章 {\n  监督: 督查室\n  (一)甲的事。(责任单位:甲)\n}\n"
+        "章 二、第二章 {\n  监督: 督查室\n  (一)乙的事。(责任单位:乙)\n}\n"
+        "章 三、第三章 {\n  (一)丙的事。(责任单位:丙)\n}\n")
+
+    def oversight(section):
+        source = diagram_source(plan, "org", section=section)
+        names = dict(re.findall(r'^\s*(u\d+) \[label="([^"]+)"', source, re.M))
+        return {names[head] for tail, head in re.findall(r"^\s*(u\d+) -> (u\d+) \[[^\n]*dotted", source, re.M)
+                if names[tail] == "督查室"}
+
+    assert oversight(None) == {"甲", "乙"}
+    assert oversight("一") == {"甲"}
+    assert oversight("二、第二章") == {"乙"}
+    assert oversight("三") == set()
