@@ -83,6 +83,18 @@ _HELPS = {
         "save the file as UTF-8 (qlm import --encoding reads other encodings)",
         "请将文件另存为UTF-8编码（qlm import --encoding 可读取其他编码）",
     ),
+    # The reader's refusals (includes and limits): what to change, as every other diagnostic says.
+    "include-path": ("check the path: it is relative to this file's folder, e.g. `引入 \"清廉机关.qlm\"`",
+                     "请检查路径：路径相对于本文件所在文件夹，如`引入 \"清廉机关.qlm\"`"),
+    "include-cycle": ("remove the `引入` that leads back to a file already being read",
+                      "请删除指回正在读取的文件的`引入`"),
+    "include-inside": ("move the file into the plan's folder (`qlm check --include-root DIR` widens it)",
+                       "请把文件移入计划所在文件夹（`qlm check --include-root 目录`可扩大范围）"),
+    "include-shallower": ("include the files from the top plan instead of through a chain of includes",
+                          "请由顶层计划直接引入这些文件，不要层层嵌套引入"),
+    "plan-smaller": ("split the plan into plans checked one by one", "请将计划拆分为几个计划，分别检查"),
+    "close-blocks": ("a `}}` is probably missing: each `{{` needs its own `}}` (plans nest three or four deep)",
+                     "可能缺少`}}`：每个`{{`都需要与之配对的`}}`（计划通常只嵌套三四层）"),
 }
 
 #: label key -> (English, Chinese)

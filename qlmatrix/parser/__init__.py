@@ -167,10 +167,16 @@ def _resolve_includes(plan: Plan, base: str, stack: tuple[str, ...],
     return attrs.evolve(plan, items=resolve(plan.items)), results
 
 
+#: The help of each include the reader refuses.
+_REFUSAL_HELPS = {"E007": "include-path", "E008": "include-cycle", "E017": "include-inside",
+                  "E018": "include-shallower", "E019": "plan-smaller"}
+
+
 def _include(item: Include, base: str, stack: tuple[str, ...], results: list[ReadResult],
              session: IncludeSession) -> Include:
     def refuse(code: str, **args: str | Text) -> Include:
-        results.append(ReadResult(None, (Diagnostic(code, item.span, args={"path": item.path, **args}),), {}))
+        diagnostic = Diagnostic(code, item.span, args={"path": item.path, **args}, help=_REFUSAL_HELPS[code])
+        results.append(ReadResult(None, (diagnostic,), {}))
         return item
 
     if "\x00" in item.path:
@@ -201,7 +207,8 @@ def _include(item: Include, base: str, stack: tuple[str, ...], results: list[Rea
     if text is None or problem is not None:
         assert problem is not None  # read_source gives the text or why not
         if problem.code == "E011":  # said where the include is written, not about a file nobody named
-            problem = Diagnostic("E007", item.span, args={"path": item.path, "reason": problem.args["reason"]})
+            problem = Diagnostic("E007", item.span, args={"path": item.path, "reason": problem.args["reason"]},
+                                 help=_REFUSAL_HELPS["E007"])
         results.append(ReadResult(None, (problem,), {}))
         return item
     result = read_text(text, real, os.path.dirname(real), _session=session, _stack=stack)

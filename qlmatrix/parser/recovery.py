@@ -164,7 +164,7 @@ def nesting_error(text: str, filename: str) -> Diagnostic | None:
                 line = text.count("\n", 0, at) + 1
                 column = at - (text.rfind("\n", 0, at) + 1) + 1
                 return Diagnostic("E016", Span(filename, line, column, line, column + 1),
-                                  args={"limit": str(limits.MAX_NESTING)})
+                                  args={"limit": str(limits.MAX_NESTING)}, help="close-blocks")
         elif char in "}\uff5d":
             depth = max(0, depth - 1)
     return None
