@@ -156,17 +156,21 @@ def _settings(path: str, data: bytes) -> Table:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise toml_error(path, error) from error
+        raise toml_error(path, error, text) from error
 
 
-def toml_error(path: str, error: Exception) -> ConfigError:
-    """tomllib's `Invalid value (at line 1, column 11)` as `path:1:11: invalid TOML: invalid value`."""
+def toml_error(path: str, error: Exception, text: str | None = None) -> ConfigError:
+    """tomllib's `Invalid value (at line 1, column 11)` as `path:1:11: invalid TOML: invalid value`;
+    `(at end of document)` placed after the last character of `text` when it is given."""
     import re
 
-    text = str(error)
-    position = re.search(r"\(at line (\d+), column (\d+)\)", text)
-    reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", text)
+    message = str(error)
+    position = re.search(r"\(at line (\d+), column (\d+)\)", message)
+    reason = re.sub(r"\s*\(at (?:line \d+, column \d+|end of document)\)", "", message)
     place = f"{path}:{position.group(1)}:{position.group(2)}" if position else path
+    if position is None and text is not None and "(at end of document)" in message:
+        lines = text.rstrip().split("\n")  # an unclosed `[` or `"` is noticed only where the text ends
+        place = f"{path}:{len(lines)}:{len(lines[-1]) + 1}"
     return ConfigError(f"{place}: invalid TOML: {reason[:1].lower()}{reason[1:]}",
                        f"{place}：TOML 格式错误：{reason}")
 

@@ -12,6 +12,7 @@ from qlmatrix.cli import main
     ('[severity]\nW205 = []\n', ":2:1:", "severity of `W205` is `[]`"),
     (b'[severity]\nW205 = "error"\n# \xff\n', ":3:3:", "not valid UTF-8"),
     (b'\xef\xbb\xbf[severity]\nW205 = []\n', ":2:1:", "severity of `W205`"),  # a BOM is read, not an error
+    ('select = [\n  "W2",\n\n', ":2:8:", "invalid TOML: invalid value"),  # "(at end of document)": placed there
 ])
 def test_bad_settings_files_are_placed_and_explained(tmp_path, capsys, settings, where, words):
     (tmp_path / "p.qlm").write_text("单位 甲\n", encoding="utf-8")
