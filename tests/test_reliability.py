@@ -154,3 +154,22 @@ def test_a_hostile_long_token_is_read_in_memory_proportional_to_the_file(text, c
         tracemalloc.stop()
     assert [d.code for d in result.diagnostics][:1] == [code]
     assert peak < 40 * len(text.encode()), f"{peak:,} bytes for {len(text):,} characters"
+
+
+def test_a_plan_with_carriage_return_line_ends_is_refused_not_read_as_empty(tmp_path, capsys):
+    """Lines ending in CR alone (classic Mac OS): the lexer reads LF and CRLF, so the whole file was one
+    line, and a plan opening with a comment checked as empty, "no problems found", exit 0."""
+    text = "# 某区实施方案\n单位 甲\n任务 (一) 开展检查\n"
+    path = tmp_path / "p.qlm"
+    path.write_bytes(text.replace("\n", "\r").encode())
+    assert main(["--lang", "en", "check", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "error[E021]" in out and f"{path}:1:9" in out and "help: save the file again with LF or CRLF" in out
+    assert main(["--lang", "zh", "fmt", str(path)]) == 1
+    assert "E021" in capsys.readouterr().err and path.read_bytes() == text.replace("\n", "\r").encode()
+    # CRLF, and a CR inside a quoted title, are read as before.
+    path.write_bytes(text.replace("\n", "\r\n").encode())
+    assert main(["--lang", "en", "check", str(path)]) == 0 and "W201" in capsys.readouterr().out
+    from qlmatrix.parser import read_text
+
+    assert [d.code for d in read_text('单位 甲\n任务 (一) "标题\r" { 牵头: 甲 }\n').diagnostics] == []

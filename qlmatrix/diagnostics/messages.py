@@ -46,6 +46,8 @@ _READER_MESSAGES = {
     "E014": ("comma-between-properties", "a comma separates `{key}` from the property before it",
              "`{key}`与前一个属性之间用了逗号"),
     "E020": ("bad-date", "`{value}` is not a date", "`{value}`不是日期"),
+    "E021": ("carriage-return-line-ends", "lines end in a carriage return alone (CR), which qlm does not read as a "
+             "line end", "文件以单独的回车符（CR）换行，qlm不将其视为换行"),
 }
 
 
@@ -83,6 +85,7 @@ _HELPS = {
         "save the file as UTF-8 (qlm import --encoding reads other encodings)",
         "请将文件另存为UTF-8编码（qlm import --encoding 可读取其他编码）",
     ),
+    "line-ends": ("save the file again with LF or CRLF line ends", "请将文件重新保存为LF或CRLF换行"),
     # The reader's refusals (includes and limits): what to change, as every other diagnostic says.
     "include-path": ("check the path: it is relative to this file's folder, e.g. `引入 \"清廉机关.qlm\"`",
                      "请检查路径：路径相对于本文件所在文件夹，如`引入 \"清廉机关.qlm\"`"),
