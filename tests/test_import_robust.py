@@ -354,6 +354,22 @@ def test_a_document_in_another_format_is_named_with_how_to_save_it(tmp_path, cap
         import_text(data, name)
 
 
+def test_another_office_document_named_docx_says_what_it_is(tmp_path, capsys):
+    """python-docx's own words named a BytesIO object and a content type, in English in a Chinese message."""
+    pytest.importorskip("docx")
+    import openpyxl
+
+    path = tmp_path / "plan.docx"
+    openpyxl.Workbook().save(path)
+    assert main(["--lang", "zh", "import", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "它是电子表格（改了扩展名的.xlsx？），不是Word文档" in err and "BytesIO" not in err and "另存为.docx" in err
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("notes.txt", "一、总则")
+    assert main(["--lang", "en", "import", str(path)]) == 2
+    assert "it is a zip archive with no Word document in it" in capsys.readouterr().err
+
+
 def test_an_empty_document_says_so_without_a_dangling_colon(tmp_path, capsys):
     path = tmp_path / "plan.txt"
     path.write_bytes(b"  \n\n")
