@@ -288,3 +288,33 @@ def test_the_org_charts_section_filter_narrows_oversight():
     assert oversight("一") == {"甲"}
     assert oversight("二、第二章") == {"乙"}
     assert oversight("三") == set()
+
+
+MUTUAL = ("单位 党委\n单位 甲局、乙局、丙局 { 上级: 党委 }\n"
+          "任务 (一) 甲的事 { 牵头: 甲局; 监督: 乙局 }\n任务 (二) 乙的事 { 牵头: 乙局; 监督: 甲局 }\n"
+          "任务 (三) 丙的事 { 牵头: 丙局; 监督: 甲局 }\n"
+          "汇报 甲局 -> 乙局 { 内容: 情况; 频次: 每季度 }\n汇报 乙局 -> 甲局 { 内容: 反馈; 频次: 每季度 }\n")
+
+
+def test_siblings_joined_by_a_report_get_their_oversight_edge_without_ports():
+    """Graphviz 2.43 mixes up the attributes of a neighbour pair's edges when one has ports and another a
+    label: the report lines between 甲局 and 乙局 were drawn without arrowheads."""
+    from qlmatrix.render import diagram_source
+
+    source = diagram_source(qlmatrix.loads(MUTUAL), "org")
+    names = {name: node for node, name in re.findall(r'^\s*(u\d+) \[label="([^"]+)"', source, re.M)}
+    oversight = {(tail, head): line for tail, head, line in re.findall(r"^\s*(u\d+) -> (u\d+) (\[[^\n]*dotted[^\n]*)",
+                                                                      source, re.M)}
+    a, b, c = names["甲局"], names["乙局"], names["丙局"]
+    assert "tailport" not in oversight[a, b] and "tailport" not in oversight[b, a]
+    assert "tailport" in oversight[a, c]  # no report between them: round the far side, as before
+
+
+@pytest.mark.graphviz
+def test_dot_draws_the_org_chart_of_reporting_siblings_without_warnings():
+    from qlmatrix.render import diagram_source
+    from qlmatrix.render.engine import run_dot
+
+    svg, warnings = run_dot(diagram_source(qlmatrix.loads(MUTUAL), "org"), "svg")
+    assert warnings == []
+    assert svg.count(b'<polygon fill="#2e75b6"') == 2  # both reports have their arrowheads (there were none)
