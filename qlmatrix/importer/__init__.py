@@ -26,8 +26,17 @@ from .guard import guard, respan
 from .marks import plain_lines
 from .outline import build_outline
 from .output import ImportComments, write_imported
-from .reading import (CHARACTERS, DocumentError, Line, check_lines, check_size, decode, read_document,
-                      refuse_other_format, text_lines)
+from .reading import (
+    CHARACTERS,
+    DocumentError,
+    Line,
+    check_lines,
+    check_size,
+    decode,
+    read_document,
+    refuse_other_format,
+    text_lines,
+)
 from .site import without_site_chrome
 
 __all__ = ["DocumentError", "ImportResult", "Problem", "import_file", "import_lines", "import_text"]
