@@ -79,6 +79,8 @@ _HELPS = {
     "list-separator": ("separate names with `、`, e.g. `…、{name}`", "多个名称之间请用`、`分隔，如`…、{name}`"),
     "known-values": ("known values: {values}", "可用的值：{values}"),
     "remove-duplicate": ("keep one of them", "请只保留一处"),
+    "list-in-one-entry": ("keep one `{key}:` and list every unit in it, e.g. `{key}: 甲、乙`",
+                          "请只保留一处`{key}:`，把各单位列在其中，如`{key}: 甲、乙`"),
     "property-separator": ("separate properties with `；` (or `;`) or a new line; read here as you meant it",
                            "属性之间请用`；`（或`;`）或换行分隔；此处已按原意读取"),
     "encoding": (
