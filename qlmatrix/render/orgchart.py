@@ -108,17 +108,11 @@ def org(index: PlanIndex, filters: Filters) -> str:
     for (tail, head), (texts, values) in lines.items():
         builder.edge(tail, head, {**values, "label": Raw(label("\n".join(texts), 20, keep))})
     far_side = "e" if rankdir == "LR" else "s"
-    # Graphviz 2.43 (Debian's and Ubuntu's) lays out the edges between two neighbours of one rank in an
-    # auxiliary graph when one of them has ports, and there mixes up their attributes when another has a
-    # label: a report line lost its arrowhead ("Arrow type \"#1F4E79\" unknown", or the font's name). So
-    # siblings that a report joins keep their oversight edge without the far-side ports.
-    reported = {frozenset(pair) for pair in lines}
     for overseer, lead in pairs:
         if overseer != lead:
             values = dict(OVERSIGHT_EDGE)
-            siblings = depth.get(overseer) == depth.get(lead)
-            if siblings and frozenset((node(overseer), node(lead))) not in reported:
-                values.update(tailport=far_side, headport=far_side)  # arc round the far side, clear of the hierarchy
+            if depth.get(overseer) == depth.get(lead):  # siblings: arc round the far side, clear of the hierarchy
+                values.update(tailport=far_side, headport=far_side)
             builder.edge(node(overseer), node(lead), values)
     return builder.text()
 
