@@ -99,6 +99,16 @@ def test_dots_warnings_are_passed_on(tmp_path, monkeypatch, capsys):
     assert (tmp_path / "r.png").read_bytes().startswith(b"\x89PNG")
 
 
+def test_render_passes_dots_warnings_on_once_each(tmp_path, monkeypatch, capsys):
+    fake_dot(tmp_path, "cat >/dev/null; printf '<svg width=\"80pt\" height=\"60pt\" viewBox=\"0 0 80 60\" "
+                       "xmlns=\"http://www.w3.org/2000/svg\"></svg>'; echo 'Warning: trouble ahead' >&2\n")
+    monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
+    assert main(["--lang", "en", "render", FIXTURE, "-o", str(tmp_path / "out")]) == 0
+    err = capsys.readouterr().err
+    assert err.count("trouble ahead") == 1  # four pictures, one warning naming the first
+    assert "warning: dot (org.svg and 3 more): Warning: trouble ahead" in err
+
+
 @pytest.mark.graphviz
 def test_render_writes_every_format(tmp_path, capsys):
     assert main(["render", FIXTURE, "-o", str(tmp_path / "out")]) == 0
