@@ -96,7 +96,10 @@ def run(args: argparse.Namespace) -> int:
         for number, (_, source) in enumerate(parts, start=1):
             data: str | bytes = source
             if fmt != "dot":
-                data, _ = run_dot(source, fmt)
+                data, messages = run_dot(source, fmt)
+                for message in messages:  # a PNG scaled down to fit cairo's limit is worth knowing of
+                    said = message.removeprefix("dot: ")
+                    warn(Text(f"dot: {said}", f"dot：{said}"), args.lang)
                 if fmt == "svg":
                     data = data.decode("utf-8")
             written.append((part_path(args.output, number) if len(parts) > 1 and args.output else args.output, data))

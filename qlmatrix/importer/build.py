@@ -408,8 +408,11 @@ def build_plan(outline: Outline, source: str, default_title: str | None = None) 
     analysed = [importer.analyse(item) for item in outline.items]
     if not analysed:
         first = next(iter(outline.preamble), Para(1, ""))
-        importer.problem(first.line, first.text, "no numbered items (一、 (一) 1.) were found",
-                         "未找到带编号的条目（一、 (一) 1.）")
+        if any(para.text.strip() for para in outline.preamble):
+            importer.problem(first.line, first.text, "no numbered items (一、 (一) 1.) were found",
+                             "未找到带编号的条目（一、 (一) 1.）")
+        else:
+            importer.problem(first.line, "", "the document is empty", "文档为空")
     names = Names()
     for entry in analysed:
         for found in [entry.found, *(found for _, found in entry.groups)]:
