@@ -300,6 +300,7 @@ def _task_label(entry: ResolvedTask) -> str:
 #: Each role's place in role order, and the bit of it in a set of roles held (`_units`).
 _ROLE_ORDER = tuple(Role)
 _ROLE_BIT = {role: 1 << rank for rank, role in enumerate(_ROLE_ORDER)}
+_LEAD_BIT = _ROLE_BIT[Role.LEAD]
 
 
 def _units(index: PlanIndex, filters: Filters, scheme: Scheme, memo: ViewMemo) -> Table:
@@ -324,8 +325,14 @@ def _units(index: PlanIndex, filters: Filters, scheme: Scheme, memo: ViewMemo) -
     duties: dict[tuple[int, bool], Cell] = {}
     rows: dict[tuple[int, int], Sequence[Cell]] = {}  # one row per task and roles, in every unit's list
 
+    each_at: dict[int, bool] = {}  # whether a task's leads each lead their part, asked once per task
+
     def duty_of(bits: int, place: int) -> Cell:
-        each = bool(bits & _ROLE_BIT[Role.LEAD]) and chosen[place][0].leads_separately
+        each = False
+        if bits & _LEAD_BIT:
+            each = each_at.get(place)  # type: ignore[assignment]
+            if each is None:
+                each = each_at[place] = chosen[place][0].leads_separately
         found = duties.get((bits, each))
         if found is None:
             roles = tuple(role for role in _ROLE_ORDER if bits & _ROLE_BIT[role])
@@ -345,8 +352,8 @@ def _units(index: PlanIndex, filters: Filters, scheme: Scheme, memo: ViewMemo) -
     def shown(place: int, bits: int) -> tuple[int, str, str, str]:
         return (bits, *texts(place))
 
-    def row(place: int, bits: int) -> tuple[Cell, ...]:
-        return (duty_of(bits, place), *map(index.cell, texts(place)))
+    def row(place: int, duty: Cell) -> tuple[Cell, ...]:
+        return (duty, *map(index.cell, texts(place)))
 
     for pairs in by_unit.values():
         pairs.sort()
@@ -357,10 +364,10 @@ def _units(index: PlanIndex, filters: Filters, scheme: Scheme, memo: ViewMemo) -
         for _, place, bits in pairs:
             found = rows.get((place, bits))
             if found is None:
-                duty_of(bits, place)  # the duties name the role column's width and what never breaks, rows reused or not
+                duty = duty_of(bits, place)  # the duties name the role column's width and what never breaks, rows reused or not
                 # The row of a task the resolution reused is last build's; one made anew is found by
                 # what it shows.
-                found = rows[place, bits] = memo.rows.get(chosen[place][0], bits, partial(row, place, bits),
+                found = rows[place, bits] = memo.rows.get(chosen[place][0], bits, partial(row, place, duty),
                                                           value_of=partial(shown, place, bits))
             listed.append(found)
     if filters.role is None:
