@@ -330,9 +330,8 @@ def _units(index: PlanIndex, filters: Filters, scheme: Scheme, memo: ViewMemo) -
     def duty_of(bits: int, place: int) -> Cell:
         each = False
         if bits & _LEAD_BIT:
-            each = each_at.get(place)  # type: ignore[assignment]
-            if each is None:
-                each = each_at[place] = chosen[place][0].leads_separately
+            known = each_at.get(place)
+            each = known if known is not None else each_at.setdefault(place, chosen[place][0].leads_separately)
         found = duties.get((bits, each))
         if found is None:
             roles = tuple(role for role in _ROLE_ORDER if bits & _ROLE_BIT[role])

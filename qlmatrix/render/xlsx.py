@@ -223,8 +223,9 @@ def _write_table(sheet: Sheet, formats: _Formats, table: Table, shown: _Texts, a
             # needs no write (its border comes from the conditional format below).
             written = []
             tallest = 1
-            sparse = type(cells) is not tuple and isinstance(cells, SparseRow)  # a tuple first: isinstance is slow
-            for col, cell in (cells.filled() if sparse else enumerate(cells)):
+            # A tuple first: an ABC's isinstance is slow.
+            pairs = cells.filled() if type(cells) is not tuple and isinstance(cells, SparseRow) else enumerate(cells)
+            for col, cell in pairs:
                 known = written_as[col].get(id(cell))
                 if known is None:
                     if not cell.text and not cell.roles:
