@@ -143,15 +143,17 @@ def _selected(index: PlanIndex, filters: Filters) -> list[Selected]:
     """
     chosen: list[Selected] = []
     narrows = filters.narrows_holders
-    scoped = filters.scope is not None
     keeps = filters.keeps_pair
-    for entry in index.tasks:
-        if scoped and not filters.in_section(entry.sections):
-            continue
+    # Every task's pairs are asked of the index once for all views built from it; a section filter
+    # asks only the tasks inside it.
+    tasks: Iterable[tuple[ResolvedTask, tuple[Pair, ...]]] = (
+        zip(index.tasks, index.pairs()) if filters.scope is None
+        else ((entry, entry.pairs()) for entry in index.tasks if filters.in_section(entry.sections)))
+    for entry, pairs in tasks:
         if not narrows:
-            chosen.append((entry, entry.pairs()))
+            chosen.append((entry, pairs))
             continue
-        kept = tuple([pair for pair in entry.pairs() if keeps(*pair)])
+        kept = tuple([pair for pair in pairs if keeps(*pair)])
         if kept:
             chosen.append((entry, kept))
     return chosen
