@@ -285,6 +285,11 @@ class _Assigned:
         start = index * ROW_WIDTH
         return _assignment_of(cast(AssignmentRow, self._rows[start:start + ROW_WIDTH]))
 
+    def assignment_each(self, index: int) -> bool:
+        """Whether the item's `index`-th assignment is a lead written `分别牵头:` (`Assignment.each`),
+        read from the flat rows: no row or `Assignment` made."""
+        return bool(self._rows[index * ROW_WIDTH + 4])
+
     @property
     def assignment_rows(self) -> tuple[AssignmentRow, ...]:
         """The assignments as the item keeps them (`AssignmentRow`): role index, name, positions;

@@ -64,8 +64,10 @@ class Timing(float):
 
 
 def cpu_now() -> float:
+    """CPU seconds of this process (`time.process_time`: os.times counts in 10 ms ticks, too coarse for a
+    keystroke) and of the children it waited for (`dot`, which only os.times counts)."""
     times = os.times()
-    return times.user + times.system + times.children_user + times.children_system
+    return time.process_time() + times.children_user + times.children_system
 
 
 def best_of(repeat: int, *functions) -> list[Timing]:
@@ -288,8 +290,10 @@ def editing(report: Report, folder: Path, repeat: int) -> None:
     """A one-character edit in a task's title, then the whole plan read and checked: qlmatrix.workspace."""
     for number, tasks, limit in (("7a", 100, 0.015), ("7b", 1_000, 0.050)):
         took = keystroke_time(folder, tasks, max(10, repeat * 4))
-        report.add(number, f"one-character edit + check, {tasks:,} tasks", f"{took * 1000:.1f} ms", took * 1000,
-                   f"≤ {limit * 1000:.0f} ms", limit * 1000)
+        # Judged on wall time, as an editor waits for it; the CPU time beside it says how much of that
+        # was the check's own work and how much other programs on a shared machine took (round eight).
+        report.add(number, f"one-character edit + check, {tasks:,} tasks", f"{took * 1000:.1f} ms (CPU {took.cpu * 1000:.1f} ms)",
+                   took * 1000, f"≤ {limit * 1000:.0f} ms", limit * 1000)
 
 
 def keystroke_time(folder: Path, tasks: int, repeat: int) -> float:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from qlmatrix import load, resolve
+from qlmatrix import load, loads, resolve
 
 EXAMPLES = sorted((Path(__file__).resolve().parent.parent / "examples").glob("*.qlm"))
 
@@ -17,6 +17,23 @@ def test_each_assignment_made_alone_is_the_one_made_with_the_others(path):
     assert sum(item.assignment_count for item in items) > 0
     for item in items:
         assert tuple(item.assignment_at(index) for index in range(item.assignment_count)) == item.assignments
+        assert [item.assignment_each(index) for index in range(item.assignment_count)] == \
+            [assignment.each for assignment in item.assignments]
+
+
+def test_an_assignment_written_each_is_read_from_the_rows():
+    """`assignment_each(i)` is `assignments[i].each`, on a task and on a section: what
+    `leads_separately` reads (the views ask it of every task)."""
+    plan = loads("单位 甲、乙、丙\n章 一、总 { 分别牵头: 乙、丙\n任务 (一) 事 { 牵头: 甲; 分别牵头: 乙; 配合: 丙 }\n"
+                 "任务 (二) 别 { 配合: 甲 } }\n")
+    section, = plan.sections()
+    first, second = plan.tasks()
+    for item in (section, first, second):
+        assert [item.assignment_each(index) for index in range(item.assignment_count)] == \
+            [assignment.each for assignment in item.assignments]
+    assert [first.assignment_each(index) for index in range(first.assignment_count)] == [False, True, False]
+    resolved = resolve(plan)
+    assert [task.leads_separately for task in resolved.tasks] == [False, True]
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda path: path.name)

@@ -244,8 +244,9 @@ def test_a_hundred_tasks_render(tmp_path):
 @pytest.mark.parametrize("filters", [{}, {"role": Role.LEAD}, {"role": Role.SUPPORT}, {"unit": "a supporting unit"}])
 @pytest.mark.parametrize("source", ["fixture", "xiangyang", "generated"])
 def test_the_diagrams_edges_are_the_resolved_holdings(source, filters):
-    """The diagram draws `(role, unit, source section)` read from `pairs()` and `origin(role)`, not the
-    `Holding`s the tables read: both must say the same for every task and filter, inherited roles too."""
+    """The diagram draws `(role, unit, source section)` read from `pairs()` and `origin(role)`, and the
+    tables read `(role, unit)` from `pairs()`, neither making the resolution's `Holding`s: all three must
+    say the same for every task and filter, inherited roles too."""
     from qlmatrix.gen import generate
     from qlmatrix.render.responsibility import _selected as diagram_selected
     from qlmatrix.render.views import Filters
@@ -258,11 +259,15 @@ def test_the_diagrams_edges_are_the_resolved_holdings(source, filters):
         filters = {"unit": next(unit for entry in index.tasks for unit in entry.support)}
     chosen = Filters(**filters)
     drawn = diagram_selected(index, chosen)
-    held = table_selected(index, chosen)
+    shown = table_selected(index, chosen)
+    held = [(entry, kept) for entry in index.tasks
+            if (kept := [holding for holding in entry.holdings if chosen.keeps(holding)]) or not chosen.narrows_holders]
     assert drawn
-    assert [entry for entry, _ in drawn] == [entry for entry, _ in held]
+    assert [entry for entry, _ in drawn] == [entry for entry, _ in held] == [entry for entry, _ in shown]
     assert [[(edge.role, edge.unit, edge.source) for edge in edges] for _, edges in drawn] == \
         [[(holding.role, holding.unit, holding.source) for holding in holdings] for _, holdings in held]
+    assert [list(pairs) for _, pairs in shown] == \
+        [[(holding.role, holding.unit) for holding in holdings] for _, holdings in held]
     if not filters:
         assert any(edge.source is not None for _, edges in drawn for edge in edges)  # inheritance is exercised
 
@@ -322,3 +327,32 @@ def test_dot_draws_the_org_chart_of_reporting_siblings_without_warnings():
     example = qlmatrix.load(Path(__file__).resolve().parent.parent / "examples" / "xianning-gaoxin.qlm")
     svg, warnings = run_dot(diagram_source(example, "org"), "svg")
     assert warnings == [] and svg.count(b'<polygon fill="#7030a0"') == 5  # five oversight edges (four drawn)
+
+
+def test_the_views_and_the_workbook_never_make_holdings(monkeypatch):
+    """Every table view and the workbook read (role, unit) from the resolution's rows (`pairs()`): a
+    `Holding` (with the `Assignment` and `Ref` it rests on) made per task and view was a fifth of a
+    10k-task workbook's time (docs/performance.md, round eight). Filters and inherited roles included."""
+    from qlmatrix.gen import generate
+    from qlmatrix.render import TABLE_FORMATS, VIEWS, table, workbook
+    from qlmatrix.resolve import plan as resolved
+
+    plan = generate(60, seed=5)
+    index = PlanIndex(plan)
+    assert any(entry.origin(role) is not None for entry in index.tasks for role, _ in entry.pairs())
+    unit = next(unit for entry in index.tasks for unit in entry.support)
+    expected = {(view, fmt): table(plan, view, fmt) for view in VIEWS for fmt in TABLE_FORMATS}
+    filtered = {view: table(plan, view, "md", unit=unit) for view in VIEWS}
+    book = workbook(plan, role="support")
+
+    def refused(self):
+        raise AssertionError("a view made the Holdings")
+
+    monkeypatch.setattr(resolved._Roles, "holdings", property(refused))
+    monkeypatch.setattr(resolved._Roles, "holdings_in", refused)
+    monkeypatch.setattr(resolved._Roles, "_made", refused)
+    assert {(view, fmt): table(plan, view, fmt) for view in VIEWS for fmt in TABLE_FORMATS} == expected
+    assert {view: table(plan, view, "md", unit=unit) for view in VIEWS} == filtered
+    assert workbook(plan, role="support") == book
+    with pytest.raises(AssertionError, match="made the Holdings"):
+        assert not PlanIndex(plan).tasks[0].holdings

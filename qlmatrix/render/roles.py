@@ -8,7 +8,7 @@ view prints and turns a filter's words into an id or a unit name.
 from __future__ import annotations
 
 from ..diagnostics.text import visible
-from ..model import Plan, Section, Unit
+from ..model import Plan, Role, Section, Unit
 from ..resolve import Holding, ResolvedPlan, ResolvedReport, ResolvedSection, ResolvedTask, resolve
 from ..suggest import closest
 from .errors import UnknownChoice
@@ -28,6 +28,7 @@ class PlanIndex:
         self.reports: tuple[ResolvedReport, ...] = self.resolved.reports
         self._headings: dict[int, str] = {}
         self._cells: dict[str, Cell] = {}
+        self._pairs: tuple[tuple[tuple[Role, str], ...], ...] | None = None
 
     def canonical(self, name: str) -> str:
         return self.resolved.units.canonical(name)
@@ -37,6 +38,13 @@ class PlanIndex:
 
     def unit_order(self) -> tuple[str, ...]:
         return self.resolved.unit_order()
+
+    def pairs(self) -> tuple[tuple[tuple[Role, str], ...], ...]:
+        """(role, canonical unit) of each task's holdings (`ResolvedTask.pairs()`), task by task as
+        `tasks`: asked once for every view built from this index (a workbook's three)."""
+        if self._pairs is None:
+            self._pairs = tuple([entry.pairs() for entry in self.tasks])
+        return self._pairs
 
     def heading(self, sections: tuple[Section, ...]) -> str:
         """`一、总则 / (一)…`: the sections as the document numbers them, joined once per distinct chain."""

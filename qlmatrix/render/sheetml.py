@@ -240,6 +240,35 @@ class Sheet:
         self._strings.count += used
         self.last_col = max(self.last_col, last)
 
+    def prepared(self, text: str, style: int) -> str:
+        """A shared-string cell of `text` in `style`, all but its reference: what `prepared_row` takes. A
+        table writing one cell on many rows (a section, a timing, a role) works this out once."""
+        index = self._strings.index
+        found = index.get(text)
+        if found is None:
+            found = index[text] = len(index)
+        return f'" s="{style}" t="s"><v>{found}</v></c>'
+
+    def prepared_row(self, row: int, cells: Sequence[tuple[int, str]]) -> None:
+        """The cells of one row, in column order: (column, `prepared` cell). Each counts as a shared
+        string where it is written, as a cell of `strings` does."""
+        if row != self._row:
+            if self._row is not None and row < self._row:
+                raise ValueError("rows must be written in order")
+            self._flush()
+            self._row = row
+        if row > self.last_row:
+            self.last_row = row
+        if not cells:
+            return
+        names, out = self._names, self._row_cells
+        number = str(row + 1)
+        for col, rest in cells:
+            out.append(f'<c r="{names[col] if col < len(names) else self._name(col)}{number}{rest}')
+        self._strings.count += len(cells)
+        if cells[-1][0] > self.last_col:
+            self.last_col = cells[-1][0]
+
     def number(self, row: int, col: int, value: int, style: int) -> None:
         ref = self._at(row, col)
         self._row_cells.append(f'<c r="{ref}" s="{style}"><v>{value}</v></c>')

@@ -31,8 +31,13 @@ from .table import VIEW_TITLES, Cell, Column, Group, SparseRow, Table, numbered
 VIEWS = ("raci", "tasks", "units")
 REPORT_OWED, REPORT_RECEIVED = "汇报", "接收"
 
-#: A task the filters keep, with the role holders they keep on it (see `_selected`).
-Selected: TypeAlias = tuple[ResolvedTask, tuple[Holding, ...]]
+#: A unit in a role on a task, as the resolution answers it (`ResolvedTask.pairs()`): the views show
+#: roles and canonical names alone, so they never make the `Holding`s (each with the `Assignment` and
+#: `Ref` it rests on, made on every access): that was a fifth of a workbook's time (docs/performance.md,
+#: round eight).
+Pair: TypeAlias = tuple[Role, str]
+#: A task the filters keep, with the (role, unit) pairs they keep on it (see `_selected`).
+Selected: TypeAlias = tuple[ResolvedTask, tuple[Pair, ...]]
 #: The 责任清单's rows of each unit, by unit name.
 UnitRows: TypeAlias = dict[str, list[Sequence[Cell]]]
 
@@ -138,13 +143,17 @@ def _selected(index: PlanIndex, filters: Filters) -> list[Selected]:
     """
     chosen: list[Selected] = []
     narrows = filters.narrows_holders
-    for entry in index.tasks:
-        if not filters.in_section(entry.sections):
-            continue
+    keeps = filters.keeps_pair
+    # Every task's pairs are asked of the index once for all views built from it; a section filter
+    # asks only the tasks inside it.
+    tasks: Iterable[tuple[ResolvedTask, tuple[Pair, ...]]] = (
+        zip(index.tasks, index.pairs()) if filters.scope is None
+        else ((entry, entry.pairs()) for entry in index.tasks if filters.in_section(entry.sections)))
+    for entry, pairs in tasks:
         if not narrows:
-            chosen.append((entry, entry.holdings))
+            chosen.append((entry, pairs))
             continue
-        kept = tuple(h for h in entry.holdings if filters.keeps(h))
+        kept = tuple([pair for pair in pairs if keeps(*pair)])
         if kept:
             chosen.append((entry, kept))
     return chosen
@@ -214,7 +223,7 @@ def _timing(item: Task | Report) -> str:
 
 def _raci(index: PlanIndex, filters: Filters, scheme: Scheme, memo: ViewMemo) -> Table:
     chosen = _selected(index, filters)
-    used = {h.unit for _, kept in chosen for h in kept}
+    used = {unit for _, kept in chosen for _, unit in kept}
     units = [name for name in index.unit_order() if name in used]
     memo.begin(("raci", filters, tuple(units), scheme))  # a row's columns are the units any task uses
     column_of = {name: col for col, name in enumerate(units, start=2)}
@@ -226,8 +235,8 @@ def _raci(index: PlanIndex, filters: Filters, scheme: Scheme, memo: ViewMemo) ->
         # A task's row from its own holders: a unit with no role on it stays blank, unwritten.
         entry, kept = item
         roles_of: dict[str, list[Role]] = {}
-        for holder in kept:
-            roles_of.setdefault(holder.unit, []).append(holder.role)
+        for role, unit in kept:
+            roles_of.setdefault(unit, []).append(role)
         filled: dict[int, Cell] = {}
         for name, roles in roles_of.items():
             key = tuple(roles)
@@ -238,7 +247,7 @@ def _raci(index: PlanIndex, filters: Filters, scheme: Scheme, memo: ViewMemo) ->
         return SparseRow((text_cell(serial), text_cell(entry.task.title)), filled, width)
 
     def row_key(item: Selected) -> Hashable:
-        return item[0].task.title, tuple((holder.unit, holder.role) for holder in item[1])
+        return item[0].task.title, tuple((unit, role) for role, unit in item[1])
 
     columns = [Column("序号", 8), Column("任务", 30, main=True)] + [Column(name, 6, letters=True) for name in units]
     groups = _task_groups(index, chosen, memo, row, row_key)
@@ -261,10 +270,10 @@ def _tasks(index: PlanIndex, filters: Filters, scheme: Scheme, memo: ViewMemo) -
 
     def row(item: Selected, serial: str) -> tuple[Cell, ...]:
         entry, kept = item
-        shown = kept if filters.narrows_holders else entry.holdings
-        lead = [h.unit for h in shown if h.role is Role.LEAD]
-        support = [h.unit for h in shown if h.role is Role.SUPPORT]
-        support += [f"{h.unit}（会同）" for h in shown if h.role is Role.CONSULT]
+        # The units the filters keep: every one of the task's without a unit or role filter.
+        lead = [unit for role, unit in kept if role is Role.LEAD]
+        support = [unit for role, unit in kept if role is Role.SUPPORT]
+        support += [f"{unit}（会同）" for role, unit in kept if role is Role.CONSULT]
         leaders = (text_cell("、".join(entry.leaders)),) if with_leaders else ()
         return (
             text_cell(serial),
@@ -279,8 +288,7 @@ def _tasks(index: PlanIndex, filters: Filters, scheme: Scheme, memo: ViewMemo) -
                Column("牵头单位", 16), Column("配合单位", 24), Column("完成时限/频次", 22)]
     def row_key(item: Selected) -> Hashable:
         entry, kept = item
-        shown = kept if filters.narrows_holders else entry.holdings
-        return (entry.task.title, tuple((holder.role, holder.unit) for holder in shown), entry.leads_separately,
+        return (entry.task.title, kept, entry.leads_separately,
                 entry.leaders if with_leaders else (), _timing(entry.task))
 
     groups = _task_groups(index, chosen, memo, row, row_key)
@@ -294,6 +302,7 @@ def _task_label(entry: ResolvedTask) -> str:
 #: Each role's place in role order, and the bit of it in a set of roles held (`_units`).
 _ROLE_ORDER = tuple(Role)
 _ROLE_BIT = {role: 1 << rank for rank, role in enumerate(_ROLE_ORDER)}
+_LEAD_BIT = _ROLE_BIT[Role.LEAD]
 
 
 def _units(index: PlanIndex, filters: Filters, scheme: Scheme, memo: ViewMemo) -> Table:
@@ -306,9 +315,9 @@ def _units(index: PlanIndex, filters: Filters, scheme: Scheme, memo: ViewMemo) -
     # integers and strings, which the collector stops tracking: a 10k-task plan has 40,000 of them.
     held: dict[tuple[str, int], int] = {}
     for place, (_, kept) in enumerate(chosen):
-        for holder in kept:
-            key = (holder.unit, place)
-            held[key] = held.get(key, 0) | _ROLE_BIT[holder.role]
+        for role, unit in kept:
+            key = (unit, place)
+            held[key] = held.get(key, 0) | _ROLE_BIT[role]
     # Each unit's rows: role by role (all leads first, then supports...), each in document order.
     by_unit: dict[str, list[tuple[int, int, int]]] = {}
     for (unit, place), bits in held.items():
@@ -318,8 +327,13 @@ def _units(index: PlanIndex, filters: Filters, scheme: Scheme, memo: ViewMemo) -
     duties: dict[tuple[int, bool], Cell] = {}
     rows: dict[tuple[int, int], Sequence[Cell]] = {}  # one row per task and roles, in every unit's list
 
+    each_at: dict[int, bool] = {}  # whether a task's leads each lead their part, asked once per task
+
     def duty_of(bits: int, place: int) -> Cell:
-        each = bool(bits & _ROLE_BIT[Role.LEAD]) and chosen[place][0].leads_separately
+        each = False
+        if bits & _LEAD_BIT:
+            known = each_at.get(place)
+            each = known if known is not None else each_at.setdefault(place, chosen[place][0].leads_separately)
         found = duties.get((bits, each))
         if found is None:
             roles = tuple(role for role in _ROLE_ORDER if bits & _ROLE_BIT[role])
@@ -339,8 +353,8 @@ def _units(index: PlanIndex, filters: Filters, scheme: Scheme, memo: ViewMemo) -
     def shown(place: int, bits: int) -> tuple[int, str, str, str]:
         return (bits, *texts(place))
 
-    def row(place: int, bits: int) -> tuple[Cell, ...]:
-        return (duty_of(bits, place), *map(index.cell, texts(place)))
+    def row(place: int, duty: Cell) -> tuple[Cell, ...]:
+        return (duty, *map(index.cell, texts(place)))
 
     for pairs in by_unit.values():
         pairs.sort()
@@ -351,10 +365,10 @@ def _units(index: PlanIndex, filters: Filters, scheme: Scheme, memo: ViewMemo) -
         for _, place, bits in pairs:
             found = rows.get((place, bits))
             if found is None:
-                duty_of(bits, place)  # the duties name the role column's width and what never breaks, rows reused or not
+                duty = duty_of(bits, place)  # the duties name the role column's width and what never breaks, rows reused or not
                 # The row of a task the resolution reused is last build's; one made anew is found by
                 # what it shows.
-                found = rows[place, bits] = memo.rows.get(chosen[place][0], bits, partial(row, place, bits),
+                found = rows[place, bits] = memo.rows.get(chosen[place][0], bits, partial(row, place, duty),
                                                           value_of=partial(shown, place, bits))
             listed.append(found)
     if filters.role is None:

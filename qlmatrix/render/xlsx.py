@@ -57,9 +57,9 @@ from .table import (
     VIEW_TITLES,
     Cell,
     Column,
+    SparseRow,
     Table,
     cell_text,
-    filled,
     is_conflict,
 )
 
@@ -81,6 +81,10 @@ BODY_PT = 11.0
 LINE_PT = 14.5
 #: The tallest row Excel allows, in points.
 MAX_ROW_PT = 409.0
+
+
+#: How a blank cell is written: not at all (`_write_table`).
+_SKIPPED = ("", 0)
 
 
 class _Texts:
@@ -135,12 +139,11 @@ def _sheet_name(table: Table) -> str:
     return VIEW_TITLES.get(table.view, table.view)[:31]
 
 
-def _widths(table: Table) -> tuple[list[int], list[int], list[Fit]]:
+def _widths(table: Table, measure: Measure) -> tuple[list[int], list[int], list[Fit]]:
     """Each column's width in widths of `0`, the display cells a line of it holds, and its fit.
 
     A line of `room` cells needs `room + room // 20` widths of `0` (a character of 仿宋 11 pt is 2.1
     of them), and 2 more for the cell's padding."""
-    measure = Measure(table.keep)
     rows = table.rows
     widths, rooms, fits = [], [], []
     letters = widest_letters([column.letters for column in table.columns], rows)
@@ -159,11 +162,12 @@ def _widths(table: Table) -> tuple[list[int], list[int], list[Fit]]:
     return widths, rooms, fits
 
 
-def _write_table(sheet: Sheet, formats: _Formats, table: Table, shown: _Texts, attachment: str | None = None) -> None:
+def _write_table(sheet: Sheet, formats: _Formats, table: Table, shown: _Texts, attachment: str | None = None,
+                 measure: Measure | None = None) -> None:
     name = sheet.name
     columns = table.columns
     last = len(columns) - 1
-    widths, room, fits = _widths(table)
+    widths, room, fits = _widths(table, measure if measure is not None else Measure(table.keep))
     top = 0
     if attachment:  # the label on the first row, flush left; the title under it
         sheet.string(0, 0, shown(name, 0, 0, attachment), formats.attachment)
@@ -200,11 +204,12 @@ def _write_table(sheet: Sheet, formats: _Formats, table: Table, shown: _Texts, a
             broken[key] = found
         return found
 
-    # How each cell object is written in each column: (text, style, lines), worked out once. Views share
-    # their cells between rows (a section, a timing, a task's title on each of its 责任清单 rows), and
-    # the table keeps every cell alive while it is written, so a cell's identity is a safe key. A text
-    # cut at Excel's limit is not kept: each cell holding it is cut (and listed on `全文`) on its own.
-    written_as: list[dict[int, tuple[str, int, int]]] = [{} for _ in columns]
+    # How each cell object is written in each column: (the sheet's `prepared` cell: text and style; its
+    # lines), worked out once, and `_SKIPPED` for a blank cell. Views share their cells between rows (a
+    # section, a timing, a task's title on each of its 责任清单 rows), and the table keeps every cell alive
+    # while it is written, so a cell's identity is a safe key. A text cut at Excel's limit is not kept:
+    # each cell holding it is cut (and listed on `全文`) on its own.
+    written_as: list[dict[int, tuple[str, int]]] = [{} for _ in columns]
     row = header_row + 1
     for group in table.groups:
         if group.heading:
@@ -218,19 +223,26 @@ def _write_table(sheet: Sheet, formats: _Formats, table: Table, shown: _Texts, a
             # needs no write (its border comes from the conditional format below).
             written = []
             tallest = 1
-            for col, cell in filled(cells):
+            # A tuple first: an ABC's isinstance is slow.
+            pairs = cells.filled() if type(cells) is not tuple and isinstance(cells, SparseRow) else enumerate(cells)
+            for col, cell in pairs:
                 known = written_as[col].get(id(cell))
                 if known is None:
-                    style = plain[col] if not cell.roles else formats.for_cell(cell, columns[col], centred[col])
-                    lines = lines_of(col, cell_text(cell))
-                    cut = len(shown.cut)
-                    known = (shown(name, row, col, "\n".join(lines)), style, len(lines))
-                    if len(shown.cut) == cut:
-                        written_as[col][id(cell)] = known
-                written.append((col, known[0], known[1]))
-                if known[2] > tallest:
-                    tallest = known[2]
-            sheet.strings(row, written)
+                    if not cell.text and not cell.roles:
+                        known = written_as[col][id(cell)] = _SKIPPED
+                    else:
+                        style = plain[col] if not cell.roles else formats.for_cell(cell, columns[col], centred[col])
+                        lines = lines_of(col, cell_text(cell))
+                        cut = len(shown.cut)
+                        known = (sheet.prepared(shown(name, row, col, "\n".join(lines)), style), len(lines))
+                        if len(shown.cut) == cut:
+                            written_as[col][id(cell)] = known
+                if known is _SKIPPED:
+                    continue
+                written.append((col, known[0]))
+                if known[1] > tallest:
+                    tallest = known[1]
+            sheet.prepared_row(row, written)
             if tallest > 1:
                 sheet.height(row, min(MAX_ROW_PT, tallest * LINE_PT + 4))
             row += 1
@@ -307,9 +319,15 @@ def to_xlsx(tables: list[Table], lang: str = "zh", attachment: str | None = None
     formats = _Formats(styles)
     texts = _Texts()
     sheets = []
+    # Texts measured once for every sheet that keeps the same names whole: the views of one plan
+    # share their titles, sections and timings (the 任务分工表 and the matrix hold the same titles).
+    measures: dict[frozenset[str], Measure] = {}
     for table in tables:
         sheet = Sheet(_sheet_name(table), strings)
-        _write_table(sheet, formats, table, texts, attachment)
+        measure = measures.get(table.keep)
+        if measure is None:
+            measure = measures[table.keep] = Measure(table.keep)
+        _write_table(sheet, formats, table, texts, attachment, measure)
         sheets.append(sheet)
     if any(column.letters for table in tables for column in table.columns):
         legend = Sheet(LEGEND_TITLES[lang][0], strings)

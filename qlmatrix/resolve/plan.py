@@ -180,7 +180,7 @@ class _Roles:
             if role != 0:
                 break
             where = self.item if depth == _OWN else self.sections[depth]
-            if not where.assignment_rows[index][4]:  # read from the rows: no Holding or Assignment made
+            if not where.assignment_each(index):  # read from the rows: no Holding or Assignment made
                 return False
             found = True
         return found
