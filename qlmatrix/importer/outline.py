@@ -386,7 +386,9 @@ _MAX_SUB_ITEMS = 30
 
 def _lift_group_notes(items: list[Item]) -> list[Item]:
     """`1.完善应急预案体系` / `(1)…` … `(4)…` / `(责任单位:…)`: a note on its own line after sub-items none of which
-    has its own belongs to the item above them, which becomes the task, the sub-items its text."""
+    has its own (a note or label lines) belongs to the item above them, which becomes the task, the sub-items its
+    text. Items that assign units themselves are tasks, and a note after the last of them is its own (a wrapped
+    line puts it on a line of its own)."""
     out: list[Item] = []
     for item in items:
         last = item.paragraphs[-1] if len(item.paragraphs) > 1 else None
@@ -401,7 +403,7 @@ def _lift_group_notes(items: list[Item]) -> list[Item]:
         # the first item under its parent, with its note on the next line, keeps the note: only a run of
         # sub-items (1)…(4) with one note after them gives it to the item above
         if parent is None or not siblings or parent.rank >= item.rank or parent.rank == TABLE_RANK or len(siblings) >= _MAX_SUB_ITEMS \
-                or any(_ends_in_note(p) for sub in siblings for p in sub.paragraphs) \
+                or any(sub.labels or any(_ends_in_note(p) or _closing_note(p) for p in sub.paragraphs) for sub in siblings) \
                 or any(_ends_in_note(p) for p in item.paragraphs[:-1]) or _ends_in_note(parent.paragraphs[-1]):
             out.append(item)
             continue
@@ -490,6 +492,20 @@ def _label_lists(items: list[Item]) -> None:
             kept.append(para)
             last_label = None
         item.paragraphs = sorted(kept, key=lambda para: para.line)
+
+
+def _closing_note(para: Para) -> bool:
+    """Does the paragraph end with a bracket that is a note (`…。〔责任部门：X〕`, any label or role verb)?"""
+    text = para.text.rstrip(" 。")
+    if not text or text[-1] not in ")）]】〕":
+        return False
+    depth = 0
+    for index in range(len(text) - 1, max(-1, len(text) - 200), -1):
+        depth += text[index] in ")）]】〕"
+        depth -= text[index] in "(（[【〔"
+        if depth == 0:
+            return index > 0 and parse_note(text[index + 1:-1]) is not None
+    return False
 
 
 def _ends_in_note(para: Para) -> bool:

@@ -32,12 +32,13 @@ from .reading import Line
 #: Lines longer than this that are still one line hold run-together items (flat.py cuts spaced ones first), as
 #: does the only line of a document.
 _LONG_LINE = 120
-_KINDS = {"top": 0, "paren": 1, "digit": 2}
+_KINDS = {"top": 0, "paren": 1, "digit": 2, "sub": 3, "circled": 4}
 #: How far back a label may stand before the number that ends its value (a value of units is short).
 _WINDOW = 140
 _NUMBER = re.compile(r"(?P<top>(?<![一二三四五六七八九十第])[一二三四五六七八九十]{1,3}、)"
                      r"|(?P<paren>[(（][一二三四五六七八九十]{1,3}[)）])"
-                     r"|(?P<digit>(?<![0-9０-９.．第])(?<![0-9]{4}[〕\]］])[0-9０-９]{1,3}(?:[.．﹒](?!\d)|、|[.．](?=\d)))")
+                     r"|(?P<digit>(?<![0-9０-９.．第])(?<![0-9]{4}[〕\]］])[0-9０-９]{1,3}(?:[.．﹒](?!\d)|、|[.．](?=\d)))"
+                     r"|(?P<sub>[(（][0-9０-９]{1,2}[)）])|(?P<circled>[①-⑳])")
 #: (a serial number after a year's bracket, `青人社发[2031]5、…`, is a document number's, never an item's)
 _CLOSING = ")）]】〕"
 _SENTENCE_END = "。！？!?：:" + _CLOSING
