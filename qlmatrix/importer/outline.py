@@ -134,7 +134,27 @@ def _wraps_at(last: str, length: int, width: int = WRAP_WIDTH) -> bool:
     bracket it does not close (`…提升工作质效。【责任` / `主体】X`) goes on, whatever its length."""
     if last.endswith(_CONTINUES) or _depth(last) > 0 or _CLOSED_LABEL_END.search(last):
         return True
-    return length >= width and not last.endswith(_ENDS_SENTENCE)
+    return length >= width and not _ends_paragraph(last)
+
+
+#: Inside a name's own brackets (`(丙丁委)`, `（乙局）`): no role word, no label's colon, no sentence.
+_NAME_GLOSS = re.compile(r"^[^。；;：:，,、负责負責牵头牽頭配合协办協辦主办主辦]{1,15}$")
+
+
+def _ends_paragraph(last: str) -> bool:
+    """Does a line that fills the page end its paragraph? A closing mark ends it unless it closes only a word:
+    a quote after no sentence end (`…负责,“年跑之”` / `区史海团团配合。`), a name's own brackets right after the
+    name (`…、团组奥厅(丙丁委)` / `…配合。`). A note's bracket, a sentence's quote (`。”`) end it."""
+    if not last.endswith(_ENDS_SENTENCE):
+        return False
+    if last[-1] in "”’\"":
+        return len(last) < 2 or last[-2] in "。！？!?；;"
+    if last[-1] in ")）":
+        opened = max(last.rfind("("), last.rfind("（"))
+        inside = last[opened + 1:-1]
+        return not (opened > 0 and last[opened - 1] not in "。！？!?；;，,、：:)）]】〕 \t\u3000"
+                    and _NAME_GLOSS.match(inside) and _depth(last[:opened]) <= 0)
+    return True
 
 
 #: How far short of the document's own line width a wrapped line may end (a line breaks before a word or a
@@ -203,7 +223,10 @@ def build_outline(lines: list[Line]) -> Outline:
 
     label_wraps = False  # the last label line goes on in the next line
     width = line_width(lines)
+    previous = ""  # the line before as written: a blank at its end may part two labels of a wrapped note
     for line in _cut_closing(lines, outline):
+        blank_between = previous.endswith((" ", "\t", "\u3000")) or line.text[:1] in (" ", "\t", "\u3000")
+        previous = line.text if line.cells is None else ""
         if line.cells is not None:
             flush()
             header, row = _table_row(line, header)
@@ -260,14 +283,15 @@ def build_outline(lines: list[Line]) -> Outline:
         elif label_wraps and item is not None and item.labels and not _standalone(text) \
                 and not line.text[:1].isspace():
             # a label line wrapped like the text (`协办单位:…、园区党工` / `委、各街道党工委`)
-            item.labels[-1].text += text
+            item.labels[-1].text += (" " if blank_between else "") + text
             label_wraps = _wraps_at(text, len(item.labels[-1].text), width)
-        elif joinable and current and (depth > 0 or not _standalone(text)) and not line.text[:1].isspace() \
+        elif joinable and current and (depth > 0 or not _standalone(text)) and (depth > 0 or not line.text[:1].isspace()) \
                 and not (item is None and LABEL.match(text)):
             if not pieces:
                 pieces.append(current[-1].text)
                 length = len(current[-1].text)
-            pieces.append(text)
+            # inside a note, a blank where the line broke parts its labels (`[牵头单位：X  ` / `协同单位：Y]`)
+            pieces.append(("  " if depth > 0 and blank_between else "") + text)
             length += len(text)
             depth += _depth(text)
             joinable = _wraps_at(text, length, width) or depth > 0  # a bracket still open goes on
@@ -504,7 +528,7 @@ def _closing_note(para: Para) -> bool:
         depth += text[index] in ")）]】〕"
         depth -= text[index] in "(（[【〔"
         if depth == 0:
-            return index > 0 and parse_note(text[index + 1:-1]) is not None
+            return parse_note(text[index + 1:-1]) is not None
     return False
 
 
