@@ -132,13 +132,15 @@ def _wraps(text: str, width: int = WRAP_WIDTH) -> bool:
 def _wraps_at(last: str, length: int, width: int = WRAP_WIDTH) -> bool:
     """`_wraps` for a paragraph of `length` characters whose last line is `last` (not empty). A line that opens a
     bracket it does not close (`…提升工作质效。【责任` / `主体】X`) goes on, whatever its length."""
-    if last.endswith(_CONTINUES) or _depth(last) > 0 or _CLOSED_LABEL_END.search(last):
+    if last.endswith(_CONTINUES) or _depth(last) > 0 or _CLOSED_LABEL_END.search(last) or _OPEN_ASSIGNMENT.match(last):
         return True
     return length >= width and not _ends_paragraph(last)
 
 
-#: Inside a name's own brackets (`(丙丁委)`, `（乙局）`): no role word, no label's colon, no sentence.
-_NAME_GLOSS = re.compile(r"^[^。；;：:，,、负责負責牵头牽頭配合协办協辦主办主辦]{1,15}$")
+#: Inside a name's own brackets (`(丙丁委)`, `（乙局）`, `(市、区)`): no role word, no label's colon, no sentence.
+_NAME_GLOSS = re.compile(r"^[^。；;：:，,负责負責牵头牽頭配合协办協辦主办主辦]{1,15}$")
+#: An assignment sentence not yet closed (`由X牵头负责，A、B` / `配合。`): its frame says it goes on.
+_OPEN_ASSIGNMENT = re.compile(r"^由[^。；;！？!?]{2,}?(?:牵头|负责|牽頭|負責)[^。；;！？!?]*[，,、\u4e00-\u9fff”\"]$")
 
 
 def _ends_paragraph(last: str) -> bool:
@@ -170,7 +172,8 @@ def line_width(lines: list[Line]) -> int:
     counts: dict[int, int] = {}
     for line in lines:
         text = line.text.strip(" \t\u3000")
-        if line.cells is None and len(text) >= 15 and not text.endswith(_ENDS_SENTENCE):
+        # (a line that opens a bracket it does not close broke inside a note, whatever its last character)
+        if line.cells is None and len(text) >= 15 and (not text.endswith(_ENDS_SENTENCE) or _depth(text) > 0):
             counts[len(text)] = counts.get(len(text), 0) + 1
     if not counts:
         return WRAP_WIDTH
@@ -427,7 +430,7 @@ def _lift_group_notes(items: list[Item]) -> list[Item]:
         # the first item under its parent, with its note on the next line, keeps the note: only a run of
         # sub-items (1)…(4) with one note after them gives it to the item above
         if parent is None or not siblings or parent.rank >= item.rank or parent.rank == TABLE_RANK or len(siblings) >= _MAX_SUB_ITEMS \
-                or any(sub.labels or any(_ends_in_note(p) or _closing_note(p) for p in sub.paragraphs) for sub in siblings) \
+                or any(_assigns_itself(sub) for sub in siblings) \
                 or any(_ends_in_note(p) for p in item.paragraphs[:-1]) or _ends_in_note(parent.paragraphs[-1]):
             out.append(item)
             continue
@@ -516,6 +519,12 @@ def _label_lists(items: list[Item]) -> None:
             kept.append(para)
             last_label = None
         item.paragraphs = sorted(kept, key=lambda para: para.line)
+
+
+def _assigns_itself(item: Item) -> bool:
+    """Does the item name its units itself: label lines, a note (of any label or verb), an assignment sentence?"""
+    return bool(item.labels) or any(_ends_in_note(p) or _closing_note(p) or ASSIGNING_SENTENCE.search(p.text.rstrip())
+                                    for p in item.paragraphs)
 
 
 def _closing_note(para: Para) -> bool:
