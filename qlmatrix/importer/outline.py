@@ -168,7 +168,7 @@ _MIN_PAGE_WIDTH = 24
 def line_width(lines: list[Line]) -> int:
     """The width below which a line without final punctuation is a line of its own: WRAP_WIDTH, or less when
     the document is hard-wrapped at a width of its own (the most common length of lines that break
-    mid-sentence, seen at least 3 times), so a heading that is a few characters short of it still wraps."""
+    mid-sentence, seen at least twice), so a heading that is a few characters short of it still wraps."""
     counts: dict[int, int] = {}
     for line in lines:
         text = line.text.strip(" \t\u3000")
@@ -179,7 +179,7 @@ def line_width(lines: list[Line]) -> int:
         return WRAP_WIDTH
     common, seen = max(counts.items(), key=lambda pair: (pair[1], pair[0]))
     # a page is wider than a heading: a short common length (cells, headings) says nothing about wrapping
-    return min(WRAP_WIDTH, common - _WIDTH_SLACK) if seen >= 3 and common >= _MIN_PAGE_WIDTH else WRAP_WIDTH
+    return min(WRAP_WIDTH, common - _WIDTH_SLACK) if seen >= 2 and common >= _MIN_PAGE_WIDTH else WRAP_WIDTH
 
 
 #: A line ending in a label closed by its brackets (`…【实施单位】` / `X`): its value is in the next line.

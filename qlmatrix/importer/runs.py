@@ -86,16 +86,21 @@ def cut_run_together(lines: list[Line]) -> list[Line]:
     sequence = _Sequence()
     out: list[Line] = []
     alone = sum(1 for line in lines if line.text.strip()) == 1  # a document of one line is run together, however short
+    above = ""  # the line before, when it breaks off mid-sentence: a label wrapped into this line goes on here
     for line in lines:
         if line.cells is not None:
             out.append(line)
+            above = ""
             continue
         run_together = alone or len(line.text) > _LONG_LINE
-        out += [Line(line.number, piece, in_table=line.in_table) for piece in _cut(line.text, sequence, run_together)]
+        out += [Line(line.number, piece, in_table=line.in_table)
+                for piece in _cut(line.text, sequence, run_together, above)]
+        text = line.text.rstrip(" \t\u3000")
+        above = text if text and text[-1] not in _SENTENCE_END + "；;" else ""
     return out
 
 
-def _cut(text: str, sequence: _Sequence, long: bool) -> list[str]:
+def _cut(text: str, sequence: _Sequence, long: bool, above: str = "") -> list[str]:
     stripped = text.lstrip(" \t\u3000")
     cuts: list[int] = []
     heading: tuple[int, str] | None = None  # where the last item cut here began, and its kind
@@ -117,6 +122,9 @@ def _cut(text: str, sequence: _Sequence, long: bool) -> list[str]:
         before = text[max(0, end - _WINDOW):end]
         if not before:
             continue
+        # a label line wrapped at the page width whose units run into the next item here (`责任单位：A、B` /
+        # `C、D2.…`): the label stands on the line above
+        label_before = above[-(_WINDOW - len(before)):] + before if above and end < _WINDOW and not cuts else before
         attachments = _ATTACHMENTS.search(before, max(0, len(before) - 8)) if value == 1 else None
         if attachments is not None:  # `…（…负责）附件：1.…2.…`: the list of attachments ends the items
             start = end - len(before) + attachments.start()
@@ -128,14 +136,14 @@ def _cut(text: str, sequence: _Sequence, long: bool) -> list[str]:
         if text[match.end():match.end() + 1].isdigit():
             # `…负责）3．2020年底前…`: a title that starts with digits, only where a note or a label's units end
             # the item before (after a full stop it reads as `3.5%`)
-            starts = before[-1] in _CLOSING or _after_label(before)
+            starts = before[-1] in _CLOSING or _after_label(label_before)
         elif sequence.opens(kind, value):
             # the first item of a deeper count: after a heading (`一、促进公平竞争1.`), a note, or a lead-in after a
             # note (`…负责）具体措施：1．`); after a sentence (`…加强保障。主要措施：1.…`) it is a list in the text
-            starts = _after_label(before) or long and (before[-1] in _CLOSING or bool(_NOTE_LEAD_IN.search(before))
+            starts = _after_label(label_before) or long and (before[-1] in _CLOSING or bool(_NOTE_LEAD_IN.search(before))
                                                        or _after_heading(text, at, kind, heading))
         else:  # after a note in a line of any length too (`…负责）2﹒…`), as flat.py cuts `…负责)(二)…`
-            starts = _after_label(before) or before[-1] in _CLOSING or long and (
+            starts = _after_label(label_before) or before[-1] in _CLOSING or long and (
                 before[-1] in _SENTENCE_END or _after_heading(text, at, kind, heading))
         if starts:
             cuts.append(at)
