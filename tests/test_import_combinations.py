@@ -92,6 +92,8 @@ FORMS = ["verb", "labels", "lines", "sentence", "host", "star", "mark", "verbs",
 #: round did not fix).
 ALL = os.environ.get("QLM_COMBINATIONS_LAYOUTS") == "all"
 LAYOUTS = ["plain", "plain", "indent"] + (["wrap", "spaces"] if ALL else [])
+#: What a copy that lost its line breaks leaves between paragraphs: a space, a U+3000 (an indent), two spaces.
+BLANKS = [" ", " ", "\u3000", "  ", " \u3000\u3000"]
 #: Page numbers a PDF copy leaves between the items.
 PAGE_NUMBERS = ["- 2 -", "—3—", "第2页 共5页", "4"]
 
@@ -254,11 +256,13 @@ def documents(draw):
     axes.append(f"layout:{layout}")
     if layout == "indent":
         lines = [draw(st.sampled_from(["\u3000\u3000", "  ", "    "])) + line if line else line for line in lines]
-    elif layout == "wrap":
-        width = draw(st.integers(24, 34))
+    elif layout == "wrap":  # a PDF's page width (公文 28 characters a line), or a web copy's narrower or wider one
+        width = draw(st.integers(24, 40))
         lines = [piece for line in lines for piece in _wrap(line, width)]
-    elif layout == "spaces":  # a copy that lost its line breaks: paragraphs apart by a space
-        return " ".join(line for line in lines if line) + "\n", expected, axes
+    elif layout == "spaces":  # a copy that lost its line breaks: paragraphs apart by a blank of any kind
+        blanks = [draw(st.sampled_from(BLANKS)) for line in lines if line]
+        return "".join(blank + line for blank, line in zip(blanks, [line for line in lines if line])).lstrip(
+            "".join(BLANKS)) + "\n", expected, axes
     return "\n".join(lines) + "\n", expected, axes
 
 

@@ -138,7 +138,7 @@ def _wraps_at(last: str, length: int, width: int = WRAP_WIDTH) -> bool:
 
 
 #: Inside a name's own brackets (`(丙丁委)`, `（乙局）`, `(市、区)`): no role word, no label's colon, no sentence.
-_NAME_GLOSS = re.compile(r"^[^。；;：:，,负责負責牵头牽頭配合协办協辦主办主辦]{1,15}$")
+_NAME_GLOSS = re.compile(r"^(?!.*(?:负责|負責|牵头|牽頭|配合|协办|協辦|主办|主辦))[^。；;：:，,]{1,15}$")
 #: An assignment sentence not yet closed (`由X牵头负责，A、B` / `配合。`): its frame says it goes on.
 _OPEN_ASSIGNMENT = re.compile(r"^由[^。；;！？!?]{2,}?(?:牵头|负责|牽頭|負責)[^。；;！？!?]*[，,、\u4e00-\u9fff”\"]$")
 
