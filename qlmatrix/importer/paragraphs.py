@@ -82,4 +82,4 @@ def split_paragraphs(text: str) -> list[str]:
         parts.append(text[cursor:start])
         cursor = end
     parts.append(text[cursor:])
-    return [part for part in parts if part.strip()]
+    return [part.strip(" \t\u3000") for part in parts if part.strip(" \t\u3000")]

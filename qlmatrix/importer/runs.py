@@ -104,6 +104,7 @@ def _cut(text: str, sequence: _Sequence, long: bool, above: str = "") -> list[st
     stripped = text.lstrip(" \t\u3000")
     cuts: list[int] = []
     heading: tuple[int, str] | None = None  # where the last item cut here began, and its kind
+    listed: dict[str, int] = {}  # the last number of a list inside the item's text, by kind
     for match in _NUMBER.finditer(text):
         kind = match.lastgroup or ""
         value = number_value(match.group(0))
@@ -111,8 +112,15 @@ def _cut(text: str, sequence: _Sequence, long: bool, above: str = "") -> list[st
         if value and at == len(text) - len(stripped):  # the line's own number: the document says where it is
             sequence.take(kind, value)
             heading = (match.end(), kind)
+            listed.clear()
             continue
         expected = bool(value) and sequence.expects(kind, value)
+        # `…做好以下工作：1.…。2.…。3.…`: a list in the item's text counts on from its own 1., even where its
+        # numbers would continue the items' count
+        counts_on = kind in listed and value == listed[kind] + 1
+        if counts_on and not expected:
+            listed[kind] = value
+            continue
         if not expected and value != 1:
             continue
         # what stands before the number (a window of it: a slice of all before it, per number, is quadratic)
@@ -132,6 +140,7 @@ def _cut(text: str, sequence: _Sequence, long: bool, above: str = "") -> list[st
                 cuts.append(start)
             break
         if not expected:
+            listed[kind] = 1  # a list of the item's own starts here
             continue
         if text[match.end():match.end() + 1].isdigit():
             # `…负责）3．2020年底前…`: a title that starts with digits, only where a note or a label's units end
@@ -145,10 +154,15 @@ def _cut(text: str, sequence: _Sequence, long: bool, above: str = "") -> list[st
         else:  # after a note in a line of any length too (`…负责）2﹒…`), as flat.py cuts `…负责)(二)…`
             starts = _after_label(label_before) or before[-1] in _CLOSING or long and (
                 before[-1] in _SENTENCE_END or _after_heading(text, at, kind, heading))
+        if starts and counts_on and not (_after_label(label_before) or before[-1] in _CLOSING):
+            starts = False  # after a sentence of the list: the list's next number (a note or a label ends the item)
         if starts:
             cuts.append(at)
             sequence.take(kind, value)
             heading = (match.end(), kind)
+            listed.clear()
+        elif value == 1 or counts_on:
+            listed[kind] = value
     if not cuts:
         return [text]
     pieces, cursor = [], 0
