@@ -272,7 +272,8 @@ def build_outline(lines: list[Line]) -> Outline:
                 item.labels.append(Para(line.number, label))
             outline.items.append(item)
             # the line's own length says whether it was wrapped, its number included (`一、…的全面` / `领导`)
-            current, joinable = item.paragraphs, _wraps_at(rest, len(text), width) if rest else False
+            # (a number alone at a line's end, `…相关市、县政府三、` / `保障措施`: its title is the next line)
+            current, joinable = item.paragraphs, _wraps_at(rest, len(text), width) if rest else True
             depth = _depth(rest)
             if label:  # a label after the item's sentence that goes on in the next line (`【协同责任` / `单位】…`)
                 joinable, label_wraps = False, _wraps_at(label, len(text), width)

@@ -11,7 +11,8 @@ inside an open bracket (a note writes its labels apart by spaces,
 - after the end of a sentence (`。！？`): the paragraph after it may be a note on
   a line of its own (`…落实。 [责任单位：X]`, the note of the sub-items' item);
 - around a page number the copy kept between two paragraphs (`- 2 -`, `—3—`,
-  `第2页 共5页`, also after a label's units; a bare `4` after a note): it is taken out.
+  `第2页 共5页`, a bare `4` before the next item, also after a label's units): it is
+  taken out.
 
 A line is read so when it is the document's only line, or when it is long and
 has at least three breaks before numbers or labels (a line of a plain document
@@ -36,11 +37,11 @@ _STARTS = re.compile(
 #: A blank after the end of a sentence.
 _AFTER_SENTENCE = re.compile(rf"(?<=[。！？!?]){_BLANK}")
 #: A page number between blanks, before the next paragraph (or the end): `- 2 -`, `—3—`, `第2页 共5页` wherever they
-#: stand (a label's units may end before them); a bare number only after a sentence or a note and only before an
-#: item number or the end (`…合计 2 3 1` is a table's figures).
+#: stand (a label's units may end before them); a bare number only before an item number or the end, and not after
+#: another number (`…合计 2 3 1` is a table's figures).
 _PAGE = re.compile(
     rf"{_BLANK}(?:[-—–－][ \t]*\d{{1,3}}[ \t]*[-—–－]|第[ \t]*\d+[ \t]*页(?:[ \t]*共[ \t]*\d+[ \t]*页)?)(?=[ \t\u3000]|$)"
-    rf"|(?<=[。！？!?)）\]】〕]){_BLANK}\d{{1,3}}(?={_BLANK}(?:{_ITEM_NUMBER})|[ \t\u3000]*$)")
+    rf"|(?<=[^0-9０-９ \t\u3000]){_BLANK}\d{{1,3}}(?={_BLANK}(?:{_ITEM_NUMBER})|[ \t\u3000]*$)")
 _LONG_LINE = 120
 _OPENING = "(（[【〔"
 _CLOSING = ")）]】〕"
