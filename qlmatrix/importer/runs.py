@@ -87,7 +87,7 @@ def cut_run_together(lines: list[Line]) -> list[Line]:
     sequence = _Sequence()
     out: list[Line] = []
     alone = sum(1 for line in lines if line.text.strip()) == 1  # a document of one line is run together, however short
-    above = ""  # the line before, when it breaks off mid-sentence: a label wrapped into this line goes on here
+    above = ""  # the lines before, when they break off mid-sentence: a label wrapped into this line goes on here
     for line in lines:
         if line.cells is not None:
             out.append(line)
@@ -96,8 +96,9 @@ def cut_run_together(lines: list[Line]) -> list[Line]:
         run_together = alone or len(line.text) > _LONG_LINE
         out += [Line(line.number, piece, in_table=line.in_table)
                 for piece in _cut(line.text, sequence, run_together, above)]
-        text = line.text.rstrip(" \t\u3000")
-        above = text if text and text[-1] not in _SENTENCE_END + "；;" else ""
+        text = line.text.strip(" \t\u3000")
+        # (a label may take several lines: what they hold since the last end of a sentence, a window of it)
+        above = (above + text)[-_WINDOW:] if text and text[-1] not in _SENTENCE_END + "；;" else ""
     return out
 
 
@@ -114,6 +115,7 @@ def _cut(text: str, sequence: _Sequence, long: bool, above: str = "") -> list[st
             sequence.take(kind, value)
             heading = (match.end(), kind)
             listed.clear()
+            above = ""  # a line of its own item: no label above goes on in it
             continue
         expected = bool(value) and sequence.expects(kind, value)
         # `…做好以下工作：1.…。2.…。3.…`: a list in the item's text counts on from its own 1., even where its
