@@ -43,7 +43,7 @@ _NUMBER = re.compile(r"(?P<top>(?<![一二三四五六七八九十第])[一二�
 _CLOSING = ")）]】〕"
 _SENTENCE_END = "。！？!?：:" + _CLOSING
 #: A label whose value is units (or a leader, a deadline): `责任单位：`, `牵头部门:`, `责任领导：`, `责任单位（部门）：`.
-_LABEL_COLON = re.compile(r"(?:单位|部门|單位|部門|处室|科室|處室|领导|領導|时限|時限|牵头|牽頭|配合|责任人|責任人)"
+_LABEL_COLON = re.compile(r"(?:单位|部门|單位|部門|处室|科室|處室|主体|主體|领导|領導|时限|時限|牵头|牽頭|配合|责任人|責任人)"
                           r"(?:[(（][\u4e00-\u9fff]{1,4}[)）])?[:：]")  # (an aside: `责任单位（部门）：`)
 #: `附件：1.…2.…`: a list of attachments, not items (outline.py reads it so when it starts a line).
 _ATTACHMENTS = re.compile(r"附件[ \t\u3000]*[:：]$")
