@@ -267,7 +267,7 @@ def documents(draw):
 
 
 #: Punctuation a typeset line never starts with (it hangs at the end of the line before).
-_NO_LINE_START = "，。、；：？！,.;:?!)）]】〕》”’"
+_NO_LINE_START = "，。、；：？！,.;:?!)）]】〕》”’．﹒﹑"
 #: Punctuation a typeset line never ends with (it goes down to the next line).
 _NO_LINE_END = "(（[【〔《“‘"
 

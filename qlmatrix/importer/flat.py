@@ -137,7 +137,9 @@ def _cut_run_on_items(lines: list[Line]) -> list[Line]:
                 cursor = match.start()
                 last[kind] = value
         pieces.append(line.text[cursor:])
-        out += [Line(line.number, piece) for piece in pieces if piece.strip()] if len(pieces) > 1 else [line]
+        kept = [piece for piece in pieces if piece.strip()]
+        out += [Line(line.number, piece, cut_from=len(line.text) if at == len(kept) - 1 else 0)
+                for at, piece in enumerate(kept)] if len(pieces) > 1 else [line]
     return out
 
 

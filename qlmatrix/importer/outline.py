@@ -124,14 +124,10 @@ def _rank(match: re.Match[str]) -> int:
     return next(int(name[1]) for name, value in match.groupdict().items() if value)
 
 
-def _wraps(text: str, width: int = WRAP_WIDTH) -> bool:
-    """Does the paragraph go on in the next line (PDF or hard line wrap)?"""
-    return _wraps_at(text, len(text), width)
-
-
 def _wraps_at(last: str, length: int, width: int = WRAP_WIDTH) -> bool:
-    """`_wraps` for a paragraph of `length` characters whose last line is `last` (not empty). A line that opens a
-    bracket it does not close (`…提升工作质效。【责任` / `主体】X`) goes on, whatever its length."""
+    """Does a paragraph of `length` characters whose last line is `last` (not empty) go on in the next line (PDF
+    or hard line wrap)? A line that opens a bracket it does not close (`…提升工作质效。【责任` / `主体】X`) goes
+    on, whatever its length."""
     if last.endswith(_CONTINUES) or _depth(last) > 0 or _CLOSED_LABEL_END.search(last) or _OPEN_ASSIGNMENT.match(last):
         return True
     return length >= width and not _ends_paragraph(last)
@@ -140,7 +136,7 @@ def _wraps_at(last: str, length: int, width: int = WRAP_WIDTH) -> bool:
 #: Inside a name's own brackets (`(丙丁委)`, `（乙局）`, `(市、区)`): no role word, no label's colon, no sentence.
 _NAME_GLOSS = re.compile(r"^(?!.*(?:负责|負責|牵头|牽頭|配合|协办|協辦|主办|主辦))[^。；;：:，,]{1,15}$")
 #: An assignment sentence not yet closed (`由X牵头负责，A、B` / `配合。`): its frame says it goes on.
-_OPEN_ASSIGNMENT = re.compile(r"^由[^。；;！？!?]{2,}?(?:牵头|负责|牽頭|負責)[^。；;！？!?]*[，,、\u4e00-\u9fff”\"]$")
+_OPEN_ASSIGNMENT = re.compile(r"^由[^。；;！？!?]{2,}?(?:牵头|负责|牽頭|負責)[^。；;！？!?]*[，,、\u4e00-\u9fff”\")）]$")
 
 
 def _ends_paragraph(last: str) -> bool:
@@ -273,17 +269,17 @@ def build_outline(lines: list[Line]) -> Outline:
             outline.items.append(item)
             # the line's own length says whether it was wrapped, its number included (`一、…的全面` / `领导`)
             # (a number alone at a line's end, `…相关市、县政府三、` / `保障措施`: its title is the next line)
-            current, joinable = item.paragraphs, _wraps_at(rest, len(text), width) if rest else True
+            current, joinable = item.paragraphs, _wraps_at(rest, max(len(text), line.cut_from), width) if rest else True
             depth = _depth(rest)
             if label:  # a label after the item's sentence that goes on in the next line (`【协同责任` / `单位】…`)
-                joinable, label_wraps = False, _wraps_at(label, len(text), width)
+                joinable, label_wraps = False, _wraps_at(label, max(len(text), line.cut_from), width)
             pieces.append(rest)
             length = len(text)
         elif item is not None and LABEL.match(text) and not (joinable and depth > 0):  # (inside a bracket: goes on)
             flush()
             item.labels.append(Para(line.number, text))
             joinable = False
-            label_wraps = _wraps(text, width)
+            label_wraps = _wraps_at(text, max(len(text), line.cut_from), width)
         elif label_wraps and item is not None and item.labels and not _standalone(text) \
                 and not line.text[:1].isspace():
             # a label line wrapped like the text (`协办单位:…、园区党工` / `委、各街道党工委`)
@@ -306,7 +302,8 @@ def build_outline(lines: list[Line]) -> Outline:
             length = len(text)
             # a label line before any item (a document of unnumbered entries) is a line of its own
             depth = _depth(text)
-            joinable = _wraps(text, width) and not _standalone(text) and not (item is None and LABEL.match(text))
+            joinable = _wraps_at(text, max(len(text), line.cut_from), width) and not _standalone(text) \
+                and not (item is None and LABEL.match(text))
     flush()
     if not outline.items:
         _unnumbered_items(outline)

@@ -94,8 +94,10 @@ def cut_run_together(lines: list[Line]) -> list[Line]:
             above = ""
             continue
         run_together = alone or len(line.text) > _LONG_LINE
-        out += [Line(line.number, piece, in_table=line.in_table)
-                for piece in _cut(line.text, sequence, run_together, above)]
+        pieces = _cut(line.text, sequence, run_together, above)
+        out += [Line(line.number, piece, in_table=line.in_table,
+                     cut_from=len(line.text) if len(pieces) > 1 and at == len(pieces) - 1 else line.cut_from)
+                for at, piece in enumerate(pieces)]
         text = line.text.strip(" \t\u3000")
         # (a label may take several lines: what they hold since the last end of a sentence, a window of it)
         above = (above + text)[-_WINDOW:] if text and text[-1] not in _SENTENCE_END + "；;" else ""
