@@ -19,7 +19,12 @@ item can start:
   `…的精准性（一）研究…`): a short run of words with no sentence end after a
   number of a higher level.
 
-Everywhere else a number is text (`3.5%`, `一、二、三产业`, `第2.…`).
+Everywhere else a number is text (`3.5%`, `一、二、三产业`, `第2.…`). The counts are
+`一、`, `（一）`, `1.`, `（1）` and `①`, each of its own. A list in an item's text
+(`…做好以下工作：1.…。2.…。3.…`) counts on from its own 1.: its numbers are no
+items even where they would continue the items' count, until a note or a label's
+units end the item. A label wrapped over the lines above (`责任单位：A、B、县总工` /
+`会2.…`) ends at the next item's number as one on this line does.
 """
 
 from __future__ import annotations
