@@ -52,8 +52,14 @@ class ConfigError(QlmError, ValueError):
         super().__init__(Text(en, zh or en))
 
 
+#: Where options given as flags come from (`--select`, `--ignore`): no file to point into.
+COMMAND_LINE = "the command line"
+
+
 def _error(where: str, word: str | None, en: str, zh: str) -> ConfigError:
     """A ConfigError placed at the first mention of `word` in the settings file, when it can be found."""
+    if where == COMMAND_LINE:
+        return ConfigError(f"{COMMAND_LINE}: {en}", f"命令行：{zh}")
     place = _locate(where, word) if word else where
     return ConfigError(f"{place}: {en}", f"{place}：{zh}")
 
@@ -80,8 +86,13 @@ def _suggest(word: str, choices: Collection[str]) -> tuple[str, str]:
     close = closest(word, choices)
     if close:
         return f"; did you mean `{close}`?", f"；是否应为`{close}`？"
+    if len(choices) > _LISTED_AT_MOST:  # every rule's code and name: a screenful that hides the message
+        return "; `qlm rule` lists every rule", "；`qlm rule`可列出全部规则"
     listed = ", ".join(choices)
     return f"; expected one of: {listed}", f"；可用的值：{listed}"
+
+
+_LISTED_AT_MOST = 12
 
 
 def find_config(plan_path: str | os.PathLike[str]) -> tuple[Path, Table] | None:
@@ -145,17 +156,21 @@ def _settings(path: str, data: bytes) -> Table:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise toml_error(path, error) from error
+        raise toml_error(path, error, text) from error
 
 
-def toml_error(path: str, error: Exception) -> ConfigError:
-    """tomllib's `Invalid value (at line 1, column 11)` as `path:1:11: invalid TOML: invalid value`."""
+def toml_error(path: str, error: Exception, text: str | None = None) -> ConfigError:
+    """tomllib's `Invalid value (at line 1, column 11)` as `path:1:11: invalid TOML: invalid value`;
+    `(at end of document)` placed after the last character of `text` when it is given."""
     import re
 
-    text = str(error)
-    position = re.search(r"\(at line (\d+), column (\d+)\)", text)
-    reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", text)
+    message = str(error)
+    position = re.search(r"\(at line (\d+), column (\d+)\)", message)
+    reason = re.sub(r"\s*\(at (?:line \d+, column \d+|end of document)\)", "", message)
     place = f"{path}:{position.group(1)}:{position.group(2)}" if position else path
+    if position is None and text is not None and "(at end of document)" in message:
+        lines = text.rstrip().split("\n")  # an unclosed `[` or `"` is noticed only where the text ends
+        place = f"{path}:{len(lines)}:{len(lines[-1]) + 1}"
     return ConfigError(f"{place}: invalid TOML: {reason[:1].lower()}{reason[1:]}",
                        f"{place}：TOML 格式错误：{reason}")
 
@@ -267,7 +282,7 @@ def with_cli(config: Config, select: Iterable[str] | None = None, ignore: Iterab
     """The file's settings with command-line options on top: given flags replace the file's lists."""
     import attrs
 
-    where = "the command line"
+    where = COMMAND_LINE
     # One evolve with every field spelt out (a field not given keeps the file's value), so that
     # mypy checks each value against its field.
     return attrs.evolve(

@@ -166,3 +166,17 @@ def test_the_python_example_in_the_docs_runs():
     assert blocks
     for block in blocks:
         exec(compile(block, "docs/calendar.md", "exec"), {})
+
+
+@pytest.mark.parametrize("due", ["2022年13月1日", "2022年0月1日", "13月底前", "2022年12月32日", "2022年13月1日前"])
+def test_a_date_no_calendar_has_is_not_understood_and_the_calendar_stands(due):
+    """`时限: 2022年13月1日` was read as the point `2022-13-01`: no W104, and `qlm calendar` ended in a
+    traceback (calendar.IllegalMonthError: bad month number 13)."""
+    from qlmatrix.checks import run_checks
+
+    plan = loads(f"单位 甲\n任务 (一) 开展巡察 {{\n  牵头: 甲\n  时限: {due}\n}}\n")
+    assert [d.code for d in run_checks(plan)] == ["W104"]
+    assert build_calendar(plan, date(2022, 1, 1), date(2022, 12, 31)).occurrences() == []
+    # A real date next to it is still read: 2022年2月30日 is held to February's end, as 30日 is elsewhere.
+    kept = loads("单位 甲\n任务 (一) 开展巡察 {\n  牵头: 甲\n  时限: 2022年2月30日\n}\n")
+    assert [d.code for d in run_checks(kept)] == []

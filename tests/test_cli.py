@@ -159,3 +159,16 @@ def test_progress_only_on_a_terminal(capsys):
     quiet(1, "a.qlm")
     quiet.close()
     assert capsys.readouterr().err == ""
+
+
+def test_a_folder_without_plans_is_warned_about_in_check_and_fmt(tmp_path, capsys):
+    """`qlm check docs/` of a folder with no .qlm file said "checked 0 files: no problems found" and
+    nothing else: in CI, a mistyped folder passed."""
+    (tmp_path / "empty").mkdir()
+    assert main(["--lang", "en", "check", str(tmp_path / "empty")]) == 0
+    assert f"warning: no .qlm files in `{tmp_path / 'empty'}`" in capsys.readouterr().err
+    assert main(["--lang", "zh", "fmt", "--check", str(tmp_path / "empty")]) == 0
+    assert f"警告：`{tmp_path / 'empty'}`中没有.qlm文件" in capsys.readouterr().err
+    (tmp_path / "empty" / "p.qlm").write_text("单位 甲\n任务 (一) x (牵头:甲)\n", encoding="utf-8")
+    assert main(["--lang", "en", "check", str(tmp_path / "empty")]) == 0
+    assert "no .qlm files" not in capsys.readouterr().err

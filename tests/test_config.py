@@ -134,3 +134,13 @@ def test_settings_errors_have_a_position_and_both_languages(tmp_path, capsys):
     settings.write_text('[tool.qlmatrix]\nselect = [W2\n', encoding="utf-8")
     assert main(["--lang", "en", "check", str(tmp_path / "p.qlm")]) == 2
     assert f"{settings}:2:11: invalid TOML: " in capsys.readouterr().err
+
+
+def test_a_bad_flag_is_placed_on_the_command_line_in_both_languages_without_a_screenful(tmp_path, capsys):
+    (tmp_path / "p.qlm").write_text("单位 甲\n", encoding="utf-8")
+    assert main(["--lang", "zh", "check", str(tmp_path / "p.qlm"), "--select", "ZZZ"]) == 2
+    err = capsys.readouterr().err
+    assert "命令行：`--select`中的规则`ZZZ`不存在；`qlm rule`可列出全部规则" in err  # was "the command line：…"
+    assert "task-without-unit" not in err  # not every rule's code and name
+    assert main(["--lang", "en", "check", str(tmp_path / "p.qlm"), "--ignore", "ZZZ"]) == 2
+    assert "the command line: unknown rule `ZZZ` in `--ignore`; `qlm rule` lists every rule" in capsys.readouterr().err

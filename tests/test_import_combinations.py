@@ -5,11 +5,13 @@ The other property tests each cover one convention with a generator of its own. 
 conventions meet: a known convention in a variant (another label word, another character for the same number
 mark, a half-width colon), or two conventions in one document. This module draws each axis on its own:
 
-- numbering: the part's (`一、`, `一﹑`, `一．`, none) and the items' (`（一）`, `(一)`, `1.`, `1．`, `1、`, `1﹒`,
-  `１．`, `（1）`, `⑴`, `①`);
+- numbering: the part's (`一、`, `一﹑`, `一．`, `一。`, none) and the items' (`（一）`, `(一)`, `1.`, `1．`, `1、`, `1﹒`,
+  `１．`, `（1）`, `⑴`, `①`, `1。`);
 - the form of each item's assignment: a verb note `（A、B负责）` (the lead rule stated once in the first or not),
   labels in a bracket of any kind, label lines under the item (blank lines between or not, each ending `。`
-  or not), a sentence `由X牵头，A、B配合。`, 主办/协办, a star or a `（牵头）` mark on the lead;
+  or not), a sentence `由X牵头，A、B配合。`, 主办/协办, a star or a `（牵头）` mark on the lead; an item of several
+  notes each closing its sentences (a note perhaps wrapped to the next line's start); a title naming the lead
+  (`X牵头的工作`) over its text and a line of supporting units;
 - the label words (lead, support, responsible, the leader in charge), with qualifiers (`牵头考核单位`,
   `牵头单位（部门）`);
 - separators and the width of `,:;()`;
@@ -44,7 +46,7 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
 PARENTHESISED_DIGITS = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽"
 
 #: How a part is numbered: the mark after 一 (None: the items stand without parts).
-PART_MARKS = [None, "、", "﹑", "．", "、"]
+PART_MARKS = [None, "、", "﹑", "．", "、", "。"]
 #: How an item is numbered: (its number as written, its number in the task's id).
 ITEM_SCHEMES = {
     "cn-wide": (lambda n: f"（{CN[n - 1]}）", lambda n: f"({CN[n - 1]})"),
@@ -58,6 +60,7 @@ ITEM_SCHEMES = {
     "paren-narrow": (lambda n: f"({n})", lambda n: f"({n})"),
     "parenthesised": (lambda n: PARENTHESISED_DIGITS[n - 1], lambda n: f"({n})"),
     "circled": (lambda n: CIRCLED[n - 1], lambda n: f"({n})"),
+    "ideographic-stop": (lambda n: f"{n}。", str),  # `1。`: a copy whose full-width conversion reached the dot
 }
 
 #: Label words for the lead, the supporting units, the units responsible (the first listed leads, or, beside
@@ -87,7 +90,10 @@ SITE_AFTER = [["【打印本页】 【关闭窗口】", "上一篇：关于开�
 SUB_ITEM_SCHEMES = ("cn-wide", "cn-narrow", "dot", "wide-dot", "comma", "small-dot", "full-digits")
 #: Marks a label line's last character so the next item's number is written straight after it.
 RUN_IN = "\x00"
-FORMS = ["verb", "labels", "lines", "sentence", "host", "star", "mark", "verbs", "closed", "spaced", "leader-note"]
+FORMS = ["verb", "labels", "lines", "sentence", "host", "star", "mark", "verbs", "closed", "spaced", "leader-note",
+         "groups", "titled"]
+#: Sentences of an item that holds several notes, each closing the sentences before it (`…。（A负责）…。（B负责）`).
+GROUP_SENTENCES = ["能耗强度下降13%。", "用水总量控制在1.8亿立方米以内。", "森林覆盖率达到46%。", "新增就业2.5万人以上。"]
 #: How the document's lines are laid out: as written, indented, wrapped at a page width, run together on one line
 #: (`QLM_COMBINATIONS_LAYOUTS=wrap,spaces` draws only those named, to look at one layout in a heavy run).
 LAYOUTS = [name for name in os.environ.get("QLM_COMBINATIONS_LAYOUTS", "").split(",")
@@ -186,6 +192,43 @@ def _note(draw, form: str, lead: str, supports: list[str], collective: str | Non
     return f"{o}{draw(st.sampled_from(RESPONSIBLE_LABELS))}{colon}{listed}{due_in}{c}", [], gold
 
 
+def _groups(draw, number: str, task: str, pool: list[str], running: list[str]):
+    """An item of several notes, each closing the sentences before it (a note perhaps wrapped to the start of the
+    next line): one task a group, `task-1`, `task-2`."""
+    lines = [f"{number}{draw(st.sampled_from(TITLES))}。"]
+    expected = {}
+    sentences = draw(st.permutations(GROUP_SENTENCES))  # each group says something else
+    for group in range(1, draw(st.integers(2, 3)) + 1):
+        chosen = draw(st.lists(st.sampled_from(pool), min_size=1, max_size=3, unique=True))
+        o, c = ("[", "]") if any("(" in name or "（" in name for name in chosen) else draw(st.sampled_from(BRACKETS[:2]))
+        if len(chosen) > 1 and draw(st.booleans()):
+            note = f"{o}{chosen[0]}牵头，{'、'.join(chosen[1:])}配合{c}"
+        else:
+            note = f"{o}{'、'.join(chosen)}{draw(st.sampled_from(['负责', '按职责分工负责']))}{c}"
+        lines[-1] += sentences[group - 1]
+        if draw(st.booleans()):
+            lines.append(note)  # the note wrapped to the next line's start
+        else:
+            lines[-1] += note
+        expected[f"{task}-{group}"] = ((chosen[0],), frozenset(chosen[1:]))
+    return lines, expected
+
+
+def _titled(draw, number: str, task: str, pool: list[str], running: list[str]):
+    """`（二）X牵头的工作` / its text / `协同单位：A、B。`: the title names the lead, a label line the supporting units."""
+    lead = draw(st.sampled_from(running))
+    supports = draw(st.lists(st.sampled_from([name for name in pool if name != lead]), max_size=3, unique=True))
+    lines = [f"{number}{lead}{draw(st.sampled_from(['牵头的工作', '负责的工作', '牵头工作']))}"]
+    if body := draw(st.sampled_from(BODIES)):
+        lines.append(body)
+    if supports:
+        # (beside the title's lead a 责任单位 line supports, as beside a 牵头单位 line)
+        lines.append(f"{draw(st.sampled_from(SUPPORT_LABELS + RESPONSIBLE_LABELS))}{draw(st.sampled_from(['：', ':']))}"
+                     f"{'、'.join(supports)}"
+                     f"{draw(st.sampled_from(['。', '']))}")
+    return lines, {task: ((lead,), frozenset(supports))}
+
+
 @st.composite
 def documents(draw):
     pool = draw(st.lists(any_names, min_size=3, max_size=8, unique=True))
@@ -217,6 +260,16 @@ def documents(draw):
             if form in ("star", "mark") and len(chosen) < 2:
                 form = "labels"
             axes.append(f"form:{form}")
+            if form in ("groups", "titled"):
+                if form == "titled" and not running:
+                    form = "groups"
+                item_lines, item_expected = (_groups if form == "groups" else _titled)(
+                    draw, written(number), prefix + in_id(number), pool, running)
+                lines += item_lines
+                expected.update(item_expected)
+                if blank_between:
+                    lines.append("")
+                continue
             note, after, (leads, supports) = _note(draw, form, chosen[0], chosen[1:], collective, first, rule_said)
             first = False
             body = draw(st.sampled_from(BODIES))
@@ -232,7 +285,10 @@ def documents(draw):
                 lines.append(f"{written(number)}{draw(st.sampled_from(TITLES))}。{body}{note}")
             if after and blank_between and draw(st.booleans()):
                 after = [line for label in after for line in ("", label)]
-            if form == "lines" and not blank_between and draw(st.integers(0, 4)) == 0:
+            # (`…县乙办2。…`, `…县乙办三。…`: `1。` is read after a note's bracket or at a line's start only, `一。` at a
+            # line's start only, since `…统一。` ends sentences; docs/importing.md)
+            if form == "lines" and not blank_between and part_mark != "。" and scheme != "ideographic-stop" \
+                    and draw(st.integers(0, 4)) == 0:
                 axes.append("label-runs-in")  # the last label line runs into the next item's number
                 after = [*after[:-1], after[-1].rstrip("。") + RUN_IN]
             lines += after
@@ -337,6 +393,18 @@ FOUND = [
      {"一1": (("县甲局(丙丁委)",), frozenset({"县乙办(丙丁委)", "县丙委"})),
       "一2": (("县乙办(丙丁委)",), frozenset({"县丙委"})), "一3": (("县丙委",), frozenset({"县甲局(丙丁委)"})),
       "一4": (("县甲局(丙丁委)",), frozenset())}, []),
+    # an item of several notes whose last note stands on a line of its own after a sibling with a note of its own
+    # (`（责任部门：X）`: a label, no verb): the note is the item's last group, not one note for the part above
+    ("某县分工方案\n一、重点任务\n①完善工作机制。建立健全工作台账。（责任部门:县甲局）\n②优化政务服务。能耗强度下降13%。"
+     "（县乙办负责）用水总量控制在1.8亿立方米以内。\n（县丙委(丁所)负责）\n",
+     {"一(1)": (("县甲局",), frozenset()), "一(2)-1": (("县乙办",), frozenset()),
+      "一(2)-2": (("县丙委(丁所)",), frozenset())}, []),
+    # a title naming its lead over its text (a name holding a bracket, a quoted word), with or without a label line
+    # of supporting units; items numbered `1。`, one after a note's bracket in a line run together
+    ("某县分工方案\n一、重点任务\n1。县甲局(丁所)牵头的工作\n建立健全工作台账，逐项推进落实。\n协同单位：县乙办、县丙委。\n"
+     "2。“一一”县丙委负责的工作\n完善相关制度。\n3。加强组织领导。（县乙办负责）4。强化监督检查。（县丙委牵头，县甲局(丁所)配合）\n",
+     {"一1": (("县甲局(丁所)",), frozenset({"县乙办", "县丙委"})), "一2": (("“一一”县丙委",), frozenset()),
+      "一3": (("县乙办",), frozenset()), "一4": (("县丙委",), frozenset({"县甲局(丁所)"}))}, []),
     # round eight, one line: paragraphs apart by blanks of any kind cut before `①`/`(1)` as before `1.`, never inside
     # a bracket whose labels spaces part; page numbers between them taken out; a label's units running into `（2）`
     ("某县分工方案 一、重点任务\u3000①完善工作机制。（县甲局负责） - 2 -  ②优化政务服务。[牵头单位：县乙办  配合单位：县丙委] "
@@ -371,6 +439,8 @@ FOUND = [
 @example(FOUND[8])
 @example(FOUND[9])
 @example(FOUND[10])
+@example(FOUND[11])
+@example(FOUND[12])
 def test_documents_of_every_convention_combined_give_back_their_assignments(document):
     text, expected, _ = document
     assert _roles(text) == expected, text

@@ -609,3 +609,52 @@ def test_a_row_that_dropped_a_cell_inside_and_ends_empty_is_placed_by_what_its_c
     assert (found["12"].lead, found["12"].units(qlmatrix.Role.SUPPORT)) == ("区城管局", ("区环卫处", "高新园区", "各街道"))
     assert found["13"].leaders == ("周岚",) and "已建成" not in (found["13"].task.body or "")
     assert {p.excerpt.split(" | ")[0] for p in result.problems} >= {"11", "12", "13"}  # each row's placing reported
+
+
+def test_items_numbered_with_the_ideographic_full_stop():
+    from qlmatrix.importer.marks import plain_marks
+    found = tasks(import_file(DATA / "ideographic-stops.txt"))
+    assert sorted(found) == ["1", "2", "3", "4", "5"]
+    # `…(市住建局负责)5。完善…`: an item run together after the note of the one before
+    assert found["5"].lead == "市民政局" and found["5"].title.startswith("完善社区养老服务网络")
+    # `（…分别负责，年内持续推进）`: the vague word is the 时限's own, not also a 频次
+    assert (found["1"].cadence, found["1"].due.text) == (None, "年内持续推进")
+    # only where an item may start, and never a number inside a sentence or before a digit
+    assert [plain_marks(text) for text in ("  12。按照", "增长3。", "2。5倍", "1。", "2023。全年")] == [
+        "  12.按照", "增长3。", "2。5倍", "1。", "2023。全年"]
+
+
+def test_a_note_wrapped_to_the_next_line_still_closes_its_group_of_sentences():
+    found = tasks(import_file(DATA / "wrapped-group-notes.txt"))
+    assert (found["一(一)1-3"].lead, found["一(一)1-4"].lead) == ("县林业局", "县自然资源局")
+    assert found["一(一)1-3"].title.startswith("森林覆盖率") and found["一(一)1-4"].title.startswith("耕地保有量")
+    assert found["一(一)3-2"].units(qlmatrix.Role.SUPPORT) == ("各乡镇人民政府",)  # the note on an indented line
+
+
+def test_a_title_naming_the_lead_joins_label_lines_of_supporting_units():
+    result = import_file(DATA / "titled-leads.txt")
+    found = tasks(result)
+    assert (found["一(一)"].lead, found["一(一)"].units(qlmatrix.Role.SUPPORT)) == ("市审计局", ("市直各部门", "各县区人民政府"))
+    assert found["一(一)"].leaders == ("赵明",)  # from the leader heading above it
+    # an official named by office (`市政府分管领导同志`) is one leader, not names run together: nothing reported
+    assert found["三1"].leaders == ("市政府分管领导同志",) and not result.problems
+
+
+def test_a_sites_publication_date_does_not_contradict_the_documents_own():
+    page = ("• 成文日期：2031年3月3日\n• 发布日期：2031年3月9日\n关于印发某区分工方案的通知\n各街道办事处：\n现印发给你们。\n"
+            "某区人民政府办公室\n2031年3月3日\n某区分工方案\n一、主要目标\n1.甲事项。（区甲局负责）\n")
+    result = import_text(page)
+    assert result.plan.date == datetime.date(2031, 3, 3) and not result.problems
+    # a publication date alone still dates the plan; two dates of the document's own are still reported
+    assert import_text("发布日期：2031年3月9日\n某方案\n一、任务\n1.甲事项。（区甲局负责）\n").plan.date == datetime.date(2031, 3, 9)
+    assert import_text(page.replace("• 成文日期：2031年3月3日", "• 成文日期：2031年3月2日")).plan.date is None
+
+
+def test_a_short_plan_right_after_the_notices_signature_is_no_closing_block():
+    # no blank lines, every line after the date short: the date is the notice's, the plan goes on after it
+    result = import_text("关于印发某区分工方案的通知\n各街道办事处：\n现印发给你们。\n某区人民政府办公室\n2031年3月3日\n"
+                         "某区分工方案\n一、主要任务\n（一）甲事项。（区甲局负责）\n")
+    assert tasks(result)["一(一)"].lead == "区甲局" and result.plan.date == datetime.date(2031, 3, 3)
+    # a signature block at the end is still one
+    closing = import_text("某区分工方案\n一、主要任务\n（一）甲事项。（区甲局负责）\n某区人民政府办公室\n2031年3月3日\n（此件公开发布）\n")
+    assert closing.plan.issuer == "某区人民政府办公室" and "此件公开发布" not in closing.text.split("章", 1)[1]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -1007,3 +1009,81 @@ def test_a_party_committee_and_its_government_named_together_stay_one_unit(heads
     result = import_text(text)
     got = {t.id: (t.units(Role.LEAD), t.units(Role.SUPPORT)) for t in resolve(result.plan).tasks}
     assert got == {"一(1)": ((units[0],), tuple(units[1:]))}, text
+
+
+#: Columns a 分工表 adds beside the units, and the cell each row gives them: a person, progress prose, a date.
+BESIDE_UNITS = {"责任领导": "王某", "落实情况": "已完成年度目标的六成，正在推进。", "完成时限": "2031年底前"}
+#: Unit names a table cell keeps whole on a line of its own (a cell of several lines is then a list of them).
+whole_names = table_names.filter(lambda n: len(n) >= 3 and " " not in n and cell_kind(n) == "unit")
+
+
+@settings(max_examples=int(os.environ.get("QLM_TABLE_EXAMPLES", "40")), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(st.lists(whole_names, min_size=4, max_size=8, unique=True),
+       st.sampled_from(["pipes", "blank", "bare", "rowpipes", "spaced"]),
+       st.sampled_from(["serial", "restart", "task", "none"]),
+       st.integers(0, 3), st.one_of(st.none(), st.sampled_from(sorted(BESIDE_UNITS))),
+       st.sampled_from([None, "★", "*"]), st.lists(st.booleans(), min_size=1, max_size=3), st.integers(0, 99))
+def test_a_table_copied_in_any_layout_numbered_any_way_gives_back_every_row(
+        pool, style, numbering, parts, beside, mark, split, seed):
+    """A 分工表 as a copy leaves it, every axis drawn on its own: cells ending ` |`, one cell a line with or without
+    blank lines between, rows of `|` cells, rows apart by spaces; rows numbered by a 序号 straight through, by a
+    序号 starting again at 1 under each part heading, by the number the task cell opens with (no 序号 column), or
+    by what the cells hold (no number at all: a task's text, then its units);
+    part headings between the rows; a column beside the units (责任领导, 落实情况, 完成时限); one 责任单位 column
+    with the lead marked `★` or `*`, or 牵头单位 and 配合单位; a supporting cell of two paragraphs or lines (the
+    second a unit of its own). Every row's assignment comes back under the ids the document's numbers give."""
+    if numbering == "restart" and not parts:
+        numbering = "serial"
+    if numbering == "none" and style in ("rowpipes", "spaced"):
+        numbering = "task"  # rows with no number at all are told apart by what their cells hold, a cell a line
+    if style == "spaced" and numbering in ("task", "none") and mark and beside is None:
+        beside = "完成时限"  # two columns apart by spaces are no table the importer looks for
+    columns = (["序号"] if numbering in ("serial", "restart") else []) + ["重点任务"] + (["责任单位"] if mark else ["牵头单位", "配合单位"]) \
+        + ([beside] if beside else [])
+    one_line = style in ("rowpipes", "spaced")  # a row on one line: a cell of two paragraphs is written joined
+    rows: list[list[str | list[str]] | str] = []
+    expected = {}
+    serial = 0
+    for part in range(parts or 1):
+        if parts:
+            rows.append(f"{CN[part]}、第{CN[part]}方面工作")
+        for k in range(1, 3):
+            serial += 1
+            number = k if numbering == "restart" else serial
+            at = (seed + 3 * serial) % len(pool)
+            lead, support, more = pool[at], pool[(at + 1) % len(pool)], pool[(at + 2) % len(pool)]
+            two = split[serial % len(split)] and more not in (lead, support)
+            task = f"{TITLES[serial % len(TITLES)]}，{BODIES[0]}"
+            cells: list[str | list[str]] = [str(number)] if numbering in ("serial", "restart") else []
+            cells.append(f"{number}.{task}" if numbering == "task" else task)
+            if mark:
+                first = f"{support}、{lead}{mark}"
+                cells.append([first, more] if two else first)
+            else:
+                cells += [lead, [support, more] if two else support]
+            if beside:
+                cells.append(BESIDE_UNITS[beside])
+            rows.append(cells)
+            key = f"#{k if parts else serial}" if numbering == "none" else str(number)  # `一#1`: a row without a number
+            expected[(CN[part] if parts else "") + key] = ((lead,), frozenset([support, more] if two else [support]))
+    lines = ["某区2031年重点工作任务分解表", ""]
+    if one_line:
+        apart = " | " if style == "rowpipes" else " "
+        lines.append(apart.join(columns))
+        for row in rows:
+            lines.append(row if isinstance(row, str)
+                         else apart.join("、".join(c) if isinstance(c, list) else c for c in row))
+    else:
+        flat = list(columns) + [cell for row in rows for cell in ([row] if isinstance(row, str) else row)]
+        for cell in flat:
+            pieces = cell if isinstance(cell, list) else [cell]
+            if style == "pipes":
+                lines += [*pieces[:-1], pieces[-1] + " |"]
+            elif style == "blank":
+                lines += [line for piece in pieces for line in (piece, "")]
+            else:
+                lines += pieces
+    result = import_text("\n".join(lines) + "\n")
+    got = {t.id: (t.units(Role.LEAD), frozenset(t.units(Role.SUPPORT))) for t in resolve(result.plan).tasks}
+    assert got == expected, "\n".join(lines)

@@ -334,6 +334,53 @@ def test_a_file_that_is_not_a_zip_archive_is_unreadable(tmp_path):
     assert error.value.diagnostic.code == "I002"
 
 
+@pytest.mark.parametrize("name, data, kind", [
+    ("plan.txt", b"%PDF-1.7\n%\xe2\xe3\n1 0 obj\n", "a PDF file"),
+    ("plan.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(40), "an old Word"),
+    ("plan.xlsx", b"PK\x03\x04\x14\x00" + bytes(40), "a zip archive"),
+    ("plan.html", "<!DOCTYPE html>\n<html><body><p>一、总则</p></body></html>".encode(), "an HTML page"),
+    ("plan.doc", "\ufeff <html xmlns:w='urn:schemas-microsoft-com:office:word'>（一）".encode(), "an HTML page"),
+    ("plan.docx", b"<HTML><BODY>\xd2\xbb</BODY></HTML>", "an HTML page"),  # Word's web page, renamed
+])
+def test_a_document_in_another_format_is_named_with_how_to_save_it(tmp_path, capsys, name, data, kind):
+    """Read as text, a PDF or .doc was an encoding error blaming UTF-16, and an HTML page imported its tags."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    for lang, words in (("en", kind), ("zh", "另存为.docx")):
+        assert main(["--lang", lang, "import", str(path)]) == 2
+        err = capsys.readouterr().err
+        assert "I002" in err and words in err and "Traceback" not in err
+    with pytest.raises(DocumentError):
+        import_text(data, name)
+
+
+def test_another_office_document_named_docx_says_what_it_is(tmp_path, capsys):
+    """python-docx's own words named a BytesIO object and a content type, in English in a Chinese message."""
+    pytest.importorskip("docx")
+    import openpyxl
+
+    path = tmp_path / "plan.docx"
+    openpyxl.Workbook().save(path)
+    assert main(["--lang", "zh", "import", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "它是电子表格（改了扩展名的.xlsx？），不是Word文档" in err and "BytesIO" not in err and "另存为.docx" in err
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("notes.txt", "一、总则")
+    assert main(["--lang", "en", "import", str(path)]) == 2
+    assert "it is a zip archive with no Word document in it" in capsys.readouterr().err
+
+
+def test_an_empty_document_says_so_without_a_dangling_colon(tmp_path, capsys):
+    path = tmp_path / "plan.txt"
+    path.write_bytes(b"  \n\n")
+    assert main(["--lang", "zh", "import", str(path)]) == 0
+    err = capsys.readouterr().err
+    assert f"{path}:1: 文档为空\n" in err
+    (tmp_path / "words.txt").write_text("总体要求\n", encoding="utf-8")
+    assert main(["--lang", "zh", "import", str(tmp_path / "words.txt")]) == 0
+    assert "未找到带编号的条目（一、 (一) 1.）：总体要求\n" in capsys.readouterr().err  # full-width colon in Chinese
+
+
 def test_size_and_line_limits(monkeypatch, tmp_path):
     monkeypatch.setattr(limits, "MAX_DOCUMENT_BYTES", 100)
     path = tmp_path / "plan.txt"

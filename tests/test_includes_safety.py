@@ -160,3 +160,31 @@ def test_a_nul_anywhere_gives_diagnostics_never_a_traceback(text, tmp_path, caps
         assert diagnostic.message.en and diagnostic.message.zh  # renders in both languages
     (tmp_path / "p.qlm").write_text(text, encoding="utf-8")
     assert main(["--lang", "zh", "check", str(tmp_path / "p.qlm")]) in (0, 1)
+
+
+def test_every_refused_include_and_deep_nesting_says_how_to_fix_it(tmp_path, monkeypatch):
+    """E007, E008, E016, E017, E018 and E019 named what was wrong and no fix (every other diagnostic has one)."""
+    from qlmatrix.diagnostics.messages import render_help
+
+    (tmp_path / "loop.qlm").write_text('引入 "loop.qlm"\n', encoding="utf-8")
+    (tmp_path / "chain.qlm").write_text('引入 "chain2.qlm"\n', encoding="utf-8")
+    (tmp_path / "chain2.qlm").write_text('单位 乙\n', encoding="utf-8")
+    cases = {"E007": '引入 "missing.qlm"\n', "E008": '引入 "loop.qlm"\n', "E017": '引入 "../outside.qlm"\n',
+             "E016": "章 一、a {\n" * (limits.MAX_NESTING + 1)}
+    found = {}
+    for code, text in cases.items():
+        path = tmp_path / f"{code}.qlm"
+        path.write_text(text, encoding="utf-8")
+        found.update((d.code, d) for d in read_file(path).diagnostics)
+    monkeypatch.setattr(limits, "MAX_INCLUDE_DEPTH", 0)
+    (tmp_path / "E018.qlm").write_text('引入 "chain.qlm"\n', encoding="utf-8")
+    found.update((d.code, d) for d in read_file(tmp_path / "E018.qlm").diagnostics)
+    cases["E018"] = ""
+    monkeypatch.setattr(limits, "MAX_INCLUDE_DEPTH", 32)
+    monkeypatch.setattr(limits, "MAX_INCLUDED_FILES", 0)
+    found.update((d.code, d) for d in read_file(tmp_path / "chain.qlm").diagnostics)
+    assert set(cases) | {"E019"} <= set(found)
+    for code in (*cases, "E019"):
+        english, chinese = (render_help(found[code], lang) for lang in ("en", "zh"))
+        assert english and chinese and english != chinese, code
+        assert not any(mark in chinese for mark in (", ", ": ", "; ")), chinese  # full-width punctuation

@@ -313,6 +313,18 @@ def test_duplicate_property_points_at_the_first():
     assert diagnostic.code == "E004" and diagnostic.labels[0].span.column == 8
 
 
+def test_a_role_given_twice_is_told_to_list_its_units_in_one_entry():
+    """`配合: 甲` then `配合: 乙` is two units meant, not one to drop: "keep one of them" lost a unit."""
+    from qlmatrix.diagnostics.messages import render_help
+
+    (diagnostic,) = read_text("单位 甲、乙、丙\n任务 (一) x {\n  牵头: 甲\n  配合: 乙\n  配合: 丙\n}\n", "t.qlm").diagnostics
+    assert diagnostic.code == "E004" and (diagnostic.span.line, diagnostic.labels[0].span.line) == (5, 4)
+    assert render_help(diagnostic, "zh") == "请只保留一处`配合:`，把各单位列在其中，如`配合: 甲、乙`"
+    assert render_help(diagnostic, "en") == "keep one `配合:` and list every unit in it, e.g. `配合: 甲、乙`"
+    (other,) = read_text("单位 A { 全称: x; 全称: y }", "t.qlm").diagnostics
+    assert render_help(other, "en") == "keep one of them"
+
+
 def test_empty_value_is_reported():
     assert errors("单位 A { 全称: }") == ["E010"]
 

@@ -12,6 +12,7 @@ from qlmatrix.cli import main
     ('[severity]\nW205 = []\n', ":2:1:", "severity of `W205` is `[]`"),
     (b'[severity]\nW205 = "error"\n# \xff\n', ":3:3:", "not valid UTF-8"),
     (b'\xef\xbb\xbf[severity]\nW205 = []\n', ":2:1:", "severity of `W205`"),  # a BOM is read, not an error
+    ('select = [\n  "W2",\n\n', ":2:8:", "invalid TOML: invalid value"),  # "(at end of document)": placed there
 ])
 def test_bad_settings_files_are_placed_and_explained(tmp_path, capsys, settings, where, words):
     (tmp_path / "p.qlm").write_text("单位 甲\n", encoding="utf-8")
@@ -129,3 +130,46 @@ def test_every_json_writer_escapes_what_utf8_or_a_reader_cannot_take():
     findings = qlmatrix.check(plan)
     for text in (diagnostics_json.dumps(findings, "en"), sarif.dumps(findings, "en")):
         text.encode("utf-8")
+
+
+@pytest.mark.parametrize("text, code", [
+    ("x" * 300_000, "E001"),  # one name of 300,000 characters
+    ("单位 甲\n章 一、a {\n(一)甲(责任单位:" + "甲" * 300_000 + "\n}\n", "E001"),  # an annotation never closed
+    ("单位 甲\n" + "\n" * 300_000 + "x x\n", "E001"),  # one separator of 300,000 line ends
+])
+def test_a_hostile_long_token_is_read_in_memory_proportional_to_the_file(text, code):
+    """The lexer's repeats are possessive and the recovery's scan takes runs, not characters: a repeated
+    group with alternatives kept a backtracking point per character (about 540 bytes each, 2.7 GB for a
+    5 MB line of `x`), and a list of one-character strings costs about 80 bytes per CJK character."""
+    import tracemalloc
+
+    from qlmatrix.parser import read_text
+
+    read_text("单位 甲\n")  # the parser is built (and its tables cached) outside the measurement
+    tracemalloc.start()
+    try:
+        result = read_text(text, "p.qlm")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert [d.code for d in result.diagnostics][:1] == [code]
+    assert peak < 40 * len(text.encode()), f"{peak:,} bytes for {len(text):,} characters"
+
+
+def test_a_plan_with_carriage_return_line_ends_is_refused_not_read_as_empty(tmp_path, capsys):
+    """Lines ending in CR alone (classic Mac OS): the lexer reads LF and CRLF, so the whole file was one
+    line, and a plan opening with a comment checked as empty, "no problems found", exit 0."""
+    text = "# 某区实施方案\n单位 甲\n任务 (一) 开展检查\n"
+    path = tmp_path / "p.qlm"
+    path.write_bytes(text.replace("\n", "\r").encode())
+    assert main(["--lang", "en", "check", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "error[E021]" in out and f"{path}:1:9" in out and "help: save the file again with LF or CRLF" in out
+    assert main(["--lang", "zh", "fmt", str(path)]) == 1
+    assert "E021" in capsys.readouterr().err and path.read_bytes() == text.replace("\n", "\r").encode()
+    # CRLF, and a CR inside a quoted title, are read as before.
+    path.write_bytes(text.replace("\n", "\r\n").encode())
+    assert main(["--lang", "en", "check", str(path)]) == 0 and "W201" in capsys.readouterr().out
+    from qlmatrix.parser import read_text
+
+    assert [d.code for d in read_text('单位 甲\n任务 (一) "标题\r" { 牵头: 甲 }\n').diagnostics] == []

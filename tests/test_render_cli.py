@@ -88,6 +88,27 @@ def test_failing_dot_writes_nothing_even_with_partial_output(tmp_path, monkeypat
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".qlm-")] == []
 
 
+def test_dots_warnings_are_passed_on(tmp_path, monkeypatch, capsys):
+    """`qlm diagram` dropped what dot said on success: a 2,000-task diagram's PNG "scaled by 0.217 to
+    fit" (illegible) came with no word of it."""
+    fake_dot(tmp_path, "cat >/dev/null; printf '\\211PNG'; "
+                       "echo 'dot: graph is too large for cairo-renderer bitmaps. Scaling by 0.2 to fit' >&2\n")
+    monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
+    assert main(["--lang", "zh", "diagram", FIXTURE, "-o", str(tmp_path / "r.png")]) == 0
+    assert "警告：dot：graph is too large for cairo-renderer bitmaps. Scaling by 0.2 to fit" in capsys.readouterr().err
+    assert (tmp_path / "r.png").read_bytes().startswith(b"\x89PNG")
+
+
+def test_render_passes_dots_warnings_on_once_each(tmp_path, monkeypatch, capsys):
+    fake_dot(tmp_path, "cat >/dev/null; printf '<svg width=\"80pt\" height=\"60pt\" viewBox=\"0 0 80 60\" "
+                       "xmlns=\"http://www.w3.org/2000/svg\"></svg>'; echo 'Warning: trouble ahead' >&2\n")
+    monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
+    assert main(["--lang", "en", "render", FIXTURE, "-o", str(tmp_path / "out")]) == 0
+    err = capsys.readouterr().err
+    assert err.count("trouble ahead") == 1  # four pictures, one warning naming the first
+    assert "warning: dot (org.svg and 3 more): Warning: trouble ahead" in err
+
+
 @pytest.mark.graphviz
 def test_render_writes_every_format(tmp_path, capsys):
     assert main(["render", FIXTURE, "-o", str(tmp_path / "out")]) == 0

@@ -161,3 +161,24 @@ def test_qlm_render_writes_a_diagram_too_big_for_dot_in_parts_only(tmp_path, cap
     assert "too big for one picture" in err and "written in 11 parts" in err
     assert main(["--lang", "zh", "render", str(XIANGYANG), "-o", str(tmp_path / "zh"), "--allow-errors"]) == 0
     assert "一张图画不下" in capsys.readouterr().err
+
+
+def test_qlm_diagram_refuses_a_whole_picture_too_big_for_dot_at_once(tmp_path, capsys, monkeypatch):
+    """`qlm diagram` of a 10,000-task plan as SVG waited 300 s for dot and then failed. Above
+    `ONE_PIECE_TASKS` it now says at once why and what to do, and writes nothing; the DOT text is
+    still written, and the org chart drawn."""
+    from qlmatrix.cli import diagram
+
+    monkeypatch.setattr(diagram, "ONE_PIECE_TASKS", 5)  # 襄阳 has more: it stands for a plan of 10,000
+    out = tmp_path / "whole.svg"
+    capsys.readouterr()
+    assert main(["--lang", "en", "diagram", str(XIANGYANG), "-o", str(out), "--allow-errors"]) == 2
+    err = capsys.readouterr().err
+    assert "too big for one picture" in err and "--split section" in err and "--format dot" in err
+    assert not out.exists()
+    assert main(["--lang", "zh", "diagram", str(XIANGYANG), "-o", str(out), "--allow-errors"]) == 2
+    assert "一张图画不下" in capsys.readouterr().err
+    assert main(["diagram", str(XIANGYANG), "-o", str(tmp_path / "whole.dot"), "--allow-errors"]) == 0
+    assert (tmp_path / "whole.dot").read_text(encoding="utf-8").startswith("digraph")
+    # The org chart is not the responsibility diagram: drawn as before.
+    assert main(["diagram", str(XIANGYANG), "--view", "org", "-o", str(tmp_path / "org.dot"), "--allow-errors"]) == 0

@@ -37,7 +37,7 @@ def edges(source: str) -> list[str]:
 @pytest.mark.parametrize("kind", ["graph", "node", "edge"])
 def test_font_is_named_on_graph_node_and_edge(responsibility, org, kind):
     for source in (responsibility, org):
-        assert re.search(rf'^  {kind} \[fontname="Noto Sans CJK SC"', source, re.M)
+        assert re.search(rf'^  {kind} \[[^\n]*fontname="Noto Sans CJK SC"', source, re.M)
 
 
 def test_each_section_is_one_table_in_document_order(responsibility):
@@ -265,3 +265,60 @@ def test_the_diagrams_edges_are_the_resolved_holdings(source, filters):
         [[(holding.role, holding.unit, holding.source) for holding in holdings] for _, holdings in held]
     if not filters:
         assert any(edge.source is not None for _, edges in drawn for edge in edges)  # inheritance is exercised
+
+
+def test_the_org_charts_section_filter_narrows_oversight():
+    """Oversight edges of a section filter come from that section's tasks only: the filter once kept
+    the section's name without its resolved scope, so every section's oversight was drawn."""
+    from qlmatrix.render import diagram_source
+
+    plan = qlmatrix.loads(
+        "单位 督查室、甲、乙、丙\n"
+        "章 一、第一章 {\n  监督: 督查室\n  (一)甲的事。(责任单位:甲)\n}\n"
+        "章 二、第二章 {\n  监督: 督查室\n  (一)乙的事。(责任单位:乙)\n}\n"
+        "章 三、第三章 {\n  (一)丙的事。(责任单位:丙)\n}\n")
+
+    def oversight(section):
+        source = diagram_source(plan, "org", section=section)
+        names = dict(re.findall(r'^\s*(u\d+) \[label="([^"]+)"', source, re.M))
+        return {names[head] for tail, head in re.findall(r"^\s*(u\d+) -> (u\d+) \[[^\n]*dotted", source, re.M)
+                if names[tail] == "督查室"}
+
+    assert oversight(None) == {"甲", "乙"}
+    assert oversight("一") == {"甲"}
+    assert oversight("二、第二章") == {"乙"}
+    assert oversight("三") == set()
+
+
+MUTUAL = ("单位 党委\n单位 甲局、乙局、丙局 { 上级: 党委 }\n"
+          "任务 (一) 甲的事 { 牵头: 甲局; 监督: 乙局 }\n任务 (二) 乙的事 { 牵头: 乙局; 监督: 甲局 }\n"
+          "任务 (三) 丙的事 { 牵头: 丙局; 监督: 甲局 }\n"
+          "汇报 甲局 -> 乙局 { 内容: 情况; 频次: 每季度 }\n汇报 乙局 -> 甲局 { 内容: 反馈; 频次: 每季度 }\n")
+
+
+@pytest.mark.parametrize("view", ["org", "responsibility"])
+def test_the_edge_defaults_declare_every_edge_attribute_in_name_order(view):
+    """Graphviz 2.43 lays out the edges of two neighbours of one rank, when one has ports, in an auxiliary
+    graph whose attributes it declares in name order, and reads them by their place in the main graph:
+    the bundled example's oversight edge to 综合办 read the font's name as its arrowhead and lost it."""
+    from qlmatrix.render import diagram_source
+
+    source = diagram_source(qlmatrix.loads(MUTUAL), view)
+    declared = re.findall(r"(\w+)=", re.search(r"^  edge \[(.*)\];$", source, re.M).group(1))
+    used = {name for line in source.splitlines() if " -> " in line for name in re.findall(r"(\w+)=", line)}
+    assert declared == sorted(declared) and used <= set(declared) and "fontname" in declared
+    if view == "org":
+        assert re.search(r'tailport="[es]", headport="[es]"', source)  # siblings still arc round the far side
+
+
+@pytest.mark.graphviz
+def test_dot_draws_the_org_chart_of_reporting_siblings_without_warnings():
+    from qlmatrix.render import diagram_source
+    from qlmatrix.render.engine import run_dot
+
+    svg, warnings = run_dot(diagram_source(qlmatrix.loads(MUTUAL), "org"), "svg")
+    assert warnings == []
+    assert svg.count(b'<polygon fill="#2e75b6"') == 2  # both reports have their arrowheads (there were none)
+    example = qlmatrix.load(Path(__file__).resolve().parent.parent / "examples" / "xianning-gaoxin.qlm")
+    svg, warnings = run_dot(diagram_source(example, "org"), "svg")
+    assert warnings == [] and svg.count(b'<polygon fill="#7030a0"') == 5  # five oversight edges (four drawn)

@@ -39,6 +39,10 @@ def test_abbreviations_and_levels(typed, expected):
     ("党群工作部", "党群部"),
     ("综合办公室", "综合办"),
     ("高新区党工委员会", "党工委"),  # ties go to the first declared name
+    ("紀監委", "纪监委"),  # traditional characters, pasted from a traditional-character document
+    ("紀檢委", "纪监委"),  # traditional and a near typo at once
+    ("黨群部", "党群部"),
+    ("綜合辦", "综合办"),
 ])
 def test_near_forms(typed, expected):
     assert XIANNING.suggest(typed) == expected

@@ -186,6 +186,9 @@ def run(args: argparse.Namespace) -> int:
     except ConfigError as error:
         print(f"qlm: {error.in_language(args.lang)}", file=sys.stderr)
         return 2
+    from .files import warn_empty_folders
+
+    warn_empty_folders(args.paths, args.lang)
     emit(diagnostics, sources, args.format, args.lang, files)
     if any(d.code in UNREADABLE for d in diagnostics):
         return 2

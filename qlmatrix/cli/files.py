@@ -63,6 +63,17 @@ def plan_files(paths: list[str]) -> list[str]:
     return found
 
 
+def warn_empty_folders(paths: list[str], lang: str) -> None:
+    """A warning for each folder given that holds no .qlm file: a check of it passes, having read nothing."""
+    from pathlib import Path
+
+    from .render import warn
+
+    for path in paths:
+        if os.path.isdir(path) and next(iter(Path(path).rglob("*.qlm")), None) is None:
+            warn(Text(f"no .qlm files in `{path}`", f"`{path}`中没有.qlm文件"), lang)
+
+
 def plan_inputs(path: str, plan: Plan | None = None) -> list[str]:
     """The files a command reading the plan at `path` reads: the plan and, recursively, what it includes."""
     found = [path]

@@ -12,7 +12,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from ..fmt import format_file
-from .files import OutputError, plan_files, write_output
+from .files import OutputError, plan_files, warn_empty_folders, write_output
 from .render import fail
 from .report import print_diagnostics
 
@@ -39,6 +39,7 @@ def _say(lang: str, en: str, zh: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     files = plan_files(args.paths)
+    warn_empty_folders(args.paths, args.lang)
     status, changed, unchanged = 0, 0, 0
     for path in files:
         result = format_file(path, args.keywords)

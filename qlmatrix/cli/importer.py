@@ -86,5 +86,6 @@ def run(args: argparse.Namespace) -> int:
 def _print_problems(result: ImportResult, lang: str) -> None:
     for problem in result.problems:
         reason = problem.reason.in_language(lang)
-        where = f"{result.source}:{problem.line}"
-        print(f"{where}: {reason}: {problem.excerpt}", file=sys.stderr)
+        colon = "：" if lang == "zh" else ": "  # after Chinese words, the full-width colon
+        excerpt = f"{colon}{problem.excerpt}" if problem.excerpt else ""
+        print(f"{result.source}:{problem.line}: {reason}{excerpt}", file=sys.stderr)

@@ -292,20 +292,23 @@ def run(args: argparse.Namespace) -> int:
     if not one_piece:
         progress.close()
         warn(_not_in_one_piece(len(resolved.tasks), len(parts)), args.lang)
+    said: dict[str, list[str]] = {}  # file -> what dot said drawing it
     try:
         pictures = {}
         for view, source in sources.items():
             if view == SPLIT_DIAGRAM and not one_piece:
                 continue
             for fmt in DIAGRAM_FILES[1:]:
-                pictures[view, fmt] = write(f"{view}.{fmt}", partial(_dot_output, run_dot, source, fmt))
+                pictures[view, fmt] = write(f"{view}.{fmt}", partial(_dot_output, run_dot, source, fmt,
+                                                                     said.setdefault(f"{view}.{fmt}", [])))
         drawn = pictures.get((SPLIT_DIAGRAM, "svg"))
         if parts and (drawn is None or not legible_on_a4(drawn.decode("utf-8") if isinstance(drawn, bytes) else drawn)):
             progress.total += len(part_names)
             for number, source in enumerate(parts, start=1):
                 write(f"{SPLIT_DIAGRAM}-{number}.dot", partial(str, source))
                 for fmt in DIAGRAM_FILES[1:]:
-                    write(f"{SPLIT_DIAGRAM}-{number}.{fmt}", partial(_dot_output, run_dot, source, fmt))
+                    part = f"{SPLIT_DIAGRAM}-{number}.{fmt}"
+                    write(part, partial(_dot_output, run_dot, source, fmt, said.setdefault(part, [])))
     except RenderError as error:
         progress.close()
         status = fail(error, args.lang)
@@ -315,7 +318,21 @@ def run(args: argparse.Namespace) -> int:
         return fail(error, args.lang)
     progress.close()
     _list(written)
+    _warn_dot(said, args.lang)
     return status
+
+
+def _warn_dot(said: dict[str, list[str]], lang: str) -> None:
+    """What dot said while drawing (a PNG scaled down to fit, ...): each message once, with the file."""
+    files: dict[str, list[str]] = {}
+    for name, messages in said.items():
+        for message in messages:
+            files.setdefault(message.removeprefix("dot: "), []).append(name)
+    for message, names in files.items():
+        more = len(names) - 1
+        where_en = f"{names[0]} and {more} more" if more else names[0]
+        where_zh = f"{names[0]} 等 {more + 1} 个文件" if more else names[0]
+        warn(Text(f"dot ({where_en}): {message}", f"dot（{where_zh}）：{message}"), lang)
 
 
 def _not_in_one_piece(tasks: int, parts: int) -> Text:
@@ -331,8 +348,11 @@ def _not_in_one_piece(tasks: int, parts: int) -> Text:
                 f"{SPLIT_DIAGRAM}.dot；{where_zh}")
 
 
-def _dot_output(run_dot: Callable[[str, str], tuple[bytes, list[str]]], source: str, fmt: str) -> bytes:
-    return run_dot(source, fmt)[0]
+def _dot_output(run_dot: Callable[[str, str], tuple[bytes, list[str]]], source: str, fmt: str,
+                said: list[str]) -> bytes:
+    data, messages = run_dot(source, fmt)
+    said.extend(messages)  # passed on once every file is written (`_warn_dot`)
+    return data
 
 
 def _list(written: list[str]) -> None:

@@ -46,6 +46,8 @@ _READER_MESSAGES = {
     "E014": ("comma-between-properties", "a comma separates `{key}` from the property before it",
              "`{key}`与前一个属性之间用了逗号"),
     "E020": ("bad-date", "`{value}` is not a date", "`{value}`不是日期"),
+    "E021": ("carriage-return-line-ends", "lines end in a carriage return alone (CR), which qlm does not read as a "
+             "line end", "文件以单独的回车符（CR）换行，qlm不将其视为换行"),
 }
 
 
@@ -77,12 +79,27 @@ _HELPS = {
     "list-separator": ("separate names with `、`, e.g. `…、{name}`", "多个名称之间请用`、`分隔，如`…、{name}`"),
     "known-values": ("known values: {values}", "可用的值：{values}"),
     "remove-duplicate": ("keep one of them", "请只保留一处"),
+    "list-in-one-entry": ("keep one `{key}:` and list every unit in it, e.g. `{key}: 甲、乙`",
+                          "请只保留一处`{key}:`，把各单位列在其中，如`{key}: 甲、乙`"),
     "property-separator": ("separate properties with `；` (or `;`) or a new line; read here as you meant it",
                            "属性之间请用`；`（或`;`）或换行分隔；此处已按原意读取"),
     "encoding": (
         "save the file as UTF-8 (qlm import --encoding reads other encodings)",
         "请将文件另存为UTF-8编码（qlm import --encoding 可读取其他编码）",
     ),
+    "line-ends": ("save the file again with LF or CRLF line ends", "请将文件重新保存为LF或CRLF换行"),
+    # The reader's refusals (includes and limits): what to change, as every other diagnostic says.
+    "include-path": ("check the path: it is relative to this file's folder, e.g. `引入 \"清廉机关.qlm\"`",
+                     "请检查路径：路径相对于本文件所在文件夹，如`引入 \"清廉机关.qlm\"`"),
+    "include-cycle": ("remove the `引入` that leads back to a file already being read",
+                      "请删除指回正在读取的文件的`引入`"),
+    "include-inside": ("move the file into the plan's folder (`qlm check --include-root DIR` widens it)",
+                       "请把文件移入计划所在文件夹（`qlm check --include-root 目录`可扩大范围）"),
+    "include-shallower": ("include the files from the top plan instead of through a chain of includes",
+                          "请由顶层计划直接引入这些文件，不要层层嵌套引入"),
+    "plan-smaller": ("split the plan into plans checked one by one", "请将计划拆分为几个计划，分别检查"),
+    "close-blocks": ("a `}}` is probably missing: each `{{` needs its own `}}` (plans nest three or four deep)",
+                     "可能缺少`}}`：每个`{{`都需要与之配对的`}}`（计划通常只嵌套三四层）"),
 }
 
 #: label key -> (English, Chinese)

@@ -107,4 +107,12 @@ DOCS: dict[str, Text] = {
         "write the date the document was issued: `发文日期: 2022-10-18` or `发文日期: 2022年10月18日`.",
         "计划的`发文日期:`（`date:`）不是一个实际存在的日期，如`2022年13月5日`或`去年`。明年年底等相对时限都从该日期算起，"
         "因此不作猜测。\n\n修改：写出文件的印发日期：`发文日期: 2022-10-18`或`发文日期: 2022年10月18日`。"),
+    "E021": Text(
+        "A carriage return (CR) that no line feed follows: the line ends of classic Mac OS, and of some "
+        "export tools. Read as LF or CRLF files are, such a file is one long line, and when it starts with a "
+        "comment the whole plan was a comment: empty, with no finding. The file is not read.\n\n"
+        "Fix: save it again with LF (or CRLF) line ends.",
+        "回车符（CR）后面没有换行符（LF）：这是早期Mac OS及某些导出工具的换行方式。若按LF或CRLF文件读取，整个文件会成为一行；"
+        "若文件以注释开头，整个计划都会成为注释：内容为空，也没有任何检查结果。因此不读取该文件。\n\n"
+        "修改：将文件重新保存为LF（或CRLF）换行。"),
 }

@@ -26,7 +26,17 @@ from .guard import guard, respan
 from .marks import plain_lines
 from .outline import build_outline
 from .output import ImportComments, write_imported
-from .reading import CHARACTERS, DocumentError, Line, check_lines, check_size, decode, read_document, text_lines
+from .reading import (
+    CHARACTERS,
+    DocumentError,
+    Line,
+    check_lines,
+    check_size,
+    decode,
+    read_document,
+    refuse_other_format,
+    text_lines,
+)
 from .site import without_site_chrome
 
 __all__ = ["DocumentError", "ImportResult", "Problem", "import_file", "import_lines", "import_text"]
@@ -84,6 +94,7 @@ def import_text(text: str | bytes, source: str = "<text>", encoding: str | None 
     UTF-8, else GB18030 that reads as Chinese). `source` names it in positions and messages. Raises
     DocumentError."""
     if isinstance(text, bytes):
+        refuse_other_format(text, source)
         text = decode(text, source, encoding)
     else:
         check_size(len(text), source, CHARACTERS)

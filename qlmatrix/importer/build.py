@@ -226,8 +226,19 @@ class Importer:
         body = "\n".join(([rest] if rest else []) + [p.text for p in paragraphs[1:] if p.text]) or None
         if found is not None and found.sources:  # `(皖发〔2021〕9号,…负责)`: where the task comes from, kept as text
             body = "\n".join(([body] if body else []) + [f"（{'、'.join(found.sources)}）"])
-        if found is None and not rest and len(paragraphs) == 1:
+        if found is None and not rest:  # `（一）X牵头的工作` over its text: the title names the lead
             found = _heading_lead(title)
+        elif found is not None and (found.support or found.responsible) and not (found.lead or found.each
+                                                                                 or found.named_lead) \
+                and (heading := _heading_lead(title.rstrip("。 "))) is not None:
+            # `（二）省审计厅牵头的工作` / text / `协同单位：A、B`: the title names the lead, the label line only who
+            # supports; the two together are the item's roles. Beside the title's lead, a 责任单位 line supports,
+            # as it does beside a 牵头单位 line; under `X负责的工作` X is listed first.
+            if heading.lead:
+                found.support[:0] = found.responsible
+                found.responsible.clear()
+            found.lead[:0] = heading.lead
+            found.responsible[:0] = heading.responsible
         return Analysed(item, title.rstrip("：:。 "), body, note, found, how, after_sentence=after_sentence)
 
     def _mid_text_notes(self, para: Para, trailing: tuple[int, str] | None) -> None:
@@ -260,8 +271,9 @@ def _lead_in_apart(para: Para) -> list[Para]:
 
 
 #: A heading that names the unit leading the items under it: `一、县示范区管委会牵头工作(8项)`, `二、区发改局负责的重点任务`
-#: (as a leader heading, `一、王丹县长牵头重点工作`, names the official). The count after it is no part of the name.
-_UNIT_HEADING = re.compile(r"^(?P<units>[^，,。；;：:()（）]{3,60}?)(?P<verb>牵头|负责|牽頭|負責)的?(?:重点|重點)?(?:工作|任务|任務|事项|事項)"
+#: (as a leader heading, `一、王丹县长牵头重点工作`, names the official). The count after it is no part of the name;
+#: a name may hold a bracket of its own (`县发改局(粮食局)牵头的工作`), and be as short as `团委`.
+_UNIT_HEADING = re.compile(r"^(?P<units>(?:[^，,。；;：:()（）]|[(（][^，,。；;：:()（）]{1,20}[)）]){2,60}?)(?P<verb>牵头|负责|牽頭|負責)的?(?:重点|重點)?(?:工作|任务|任務|事项|事項)"
                            r"(?:[(（](?:共)?\d+(?:项|項|条|條)[)）])?$")
 
 
@@ -396,8 +408,11 @@ def build_plan(outline: Outline, source: str, default_title: str | None = None) 
     analysed = [importer.analyse(item) for item in outline.items]
     if not analysed:
         first = next(iter(outline.preamble), Para(1, ""))
-        importer.problem(first.line, first.text, "no numbered items (一、 (一) 1.) were found",
-                         "未找到带编号的条目（一、 (一) 1.）")
+        if any(para.text.strip() for para in outline.preamble):
+            importer.problem(first.line, first.text, "no numbered items (一、 (一) 1.) were found",
+                             "未找到带编号的条目（一、 (一) 1.）")
+        else:
+            importer.problem(first.line, "", "the document is empty", "文档为空")
     names = Names()
     for entry in analysed:
         for found in [entry.found, *(found for _, found in entry.groups)]:
@@ -455,6 +470,8 @@ def build_plan(outline: Outline, source: str, default_title: str | None = None) 
             cadence, due = cadence or due, None
         if cadence == due:
             due = None
+        elif cadence and due and _VAGUE_DUE.match(cadence) and cadence in due:
+            cadence = None  # `（…，年内持续推进）`: the vague word is the 时限's own, not a 频次 beside it
         span = Span(source, line, 1, line, 1)
         assigned = assignments(entry, found, title)
         leaders = _people(found.leaders) if found else running_leaders.get((line, title), ())
@@ -549,10 +566,15 @@ def _people(names: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(name.strip("。 ") for name in names if name.strip("。 ")))
 
 
+#: The label of a date a site gives its page: `发布日期：`, `发布时间:`, `公开日期`.
+_PUBLISHED = re.compile(r"(?:发布|發布|公开|公開|更新)(?:日期|时间|時間)")
+
+
 def _document_date(outline: Outline, importer: Importer) -> datetime.date | None:
-    """The document's date: a date line near the title or the signature, or a `…印发` line; None (and a
-    note in the report) when the lines give different dates."""
+    """The document's date: a date line near the title or the signature, or a `…印发` line (a site's `发布日期`
+    line only when nothing else dates it); None (and a note in the report) when the lines give different dates."""
     found: dict[datetime.date, int] = {}
+    published: dict[datetime.date, int] = {}
     for para in [*outline.preamble, *outline.closing]:
         text = para.text.strip()
         match = date_in_text().search(text)
@@ -560,7 +582,10 @@ def _document_date(outline: Outline, importer: Importer) -> datetime.date | None
             continue
         date = parse_date(match.group(0))
         if date is not None:
-            found.setdefault(date, para.line)
+            # a site's `发布日期：` line dates the page, not the document (its 成文日期 or signature does)
+            (published if _PUBLISHED.search(text[: match.start()]) else found).setdefault(date, para.line)
+    if not found:
+        found = published
     if len(found) > 1:
         first = min(found.values())
         listed = "、".join(date.isoformat() for date in found)
@@ -572,7 +597,8 @@ def _document_date(outline: Outline, importer: Importer) -> datetime.date | None
 
 def _annotated_groups(text: str) -> list[tuple[str, Found]]:
     """`…。(教育部负责)…。(人力资源社会保障部、财政部负责)`: the groups of sentences each note closes, with
-    the note; [] unless there are two or more. A note closes a group when a sentence ends at it."""
+    the note; [] unless there are two or more. A note closes a group when a sentence ends at it (a line break
+    between the sentence and its note aside)."""
     groups: list[tuple[str, Found]] = []
     cursor = 0
     depth, opened = 0, 0
@@ -585,7 +611,9 @@ def _annotated_groups(text: str) -> list[tuple[str, Found]]:
             depth -= 1
             if depth:
                 continue
-            before = text[opened - 1] if opened else "。"
+            # a note wrapped to the start of the next line (`…面积。` / `(X牵头)…`) follows its sentence across the
+            # blank the paragraphs were joined with
+            before = text[:opened].rstrip(" \t\u3000")[-1:] or "。"
             after = text[index + 1] if index + 1 < len(text) else "。"
             if before not in "。；;" and after not in "。；; ":
                 continue

@@ -116,6 +116,8 @@ def cell_kind(text: str) -> str:
         return "figure"
     if _SPACED_PEOPLE.match(text):
         return "person"
+    if _HEADING_CELL.match(text):
+        return "text"  # `二、第二方面工作` between rows: a part heading, never a list of units (`二`, `第二方面工作`)
     names = split_units(text) if len(text) <= 120 and not re.search(r"[。；;：:！？]", text) else []
     if not names:
         return "text"
@@ -292,3 +294,31 @@ def more_units(columns: list[str], extra: list[str]) -> list[str] | None:
     out = [""] * len(columns)
     out[units[-1]] = "、".join(extra)
     return out
+
+
+def joined_units(columns: list[str], cells: list[str]) -> tuple[list[str], int, list[int]] | None:
+    """A row with more cells than the header whose cells, read in order, do not fit their columns, because a
+    unit cell of two paragraphs (`区工信局` / `各街道办事处`, one cell in the table) came out as two cells: the
+    row's cells with each surplus run of unit cells joined (`、`) into one unit column, where every cell then
+    fits; (cells, index of the column that took several). Where the surplus could go to more than one unit
+    column, the last one takes it (a lead cell is the one cell of its column more often than the supporting
+    list), and the other columns that could have are returned too (the reading is then ambiguous);
+    (cells, the column joined, the others that fit); None when no such joining fits."""
+    kinds = [column_kind(column) for column in columns]
+    held = [cell_kind(cell) for cell in cells]
+    width, count = len(columns), len(cells)
+    surplus = count - width
+    if surplus <= 0:
+        return None
+    # reading in order, one column may take 1 + surplus consecutive unit cells; the last unit column first
+    readings: list[tuple[list[str], int]] = []
+    for target in sorted((j for j, kind in enumerate(kinds) if kind == "unit"), reverse=True):
+        run = held[target:target + surplus + 1]
+        if len(run) < surplus + 1 or any(kind not in ("unit", "name") for kind in run):
+            continue
+        out = cells[:target] + ["、".join(cells[target:target + surplus + 1])] + cells[target + surplus + 1:]
+        if fits_in_order(columns, out):
+            readings.append((out, target))
+    if not readings:
+        return None
+    return readings[0][0], readings[0][1], [target for _, target in readings[1:]]

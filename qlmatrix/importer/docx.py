@@ -11,13 +11,14 @@ and refused beyond the limits in limits.py (I004).
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from typing import Any
 
 from ..diagnostics import Diagnostic
 from ..text import Text
 from . import limits
-from .reading import DocumentError, Line, too_large
+from .reading import DocumentError, Line, refuse_other_format, too_large
 
 
 def check_archive(data: bytes, path: str) -> None:
@@ -26,8 +27,10 @@ def check_archive(data: bytes, path: str) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as error:
+        refuse_other_format(data, path, docx=True)  # an HTML page or a .doc renamed .docx: say which
         raise DocumentError(Diagnostic("I002", None, args={"path": path, "reason": Text(
-            f"not a Word document (.docx is a zip archive): {error}", f"不是Word文档（.docx应为zip压缩包）：{error}")})) from None
+            f"not a Word document (.docx is a zip archive): {error}", "不是Word文档（.docx应为zip压缩包）")},
+            help="import-save-as")) from None
     if len(members) > limits.MAX_DOCX_MEMBERS:
         raise too_large(path, Text(f"its zip archive has {len(members):,} members, more than the "
                                    f"{limits.MAX_DOCX_MEMBERS:,} allowed",
@@ -54,6 +57,25 @@ def check_archive(data: bytes, path: str) -> None:
                 f"{member.file_size:,}字节），超过上限{limits.MAX_DOCX_RATIO}倍：疑为压缩炸弹"))
 
 
+#: Office documents of other kinds, by the part that makes them one.
+_OTHER_OFFICE = (("xl/workbook.xml", Text("a spreadsheet (an .xlsx renamed .docx?)", "电子表格（改了扩展名的.xlsx？）")),
+                 ("ppt/presentation.xml", Text("a presentation (a .pptx renamed .docx?)", "演示文稿（改了扩展名的.pptx？）")))
+
+
+def _not_word(data: bytes, error: Exception) -> Text:
+    """Why python-docx could not open a zip archive `check_archive` let through, in the reader's words:
+    its own message names a BytesIO object and a content type (`...spreadsheetml.sheet.main+xml`)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = set(archive.namelist())
+    for part, kind in _OTHER_OFFICE:
+        if part in names:
+            return Text(f"it is {kind.en}, not a Word document", f"它是{kind.zh}，不是Word文档")
+    if "word/document.xml" not in names:
+        return Text("it is a zip archive with no Word document in it", "它是zip压缩包，其中没有Word文档")
+    detail = re.sub(r"<_io\.BytesIO object at 0x[0-9a-f]+>", "the document", str(error)) or type(error).__name__
+    return Text(f"the Word document is damaged ({detail})", f"Word文档已损坏（{detail}）")
+
+
 def docx_lines(data: bytes, path: str) -> list[Line]:
     """The document's paragraphs and table rows; `path` names it in diagnostics."""
     try:
@@ -67,7 +89,8 @@ def docx_lines(data: bytes, path: str) -> list[Line]:
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises several types for a broken or non-docx file
-        raise DocumentError(Diagnostic("I002", None, args={"path": path, "reason": str(error) or type(error).__name__})) from None
+        raise DocumentError(Diagnostic("I002", None, args={"path": path, "reason": _not_word(data, error)},
+                                       help="import-save-as")) from None
     lines: list[Line] = []
     for child in document.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]

@@ -25,11 +25,22 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 import attrs
 
 from .annotations import DUE_LABELS, LEAD_LABELS, LEADER_LABELS, RESPONSIBLE_LABELS, SUPPORT_LABELS
-from .columns import cell_kind, column_kind, fits_in_order, header_key, more_units, one_unit_column, place, sub_rows
+from .columns import (
+    cell_kind,
+    column_kind,
+    fits_in_order,
+    header_key,
+    joined_units,
+    more_units,
+    one_unit_column,
+    place,
+    sub_rows,
+)
 from .numbering import number_value
 from .paragraphs import cut_paragraphs
 from .reading import Line
@@ -177,7 +188,31 @@ def _rebuild_tables(lines: list[Line], notices: list[Notice]) -> list[Line]:
         columns, rows, index = _rows(lines, end, columns, piped, notices)
         out.append(Line(line.number, " | ".join(columns), tuple(columns)))
         out += rows
-    return _headings_between_rows(_join_pipe_rows(_join_header_rows(out), notices))
+    return _headings_between_rows(_join_pipe_rows(_join_header_rows(_two_column_rows(out)), notices))
+
+
+def _two_column_rows(lines: list[Line]) -> list[Line]:
+    """A table of two columns written a row a line, apart by one `|` (`重点任务 | 责任单位` / `推进…。 | 区甲局`):
+    its header is two words of the list, a task and a role column; the rows after it, one `|` each (part
+    headings between them allowed), are its rows."""
+    out: list[Line] = []
+    header: tuple[str, ...] | None = None
+    for line in lines:
+        text = line.text.strip(" \t\u3000")
+        cells = tuple(cell.strip(" \t\u3000") for cell in text.split("|")) if line.cells is None else None
+        if cells is not None and len(cells) == 2 and all(cells):
+            if header is None and all(header_key(c) in HEADER_WORDS for c in cells) \
+                    and any(task_header(c) for c in cells) and any(header_key(c) in _ROLE_WORDS for c in cells):
+                header = tuple(header_key(c) for c in cells)
+                out.append(Line(line.number, " | ".join(header), header))
+                continue
+            if header is not None:
+                out.append(Line(line.number, " | ".join(cells), cells))
+                continue
+        if header is not None and not (text and _ROW_HEADING.match(text)) and (text or line.cells is not None):
+            header = None
+        out.append(attrs.evolve(line, text=text, in_table=True) if header is not None and text else line)
+    return out
 
 
 #: A part heading written between a table's rows: `一、主要预期目标`, `（三）提升服务水平`; short, no sentence.
@@ -230,7 +265,9 @@ def _header_at(lines: list[Line], index: int) -> tuple[list[str], int, bool] | N
     if segmented is None:
         return None
     columns, used = segmented
-    if len(columns) < 3 or not any(task_header(c) for c in columns) or not any(header_key(c) in _ROLE_WORDS for c in columns):
+    # two columns only when both are words of the list (`重点任务` / `责任单位`): a task and its units, nothing else
+    if len(columns) < (2 if all(header_key(c) in HEADER_WORDS for c in columns) else 3) \
+            or not any(task_header(c) for c in columns) or not any(header_key(c) in _ROLE_WORDS for c in columns):
         return None
     number_at = next((i for i, column in enumerate(columns) if header_key(column) in _NUMBER_WORDS), 0)
     if number_at > 0 and header_key(columns[0]) not in HEADER_WORDS:
@@ -385,6 +422,11 @@ def _spaced_table(lines: list[Line], index: int, notices: list[Notice]) -> tuple
         if not tokens:
             cursor += 1
             continue
+        if _ROW_HEADING.match(lines[cursor].text.strip()) and len(out) >= 1 and _spaced_row_follows(lines, cursor + 1, columns):
+            # a part heading between the rows (`二、社会事业`): the rows' section; the table goes on after it
+            out.append(Line(lines[cursor].number, lines[cursor].text.strip(), in_table=True))
+            cursor += 1
+            continue
         if columns[0] in _NUMBER_WORDS and not _NUMBER_CELL.match(tokens[0]):
             break
         if len(tokens) < len(columns):
@@ -404,6 +446,18 @@ def _spaced_table(lines: list[Line], index: int, notices: list[Notice]) -> tuple
         out.append(Line(lines[cursor].number, lines[cursor].text, tuple(cells)))
         cursor += 1
     return (out, cursor) if len(out) > 1 else None
+
+
+def _spaced_row_follows(lines: list[Line], start: int, columns: list[str]) -> bool:
+    """Does a row of the spaced table come next (past blank lines), with a 序号 where the table has one?"""
+    for line in lines[start:start + 5]:
+        tokens = [token for token in _SPACES.split(line.text.strip()) if token]
+        if not tokens:
+            continue
+        if line.cells is not None or _ROW_HEADING.match(line.text.strip()):
+            return False
+        return len(tokens) >= len(columns) - 1 and (columns[0] not in _NUMBER_WORDS or bool(_NUMBER_CELL.match(tokens[0])))
+    return False
 
 
 def _spanned_spaced_row(columns: list[str], tokens: list[str], above: tuple[str, ...] | None,
@@ -445,6 +499,8 @@ def _merged_cell_rows(lines: list[Line], start: int, columns: list[str]) -> tupl
         body, texts = body[1:], texts[1:]
     if len(body) < 2 or not _ITEM_START.match(texts[0]):
         return None
+    if not any(_ITEM_START.match(text) and not _SECTION_HEADING.match(text) for text in texts):
+        return None  # part headings only (`一、…`), the rows under them unnumbered: rows of cells, not items
     role = next((c for c in columns if c in _LEAD_WORDS), None) or next(c for c in columns if c in _ROLE_WORDS)
     tasks = [c for c in columns if task_header(c)]
     # Two task columns, and prose without a number followed by a unit cell: the first column is merged headings
@@ -456,6 +512,8 @@ def _merged_cell_rows(lines: list[Line], start: int, columns: list[str]) -> tupl
     # the unit cells after an item's line fill the role columns in the header's order (牵头单位, then 配合单位);
     # more than there are columns go on in the last
     roles = [c for c in columns if c in _ROLE_WORDS] or [role]
+    leader = next((c for c in columns if column_kind(c) == "leader"), None)
+    other = any(column_kind(c) == "other" for c in columns)  # 落实情况, 进展, 备注
     filled = 0
     for line, text in zip(body, texts):
         if _ITEM_START.match(text):
@@ -463,10 +521,12 @@ def _merged_cell_rows(lines: list[Line], start: int, columns: list[str]) -> tupl
             filled = 0
         elif _DUE_CELL.match(text):
             out.append(Line(line.number, f"完成时限：{text}"))
+        elif leader is not None and cell_kind(text) == "person":
+            out.append(Line(line.number, f"{leader}：{text}"))  # `王某` under a 责任领导 column: a person, no unit
         elif _unit_cell(text):
             out.append(Line(line.number, f"{roles[min(filled, len(roles) - 1)]}：{text}"))
             filled += 1
-        else:
+        elif not (filled and other):  # `已完成…，正在推进。` after the row's units, under 落实情况: assigns nothing
             out.append(Line(line.number, text))
     return out, index
 
@@ -506,7 +566,12 @@ def _one_cell_a_line(lines: list[Line], start: int, width: int) -> bool:
     # a table of one short row at the end of the document has fewer lines than the header has columns; a merged
     # 类别 cell may come before the first row's number
     rows = [text for text in ahead if not _SECTION_HEADING.match(text)]  # part headings before the first row
-    return len(ahead) >= min(width, 3) and all(ahead) and any(_NUMBER_CELL.match(text) for text in rows[:2])
+    if len(ahead) < min(width, 3) or not all(ahead):
+        return False
+    if any(_NUMBER_CELL.match(text) for text in rows[:2]):
+        return True
+    # no number at all: a task's text and then a cell of units, line by line, as the header's columns go
+    return len(rows) >= 2 and cell_kind(rows[0]) == "text" and cell_kind(rows[1]) in ("unit", "name")
 
 
 def _cells(lines: list[Line], start: int, piped: bool, each_line: bool = False) -> tuple[list[tuple[int, str]], int]:
@@ -533,7 +598,7 @@ def _cells(lines: list[Line], start: int, piped: bool, each_line: bool = False) 
             first = line.number
         current.append(cell_text(text))
         if (piped and _CELL_END.search(text)) or each_line:
-            cells.append((first, "".join(current)))
+            cells.append((first, _cell_of_lines(current)))
             current = []
         index += 1
     if current:
@@ -555,13 +620,21 @@ def _rows_go_on(lines: list[Line], index: int, cells: list[tuple[int, str]]) -> 
     # the first cell of the rows (only the headings before it are looked at: no scan of the whole table per heading)
     first = next((text for _, text in cells if text and not _SECTION_HEADING.match(text)), None)
     numbered_text = first is None or bool(_TEXT_NUMBER.match(first))
+    # rows with no number at all (a task's text, then its units): the table goes on when, past the heading, a
+    # text is followed by a cell of units, as its rows are; a heading and a paragraph of prose end it
+    unnumbered = first is None or (not _NUMBER_CELL.match(first) and not numbered_text and cell_kind(first) == "text")
+    ahead: list[str] = []
     for line in lines[index:index + 40]:
         if line.cells is not None:
             return False
         text = cell_text(line.text)
-        if not text or _SECTION_HEADING.match(text):
+        if not text or (_SECTION_HEADING.match(text) and not ahead):
             continue
-        return bool(_NUMBER_CELL.match(text)) or (numbered_text and bool(_TEXT_NUMBER.match(text)))
+        if not unnumbered or _NUMBER_CELL.match(text) or _TEXT_NUMBER.match(text):
+            return bool(_NUMBER_CELL.match(text)) or (numbered_text and bool(_TEXT_NUMBER.match(text)))
+        ahead.append(text)
+        if len(ahead) == 2:
+            return cell_kind(ahead[0]) == "text" and cell_kind(ahead[1]) in ("unit", "name")
     return False
 
 
@@ -569,9 +642,15 @@ def _cell_of_lines(lines: list[str]) -> str:
     """The lines of one cell (blank lines between cells): a wrapped text is joined as it is, but a cell of one unit
     a line (`县水务局` / `县住建局`) is a list of units (`县水务局、县住建局`), not one name. Each line must read
     as a unit by itself (three characters or more, ending like an organ): the pieces of a broken name do not."""
-    if len(lines) > 1 and all(len(line) >= 3 and looks_like_unit(line) for line in lines):
+    if len(lines) > 1 and all(len(line) >= 3 and _whole_units(line) for line in lines):
         return "、".join(lines)
     return "".join(lines)
+
+
+def _whole_units(line: str) -> bool:
+    """Does a line of a cell hold whole unit names only (`县水务局`, `县甲局、县乙委★`), a lead mark allowed?"""
+    names = split_units(line) if "、" in line or "，" in line or "," in line else [line]
+    return bool(names) and all(looks_like_unit(name.strip("★☆*＊")) for name in names)
 
 
 def _rows(lines: list[Line], start: int, columns: list[str], piped: bool,
@@ -586,27 +665,37 @@ def _rows(lines: list[Line], start: int, columns: list[str], piped: bool,
     copy = _Copy()
     # The rows' numbers run on from the first (a page of a longer table starts at 80, not at 1).
     first_row = next((i for i, c in enumerate(cells[:4 * len(columns)]) if _NUMBER_CELL.match(c[1])), None)
-    by_sequence = lead_in = False
+    row_number = _bare_number
+    if (number_at is None or first_row is None) and _numbered_task_cells(columns, cells):
+        # no 序号 the rows fill, but each row's task cell opens with its number (`1.主动对接…`): the rows are
+        # told apart by that sequence, as by a 序号 (a cell of two paragraphs then makes no row of its own)
+        if number_at is not None:
+            columns = columns[:number_at] + columns[number_at + 1:]
+        number_at, row_number = 0, _task_number
+        first_row = next(i for i, c in enumerate(cells) if _task_number(c[1]) is not None)
+    by_sequence = lead_in = by_content = False
     if number_at is not None and first_row is not None:
         by_sequence = True
         lead_in = 0 < number_at and all(column_kind(column) == "other" for column in columns[:number_at])
         if lead_in:
             # a merged 类别 column before 序号: its cells come before a row's number, and read as headings
             columns, number_at = columns[number_at:], 0
-        expected = int(cells[first_row][1])
+        expected = row_number(cells[first_row][1]) or 0
         pending: list[tuple[int, str]] = []  # cells after a full row that are no part of it: a heading
         for cell in cells[:first_row]:
             pending.append(cell)
         following = cells[first_row + 1:] + [(0, "")]
         for cell, after in zip(cells[first_row:], following):
+            value = row_number(cell[1])
+            headed = any(_SECTION_HEADING.match(text) or _SECTION_MARK.match(text) or _HEADING_CELL.match(text)
+                         for _, text in pending)
             # the numbers may jump: an extract of a longer table keeps its rows' own numbers (3 under 一、, then 68
-            # under 六、), after a part heading, or after a full row when a task's text follows the number
-            jumps = bool(rows) and _NUMBER_CELL.match(cell[1]) is not None and int(cell[1]) > expected and (
-                any(_SECTION_HEADING.match(text) or _SECTION_MARK.match(text) or _HEADING_CELL.match(text)
-                    for _, text in pending)
-                or (not pending and len(rows[-1]) == len(columns) and cell_kind(after[1]) == "text"))
-            if _NUMBER_CELL.match(cell[1]) and (int(cell[1]) == expected or jumps) \
-                    and (not rows or len(rows[-1]) >= 2):
+            # under 六、), after a part heading, or after a full row when a task's text follows the number; under
+            # each part heading they may start again at 1 (the ids then keep the part: 一1, 二1)
+            jumps = bool(rows) and value is not None and (value > expected and (
+                headed or (not pending and len(rows[-1]) == len(columns) and row_number is _bare_number
+                           and cell_kind(after[1]) == "text")) or (value == 1 and headed))
+            if value is not None and (value == expected or jumps) and (not rows or len(rows[-1]) >= 2):
                 category = pending[-1:] if lead_in and pending and pending[-1][1] else []
                 if pending and rows:
                     rest = _absorb(rows, pending[:len(pending) - len(category)], columns, each_line, further, notices)
@@ -616,8 +705,9 @@ def _rows(lines: list[Line], start: int, columns: list[str], piped: bool,
                     headings[len(rows)] = _heading_lines(pending)
                     pending = []
                 rows.append([cell])
-                expected = int(cell[1]) + 1
-            elif rows and len(rows[-1]) < len(columns) and not (pending or _SECTION_MARK.match(cell[1])):
+                expected = value + 1
+            elif rows and len(rows[-1]) < len(columns) and not (pending or _SECTION_MARK.match(cell[1])
+                                                                  or _heading_before_row(cell[1], after[1], row_number)):
                 rows[-1].append(cell)
             elif cell[1] or pending:
                 pending.append(cell)
@@ -628,24 +718,19 @@ def _rows(lines: list[Line], start: int, columns: list[str], piped: bool,
     else:
         if number_at is not None:  # a 序号 column the rows do not fill
             columns = columns[:number_at] + columns[number_at + 1:]
-        # rows by width; a part heading where a row would start (`一、主要预期指标`) is the rows' section
-        row: list[tuple[int, str]] = []
-        waiting: list[tuple[int, str]] = []
-        for cell in cells:
-            if not row and _SECTION_HEADING.match(cell[1]):
-                waiting.append(cell)
-                continue
-            if waiting:
-                headings[len(rows)] = _heading_lines(waiting)
-                waiting = []
-            row.append(cell)
-            if len(row) == len(columns):
-                rows.append(row)
-                row = []
-        if row:
-            rows.append(row)
-        if waiting:
-            headings[len(rows)] = _heading_lines(waiting)
+        # rows by width; a part heading where a row would start (`一、主要预期指标`) is the rows' section. When
+        # the task is the first column and the rows open with its text, a row starts at a text followed by a
+        # cell of units (`推进…。` / `区甲局`), so a cell of two paragraphs or a dropped one shifts no later row
+        opening = next((text for _, text in cells if text and not _SECTION_HEADING.match(text)), "")
+        by_content = column_kind(columns[0]) == "task" and cell_kind(opening) == "text"
+        if by_content:
+            rows, headings = _rows_apart(cells, len(columns), True)
+            # a row far longer than the header says the texts are not told apart so (a task of a few words
+            # reads as a name): the rows are cut by width, as before
+            if any(len(row) > len(columns) + 2 for row in rows):
+                by_content = False
+        if not by_content:
+            rows, headings = _rows_apart(cells, len(columns), False)
     built: list[Line] = []
     above: tuple[str, ...] | None = None
     for at, row in enumerate(rows):
@@ -656,12 +741,15 @@ def _rows(lines: list[Line], start: int, columns: list[str], piped: bool,
             # and ends with an empty one, so its written cells are placed by what they hold
             while texts and texts[-1] == "":
                 texts = texts[:-1]
-        if by_sequence and len(texts) < len(columns):
+        if by_content and len(texts) > len(columns) and (reading := joined_units(columns, texts)) is not None:
+            texts = reading[0]
+            _joined_row([list(row)], list(row), columns, reading, notices)  # reported as in a numbered table
+        if (by_sequence or by_content) and len(texts) < len(columns):
             # with blank lines between cells an empty cell is written (an extra blank line), so a row short of a
             # cell in the middle of the table lacks a merged one; the last row may only lack the blank lines the
             # end of the document left out, and carries nothing down
             spans = piped or each_line or at < len(rows) - 1
-            texts = _placed(columns, texts, above if spans else None, row[0], each_line, notices, copy)
+            texts = _placed(columns, texts, above if spans else None, _row_label(row[0]), each_line, notices, copy)
         if at in further:
             texts = _with_sub_rows(columns, texts, further[at])
         texts += [""] * (len(columns) - len(texts))
@@ -669,6 +757,79 @@ def _rows(lines: list[Line], start: int, columns: list[str], piped: bool,
         above = tuple(texts)
     built += headings.get(len(rows), [])
     return columns, built, end
+
+
+def _row_label(first: tuple[int, str]) -> tuple[int, str]:
+    """(line, the row's number as the report names it): its 序号 cell, or the number its task cell opens with."""
+    line, text = first
+    value = _task_number(text)
+    if value is not None and not _NUMBER_CELL.match(text):
+        return line, str(value)
+    return line, text if len(text) <= 12 else text[:12] + "…"  # a row without a number: its task's opening words
+
+
+def _rows_apart(cells: list[tuple[int, str]], width: int, by_content: bool
+                ) -> tuple[list[list[tuple[int, str]]], dict[int, list[Line]]]:
+    """The rows of a table with no number to tell them apart, and the headings before each: by width, or (the
+    task the first column, its cells prose) by content, a row starting at a text followed by a cell of units
+    (`推进…。` / `区甲局`), so a cell of two paragraphs or a dropped one shifts no later row. A part heading where
+    a row would start (`一、主要预期指标`) is the rows' section."""
+    rows: list[list[tuple[int, str]]] = []
+    headings: dict[int, list[Line]] = {}
+    row: list[tuple[int, str]] = []
+    waiting: list[tuple[int, str]] = []
+    for at, cell in enumerate(cells):
+        if _SECTION_HEADING.match(cell[1]) and (not row or (by_content and len(row) >= 2)):
+            if row:
+                rows.append(row)
+                row = []
+            waiting.append(cell)
+            continue
+        if by_content and len(row) >= 2 and cell_kind(cell[1]) == "text" and at + 1 < len(cells) \
+                and cell_kind(cells[at + 1][1]) in ("unit", "name"):
+            rows.append(row)
+            row = []
+        if waiting:
+            headings[len(rows)] = _heading_lines(waiting)
+            waiting = []
+        row.append(cell)
+        if len(row) == width and not by_content:
+            rows.append(row)
+            row = []
+    if row:
+        rows.append(row)
+    if waiting:
+        headings[len(rows)] = _heading_lines(waiting)
+    return rows, headings
+
+
+def _bare_number(text: str) -> int | None:
+    """A row's 序号 cell (`12`)."""
+    return int(text) if _NUMBER_CELL.match(text) else None
+
+
+def _task_number(text: str) -> int | None:
+    """The number a task cell opens with (`1.主动对接…`, `（3）完善…`), in a table without a 序号 column."""
+    match = _TEXT_NUMBER.match(text)
+    return int(re.sub(r"[^0-9]", "", match.group(0))) if match and len(text) > len(match.group(0)) else None
+
+
+def _numbered_task_cells(columns: list[str], cells: list[tuple[int, str]]) -> bool:
+    """Do the rows open with a task cell carrying its own number, 1, 2, 3… in turn (under each part perhaps
+    from 1 again), the task being the first column? Two such cells at least, and a cell after each."""
+    rest = [c for c in columns if c not in _NUMBER_WORDS]
+    if not rest or column_kind(rest[0]) != "task":
+        return False
+    values = [_task_number(text) for _, text in cells]
+    numbered = [v for v in values if v is not None]
+    if len(numbered) < 2 or values[-1] is not None:
+        return False
+    return all(b == a + 1 or b == 1 for a, b in zip(numbered, numbered[1:]))
+
+
+def _heading_before_row(text: str, after: str, row_number: Callable[[str], int | None]) -> bool:
+    """A part heading (`二、社会事业`) where the next row starts: never a cell of the short row before it."""
+    return bool(_ROW_HEADING.match(text)) and row_number(after) is not None
 
 
 _FRAGMENT = re.compile(r"^[\u4e00-\u9fff]{1,4}$")  # a piece of a broken name
@@ -790,6 +951,17 @@ def _placed(columns: list[str], texts: list[str], above: tuple[str, ...] | None,
 def _absorb(rows: list[list[tuple[int, str]]], pending: list[tuple[int, str]], columns: list[str], each_line: bool,
             further: dict[int, list[list[str]]], notices: list[Notice]) -> list[tuple[int, str]]:
     """Cells after the last full row that belong to it, taken into it; what is left (a heading) is returned.
+    Only the cells before a part heading may be the row's (`县丁中心` / `二、社会事业`: the unit is the row's)."""
+    cut = next((i for i, (_, text) in enumerate(pending) if i and (_ROW_HEADING.match(text) or _SECTION_MARK.match(text))),
+               len(pending))
+    if cut == len(pending):
+        return _absorb_cells(rows, pending, columns, each_line, further, notices)
+    return _absorb_cells(rows, pending[:cut], columns, each_line, further, notices) + pending[cut:]
+
+
+def _absorb_cells(rows: list[list[tuple[int, str]]], pending: list[tuple[int, str]], columns: list[str],
+                  each_line: bool, further: dict[int, list[list[str]]], notices: list[Notice]) -> list[tuple[int, str]]:
+    """Cells after the last full row that belong to it, taken into it; what is left (a heading) is returned.
     In turn: a unit name broken over lines (`市政` / `府办` / `公厅`), a table of one unit column with one unit a
     cell (`县水务局` / `县住建局` / `县文旅局` / `12月底前`), the further rows of a merged task cell."""
     if each_line and (joined := _join_fragments(rows[-1] + pending, columns)) is not None:
@@ -798,7 +970,7 @@ def _absorb(rows: list[list[tuple[int, str]]], pending: list[tuple[int, str]], c
         return []
     cells = rows[-1] + pending
     if (listed := one_unit_column(columns, [text for _, text in cells])) is not None:
-        line, number = rows[-1][0]
+        line, number = _row_label(rows[-1][0])
         notices.append((line, number, f"row {number} has more cells than the header: its unit cells are read as the "
                         "units of its one unit column (a unit a line); check against the text",
                         f"第{number}行单元格多于表头：各单位单元格按其唯一单位一栏的各单位理解（每行一个单位），请对照原文核实"))
@@ -811,19 +983,44 @@ def _absorb(rows: list[list[tuple[int, str]]], pending: list[tuple[int, str]], c
                             "一部分、由其单位负责理解，请对照原文核实"))
         rows[-1] = [(cells[i][0] if i < len(cells) else line, text) for i, text in enumerate(listed)]
         return []
+    texts = [text for _, text in cells]
+    if len(texts) > len(columns) and not fits_in_order(columns, texts[:len(columns)]):
+        reading = joined_units(columns, texts)
+        if reading is not None:
+            return _joined_row(rows, cells, columns, reading, notices)
     if (sub := _sub_rows_after(rows[-1], pending, columns)) is not None:
         further[len(rows) - 1] = sub
         notices.append(_sub_rows_notice(rows[-1][0], len(sub)))
         return []
     if _full(rows[-1], columns, pending) and (more := more_units(columns, [t for _, t in pending if t])) is not None:
         further[len(rows) - 1] = [more]
-        line, number = rows[-1][0]
+        line, number = _row_label(rows[-1][0])
         column = next(header_key(c) for c, cell in zip(columns, more) if cell)
         notices.append((line, number, f"row {number} has unit cells after its last column, too few for a further row: "
                         f"read as more units of its {column} (a unit a cell); check against the text",
                         f"第{number}行末尾另有单位单元格，不足一行：按其{column}一栏的更多单位理解（每格一个单位），请对照原文核实"))
         return []
+    if pending and (reading := joined_units(columns, texts)) is not None:
+        return _joined_row(rows, cells, columns, reading, notices)
     return pending
+
+
+def _joined_row(rows: list[list[tuple[int, str]]], cells: list[tuple[int, str]], columns: list[str],
+                joined: tuple[list[str], int, list[int]], notices: list[Notice]) -> list[tuple[int, str]]:
+    """The last row rebuilt with a unit cell of several paragraphs joined (`columns.joined_units`); reported,
+    as ambiguous when another unit column could have been the cell of several paragraphs."""
+    line, number = _row_label(rows[-1][0])
+    listed, at, others = joined
+    column = header_key(columns[at])
+    en = f"row {number} has more cells than the header: its {column} is read as one cell of several lines ({listed[at]})"
+    zh = f"第{number}行单元格多于表头：{column}按一个多行单元格理解（{listed[at]}）"
+    if others:
+        other = "、".join(header_key(columns[j]) for j in others)
+        en += f"; the cell of several lines may instead be its {other}: ambiguous"
+        zh += f"；也可能是{other}为多行单元格，原文有歧义"
+    notices.append((line, number, en + "; check against the text", zh + "，请对照原文核实"))
+    rows[-1] = [(cells[i][0] if i < len(cells) else line, text) for i, text in enumerate(listed)]
+    return []
 
 
 def _full(row: list[tuple[int, str]], columns: list[str], pending: list[tuple[int, str]]) -> bool:
@@ -842,7 +1039,7 @@ def _sub_rows_after(row: list[tuple[int, str]], pending: list[tuple[int, str]], 
 
 
 def _sub_rows_notice(first: tuple[int, str], count: int) -> Notice:
-    line, number = first
+    line, number = _row_label(first)
     return (line, number, f"row {number} has {count} more row(s) of unit cells under its task cell (a task cell merged "
             "over several rows): their units are the task's, in the columns they fill; check against the text",
             f"第{number}行任务单元格下另有{count}行单位单元格（任务单元格跨行合并）：按其所在列计为该项任务的单位，"

@@ -36,6 +36,8 @@ HELPS = {
         "这些上限用于防止损坏或恶意的文档长时间运行（见docs/importing.md“Limits”一节）；"
         "请拆分文档，或重新另存为.docx或.txt",
     ),
+    "import-save-as": ("open it in Word or WPS and save it as .docx (or as plain text, .txt), then import that",
+                       "请用Word或WPS打开，另存为.docx（或纯文本.txt）后再导入"),
     "install-docx": ("install python-docx: pip install 'qlmatrix[docx]'", "请安装python-docx：pip install 'qlmatrix[docx]'"),
 }
 
@@ -51,8 +53,12 @@ DOCS = {
              "（或所指定编码）的字节；有NUL字节说明是不带标记的UTF-16或UTF-32。帮助信息会建议最可能的编码。\n\n"
              "修改：用`--encoding`指定编码，如`--encoding big5`。"),
     "I002": ("The document cannot be read (the reason is the operating system's, or python-docx's for a "
-             ".docx).\n\nFix: check the path; for .docx install `qlmatrix[docx]`.",
-             "无法读取文档（原因由操作系统或python-docx给出）。\n\n修改：检查路径；读取.docx需安装`qlmatrix[docx]`。"),
+             ".docx), or it is in a format the import does not read: a PDF, an old .doc, .xls or .wps, a zip "
+             "archive other than a .docx, or an HTML page (Word's \u201cweb page\u201d, often named .doc).\n\n"
+             "Fix: check the path; for .docx install `qlmatrix[docx]`; save another format as .docx or .txt.",
+             "无法读取文档（原因由操作系统或python-docx给出），或文档格式不受支持：PDF、旧版.doc、.xls或.wps、.docx以外的"
+             "zip压缩包，或HTML网页（Word“另存为网页”的文件常以.doc为扩展名）。\n\n"
+             "修改：检查路径；读取.docx需安装`qlmatrix[docx]`；其他格式请另存为.docx或.txt。"),
     "I003": ("`--encoding` names an encoding Python does not know.\n\nFix: use a name such as utf-8, gb18030, "
              "big5 or utf-16.", "`--encoding`给出的编码名称无法识别。\n\n修改：使用utf-8、gb18030、big5、utf-16等名称。"),
     "I004": (f"The document is beyond one of the import's limits: more than {_MIB} MiB (bytes of a file, "

@@ -124,6 +124,17 @@ def _rank(match: re.Match[str]) -> int:
     return next(int(name[1]) for name, value in match.groupdict().items() if value)
 
 
+#: An item's line that ends as a heading naming who leads what is under it (`（一）市审计局牵头的工作`,
+#: `二、县发改局负责的重点任务（共8项）`): complete, not a line wrapped at the page width.
+_HEADING_NAMES_LEAD = re.compile(r"(?:牵头|负责|牽頭|負責)的?(?:重点|重點)?(?:工作|任务|任務|事项|事項)"
+                                 r"(?:[(（](?:共)?\d+(?:项|項|条|條)[)）])?$")
+
+
+def _wraps(text: str, width: int = WRAP_WIDTH) -> bool:
+    """Does the paragraph go on in the next line (PDF or hard line wrap)?"""
+    return _wraps_at(text, len(text), width)
+
+
 def _wraps_at(last: str, length: int, width: int = WRAP_WIDTH) -> bool:
     """Does a paragraph of `length` characters whose last line is `last` (not empty) go on in the next line (PDF
     or hard line wrap)? A line that opens a bracket it does not close (`…提升工作质效。【责任` / `主体】X`) goes
@@ -270,6 +281,8 @@ def build_outline(lines: list[Line]) -> Outline:
             # the line's own length says whether it was wrapped, its number included (`一、…的全面` / `领导`)
             # (a number alone at a line's end, `…相关市、县政府三、` / `保障措施`: its title is the next line)
             current, joinable = item.paragraphs, _wraps_at(rest, max(len(text), line.cut_from), width) if rest else True
+            if _HEADING_NAMES_LEAD.search(rest):  # `（一）X牵头的工作` / its text: a heading, whatever its length
+                joinable = False
             depth = _depth(rest)
             if label:  # a label after the item's sentence that goes on in the next line (`【协同责任` / `单位】…`)
                 joinable, label_wraps = False, _wraps_at(label, max(len(text), line.cut_from), width)
@@ -429,7 +442,8 @@ def _lift_group_notes(items: list[Item]) -> list[Item]:
         # sub-items (1)…(4) with one note after them gives it to the item above
         if parent is None or not siblings or parent.rank >= item.rank or parent.rank == TABLE_RANK or len(siblings) >= _MAX_SUB_ITEMS \
                 or any(_assigns_itself(sub) for sub in siblings) \
-                or any(_ends_in_note(p) for p in item.paragraphs[:-1]) or _ends_in_note(parent.paragraphs[-1]):
+                or any(_ends_in_note(p) or _holds_group_note(p) for p in item.paragraphs[:-1]) \
+                or _ends_in_note(parent.paragraphs[-1]):
             out.append(item)
             continue
         for sub in [*siblings, item]:
@@ -539,10 +553,26 @@ def _closing_note(para: Para) -> bool:
     return False
 
 
+#: What a bracket that assigns holds near its end: a role verb, or a label (`责任部门：`, `牵头处室:`, `【配合单位】`).
+_ASSIGNING_WORDS = re.compile(r"负责|負責|牵头|牽頭|(?:单位|部门|單位|部門|处室|處室|科室|股室)[^。]{0,8}?[：:】]")
+
+
 def _ends_in_note(para: Para) -> bool:
     """Does the paragraph end with a bracket that assigns units (the sub-item has a note of its own)?"""
     text = para.text.rstrip(" 。")
-    return bool(text) and text[-1] in ")）]】〕" and bool(re.search(r"负责|負責|牵头|牽頭|责任单位|責任單位", text[-80:]))
+    return bool(text) and text[-1] in ")）]】〕" and bool(_ASSIGNING_WORDS.search(text[-80:]))
+
+
+#: A note right after a sentence (or opening a paragraph: the sentence before it ended the line above) with text
+#: going on after it (`…下降13%。（X负责）用水总量…`), its names perhaps holding a bracket of their own.
+_MID_NOTE = re.compile(r"(?:^|(?<=[。；;]))[ \t\u3000]*[(（\[【〔]((?:[^()（）\[\]【】〔〕]|[(（][^()（）]{0,20}[)）]){2,120})[)）\]】〕]"
+                       r"(?=[ \t\u3000]*\S)")
+
+
+def _holds_group_note(para: Para) -> bool:
+    """Does the paragraph hold a note that closes a sentence before more text (an item of several notes, whose
+    last note may stand on a line of its own: that note is the item's, not the one above)?"""
+    return any(parse_note(match.group(1)) is not None for match in _MID_NOTE.finditer(para.text))
 
 
 #: A line that starts with characters a broken copy put where the item's number was (`?。ǘ┩…`): the marks of
@@ -586,12 +616,18 @@ def _item_number(text: str, last: dict[int, int]) -> tuple[int, str, str, bool] 
     return None
 
 
+#: A part heading (`一、主要任务`): the plan goes on after a date line, which is then the notice's, not a signature.
+_PLAN_AFTER_DATE = re.compile(r"[一二三四五六七八九十]{1,3}[、．]")
+
+
 def _cut_closing(lines: list[Line], outline: Outline) -> list[Line]:
     """Move the signature block (issuer, date, 此件公开发布) off the last item; a date with long lines after
     it is the notice's date near the top, not a signature."""
     for index in range(len(lines) - 1, max(-1, len(lines) - 6), -1):
         after = [clean(line.text) for line in lines[index + 1:]]
-        if DATE_LINE.match(clean(lines[index].text)) and all(len(text) <= WRAP_WIDTH for text in after):
+        # (a short plan after a notice's signature is no closing: a part heading or a note after the date says so)
+        if DATE_LINE.match(clean(lines[index].text)) and all(len(text) <= WRAP_WIDTH for text in after) \
+                and not any(_PLAN_AFTER_DATE.match(text) or _ends_in_note(Para(0, text)) for text in after):
             start = index - 1 if index > 0 and len(clean(lines[index - 1].text)) <= 20 else index
             outline.closing = [Para(line.number, clean(line.text)) for line in lines[start:] if clean(line.text)]
             return lines[:start]

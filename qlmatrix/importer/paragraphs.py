@@ -10,6 +10,7 @@ inside an open bracket (a note writes its labels apart by spaces,
   a label (`责任单位：`, any short word and a colon), a date, `（此件`;
 - after the end of a sentence (`。！？`): the paragraph after it may be a note on
   a line of its own (`…落实。 [责任单位：X]`, the note of the sub-items' item);
+  after a heading naming who leads (`（二）X牵头的工作 …`);
 - around a page number the copy kept between two paragraphs (`- 2 -`, `—3—`,
   `第2页 共5页`, a bare `4` before the next item, also after a label's units): it is
   taken out.
@@ -23,12 +24,15 @@ from __future__ import annotations
 
 import re
 
+from .marks import plain_marks
 from .reading import Line
 
 _BLANK = "[ \t\u3000]+"
 #: An item number, as the outline reads one at a line's start (marks.py has written `⑴` as `(1)`, `一﹑` as `一、`).
 _ITEM_NUMBER = (r"[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|[0-9０-９]{1,3}[.．、](?![0-9０-９])"
-                r"|[(（][0-9０-９]{1,3}[)）]|[①-⑳]")
+                r"|[(（][0-9０-９]{1,3}[)）]|[①-⑳]"
+                # `1。`, `一。` (marks.py writes them plainly at a line's start, which the paragraph is once cut)
+                r"|[0-9０-９]{1,3}。(?=[^0-9０-９%％。\s])|[一二三四五六七八九十]{1,3}。(?=[^\s。])")
 #: What starts a paragraph after a blank.
 _STARTS = re.compile(
     rf"{_BLANK}(?=(?:{_ITEM_NUMBER}"
@@ -36,6 +40,10 @@ _STARTS = re.compile(
     r"|[\u4e00-\u9fff]{2,8}[:：](?![0-9]))")  # any label: `项目责任人:`, `实际完成情况:` end the label before them
 #: A blank after the end of a sentence.
 _AFTER_SENTENCE = re.compile(rf"(?<=[。！？!?]){_BLANK}")
+#: A blank after a heading that names who leads what is under it (`（二）市甲局牵头的工作 建立…`): the heading is
+#: a line of its own (outline.py reads its lead from it).
+_AFTER_LEAD_HEADING = re.compile(r"(?:牵头|负责|牽頭|負責)的?(?:重点|重點)?(?:工作|任务|任務|事项|事項)"
+                                 rf"(?:[(（]共?\d+(?:项|項|条|條)[)）])?(?P<blank>{_BLANK})")
 #: A page number between blanks, before the next paragraph (or the end): `- 2 -`, `—3—`, `第2页 共5页` wherever they
 #: stand (a label's units may end before them); a bare number only before an item number or the end, and not after
 #: another number (`…合计 2 3 1` is a table's figures).
@@ -64,7 +72,8 @@ def cut_paragraphs(lines: list[Line]) -> list[Line]:
 def split_paragraphs(text: str) -> list[str]:
     """The paragraphs of a line run together, cut at the blanks between them and without page numbers."""
     text = _PAGE.sub(" ", text)
-    breaks = sorted({(m.start(), m.end()) for pattern in (_STARTS, _AFTER_SENTENCE) for m in pattern.finditer(text)})
+    breaks = sorted({(m.start(), m.end()) for pattern in (_STARTS, _AFTER_SENTENCE) for m in pattern.finditer(text)}
+                    | {(m.start("blank"), m.end("blank")) for m in _AFTER_LEAD_HEADING.finditer(text)})
     parts, cursor = [], 0
     opened: list[int] = []  # where the brackets open at the scan stand
     scanned = 0
@@ -83,4 +92,4 @@ def split_paragraphs(text: str) -> list[str]:
         parts.append(text[cursor:start])
         cursor = end
     parts.append(text[cursor:])
-    return [part.strip(" \t\u3000") for part in parts if part.strip(" \t\u3000")]
+    return [plain_marks(part.strip(" \t\u3000")) for part in parts if part.strip(" \t\u3000")]

@@ -160,4 +160,34 @@ def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> 
 
         check_size(len(data), name)
         return docx_lines(data, name)
+    refuse_other_format(data, name)
     return text_lines(decode(data, name, encoding))  # import_lines checks how many there are
+
+
+#: What a file that is neither text nor a .docx starts with, and what to call it.
+_OTHER_FORMATS = (
+    (b"%PDF-", Text("a PDF file", "PDF文件")),
+    (b"\xd0\xcf\x11\xe0", Text("an old Word, Excel or WPS file (.doc, .xls, .wps)", "旧版Word、Excel或WPS文件（.doc、.xls、.wps）")),
+    (b"PK\x03\x04", Text("a zip archive (an .xlsx, or a .docx under another name?)", "zip压缩包（.xlsx，或改了扩展名的.docx？）")),
+)
+#: An HTML page (Word's "save as web page" too, often named .doc): its first tag, after any blank or BOM.
+_HTML = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*<(?:!doctype\s+html|html[\s>]|\?xml[^>]*>\s*<html)", re.I)
+
+
+def other_format(data: bytes) -> Text | None:
+    """What `data` is when it is a known format that is neither plain text nor a Word document's zip."""
+    for magic, kind in _OTHER_FORMATS:
+        if data.startswith(magic):
+            return kind
+    return Text("an HTML page", "HTML网页") if _HTML.match(data[:4096]) else None
+
+
+def refuse_other_format(data: bytes, name: str, docx: bool = False) -> None:
+    """DocumentError (I002, with how to save it) for a PDF, an old Office file, a zip or an HTML page:
+    read as text it would be an encoding error (NUL bytes) or tags taken for the plan's wording."""
+    kind = other_format(data)
+    if kind is None or (docx and data.startswith(b"PK")):
+        return
+    what = Text("a Word document", "Word文档") if docx else Text("a text or Word document", "文本或Word文档")
+    raise DocumentError(Diagnostic("I002", None, args={"path": name, "reason": Text(
+        f"it is {kind.en}, not {what.en}", f"它是{kind.zh}，不是{what.zh}")}, help="import-save-as"))

@@ -370,8 +370,9 @@ def is_collective(name: str) -> bool:
     return starts or "各级" in name or "各級" in name or bool(_COLLECTIVE_INSIDE.search(name))
 
 
-#: A person named by office (`分管副省长`, `协管副秘书长`, `王某副市长`, `县委书记`): an official in charge, never a unit.
-_OFFICIAL = re.compile(r"(?:长|長|书记|書記|主任|常委|委员|委員)$")
+#: A person named by office (`分管副省长`, `协管副秘书长`, `王某副市长`, `县委书记`, `省政府分管领导同志`,
+#: `主要负责同志`): an official in charge, never a unit.
+_OFFICIAL = re.compile(r"(?:长|長|书记|書記|主任|常委|委员|委員|领导|領導|同志)$")
 
 
 def is_official(name: str) -> bool:

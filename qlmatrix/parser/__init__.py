@@ -8,6 +8,7 @@ the including file; a cycle of includes is reported, not followed.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from typing import NamedTuple
 
@@ -18,6 +19,7 @@ from .. import limits
 from ..diagnostics import Diagnostic
 from ..model import Include, Item, Plan, Section
 from ..source import os_reason, read_source
+from ..span import Span
 from ..text import Text
 from . import fast
 from .build import Builder, Tok
@@ -100,7 +102,7 @@ def read_text(text: str, filename: str = "<string>", base_dir: str | None = None
 
 def parse_text(text: str, filename: str) -> Parsed:
     """Read one file's text (a byte-order mark already dropped): a pure function of the two."""
-    too_deep = nesting_error(text, filename)
+    too_deep = nesting_error(text, filename) or _lone_carriage_return(text, filename)
     if too_deep is not None:
         return Parsed(None, (too_deep,))
     builder = Builder(filename)
@@ -113,6 +115,31 @@ def parse_text(text: str, filename: str) -> Parsed:
         builder = Builder(filename)
         plan = builder.transform(tree)
     return finish(plan, builder.diagnostics, text, filename)
+
+
+_LONE_CR = re.compile("\r(?!\n)")
+#: Quoted text (a CR in it is part of a name or title, as any character is), a comment, or other code.
+_QUOTED_OR_NOT = re.compile(r'"(?:[^"\\\n]|\\.)*+"?|[#\uff03][^\n]*|[^"#\uff03]+')
+
+
+def _lone_carriage_return(text: str, filename: str) -> Diagnostic | None:
+    """E021 at the first CR that no LF follows, outside quotes: the lexer reads LF and CRLF only, so a
+    file of CR line ends is one line, and one that opens with a comment was read as an empty plan with
+    no finding (a comment ending in a lone CR hides the line after it too)."""
+    if "\r" not in text or _LONE_CR.search(text) is None:
+        return None
+    at = None
+    for piece in _QUOTED_OR_NOT.finditer(text):
+        # One character past the piece, so that a CR ending it is seen to be followed by its LF.
+        found = _LONE_CR.search(text, piece.start(), piece.end() + 1) if piece.group()[:1] != '"' else None
+        if found is not None and found.start() < piece.end():
+            at = found.start()
+            break
+    if at is None:
+        return None
+    line = text.count("\n", 0, at) + 1
+    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    return Diagnostic("E021", Span(filename, line, column, line, column + 1), help="line-ends")
 
 
 def finish(plan: Plan, diagnostics: list[Diagnostic], text: str, filename: str) -> Parsed:
@@ -167,10 +194,16 @@ def _resolve_includes(plan: Plan, base: str, stack: tuple[str, ...],
     return attrs.evolve(plan, items=resolve(plan.items)), results
 
 
+#: The help of each include the reader refuses.
+_REFUSAL_HELPS = {"E007": "include-path", "E008": "include-cycle", "E017": "include-inside",
+                  "E018": "include-shallower", "E019": "plan-smaller"}
+
+
 def _include(item: Include, base: str, stack: tuple[str, ...], results: list[ReadResult],
              session: IncludeSession) -> Include:
     def refuse(code: str, **args: str | Text) -> Include:
-        results.append(ReadResult(None, (Diagnostic(code, item.span, args={"path": item.path, **args}),), {}))
+        diagnostic = Diagnostic(code, item.span, args={"path": item.path, **args}, help=_REFUSAL_HELPS[code])
+        results.append(ReadResult(None, (diagnostic,), {}))
         return item
 
     if "\x00" in item.path:
@@ -201,7 +234,8 @@ def _include(item: Include, base: str, stack: tuple[str, ...], results: list[Rea
     if text is None or problem is not None:
         assert problem is not None  # read_source gives the text or why not
         if problem.code == "E011":  # said where the include is written, not about a file nobody named
-            problem = Diagnostic("E007", item.span, args={"path": item.path, "reason": problem.args["reason"]})
+            problem = Diagnostic("E007", item.span, args={"path": item.path, "reason": problem.args["reason"]},
+                                 help=_REFUSAL_HELPS["E007"])
         results.append(ReadResult(None, (problem,), {}))
         return item
     result = read_text(text, real, os.path.dirname(real), _session=session, _stack=stack)

@@ -145,8 +145,12 @@ class Builder(lark.Transformer[lark.Token, Plan]):  # lark's trees hold lark.Tok
                 self._unknown_property(prop, statement, allowed, self.span(prop.key))
             elif prop.name in found:
                 first = found[prop.name]
+                # A second `配合:` usually means a second unit: one entry lists them all.
+                listed = prop.name in ROLE_PROPERTIES
                 self.emit(
-                    "E004", self.span(prop.key), args={"key": prop.key.value}, help="remove-duplicate",
+                    "E004", self.span(prop.key), args={"key": prop.key.value},
+                    help="list-in-one-entry" if listed else "remove-duplicate",
+                    help_args={"key": first.key.value} if listed else {},
                     labels=[Label(self.span(first.key), "first-given")],
                 )
             elif not prop.value:

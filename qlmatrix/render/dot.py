@@ -89,24 +89,47 @@ def _is_quoted(value: object) -> bool:
     return isinstance(value, Raw)
 
 
+#: Graphviz's own default of each edge attribute the diagrams use: declaring one with it changes nothing.
+EDGE_DEFAULTS = {"arrowhead": "normal", "arrowsize": "1", "color": "black", "constraint": "true",
+                 "fontcolor": "black", "fontname": "Times-Roman", "fontsize": "14", "headport": "", "label": "",
+                 "penwidth": "1", "style": "", "tailport": ""}
+
+
 class Builder:
-    """Lines of a digraph, indented by nesting; `text()` gives the DOT source."""
+    """Lines of a digraph, indented by nesting; `text()` gives the DOT source.
+
+    The edge defaults declare every edge attribute the graph uses, in the order of their names.
+    Graphviz 2.43 (Debian's and Ubuntu's) draws the edges between two neighbours of one rank, when
+    one has ports, in an auxiliary graph whose attributes it declares in name order, and reads them
+    there by their place in the main graph: declared in another order, an oversight edge's arrowhead
+    read the font's name ("Arrow type \"Noto Sans CJK SC\" unknown") and was not drawn, and a report
+    line between two such units lost its arrowhead too.
+    """
 
     def __init__(self, name: str = "G") -> None:
         self.lines = [f"digraph {name} {{"]
         self.depth = 1
+        self._edge_defaults: tuple[int, dict[str, str | int | None]] | None = None
+        self._edge_names: set[str] = set()
 
     def add(self, line: str) -> None:
         self.lines.append("  " * self.depth + line)
 
     def defaults(self, kind: str, values: Attributes) -> None:
+        if kind == "edge":  # written in full by `text()`, once every edge's attributes are known
+            self._edge_defaults = (len(self.lines), dict(values))
         self.add(f"{kind}{attributes(values)};")
 
     def node(self, node_id: str, values: Attributes) -> None:
         self.add(f"{node_id}{attributes(values)};")
 
     def edge(self, tail: str, head: str, values: Attributes) -> None:
+        self._edge_names.update(key for key, value in values.items() if value is not None)
         self.add(f"{tail} -> {head}{attributes(values)};")
+
+    def edge_attributes(self, names: Iterable[str]) -> None:
+        """Declare attributes of edges written with `add` (already formatted), as `edge` does its own."""
+        self._edge_names.update(names)
 
     def open(self, header: str) -> None:
         self.add(header + " {")
@@ -117,7 +140,13 @@ class Builder:
         self.add("}")
 
     def text(self) -> str:
-        return "\n".join(self.lines) + "\n}\n"
+        lines = list(self.lines)
+        if self._edge_defaults is not None:
+            where, given = self._edge_defaults
+            names = sorted(self._edge_names | {key for key, value in given.items() if value is not None})
+            declared = {name: given[name] if given.get(name) is not None else EDGE_DEFAULTS[name] for name in names}
+            lines[where] = lines[where][: len(lines[where]) - len(lines[where].lstrip())] + f"edge{attributes(declared)};"
+        return "\n".join(lines) + "\n}\n"
 
 
 def font_defaults(builder: Builder, graph: Attributes, node: Attributes, edge: Attributes) -> None:

@@ -151,7 +151,9 @@ def _lead_reference(builder: Builder, entry: ResolvedReport, head: str) -> str:
 
 def _oversight_pairs(index: PlanIndex, filters: Filters) -> list[tuple[str, str]]:
     pairs: list[tuple[str, str]] = []
-    for entry, _ in _selected(index, Filters(filters.section)):
+    # The section filter only (its resolved scope with it: `Filters(filters.section)` alone kept every
+    # section); the unit filter keeps the pairs it is one end of, below.
+    for entry, _ in _selected(index, Filters(filters.section, scope=filters.scope)):
         for overseer in entry.units(Role.OVERSEE):
             for lead in entry.units(Role.LEAD):
                 if (overseer, lead) not in pairs and filters.unit in (None, overseer, lead):

@@ -171,6 +171,7 @@ def responsibility(index: PlanIndex, filters: Filters, chosen: Sequence[Selected
         for tail, head in zip(order, order[1:]):
             builder.edge(tail, head, {"style": "invis"})
     drawn: set[tuple[str, Role, int]] = set()
+    roles: set[Role] = set()  # whose edges are drawn, so that the edge defaults declare their attributes
     add = builder.add
     for entry, kept in chosen:
         for holder in kept:
@@ -184,6 +185,8 @@ def responsibility(index: PlanIndex, filters: Filters, chosen: Sequence[Selected
             # `builder.edge` with the role's style and `headport` last, quoted once per role: ids and
             # ports are synthetic ASCII (`u3`, `b2`, `t17`), which DOT takes quoted as they are.
             add(f'{unit_ids[holder.unit]} -> {node_id} [{_EDGE_STYLES[holder.role]}headport="{port}:w"];')
+            roles.add(holder.role)
+    builder.edge_attributes({"headport", *(name for role in roles for name in ROLE_EDGES[role])} if roles else ())
     return builder.text()
 
 

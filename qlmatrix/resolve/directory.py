@@ -22,7 +22,18 @@ RELATIVE_PREFIXES = ("上一级", "上级")
 _LEVEL_PREFIXES = ("高新区", "开发区", "市", "区", "县", "镇", "乡")
 
 #: Characters that are often typed for one another (same reading, or the same idea).
-_NEAR = str.maketrans({"检": "监", "记": "纪", "卫": "委", "当": "党", "正": "政", "务": "物"})
+_NEAR_CHARACTERS = {"检": "监", "记": "纪", "卫": "委", "当": "党", "正": "政", "务": "物"}
+#: Traditional characters of unit names and their simplified forms: a name pasted from a traditional-
+#: character document (紀監委, 財政廳) means the declared simplified one, and shares too few characters
+#: with it for the similarity to see that.
+_TRADITIONAL = dict(zip(
+    "紀監檢記黨當辦財務廳衛會發園區縣鄉鎮經濟與環資產規劃國稅審計統農業車運輸質醫療險員組織傳戰機關隊總應軍體網絡"
+    "電設議協聯權據數歸處級導開學書圖館藝術廣視講節約倉庫糧儲場達專門執紅線陽東強華豐邊證師選舉觀態層風屬對單職團婦殘"
+    "護勞動價際來僑臺貿積極壓災礦氣熱漁鐵檔徵獄勢僱輔興築測繪遠龍營綜",
+    "纪监检记党当办财务厅卫会发园区县乡镇经济与环资产规划国税审计统农业车运输质医疗险员组织传战机关队总应军体网络"
+    "电设议协联权据数归处级导开学书图馆艺术广视讲节约仓库粮储场达专门执红线阳东强华丰边证师选举观态层风属对单职团妇残"
+    "护劳动价际来侨台贸积极压灾矿气热渔铁档征狱势雇辅兴筑测绘远龙营综", strict=True))
+_NEAR = str.maketrans({**_NEAR_CHARACTERS, **{old: _NEAR_CHARACTERS.get(new, new) for old, new in _TRADITIONAL.items()}})
 
 
 #: A suggestion must score more than 0.6 (`closest` takes an inclusive cutoff).
