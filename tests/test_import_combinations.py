@@ -16,7 +16,9 @@ mark, a half-width colon), or two conventions in one document. This module draws
   `牵头单位（部门）`);
 - separators and the width of `,:;()`;
 - unit names of any ending (the pools of tests/test_import_properties.py), collectives holding separators;
-- a deadline inside the note or on a line after it; a site's text before and after the passage.
+- a deadline inside the note or on a line after it; a site's text before and after the passage, page numbers;
+- the layout: as written, indented, wrapped at a page width of 24-40 characters, or a whole document on one line
+  with its paragraphs apart by a space, a U+3000 or two blanks (a copy that lost its line breaks).
 
 The gold is written as the document is. `QLM_COMBINATIONS_EXAMPLES` sets how many documents one run draws
 (the suite's default run is short; a heavy run is `QLM_COMBINATIONS_EXAMPLES=2000 HYPOTHESIS_PROFILE=explore`).
@@ -84,8 +86,7 @@ SITE_BEFORE = [["首页 > 政务公开 > 通知公告", "发布时间：2031-03-
 SITE_AFTER = [["【打印本页】 【关闭窗口】", "上一篇：关于开展安全生产检查的通知"],
               ["扫一扫在手机打开当前页", "主办：某市人民政府办公室  网站标识码：1100000001"]]
 
-#: Item schemes under which sub-items `（1）…` may stand (a rank above theirs), and whose numbers the cutter of
-#: items run together finds after a label's units (`责任单位：X2.…`; `…X(2)…` only with QLM_COMBINATIONS_LAYOUTS=all).
+#: Item schemes under which sub-items `（1）…` may stand (a rank above theirs).
 SUB_ITEM_SCHEMES = ("cn-wide", "cn-narrow", "dot", "wide-dot", "comma", "small-dot", "full-digits")
 #: Marks a label line's last character so the next item's number is written straight after it.
 RUN_IN = "\x00"
@@ -93,11 +94,12 @@ FORMS = ["verb", "labels", "lines", "sentence", "host", "star", "mark", "verbs",
          "groups", "titled"]
 #: Sentences of an item that holds several notes, each closing the sentences before it (`…。（A负责）…。（B负责）`).
 GROUP_SENTENCES = ["能耗强度下降13%。", "用水总量控制在1.8亿立方米以内。", "森林覆盖率达到46%。", "新增就业2.5万人以上。"]
-#: How the document's lines are laid out: as written, indented, wrapped at a page width, run together. The last
-#: two are drawn only when `QLM_COMBINATIONS_LAYOUTS=all` (docs/importing.md: what the generator found and this
-#: round did not fix).
-ALL = os.environ.get("QLM_COMBINATIONS_LAYOUTS") == "all"
-LAYOUTS = ["plain", "plain", "indent"] + (["wrap", "spaces"] if ALL else [])
+#: How the document's lines are laid out: as written, indented, wrapped at a page width, run together on one line
+#: (`QLM_COMBINATIONS_LAYOUTS=wrap,spaces` draws only those named, to look at one layout in a heavy run).
+LAYOUTS = [name for name in os.environ.get("QLM_COMBINATIONS_LAYOUTS", "").split(",")
+           if name in ("plain", "indent", "wrap", "spaces")] or ["plain", "plain", "indent", "wrap", "spaces"]
+#: What a copy that lost its line breaks leaves between paragraphs: a space, a U+3000 (an indent), two spaces.
+BLANKS = [" ", " ", "\u3000", "  ", " \u3000\u3000"]
 #: Page numbers a PDF copy leaves between the items.
 PAGE_NUMBERS = ["- 2 -", "—3—", "第2页 共5页", "4"]
 
@@ -285,8 +287,8 @@ def documents(draw):
                 after = [line for label in after for line in ("", label)]
             # (`…县乙办2。…`, `…县乙办三。…`: `1。` is read after a note's bracket or at a line's start only, `一。` at a
             # line's start only, since `…统一。` ends sentences; docs/importing.md)
-            if form == "lines" and not blank_between and part_mark != "。" \
-                    and (scheme in SUB_ITEM_SCHEMES or ALL and scheme != "ideographic-stop") and draw(st.integers(0, 4)) == 0:
+            if form == "lines" and not blank_between and part_mark != "。" and scheme != "ideographic-stop" \
+                    and draw(st.integers(0, 4)) == 0:
                 axes.append("label-runs-in")  # the last label line runs into the next item's number
                 after = [*after[:-1], after[-1].rstrip("。") + RUN_IN]
             lines += after
@@ -310,16 +312,18 @@ def documents(draw):
     axes.append(f"layout:{layout}")
     if layout == "indent":
         lines = [draw(st.sampled_from(["\u3000\u3000", "  ", "    "])) + line if line else line for line in lines]
-    elif layout == "wrap":
-        width = draw(st.integers(24, 34))
+    elif layout == "wrap":  # a PDF's page width (公文 28 characters a line), or a web copy's narrower or wider one
+        width = draw(st.integers(24, 40))
         lines = [piece for line in lines for piece in _wrap(line, width)]
-    elif layout == "spaces":  # a copy that lost its line breaks: paragraphs apart by a space
-        return " ".join(line for line in lines if line) + "\n", expected, axes
+    elif layout == "spaces":  # a copy that lost its line breaks: paragraphs apart by a blank of any kind
+        blanks = [draw(st.sampled_from(BLANKS)) for line in lines if line]
+        return "".join(blank + line for blank, line in zip(blanks, [line for line in lines if line])).lstrip(
+            "".join(BLANKS)) + "\n", expected, axes
     return "\n".join(lines) + "\n", expected, axes
 
 
 #: Punctuation a typeset line never starts with (it hangs at the end of the line before).
-_NO_LINE_START = "，。、；：？！,.;:?!)）]】〕》”’"
+_NO_LINE_START = "，。、；：？！,.;:?!)）]】〕》”’．﹒﹑"
 #: Punctuation a typeset line never ends with (it goes down to the next line).
 _NO_LINE_END = "(（[【〔《“‘"
 
@@ -401,6 +405,24 @@ FOUND = [
      "2。“一一”县丙委负责的工作\n完善相关制度。\n3。加强组织领导。（县乙办负责）4。强化监督检查。（县丙委牵头，县甲局(丁所)配合）\n",
      {"一1": (("县甲局(丁所)",), frozenset({"县乙办", "县丙委"})), "一2": (("“一一”县丙委",), frozenset()),
       "一3": (("县乙办",), frozenset()), "一4": (("县丙委",), frozenset({"县甲局(丁所)"}))}, []),
+    # round eight, one line: paragraphs apart by blanks of any kind cut before `①`/`(1)` as before `1.`, never inside
+    # a bracket whose labels spaces part; page numbers between them taken out; a label's units running into `（2）`
+    ("某县分工方案 一、重点任务\u3000①完善工作机制。（县甲局负责） - 2 -  ②优化政务服务。[牵头单位：县乙办  配合单位：县丙委] "
+     "二、保障措施 （1）加强组织领导。责任单位：县丙委、县甲局（2）强化督查。（县乙办负责） 4\n",
+     {"一(1)": (("县甲局",), frozenset()), "一(2)": (("县乙办",), frozenset({"县丙委"})),
+      "二(1)": (("县丙委",), frozenset({"县甲局"})), "二(2)": (("县乙办",), frozenset())}, []),
+    # round eight, wrapped: a note the wrap put on a line of its own after items that assign themselves is the last
+    # item's; a full line ending in a closing quote or a name's brackets goes on; a blank at the break parts labels
+    ("某县2031年重点工作任务分工方案\n为抓好各项重点工作落实，现将任务分工如下。\n一、重点任务\n"
+     "1.完善工作机制。建立健全工作台账，逐项推进落实。\n[县甲局主办，县乙办协办]\n"
+     "2.优化政务服务。完善相关制度，提升工作质效。\n[责任部门：县丙委]\n"
+     "3.强化监督检查。由县乙办牵头负责，县甲局、县“三农”\n服务中心配合。\n"
+     "4.推进数据共享。由县丙委牵头负责，县乙办、县丁所(甲办)\n配合。\n"
+     "5.加强组织领导。[牵头单位：县甲局(丙丁委)  \n配合单位：县乙办]\n",
+     {"一1": (("县甲局",), frozenset({"县乙办"})), "一2": (("县丙委",), frozenset()),
+      "一3": (("县乙办",), frozenset({"县甲局", "县“三农”服务中心"})),
+      "一4": (("县丙委",), frozenset({"县乙办", "县丁所(甲办)"})),
+      "一5": (("县甲局(丙丁委)",), frozenset({"县乙办"}))}, []),
 ]
 
 
@@ -417,6 +439,8 @@ FOUND = [
 @example(FOUND[8])
 @example(FOUND[9])
 @example(FOUND[10])
+@example(FOUND[11])
+@example(FOUND[12])
 def test_documents_of_every_convention_combined_give_back_their_assignments(document):
     text, expected, _ = document
     assert _roles(text) == expected, text

@@ -15,8 +15,8 @@ order) is recognised by its words, rows are rebuilt from the cells after it
 (by the 序号 sequence when there is one, else by the number of columns) and
 handed on as table rows (`Line.cells`), as a Markdown or Word table is.
 
-Also: a whole document on one line (paragraphs separated by single spaces)
-is cut into its paragraphs, and an item run together with the next
+Also: a whole document on one line (paragraphs separated by blanks) is cut
+into its paragraphs (paragraphs.py), and an item run together with the next
 (`…(省发改委负责)(二)公共财政收入…`) is cut where the next number follows
 the sequence.
 """
@@ -42,6 +42,7 @@ from .columns import (
     sub_rows,
 )
 from .numbering import number_value
+from .paragraphs import cut_paragraphs
 from .reading import Line
 from .runs import cut_run_together
 from .units import could_be_unit, looks_like_unit, split_units, strip_verb
@@ -92,15 +93,9 @@ _SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}[、．.]"
 _HEADING_CELL = re.compile(r"^[(（][一二三四五六七八九十]{1,3}[)）]")
 _CELL_END = re.compile(r"(?:[ \t\u3000]*\|)+[ \t\u3000]*$")  # `||`: an empty cell
 _NUMBER_CELL = re.compile(r"^[0-9]{1,3}$")
-#: Where a run-together document breaks into paragraphs: a space before a number, a label, a date.
-_PARAGRAPH_BREAK = re.compile(
-    r"[ \u3000]+(?=(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|[0-9]{1,3}[.．、](?![0-9])"
-    r"|(?:责任单位|牵头单位|配合单位|牵头责任单位|协同责任单位|责任领导)[:：]|\d{4}年\d{1,2}月\d{1,2}日|[(（]此件)"
-    r"|[\u4e00-\u9fff]{2,8}[:：](?![0-9]))")  # any label: `项目责任人:`, `实际完成情况:` end the label before them
 #: A closing bracket followed by the next item's number: `…负责)(二)…`, `…协办)2.…`.
 _RUN_ON = re.compile(r"(?<=[)）\]】〕])(?<![0-9]{4}[〕\]］])(?=([(（][一二三四五六七八九十]{1,3}[)）]|[0-9]{1,3}[.．、](?![0-9])))")
 _LINE_NUMBER = re.compile(r"^[ \t\u3000]*([(（][一二三四五六七八九十]{1,3}[)）]|[0-9]{1,3}[.．、](?![0-9]))")
-_LONG_LINE = 120
 _MAX_HEADER_LINES = 60
 
 
@@ -116,7 +111,7 @@ def prepare(lines: list[Line], notices: list[Notice] | None = None) -> list[Line
     """The document's lines with run-together paragraphs and items cut apart and flattened tables rebuilt;
     what had to be assumed (a lead cell taken as spanning the rows below it) is added to `notices`."""
     lines = [_without_copy_marks(line) for line in lines]
-    return _rebuild_tables(_cut_run_on_items(cut_run_together(_cut_long_lines(lines))), [] if notices is None else notices)
+    return _rebuild_tables(_cut_run_on_items(cut_run_together(cut_paragraphs(lines))), [] if notices is None else notices)
 
 
 def _without_copy_marks(line: Line) -> Line:
@@ -127,16 +122,6 @@ def _without_copy_marks(line: Line) -> Line:
     if line.cells is not None:
         return attrs.evolve(line, text=bare(line.text), cells=tuple(bare(cell) for cell in line.cells))
     return attrs.evolve(line, text=bare(line.text))
-
-
-def _cut_long_lines(lines: list[Line]) -> list[Line]:
-    out = []
-    for line in lines:
-        if line.cells is None and len(line.text) > _LONG_LINE and len(_PARAGRAPH_BREAK.findall(line.text)) >= 3:
-            out += [Line(line.number, part) for part in _PARAGRAPH_BREAK.split(line.text) if part.strip()]
-        else:
-            out.append(line)
-    return out
 
 
 def _kind(number: str) -> str:
@@ -163,7 +148,9 @@ def _cut_run_on_items(lines: list[Line]) -> list[Line]:
                 cursor = match.start()
                 last[kind] = value
         pieces.append(line.text[cursor:])
-        out += [Line(line.number, piece) for piece in pieces if piece.strip()] if len(pieces) > 1 else [line]
+        kept = [piece for piece in pieces if piece.strip()]
+        out += [Line(line.number, piece, cut_from=len(line.text) if at == len(kept) - 1 else 0)
+                for at, piece in enumerate(kept)] if len(pieces) > 1 else [line]
     return out
 
 

@@ -1,4 +1,4 @@
-"""What a document's item number counts to: `(三)` -> 3, `12.` -> 12, `十一、` -> 11; the outline checks that
+"""What a document's item number counts to: `(三)` -> 3, `12.` -> 12, `十一、` -> 11, `③` -> 3; the outline checks that
 each item follows the one before (7. after 6.), so `7.365天…` is item 7 and `3.5%` is not an item."""
 
 from __future__ import annotations
@@ -26,6 +26,8 @@ def chinese_value(text: str) -> int:
 def number_value(number: str) -> int:
     """The count an item number stands for; 0 when it is none."""
     match = _TOKEN.search(number)
+    if match is None and number and "①" <= number[0] <= "⑳":  # one character for a circled number
+        return ord(number[0]) - ord("①") + 1
     if match is None:
         return 0
     token = match.group(0).translate(str.maketrans("０１２３４５６７８９", "0123456789"))

@@ -136,11 +136,34 @@ def _wraps(text: str, width: int = WRAP_WIDTH) -> bool:
 
 
 def _wraps_at(last: str, length: int, width: int = WRAP_WIDTH) -> bool:
-    """`_wraps` for a paragraph of `length` characters whose last line is `last` (not empty). A line that opens a
-    bracket it does not close (`…提升工作质效。【责任` / `主体】X`) goes on, whatever its length."""
-    if last.endswith(_CONTINUES) or _depth(last) > 0 or _CLOSED_LABEL_END.search(last):
+    """Does a paragraph of `length` characters whose last line is `last` (not empty) go on in the next line (PDF
+    or hard line wrap)? A line that opens a bracket it does not close (`…提升工作质效。【责任` / `主体】X`) goes
+    on, whatever its length."""
+    if last.endswith(_CONTINUES) or _depth(last) > 0 or _CLOSED_LABEL_END.search(last) or _OPEN_ASSIGNMENT.match(last):
         return True
-    return length >= width and not last.endswith(_ENDS_SENTENCE)
+    return length >= width and not _ends_paragraph(last)
+
+
+#: Inside a name's own brackets (`(丙丁委)`, `（乙局）`, `(市、区)`): no role word, no label's colon, no sentence.
+_NAME_GLOSS = re.compile(r"^(?!.*(?:负责|負責|牵头|牽頭|配合|协办|協辦|主办|主辦))[^。；;：:，,]{1,15}$")
+#: An assignment sentence not yet closed (`由X牵头负责，A、B` / `配合。`): its frame says it goes on.
+_OPEN_ASSIGNMENT = re.compile(r"^由[^。；;！？!?]{2,}?(?:牵头|负责|牽頭|負責)[^。；;！？!?]*[，,、\u4e00-\u9fff”\")）]$")
+
+
+def _ends_paragraph(last: str) -> bool:
+    """Does a line that fills the page end its paragraph? A closing mark ends it unless it closes only a word:
+    a quote after no sentence end (`…负责,“年跑之”` / `区史海团团配合。`), a name's own brackets right after the
+    name (`…、团组奥厅(丙丁委)` / `…配合。`). A note's bracket, a sentence's quote (`。”`) end it."""
+    if not last.endswith(_ENDS_SENTENCE):
+        return False
+    if last[-1] in "”’\"":
+        return len(last) < 2 or last[-2] in "。！？!?；;"
+    if last[-1] in ")）":
+        opened = max(last.rfind("("), last.rfind("（"))
+        inside = last[opened + 1:-1]
+        return not (opened > 0 and last[opened - 1] not in "。！？!?；;，,、：:)）]】〕 \t\u3000"
+                    and _NAME_GLOSS.match(inside) and _depth(last[:opened]) <= 0)
+    return True
 
 
 #: How far short of the document's own line width a wrapped line may end (a line breaks before a word or a
@@ -152,17 +175,18 @@ _MIN_PAGE_WIDTH = 24
 def line_width(lines: list[Line]) -> int:
     """The width below which a line without final punctuation is a line of its own: WRAP_WIDTH, or less when
     the document is hard-wrapped at a width of its own (the most common length of lines that break
-    mid-sentence, seen at least 3 times), so a heading that is a few characters short of it still wraps."""
+    mid-sentence, seen at least twice), so a heading that is a few characters short of it still wraps."""
     counts: dict[int, int] = {}
     for line in lines:
         text = line.text.strip(" \t\u3000")
-        if line.cells is None and len(text) >= 15 and not text.endswith(_ENDS_SENTENCE):
+        # (a line that opens a bracket it does not close broke inside a note, whatever its last character)
+        if line.cells is None and len(text) >= 15 and (not text.endswith(_ENDS_SENTENCE) or _depth(text) > 0):
             counts[len(text)] = counts.get(len(text), 0) + 1
     if not counts:
         return WRAP_WIDTH
     common, seen = max(counts.items(), key=lambda pair: (pair[1], pair[0]))
     # a page is wider than a heading: a short common length (cells, headings) says nothing about wrapping
-    return min(WRAP_WIDTH, common - _WIDTH_SLACK) if seen >= 3 and common >= _MIN_PAGE_WIDTH else WRAP_WIDTH
+    return min(WRAP_WIDTH, common - _WIDTH_SLACK) if seen >= 2 and common >= _MIN_PAGE_WIDTH else WRAP_WIDTH
 
 
 #: A line ending in a label closed by its brackets (`…【实施单位】` / `X`): its value is in the next line.
@@ -209,7 +233,10 @@ def build_outline(lines: list[Line]) -> Outline:
 
     label_wraps = False  # the last label line goes on in the next line
     width = line_width(lines)
+    previous = ""  # the line before as written: a blank at its end may part two labels of a wrapped note
     for line in _cut_closing(lines, outline):
+        blank_between = previous.endswith((" ", "\t", "\u3000")) or line.text[:1] in (" ", "\t", "\u3000")
+        previous = line.text if line.cells is None else ""
         if line.cells is not None:
             flush()
             header, row = _table_row(line, header)
@@ -252,30 +279,32 @@ def build_outline(lines: list[Line]) -> Outline:
                 item.labels.append(Para(line.number, label))
             outline.items.append(item)
             # the line's own length says whether it was wrapped, its number included (`一、…的全面` / `领导`)
-            current, joinable = item.paragraphs, _wraps_at(rest, len(text), width) if rest else False
+            # (a number alone at a line's end, `…相关市、县政府三、` / `保障措施`: its title is the next line)
+            current, joinable = item.paragraphs, _wraps_at(rest, max(len(text), line.cut_from), width) if rest else True
             if _HEADING_NAMES_LEAD.search(rest):  # `（一）X牵头的工作` / its text: a heading, whatever its length
                 joinable = False
             depth = _depth(rest)
             if label:  # a label after the item's sentence that goes on in the next line (`【协同责任` / `单位】…`)
-                joinable, label_wraps = False, _wraps_at(label, len(text), width)
+                joinable, label_wraps = False, _wraps_at(label, max(len(text), line.cut_from), width)
             pieces.append(rest)
             length = len(text)
         elif item is not None and LABEL.match(text) and not (joinable and depth > 0):  # (inside a bracket: goes on)
             flush()
             item.labels.append(Para(line.number, text))
             joinable = False
-            label_wraps = _wraps(text, width)
+            label_wraps = _wraps_at(text, max(len(text), line.cut_from), width)
         elif label_wraps and item is not None and item.labels and not _standalone(text) \
                 and not line.text[:1].isspace():
             # a label line wrapped like the text (`协办单位:…、园区党工` / `委、各街道党工委`)
-            item.labels[-1].text += text
+            item.labels[-1].text += (" " if blank_between else "") + text
             label_wraps = _wraps_at(text, len(item.labels[-1].text), width)
-        elif joinable and current and (depth > 0 or not _standalone(text)) and not line.text[:1].isspace() \
+        elif joinable and current and (depth > 0 or not _standalone(text)) and (depth > 0 or not line.text[:1].isspace()) \
                 and not (item is None and LABEL.match(text)):
             if not pieces:
                 pieces.append(current[-1].text)
                 length = len(current[-1].text)
-            pieces.append(text)
+            # inside a note, a blank where the line broke parts its labels (`[牵头单位：X  ` / `协同单位：Y]`)
+            pieces.append(("  " if depth > 0 and blank_between else "") + text)
             length += len(text)
             depth += _depth(text)
             joinable = _wraps_at(text, length, width) or depth > 0  # a bracket still open goes on
@@ -286,7 +315,8 @@ def build_outline(lines: list[Line]) -> Outline:
             length = len(text)
             # a label line before any item (a document of unnumbered entries) is a line of its own
             depth = _depth(text)
-            joinable = _wraps(text, width) and not _standalone(text) and not (item is None and LABEL.match(text))
+            joinable = _wraps_at(text, max(len(text), line.cut_from), width) and not _standalone(text) \
+                and not (item is None and LABEL.match(text))
     flush()
     if not outline.items:
         _unnumbered_items(outline)
@@ -394,7 +424,9 @@ _MAX_SUB_ITEMS = 30
 
 def _lift_group_notes(items: list[Item]) -> list[Item]:
     """`1.完善应急预案体系` / `(1)…` … `(4)…` / `(责任单位:…)`: a note on its own line after sub-items none of which
-    has its own belongs to the item above them, which becomes the task, the sub-items its text."""
+    has its own (a note or label lines) belongs to the item above them, which becomes the task, the sub-items its
+    text. Items that assign units themselves are tasks, and a note after the last of them is its own (a wrapped
+    line puts it on a line of its own)."""
     out: list[Item] = []
     for item in items:
         last = item.paragraphs[-1] if len(item.paragraphs) > 1 else None
@@ -409,7 +441,7 @@ def _lift_group_notes(items: list[Item]) -> list[Item]:
         # the first item under its parent, with its note on the next line, keeps the note: only a run of
         # sub-items (1)…(4) with one note after them gives it to the item above
         if parent is None or not siblings or parent.rank >= item.rank or parent.rank == TABLE_RANK or len(siblings) >= _MAX_SUB_ITEMS \
-                or any(_ends_in_note(p) for sub in siblings for p in sub.paragraphs) \
+                or any(_assigns_itself(sub) for sub in siblings) \
                 or any(_ends_in_note(p) or _holds_group_note(p) for p in item.paragraphs[:-1]) \
                 or _ends_in_note(parent.paragraphs[-1]):
             out.append(item)
@@ -499,6 +531,26 @@ def _label_lists(items: list[Item]) -> None:
             kept.append(para)
             last_label = None
         item.paragraphs = sorted(kept, key=lambda para: para.line)
+
+
+def _assigns_itself(item: Item) -> bool:
+    """Does the item name its units itself: label lines, a note (of any label or verb), an assignment sentence?"""
+    return bool(item.labels) or any(_ends_in_note(p) or _closing_note(p) or ASSIGNING_SENTENCE.search(p.text.rstrip())
+                                    for p in item.paragraphs)
+
+
+def _closing_note(para: Para) -> bool:
+    """Does the paragraph end with a bracket that is a note (`…。〔责任部门：X〕`, any label or role verb)?"""
+    text = para.text.rstrip(" 。")
+    if not text or text[-1] not in ")）]】〕":
+        return False
+    depth = 0
+    for index in range(len(text) - 1, max(-1, len(text) - 200), -1):
+        depth += text[index] in ")）]】〕"
+        depth -= text[index] in "(（[【〔"
+        if depth == 0:
+            return parse_note(text[index + 1:-1]) is not None
+    return False
 
 
 #: What a bracket that assigns holds near its end: a role verb, or a label (`责任部门：`, `牵头处室:`, `【配合单位】`).

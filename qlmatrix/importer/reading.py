@@ -31,6 +31,9 @@ class Line:
     text: str
     cells: tuple[str, ...] | None = None  # a table row
     in_table: bool = False  # a section heading between a flattened table's rows: the table goes on after it
+    #: The length of the line this piece ends, when items run together in it were cut apart: whether the line
+    #: wrapped at the page width is judged by the whole line, not the piece (`…(甲办)(2)加强组织` / `领导。`).
+    cut_from: int = 0
 
 
 class DocumentError(QlmError):

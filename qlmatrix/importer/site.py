@@ -25,6 +25,8 @@ _CHROME_LINE = re.compile(
     r"|首页[ \t\u3000]*(?:>|＞|»|/|>>).*"
     r"|扫一扫.*"
     r")[ \t\u3000]*$")
+#: The rest of a site's line that a wrap put on the next line: a short run of digits, letters and marks.
+_WRAPPED_REST = re.compile(r"^[ \t\u3000]*[0-9A-Za-z][0-9A-Za-z\-_./:]{0,15}[ \t\u3000]*$")
 #: A line longer than this is the passage (or the passage run together with the site's text), never the site's.
 _SHORT = 80
 #: The site's phrases inside a long line.
@@ -48,13 +50,19 @@ def without_site_chrome(lines: list[Line]) -> list[Line]:
     """The document's lines with the site's lines blank (their numbers kept, so spans still point at the source)
     and the site's phrases taken out of long lines."""
     out = []
+    chrome = False  # the line before was the site's
     for line in lines:
         if line.cells is not None:
             out.append(line)
-        elif is_site_chrome(line.text):
+        elif is_site_chrome(line.text) or chrome and _WRAPPED_REST.match(line.text):
+            # (a site's line wrapped at the page width leaves its rest on the next line: `…网站标识码：11000` /
+            # `00001`, never the last item's text)
             out.append(attrs.evolve(line, text=""))
+            chrome = True
+            continue
         elif len(line.text) > _SHORT and _CHROME_PHRASE.search(line.text):
             out.append(attrs.evolve(line, text=_CHROME_PHRASE.sub("", line.text)))
         else:
             out.append(line)
+        chrome = False
     return out
