@@ -167,9 +167,10 @@ def test_qlm_diagram_refuses_a_whole_picture_too_big_for_dot_at_once(tmp_path, c
     """`qlm diagram` of a 10,000-task plan as SVG waited 300 s for dot and then failed. Above
     `ONE_PIECE_TASKS` it now says at once why and what to do, and writes nothing; the DOT text is
     still written, and the org chart drawn."""
-    from qlmatrix.cli import diagram
+    from qlmatrix.cli import render
 
-    monkeypatch.setattr(diagram, "ONE_PIECE_TASKS", 5)  # 襄阳 has more: it stands for a plan of 10,000
+    # The one limit `qlm render` decides by as well (`fits_one_piece`). 襄阳 has more: it stands for 10,000.
+    monkeypatch.setattr(render, "ONE_PIECE_TASKS", 5)
     out = tmp_path / "whole.svg"
     capsys.readouterr()
     assert main(["--lang", "en", "diagram", str(XIANGYANG), "-o", str(out), "--allow-errors"]) == 2

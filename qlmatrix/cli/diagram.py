@@ -26,6 +26,7 @@ from .render import (
     add_allow_errors,
     emit,
     fail,
+    fits_one_piece,
     format_from,
     load_plan_for_output,
     unknown_suffix,
@@ -118,7 +119,7 @@ def run(args: argparse.Namespace) -> int:
 def too_big_for_one_picture(tasks: int, args: argparse.Namespace) -> bool:
     """Whether the whole responsibility diagram, unfiltered and in one piece, is past what dot lays out in time."""
     whole = args.view == "responsibility" and args.split == "none" and not (args.section or args.unit or args.role)
-    return whole and tasks > ONE_PIECE_TASKS
+    return whole and not fits_one_piece(tasks)
 
 
 def part_path(output: str, number: int) -> str:

@@ -48,6 +48,12 @@ SPLIT_DIAGRAM = "responsibility"
 #: no parts), and a picture of 2,000 rows (at least 15 pt each, some 30,000 pt) is nowhere near
 #: legible on A4 (`render.a4`: at most about 1,300 pt). Its DOT is written, and the parts.
 ONE_PIECE_TASKS = 2_000
+
+
+def fits_one_piece(tasks: int) -> bool:
+    """Whether dot lays out the whole responsibility diagram of `tasks` tasks in one piece in time
+    (`ONE_PIECE_TASKS`): what `qlm render` and `qlm diagram` both decide by."""
+    return tasks <= ONE_PIECE_TASKS
 PARTS_HELP = ("Write every table format and both diagrams into a folder. A responsibility diagram too big to "
               "print legibly on one A4 page is also written in parts, one per top-level section or carrier: "
               "responsibility-1.dot/.svg/.png, responsibility-2..., besides the one-piece responsibility.svg.")
@@ -247,7 +253,7 @@ def run(args: argparse.Namespace) -> int:
         return fail(error, args.lang)
     parts = parts if len(parts) > 1 else []
     part_names = [f"{SPLIT_DIAGRAM}-{number}.{fmt}" for number in range(1, len(parts) + 1) for fmt in DIAGRAM_FILES]
-    one_piece = len(resolved.tasks) <= ONE_PIECE_TASKS
+    one_piece = fits_one_piece(len(resolved.tasks))
     if not one_piece:
         names = [name for name in names if name not in (f"{SPLIT_DIAGRAM}.{fmt}" for fmt in DIAGRAM_FILES[1:])]
     names += part_names
