@@ -118,15 +118,21 @@ def is_blank(cell: Cell) -> bool:
     return not cell.text and not cell.roles
 
 
+def held_cells(row: Sequence[Cell]) -> Iterable[tuple[int, Cell]]:
+    """(column, cell) of every cell `row` holds, in column order: a SparseRow's head and filled cells
+    (blank ones among them), a tuple's every cell. For an emitter that tells blank cells itself."""
+    if type(row) is not tuple and isinstance(row, SparseRow):  # a tuple first: an ABC's isinstance is slow
+        return row.filled()
+    return enumerate(row)
+
+
 def filled(row: Sequence[Cell]) -> list[tuple[int, Cell]]:
     """(column, cell) of every cell of `row` that is not blank (no text, no role), in column order.
 
     Emitters write these and fill the rest with the blank cell's rendering,
     so a sparse RACI row costs its filled cells, not its width.
     """
-    if type(row) is not tuple and isinstance(row, SparseRow):  # a tuple first: an ABC's isinstance is slow
-        return [(col, cell) for col, cell in row.filled() if not is_blank(cell)]
-    return [(col, cell) for col, cell in enumerate(row) if cell.text or cell.roles]
+    return [(col, cell) for col, cell in held_cells(row) if not is_blank(cell)]
 
 
 def render_row(row: Sequence[Cell], blanks: list[Rendered], render: Callable[[int, Cell], Rendered]) -> list[Rendered]:

@@ -57,9 +57,9 @@ from .table import (
     VIEW_TITLES,
     Cell,
     Column,
-    SparseRow,
     Table,
     cell_text,
+    held_cells,
     is_conflict,
 )
 
@@ -223,9 +223,7 @@ def _write_table(sheet: Sheet, formats: _Formats, table: Table, shown: _Texts, a
             # needs no write (its border comes from the conditional format below).
             written = []
             tallest = 1
-            # A tuple first: an ABC's isinstance is slow.
-            pairs = cells.filled() if type(cells) is not tuple and isinstance(cells, SparseRow) else enumerate(cells)
-            for col, cell in pairs:
+            for col, cell in held_cells(cells):  # blank cells told apart once per cell object, below
                 known = written_as[col].get(id(cell))
                 if known is None:
                     if not cell.text and not cell.roles:
