@@ -187,9 +187,23 @@ def _assigned(parts: tuple[_Part, ...], role: Role | None, offset: int) -> Layou
     index_of = _ROLE_INDEX
     if role is None:
         any_marked_lead = any(mark is Role.LEAD for _, mark in named)
-        return tuple((index_of[mark or (Role.SUPPORT if any_marked_lead or index else Role.LEAD)], name,
-                      offset + start, offset + end) for index, ((name, start, end), mark) in enumerate(named))
+        roles = [index_of[mark or (Role.SUPPORT if any_marked_lead or index else Role.LEAD)]
+                 for index, (_, mark) in enumerate(named)]
+        return tuple((role_index, name, offset + start, offset + end)
+                     for role_index, (name, start, end) in zip(_repeats_as_first(named, roles), (n for n, _ in named)))
     return tuple((index_of[mark or role], name, offset + start, offset + end) for (name, start, end), mark in named)
+
+
+def _repeats_as_first(named: list[tuple[_Part, Role | None]], roles: list[int]) -> list[int]:
+    """Under 责任单位 the first listed leads and the rest support, so a unit listed again would lead and
+    support at once (E302, "a unit cannot assist itself"), which misreads a slip: `(责任单位:甲、乙、甲)`
+    names 甲 twice. An unmarked repeat takes the role of the name's first listing, and W311 says it is
+    named twice."""
+    first_role: dict[str, int] = {}
+    out = []
+    for ((name, _, _), mark), role_index in zip(named, roles):
+        out.append(role_index if mark is not None else first_role.setdefault(name, role_index))
+    return out
 
 
 class AnnotationError(QlmError, ValueError):
@@ -253,6 +267,9 @@ def _plain_layout(inner: str) -> Layout:
             lead = 1 + start + len(part) - len(part.lstrip(" \t\u3000"))
             found.append((others if found else first, stripped, lead, lead + len(stripped)))
         start += len(part) + 1
+    if role is None and len(found) > 1 and found[0][1] in {name for _, name, _, _ in found[1:]}:
+        # `(责任单位:甲、乙、甲)`: the repeat is the lead named twice (W311), not a lead supporting itself (E302).
+        found = [(first if name == found[0][1] else row_role, name, at, end) for row_role, name, at, end in found]
     return tuple(found)
 
 
