@@ -117,7 +117,7 @@ class _Formats:
     def __init__(self, styles: Styles) -> None:
         body = Style(BODY_FONT, BODY_PT, border=True, wrap=True)
         index = styles.index
-        self.title = index(Style(HEADING_FONT, gongwen.SIZE_3, valign="center"))
+        self.title = index(Style(HEADING_FONT, gongwen.SIZE_3, align="center", valign="center"))
         self.attachment = index(Style(gongwen.ATTACHMENT_FONT, gongwen.ATTACHMENT_SIZE, align="left", valign="center"))
         self.note = index(Style(BODY_FONT, BODY_PT, color="#444444"))
         self.header = index(Style(HEADING_FONT, BODY_PT, border=True, align="center", wrap=True))
@@ -174,6 +174,8 @@ def _write_table(sheet: Sheet, formats: _Formats, table: Table, shown: _Texts, a
         sheet.height(0, 24)
         top = 1
     sheet.string(top, 0, shown(name, top, 0, table.title), formats.title)
+    if last > 0:  # the title centred over the table, as a 公文 table's title is (and as the DOCX sets it)
+        sheet.merge(top, 0, last)
     sheet.height(top, 28)
     sheet.string(top + 1, 0, shown(name, top + 1, 0, "　".join(table.notes)), formats.note)
     header_row = top + 2
