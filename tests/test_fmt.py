@@ -145,3 +145,15 @@ def test_a_planners_notation_is_kept():
     python_built = qlmatrix.Plan(units=built.units, items=[
         qlmatrix.Task(t.title, t.id, t.number, t.body, t.assignments) for t in built.items])
     assert qlmatrix.dumps(python_built) == "单位 甲、乙\n\n(一)加强领导 (责任单位:甲、乙)\n(二)压实责任。各单位要落实。\n"
+
+
+def test_a_lead_that_also_supports_is_not_written_as_a_note_that_names_it_twice():
+    # `(责任单位:甲、甲)` reads as 甲 named twice as the lead (W311), so a task where 甲 leads and
+    # supports (E302) must be written in the block form to keep its meaning and its finding.
+    text = "单位 甲、乙\n任务 (一) 测试 (牵头单位:甲;配合单位:乙、甲)\n"
+    plan = qlmatrix.loads(text)
+    written = qlmatrix.dumps(plan)
+    assert "(责任单位:" not in written
+    assert qlmatrix.loads(written) == plan
+    codes = [d.code for d in qlmatrix.check(qlmatrix.loads(written))]
+    assert "E302" in codes and "W311" not in codes
