@@ -475,10 +475,12 @@ class Writer:
 
 
 def _annotation_form(task: Task) -> bool:
-    """One lead listed first and nothing but supporting units: the document's (责任单位:A、B)."""
+    """One lead listed first and nothing but supporting units: the document's (责任单位:A、B). Not
+    when the lead is also among them (E302): `(责任单位:A、B、A)` reads as A named twice as the lead."""
     rows = task.assignment_rows  # roles and names, without making the Assignments
     return bool(rows) and rows[0][0] == _LEAD and all(row[0] == _SUPPORT for row in rows[1:]) \
-        and not any(row[4] for row in rows) and all(annotated(row[1]) for row in rows)
+        and not any(row[4] for row in rows) and all(annotated(row[1]) for row in rows) \
+        and all(row[1] != rows[0][1] for row in rows[1:])
 
 
 _LEAD, _SUPPORT = list(Role).index(Role.LEAD), list(Role).index(Role.SUPPORT)  # a role's index in a row
