@@ -124,8 +124,8 @@ def test_other_rules_treat_each_unit_as_a_lead():
 def test_task_table_marks_separate_leads_and_the_raci_gives_each_the_lead_letter():
     plan = _plan()
     markdown = table(plan, "tasks", "md")
-    assert "| (一) | 统筹推进重大项目 | 市发改委、市财政局（分别牵头） | 市统计局 |" in markdown
-    assert "| (二) | 优化营商环境 | 市商务局 | 市发改委 |" in markdown
+    assert "| （一） | 统筹推进重大项目 | 市发改委、市财政局（分别牵头） | 市统计局 |" in markdown
+    assert "| （二） | 优化营商环境 | 市商务局 | 市发改委 |" in markdown
     assert "市财政局、市商务局（分别牵头）" in markdown  # inherited from the section
     assert "市统计局（分别牵头）" not in markdown.split("做好统计监测")[1].splitlines()[0]
     for fmt in ("csv", "html"):

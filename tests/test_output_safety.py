@@ -194,8 +194,8 @@ def test_github_annotations_are_one_command_per_finding(tmp_path, capsys):
 
 def test_a_carriage_return_does_not_split_a_markdown_row():
     text = table(plan_with("甲", "乙\r丙", "丁\r\n戊"), "tasks", "md")
-    rows = [line for line in text.split("\n") if line.startswith("| (一)")]
-    assert rows == ["| (一) | 严格督查问责 | 甲 | 乙<br>丙、丁<br>戊 |  |"]
+    rows = [line for line in text.split("\n") if line.startswith("| （一）")]
+    assert rows == ["| （一） | 严格督查问责 | 甲 | 乙<br>丙、丁<br>戊 |  |"]
     assert "\r" not in text
 
 

@@ -135,7 +135,7 @@ def test_nested_sections_are_tables_inside_the_section():
     source = diagram(plan, "responsibility", "dot")
     first = re.search(r"^  b1 .*$", source, re.M).group(0)
     # The subsection is a table in a row of its section, between the tasks around it, with a bold heading.
-    assert re.search(r'PORT="t1".*<TR><TD CELLPADDING="0" WIDTH="\d+"><TABLE [^>]*><TR><TD PORT="h2"[^>]*><B>\(一\)分</B></TD></TR><TR><TD PORT="t2"[^>]*>(?:<FONT [^>]*>)?1 乙(?:</FONT>)?</TD></TR></TABLE></TD></TR><TR><TD PORT="t3"', first)
+    assert re.search(r'PORT="t1".*<TR><TD CELLPADDING="0" WIDTH="\d+"><TABLE [^>]*><TR><TD PORT="h2"[^>]*><B>（一）分</B></TD></TR><TR><TD PORT="t2"[^>]*>(?:<FONT [^>]*>)?1 乙(?:</FONT>)?</TD></TR></TABLE></TD></TR><TR><TD PORT="t3"', first)
     # A task outside every section gets a frameless table of its own, after the section.
     assert re.search(r'^  b2 \[.*<TABLE BORDER="0"[^>]*><TR><TD PORT="t4"[^>]*><FONT COLOR="#C00000">丁</FONT></TD></TR></TABLE>', source, re.M)
     assert 'b1 -> b2 [style="invis"];' in source

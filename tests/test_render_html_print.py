@@ -36,7 +36,7 @@ def test_widths_come_from_the_content():
     widths = re.findall(r'<col(?: style="width: ([\d.]+)em")?>', cols)
     assert widths[1] == ""  # 重点任务 takes the rest of the page
     serial, lead = float(widths[0]), float(widths[2])
-    assert 2 < serial < 4 and lead >= len("高新区党工委") / 2  # 序号 fits `(一)`, not a fifth of the page
+    assert 3 <= serial < 5 and lead >= len("高新区党工委") / 2  # 序号 fits `（一）`, not a fifth of the page
 
 
 def test_the_page_is_a4_with_gbt_9704_margins_and_page_numbers():

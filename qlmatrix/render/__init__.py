@@ -4,7 +4,7 @@
     >>> from qlmatrix.render import table, diagram
     >>> plan = loads("单位 纪监委\\n章 一、总则 { 任务 (一) 严格督查问责 { 牵头: 纪监委 } }")
     >>> print(table(plan, "raci", "md").splitlines()[6])
-    | (一) | 严格督查问责 | A |
+    | （一） | 严格督查问责 | A |
 
 Text formats come back as `str`, binary ones (xlsx, docx, png, pdf) as
 `bytes`. Renderers read only the model; XLSX and DOCX are written by

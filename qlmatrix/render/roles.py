@@ -82,14 +82,18 @@ class PlanIndex:
 
     def resolve_section(self, wanted: str) -> ResolvedSection:
         """A section by its id, number, title or numbered title."""
-        wanted = wanted.strip()
+        wanted = wanted.strip().translate(_HALF_WIDTH_BRACKETS)  # `（一）` as printed, or `(一)` as the id
         for entry in self.resolved.sections:
             section = entry.section
-            if wanted in (entry.id, section.title, section.number or entry.id) or wanted == _numbered(section):
+            if (wanted in (entry.id, section.title, section.number or entry.id)
+                    or wanted == _numbered(section).translate(_HALF_WIDTH_BRACKETS)):
                 return entry
         known = visible(", ".join(entry.id for entry in self.resolved.sections))
         raise UnknownChoice(f"no section `{visible(wanted)}` in the plan; sections: {known}",
                             f"计划中没有章节`{visible(wanted)}`；现有章节：{known}")
+
+
+_HALF_WIDTH_BRACKETS = str.maketrans("（）", "()")
 
 
 def _numbered(section: Section) -> str:

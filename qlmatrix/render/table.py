@@ -8,6 +8,7 @@ printed 任务分工表 puts on a row of its own.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TypeVar, overload
 
@@ -236,12 +237,26 @@ def fit_width(texts: Iterable[str], limit: int, floor: int = 2) -> int:
     return max(floor, min(limit, widest))
 
 
+def bracketed_number(number: str, title: str) -> str:
+    """A number in brackets as the document prints it: `（一）`, `（1）` in full-width brackets before a
+    Chinese title, as GB/T 9704 numbers the second and fourth levels; `(1)` before a title with no
+    Chinese. The parser keeps numbers and ids half-width (`(一)`, `二(一)`), which filters and ids use."""
+    if _CHINESE.search(title) or _CHINESE.search(number):
+        return "（" + number[1:-1] + "）"
+    return number
+
+
+_CHINESE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
 def numbered(number: str | None, title: str) -> str:
-    """A heading as the document writes it: `二、建设…`, `(一)全面…`, `1.强化…`, or the bare title."""
+    """A heading as the document writes it: `二、建设…`, `（一）全面…`, `1.强化…`, or the bare title."""
     if not number:
         return title
     if number.startswith("("):
-        written = number
+        written = bracketed_number(number, title)
+        if title.startswith(number):
+            return f"{written}{title[len(number):]}"
     elif number.isdigit():
         written = f"{number}."
     else:

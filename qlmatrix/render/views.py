@@ -26,7 +26,7 @@ from ..span import display_width
 from .memo import Memo
 from .roles import Holding, PlanIndex, ResolvedReport, ResolvedTask
 from .safe import document, terminal
-from .table import VIEW_TITLES, Cell, Column, Group, SparseRow, Table, numbered
+from .table import VIEW_TITLES, Cell, Column, Group, SparseRow, Table, bracketed_number, numbered
 
 VIEWS = ("raci", "tasks", "units")
 REPORT_OWED, REPORT_RECEIVED = "汇报", "接收"
@@ -169,7 +169,7 @@ def _section_heading(entry: ResolvedTask | ResolvedReport, index: PlanIndex | No
 
 
 def _serials(chosen: Sequence[Selected], headings: Sequence[str | None]) -> list[str]:
-    """序号 as the document writes it: (一), 1.; unnumbered tasks count 1, 2, … within their section
+    """序号 as the document writes it: （一）, 1.; unnumbered tasks count 1, 2, … within their section
     (`headings`, each task's)."""
     serials: list[str] = []
     counters: dict[str | None, int] = {}
@@ -177,7 +177,8 @@ def _serials(chosen: Sequence[Selected], headings: Sequence[str | None]) -> list
         counters[heading] = counters.get(heading, 0) + 1
         number = entry.task.number
         if number:
-            serials.append(number if number.startswith("(") or not number.isdigit() else f"{number}.")
+            serials.append(bracketed_number(number, entry.task.title) if number.startswith("(")
+                           else f"{number}." if number.isdigit() else number)
         else:
             serials.append(str(counters[heading]))
     return serials
