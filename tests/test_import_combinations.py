@@ -99,7 +99,10 @@ GROUP_SENTENCES = ["能耗强度下降13%。", "用水总量控制在1.8亿立�
 LAYOUTS = [name for name in os.environ.get("QLM_COMBINATIONS_LAYOUTS", "").split(",")
            if name in ("plain", "indent", "wrap", "spaces")] or ["plain", "plain", "indent", "wrap", "spaces"]
 #: What a copy that lost its line breaks leaves between paragraphs: a space, a U+3000 (an indent), two spaces.
-BLANKS = [" ", " ", "\u3000", "  ", " \u3000\u3000"]
+BLANKS = [" ", " ", "\u3000", "  ", " \u3000\u3000", "\u2003\u2003", "\u00a0"]
+#: The blanks a line is indented with: U+3000, spaces, and the typographic blanks a copy may use instead
+#: (em spaces, no-break spaces: importer/blanks.py).
+INDENTS = ["\u3000\u3000", "  ", "    ", "\u2003\u2003", "\u00a0\u00a0\u00a0\u00a0"]
 #: Page numbers a PDF copy leaves between the items.
 PAGE_NUMBERS = ["- 2 -", "—3—", "第2页 共5页", "4"]
 
@@ -310,11 +313,13 @@ def documents(draw):
     lines = [line.replace(RUN_IN, "") for line in joined]
     layout = draw(st.sampled_from(LAYOUTS))
     axes.append(f"layout:{layout}")
-    if layout == "indent":
-        lines = [draw(st.sampled_from(["\u3000\u3000", "  ", "    "])) + line if line else line for line in lines]
+    if layout == "indent":  # in any blank a copy indents with: U+3000, spaces, em spaces, no-break spaces
+        lines = [draw(st.sampled_from(INDENTS)) + line if line else line for line in lines]
     elif layout == "wrap":  # a PDF's page width (公文 28 characters a line), or a web copy's narrower or wider one
         width = draw(st.integers(24, 40))
-        lines = [piece for line in lines for piece in _wrap(line, width)]
+        page_break = draw(st.booleans())  # a blank line where a note was cut (a page break inside it)
+        axes.append(f"page-break:{page_break}")
+        lines = [piece for line in lines for piece in _wrap(line, width, page_break)]
     elif layout == "spaces":  # a copy that lost its line breaks: paragraphs apart by a blank of any kind
         blanks = [draw(st.sampled_from(BLANKS)) for line in lines if line]
         return "".join(blank + line for blank, line in zip(blanks, [line for line in lines if line])).lstrip(
@@ -328,8 +333,10 @@ _NO_LINE_START = "，。、；：？！,.;:?!)）]】〕》”’．﹒﹑"
 _NO_LINE_END = "(（[【〔《“‘"
 
 
-def _wrap(line: str, width: int) -> list[str]:
-    """`line` broken at the page width, as a PDF copy breaks it, closing punctuation kept at a line's end."""
+def _wrap(line: str, width: int, page_break: bool = False) -> list[str]:
+    """`line` broken at the page width, as a PDF copy breaks it, closing punctuation kept at a line's end; with
+    `page_break`, a blank line before the piece that closes a bracket an earlier piece opened (`…（牵头部` / `` /
+    `门：X）`)."""
     pieces, cursor = [], 0
     while len(line) - cursor > width:
         end = cursor + width
@@ -339,7 +346,20 @@ def _wrap(line: str, width: int) -> list[str]:
             end -= 1
         pieces.append(line[cursor:end])
         cursor = end
-    return [*pieces, line[cursor:]] if cursor < len(line) or not pieces else pieces
+    pieces = [*pieces, line[cursor:]] if cursor < len(line) or not pieces else pieces
+    if not page_break:
+        return pieces
+    out, depth = [], 0
+    for index, piece in enumerate(pieces):
+        out.append(piece)
+        depth += _bracket_depth(piece)
+        if depth > 0 and index + 1 < len(pieces) and _bracket_depth(pieces[index + 1]) < 0 and "" not in out:
+            out.append("")
+    return out
+
+
+def _bracket_depth(text: str) -> int:
+    return sum(map(text.count, "(（[【〔")) - sum(map(text.count, ")）]】〕"))
 
 
 def _roles(text: str) -> dict[str, tuple[tuple[str, ...], frozenset[str]]]:

@@ -232,6 +232,7 @@ def build_outline(lines: list[Line]) -> Outline:
         length = 0
 
     label_wraps = False  # the last label line goes on in the next line
+    held_open = False  # a blank line came inside a bracket the paragraph opened
     width = line_width(lines)
     previous = ""  # the line before as written: a blank at its end may part two labels of a wrapped note
     for line in _cut_closing(lines, outline):
@@ -249,9 +250,14 @@ def build_outline(lines: list[Line]) -> Outline:
         text = clean(line.text)
         # (`- 2 -` is a page number before clean() takes its `- ` for a Markdown list mark)
         if not text or _PAGE_NUMBER.match(text) or _PAGE_NUMBER.match(line.text.strip(" \t\u3000")):
+            # a note a page break cut, a blank line inside it (`…（牵头部` / `` / `门：X）`), stays open for the
+            # line that closes it
+            held_open = held_open or (not text and joinable and depth > 0)
             joinable = joinable and bool(text)
             label_wraps = label_wraps and bool(text)
             continue
+        if held_open:
+            joinable, held_open = joinable or _depth(text) < 0, False
         attachments = bool(_ATTACHMENTS.match(text)) or (attachments and bool(re.match(r"[0-9０-９]{1,2}[.．、]", text)))
         found = None if attachments else _item_number(text, last)
         if not found and item is not None and not attachments:
