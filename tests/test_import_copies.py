@@ -112,3 +112,23 @@ def test_a_class_after_deng_closes_the_list_whatever_its_level_and_organ():
     got = roles(import_file(DATA / "class-after-etc.txt"))
     assert got["一1"] == (("城东区",), ("滨江区", "市商务局"))
     assert got["一3"] == (("市农业农村局",), ("白沙镇",))
+
+
+def test_a_pages_metadata_around_the_title_is_no_part_of_it():
+    # a crawler's Markdown copy: `# title`, `**发布日期**: …` lines and a rule before the document number
+    result = import_file(DATA / "crawled-page.txt")
+    assert result.plan.title == "云岭区人民政府办公室关于印发《云岭区2031年优化营商环境工作要点》的通知"
+    assert "原文下载" not in result.text and ".pdf" not in result.text  # the download button and link are the site's
+    assert roles(result)["二3"] == (("区自然资源分局",), ("区发改局",))
+    # a gazette page: bullets of its metadata, the title over two lines, its date under it
+    gazette = ("某市人民政府公报(2031年第3期)\n字体大小: 打印\n  • 成文日期 2031-02-28\n  •   某市人民政府\n\n"
+               "      关于2031年重点办好\n\n      10件实事的通知\n\n      (2031年1月29日)\n\n      某政发〔2031〕1号\n\n"
+               "      一、促进就业\n\n      (一)新增就业3万人。(责任单位:市人社局)\n")
+    assert import_text(gazette).plan.title == "关于2031年重点办好10件实事的通知"
+    # no document number: the first line that ends as a title, not the site's name or breadcrumb above it
+    page = ("某县人民政府\n您當前的位置:\n>> 走進某縣 >> 投資某縣 >> 投資政策\n\n加快工業發展若干政策\n\n發布日期:2031-12-19\n"
+            "一、數字經濟\n(一)推進數字化。(責任單位:縣經信局)\n")
+    result = import_text(page)
+    assert result.plan.title == "加快工業發展若干政策" and roles(result)["一(一)"] == (("縣經信局",), ())
+    # a short first line that is not a title's kind is still the title when nothing else is
+    assert import_text("某区工作安排表\n一、任务\n1.甲事项。（区甲局负责）\n").plan.title == "某区工作安排表"

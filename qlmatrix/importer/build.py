@@ -785,17 +785,50 @@ def _declare(name: str, names: Names, span: Span) -> Unit:
     return Unit(name=name, full_name=full if full != name else None, collective=is_collective(name), span=span)
 
 
+#: A line of the page's own metadata around the title, never part of it: a label and its value (`发布日期: …`,
+#: a crawler's `**检索时间**: …`, `字体大小: 打印`), a bullet (`• 年度期数 …`), a Markdown rule (`---`).
+_PAGE_METADATA = re.compile(r"^(?:[•·▪◆■\-*+][ \t\u3000]|[^。；;]{1,12}?[:：]|-{3,}$|\*{3,}$|_{3,}$)")
+#: The date a gazette sets under the title, `(2019年1月29日)`: beside the title, not part of it.
+_TITLE_DATE = re.compile(r"^[(（][0-9０-９一二三四五六七八九十〇○零]{2,4}年[^()（）]{1,8}日[)）]$")
+#: What a plan's title ends in: the kind of document it is (`…的通知`, `…实施方案`, `…工作要点`, `…若干政策`).
+_TITLE_KIND = re.compile(r"(?:通知|方案|意见|意見|措施|要点|要點|政策|计划|計劃|办法|辦法|规划|規劃|纲要|綱要|细则|細則|清单|清單"
+                         r"|规则|規則|决定|決定|分工|分解|安排|任务|任務)(?:[(（][^()（）]{1,14}[)）])?$")
+
+
+def _title_piece(text: str, longest: int = 60) -> bool:
+    """Can the paragraph be (a line of) the plan's title: short, no sentence, no page metadata?"""
+    return bool(text) and len(text) <= longest and "。" not in text and not _PAGE_METADATA.match(text)
+
+
+def _title_before_number(paragraphs: list[Para]) -> str | None:
+    """The title right before the document number: the last run of title lines, a page's metadata lines (or a
+    sentence) ending a run (`# 关于印发…的通知` / `**发布日期**: …` / `---` / `沪府办发〔…〕号`), a gazette's date
+    under the title passed over."""
+    runs: list[list[str]] = [[]]
+    for para in paragraphs:
+        if _TITLE_DATE.match(para.text):
+            continue
+        if _title_piece(para.text):
+            runs[-1].append(para.text)
+        elif runs[-1]:
+            runs.append([])
+    return "".join(next((run for run in reversed(runs) if run), [])) or None
+
+
 def _header(outline: Outline) -> tuple[str | None, str | None, str | None, str | None]:
     """(title, own document number, basis, issuer) from the lines before the first item and the signature."""
     title = doc_number = basis = issuer = None
     for index, para in enumerate(outline.preamble):
         if DOC_NUMBER.match(para.text):
             doc_number = para.text
-            title = "".join(p.text for p in outline.preamble[:index] if "。" not in p.text and len(p.text) <= 40) or None
+            title = _title_before_number(outline.preamble[:index])
             break
     else:
+        # without a number, the first line that ends as a title does (a site's name above it is not one:
+        # `嵊州市人民政府` / `…若干政策`), else the first line when it is short and no sentence
         first = outline.preamble[0].text if outline.preamble else ""
-        title = first if first and len(first) <= 40 and not re.search(r"[。：:]", first) else None
+        kind = next((p.text for p in outline.preamble if _title_piece(p.text) and _TITLE_KIND.search(p.text)), None)
+        title = kind or (first if first and len(first) <= 40 and not re.search(r"[。：:]", first) else None)
     for para in outline.preamble:
         match = _BASIS.search(para.text)
         if match:
