@@ -443,6 +443,18 @@ FOUND = [
       "一3": (("县乙办",), frozenset({"县甲局", "县“三农”服务中心"})),
       "一4": (("县丙委",), frozenset({"县乙办", "县丁所(甲办)"})),
       "一5": (("县甲局(丙丁委)",), frozenset({"县乙办"}))}, []),
+    # round nine: a page break (a blank line) inside a note cut by the wrap, in a verb note, in a label closed by
+    # brackets after the item's sentence (`【配合单` / `` / `位】Y`), and items indented with em spaces
+    ("某市2031年重点工作任务分工方案\n为抓好各项重点工作落实，现将任务分工如下。\n一、加强组织领导\n"
+     "\u2003\u2003(一)加强组织领导。建立健全工作台账，逐项推进落\n实。（市丁丁\n\n联负责）\n"
+     "\u2003\u2003(二)加强组织领导。【牵头单位】市丁丁联【配合单\n\n位】市丁联\n- 2 -\n"
+     "\u00a0\u00a0(三)加强组织领导。（牵头单位：市丙委\u00a0\u00a0配合单位：市丁联）\n",
+     {"一(一)": (("市丁丁联",), frozenset()), "一(二)": (("市丁丁联",), frozenset({"市丁联"})),
+      "一(三)": (("市丙委",), frozenset({"市丁联"}))}, []),
+    # round nine: labels apart by the blanks at the end of the line before the page break (`X  ` / `` / `配合单位：Y`)
+    ("某县分工方案\n一、重点任务\n1、加强组织领导。（牵头单位:“一一”县丁联  \n\n配合单位:县丁联）\n- 2 -\n"
+     "2、加强组织领导。（责任领导:王某；牵头单位:县丁联；配合单位:县\n\n冬联）\n",
+     {"一1": (("“一一”县丁联",), frozenset({"县丁联"})), "一2": (("县丁联",), frozenset({"县冬联"}))}, []),
 ]
 
 
@@ -461,6 +473,8 @@ FOUND = [
 @example(FOUND[10])
 @example(FOUND[11])
 @example(FOUND[12])
+@example(FOUND[13])
+@example(FOUND[14])
 def test_documents_of_every_convention_combined_give_back_their_assignments(document):
     text, expected, _ = document
     assert _roles(text) == expected, text

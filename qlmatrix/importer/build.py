@@ -58,6 +58,14 @@ _NOT_A_TASK = re.compile(r"^(?:指导思想|基本原则|工作原则|主要目�
                          r"基本要求|目标任务|主要原则|适用范围|编制依据|指導思想|基本原則|主要目標|工作目標|總體要求|"
                          # any heading made of these words only: 目标要求, 总体目标和基本原则, 工作目标与要求
                          r"(?:(?:总体|主要|工作|基本|发展|指导|总|目标|要求|原则|思路|思想|任务|和|与|及|、)){2,8})$")
+
+
+def _states_principles(title: str) -> bool:
+    """Is `title` a heading of principles or goals whose items state them too (`基本原则` over `1.统筹规划…`)? Not one
+    that names tasks (`主要任务`, `目标任务`): the items under it are duties, with or without a unit."""
+    return bool(_NOT_A_TASK.match(title)) and "任务" not in title and "任務" not in title
+
+
 _TITLES = r"(?:常务副(?:县|区|市|省)长|副(?:县|区|市|省)长|(?:县|区|市|省|州)长|常委|(?:副)?书记|(?:副)?主任|(?:副)?局长|(?:副)?部长)"
 #: A heading that groups items under the leader in charge: `一、王丹县长牵头重点工作`, `李丹常委、常务副区长牵头重点工作`.
 LEADER_HEADING = re.compile(rf"^([\u4e00-\u9fff]{{2,3}}?)(?:同志)?{_TITLES}(?:、{_TITLES})*(?:牵头|负责|分管)(?:负责)?的?(?:重点)?工作$")
@@ -481,7 +489,9 @@ def build_plan(outline: Outline, source: str, default_title: str | None = None) 
     section_intros: dict[tuple[int, str], list[str]] = {}
     root = _tree(analysed)
 
-    def convert(nodes: list[Node], top: bool = False) -> list[PlanItem]:
+    def convert(nodes: list[Node], top: bool = False, statements: bool = False) -> list[PlanItem]:
+        """`statements`: the nodes are under a heading of principles or goals (`（二）基本原则` / `1.统筹规划…`):
+        those that name no unit state them too, and are kept as 说明 like their heading."""
         items: list[PlanItem] = []
         for entry, children in nodes:
             if top:  # `不再做分工，下同` holds within its part of the document
@@ -505,7 +515,8 @@ def build_plan(outline: Outline, source: str, default_title: str | None = None) 
                 own = assignments(entry, entry.found, entry.title) if entry.found is not None else []
                 if own:
                     tasks_notes[line, entry.title] = "section"
-                items.append(Section(title=entry.title, id="", number=number, items=convert(children), span=span,
+                under = convert(children, statements=statements or (not own and _states_principles(entry.title)))
+                items.append(Section(title=entry.title, id="", number=number, items=under, span=span,
                                      assignments=own, leaders=leaders))
                 continue
             if entry.groups:  # one task per annotated group, the item their section (三(八)-1, -2 ...)
@@ -520,7 +531,7 @@ def build_plan(outline: Outline, source: str, default_title: str | None = None) 
                 tasks_notes[line, entry.title] = "groups"
                 continue
             unassigned = entry.found is None and not entry.item.labels
-            if unassigned and (_NOT_A_TASK.match(entry.title) or heading) \
+            if unassigned and (_NOT_A_TASK.match(entry.title) or heading or statements) \
                     and not running_roles(entry.item.text, names.resolve).lead:
                 items.append(Note(title=entry.title, number=number, body=entry.body, span=span))
                 continue
