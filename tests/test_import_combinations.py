@@ -455,6 +455,12 @@ FOUND = [
     ("某县分工方案\n一、重点任务\n1、加强组织领导。（牵头单位:“一一”县丁联  \n\n配合单位:县丁联）\n- 2 -\n"
      "2、加强组织领导。（责任领导:王某；牵头单位:县丁联；配合单位:县\n\n冬联）\n",
      {"一1": (("“一一”县丁联",), frozenset({"县丁联"})), "一2": (("县丁联",), frozenset({"县冬联"}))}, []),
+    # round nine: a figure that a wrap put at a line's start (`…控制在` / `1.8亿立方米…`) is no first item 1. under (二)
+    ("某市2031年重点工作任务分工方案\n\n为抓好各项重点工作落实，现将任务分工如下。\n一、加强组织领导\n(一)市丁联牵头的工作\n"
+     "建立健全工作台账，逐项推进落实。\n(二)加强组织领导。新增就业2.5万人以上。[市\n丁联、市丁联(甲办)、市丙联负责]用水总量控制在\n"
+     "1.8亿立方米以内。（市丁联负责）\n",
+     {"一(一)": (("市丁联",), frozenset()), "一(二)-1": (("市丁联",), frozenset({"市丁联(甲办)", "市丙联"})),
+      "一(二)-2": (("市丁联",), frozenset())}, []),
 ]
 
 
@@ -475,6 +481,7 @@ FOUND = [
 @example(FOUND[12])
 @example(FOUND[13])
 @example(FOUND[14])
+@example(FOUND[15])
 def test_documents_of_every_convention_combined_give_back_their_assignments(document):
     text, expected, _ = document
     assert _roles(text) == expected, text

@@ -267,6 +267,8 @@ def build_outline(lines: list[Line]) -> Outline:
             held_open = None
         attachments = bool(_ATTACHMENTS.match(text)) or (attachments and bool(re.match(r"[0-9０-９]{1,2}[.．、]", text)))
         found = None if attachments else _item_number(text, last)
+        if found and found[3] and joinable and current:
+            found = None  # `…控制在` / `1.8亿立方米…`: digits after the number, where a sentence wrapped, go on with it
         if not found and item is not None and not attachments:
             found = _lost_number(text, item, last)
             if found:
