@@ -99,7 +99,10 @@ GROUP_SENTENCES = ["能耗强度下降13%。", "用水总量控制在1.8亿立�
 LAYOUTS = [name for name in os.environ.get("QLM_COMBINATIONS_LAYOUTS", "").split(",")
            if name in ("plain", "indent", "wrap", "spaces")] or ["plain", "plain", "indent", "wrap", "spaces"]
 #: What a copy that lost its line breaks leaves between paragraphs: a space, a U+3000 (an indent), two spaces.
-BLANKS = [" ", " ", "\u3000", "  ", " \u3000\u3000"]
+BLANKS = [" ", " ", "\u3000", "  ", " \u3000\u3000", "\u2003\u2003", "\u00a0"]
+#: The blanks a line is indented with: U+3000, spaces, and the typographic blanks a copy may use instead
+#: (em spaces, no-break spaces: importer/blanks.py).
+INDENTS = ["\u3000\u3000", "  ", "    ", "\u2003\u2003", "\u00a0\u00a0\u00a0\u00a0"]
 #: Page numbers a PDF copy leaves between the items.
 PAGE_NUMBERS = ["- 2 -", "—3—", "第2页 共5页", "4"]
 
@@ -310,11 +313,13 @@ def documents(draw):
     lines = [line.replace(RUN_IN, "") for line in joined]
     layout = draw(st.sampled_from(LAYOUTS))
     axes.append(f"layout:{layout}")
-    if layout == "indent":
-        lines = [draw(st.sampled_from(["\u3000\u3000", "  ", "    "])) + line if line else line for line in lines]
+    if layout == "indent":  # in any blank a copy indents with: U+3000, spaces, em spaces, no-break spaces
+        lines = [draw(st.sampled_from(INDENTS)) + line if line else line for line in lines]
     elif layout == "wrap":  # a PDF's page width (公文 28 characters a line), or a web copy's narrower or wider one
         width = draw(st.integers(24, 40))
-        lines = [piece for line in lines for piece in _wrap(line, width)]
+        page_break = draw(st.booleans())  # a blank line where a note was cut (a page break inside it)
+        axes.append(f"page-break:{page_break}")
+        lines = [piece for line in lines for piece in _wrap(line, width, page_break)]
     elif layout == "spaces":  # a copy that lost its line breaks: paragraphs apart by a blank of any kind
         blanks = [draw(st.sampled_from(BLANKS)) for line in lines if line]
         return "".join(blank + line for blank, line in zip(blanks, [line for line in lines if line])).lstrip(
@@ -328,8 +333,10 @@ _NO_LINE_START = "，。、；：？！,.;:?!)）]】〕》”’．﹒﹑"
 _NO_LINE_END = "(（[【〔《“‘"
 
 
-def _wrap(line: str, width: int) -> list[str]:
-    """`line` broken at the page width, as a PDF copy breaks it, closing punctuation kept at a line's end."""
+def _wrap(line: str, width: int, page_break: bool = False) -> list[str]:
+    """`line` broken at the page width, as a PDF copy breaks it, closing punctuation kept at a line's end; with
+    `page_break`, a blank line before the piece that closes a bracket an earlier piece opened (`…（牵头部` / `` /
+    `门：X）`)."""
     pieces, cursor = [], 0
     while len(line) - cursor > width:
         end = cursor + width
@@ -339,7 +346,20 @@ def _wrap(line: str, width: int) -> list[str]:
             end -= 1
         pieces.append(line[cursor:end])
         cursor = end
-    return [*pieces, line[cursor:]] if cursor < len(line) or not pieces else pieces
+    pieces = [*pieces, line[cursor:]] if cursor < len(line) or not pieces else pieces
+    if not page_break:
+        return pieces
+    out, depth = [], 0
+    for index, piece in enumerate(pieces):
+        out.append(piece)
+        depth += _bracket_depth(piece)
+        if depth > 0 and index + 1 < len(pieces) and _bracket_depth(pieces[index + 1]) < 0 and "" not in out:
+            out.append("")
+    return out
+
+
+def _bracket_depth(text: str) -> int:
+    return sum(map(text.count, "(（[【〔")) - sum(map(text.count, ")）]】〕"))
 
 
 def _roles(text: str) -> dict[str, tuple[tuple[str, ...], frozenset[str]]]:
@@ -423,6 +443,24 @@ FOUND = [
       "一3": (("县乙办",), frozenset({"县甲局", "县“三农”服务中心"})),
       "一4": (("县丙委",), frozenset({"县乙办", "县丁所(甲办)"})),
       "一5": (("县甲局(丙丁委)",), frozenset({"县乙办"}))}, []),
+    # round nine: a page break (a blank line) inside a note cut by the wrap, in a verb note, in a label closed by
+    # brackets after the item's sentence (`【配合单` / `` / `位】Y`), and items indented with em spaces
+    ("某市2031年重点工作任务分工方案\n为抓好各项重点工作落实，现将任务分工如下。\n一、加强组织领导\n"
+     "\u2003\u2003(一)加强组织领导。建立健全工作台账，逐项推进落\n实。（市丁丁\n\n联负责）\n"
+     "\u2003\u2003(二)加强组织领导。【牵头单位】市丁丁联【配合单\n\n位】市丁联\n- 2 -\n"
+     "\u00a0\u00a0(三)加强组织领导。（牵头单位：市丙委\u00a0\u00a0配合单位：市丁联）\n",
+     {"一(一)": (("市丁丁联",), frozenset()), "一(二)": (("市丁丁联",), frozenset({"市丁联"})),
+      "一(三)": (("市丙委",), frozenset({"市丁联"}))}, []),
+    # round nine: labels apart by the blanks at the end of the line before the page break (`X  ` / `` / `配合单位：Y`)
+    ("某县分工方案\n一、重点任务\n1、加强组织领导。（牵头单位:“一一”县丁联  \n\n配合单位:县丁联）\n- 2 -\n"
+     "2、加强组织领导。（责任领导:王某；牵头单位:县丁联；配合单位:县\n\n冬联）\n",
+     {"一1": (("“一一”县丁联",), frozenset({"县丁联"})), "一2": (("县丁联",), frozenset({"县冬联"}))}, []),
+    # round nine: a figure that a wrap put at a line's start (`…控制在` / `1.8亿立方米…`) is no first item 1. under (二)
+    ("某市2031年重点工作任务分工方案\n\n为抓好各项重点工作落实，现将任务分工如下。\n一、加强组织领导\n(一)市丁联牵头的工作\n"
+     "建立健全工作台账，逐项推进落实。\n(二)加强组织领导。新增就业2.5万人以上。[市\n丁联、市丁联(甲办)、市丙联负责]用水总量控制在\n"
+     "1.8亿立方米以内。（市丁联负责）\n",
+     {"一(一)": (("市丁联",), frozenset()), "一(二)-1": (("市丁联",), frozenset({"市丁联(甲办)", "市丙联"})),
+      "一(二)-2": (("市丁联",), frozenset())}, []),
 ]
 
 
@@ -441,6 +479,9 @@ FOUND = [
 @example(FOUND[10])
 @example(FOUND[11])
 @example(FOUND[12])
+@example(FOUND[13])
+@example(FOUND[14])
+@example(FOUND[15])
 def test_documents_of_every_convention_combined_give_back_their_assignments(document):
     text, expected, _ = document
     assert _roles(text) == expected, text

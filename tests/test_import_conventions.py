@@ -53,6 +53,20 @@ def test_principles_and_goals_are_notes_and_raise_no_w201():
     assert "说明 (一)指导思想" in result.text
 
 
+def test_numbered_principles_under_a_principles_heading_are_notes_too():
+    # `（二）基本原则` over `1.统筹规划…` `2.需求牵引…`: the principles are statements like their heading; an item under
+    # it that names its unit is still a task, and a heading of duties keeps its unassigned items as tasks (W201)
+    text = ("某市行动计划\n一、总体思路\n（一）指导思想\n以新发展理念为指导。\n（二）基本原则\n1.统筹规划，协调推进。加强规划引领。\n"
+            "2.需求牵引，创新应用。面向重大需求。\n3.龙头带动。发挥龙头企业作用。（市甲委负责）\n二、主要任务\n"
+            "1.开展技术攻关。聚焦共性技术。（牵头部门：市乙局）\n2.建设公共平台。建设检测平台。\n")
+    result = import_text(text)
+    assert [(n.number, n.title) for n in result.plan.notes()] == [("(一)", "指导思想"), ("1", "统筹规划，协调推进"),
+                                                                   ("2", "需求牵引，创新应用")]
+    found = tasks(result)
+    assert found["一(二)3"].lead == "市甲委" and found["二1"].lead == "市乙局" and "二2" in found
+    assert [d.code for d in qlmatrix.check(result.plan) if d.code == "W201"] == ["W201"]  # 二2 only
+
+
 def test_cadence_words_in_the_body_do_not_become_the_cadence():
     found = tasks(import_file(DATA / "general.txt"))
     assert found["二(一)"].cadence is None  # 推动通信网络建设常态化: about the network, not the duty

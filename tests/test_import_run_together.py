@@ -140,3 +140,14 @@ def test_a_list_after_a_sentence_inside_an_item_stays_its_text():
 def test_an_item_with_a_small_form_mark_after_a_note_on_the_same_line_is_cut():
     found = tasks(import_text("一﹑任务\n1﹒甲事项。（区甲局负责）2﹒乙事项。（区乙局负责）\n"))
     assert {n: t.lead for n, t in found.items()} == {"一1": "区甲局", "一2": "区乙局"}
+
+
+def test_a_figure_a_wrap_put_at_a_lines_start_is_no_item():
+    # `…用水总量控制在` (a line broken at the page width) / `1.8亿立方米以内。`: the figure goes on with the sentence,
+    # though a first `1.` under (二) would be the next in the count; after a heading line it is still item 1
+    text = ("某县方案\n一、主要任务\n（一）推进节水型社会建设。全面落实最严格水资源管理制度，全县用水总量控制在\n"
+            "1.8亿立方米以内。（县水利局负责）\n（二）强化用地保障\n1．2031年底前完成低效用地再开发。（县自然资源局负责）\n")
+    result = import_text(text)
+    found = {t.id: t for t in qlmatrix.resolve(result.plan).tasks}
+    assert found["一(一)"].lead == "县水利局" and "1.8亿立方米" in (found["一(一)"].body or "")
+    assert found["一(二)1"].lead == "县自然资源局" and found["一(二)1"].title == "2031年底前完成低效用地再开发"

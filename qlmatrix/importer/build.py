@@ -58,6 +58,14 @@ _NOT_A_TASK = re.compile(r"^(?:指导思想|基本原则|工作原则|主要目�
                          r"基本要求|目标任务|主要原则|适用范围|编制依据|指導思想|基本原則|主要目標|工作目標|總體要求|"
                          # any heading made of these words only: 目标要求, 总体目标和基本原则, 工作目标与要求
                          r"(?:(?:总体|主要|工作|基本|发展|指导|总|目标|要求|原则|思路|思想|任务|和|与|及|、)){2,8})$")
+
+
+def _states_principles(title: str) -> bool:
+    """Is `title` a heading of principles or goals whose items state them too (`基本原则` over `1.统筹规划…`)? Not one
+    that names tasks (`主要任务`, `目标任务`): the items under it are duties, with or without a unit."""
+    return bool(_NOT_A_TASK.match(title)) and "任务" not in title and "任務" not in title
+
+
 _TITLES = r"(?:常务副(?:县|区|市|省)长|副(?:县|区|市|省)长|(?:县|区|市|省|州)长|常委|(?:副)?书记|(?:副)?主任|(?:副)?局长|(?:副)?部长)"
 #: A heading that groups items under the leader in charge: `一、王丹县长牵头重点工作`, `李丹常委、常务副区长牵头重点工作`.
 LEADER_HEADING = re.compile(rf"^([\u4e00-\u9fff]{{2,3}}?)(?:同志)?{_TITLES}(?:、{_TITLES})*(?:牵头|负责|分管)(?:负责)?的?(?:重点)?工作$")
@@ -481,7 +489,9 @@ def build_plan(outline: Outline, source: str, default_title: str | None = None) 
     section_intros: dict[tuple[int, str], list[str]] = {}
     root = _tree(analysed)
 
-    def convert(nodes: list[Node], top: bool = False) -> list[PlanItem]:
+    def convert(nodes: list[Node], top: bool = False, statements: bool = False) -> list[PlanItem]:
+        """`statements`: the nodes are under a heading of principles or goals (`（二）基本原则` / `1.统筹规划…`):
+        those that name no unit state them too, and are kept as 说明 like their heading."""
         items: list[PlanItem] = []
         for entry, children in nodes:
             if top:  # `不再做分工，下同` holds within its part of the document
@@ -505,7 +515,8 @@ def build_plan(outline: Outline, source: str, default_title: str | None = None) 
                 own = assignments(entry, entry.found, entry.title) if entry.found is not None else []
                 if own:
                     tasks_notes[line, entry.title] = "section"
-                items.append(Section(title=entry.title, id="", number=number, items=convert(children), span=span,
+                under = convert(children, statements=statements or (not own and _states_principles(entry.title)))
+                items.append(Section(title=entry.title, id="", number=number, items=under, span=span,
                                      assignments=own, leaders=leaders))
                 continue
             if entry.groups:  # one task per annotated group, the item their section (三(八)-1, -2 ...)
@@ -520,7 +531,7 @@ def build_plan(outline: Outline, source: str, default_title: str | None = None) 
                 tasks_notes[line, entry.title] = "groups"
                 continue
             unassigned = entry.found is None and not entry.item.labels
-            if unassigned and (_NOT_A_TASK.match(entry.title) or heading) \
+            if unassigned and (_NOT_A_TASK.match(entry.title) or heading or statements) \
                     and not running_roles(entry.item.text, names.resolve).lead:
                 items.append(Note(title=entry.title, number=number, body=entry.body, span=span))
                 continue
@@ -785,17 +796,50 @@ def _declare(name: str, names: Names, span: Span) -> Unit:
     return Unit(name=name, full_name=full if full != name else None, collective=is_collective(name), span=span)
 
 
+#: A line of the page's own metadata around the title, never part of it: a label and its value (`发布日期: …`,
+#: a crawler's `**检索时间**: …`, `字体大小: 打印`), a bullet (`• 年度期数 …`), a Markdown rule (`---`).
+_PAGE_METADATA = re.compile(r"^(?:[•·▪◆■\-*+][ \t\u3000]|[^。；;]{1,12}?[:：]|-{3,}$|\*{3,}$|_{3,}$)")
+#: The date a gazette sets under the title, `(2019年1月29日)`: beside the title, not part of it.
+_TITLE_DATE = re.compile(r"^[(（][0-9０-９一二三四五六七八九十〇○零]{2,4}年[^()（）]{1,8}日[)）]$")
+#: What a plan's title ends in: the kind of document it is (`…的通知`, `…实施方案`, `…工作要点`, `…若干政策`).
+_TITLE_KIND = re.compile(r"(?:通知|方案|意见|意見|措施|要点|要點|政策|计划|計劃|办法|辦法|规划|規劃|纲要|綱要|细则|細則|清单|清單"
+                         r"|规则|規則|决定|決定|分工|分解|安排|任务|任務)(?:[(（][^()（）]{1,14}[)）])?$")
+
+
+def _title_piece(text: str, longest: int = 60) -> bool:
+    """Can the paragraph be (a line of) the plan's title: short, no sentence, no page metadata?"""
+    return bool(text) and len(text) <= longest and "。" not in text and not _PAGE_METADATA.match(text)
+
+
+def _title_before_number(paragraphs: list[Para]) -> str | None:
+    """The title right before the document number: the last run of title lines, a page's metadata lines (or a
+    sentence) ending a run (`# 关于印发…的通知` / `**发布日期**: …` / `---` / `沪府办发〔…〕号`), a gazette's date
+    under the title passed over."""
+    runs: list[list[str]] = [[]]
+    for para in paragraphs:
+        if _TITLE_DATE.match(para.text):
+            continue
+        if _title_piece(para.text):
+            runs[-1].append(para.text)
+        elif runs[-1]:
+            runs.append([])
+    return "".join(next((run for run in reversed(runs) if run), [])) or None
+
+
 def _header(outline: Outline) -> tuple[str | None, str | None, str | None, str | None]:
     """(title, own document number, basis, issuer) from the lines before the first item and the signature."""
     title = doc_number = basis = issuer = None
     for index, para in enumerate(outline.preamble):
         if DOC_NUMBER.match(para.text):
             doc_number = para.text
-            title = "".join(p.text for p in outline.preamble[:index] if "。" not in p.text and len(p.text) <= 40) or None
+            title = _title_before_number(outline.preamble[:index])
             break
     else:
+        # without a number, the first line that ends as a title does (a site's name above it is not one:
+        # `嵊州市人民政府` / `…若干政策`), else the first line when it is short and no sentence
         first = outline.preamble[0].text if outline.preamble else ""
-        title = first if first and len(first) <= 40 and not re.search(r"[。：:]", first) else None
+        kind = next((p.text for p in outline.preamble if _title_piece(p.text) and _TITLE_KIND.search(p.text)), None)
+        title = kind or (first if first and len(first) <= 40 and not re.search(r"[。：:]", first) else None)
     for para in outline.preamble:
         match = _BASIS.search(para.text)
         if match:

@@ -232,11 +232,14 @@ def build_outline(lines: list[Line]) -> Outline:
         length = 0
 
     label_wraps = False  # the last label line goes on in the next line
+    held_open: str | None = None  # a blank line came inside a bracket the paragraph (or its label) opened
     width = line_width(lines)
     previous = ""  # the line before as written: a blank at its end may part two labels of a wrapped note
     for line in _cut_closing(lines, outline):
         blank_between = previous.endswith((" ", "\t", "\u3000")) or line.text[:1] in (" ", "\t", "\u3000")
-        previous = line.text if line.cells is None else ""
+        # (a blank line keeps the line before it: a note cut by a page break joins across it, `X  ` / `` / `配合单位：Y`)
+        if line.text.strip(" \t\u3000") or line.cells is not None:
+            previous = line.text if line.cells is None else ""
         if line.cells is not None:
             flush()
             header, row = _table_row(line, header)
@@ -249,11 +252,23 @@ def build_outline(lines: list[Line]) -> Outline:
         text = clean(line.text)
         # (`- 2 -` is a page number before clean() takes its `- ` for a Markdown list mark)
         if not text or _PAGE_NUMBER.match(text) or _PAGE_NUMBER.match(line.text.strip(" \t\u3000")):
+            # a note a page break cut, a blank line inside it (`…（牵头部` / `` / `门：X）`, a label's
+            # `【配合单` / `` / `位】Y`), stays open for the line that closes it
+            if not text and held_open is None:
+                held_open = "paragraph" if joinable and depth > 0 else "label" if label_wraps and item is not None \
+                    and item.labels and _depth(item.labels[-1].text) > 0 else None
             joinable = joinable and bool(text)
             label_wraps = label_wraps and bool(text)
             continue
+        if held_open is not None:
+            closes = _depth(text) < 0
+            joinable = joinable or (closes and held_open == "paragraph")
+            label_wraps = label_wraps or (closes and held_open == "label")
+            held_open = None
         attachments = bool(_ATTACHMENTS.match(text)) or (attachments and bool(re.match(r"[0-9０-９]{1,2}[.．、]", text)))
         found = None if attachments else _item_number(text, last)
+        if found and found[3] and joinable and current:
+            found = None  # `…控制在` / `1.8亿立方米…`: digits after the number, where a sentence wrapped, go on with it
         if not found and item is not None and not attachments:
             found = _lost_number(text, item, last)
             if found:

@@ -3,7 +3,8 @@ page's own metadata, the footer. It is not the document's text.
 
 A short line is the site's when it is recognised by words that no plan writes on a line of its own
 (`打印本页`, `关闭窗口`, `上一篇：`, `网站标识码`, `浏览次数`, `当前位置：`, `首页 > …`, `【字体：大 中 小】`,
-`扫一扫`): it is read as a blank line. In a long line (a copy that lost its line breaks runs the site's text
+`扫一扫`, in either script; a breadcrumb `>> 走进某市 >> 投资政策`; `【原文下载】` and a Markdown copy's link to
+the file): it is read as a blank line. In a long line (a copy that lost its line breaks runs the site's text
 into the passage) only the site's phrases themselves are taken out. A line that says anything else is kept.
 """
 
@@ -19,11 +20,17 @@ _BUTTON = r"(?:【|\[)?(?:打印本页|打印此页|关闭窗口|关闭本页|�
 _CHROME_LINE = re.compile(
     rf"^[ \t\u3000]*(?:{_BUTTON}(?:[ \t\u3000]*{_BUTTON})*"
     r"|(?:上一篇|下一篇|上一条|下一条)[:：].*"
-    r"|.*(?:网站标识码|ICP备|浏览次数|访问量|字体[:：]?[ \t\u3000]*[【\[]?大[ \t\u3000]*中[ \t\u3000]*小).*"
-    r"|(?:【|\[)?字体[:：].*"
-    r"|(?:当前位置|您的位置|你的位置|所在位置)[:：].*"
-    r"|首页[ \t\u3000]*(?:>|＞|»|/|>>).*"
+    r"|.*(?:网站标识码|網站標識碼|ICP备|ICP備|浏览次数|瀏覽次數|访问量|訪問量"
+    r"|字[体體][:：]?[ \t\u3000]*[【\[]?大[ \t\u3000]*中[ \t\u3000]*小).*"
+    r"|(?:【|\[)?字[体體](?:大小)?[:：].*"
+    r"|(?:您|你)?(?:当前|當前)的?位置[:：].*|(?:您的位置|你的位置|所在位置)[:：].*"
+    r"|首[页頁][ \t\u3000]*(?:>|＞|»|/|>>).*"
+    # a breadcrumb of short links apart by `>>`/`>`/`»`, perhaps opened by one (`>> 走进某市 >> 投资政策`)
+    r"|(?:>>|>|＞|»)?[ \t\u3000]*[^>＞»。，,；;]{1,12}(?:[ \t\u3000]*(?:>>|>|＞|»)[ \t\u3000]*[^>＞»。，,；;]{1,12})+"
     r"|扫一扫.*"
+    # a download button and the link a crawler's Markdown copy keeps of the file (`- [某方案.pdf](/files/1.pdf)`)
+    r"|(?:【|\[)?(?:原文下[载載]|附件下[载載]|下[载載]附件|相关附件|相關附件)(?:】|\])?"
+    r"|(?:[-*+][ \t]+)?\[[^\]]*\]\([^()\s]*[ \t]*\)"
     r")[ \t\u3000]*$")
 #: The rest of a site's line that a wrap put on the next line: a short run of digits, letters and marks.
 _WRAPPED_REST = re.compile(r"^[ \t\u3000]*[0-9A-Za-z][0-9A-Za-z\-_./:]{0,15}[ \t\u3000]*$")

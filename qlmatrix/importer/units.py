@@ -158,8 +158,11 @@ def _strip_verb(text: str) -> tuple[str, str | None]:
 
 
 #: `等省有关部门`, `等省直有关单位`, `等市级相关部门`, `等国务院相关部门`: 等 and a class of units of one level, closing a list
-#: (the words TRAILING lists, with a level before them).
-_TRAILING_LEVEL = re.compile(r"等(?:省|市|州|县|縣|区|區|国务院|國務院)(?:直|级|級)?(?:有关|有關|相关|相關)(?:部门|部門|单位|單位)"
+#: (the words TRAILING lists, with a level before them); the class may name the kind of unit by its level and
+#: organ (`浦东新区等相关区政府`, `A等其他县级部门`, `B等有关乡镇人民政府`): a class still, never a unit.
+_TRAILING_LEVEL = re.compile(r"等(?:省|市|州|县|縣|区|區|国务院|國務院)?(?:直|级|級)?(?:有关|有關|相关|相關|其他|其它)"
+                             r"(?:省|市|州|县|縣|区|區|乡镇|鄉鎮|镇|鎮|街道)?(?:直|级|級)?"
+                             r"(?:部门|部門|单位|單位|机构|機構|人民政府|政府|管委会|管委會|办事处|辦事處)"
                              r"(?:和单位|和部门|和單位|和部門)?$")
 
 
@@ -211,7 +214,8 @@ def split_marked(text: str) -> list[tuple[str, str | None]]:
                 joined[-1] += "、" + piece
             else:
                 joined.append(piece)
-        joined[start:] = _share_organ(joined[start:])
+        # a class after 等 closes the list before places share an organ word (`城东区、滨江区等相关区政府`)
+        joined[start:] = _share_organ([strip_trailing(name) for name in joined[start:]])
     names = []
     for name in joined:
         name = strip_trailing(name)
