@@ -99,7 +99,9 @@ GROUP_SENTENCES = ["能耗强度下降13%。", "用水总量控制在1.8亿立�
 LAYOUTS = [name for name in os.environ.get("QLM_COMBINATIONS_LAYOUTS", "").split(",")
            if name in ("plain", "indent", "wrap", "spaces")] or ["plain", "plain", "indent", "wrap", "spaces"]
 #: What a copy that lost its line breaks leaves between paragraphs: a space, a U+3000 (an indent), two spaces.
-BLANKS = [" ", " ", "\u3000", "  ", " \u3000\u3000"]
+BLANKS = [" ", " ", "\u3000", "  ", " \u3000\u3000", "\u2003\u2003"]
+#: An indent as typists, word processors and web editors write it: U+3000, spaces, em, en and no-break spaces.
+INDENTS = ["\u3000\u3000", "  ", "    ", "\u2003\u2003", "\u2002\u2002", "\u00a0\u00a0"]
 #: Page numbers a PDF copy leaves between the items.
 PAGE_NUMBERS = ["- 2 -", "—3—", "第2页 共5页", "4"]
 
@@ -311,7 +313,7 @@ def documents(draw):
     layout = draw(st.sampled_from(LAYOUTS))
     axes.append(f"layout:{layout}")
     if layout == "indent":
-        lines = [draw(st.sampled_from(["\u3000\u3000", "  ", "    "])) + line if line else line for line in lines]
+        lines = [draw(st.sampled_from(INDENTS)) + line if line else line for line in lines]
     elif layout == "wrap":  # a PDF's page width (公文 28 characters a line), or a web copy's narrower or wider one
         width = draw(st.integers(24, 40))
         lines = [piece for line in lines for piece in _wrap(line, width)]

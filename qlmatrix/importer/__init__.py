@@ -20,6 +20,7 @@ from ..model import Plan
 from ..span import Span
 from ..text import Text
 from . import messages as _messages  # noqa: F401  (registers the I0xx messages)
+from .blanks import plain_blank_lines
 from .build import Problem, build_plan
 from .flat import Notice, prepare
 from .guard import guard, respan
@@ -58,7 +59,7 @@ def import_lines(lines: list[Line], source: str = "<text>", unit_word: str = "è¡
     """Import a document already read into lines (`reading.text_lines`, `docx.docx_lines`)."""
     lines = check_lines(lines, source)
     notices: list[Notice] = []
-    built = build_plan(build_outline(prepare(plain_lines(without_site_chrome(lines)), notices)), source)
+    built = build_plan(build_outline(prepare(plain_lines(without_site_chrome(plain_blank_lines(lines))), notices)), source)
     built.problems.extend(Problem(line, excerpt, Text(en, zh)) for line, excerpt, en, zh in notices)
     built.problems.sort(key=lambda problem: problem.line)
     comments = ImportComments(built, os.path.basename(source), unit_word)

@@ -589,6 +589,11 @@ def _clause(clause: str, found: Found) -> bool:
         body, _, other = body.partition("会同")
         consulted = split_units(other)
         verb = verb or "responsible"
+    assisting = _assisting(body) if verb is not None else None
+    if assisting is not None:  # `省人事厅配合省委有关部门落实`: the units after 配合 answer for it, the ones before assist
+        body, helpers = assisting
+        found.support.extend(helpers)
+        verb = "responsible"
     marked = split_marked(body)
     if verb == "each":
         marked = _each_names(marked)
@@ -612,6 +617,21 @@ def _clause(clause: str, found: Found) -> bool:
     found.consult.extend(consulted)
     # A bare list (`（A、B）`) is not an assignment by itself; one with a role mark (`（A(牵头)、B）`) is.
     return verb is not None or any(mark for _, mark in marked)
+
+
+#: A role verb between two lists of units: `A配合B落实`, `A、B协助C做好`.
+_ASSISTS = re.compile(r"配合|协助|協助")
+
+
+def _assisting(body: str) -> tuple[str, list[str]] | None:
+    """(the units assisted, the units that assist them) when `body` is `A配合B`: both sides lists of units, as
+    running text reads `X要…协助Y…`; None when 配合 ends the clause or what follows it is no unit (`配合做好`)."""
+    for match in _ASSISTS.finditer(body):
+        helpers, assisted = split_units(body[:match.start()]), body[match.end():]
+        names = split_units(assisted)
+        if helpers and names and all(could_be_unit(name) for name in helpers + names):
+            return assisted, helpers
+    return None
 
 
 #: A document number a note cites as the task's source: `皖发〔2021〕9号`, `国发[2020]6号`, `皖發〔20229號` (a copy

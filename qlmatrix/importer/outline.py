@@ -234,6 +234,7 @@ def build_outline(lines: list[Line]) -> Outline:
     label_wraps = False  # the last label line goes on in the next line
     width = line_width(lines)
     previous = ""  # the line before as written: a blank at its end may part two labels of a wrapped note
+    held_open = False  # a blank line came after a paragraph with a bracket still open
     for line in _cut_closing(lines, outline):
         blank_between = previous.endswith((" ", "\t", "\u3000")) or line.text[:1] in (" ", "\t", "\u3000")
         previous = line.text if line.cells is None else ""
@@ -249,9 +250,14 @@ def build_outline(lines: list[Line]) -> Outline:
         text = clean(line.text)
         # (`- 2 -` is a page number before clean() takes its `- ` for a Markdown list mark)
         if not text or _PAGE_NUMBER.match(text) or _PAGE_NUMBER.match(line.text.strip(" \t\u3000")):
+            # a note the copy broke over a blank line (`…（牵头部` / blank / `门：X、Y）`) may still go on
+            held_open = held_open or (not text and joinable and depth > 0)
             joinable = joinable and bool(text)
             label_wraps = label_wraps and bool(text)
             continue
+        if held_open and _depth(text) < 0:  # this line closes the bracket the paragraph before the blank left open
+            joinable = True
+        held_open = False
         attachments = bool(_ATTACHMENTS.match(text)) or (attachments and bool(re.match(r"[0-9０-９]{1,2}[.．、]", text)))
         found = None if attachments else _item_number(text, last)
         if not found and item is not None and not attachments:

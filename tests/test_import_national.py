@@ -1,0 +1,78 @@
+"""Round nine's classes from national and provincial documents (set X): indents in Unicode spaces other than
+U+3000, a note a PDF copy broke over a blank line, units that assist others inside a note (`A配合B落实`), and a
+class of governments after 等 (`北岭新区等相关区政府`). Each against a fixture of its own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import qlmatrix
+from qlmatrix import Role
+from qlmatrix.importer import import_file, import_text
+from qlmatrix.importer.annotations import parse_note
+from qlmatrix.importer.blanks import plain_blanks
+from qlmatrix.importer.units import split_units
+
+DATA = Path(__file__).parent / "data" / "import"
+
+
+def roles(result) -> dict:
+    return {t.id: (t.units(Role.LEAD), t.units(Role.SUPPORT)) for t in qlmatrix.resolve(result.plan).tasks}
+
+
+def test_items_indented_with_em_spaces_are_numbered_items():
+    result = import_file(DATA / "em-indents.txt")
+    assert roles(result) == {"一": (("市科技局",), ("市财政局",)),
+                             "二": (("市工信局",), ("市科技局", "各区政府")),
+                             "三": (("市人才办",), ("市人社局",))}  # 三 is indented with en spaces
+    assert not any("no numbered items" in p.reason.en for p in result.problems)
+
+
+def test_every_unicode_space_is_written_as_a_blank_of_its_width_one_for_one():
+    text = "\u2003\u2003一、甲\u00a0乙\u2002丙\u202f丁"
+    assert plain_blanks(text) == "\u3000\u3000一、甲 乙 丙 丁"
+    assert len(plain_blanks(text)) == len(text)  # a line keeps its length: its width still says where it wrapped
+    assert plain_blanks("牵头单位：X  配合单位：Y") == "牵头单位：X  配合单位：Y"
+
+
+def test_a_note_broken_over_a_blank_line_is_joined_again():
+    result = import_file(DATA / "note-over-blank.txt")
+    got = roles(result)
+    assert got["一(一)1"] == (("市测绘局", "市大数据局"), ())  # `（牵头部` / blank / `门：…）`
+    assert got["一(一)2"] == (("市自然资源局", "市交通局"), ())  # `（牵` / blank / `头部门：…）`
+    assert got["一(一)3"] == (("市港务局",), ())
+    assert got["一(二)"] == (("各有关单位",), ())
+
+
+def test_a_bracket_left_open_before_a_blank_line_takes_only_a_line_that_closes_it():
+    text = ("一、重点任务\n1.建设数据平台。推进平台建设（一期\n\n"
+            "完善数据标准。（责任单位：市数据局）\n2.开展示范。（责任单位：市港务局）\n")
+    result = import_text(text)
+    tasks = {t.id: t for t in qlmatrix.resolve(result.plan).tasks}
+    assert tasks["一1"].units(Role.LEAD) == ("市数据局",)
+    assert tasks["一2"].units(Role.LEAD) == ("市港务局",)
+    # the line after the blank opened nothing it closes: a paragraph of its own, not a wrap of the open bracket
+    assert "（一期完善" not in result.text
+
+
+def test_units_that_assist_others_in_a_note_support_and_the_assisted_lead():
+    result = import_file(DATA / "note-assists.txt")
+    got = roles(result)
+    assert got["二(一)2"] == (("省委有关部门",), ("省人事厅",))
+    assert got["二(一)3"] == (("省政府办公厅",), ("省统计局", "省发展改革委"))
+    found = parse_note("甲局配合乙局落实")
+    assert found is not None and found.responsible == ["乙局"] and found.support == ["甲局"]
+    found = parse_note("甲局牵头，乙局配合")  # 配合 closing its clause: as before
+    assert found is not None and found.lead == ["甲局"] and found.support == ["乙局"]
+    assert parse_note("甲局配合做好宣传") is None  # what follows 配合 is no unit: no note
+    assert parse_note("甲局配合乙局做好") is None  # no role verb after the units: no note, as before
+
+
+def test_a_class_of_governments_after_deng_closes_the_list():
+    assert split_units("省科技厅、北岭新区等相关区政府") == ["省科技厅", "北岭新区"]
+    assert split_units("省商务厅、东港市等有关市人民政府") == ["省商务厅", "东港市"]
+    assert split_units("民政部等和各省级人民政府") == ["民政部", "各省级人民政府"]  # a collective after 等和 stays a unit
+    assert split_units("各相关区政府") == ["各相关区政府"]
+    got = roles(import_file(DATA / "note-assists.txt"))
+    assert got["二(二)4"] == (("省科技厅",), ("省财政厅", "北岭新区"))
+    assert got["二(二)5"] == (("省商务厅",), ("东港市",))
