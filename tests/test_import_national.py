@@ -1,5 +1,5 @@
 """Round nine's classes from national and provincial documents (set X): indents in Unicode spaces other than
-U+3000, a note a PDF copy broke over a blank line, units that assist others inside a note (`A配合B落实`), and a
+U+3000 (and the copying tool's field lines above the title), a note a PDF copy broke over a blank line, units that assist others inside a note (`A配合B落实`), and a
 class of governments after 等 (`北岭新区等相关区政府`). Each against a fixture of its own."""
 
 from __future__ import annotations
@@ -26,6 +26,13 @@ def test_items_indented_with_em_spaces_are_numbered_items():
                              "二": (("市工信局",), ("市科技局", "各区政府")),
                              "三": (("市人才办",), ("市人社局",))}  # 三 is indented with en spaces
     assert not any("no numbered items" in p.reason.en for p in result.problems)
+
+
+def test_a_copying_tools_field_lines_are_no_part_of_the_title():
+    result = import_file(DATA / "em-indents.txt")  # `# title` / `**发布日期**: …` / `---` / the document number
+    assert result.plan.title == "青岚市人民政府办公厅关于印发《青岚市支持企业开展技术攻关的若干措施》的通知"
+    text = "某县人民政府关于印发工作方案的通知\n发布日期：2031-01-02\n某政发〔2031〕1号\n一、建设平台。（县甲局负责）\n"
+    assert import_text(text).plan.title == "某县人民政府关于印发工作方案的通知"
 
 
 def test_every_unicode_space_is_written_as_a_blank_of_its_width_one_for_one():

@@ -785,13 +785,21 @@ def _declare(name: str, names: Names, span: Span) -> Unit:
     return Unit(name=name, full_name=full if full != name else None, collective=is_collective(name), span=span)
 
 
+#: A line a copying tool wrote above the document: a field and its value (`发布日期: 2025-08-07`, `原文链接: [http…]`),
+#: or a Markdown rule (`---`). No part of the title, which is the heading above them (a long one when it is the
+#: copy's first line, `# 上海市…的通知`).
+_PAGE_METADATA = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}[ \t\u3000]*[:：][ \t\u3000]*\S|[-—=*_ ]{3,}$)")
+
+
 def _header(outline: Outline) -> tuple[str | None, str | None, str | None, str | None]:
     """(title, own document number, basis, issuer) from the lines before the first item and the signature."""
     title = doc_number = basis = issuer = None
     for index, para in enumerate(outline.preamble):
         if DOC_NUMBER.match(para.text):
             doc_number = para.text
-            title = "".join(p.text for p in outline.preamble[:index] if "。" not in p.text and len(p.text) <= 40) or None
+            title = "".join(p.text for at, p in enumerate(outline.preamble[:index])
+                            if "。" not in p.text and len(p.text) <= (80 if at == 0 else 40)
+                            and not _PAGE_METADATA.match(p.text)) or None
             break
     else:
         first = outline.preamble[0].text if outline.preamble else ""
