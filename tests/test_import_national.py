@@ -69,6 +69,8 @@ def test_units_that_assist_others_in_a_note_support_and_the_assisted_lead():
     assert got["二(一)3"] == (("省政府办公厅",), ("省统计局", "省发展改革委"))
     found = parse_note("甲局配合乙局落实")
     assert found is not None and found.responsible == ["乙局"] and found.support == ["甲局"]
+    found = parse_note("甲局配合乙局、丙局牵头")  # 牵头 after the assisted: they lead, each of them
+    assert found is not None and found.lead == ["乙局", "丙局"] and found.support == ["甲局"]
     found = parse_note("甲局牵头，乙局配合")  # 配合 closing its clause: as before
     assert found is not None and found.lead == ["甲局"] and found.support == ["乙局"]
     assert parse_note("甲局配合做好宣传") is None  # what follows 配合 is no unit: no note
@@ -80,6 +82,9 @@ def test_a_class_of_governments_after_deng_closes_the_list():
     assert split_units("省商务厅、东港市等有关市人民政府") == ["省商务厅", "东港市"]
     assert split_units("民政部等和各省级人民政府") == ["民政部", "各省级人民政府"]  # a collective after 等和 stays a unit
     assert split_units("各相关区政府") == ["各相关区政府"]
+    assert split_units("省科技厅、北岭新区等相关县（市、区）政府") == ["省科技厅", "北岭新区"]
+    assert split_units("省农业厅、南平市等其他设区市政府") == ["省农业厅", "南平市"]
+    assert split_units("各县（市、区）政府") == ["各县（市、区）政府"]  # a collective, not after 等: kept
     got = roles(import_file(DATA / "note-assists.txt"))
     assert got["二(二)4"] == (("省科技厅",), ("省财政厅", "北岭新区"))
     assert got["二(二)5"] == (("省商务厅",), ("东港市",))

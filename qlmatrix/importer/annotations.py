@@ -593,7 +593,7 @@ def _clause(clause: str, found: Found) -> bool:
     if assisting is not None:  # `省人事厅配合省委有关部门落实`: the units after 配合 answer for it, the ones before assist
         body, helpers = assisting
         found.support.extend(helpers)
-        verb = "responsible"
+        verb = "lead" if verb == "lead" else "responsible"  # `A配合B、C牵头`: both lead, as `B、C牵头` says
     marked = split_marked(body)
     if verb == "each":
         marked = _each_names(marked)

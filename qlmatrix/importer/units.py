@@ -159,10 +159,12 @@ def _strip_verb(text: str) -> tuple[str, str | None]:
 
 #: `等省有关部门`, `等省直有关单位`, `等市级相关部门`, `等国务院相关部门`: 等 and a class of units of one level, closing a list
 #: (the words TRAILING lists, with a level before them); the class may be of governments of a level
-#: (`浦东新区等相关区政府`, `等有关县市区人民政府`): the places after 等 are the kind the names before it are.
+#: (`浦东新区等相关区政府`, `等有关县市区人民政府`, `等相关县（市、区）政府`, `等其他设区市政府`): the places after 等
+#: are the kind the names before it are.
 _TRAILING_LEVEL = re.compile(r"等(?:(?:省|市|州|县|縣|区|區|国务院|國務院)(?:直|级|級)?(?:有关|有關|相关|相關)(?:部门|部門|单位|單位)"
                              r"(?:和单位|和部门|和單位|和部門)?"
-                             r"|(?:有关|有關|相关|相關|其他)(?:省|市|州|县|縣|区|區|乡|鄉|镇|鎮){1,3}(?:人民政府|政府|管委会|管委會))$")
+                             r"|(?:有关|有關|相关|相關|其他)(?:设区的?|設區的?)?(?:[省市州县縣区區乡鄉镇鎮]|[（(][市县縣区區旗、]+[）)]){1,4}"
+                             r"(?:人民政府|政府|管委会|管委會))$")
 
 
 def strip_trailing(name: str) -> str:
