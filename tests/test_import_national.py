@@ -88,3 +88,24 @@ def test_a_class_of_governments_after_deng_closes_the_list():
     got = roles(import_file(DATA / "note-assists.txt"))
     assert got["二(二)4"] == (("省科技厅",), ("省财政厅", "北岭新区"))
     assert got["二(二)5"] == (("省商务厅",), ("东港市",))
+
+
+def test_units_a_label_adds_for_every_later_task_even_with_a_comma_in_the_clause():
+    result = import_file(DATA / "label-ahead.txt")
+    got = roles(result)
+    assert got["一1"] == (("省税务局",), ("北港市税务局", "各市、县（区）人民政府", "东岚新区管委会"))
+    assert got["二4"] == (("省自然资源厅",), ("各市、县（区）人民政府", "东岚新区管委会"))  # carried, nothing listed
+    # the governments listed with 各 and named again without it for what follows are listed once here
+    assert got["三(一)"] == (("省市场监管局",), ("省财政厅", "各市、县（市、区）人民政府", "各市、县（区）人民政府", "东岚新区管委会"))
+    assert got["三(二)"][0] == ("省人社厅",)
+    assert set(got["三(二)"][1]) == {"市、县（市、区）人民政府", "各市、县（区）人民政府", "东岚新区管委会"}
+    found = parse_note("责任单位：甲局，以下均需乙局、丙局落实，不再列出")
+    assert found is not None and found.responsible == ["甲局"] and found.also == ["乙局", "丙局"] and found.also_henceforth
+    found = parse_note("责任单位：甲局，以下均需加强宣传，不再列出")  # no units after 均需: left as it was
+    assert found is not None and found.also == []
+
+
+def test_a_level_word_alone_before_governments_is_one_collective_with_them():
+    assert split_units("市、县（市、区）人民政府") == ["市、县（市、区）人民政府"]
+    assert split_units("市、县人民政府、省财政厅") == ["市、县人民政府", "省财政厅"]
+    assert split_units("市、区财政局") == ["市", "区财政局"]  # not governments: as before

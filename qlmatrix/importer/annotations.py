@@ -164,7 +164,7 @@ NO_DIVISION = re.compile(r"不再(?:做|作|进行|逐一|一一|单独)?(?:具�
 #: A bracket or line that talks about roles: when it is not understood, it is reported.
 HINT = re.compile(r"责任单位|责任部门|牵头|责任主体|配合单位|負責|牽頭|负责[)）\]】〕]?$")
 #: `具体任务均涉及相关市(州)人民政府`: units added to this task (and, with 下同, to every later one).
-INVOLVES = re.compile(r"^(?P<ahead>以下|下列|后续)?(?:各项)?(?:具体任务|各项任务|以上任务|上述任务|具體任務|各項任務|政策措施|措施|任务|工作)?"
+INVOLVES = re.compile(r"^(?P<ahead>以下|下列|后续)?(?:各项)?(?:具体任务|各项任务|以上任务|上述任务|具體任務|各項任務|政策措施|政策|措施|任务|工作)?"
                       r"(?:均|都)?(?:涉及|涉及到|需要|需|由)(.+?)(?:参与|配合|落实|落實|负责|負責)?$")
 #: A piece that says when, not who (`6月底完成`, `年内持续推进`): the task's due date, not a unit.
 DUE_PIECE = re.compile(r"^(?:\d{4}年)?(?:\d{1,2}月(?:底|末|上旬|中旬|下旬|\d{1,2}日)?|年底|年内|年內|全年|长期|長期|\d{4}年底)"
@@ -240,7 +240,10 @@ class Found:
             else:
                 leads = responsible[:1]
                 supports = responsible[1:] + supports
-        supports += self.also
+        # `各市、县（市、区）人民政府，以下政策均需市、县（市、区）人民政府落实`: the governments the note lists, named
+        # again without their 各 for the later tasks, are listed once here
+        listed = set(leads + supports + responsible)
+        supports += [name for name in self.also if "各" + name not in listed]
         seen: set[str] = set()
         out = []
         for group in (leads, supports, list(self.consult)):
@@ -385,6 +388,7 @@ def _labelled(part: str, found: Found) -> bool:
                 if len(name) >= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", name) and not is_official(name):
                     found.leaders_unsure.append(name)  # one name, or several run together (`林默周岚`)?
         return True
+    value = _ahead_in_value(value, found)
     value = _rules_after_names(value, found)
     # `责任单位:A、B,排在首位的为牵头单位,下同`: a rule (or 下同, 不再分工) written as a clause of the value
     kept = []
@@ -429,6 +433,29 @@ def _labelled(part: str, found: Found) -> bool:
 
 
 _GAP = re.compile(r"[ \t\u3000]+")
+
+
+#: Where a label's value goes on with the units of every later task: `…，以下均需X、Y落实，不再列出`.
+_AHEAD_START = re.compile(r"[，,][ \t\u3000]*(?=(?:以下|下列|后续)[^，,]{0,8}?(?:均|都)?(?:涉及|需要|需|由))")
+_AHEAD_END = re.compile(r"[，,。]?[ \t\u3000]*" + NO_DIVISION.pattern + r"[。]?$")
+
+
+def _ahead_in_value(value: str, found: Found) -> str:
+    """`责任单位：A、B，各市政府，以下均需各市、县（区）人民政府，C落实，不再列出`: the units after 以下均需 (the clause
+    may hold a comma of its own) take part in this task and every later one, as the unlabelled note's
+    `以下…均需X落实，不再列出` says; the value is what comes before it. The value as it is when the clause names
+    anything but units."""
+    start = _AHEAD_START.search(value)
+    end = _AHEAD_END.search(value, start.end()) if start else None
+    if start is None or end is None:
+        return value
+    involves = INVOLVES.match(value[start.end():end.start()])
+    names = split_units(strip_verb(involves.group(2))[0]) if involves else []
+    if not names or not all(could_be_unit(name) for name in names):
+        return value
+    found.also += [name for name in names if name not in found.also]
+    found.also_henceforth = True
+    return value[:start.start()]
 
 
 def _cut_values(group: str, found: Found) -> str:
