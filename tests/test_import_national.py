@@ -6,12 +6,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import qlmatrix
 from qlmatrix import Role
 from qlmatrix.importer import import_file, import_text
 from qlmatrix.importer.annotations import parse_note
 from qlmatrix.importer.blanks import plain_blanks
 from qlmatrix.importer.units import split_units
+
+from .test_import_properties import BODIES, TITLES, any_names
 
 DATA = Path(__file__).parent / "data" / "import"
 
@@ -109,3 +114,57 @@ def test_a_level_word_alone_before_governments_is_one_collective_with_them():
     assert split_units("市、县（市、区）人民政府") == ["市、县（市、区）人民政府"]
     assert split_units("市、县人民政府、省财政厅") == ["市、县人民政府", "省财政厅"]
     assert split_units("市、区财政局") == ["市", "区财政局"]  # not governments: as before
+
+
+def test_the_last_characters_of_a_label_broken_off_on_a_narrow_page_go_back_to_the_name():
+    text = ("某市2031年重点工作任务分工方案\n\n一、加强组织领导。建立健全工作台账，逐项推进落实。\n"
+            "牵头单位:市甲局\n配合单位:市乙委、各县(市、区)人民政\n府\n- 2 -\n"
+            "二、完善工作机制。建立健全工作台账。\n（市甲局负责）\n附件\n")
+    got = roles(import_text(text))
+    assert got["一"] == (("市甲局",), ("市乙委", "各县(市、区)人民政府"))
+    assert got["二"] == (("市甲局",), ())  # a heading `附件` after a note is no part of a name
+    text = "某市方案\n一、加强组织领导。\n牵头单位:市甲局\n附件\n"
+    assert roles(import_text(text))["一"] == (("市甲局",), ())
+
+
+#: Units a first note names for every later task: collectives and organs of any kind.
+AHEAD_UNITS = ["各县(市、区)人民政府", "各乡镇人民政府", "市、县（市、区）人民政府", "东岚新区管委会", "各街道办事处"]
+
+
+@st.composite
+def ahead_documents(draw):
+    """A plan whose first note, a label's list, ends `以下…均需X，Y落实，不再列出`, items numbered any way, notes of
+    any bracket, unit names of any ending: (text, {task: (leads, supports)})."""
+    pool = draw(st.lists(any_names, min_size=2, max_size=5, unique=True))
+    ahead = draw(st.lists(st.sampled_from(AHEAD_UNITS), min_size=1, max_size=2, unique=True))
+    marks = draw(st.sampled_from([("", "{}."), ("一、", "（{}）")]))
+    lines = ["某省人民政府办公厅关于印发若干措施的通知", "为稳定经营主体，制定如下措施。", marks[0] + "主要措施"]
+    expected: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {}
+    for number in range(1, draw(st.integers(2, 5)) + 1):
+        chosen = draw(st.lists(st.sampled_from(pool), min_size=1, max_size=3, unique=True))
+        opening, closing = draw(st.sampled_from([("（", "）"), ("〔", "〕"), ("[", "]")]))
+        listed = draw(st.sampled_from(["、", "，"])).join(chosen)
+        clause = ""
+        if number == 1:
+            clause = (f"，以下{draw(st.sampled_from(['', '政策', '各项工作']))}均需"
+                      f"{draw(st.sampled_from(['，', '、'])).join(ahead)}落实，"
+                      f"{draw(st.sampled_from(['不再列出', '不再单独列出']))}")
+        label = draw(st.sampled_from(["责任单位", "责任部门"])) + draw(st.sampled_from(["：", ":"]))
+        written = marks[1].format(CN_NUMBERS[number - 1] if marks[1].startswith("（") else number)
+        lines.append(f"{written}{draw(st.sampled_from(TITLES))}。{draw(st.sampled_from(BODIES))}"
+                     f"{opening}{label}{listed}{clause}{closing}")
+        task = (marks[0][:1] + f"({CN_NUMBERS[number - 1]})") if marks[0] else str(number)
+        expected[task] = ((chosen[0],), frozenset(chosen[1:]) | {name for name in ahead if name != chosen[0]})
+    indent = draw(st.sampled_from(["", "\u3000\u3000", "\u2003\u2003", "  "]))
+    return "\n".join(indent + line for line in lines) + "\n", expected
+
+
+CN_NUMBERS = "一二三四五六七八九十"
+
+
+@settings(max_examples=60, deadline=None)
+@given(ahead_documents())
+def test_units_named_for_everything_after_in_the_first_label_support_every_task(document):
+    text, expected = document
+    tasks = qlmatrix.resolve(import_text(text).plan).tasks
+    assert {t.id: (t.units(Role.LEAD), frozenset(t.units(Role.SUPPORT))) for t in tasks} == expected, text
