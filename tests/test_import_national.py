@@ -110,6 +110,13 @@ def test_units_a_label_adds_for_every_later_task_even_with_a_comma_in_the_clause
     assert found is not None and found.also == []
 
 
+def test_a_collective_written_whole_before_deng_is_no_reading_to_report():
+    found = parse_note("省人社厅、省财政厅，各市、县〔区〕人民政府等按职责分工负责")
+    assert found is not None and found.responsible[-1] == "各市、县〔区〕人民政府" and found.assumed == []
+    found = parse_note("荔湾区、黄埔区政府负责")  # a reading the report states, as before
+    assert found is not None and "荔湾区→荔湾区政府" in found.assumed
+
+
 def test_a_level_word_alone_before_governments_is_one_collective_with_them():
     assert split_units("市、县（市、区）人民政府") == ["市、县（市、区）人民政府"]
     assert split_units("市、县人民政府、省财政厅") == ["市、县人民政府", "省财政厅"]

@@ -528,8 +528,8 @@ def _shared_organ_readings(body: str, names: list[str], found: Found) -> None:
     """`荔湾区、黄埔区政府` read as 荔湾区政府 and 黄埔区政府, `甲城、丙河市政府` as 甲城市政府 and 丙河市政府: a
     reading, not what is written, so the report says so (the list could also name the places themselves)."""
     for name in names:
-        if re.search(rf"(?:^|[、，,由]){re.escape(name)}(?:$|[、，,])", body):
-            continue  # written so
+        if re.search(rf"(?:^|[、，,由]){re.escape(name)}(?:$|[、，,]|等)", body):
+            continue  # written so (a trailing 等 closes the list after it: `…，各市、县〔区〕人民政府等负责`)
         for end in range(len(name) - 1, 0, -1):  # the longest written place the name was made from
             place = name[:end]
             if re.search(rf"(?:^|[、，,由]){re.escape(place)}、", body) and name[end:] in body:
