@@ -102,7 +102,7 @@ LAYOUTS = [name for name in os.environ.get("QLM_COMBINATIONS_LAYOUTS", "").split
 BLANKS = [" ", " ", "\u3000", "  ", " \u3000\u3000", "\u2003\u2003", "\u00a0"]
 #: The blanks a line is indented with: U+3000, spaces, and the typographic blanks a copy may use instead
 #: (em spaces, no-break spaces: importer/blanks.py).
-INDENTS = ["\u3000\u3000", "  ", "    ", "\u2003\u2003", "\u00a0\u00a0\u00a0\u00a0"]
+INDENTS = ["\u3000\u3000", "  ", "    ", "\u2003\u2003", "\u2002\u2002", "\u00a0\u00a0", "\u00a0\u00a0\u00a0\u00a0"]
 #: Page numbers a PDF copy leaves between the items.
 PAGE_NUMBERS = ["- 2 -", "—3—", "第2页 共5页", "4"]
 

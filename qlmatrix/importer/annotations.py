@@ -164,7 +164,7 @@ NO_DIVISION = re.compile(r"不再(?:做|作|进行|逐一|一一|单独)?(?:具�
 #: A bracket or line that talks about roles: when it is not understood, it is reported.
 HINT = re.compile(r"责任单位|责任部门|牵头|责任主体|配合单位|負責|牽頭|负责[)）\]】〕]?$")
 #: `具体任务均涉及相关市(州)人民政府`: units added to this task (and, with 下同, to every later one).
-INVOLVES = re.compile(r"^(?P<ahead>以下|下列|后续)?(?:各项)?(?:具体任务|各项任务|以上任务|上述任务|具體任務|各項任務|政策措施|措施|任务|工作)?"
+INVOLVES = re.compile(r"^(?P<ahead>以下|下列|后续)?(?:各项)?(?:具体任务|各项任务|以上任务|上述任务|具體任務|各項任務|政策措施|政策|措施|任务|工作)?"
                       r"(?:均|都)?(?:涉及|涉及到|需要|需|由)(.+?)(?:参与|配合|落实|落實|负责|負責)?$")
 #: A piece that says when, not who (`6月底完成`, `年内持续推进`): the task's due date, not a unit.
 DUE_PIECE = re.compile(r"^(?:\d{4}年)?(?:\d{1,2}月(?:底|末|上旬|中旬|下旬|\d{1,2}日)?|年底|年内|年內|全年|长期|長期|\d{4}年底)"
@@ -240,7 +240,10 @@ class Found:
             else:
                 leads = responsible[:1]
                 supports = responsible[1:] + supports
-        supports += self.also
+        # `各市、县（市、区）人民政府，以下政策均需市、县（市、区）人民政府落实`: the governments the note lists, named
+        # again without their 各 for the later tasks, are listed once here
+        listed = set(leads + supports + responsible)
+        supports += [name for name in self.also if "各" + name not in listed]
         seen: set[str] = set()
         out = []
         for group in (leads, supports, list(self.consult)):
@@ -385,6 +388,7 @@ def _labelled(part: str, found: Found) -> bool:
                 if len(name) >= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", name) and not is_official(name):
                     found.leaders_unsure.append(name)  # one name, or several run together (`林默周岚`)?
         return True
+    value = _ahead_in_value(value, found)
     value = _rules_after_names(value, found)
     # `责任单位:A、B,排在首位的为牵头单位,下同`: a rule (or 下同, 不再分工) written as a clause of the value
     kept = []
@@ -429,6 +433,29 @@ def _labelled(part: str, found: Found) -> bool:
 
 
 _GAP = re.compile(r"[ \t\u3000]+")
+
+
+#: Where a label's value goes on with the units of every later task: `…，以下均需X、Y落实，不再列出`.
+_AHEAD_START = re.compile(r"[，,][ \t\u3000]*(?=(?:以下|下列|后续)[^，,]{0,8}?(?:均|都)?(?:涉及|需要|需|由))")
+_AHEAD_END = re.compile(r"[，,。]?[ \t\u3000]*" + NO_DIVISION.pattern + r"[。]?$")
+
+
+def _ahead_in_value(value: str, found: Found) -> str:
+    """`责任单位：A、B，各市政府，以下均需各市、县（区）人民政府，C落实，不再列出`: the units after 以下均需 (the clause
+    may hold a comma of its own) take part in this task and every later one, as the unlabelled note's
+    `以下…均需X落实，不再列出` says; the value is what comes before it. The value as it is when the clause names
+    anything but units."""
+    start = _AHEAD_START.search(value)
+    end = _AHEAD_END.search(value, start.end()) if start else None
+    if start is None or end is None:
+        return value
+    involves = INVOLVES.match(value[start.end():end.start()])
+    names = split_units(strip_verb(involves.group(2))[0]) if involves else []
+    if not names or not all(could_be_unit(name) for name in names):
+        return value
+    found.also += [name for name in names if name not in found.also]
+    found.also_henceforth = True
+    return value[:start.start()]
 
 
 def _cut_values(group: str, found: Found) -> str:
@@ -501,8 +528,8 @@ def _shared_organ_readings(body: str, names: list[str], found: Found) -> None:
     """`荔湾区、黄埔区政府` read as 荔湾区政府 and 黄埔区政府, `甲城、丙河市政府` as 甲城市政府 and 丙河市政府: a
     reading, not what is written, so the report says so (the list could also name the places themselves)."""
     for name in names:
-        if re.search(rf"(?:^|[、，,由]){re.escape(name)}(?:$|[、，,])", body):
-            continue  # written so
+        if re.search(rf"(?:^|[、，,由]){re.escape(name)}(?:$|[、，,]|等)", body):
+            continue  # written so (a trailing 等 closes the list after it: `…，各市、县〔区〕人民政府等负责`)
         for end in range(len(name) - 1, 0, -1):  # the longest written place the name was made from
             place = name[:end]
             if re.search(rf"(?:^|[、，,由]){re.escape(place)}、", body) and name[end:] in body:
@@ -589,6 +616,11 @@ def _clause(clause: str, found: Found) -> bool:
         body, _, other = body.partition("会同")
         consulted = split_units(other)
         verb = verb or "responsible"
+    assisting = _assisting(body) if verb is not None else None
+    if assisting is not None:  # `省人事厅配合省委有关部门落实`: the units after 配合 answer for it, the ones before assist
+        body, helpers = assisting
+        found.support.extend(helpers)
+        verb = "lead" if verb == "lead" else "responsible"  # `A配合B、C牵头`: both lead, as `B、C牵头` says
     marked = split_marked(body)
     if verb == "each":
         marked = _each_names(marked)
@@ -612,6 +644,21 @@ def _clause(clause: str, found: Found) -> bool:
     found.consult.extend(consulted)
     # A bare list (`（A、B）`) is not an assignment by itself; one with a role mark (`（A(牵头)、B）`) is.
     return verb is not None or any(mark for _, mark in marked)
+
+
+#: A role verb between two lists of units: `A配合B落实`, `A、B协助C做好`.
+_ASSISTS = re.compile(r"配合|协助|協助")
+
+
+def _assisting(body: str) -> tuple[str, list[str]] | None:
+    """(the units assisted, the units that assist them) when `body` is `A配合B`: both sides lists of units, as
+    running text reads `X要…协助Y…`; None when 配合 ends the clause or what follows it is no unit (`配合做好`)."""
+    for match in _ASSISTS.finditer(body):
+        helpers, assisted = split_units(body[:match.start()]), body[match.end():]
+        names = split_units(assisted)
+        if helpers and names and all(could_be_unit(name) for name in helpers + names):
+            return assisted, helpers
+    return None
 
 
 #: A document number a note cites as the task's source: `皖发〔2021〕9号`, `国发[2020]6号`, `皖發〔20229號` (a copy

@@ -797,8 +797,9 @@ def _declare(name: str, names: Names, span: Span) -> Unit:
 
 
 #: A line of the page's own metadata around the title, never part of it: a label and its value (`发布日期: …`,
-#: a crawler's `**检索时间**: …`, `字体大小: 打印`), a bullet (`• 年度期数 …`), a Markdown rule (`---`).
-_PAGE_METADATA = re.compile(r"^(?:[•·▪◆■\-*+][ \t\u3000]|[^。；;]{1,12}?[:：]|-{3,}$|\*{3,}$|_{3,}$)")
+#: a crawler's `**检索时间**: …`, `原文链接: [http…]`, `字体大小: 打印`), a bullet (`• 年度期数 …`), a Markdown
+#: rule (`---`, `———`, `===`).
+_PAGE_METADATA = re.compile(r"^(?:[•·▪◆■\-*+][ \t\u3000]|[^。；;]{1,12}?[:：]|[-—=*_ ]{3,}$)")
 #: The date a gazette sets under the title, `(2019年1月29日)`: beside the title, not part of it.
 _TITLE_DATE = re.compile(r"^[(（][0-9０-９一二三四五六七八九十〇○零]{2,4}年[^()（）]{1,8}日[)）]$")
 #: What a plan's title ends in: the kind of document it is (`…的通知`, `…实施方案`, `…工作要点`, `…若干政策`).
@@ -816,10 +817,10 @@ def _title_before_number(paragraphs: list[Para]) -> str | None:
     sentence) ending a run (`# 关于印发…的通知` / `**发布日期**: …` / `---` / `沪府办发〔…〕号`), a gazette's date
     under the title passed over."""
     runs: list[list[str]] = [[]]
-    for para in paragraphs:
+    for at, para in enumerate(paragraphs):
         if _TITLE_DATE.match(para.text):
             continue
-        if _title_piece(para.text):
+        if _title_piece(para.text, 80 if at == 0 else 60):  # a copy's first line may be a long title (`# 上海市…的通知`)
             runs[-1].append(para.text)
         elif runs[-1]:
             runs.append([])

@@ -65,6 +65,8 @@ _FIELD_LABEL = {"lead": "牵头单位", "support": "配合单位", "responsible"
 _NUMBER_INTO_DIGITS = re.compile(r"^([0-9０-９]{1,3})[.．](?=[0-9０-９])")
 #: `附件:1.…` starts a list of attachments: the numbered lines after it are not items.
 _ATTACHMENTS = re.compile(r"^附件[:：]\s*[0-9０-９]{1,2}[.．、]")
+#: The heading a 公文 opens its attachments with, on a line of its own: `附件`, `附件2`, `附表`.
+_ATTACHMENT_HEADING = re.compile(r"^附(?:件|表|录)[0-9０-９一二三四五六七八九十]*$")
 
 
 @attrs.define
@@ -198,6 +200,20 @@ def _depth(text: str) -> int:
     return sum(map(text.count, "(（[【〔")) - sum(map(text.count, ")）]】〕"))
 
 
+#: The last characters of a name a narrow page broke off (`…人民政` / `府`, `…市丁丁` / `联`).
+_NAME_REST = re.compile(r"[\u4e00-\u9fff]{1,3}")
+
+
+def _name_goes_on(label: str, text: str) -> bool:
+    """Is `text`, the line after the label line `label`, the rest of its last name? On a page too narrow for the
+    width to say the label wrapped: up to three characters alone on a line, with no mark of a sentence, are no
+    paragraph of their own (`…、各县(市、区)人民政` / `府`, `…、市丁会` / `丁联`), unless they open a list of
+    attachments (`附件`)."""
+    if not _NAME_REST.fullmatch(text) or _ends_paragraph(label) or _ATTACHMENT_HEADING.match(text):
+        return False
+    return bool(re.split(r"[、，,；;:：]", label)[-1])
+
+
 def _standalone(text: str) -> bool:
     """Lines never joined to the line before: document numbers, dates, addressees."""
     # (a line ending in a colon inside a bracket it opened is a wrapped note: `[牵头单位：X，配合单位：` / `Y]`)
@@ -235,6 +251,7 @@ def build_outline(lines: list[Line]) -> Outline:
     held_open: str | None = None  # a blank line came inside a bracket the paragraph (or its label) opened
     width = line_width(lines)
     previous = ""  # the line before as written: a blank at its end may part two labels of a wrapped note
+    after_label = False  # the line before was a label line
     for line in _cut_closing(lines, outline):
         blank_between = previous.endswith((" ", "\t", "\u3000")) or line.text[:1] in (" ", "\t", "\u3000")
         # (a blank line keeps the line before it: a note cut by a page break joins across it, `X  ` / `` / `配合单位：Y`)
@@ -265,6 +282,7 @@ def build_outline(lines: list[Line]) -> Outline:
             joinable = joinable or (closes and held_open == "paragraph")
             label_wraps = label_wraps or (closes and held_open == "label")
             held_open = None
+        after_label, label_before = False, after_label
         attachments = bool(_ATTACHMENTS.match(text)) or (attachments and bool(re.match(r"[0-9０-９]{1,2}[.．、]", text)))
         found = None if attachments else _item_number(text, last)
         if found and found[3] and joinable and current:
@@ -308,8 +326,9 @@ def build_outline(lines: list[Line]) -> Outline:
             item.labels.append(Para(line.number, text))
             joinable = False
             label_wraps = _wraps_at(text, max(len(text), line.cut_from), width)
-        elif label_wraps and item is not None and item.labels and not _standalone(text) \
-                and not line.text[:1].isspace():
+            after_label = True
+        elif (label_wraps or (label_before and item is not None and _name_goes_on(item.labels[-1].text, text))) \
+                and item is not None and item.labels and not _standalone(text) and not line.text[:1].isspace():
             # a label line wrapped like the text (`协办单位:…、园区党工` / `委、各街道党工委`)
             item.labels[-1].text += (" " if blank_between else "") + text
             label_wraps = _wraps_at(text, len(item.labels[-1].text), width)

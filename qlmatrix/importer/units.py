@@ -67,6 +67,10 @@ _DATE_LIKE = re.compile(r"\d{1,4}(?:年|月|日|天)|年底|年内|年內|全年
 _LEVEL_WORDS = ("县级市", "自治区", "自治州", "自治县", "直辖市", "计划单列市", "市", "县", "区", "州", "盟", "旗",
                 "乡", "镇", "街道", "乡镇", "兵团", "新疆生产建设兵团",
                 "縣級市", "自治區", "自治縣", "直轄市", "縣", "區", "鄉", "鎮", "鄉鎮")
+#: A level word alone, listed before the governments it shares (`市、县人民政府` is 市 and 县 governments): never a
+#: unit by itself.
+_BARE_LEVELS = ("省", "市", "县", "區", "区", "州", "縣")
+_GOVERNMENT_END = re.compile(r"(?:人民政府|政府|管委会|管委會)$")
 #: How a collective of places starts: `各区、县级市`, `相关市、县政府`, `各有关区、县人民政府`, `有關市、縣政府`.
 _CLASS_START = ("各", "有关", "有關", "相关", "相關", "其他", "其它")
 _NOT_IN_NAMES = re.compile(r"[。；;：:“”\"《》？！?!]|的|要|是|将|并|把")
@@ -159,11 +163,15 @@ def _strip_verb(text: str) -> tuple[str, str | None]:
 
 #: `等省有关部门`, `等省直有关单位`, `等市级相关部门`, `等国务院相关部门`: 等 and a class of units of one level, closing a list
 #: (the words TRAILING lists, with a level before them); the class may name the kind of unit by its level and
-#: organ (`浦东新区等相关区政府`, `A等其他县级部门`, `B等有关乡镇人民政府`): a class still, never a unit.
-_TRAILING_LEVEL = re.compile(r"等(?:省|市|州|县|縣|区|區|国务院|國務院)?(?:直|级|級)?(?:有关|有關|相关|相關|其他|其它)"
+#: organ (`浦东新区等相关区政府`, `A等其他县级部门`, `B等有关乡镇人民政府`), a bracketed level or 设区市
+#: (`等相关县（市、区）政府`, `等其他设区市政府`): a class still, never a unit; the places after 等 are the kind the names
+#: before it are.
+_TRAILING_LEVEL = re.compile(r"等(?:(?:省|市|州|县|縣|区|區|国务院|國務院)?(?:直|级|級)?(?:有关|有關|相关|相關|其他|其它)"
                              r"(?:省|市|州|县|縣|区|區|乡镇|鄉鎮|镇|鎮|街道)?(?:直|级|級)?"
                              r"(?:部门|部門|单位|單位|机构|機構|人民政府|政府|管委会|管委會|办事处|辦事處)"
-                             r"(?:和单位|和部门|和單位|和部門)?$")
+                             r"(?:和单位|和部门|和單位|和部門)?"
+                             r"|(?:有关|有關|相关|相關|其他)(?:设区的?|設區的?)?(?:[省市州县縣区區乡鄉镇鎮]|[（(][市县縣区區旗、]+[）)]){1,4}"
+                             r"(?:人民政府|政府|管委会|管委會))$")
 
 
 def strip_trailing(name: str) -> str:
@@ -337,6 +345,8 @@ def _continues_collective(previous: str, piece: str) -> bool:
     """`各区` + `县级市`, `各省` + `自治区` + `直辖市人民政府`, `相关市` + `县政府`: one collective written with 、
     (a class of places, whatever word opens it, in simplified or traditional characters)."""
     head = previous.split("、")[-1]
+    if previous in _BARE_LEVELS:  # `市、县（市、区）人民政府`: governments of the levels named, no class word before
+        return any(piece.startswith(level) for level in _LEVEL_WORDS) and _GOVERNMENT_END.search(piece) is not None
     if not previous.startswith(_CLASS_START) or looks_like_organ(head) or is_collective(piece):
         return False  # `各街道、区直各部门`: the second is a class of units of its own
     head = _without_trailing_parentheses(head) or head  # `各县(市)、区人民政府`: 各县(市) is a level too
