@@ -12,9 +12,9 @@ mark, a half-width colon), or two conventions in one document. This module draws
   or not), a sentence `由X牵头，A、B配合。`, 主办/协办, a star or a `（牵头）` mark on the lead; an item of several
   notes each closing its sentences (a note perhaps wrapped to the next line's start); a title naming the lead
   (`X牵头的工作`) over its text and a line of supporting units;
-- the label words (lead, support, responsible, the leader in charge), with qualifiers (`牵头考核单位`,
+- the label words (lead, support, responsible, the leader in charge), with qualifiers (`牵头考核单位`, `责任地区`,
   `牵头单位（部门）`);
-- separators and the width of `,:;()`;
+- separators and the width of `,:;()`, and a second label run on after the lead with nothing between;
 - unit names of any ending (the pools of tests/test_import_properties.py), collectives holding separators;
 - a deadline inside the note or on a line after it; a site's text before and after the passage, page numbers;
 - the layout: as written, indented, wrapped at a page width of 24-40 characters, or a whole document on one line
@@ -70,7 +70,11 @@ LEAD_LABELS = ["牵头单位", "牵头部门", "牵头责任单位", "牵头考�
 SUPPORT_LABELS = ["配合单位", "配合部门", "协同责任单位", "协同单位", "参与单位", "协办单位", "协作单位", "配合责任单位",
                   "其他责任单位", "配合处室", "協辦單位", "参加单位", "协助单位", "配合落实单位"]
 RESPONSIBLE_LABELS = ["责任单位", "责任部门", "落实单位", "责任主体", "实施单位", "承办单位", "责任单位（部门）", "责任科室",
-                      "責任單位", "主体责任单位", "落实部门", "负责单位"]
+                      "責任單位", "主体责任单位", "落实部门", "负责单位", "责任地区", "责任区域"]
+#: Label words a copy may run on after the last unit of the label before (`…X配合单位:Y`): the plain ones, a role word
+#: and an organ word, not those read by their structure (which may open with any word).
+RUN_ON_LABELS = ["配合单位", "配合部门", "协同单位", "参与单位", "协办单位", "配合处室", "协助单位", "责任单位", "责任部门",
+                 "落实单位", "实施单位", "責任單位", "责任单位（部门）"]
 LEADER_LABELS = ["责任领导", "牵头领导", "分管领导", "牵头负责领导", "联系领导", "分管市领导", "包保领导", "市级责任领导"]
 LEADERS = ["王某", "李明", "张某某"]
 
@@ -138,6 +142,8 @@ def _note(draw, form: str, lead: str, supports: list[str], collective: str | Non
             # `(牵头单位:X;责任单位:A,B,C)`: with `;` between the roles, `,` may stand between the units
             joiner = draw(st.sampled_from(["、", comma])) if semi in "；;" and not collective else "、"
             trailing = draw(st.sampled_from(["", "等", "等有关单位"])) if not collective and joiner == "、" else ""
+            if support_label in RUN_ON_LABELS and draw(st.integers(0, 3)) == 0:
+                semi = ""  # `(牵头单位:X配合单位:Y)`: the second label run on after the lead, nothing between
             text = (f"{draw(st.sampled_from(LEAD_LABELS))}{colon}{lead}{semi}{support_label}{colon}{joiner.join(rest)}"
                     f"{trailing}")
         else:
