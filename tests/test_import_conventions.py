@@ -689,3 +689,13 @@ def test_units_added_by_a_clause_then_not_listed_again_support_every_later_task(
     for task in ("一1", "一2", "一3"):
         assert found[task].units(qlmatrix.Role.SUPPORT)[-2:] == ("各市政府", "沧澜示范区管委会"), task
     assert found["一3"].lead == "省财政厅"
+
+
+def test_a_date_on_the_sites_byline_dates_the_page_not_the_document():
+    # `2031年02月03日来源:市政府办公厅`: a date beside the site's 来源 label is the page's, as a 发布日期 line is
+    result = import_file(DATA / "site-byline.txt")
+    assert result.plan.date == datetime.date(2031, 1, 28)
+    assert not [p for p in result.problems if "several dates" in p.reason.en]
+    # alone it still dates the plan
+    alone = import_text("2031年02月03日 来源：区政府办公室\n某方案\n一、任务\n1.甲事项。（区甲局负责）\n")
+    assert alone.plan.date == datetime.date(2031, 2, 3)
