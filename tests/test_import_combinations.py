@@ -429,6 +429,14 @@ FOUND = [
       "一3": (("县乙办",), frozenset({"县甲局", "县“三农”服务中心"})),
       "一4": (("县丙委",), frozenset({"县乙办", "县丁所(甲办)"})),
       "一5": (("县甲局(丙丁委)",), frozenset({"县乙办"}))}, []),
+    # round nine: a note on a line of its own between items (further items after it, one titled by its lead
+    # before it) is the item's before it, never the part's above them all; PDF page numbers between the items
+    ("某市2031年重点工作任务分工方案\n\n为抓好各项重点工作落实，现将任务分工如下。\n一、加强组织领导\n(一)市丁联牵头的工作\n"
+     "建立健全工作台账，逐项推进落实。\n(二)加强组织领导。完善相关制度，提升工作质效。\n（责任单位:市丁联）\n- 2 -\n"
+     "(三)加强组织领导。建立健全工作台账，逐项推进落\n实。（市丁联负责）\n- 2 -\n二、加强组织领导\n"
+     "(一)加强组织领导。建立健全工作台账，逐项推进落\n实。（市丁联负责）\n",
+     {"一(一)": (("市丁联",), frozenset()), "一(二)": (("市丁联",), frozenset()), "一(三)": (("市丁联",), frozenset()),
+      "二(一)": (("市丁联",), frozenset())}, []),
 ]
 
 
@@ -447,6 +455,7 @@ FOUND = [
 @example(FOUND[10])
 @example(FOUND[11])
 @example(FOUND[12])
+@example(FOUND[13])
 def test_documents_of_every_convention_combined_give_back_their_assignments(document):
     text, expected, _ = document
     assert _roles(text) == expected, text

@@ -699,3 +699,12 @@ def test_a_date_on_the_sites_byline_dates_the_page_not_the_document():
     # alone it still dates the plan
     alone = import_text("2031年02月03日 来源：区政府办公室\n某方案\n一、任务\n1.甲事项。（区甲局负责）\n")
     assert alone.plan.date == datetime.date(2031, 2, 3)
+
+
+def test_a_note_line_between_items_is_the_items_before_it_not_the_parts():
+    # `(二)…` / `（责任单位:…）` / `(三)…`: further items after the note, so it closes (二) only; a note after the
+    # last sub-item (`(1)` `(2)` / `（责任单位:…）` / `2.…`) still belongs to the item above them
+    found = tasks(import_file(DATA / "note-between-items.txt"))
+    assert sorted(found) == ["一(一)", "一(三)", "一(二)", "二1", "二2"]
+    assert (found["一(一)"].lead, found["一(二)"].lead, found["一(三)"].lead) == ("区妇联", "区民政局", "区委督查室")
+    assert found["二1"].units(qlmatrix.Role.SUPPORT) == ("区直各有关单位",)
