@@ -437,6 +437,12 @@ FOUND = [
      "(一)加强组织领导。建立健全工作台账，逐项推进落\n实。（市丁联负责）\n",
      {"一(一)": (("市丁联",), frozenset()), "一(二)": (("市丁联",), frozenset()), "一(三)": (("市丁联",), frozenset()),
       "二(一)": (("市丁联",), frozenset())}, []),
+    # round nine: a sub-item titled by its lead assigns itself, so the note on a line of its own after the last
+    # sub-item is that one's, not the part's
+    ("某市2031年重点工作任务分工方案\n\n为抓好各项重点工作落实，现将任务分工如下。\n一、加强组织领导\n①市丁联牵头的工作\n"
+     "建立健全工作台账，逐项推进落实。\n②加强组织领导。建立健全工作台账，逐项推进落实。\n（市丁联负责）\n- 2 -\n二、加强组织领导\n"
+     "①加强组织领导。建立健全工作台账，逐项推进落实。\n（市丁联负责）\n",
+     {"一(1)": (("市丁联",), frozenset()), "一(2)": (("市丁联",), frozenset()), "二(1)": (("市丁联",), frozenset())}, []),
 ]
 
 
@@ -456,6 +462,7 @@ FOUND = [
 @example(FOUND[11])
 @example(FOUND[12])
 @example(FOUND[13])
+@example(FOUND[14])
 def test_documents_of_every_convention_combined_give_back_their_assignments(document):
     text, expected, _ = document
     assert _roles(text) == expected, text

@@ -705,6 +705,8 @@ def test_a_note_line_between_items_is_the_items_before_it_not_the_parts():
     # `(二)…` / `（责任单位:…）` / `(三)…`: further items after the note, so it closes (二) only; a note after the
     # last sub-item (`(1)` `(2)` / `（责任单位:…）` / `2.…`) still belongs to the item above them
     found = tasks(import_file(DATA / "note-between-items.txt"))
-    assert sorted(found) == ["一(一)", "一(三)", "一(二)", "二1", "二2"]
+    assert sorted(found) == ["一(一)", "一(三)", "一(二)", "三(1)", "三(2)", "二1", "二2"]
+    # a sub-item titled by its lead (`①区团委牵头的工作`) assigns itself: the note after the last one is that one's
+    assert (found["三(1)"].lead, found["三(2)"].lead) == ("区团委", "区委组织部")
     assert (found["一(一)"].lead, found["一(二)"].lead, found["一(三)"].lead) == ("区妇联", "区民政局", "区委督查室")
     assert found["二1"].units(qlmatrix.Role.SUPPORT) == ("区直各有关单位",)

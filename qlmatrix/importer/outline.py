@@ -536,9 +536,11 @@ def _label_lists(items: list[Item]) -> None:
 
 
 def _assigns_itself(item: Item) -> bool:
-    """Does the item name its units itself: label lines, a note (of any label or verb), an assignment sentence?"""
+    """Does the item name its units itself: label lines, a note (of any label or verb), an assignment sentence, a
+    title naming who leads it (`①市丁联牵头的工作` / its text)?"""
     return bool(item.labels) or any(_ends_in_note(p) or _closing_note(p) or ASSIGNING_SENTENCE.search(p.text.rstrip())
-                                    for p in item.paragraphs)
+                                    for p in item.paragraphs) \
+        or bool(item.paragraphs and _HEADING_NAMES_LEAD.search(item.paragraphs[0].text.strip()))
 
 
 def _closing_note(para: Para) -> bool:
