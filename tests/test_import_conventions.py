@@ -710,3 +710,13 @@ def test_a_note_line_between_items_is_the_items_before_it_not_the_parts():
     assert (found["三(1)"].lead, found["三(2)"].lead) == ("区团委", "区委组织部")
     assert (found["一(一)"].lead, found["一(二)"].lead, found["一(三)"].lead) == ("区妇联", "区民政局", "区委督查室")
     assert found["二1"].units(qlmatrix.Role.SUPPORT) == ("区直各有关单位",)
+
+
+def test_a_figure_a_wrap_put_at_a_lines_start_is_no_item():
+    # `…年度控制在` / `1.8亿立方米以内…`: the line before goes on, so `1.8亿` is the sentence's figure, not item 1
+    # `8亿…`; after a line that ends its item, `1.365天巡河…` is still item 1 whose title starts with digits
+    result = import_file(DATA / "wrapped-figures.txt")
+    found = tasks(result)
+    assert sorted(found) == ["一(1)", "一(2)", "一(3)", "二1", "二2"]
+    assert found["一(2)"].lead == "区水务局" and "1.8亿立方米" in found["一(2)"].title
+    assert found["二1"].title.startswith("365天")

@@ -254,6 +254,8 @@ def build_outline(lines: list[Line]) -> Outline:
             continue
         attachments = bool(_ATTACHMENTS.match(text)) or (attachments and bool(re.match(r"[0-9０-９]{1,2}[.．、]", text)))
         found = None if attachments else _item_number(text, last)
+        if found and found[3] and joinable:
+            found = None  # `…用水总量控制在` / `1.8亿立方米以内。`: digits after a number, the line before going on: a figure
         if not found and item is not None and not attachments:
             found = _lost_number(text, item, last)
             if found:
