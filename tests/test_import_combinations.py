@@ -12,9 +12,9 @@ mark, a half-width colon), or two conventions in one document. This module draws
   or not), a sentence `由X牵头，A、B配合。`, 主办/协办, a star or a `（牵头）` mark on the lead; an item of several
   notes each closing its sentences (a note perhaps wrapped to the next line's start); a title naming the lead
   (`X牵头的工作`) over its text and a line of supporting units;
-- the label words (lead, support, responsible, the leader in charge), with qualifiers (`牵头考核单位`,
+- the label words (lead, support, responsible, the leader in charge), with qualifiers (`牵头考核单位`, `责任地区`,
   `牵头单位（部门）`);
-- separators and the width of `,:;()`;
+- separators and the width of `,:;()`, and a second label run on after the lead with nothing between;
 - unit names of any ending (the pools of tests/test_import_properties.py), collectives holding separators;
 - a deadline inside the note or on a line after it; a site's text before and after the passage, page numbers;
 - the layout: as written, indented, wrapped at a page width of 24-40 characters, or a whole document on one line
@@ -70,7 +70,11 @@ LEAD_LABELS = ["牵头单位", "牵头部门", "牵头责任单位", "牵头考�
 SUPPORT_LABELS = ["配合单位", "配合部门", "协同责任单位", "协同单位", "参与单位", "协办单位", "协作单位", "配合责任单位",
                   "其他责任单位", "配合处室", "協辦單位", "参加单位", "协助单位", "配合落实单位"]
 RESPONSIBLE_LABELS = ["责任单位", "责任部门", "落实单位", "责任主体", "实施单位", "承办单位", "责任单位（部门）", "责任科室",
-                      "責任單位", "主体责任单位", "落实部门", "负责单位"]
+                      "責任單位", "主体责任单位", "落实部门", "负责单位", "责任地区", "责任区域"]
+#: Label words a copy may run on after the last unit of the label before (`…X配合单位:Y`): the plain ones, a role word
+#: and an organ word, not those read by their structure (which may open with any word).
+RUN_ON_LABELS = ["配合单位", "配合部门", "协同单位", "参与单位", "协办单位", "配合处室", "协助单位", "责任单位", "责任部门",
+                 "落实单位", "实施单位", "責任單位", "责任单位（部门）"]
 LEADER_LABELS = ["责任领导", "牵头领导", "分管领导", "牵头负责领导", "联系领导", "分管市领导", "包保领导", "市级责任领导"]
 LEADERS = ["王某", "李明", "张某某"]
 
@@ -141,6 +145,8 @@ def _note(draw, form: str, lead: str, supports: list[str], collective: str | Non
             # `(牵头单位:X;责任单位:A,B,C)`: with `;` between the roles, `,` may stand between the units
             joiner = draw(st.sampled_from(["、", comma])) if semi in "；;" and not collective else "、"
             trailing = draw(st.sampled_from(["", "等", "等有关单位"])) if not collective and joiner == "、" else ""
+            if support_label in RUN_ON_LABELS and draw(st.integers(0, 3)) == 0:
+                semi = ""  # `(牵头单位:X配合单位:Y)`: the second label run on after the lead, nothing between
             text = (f"{draw(st.sampled_from(LEAD_LABELS))}{colon}{lead}{semi}{support_label}{colon}{joiner.join(rest)}"
                     f"{trailing}")
         else:
@@ -461,6 +467,44 @@ FOUND = [
      "1.8亿立方米以内。（市丁联负责）\n",
      {"一(一)": (("市丁联",), frozenset()), "一(二)-1": (("市丁联",), frozenset({"市丁联(甲办)", "市丙联"})),
       "一(二)-2": (("市丁联",), frozenset())}, []),
+    # round nine: a note on a line of its own between items (further items after it, one titled by its lead
+    # before it) is the item's before it, never the part's above them all; PDF page numbers between the items
+    ("某市2031年重点工作任务分工方案\n\n为抓好各项重点工作落实，现将任务分工如下。\n一、加强组织领导\n(一)市丁联牵头的工作\n"
+     "建立健全工作台账，逐项推进落实。\n(二)加强组织领导。完善相关制度，提升工作质效。\n（责任单位:市丁联）\n- 2 -\n"
+     "(三)加强组织领导。建立健全工作台账，逐项推进落\n实。（市丁联负责）\n- 2 -\n二、加强组织领导\n"
+     "(一)加强组织领导。建立健全工作台账，逐项推进落\n实。（市丁联负责）\n",
+     {"一(一)": (("市丁联",), frozenset()), "一(二)": (("市丁联",), frozenset()), "一(三)": (("市丁联",), frozenset()),
+      "二(一)": (("市丁联",), frozenset())}, []),
+    # round nine: a sub-item titled by its lead assigns itself, so the note on a line of its own after the last
+    # sub-item is that one's, not the part's
+    ("某市2031年重点工作任务分工方案\n\n为抓好各项重点工作落实，现将任务分工如下。\n一、加强组织领导\n①市丁联牵头的工作\n"
+     "建立健全工作台账，逐项推进落实。\n②加强组织领导。建立健全工作台账，逐项推进落实。\n（市丁联负责）\n- 2 -\n二、加强组织领导\n"
+     "①加强组织领导。建立健全工作台账，逐项推进落实。\n（市丁联负责）\n",
+     {"一(1)": (("市丁联",), frozenset()), "一(2)": (("市丁联",), frozenset()), "二(1)": (("市丁联",), frozenset())}, []),
+    # round nine: a figure a wrap put at a line's start (`…控制在` / `1.8亿立方米以内`) is no item `1.`
+    ("某市2031年重点工作任务分工方案\n"
+     "\n"
+     "为抓好各项重点工作落实，现将任务分工如下。\n"
+     "一、加强组织领导\n"
+     "①“一一一一”市丁联牵头的工作\n"
+     "建立健全工作台账，逐项推进落实。\n"
+     "②加强组织领导。建立健全工作台账，逐项推进落实。\n"
+     "（“一一一一”市丁联负责）\n"
+     "二、加强组织领导\n"
+     "①加强组织领导。建立健全工作台账，逐项推进落实。\n"
+     "（“一一一一”市丁联负责）\n"
+     "- 2 -\n"
+     "②加强组织领导。建立健全工作台账，逐项推进落实。\n"
+     "（“一一一一”市丁联负责）\n"
+     "- 2 -\n"
+     "③加强组织领导。建立健全工作台账，逐项推进落实。\n"
+     "（“一一一一”市丁联负责）\n"
+     "④加强组织领导。能耗强度下降13%。（“一一一一”\n"
+     "市丁联负责）森林覆盖率达到46%。\n"
+     "（“一一一一”市丁联按职责分工负责）用水总量控制在\n"
+     "1.8亿立方米以内。（“一一一一”市丁联负责）\n",
+     {task: (("“一一一一”市丁联",), frozenset())
+      for task in ("一(1)", "一(2)", "二(1)", "二(2)", "二(3)", "二(4)-1", "二(4)-2", "二(4)-3")}, []),
 ]
 
 

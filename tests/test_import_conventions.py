@@ -672,3 +672,65 @@ def test_a_short_plan_right_after_the_notices_signature_is_no_closing_block():
     # a signature block at the end is still one
     closing = import_text("某区分工方案\n一、主要任务\n（一）甲事项。（区甲局负责）\n某区人民政府办公室\n2031年3月3日\n（此件公开发布）\n")
     assert closing.plan.issuer == "某区人民政府办公室" and "此件公开发布" not in closing.text.split("章", 1)[1]
+
+
+def test_a_label_run_on_after_the_last_unit_of_the_one_before_starts_its_own_part():
+    # `(牵头部门:A、B责任部门:C)`: no separator between B and the next label; the label and its colon end B
+    result = import_file(DATA / "glued-labels.txt")
+    found = tasks(result)
+    assert found["一1"].units(qlmatrix.Role.LEAD) == ("园区市场监管分局", "政服办")
+    assert found["一1"].units(qlmatrix.Role.SUPPORT) == ("各相关部门",)
+    assert (found["二3"].lead, found["二3"].units(qlmatrix.Role.SUPPORT)) == ("园区规建局", ("园区国土分局",))
+    assert not result.problems
+    # a label that holds a shorter one (`牵头责任单位:`) is still one label, not 牵头 + 责任单位
+    one = tasks(import_text("某方案\n一、任务\n1.甲事项。(牵头责任单位:县甲局;配合单位:县乙局)\n"))["一1"]
+    assert (one.lead, one.units(qlmatrix.Role.SUPPORT)) == ("县甲局", ("县乙局",))
+
+
+def test_a_label_of_the_areas_responsible_lists_units_by_the_role_word_in_it():
+    # `责任地区:各区市县政府`: a role word and a word for areas, read as 责任单位 is (beside a lead they support)
+    result = import_file(DATA / "area-labels.txt")
+    found = tasks(result)
+    assert found["一(一)1"].units(qlmatrix.Role.SUPPORT) == ("各区市县政府", "临川新区管委会")
+    assert found["一(一)2"].units(qlmatrix.Role.SUPPORT) == ("各区市县政府",)
+    assert (found["一(一)4"].lead, found["一(一)4"].units(qlmatrix.Role.SUPPORT)) == ("各区市县政府", ("临川新区管委会",))
+    assert not result.problems
+
+
+def test_units_added_by_a_clause_then_not_listed_again_support_every_later_task():
+    # `…按职责分工负责,各项政策措施均需X、Y落实,以下不再列出`: X and Y support this task and every later one
+    found = tasks(import_file(DATA / "involves-not-listed.txt"))
+    for task in ("一1", "一2", "一3"):
+        assert found[task].units(qlmatrix.Role.SUPPORT)[-2:] == ("各市政府", "沧澜示范区管委会"), task
+    assert found["一3"].lead == "省财政厅"
+
+
+def test_a_date_on_the_sites_byline_dates_the_page_not_the_document():
+    # `2031年02月03日来源:市政府办公厅`: a date beside the site's 来源 label is the page's, as a 发布日期 line is
+    result = import_file(DATA / "site-byline.txt")
+    assert result.plan.date == datetime.date(2031, 1, 28)
+    assert not [p for p in result.problems if "several dates" in p.reason.en]
+    # alone it still dates the plan
+    alone = import_text("2031年02月03日 来源：区政府办公室\n某方案\n一、任务\n1.甲事项。（区甲局负责）\n")
+    assert alone.plan.date == datetime.date(2031, 2, 3)
+
+
+def test_a_note_line_between_items_is_the_items_before_it_not_the_parts():
+    # `(二)…` / `（责任单位:…）` / `(三)…`: further items after the note, so it closes (二) only; a note after the
+    # last sub-item (`(1)` `(2)` / `（责任单位:…）` / `2.…`) still belongs to the item above them
+    found = tasks(import_file(DATA / "note-between-items.txt"))
+    assert sorted(found) == ["一(一)", "一(三)", "一(二)", "三(1)", "三(2)", "二1", "二2"]
+    # a sub-item titled by its lead (`①区团委牵头的工作`) assigns itself: the note after the last one is that one's
+    assert (found["三(1)"].lead, found["三(2)"].lead) == ("区团委", "区委组织部")
+    assert (found["一(一)"].lead, found["一(二)"].lead, found["一(三)"].lead) == ("区妇联", "区民政局", "区委督查室")
+    assert found["二1"].units(qlmatrix.Role.SUPPORT) == ("区直各有关单位",)
+
+
+def test_a_figure_a_wrap_put_at_a_lines_start_is_no_item():
+    # `…年度控制在` / `1.8亿立方米以内…`: the line before goes on, so `1.8亿` is the sentence's figure, not item 1
+    # `8亿…`; after a line that ends its item, `1.365天巡河…` is still item 1 whose title starts with digits
+    result = import_file(DATA / "wrapped-figures.txt")
+    found = tasks(result)
+    assert sorted(found) == ["一(1)", "一(2)", "一(3)", "二1", "二2"]
+    assert found["一(2)"].lead == "区水务局" and "1.8亿立方米" in found["一(2)"].title
+    assert found["二1"].title.startswith("365天")

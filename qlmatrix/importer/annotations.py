@@ -80,9 +80,11 @@ _ROLE_WORDS_BY_LENGTH = sorted({*_LEAD_ROLE_WORDS, *_SUPPORT_ROLE_WORDS, *_RESPO
 #: The word inside holds no organ or leader word: `责任领导责任单位` is two header cells, not one label.
 _NOT_INSIDE = "|".join(map(re.escape, (*_ORGAN_WORDS, "领导", "領導")))
 _LABEL_LEVEL = r"(?:[省市县区州镇乡縣區鄉鎮](?:级|直|級)?|(?![各有相其])[\u4e00-\u9fff]{1,2}?)?"
+#: Words for the places that answer, closing a label as an organ word does: `责任地区:各区市县政府`, `配合区域:`.
+_AREA_WORDS = ("地区", "地區", "区域", "區域")
 _QUALIFIED_LABEL = (rf"{_LABEL_LEVEL}(?:{'|'.join(map(re.escape, _ROLE_WORDS_BY_LENGTH))})"
                     rf"(?:(?!{_NOT_INSIDE})[\u4e00-\u9fff]){{0,4}}?"
-                    rf"(?:{'|'.join(map(re.escape, (*_ORGAN_WORDS, '主体', '主體')))})")
+                    rf"(?:{'|'.join(map(re.escape, (*_ORGAN_WORDS, '主体', '主體', *_AREA_WORDS)))})")
 #: The leader in charge named by structure: a word of office kind and 领导 (`包保领导`, `挂点市领导`, `督办县领导`).
 _LEADER_KIND_WORDS = (*_LEADER_KINDS, "包保", "挂点", "挂钩", "督办", "督导", "协调", "掛點", "掛鉤", "督辦", "協調")
 _STRUCTURAL_LEADER = (rf"(?:{'|'.join(map(re.escape, _LEADER_BEFORE))})?(?:{'|'.join(map(re.escape, _LEADER_KIND_WORDS))})"
@@ -161,6 +163,8 @@ _RULE_UNITS = re.compile(r"^(?:由|则由|則由|均由)?(?:(?:所列|上述|以
                          r"(?:单位|部门|單位|部門)[\u4e00-\u9fff]{0,10}$")
 HENCEFORTH = re.compile(r"下同|以下同|后同")
 NO_DIVISION = re.compile(r"不再(?:做|作|进行|逐一|一一|单独)?(?:具体)?(?:分工|列出|列明)")
+#: The kind of 不再… that speaks of later tasks: a name not listed again (`以下不再列出`), not `不再做分工`.
+_NOT_LISTED_AGAIN = re.compile(r"不再(?:逐一|一一|单独)?(?:列出|列明)")
 #: A bracket or line that talks about roles: when it is not understood, it is reported.
 HINT = re.compile(r"责任单位|责任部门|牵头|责任主体|配合单位|負責|牽頭|负责[)）\]】〕]?$")
 #: `具体任务均涉及相关市(州)人民政府`: units added to this task (and, with 下同, to every later one).
@@ -320,7 +324,7 @@ def parse_note(text: str, labelled_only: bool = False) -> Found | None:
                 for clause in depth_split(group, "，,"):
                     clause = tidy(clause)
                     sizes = found.sizes()
-                    if NO_DIVISION.search(clause) and _carry_ahead(found, clauses_units):
+                    if NO_DIVISION.search(clause) and _carry_ahead(found, clauses_units, clause):
                         continue
                     any_role |= _clause(clause, found)
                     if found.sizes() != sizes:
@@ -343,14 +347,21 @@ def _labels_after_lead(group: str) -> tuple[list[str], str] | None:
     return None
 
 
-def _carry_ahead(found: Found, clauses_units: list[list[str]]) -> bool:
+def _carry_ahead(found: Found, clauses_units: list[list[str]], clause: str) -> bool:
     """`（A、B负责，列第一位的为牵头单位，下同。各县区人民政府按职责落实，以下不再列出）`: a 不再列出 after a clause of
     units that is not the note's first says those units (the 各县区人民政府) take part in this task and every
     later one, as `以下…均需X落实，不再单独列出` does; the note's first units keep their roles. When the units before
     it are the note's only ones, `不再做分工` keeps its meaning (they stand for what follows)."""
-    if len(clauses_units) < 2 or found.also:
+    if len(clauses_units) < 2:
         return False
     ahead = clauses_units[-1]
+    if found.also:
+        # `…负责，各项政策措施均需X落实，以下不再列出`: the clause before already added X to this task; not listing
+        # it again says it holds for every later task as well (`不再做分工` says nothing of later tasks)
+        if _NOT_LISTED_AGAIN.search(clause) and all(name in found.also for name in ahead):
+            found.also_henceforth = True
+            return True
+        return False
     for field in ("lead", "support", "responsible", "each", "consult"):
         setattr(found, field, [name for name in getattr(found, field) if name not in ahead])
     found.also += ahead
@@ -364,7 +375,28 @@ def _labelled_parts(group: str) -> list[str]:
         parts.append(group[cursor:match.start()])
         cursor = match.end()
     parts.append(group[cursor:])
-    return [part for part in parts if part.strip()]
+    return [piece for part in parts if part.strip() for piece in _glued_apart(part)]
+
+
+#: A label run on after the last unit of the label before, nothing between them (`牵头部门:A、B责任部门:C`): a listed
+#: label word and its colon right after a character a name ends with. Only the listed words: a label read by its
+#: structure may open with any word (`务办责任部门`) and would cut into the unit before it.
+_GLUED_LABEL = re.compile(rf"(?<=[\u4e00-\u9fff)）])(?=({'|'.join(sorted(map(re.escape, _LABEL_ROLES), key=len, reverse=True))})"
+                          rf"{_LABEL_ASIDE}[ \t\u3000]*[:：])")
+
+
+def _glued_apart(part: str) -> list[str]:
+    """`part` cut before each label run on in its value (the value starts after the part's own label)."""
+    label = LABEL.match(part)
+    if label is None:
+        return [part]
+    pieces, start, cursor = [], 0, label.end()
+    while (glued := _GLUED_LABEL.search(part, cursor)) is not None:
+        pieces.append(part[start:glued.start()])
+        start = glued.start()
+        cursor = glued.start() + len(glued.group(1))  # past the label word: a shorter word inside it is no label
+    pieces.append(part[start:])
+    return pieces
 
 
 def _labelled(part: str, found: Found) -> bool:

@@ -579,6 +579,8 @@ def _people(names: list[str]) -> tuple[str, ...]:
 
 #: The label of a date a site gives its page: `发布日期：`, `发布时间:`, `公开日期`.
 _PUBLISHED = re.compile(r"(?:发布|發布|公开|公開|更新)(?:日期|时间|時間)")
+#: The labels of a site's byline beside the date it gives its page: `2031年02月03日来源:市政府办公厅`, `作者：…`.
+_BYLINE = re.compile(r"(?:来源|來源|作者|责任编辑|責任編輯|浏览次数|瀏覽次數|点击数|點擊數)[ \t\u3000]*[:：]")
 
 
 def _document_date(outline: Outline, importer: Importer) -> datetime.date | None:
@@ -589,12 +591,17 @@ def _document_date(outline: Outline, importer: Importer) -> datetime.date | None
     for para in [*outline.preamble, *outline.closing]:
         text = para.text.strip()
         match = date_in_text().search(text)
-        if match is None or not (len(text) <= 20 or "印发" in text or "印發" in text):
+        if match is None:
+            continue
+        # a site's `发布日期：` line dates the page, not the document (its 成文日期 or signature does), as does a
+        # date on the site's byline, beside its 来源 or 作者 label (a line as long as the byline makes it)
+        byline = bool(_BYLINE.search(text[match.end():]))
+        if not (len(text) <= 20 or "印发" in text or "印發" in text or byline):
             continue
         date = parse_date(match.group(0))
         if date is not None:
-            # a site's `发布日期：` line dates the page, not the document (its 成文日期 or signature does)
-            (published if _PUBLISHED.search(text[: match.start()]) else found).setdefault(date, para.line)
+            on_page = byline or _PUBLISHED.search(text[: match.start()])
+            (published if on_page else found).setdefault(date, para.line)
     if not found:
         found = published
     if len(found) > 1:

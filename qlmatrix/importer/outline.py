@@ -460,11 +460,13 @@ def _lift_group_notes(items: list[Item]) -> list[Item]:
     """`1.完善应急预案体系` / `(1)…` … `(4)…` / `(责任单位:…)`: a note on its own line after sub-items none of which
     has its own (a note or label lines) belongs to the item above them, which becomes the task, the sub-items its
     text. Items that assign units themselves are tasks, and a note after the last of them is its own (a wrapped
-    line puts it on a line of its own)."""
+    line puts it on a line of its own); so is a note with further sub-items after it (`(二)…` / `(…)` / `(三)…`)."""
     out: list[Item] = []
-    for item in items:
+    for index, item in enumerate(items):
         last = item.paragraphs[-1] if len(item.paragraphs) > 1 else None
-        if last is None or not _standalone_note(last):
+        # a sibling (or a sub-item) after it: the note stands between items, not after the run, and is its own
+        runs_on = index + 1 < len(items) and items[index + 1].rank >= item.rank
+        if last is None or runs_on or not _standalone_note(last):
             out.append(item)
             continue
         start = len(out)
@@ -568,9 +570,11 @@ def _label_lists(items: list[Item]) -> None:
 
 
 def _assigns_itself(item: Item) -> bool:
-    """Does the item name its units itself: label lines, a note (of any label or verb), an assignment sentence?"""
+    """Does the item name its units itself: label lines, a note (of any label or verb), an assignment sentence, a
+    title naming who leads it (`①市丁联牵头的工作` / its text)?"""
     return bool(item.labels) or any(_ends_in_note(p) or _closing_note(p) or ASSIGNING_SENTENCE.search(p.text.rstrip())
-                                    for p in item.paragraphs)
+                                    for p in item.paragraphs) \
+        or bool(item.paragraphs and _HEADING_NAMES_LEAD.search(item.paragraphs[0].text.strip()))
 
 
 def _closing_note(para: Para) -> bool:
