@@ -229,3 +229,19 @@ def test_after_random_edits_of_a_plan_with_large_sections_it_agrees_with_a_full_
     for where, delete, piece in changes:
         text = _edit(text, where, delete, piece)
         assert reparser.parse(text) == parse_text(text, name)
+
+
+def test_a_unit_declaration_typed_inside_a_large_section_is_the_error_a_full_read_reports(tmp_path):
+    # Read on its own, `单位 (一)…` is a unit declaration; inside a section's block it is E001. The
+    # section read statement by statement must not accept it (found by the random edits above).
+    name = str(tmp_path / "plan.qlm")
+    workspace = Workspace()
+    workspace.update(name, BASE)
+    workspace.check(name)
+    at = BASE.index("\n", BASE.index("章 四、")) + 1
+    at = BASE.index("(", at)  # the first task of the section, `  (一)…`
+    edited = BASE[:at] + "单位 " + BASE[at:]
+    workspace.update(name, edited)
+    found = _fresh(edited, name)[0]
+    assert [d.code for d in found][:1] == ["E001"]
+    assert workspace.check(name) == found

@@ -37,7 +37,7 @@ import attrs
 from .. import limits
 from ..diagnostics import Diagnostic
 from ..keywords import PROPERTY_BY_WORD
-from ..model import Item, Section
+from ..model import Include, Item, Note, Report, Section, Task
 from . import Parsed, fast, finish, parse_text
 from .build import Builder, Tok
 from .recovery import nesting_error
@@ -56,6 +56,8 @@ _NOT_A_MEMBER = re.compile(
     "[}\uff5d]|(?:" + "|".join(map(re.escape, sorted(PROPERTY_BY_WORD, key=len, reverse=True)))
     + ")[ \t\u3000]*[:\uff1a]")
 _INDENT = re.compile("[ \t\u3000]*")
+#: What a section's block may hold besides its properties (the grammar's `_member`).
+_MEMBER_TYPES = (Section, Task, Report, Include, Note)
 #: A top-level section is read statement by statement when it holds at least this many.
 _MEMBERS_WORTH_IT = 4
 
@@ -164,6 +166,10 @@ class Reparser:
         if len(outer.children) != 1 or not isinstance(outer.children[0], Section) or outer.children[0].items:
             return None
         items = cast("list[Item]", [child for part in parts for child in part.children])
+        if not all(isinstance(item, _MEMBER_TYPES) for item in items):
+            # A statement only a plan may hold (`单位 …`, `计划 …`) reads on its own but not inside the
+            # section's block, where a parse of the whole text reports it (E001): let it do so.
+            return None
         section = attrs.evolve(outer.children[0], items=items)
         # In the order a parse of the whole section reports them: its statements', then its own.
         return _Chunk([section], tuple(d for part in (*parts, outer) for d in part.diagnostics))
