@@ -436,6 +436,31 @@ def test_a_spaced_row_one_cell_short_carries_the_merged_cell_and_says_so():
     assert problem.line == 4 and "merged" in problem.reason.en and "合并单元格" in problem.reason.zh
 
 
+def test_a_spaced_header_run_on_at_the_end_of_a_paragraph_opens_its_table():
+    # `…分解表 序号 名称 工作任务 牵头责任单位` ends the notice's one line; the rows leave the 名称 column empty
+    result = import_file(DATA / "spaced-run-on-header.txt")
+    found = tasks(result)
+    assert sorted(found) == ["一1", "一2", "二3"]
+    assert found["一2"].lead == "市财政所" and "名称" not in result.text
+    assert found["二3"].units(qlmatrix.Role.LEAD) == ("市数据中心", "市工信委", "科创促进会")  # a 牵头 column: all lead
+    # prose that merely ends in words of a header, with no spaced row after it, stays prose
+    prose = import_text("某局工作通知\n请各单位对照附表 序号 工作任务 牵头单位\n某局\n2033年1月5日\n")
+    assert not tasks(prose) and "（未找到带编号的条目" in prose.text
+
+
+def test_a_spaced_row_whose_unit_cells_go_on_over_the_lines_below_keeps_them_in_their_columns():
+    # `2 …。 区财政局` / `区税务局` / `区政府有关部门,…。`: the line broke inside the lead cell (cells are apart by
+    # spaces), so the lines below go on in it and the last line is the 协同配合单位 cell; said in the report
+    result = import_file(DATA / "spaced-wrapped-cells.txt")
+    found = tasks(result)
+    assert sorted(found) == ["一1", "一2", "一3", "一4"]  # the table goes on after the wrapped rows
+    assert found["一2"].units(qlmatrix.Role.LEAD) == ("区财政局", "区税务局")
+    assert found["一2"].units(qlmatrix.Role.SUPPORT) == ("区政府有关部门", "石泉高新区管委会")
+    assert (found["一4"].lead, found["一4"].units(qlmatrix.Role.SUPPORT)) == ("区商务局", ("区市场监管局",))
+    assert sorted(p.line for p in result.problems) == [7, 10]  # rows 2 and 3 took surplus lines; row 4 did not
+    assert all("goes on" in p.reason.en and "接续" in p.reason.zh for p in result.problems)
+
+
 def test_a_unit_cell_a_row_cannot_place_is_reported_not_passed_over():
     # blank lines between cells: three blank lines are two empty cells, so row 2 has one cell too many
     text = ("某县任务分解表\n\n序号\n\n工作任务\n\n牵头单位\n\n责任单位\n\n1\n\n推进甲项目建设。\n\n县发改局\n\n县财政局\n\n"

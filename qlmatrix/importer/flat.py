@@ -406,32 +406,84 @@ def _spaced_header(text: str) -> list[str] | None:
     return columns
 
 
+def _run_on_header(lines: list[Line], index: int) -> tuple[Line, list[str]] | None:
+    """A spaced header run on at the end of a paragraph, the line break before the table lost (`…2018年2月24日
+    常熟市…分解表 序号 名称 工作任务 牵头责任单位`): the paragraph before it, and the header's columns, when the
+    header opens with 序号 and spaced rows follow (past part headings). None otherwise."""
+    tokens = [token for token in _SPACES.split(lines[index].text.strip()) if token]
+    for start in range(max(1, len(tokens) - 8), len(tokens) - 2):
+        if tokens[start] not in _NUMBER_WORDS:
+            continue
+        columns = _spaced_header(" ".join(tokens[start:]))
+        if columns is None or not _spaced_rows_below(lines, index + 1, columns):
+            continue
+        text = lines[index].text
+        cut = text.rindex(tokens[start], 0, len(text) - len(" ".join(tokens[start + 1:])))
+        return attrs.evolve(lines[index], text=text[:cut].rstrip(" \t\u3000")), columns
+    return None
+
+
+def _spaced_rows_below(lines: list[Line], start: int, columns: list[str]) -> bool:
+    """Does a spaced row come next, past blank lines and one part heading (`一、主要预期目标`)?"""
+    for cursor in range(start, min(len(lines), start + 6)):
+        text = lines[cursor].text.strip(" \t\u3000")
+        if text and not _ROW_HEADING.match(text):
+            return _spaced_row_follows(lines, cursor, columns)
+    return False
+
+
 def _spaced_table(lines: list[Line], index: int, notices: list[Notice]) -> tuple[list[Line], int] | None:
     """A table whose cells are apart by spaces, one row a line (`1 居民消费价格涨幅3%左右 发展改革委`): each row
-    gives one cell to every column but the task's, which takes what is left (its text may hold spaces)."""
+    gives one cell to every column but the task's, which takes what is left (its text may hold spaces). A header
+    run on at the end of the paragraph before it is cut off (the paragraph stays)."""
     columns = _spaced_header(lines[index].text)
+    before_table: list[Line] = []
     if columns is None:
-        return None
+        run_on = _run_on_header(lines, index)
+        if run_on is None:
+            return None
+        paragraph, columns = run_on
+        before_table = [paragraph]
     task = next(i for i, column in enumerate(columns) if task_header(column))
     before, after = task, len(columns) - task - 1
     header = lines[index]
-    out = [Line(header.number, " | ".join(columns), tuple(columns))]
+    out = [*before_table, Line(header.number, " | ".join(columns), tuple(columns))]
+    first_row = len(out)
     cursor = index + 1
     while cursor < len(lines) and lines[cursor].cells is None:
         tokens = [token for token in _SPACES.split(lines[cursor].text.strip()) if token]
         if not tokens:
             cursor += 1
             continue
-        if _ROW_HEADING.match(lines[cursor].text.strip()) and len(out) >= 1 and _spaced_row_follows(lines, cursor + 1, columns):
+        if _ROW_HEADING.match(lines[cursor].text.strip()) and _spaced_row_follows(lines, cursor + 1, columns):
             # a part heading between the rows (`二、社会事业`): the rows' section; the table goes on after it
             out.append(Line(lines[cursor].number, lines[cursor].text.strip(), in_table=True))
             cursor += 1
             continue
         if columns[0] in _NUMBER_WORDS and not _NUMBER_CELL.match(tokens[0]):
             break
+        wrapped = _wrapped_spaced_row(lines, cursor, columns, tokens, task) if len(tokens) < len(columns) else None
+        if wrapped is not None:
+            row_cells, taken, surplus = wrapped
+            out.append(Line(lines[cursor].number, lines[cursor].text, row_cells))
+            if surplus:
+                column = header_key(columns[len(tokens) - 1])
+                notices.append((lines[cursor].number, f"{column}：{row_cells[len(tokens) - 1]}",
+                                f"row {tokens[0]} goes on over the lines below it: the lines after its line are read "
+                                f"as its {column} cell going on, the last ones as the columns after it; check "
+                                "against the text",
+                                f"第{tokens[0]}行在其下各行接续：其后各行按{column}单元格接续、最后几行按其后各列理解，"
+                                "请对照原文核实"))
+            cursor += 1 + taken
+            continue
+        if len(tokens) < len(columns) and (empty := _empty_columns_row(columns, tokens, task)) is not None:
+            out.append(Line(lines[cursor].number, lines[cursor].text, empty))
+            cursor += 1
+            continue
         if len(tokens) < len(columns):
             # one cell short, numbered next: a merged cell (the first after the task) written once, above
-            spanned = _spanned_spaced_row(columns, tokens, out[-1].cells if len(out) > 1 else None, task)
+            above = out[-1].cells if len(out) > first_row else None
+            spanned = _spanned_spaced_row(columns, tokens, above, task)
             if spanned is None:
                 break
             out.append(Line(lines[cursor].number, lines[cursor].text, spanned))
@@ -445,7 +497,51 @@ def _spaced_table(lines: list[Line], index: int, notices: list[Notice]) -> tuple
         cells = tokens[:before] + [" ".join(tokens[before:len(tokens) - after])] + tokens[len(tokens) - after:]
         out.append(Line(lines[cursor].number, lines[cursor].text, tuple(cells)))
         cursor += 1
-    return (out, cursor) if len(out) > 1 else None
+    return (out, cursor) if len(out) > first_row else None
+
+
+def _wrapped_spaced_row(lines: list[Line], cursor: int, columns: list[str], tokens: list[str],
+                        task: int) -> tuple[tuple[str, ...], int, int] | None:
+    """A spaced row short of cells whose line ends in a unit cell and whose last cells are the lines below it, each
+    a line of unit names with no number (`2 一般公共预算收入增长5%左右。 区财政局` / `区税务局` /
+    `区政府有关部门,各乡镇人民政府`): the copy wrote a cell of several paragraphs a paragraph a line. The line broke
+    inside the cell that ends it (the row's cells are apart by spaces), so the surplus lines go on in that cell
+    and the last lines are the columns after it, one a line. (cells, lines taken, surplus lines joined); None
+    when the lines below are not such cells or the row's line does not end in a unit column."""
+    last = len(tokens) - 1
+    if last <= task or column_kind(columns[last]) != "unit" or not _unit_cell(tokens[last]):
+        return None
+    below: list[str] = []
+    for line in lines[cursor + 1:cursor + 1 + 2 * len(columns)]:
+        text = line.text.strip(" \t\u3000")
+        if line.cells is not None or not text or _ROW_HEADING.match(text) or _NUMBER_CELL.match(_SPACES.split(text)[0]) \
+                or not _unit_cell(text.rstrip("。")):  # a list of units may end in a full stop
+            break
+        below.append(text)
+    rest = len(columns) - len(tokens)
+    if len(below) < rest or any(column_kind(column) != "unit" for column in columns[last + 1:]):
+        return None
+    surplus = len(below) - rest
+    cells = tokens[:last] + ["、".join([tokens[last], *below[:surplus]])] + below[surplus:]
+    return tuple(cells), len(below), surplus
+
+
+def _empty_columns_row(columns: list[str], tokens: list[str], task: int) -> tuple[str, ...] | None:
+    """The cells of a spaced row short of exactly the columns the table alone names (`名称`, a word of no list):
+    those columns are empty in it, and the rest are read as a full row is. None when the row is short otherwise."""
+    empty = [i for i, column in enumerate(columns) if i != task and not header_word(column)]
+    if not empty or len(tokens) != len(columns) - len(empty):
+        return None
+    kept = [i for i in range(len(columns)) if i not in empty]
+    at = kept.index(task)
+    before, after = at, len(kept) - at - 1
+    cells = tokens[:before] + [" ".join(tokens[before:len(tokens) - after])] + tokens[len(tokens) - after:]
+    if not cells[at]:
+        return None
+    row = [""] * len(columns)
+    for i, cell in zip(kept, cells):
+        row[i] = cell
+    return tuple(row)
 
 
 def _spaced_row_follows(lines: list[Line], start: int, columns: list[str]) -> bool:
