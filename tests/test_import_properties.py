@@ -321,6 +321,51 @@ def test_a_table_whose_cells_are_apart_by_spaces_gives_back_its_rows(pool, picks
     assert got == expected, "\n".join(lines)
 
 
+#: How a spaced table's header stands: on its own line, or run on at the end of the notice's one paragraph.
+NOTICE_RUN_ON = ("某市人民政府办公室关于分解落实年度工作任务的通知 各镇人民政府,市各委办局: 现将任务下达给你们,请认真组织实施. "
+                 "附件:某市年度工作任务分解表 某市人民政府办公室 2031年2月10日 某市年度工作任务分解表 ")
+
+
+@settings(max_examples=int(os.environ.get("QLM_TABLE_EXAMPLES", "40")), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(any_names.filter(lambda n: "(" not in n and "（" not in n and "、" not in n), min_size=4, max_size=8,
+                unique=True),
+       st.lists(st.tuples(st.integers(1, 2), st.integers(1, 2), st.booleans()), min_size=1, max_size=5),
+       st.booleans(), st.sampled_from([None, "名称", "备注"]), st.booleans())
+def test_a_spaced_table_run_on_with_empty_columns_and_wrapped_unit_cells_gives_back_its_rows(
+        pool, rows, run_on, empty, parts):
+    """A spaced table as web copies leave it: its header run on at the end of the notice (`…分解表 序号 工作任务
+    主要责任单位 协同配合单位`), a column no row fills (`名称` before the task, `备注` after the units), part headings
+    between rows, and rows whose unit cells go on a paragraph a line below the row (`… 区甲局` / `区乙局` /
+    `区丙局、区丁局`): every row's leads and supporting units come back."""
+    columns = ["序号", "工作任务", "主要责任单位", "协同配合单位"]
+    if empty == "名称":
+        columns.insert(1, empty)
+    elif empty == "备注":
+        columns.append(empty)
+    header = " ".join(columns)
+    lines = [NOTICE_RUN_ON + header] if run_on else ["某市年度工作任务分解表", "", header]
+    expected: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {}
+    cursor = 0
+    for row, (leads, supports, wrapped) in enumerate(rows, start=1):
+        if parts and row in (1, 3):
+            lines.append("一、主要预期目标" if row == 1 else "二、重点工作任务")
+        lead = [pool[(cursor + k) % len(pool)] for k in range(leads)]
+        support = [pool[(cursor + leads + k) % len(pool)] for k in range(supports)]
+        cursor += 1
+        title = f"{TITLES[row % len(TITLES)]}{row}0项。"
+        if wrapped:
+            lines += [f"{row} {title} {lead[0]}", *lead[1:], "、".join(support) + "。"]
+        else:
+            lines.append(f"{row} {title} {'、'.join(lead)} {'、'.join(support)}")
+        part = ("一" if row < 3 else "二") if parts else ""
+        expected[f"{part}{row}"] = (tuple(lead), frozenset(support))
+    text = "\n".join(lines) + "\n"
+    result = import_text(text)
+    got = {t.id: (t.units(Role.LEAD), frozenset(t.units(Role.SUPPORT))) for t in resolve(result.plan).tasks}
+    assert got == expected, text
+
+
 def draw_title(row: int) -> str:
     """Task text with spaces and digits in it, as real rows have (`新增就业1000万人 以上`)."""
     return TITLES[row % len(TITLES)] + (f" 完成{row}0项" if row % 2 else "")

@@ -464,11 +464,11 @@ def _spaced_table(lines: list[Line], index: int, notices: list[Notice]) -> tuple
             break
         wrapped = _wrapped_spaced_row(lines, cursor, columns, tokens, task) if len(tokens) < len(columns) else None
         if wrapped is not None:
-            row_cells, taken, surplus = wrapped
+            row_cells, taken, surplus, went_on = wrapped
             out.append(Line(lines[cursor].number, lines[cursor].text, row_cells))
             if surplus:
-                column = header_key(columns[len(tokens) - 1])
-                notices.append((lines[cursor].number, f"{column}：{row_cells[len(tokens) - 1]}",
+                column = header_key(columns[went_on])
+                notices.append((lines[cursor].number, f"{column}：{row_cells[went_on]}",
                                 f"row {tokens[0]} goes on over the lines below it: the lines after its line are read "
                                 f"as its {column} cell going on, the last ones as the columns after it; check "
                                 "against the text",
@@ -501,16 +501,14 @@ def _spaced_table(lines: list[Line], index: int, notices: list[Notice]) -> tuple
 
 
 def _wrapped_spaced_row(lines: list[Line], cursor: int, columns: list[str], tokens: list[str],
-                        task: int) -> tuple[tuple[str, ...], int, int] | None:
+                        task: int) -> tuple[tuple[str, ...], int, int, int] | None:
     """A spaced row short of cells whose line ends in a unit cell and whose last cells are the lines below it, each
     a line of unit names with no number (`2 一般公共预算收入增长5%左右。 区财政局` / `区税务局` /
     `区政府有关部门,各乡镇人民政府`): the copy wrote a cell of several paragraphs a paragraph a line. The line broke
     inside the cell that ends it (the row's cells are apart by spaces), so the surplus lines go on in that cell
-    and the last lines are the columns after it, one a line. (cells, lines taken, surplus lines joined); None
-    when the lines below are not such cells or the row's line does not end in a unit column."""
-    last = len(tokens) - 1
-    if last <= task or column_kind(columns[last]) != "unit" or not _unit_cell(tokens[last]):
-        return None
+    and the last lines are the unit columns after it, one a line; columns that assign nothing (`名称`, `备注`)
+    may be empty. (cells, lines taken, surplus lines joined, the column that took them); None when the lines
+    below are not such cells or the row's line does not end in a unit column."""
     below: list[str] = []
     for line in lines[cursor + 1:cursor + 1 + 2 * len(columns)]:
         text = line.text.strip(" \t\u3000")
@@ -518,21 +516,39 @@ def _wrapped_spaced_row(lines: list[Line], cursor: int, columns: list[str], toke
                 or not _unit_cell(text.rstrip("。")):  # a list of units may end in a full stop
             break
         below.append(text)
-    rest = len(columns) - len(tokens)
-    if len(below) < rest or any(column_kind(column) != "unit" for column in columns[last + 1:]):
+    if not below:
         return None
-    surplus = len(below) - rest
-    cells = tokens[:last] + ["、".join([tokens[last], *below[:surplus]])] + below[surplus:]
-    return tuple(cells), len(below), surplus
+    for kept in _filled_columns(columns, task):
+        if len(tokens) >= len(kept) or task not in kept[:len(tokens) - 1]:
+            continue
+        last, rest = kept[len(tokens) - 1], kept[len(tokens):]
+        if column_kind(columns[last]) != "unit" or not _unit_cell(tokens[-1]) \
+                or len(below) < len(rest) or any(column_kind(columns[i]) != "unit" for i in rest):
+            continue
+        surplus = len(below) - len(rest)
+        placed = tokens[:-1] + ["、".join([tokens[-1], *below[:surplus]])] + below[surplus:]
+        row = [""] * len(columns)
+        for i, cell in zip(kept, placed):
+            row[i] = cell
+        return tuple(row), len(below), surplus, last
+    return None
+
+
+def _filled_columns(columns: list[str], task: int) -> list[list[int]]:
+    """The columns a spaced row may fill: all of them, or all but those that assign nothing (left empty)."""
+    every = list(range(len(columns)))
+    kept = [i for i in every if i == task or not (column_kind(columns[i]) == "other" or not header_word(columns[i]))]
+    return [every] if kept == every else [every, kept]
 
 
 def _empty_columns_row(columns: list[str], tokens: list[str], task: int) -> tuple[str, ...] | None:
-    """The cells of a spaced row short of exactly the columns the table alone names (`名称`, a word of no list):
-    those columns are empty in it, and the rest are read as a full row is. None when the row is short otherwise."""
-    empty = [i for i, column in enumerate(columns) if i != task and not header_word(column)]
-    if not empty or len(tokens) != len(columns) - len(empty):
+    """The cells of a spaced row short of exactly the columns that assign nothing (`名称`, a word the table alone
+    has; `备注`): those columns are empty in it, and the rest are read as a full row is. None when the row is
+    short otherwise."""
+    choices = _filled_columns(columns, task)
+    kept = choices[-1]
+    if len(choices) == 1 or len(tokens) != len(kept):
         return None
-    kept = [i for i in range(len(columns)) if i not in empty]
     at = kept.index(task)
     before, after = at, len(kept) - at - 1
     cells = tokens[:before] + [" ".join(tokens[before:len(tokens) - after])] + tokens[len(tokens) - after:]
@@ -545,14 +561,18 @@ def _empty_columns_row(columns: list[str], tokens: list[str], task: int) -> tupl
 
 
 def _spaced_row_follows(lines: list[Line], start: int, columns: list[str]) -> bool:
-    """Does a row of the spaced table come next (past blank lines), with a 序号 where the table has one?"""
+    """Does a row of the spaced table come next (past blank lines), with a 序号 where the table has one? A numbered
+    row may be short of its empty columns and of the unit cells it writes on the lines below (three cells: the
+    number, the task, a unit)."""
     for line in lines[start:start + 5]:
         tokens = [token for token in _SPACES.split(line.text.strip()) if token]
         if not tokens:
             continue
         if line.cells is not None or _ROW_HEADING.match(line.text.strip()):
             return False
-        return len(tokens) >= len(columns) - 1 and (columns[0] not in _NUMBER_WORDS or bool(_NUMBER_CELL.match(tokens[0])))
+        if columns[0] in _NUMBER_WORDS:
+            return bool(_NUMBER_CELL.match(tokens[0])) and len(tokens) >= min(3, len(columns) - 1)
+        return len(tokens) >= len(columns) - 1
     return False
 
 
