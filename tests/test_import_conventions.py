@@ -461,6 +461,23 @@ def test_a_spaced_row_whose_unit_cells_go_on_over_the_lines_below_keeps_them_in_
     assert all("goes on" in p.reason.en and "接续" in p.reason.zh for p in result.problems)
 
 
+def test_a_table_copied_without_its_header_is_read_by_what_its_cells_hold_and_says_so():
+    # `1` / `|` / `一、主要预期目标` / `|` / `城乡居民…。` / `|` / `综合规划科` / `|` / `柳青禾` / `|` / `2033年底前` / `|` / …
+    result = import_file(DATA / "table-headerless-pipes.txt")
+    found = tasks(result)
+    assert sorted(found) == ["一1", "一2", "二3", "二4"]  # part headings written once, in the rows opening them
+    assert (found["二3"].lead, found["二3"].units(qlmatrix.Role.SUPPORT)) == ("产业发展科", ("市果树所", "北湾种苗站"))
+    assert found["二4"].due.text == "2033年9月底前" and "柳青禾" not in result.text and "6612001" not in result.text
+    [problem] = result.problems
+    assert problem.line == 1 and "no header" in problem.reason.en and "无表头" in problem.reason.zh
+    # cells closed on their own line (`南坪街道 |`), rows numbered from where the extract starts, a supporting cell
+    found = tasks(import_file(DATA / "table-headerless-closed.txt"))
+    assert (found["12"].lead, found["12"].units(qlmatrix.Role.SUPPORT)) == ("南坪街道", ("文旅服务中心", "东桥社区"))
+    assert found["13"].units(qlmatrix.Role.SUPPORT) == ()  # its supporting cell is empty
+    # two numbered cells closed by `|` are no table: too few rows to tell its columns
+    assert not tasks(import_text("某局通知\n1\n|\n推进甲事项。\n|\n甲局\n|\n2\n|\n推进乙事项。\n|\n乙局\n|\n"))
+
+
 def test_a_unit_cell_a_row_cannot_place_is_reported_not_passed_over():
     # blank lines between cells: three blank lines are two empty cells, so row 2 has one cell too many
     text = ("某县任务分解表\n\n序号\n\n工作任务\n\n牵头单位\n\n责任单位\n\n1\n\n推进甲项目建设。\n\n县发改局\n\n县财政局\n\n"

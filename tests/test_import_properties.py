@@ -366,6 +366,52 @@ def test_a_spaced_table_run_on_with_empty_columns_and_wrapped_unit_cells_gives_b
     assert got == expected, text
 
 
+@settings(max_examples=int(os.environ.get("QLM_TABLE_EXAMPLES", "40")), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(any_names.filter(lambda n: "|" not in n), min_size=4, max_size=8, unique=True),
+       st.lists(st.tuples(st.integers(1, 3), st.integers(0, 2), st.booleans()), min_size=3, max_size=6),
+       st.sampled_from(["lone", "closed"]), st.sampled_from([1, 21]), st.booleans(),
+       st.sets(st.sampled_from(["person", "date", "phone"])))
+def test_a_table_copied_without_its_header_gives_back_every_row(pool, rows, style, start, parts, beside):
+    """A department's share of a 分工表 with its header lost, one cell a line, each closed by a `|` (on its own
+    line after the cell, or ending the cell's last line): part headings written once in the row that opens their
+    part, a cell of units of several paragraphs (the first leads), a second cell of supporting units, a leader,
+    a date, a telephone number. The rows come back by their 序号, each with its units."""
+    cells: list[list[str]] = []
+    expected: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {}
+    for k, (leads, supports, split) in enumerate(rows):
+        number = start + k
+        at = 2 * k
+        lead = [pool[(at + j) % len(pool)] for j in range(leads)]
+        support = [name for name in (pool[(at + leads + j) % len(pool)] for j in range(supports)) if name not in lead]
+        part = (CN[0] if k < 2 else CN[1]) if parts else ""
+        row = [[str(number)]]
+        if parts and k in (0, 2):
+            row.append([f"{part}、第{part}方面工作"])
+        row.append([f"{TITLES[k % len(TITLES)]}，{BODIES[0]}"])
+        row.append(lead if split else ["、".join(lead)])  # a cell of several paragraphs, or of one line
+        row.append(["、".join(support)] if support else [])  # an empty cell where a row names no supporting unit
+        if "person" in beside:
+            row.append(["柳青禾"] if k % 2 else [])  # a leader's cell, sometimes empty
+        if "date" in beside:
+            row.append(["2033年底前"])
+        if "phone" in beside:
+            row.append([f"66120{k:02d}"])
+        cells += row
+        expected[f"{part}{number}"] = ((lead[0],), frozenset([*lead[1:], *support]))
+    lines = ["某局承担的年度重点工作任务（摘录）", ""]
+    for cell in cells:
+        if style == "lone":
+            lines += [*cell, "|"]
+        else:
+            lines += [*cell[:-1], cell[-1] + " |"] if cell else ["|"]
+    text = "\n".join(lines) + "\n"
+    result = import_text(text)
+    got = {t.id: (t.units(Role.LEAD), frozenset(t.units(Role.SUPPORT))) for t in resolve(result.plan).tasks}
+    assert got == expected, text
+    assert any("no header" in p.reason.en for p in result.problems)
+
+
 def draw_title(row: int) -> str:
     """Task text with spaces and digits in it, as real rows have (`新增就业1000万人 以上`)."""
     return TITLES[row % len(TITLES)] + (f" 完成{row}0项" if row % 2 else "")

@@ -41,6 +41,7 @@ from .columns import (
     place,
     sub_rows,
 )
+from .headerless import headerless_rows, opens_headerless_table
 from .numbering import number_value
 from .paragraphs import cut_paragraphs
 from .reading import Line
@@ -165,6 +166,18 @@ def _rebuild_tables(lines: list[Line], notices: list[Notice]) -> list[Line]:
             out += rows
             continue
         header = _header_at(lines, index) if line.cells is None else None
+        headerless = headerless_rows(lines, index) if header is None and opens_headerless_table(lines, index) else None
+        if headerless is not None:
+            rows, index, count = headerless
+            out += rows
+            first = int(_CELL_END.sub("", line.text).strip(" \t\u3000"))
+            notices.append((line.number, f"序号 {first}–{first + count - 1}",
+                            "a table with no header row, one cell a line closed by `|`: its rows are told apart by the "
+                            "序号 sequence and its columns by what the cells hold (the first cell of units leads, a "
+                            "second supports; people and figures are left out); check against the text",
+                            "表格无表头、每行一格并以“|”结束：按序号划分各行，按单元格内容判断各列（第一格单位为牵头、"
+                            "第二格为配合，人名与数字不计），请对照原文核实"))
+            continue
         if header is None:
             out.append(_pipe_row(line))
             index += 1
