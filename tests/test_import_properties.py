@@ -1111,13 +1111,14 @@ whole_names = table_names.filter(lambda n: len(n) >= 3 and " " not in n and cell
 @settings(max_examples=int(os.environ.get("QLM_TABLE_EXAMPLES", "40")), deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(st.lists(whole_names, min_size=4, max_size=8, unique=True),
-       st.sampled_from(["pipes", "blank", "bare", "rowpipes", "spaced"]),
+       st.sampled_from(["pipes", "lone", "blank", "bare", "rowpipes", "spaced"]),
        st.sampled_from(["serial", "restart", "task", "none"]),
        st.integers(0, 3), st.one_of(st.none(), st.sampled_from(sorted(BESIDE_UNITS))),
        st.sampled_from([None, "★", "*"]), st.lists(st.booleans(), min_size=1, max_size=3), st.integers(0, 99))
 def test_a_table_copied_in_any_layout_numbered_any_way_gives_back_every_row(
         pool, style, numbering, parts, beside, mark, split, seed):
-    """A 分工表 as a copy leaves it, every axis drawn on its own: cells ending ` |`, one cell a line with or without
+    """A 分工表 as a copy leaves it, every axis drawn on its own: cells ending ` |` or closed by a `|` on a line of
+    their own, one cell a line with or without
     blank lines between, rows of `|` cells, rows apart by spaces; rows numbered by a 序号 straight through, by a
     序号 starting again at 1 under each part heading, by the number the task cell opens with (no 序号 column), or
     by what the cells hold (no number at all: a task's text, then its units);
@@ -1171,6 +1172,8 @@ def test_a_table_copied_in_any_layout_numbered_any_way_gives_back_every_row(
             pieces = cell if isinstance(cell, list) else [cell]
             if style == "pipes":
                 lines += [*pieces[:-1], pieces[-1] + " |"]
+            elif style == "lone":  # each cell closed by a `|` on a line of its own
+                lines += [*pieces, "|"]
             elif style == "blank":
                 lines += [line for piece in pieces for line in (piece, "")]
             else:

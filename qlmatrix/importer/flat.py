@@ -111,8 +111,27 @@ Notice = tuple[int, str, str, str]
 def prepare(lines: list[Line], notices: list[Notice] | None = None) -> list[Line]:
     """The document's lines with run-together paragraphs and items cut apart and flattened tables rebuilt;
     what had to be assumed (a lead cell taken as spanning the rows below it) is added to `notices`."""
-    lines = [_without_copy_marks(line) for line in lines]
+    lines = _close_cells_on_their_lines([_without_copy_marks(line) for line in lines])
     return _rebuild_tables(_cut_run_on_items(cut_run_together(cut_paragraphs(lines))), [] if notices is None else notices)
+
+
+_LONE_PIPES = 6  # a copy that closes its cells on lines of their own has many; prose may hold a stray one
+
+
+def _close_cells_on_their_lines(lines: list[Line]) -> list[Line]:
+    """A table copied one cell a line with each cell closed by a `|` on a line of its own (`推进甲事项。` / `|` /
+    `县甲局` / `|` / `|`): written as cells ending ` |` (`推进甲事项。 |` / `县甲局 |` / `|`), the form the table
+    reading knows. A lone `|` after a closed cell is an empty cell and stays."""
+    if sum(1 for line in lines if line.cells is None and line.text.strip() == "|") < _LONE_PIPES:
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        if line.cells is None and line.text.strip() == "|" and out and out[-1].cells is None \
+                and out[-1].text.strip() and not _CELL_END.search(out[-1].text):
+            out[-1] = attrs.evolve(out[-1], text=out[-1].text.rstrip(" \t\u3000") + " |")
+            continue
+        out.append(line)
+    return out
 
 
 def _without_copy_marks(line: Line) -> Line:
