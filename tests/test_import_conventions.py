@@ -478,6 +478,17 @@ def test_a_table_copied_without_its_header_is_read_by_what_its_cells_hold_and_sa
     assert not tasks(import_text("某局通知\n1\n|\n推进甲事项。\n|\n甲局\n|\n2\n|\n推进乙事项。\n|\n乙局\n|\n"))
 
 
+def test_a_telephone_column_assigns_nothing_and_is_not_reported_as_units():
+    # a department's table: `序号 | 工作任务 | 责任科室 | 责任人 | 完成时限 | 联系电话`, a cell ending ` |` a line
+    cells = ["序号", "工作任务", "责任科室", "责任人", "完成时限", "联系电话",
+             "1", "推进甲事项建设。", "综合科", "柳青禾", "2034年底前", "6612001",
+             "2", "推进乙事项。", "法规科", "程远山", "2034年6月底前", "6612002"]
+    result = import_text("某局任务分解\n" + "\n".join(f"{cell} |" for cell in cells) + "\n")
+    found = tasks(result)
+    assert (found["1"].lead, found["2"].lead, found["2"].leaders) == ("综合科", "法规科", ("程远山",))
+    assert result.problems == () and "6612001" not in result.text
+
+
 def test_a_unit_cell_a_row_cannot_place_is_reported_not_passed_over():
     # blank lines between cells: three blank lines are two empty cells, so row 2 has one cell too many
     text = ("某县任务分解表\n\n序号\n\n工作任务\n\n牵头单位\n\n责任单位\n\n1\n\n推进甲项目建设。\n\n县发改局\n\n县财政局\n\n"

@@ -31,6 +31,7 @@ import attrs
 
 from .annotations import DUE_LABELS, LEAD_LABELS, LEADER_LABELS, RESPONSIBLE_LABELS, SUPPORT_LABELS
 from .columns import (
+    OTHER_COLUMNS,
     cell_kind,
     column_kind,
     fits_in_order,
@@ -55,9 +56,6 @@ PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐì
 SITE_MARKS = re.compile(r"(?<=\S)(?:@{2,}|#{2,}|\^{2,}|~{2,}|\${2,})")
 
 
-#: Columns a table may have that say nothing about who does what (`进展情况` between the task and the units).
-OTHER_COLUMNS = ("进展情况", "完成情况", "工作进展", "推进情况", "进度情况", "落实情况", "备注", "说明", "进展", "備註",
-                 "类别", "類別", "类型", "領域", "领域")
 #: Header words of a 任务分工表 (see outline.COLUMNS for what each column means).
 HEADER_WORDS = frozenset((
     "序号", "编号", "牵头单位", "牵头部门", "牵头", "牵头责任单位", "牵头负责部门", "牵头负责单位", "配合单位", "配合部门", "协助单位", "参与单位", "配合",
@@ -699,10 +697,13 @@ def _content_rows(body: list[Line], texts: list[str], content: str, role: str) -
     return out
 
 
+_FIGURES_ONLY = re.compile(r"^[0-9０-９\-—–()（）/、,， ]+$")
+
+
 def _unit_cell(text: str) -> bool:
     """Does a cell hold only unit names (`市经信局、市财政局等，各县、市、区政府`)?"""
-    if len(text) > 80 or re.search(r"[。；;：:]", text):
-        return False
+    if len(text) > 80 or re.search(r"[。；;：:]", text) or _FIGURES_ONLY.match(text):
+        return False  # `6612001` (a telephone number) names no unit
     names = split_units(text)
     return bool(names) and all(could_be_unit(name, labelled=True) for name in names)
 
