@@ -437,8 +437,8 @@ def _spaced_header(text: str) -> list[str] | None:
 
 
 def _run_on_header(lines: list[Line], index: int) -> tuple[Line, list[str]] | None:
-    """A spaced header run on at the end of a paragraph, the line break before the table lost (`…2018年2月24日
-    常熟市…分解表 序号 名称 工作任务 牵头责任单位`): the paragraph before it, and the header's columns, when the
+    """A spaced header run on at the end of a paragraph, the line break before the table lost (`…2033年2月10日
+    青川市…分解表 序号 名称 工作任务 牵头责任单位`): the paragraph before it, and the header's columns, when the
     header opens with 序号 and spaced rows follow (past part headings). None otherwise."""
     tokens = [token for token in _SPACES.split(lines[index].text.strip()) if token]
     for start in range(max(1, len(tokens) - 8), len(tokens) - 2):
@@ -533,8 +533,8 @@ def _spaced_table(lines: list[Line], index: int, notices: list[Notice]) -> tuple
 def _wrapped_spaced_row(lines: list[Line], cursor: int, columns: list[str], tokens: list[str],
                         task: int) -> tuple[tuple[str, ...], int, int, int] | None:
     """A spaced row short of cells whose line ends in a unit cell and whose last cells are the lines below it, each
-    a line of unit names with no number (`2 一般公共预算收入增长5%左右。 区财政局` / `区税务局` /
-    `区政府有关部门,各乡镇人民政府`): the copy wrote a cell of several paragraphs a paragraph a line. The line broke
+    a line of unit names with no number (`2 一般公共预算收入增长4%左右。 区财政局` / `区税务局` /
+    `区政府有关部门,石泉高新区管委会。`): the copy wrote a cell of several paragraphs a paragraph a line. The line broke
     inside the cell that ends it (the row's cells are apart by spaces), so the surplus lines go on in that cell
     and the last lines are the unit columns after it, one a line; columns that assign nothing (`名称`, `备注`)
     may be empty. (cells, lines taken, surplus lines joined, the column that took them); None when the lines

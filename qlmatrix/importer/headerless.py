@@ -1,10 +1,10 @@
 """Tables copied without their header row, one cell a line, each cell closed by a `|`.
 
 A department's page may show only its share of a 任务分工表, its header left in an image or cut off: the copy
-starts at row 1 (`1` / `|` / `一、…` / `|` / `农村常住居民…。` / `|` / `法规科` / `|` / `潘秀峰` / `|` / `2024年底前` /
-`|` / `5555309` / `|` / `2` / …). A cell is the lines before a line that ends in `|` (a lone `|` after a cell
+starts at row 1 (`1` / `|` / `一、…` / `|` / `城乡居民…。` / `|` / `综合规划科` / `|` / `柳青禾` / `|` / `2033年底前` /
+`|` / `6612001` / `|` / `2` / …). A cell is the lines before a line that ends in `|` (a lone `|` after a cell
 closes it, a lone `|` after that is an empty cell); a cell of several lines is a cell of several paragraphs
-(`产业科` / `市畜牧中心`). With no header, the rows are told apart by the 序号 sequence (a cell holding only the
+(`产业发展科` / `市果树所`). With no header, the rows are told apart by the 序号 sequence (a cell holding only the
 next number opens a row) and each row's cells by what they hold: a part heading written once in the row that
 opens its part (a merged cell), the task's text, a cell of unit names, people, a date, figures (a telephone
 number). The rows are handed on as items with label lines, as a document of `责任单位：` lines is read; the
