@@ -158,8 +158,10 @@ def _strip_verb(text: str) -> tuple[str, str | None]:
 
 
 #: `等省有关部门`, `等省直有关单位`, `等市级相关部门`, `等国务院相关部门`: 等 and a class of units of one level, closing a list
-#: (the words TRAILING lists, with a level before them).
-_TRAILING_LEVEL = re.compile(r"等(?:省|市|州|县|縣|区|區|国务院|國務院)(?:直|级|級)?(?:有关|有關|相关|相關)(?:部门|部門|单位|單位)"
+#: (the words TRAILING lists, with a level before them); or the class of a named body's members,
+#: `等市某某工作领导小组有关成员单位` (a 等 of 高等, 平等, 中等 is a word's, not the list's).
+_TRAILING_LEVEL = re.compile(r"(?:等(?:省|市|州|县|縣|区|區|国务院|國務院)(?:直|级|級)?(?:有关|有關|相关|相關)(?:部门|部門|单位|單位)"
+                             r"|(?<![高平同中初均对對])等[\u4e00-\u9fff“”\"]{2,40}?(?:有关|有關|相关|相關)?(?:成员|成員)(?:单位|單位|部门|部門))"
                              r"(?:和单位|和部门|和單位|和部門)?$")
 
 

@@ -1,0 +1,210 @@
+"""Tables whose cells a PDF's text wrapped at their column's width, with nothing between one cell and the next.
+
+A 责任清单 printed as a table and turned into text comes out one line per printed line of each cell, the cells
+of a row one after another: `1` / `1.优化企业开` / `办服务` (a merged group cell) / `推进电子营业执照在市公共资源` /
+`交易平台中的应用。` (the task) / `市甲委` (the lead cell) / `市乙办、市丙` / `委网信办` (the supporting cell). Names
+break anywhere (`市政务服务` / `办`); a page's marker (`# Page 141:`) and the header it repeats stand between a
+row's lines, and the cells the page cut go on after them (the task's last words, then the end of the last unit
+cell, `市水` … `务局`). No cell ends visibly, so the row is read from what the lines hold:
+
+- the rows by the 序号 sequence (a line holding only the next number);
+- a group cell, when the table has a task column before the task's own, is the line opening with its number
+  (`1.`) and the lines after it no longer than it;
+- the task ends at its last line ending in `。`, or at its last line wider than any unit cell's line (the
+  task's column is the widest); a line `…工作。市甲办` holds the task's end and the next cell;
+- the unit lines are cut into the table's unit columns where a line ends a name (an organ's ending, no `、`)
+  and the next line opens a name of its own (a level word such as 市, 区, 各, 有关, or a name of four
+  characters or more): `市甲委` / `市乙办、市丙` is two cells, `市乙办、市丙` / `委网信办` one; a `—` is an
+  empty cell.
+
+The rows are handed on as table rows; the report says the cells were told apart so.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .reading import Line
+from .units import could_be_unit, looks_like_unit, split_units
+
+_PAGE_MARK = re.compile(r"^(?:#+\s*)?(?:Page|page|PAGE)\s*\d+\s*:?$|^第\s*\d+\s*页$|^[-—–]\s*\d+\s*[-—–]$")
+_GROUP_START = re.compile(r"^[0-9]{1,2}[.．、]\S")
+_BARE_NUMBER = re.compile(r"^[0-9]{1,3}$")
+_EMPTY_CELL = ("—", "-", "/", "无", "——", "－")
+#: Words a unit's name opens with: a level or a class of places (`市`, `各区`, `有关区人民政府`).
+_NAME_START = re.compile(r"^(?:市|区|县|省|镇|乡|街道|各|有关|相关|全市|全区|国家|中共|共青团|团)")
+_MAX_LINE = 30  # a PDF table's lines are a column wide; a longer line is prose, and ends the table
+_MIN_ROWS = 3
+
+
+def wrapped_rows(lines: list[Line], start: int, columns: list[str], kinds: list[str]
+                 ) -> tuple[list[str], list[tuple[int, tuple[str, ...]]], int] | None:
+    """The rows of a table of wrapped cells whose header (`columns`, of `kinds`: number, task, unit, …) ends before
+    `start`: (the columns the rows fill, (line, cells) for each row, index after the table); a group column
+    before the task's own is passed over. None when the lines do not read so (no 序号
+    column, columns after the task that are not unit columns, a row whose cells cannot be told apart, or rows
+    that are not wrapped at all, which the other table readers read)."""
+    if not kinds or kinds[0] != "number" or "unit" not in kinds:
+        return None
+    tasks = [i for i, kind in enumerate(kinds) if kind == "task"]
+    if not tasks or tasks[-1] > kinds.index("unit") or any(kind != "unit" for kind in kinds[tasks[-1] + 1:]):
+        return None
+    body, end = _body(lines, start, columns)
+    rows = _numbered(body)
+    if rows is None or len(rows) < _MIN_ROWS:
+        return None
+    width = len(columns)
+    if sum(len(row) > width for _, _, row in rows) * 2 < len(rows):
+        return None  # most rows are not wrapped: a table of one cell a line, read elsewhere
+    units = len(kinds) - tasks[-1] - 1
+    unit_width = _unit_width(rows)
+    out: list[tuple[int, tuple[str, ...]]] = []
+    for number_line, number, row in rows:
+        cells = _row_cells(row, len(tasks) > 1, units, unit_width)
+        if cells is None:
+            return None
+        out.append((number_line, (number, *cells)))
+    kept = [column for i, column in enumerate(columns) if not (len(tasks) > 1 and i in tasks[:-1])]
+    return kept, out, end
+
+
+#: A row's lines: (line number, text, whether a page break came before it).
+_Row = list[tuple[int, str, bool]]
+
+
+def _body(lines: list[Line], start: int, columns: list[str]) -> tuple[list[tuple[int, str, bool]], int]:
+    """The table's lines, page markers and the header each page repeats taken out (the line after them is marked
+    as following a page break); the index after the table."""
+    body: list[tuple[int, str, bool]] = []
+    cursor, broke = start, False
+    while cursor < len(lines) and lines[cursor].cells is None:
+        text = lines[cursor].text.strip(" \t\u3000")
+        if not text:
+            cursor += 1
+            continue
+        if _PAGE_MARK.match(text):
+            broke = True
+            cursor += 1
+            repeated = 0
+            while cursor < len(lines) and repeated < len(columns):
+                again = lines[cursor].text.strip(" \t\u3000")
+                if not again:
+                    cursor += 1
+                    continue
+                if again != columns[repeated]:
+                    break
+                repeated += 1
+                cursor += 1
+            continue
+        if len(text) > _MAX_LINE:
+            break
+        body.append((lines[cursor].number, text, broke))
+        broke = False
+        cursor += 1
+    return body, cursor
+
+
+def _numbered(body: list[tuple[int, str, bool]]) -> list[tuple[int, str, _Row]] | None:
+    if not body or not _BARE_NUMBER.match(body[0][1]):
+        return None
+    rows: list[tuple[int, str, _Row]] = []
+    expected = int(body[0][1])
+    for number, text, broke in body:
+        if text == str(expected) and (not rows or len(rows[-1][2]) >= 2):
+            rows.append((number, text, []))
+            expected += 1
+        else:
+            rows[-1][2].append((number, text, broke))
+    return rows
+
+
+def _unit_width(rows: list[tuple[int, str, _Row]]) -> int:
+    """The widest line of a unit cell: of the lines after a task's last line ending in `。`."""
+    widest = 0
+    for _, _, row in rows:
+        ends = [i for i, (_, text, _) in enumerate(row) if text.endswith("。")]
+        if ends:
+            widest = max([widest, *(len(text) for _, text, broke in row[ends[-1] + 1:] if not broke)])
+    return widest or 10
+
+
+def _row_cells(row: _Row, grouped: bool, units: int, unit_width: int) -> tuple[str, ...] | None:
+    texts = _split_run_on([(text, broke) for _, text, broke in row])
+    if grouped and texts and _GROUP_START.match(texts[0][0]):  # a group cell's lines, passed over
+        first = texts.pop(0)[0]
+        while texts and len(texts[0][0]) <= len(first) and not texts[0][1] and not texts[0][0].endswith("。"):
+            texts.pop(0)
+    cut = next((i for i, (_, broke) in enumerate(texts) if broke), len(texts))
+    before, after = [text for text, _ in texts[:cut]], [text for text, _ in texts[cut:]]
+    ends = [i for i, text in enumerate(before) if text.endswith("。")]
+    wide = [i for i, text in enumerate(before) if len(text) > unit_width]
+    last = max([*ends[-1:], *wide[-1:]], default=-1)
+    if last < 0:
+        return None
+    task, unit_lines = "".join(before[:last + 1]), before[last + 1:]
+    if not unit_lines:
+        return None
+    cells = _unit_cells(unit_lines, units)
+    if cells is None:
+        return None
+    if after:  # the page cut the row: the task's last words, then the end of the last unit cell
+        more = [i for i, text in enumerate(after) if text.endswith("。")]
+        upto = more[-1] + 1 if more else 0
+        task += "".join(after[:upto])
+        cells[-1] += "".join(after[upto:])
+    # the lead cell holds names only; a supporting cell may close with a class (`…等市级有关单位`); a `—` stays, an
+    # empty cell the table marks so (not a merged cell written above)
+    if not _all_units(cells[0]) or not all(_opens_with_unit(cell) for cell in cells[1:] if cell not in _EMPTY_CELL):
+        return None
+    cells = ["" if cell in _EMPTY_CELL else cell for cell in cells]
+    return (task, *cells)  # a group cell is a merged column of the table's own (`1.优化…`): passed over, as 类别 is
+
+
+def _split_run_on(texts: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """`持续推进…工作。市甲办` → `持续推进…工作。` / `市甲办`: the PDF lost the break between a task's last line
+    and the next cell's first."""
+    out: list[tuple[str, bool]] = []
+    for text, broke in texts:
+        at = text.rfind("。")
+        rest = text[at + 1:] if at >= 0 else ""
+        names = split_units(rest) if rest else []
+        if names and all(could_be_unit(name, labelled=True) for name in names) and looks_like_unit(names[0]):
+            out += [(text[:at + 1], broke), (rest, False)]
+        else:
+            out.append((text, broke))
+    return out
+
+
+def _unit_cells(unit_lines: list[str], units: int) -> list[str] | None:
+    """The unit lines cut into `units` cells at the first places a name ends and the next line opens one."""
+    cells: list[list[str]] = [[]]
+    for text in unit_lines:
+        if cells[-1] and len(cells) < units and (text in _EMPTY_CELL or cells[-1][-1] in _EMPTY_CELL
+                                                 or _ends_a_cell(cells[-1][-1], text)):
+            cells.append([])
+        cells[-1].append(text)
+    if len(cells) < units:
+        return None if units > 1 and len(cells) == 0 else [*("".join(c) for c in cells), *[""] * (units - len(cells))]
+    return ["".join(cell) for cell in cells]
+
+
+def _ends_a_cell(line: str, following: str) -> bool:
+    """Does `line` end a cell, `following` opening the next? `line` ends a name (an organ's ending, no `、`) and
+    `following` opens one: with a level word, or with a name of four characters or more."""
+    if line.endswith(("、", "，", ",", "等")):
+        return False
+    last = split_units(line)[-1:] if split_units(line) else []
+    if not last or not looks_like_unit(last[0]):
+        return False
+    head = re.split(r"[、，,]", following)[0]
+    return bool(_NAME_START.match(following)) or (len(head) >= 4 and looks_like_unit(head))
+
+
+def _all_units(cell: str) -> bool:
+    names = split_units(cell)
+    return bool(names) and all(could_be_unit(name, labelled=True) for name in names)
+
+
+def _opens_with_unit(cell: str) -> bool:
+    names = split_units(cell)
+    return bool(names) and could_be_unit(names[0], labelled=True)
