@@ -489,6 +489,21 @@ def test_a_telephone_column_assigns_nothing_and_is_not_reported_as_units():
     assert result.problems == () and "6612001" not in result.text
 
 
+def test_a_table_whose_cells_a_pdf_wrapped_with_nothing_between_them_gives_back_its_rows():
+    # `3` / `2.优化项目` / `审批` (a group cell, passed over) / the task over four lines / `青川市住建委` / `、青川市自然`
+    # / `资源局` / `青川市发展改革委、` / … / `# Page 7:` and the header again / `压减审批时限。` / `市城管委`
+    result = import_file(DATA / "table-wrapped-cells.txt")
+    found = tasks(result)
+    assert sorted(found, key=int) == ["1", "2", "3", "4", "5"]
+    assert found["3"].units(qlmatrix.Role.LEAD) == ("青川市住建委", "青川市自然资源局")
+    assert found["3"].units(qlmatrix.Role.SUPPORT) == ("青川市发展改革委", "青川市水务局", "青川市城管委")  # `…青川` + `市城管委`
+    assert "压减审批时限" in found["3"].title  # the task goes on after the page break
+    assert found["4"].units(qlmatrix.Role.SUPPORT) == ("青川市发展改革委", "青川市政务服务中心")  # `等…有关成员单位` closes it
+    assert found["5"].units(qlmatrix.Role.SUPPORT) == ()  # `—`: no unit
+    [problem] = result.problems
+    assert "wrapped" in problem.reason.en and "折成多行" in problem.reason.zh
+
+
 def test_a_unit_cell_a_row_cannot_place_is_reported_not_passed_over():
     # blank lines between cells: three blank lines are two empty cells, so row 2 has one cell too many
     text = ("某县任务分解表\n\n序号\n\n工作任务\n\n牵头单位\n\n责任单位\n\n1\n\n推进甲项目建设。\n\n县发改局\n\n县财政局\n\n"

@@ -412,6 +412,53 @@ def test_a_table_copied_without_its_header_gives_back_every_row(pool, rows, styl
     assert any("no header" in p.reason.en for p in result.problems)
 
 
+#: Names a copy with no separator between cells can be cut at: they open with a level word and end like organs
+#: (`市甲乙局`); a name of any ending run into the next cell (`甲会` + `乙所`) cannot be told from one name.
+WRAPPED_NAMES = st.builds(lambda level, core, end: level + core + end, st.sampled_from(["市", "区", "县"]),
+                          st.text("甲乙丙丁戊己庚辛壬癸青岚东岸北湾", min_size=1, max_size=4),
+                          st.sampled_from(["局", "委", "办", "中心", "集团", "管委会", "服务中心"]))
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    return [text[i:i + width] for i in range(0, len(text), width)]
+
+
+@settings(max_examples=int(os.environ.get("QLM_TABLE_EXAMPLES", "40")), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(WRAPPED_NAMES, min_size=4, max_size=9, unique=True),
+       st.lists(st.tuples(st.integers(1, 2), st.integers(0, 3), st.booleans()), min_size=3, max_size=6),
+       st.tuples(st.integers(13, 16), st.integers(5, 8), st.integers(8, 9)), st.booleans(), st.integers(-1, 5))
+def test_a_table_whose_cells_a_pdf_wrapped_gives_back_every_row(pool, rows, widths, grouped, page_in):
+    """`序号` / `重点任务` / `主要内容` / `牵头部门` / `责任单位`, then each row's cells a line per printed line with
+    nothing between them, at the width of each column: a group cell written once (`1.提升…`), the task, a lead
+    cell of one or two names, a supporting cell (`—` when empty); a page marker and the repeated header inside a
+    row, its cells going on after them. Every row's lead and supporting units come back under its 序号."""
+    task_width, lead_width, support_width = widths
+    header = ["序号", "重点任务", "主要内容", "牵头部门", "责任单位"] if grouped else ["序号", "主要内容", "牵头部门", "责任单位"]
+    lines = ["某市年度优化营商环境责任清单", *header]
+    expected: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {}
+    for k, (leads, supports, short) in enumerate(rows):
+        number = str(k + 1)
+        lead = [pool[(2 * k + j) % len(pool)] for j in range(leads)]
+        support = [name for name in (pool[(2 * k + leads + j) % len(pool)] for j in range(supports)) if name not in lead]
+        task = f"{TITLES[k % len(TITLES)]}。" if short else f"{TITLES[k % len(TITLES)]}，{BODIES[0]}{BODIES[1]}"
+        task_lines, lead_lines = _wrap(task, task_width), _wrap("、".join(lead), lead_width)
+        support_lines = _wrap("、".join(support), support_width) if support else ["—"]
+        lines.append(number)
+        if grouped and k % 2 == 0:
+            lines += _wrap(f"{k // 2 + 1}.第{CN[k // 2]}组任务", max(3, lead_width))
+        if k == page_in and len(task_lines) > 1 and len(support_lines) > 1:
+            lines += [*task_lines[:-1], *lead_lines, *support_lines[:-1], "", "# Page 9:", *header,
+                      task_lines[-1], support_lines[-1]]
+        else:
+            lines += [*task_lines, *lead_lines, *support_lines]
+        expected[number] = ((lead[0], *lead[1:]), frozenset(support))
+    text = "\n".join(lines) + "\n"
+    result = import_text(text)
+    got = {t.id: (t.units(Role.LEAD), frozenset(t.units(Role.SUPPORT))) for t in resolve(result.plan).tasks}
+    assert got == expected, text
+
+
 def draw_title(row: int) -> str:
     """Task text with spaces and digits in it, as real rows have (`新增就业1000万人 以上`)."""
     return TITLES[row % len(TITLES)] + (f" 完成{row}0项" if row % 2 else "")

@@ -203,17 +203,18 @@ def _rebuild_tables(lines: list[Line], notices: list[Notice]) -> list[Line]:
         columns, end, piped = header
         wrapped = None if piped else wrapped_rows(lines, end, columns, [column_kind(c) for c in columns])
         if wrapped is not None:
-            kept, table, index = wrapped
+            kept, table, index, went_over = wrapped
             # whole rows, written as a Markdown row is: no merged cell is looked for in them (a `—` is empty)
             out.append(Line(line.number, f"| {' | '.join(kept)} |", tuple(kept)))
             out += [Line(number, f"| {' | '.join(cells)} |", cells) for number, cells in table]
-            notices.append((line.number, " / ".join(columns),
-                            "a table whose cells the copy wrapped over lines with nothing between them: each row's "
-                            "cells are told apart by what its lines hold (the task ends at its full stop or its last "
-                            "wide line, a unit cell where a name ends and the next line opens one); check against "
-                            "the text",
-                            "表格各单元格在复制时折成多行且彼此之间没有分隔：按各行内容区分单元格（任务至句号或最后"
-                            "一行宽行为止，单位单元格在一个名称结束、下一行另起名称处分开），请对照原文核实"))
+            if went_over:
+                notices.append((line.number, " / ".join(columns),
+                                "a table whose cells the copy wrapped over lines with nothing between them: each row's "
+                                "cells are told apart by what its lines hold (the task ends at its full stop or its "
+                                "last wide line, a unit cell where a name ends and the next line opens one); check "
+                                "against the text",
+                                "表格各单元格在复制时折成多行且彼此之间没有分隔：按各行内容区分单元格（任务至句号或"
+                                "最后一行宽行为止，单位单元格在一个名称结束、下一行另起名称处分开），请对照原文核实"))
             continue
         merged = None if piped else _merged_cell_rows(lines, end, columns)
         if merged is not None:

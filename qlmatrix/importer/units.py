@@ -220,9 +220,12 @@ def split_marked(text: str) -> list[tuple[str, str | None]]:
         by = _BY_PREFIX.match(name)
         if by and len(name) > by.end() + 1:  # 由X负责, 以下各项由X负责
             name = name[by.end():]
-        if name:
+        if name and not _NO_UNIT.match(name):  # `—`: a table's mark for an empty cell, no unit
             names.append(split_mark(name))
     return names
+
+
+_NO_UNIT = re.compile(r"^[—–\-－/／…]+$")
 
 
 #: The organ word that a list of places shares: `黄埔区、南沙区政府` is 黄埔区政府 and 南沙区政府.

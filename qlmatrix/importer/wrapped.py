@@ -10,8 +10,9 @@ cell, `市水` … `务局`). No cell ends visibly, so the row is read from what
 - the rows by the 序号 sequence (a line holding only the next number);
 - a group cell, when the table has a task column before the task's own, is the line opening with its number
   (`1.`) and the lines after it no longer than it;
-- the task ends at its last line ending in `。`, or at its last line wider than any unit cell's line (the
-  task's column is the widest); a line `…工作。市甲办` holds the task's end and the next cell;
+- the task ends at its last line ending in `。`, or at its last line as wide as the task's column (the widest:
+  a line short of it is the task's last or a unit cell's); a line `…工作。市甲办` holds the task's end and the
+  next cell;
 - the unit lines are cut into the table's unit columns where a line ends a name (an organ's ending, no `、`)
   and the next line opens a name of its own (a level word such as 市, 区, 各, 有关, or a name of four
   characters or more): `市甲委` / `市乙办、市丙` is two cells, `市乙办、市丙` / `委网信办` one; a `—` is an
@@ -35,15 +36,16 @@ _EMPTY_CELL = ("—", "-", "/", "无", "——", "－")
 _NAME_START = re.compile(r"^(?:市|区|县|省|镇|乡|街道|各|有关|相关|全市|全区|国家|中共|共青团|团)")
 _MAX_LINE = 30  # a PDF table's lines are a column wide; a longer line is prose, and ends the table
 _MIN_ROWS = 3
+_NEAR = 3  # a task's full lines differ in width by a few characters (digits, spaces, punctuation moved)
 
 
 def wrapped_rows(lines: list[Line], start: int, columns: list[str], kinds: list[str]
-                 ) -> tuple[list[str], list[tuple[int, tuple[str, ...]]], int] | None:
+                 ) -> tuple[list[str], list[tuple[int, tuple[str, ...]]], int, bool] | None:
     """The rows of a table of wrapped cells whose header (`columns`, of `kinds`: number, task, unit, …) ends before
-    `start`: (the columns the rows fill, (line, cells) for each row, index after the table); a group column
-    before the task's own is passed over. None when the lines do not read so (no 序号
-    column, columns after the task that are not unit columns, a row whose cells cannot be told apart, or rows
-    that are not wrapped at all, which the other table readers read)."""
+    `start`: (the columns the rows fill, (line, cells) for each row, index after the table, whether any row's
+    cells went over more lines than one each); a group column before the task's own is passed over. None when
+    the lines do not read so (no 序号 column, columns after the task that are not unit columns, a row whose
+    cells cannot be told apart): the other table readers read them."""
     if not kinds or kinds[0] != "number" or "unit" not in kinds:
         return None
     tasks = [i for i, kind in enumerate(kinds) if kind == "task"]
@@ -53,19 +55,17 @@ def wrapped_rows(lines: list[Line], start: int, columns: list[str], kinds: list[
     rows = _numbered(body)
     if rows is None or len(rows) < _MIN_ROWS:
         return None
-    width = len(columns)
-    if sum(len(row) > width for _, _, row in rows) * 2 < len(rows):
-        return None  # most rows are not wrapped: a table of one cell a line, read elsewhere
     units = len(kinds) - tasks[-1] - 1
-    unit_width = _unit_width(rows)
+    task_width = _task_width(rows)
     out: list[tuple[int, tuple[str, ...]]] = []
     for number_line, number, row in rows:
-        cells = _row_cells(row, len(tasks) > 1, units, unit_width)
+        cells = _row_cells(row, len(tasks) > 1, units, task_width)
         if cells is None:
             return None
         out.append((number_line, (number, *cells)))
     kept = [column for i, column in enumerate(columns) if not (len(tasks) > 1 and i in tasks[:-1])]
-    return kept, out, end
+    wrapped = any(len(row) + 1 != len(columns) for _, _, row in rows)  # the number is a line of the row too
+    return kept, out, end, wrapped
 
 
 #: A row's lines: (line number, text, whether a page break came before it).
@@ -118,17 +118,28 @@ def _numbered(body: list[tuple[int, str, bool]]) -> list[tuple[int, str, _Row]] 
     return rows
 
 
-def _unit_width(rows: list[tuple[int, str, _Row]]) -> int:
-    """The widest line of a unit cell: of the lines after a task's last line ending in `。`."""
-    widest = 0
+def _width(text: str) -> float:
+    """A line's printed width: a Latin letter, digit or space takes half a Chinese character's (`APP 便民`)."""
+    return sum(0.5 if ord(char) < 0x80 else 1 for char in text)
+
+
+def _task_width(rows: list[tuple[int, str, _Row]]) -> float:
+    """How wide a line must be to be a task's full line: the task's column is the table's widest, and its lines
+    that are not a paragraph's last are wider than any line of a unit cell (the lines after a task's last line
+    ending in `。`). 0 when the two widths are too close to tell lines apart by width."""
+    task = unit = 0.0
     for _, _, row in rows:
-        ends = [i for i, (_, text, _) in enumerate(row) if text.endswith("。")]
+        texts = [text for text, broke in _split_run_on([(text, broke) for _, text, broke in row])]
+        task = max([task, *(_width(text) for text in texts)])
+        ends = [i for i, text in enumerate(texts) if text.endswith("。")]
         if ends:
-            widest = max([widest, *(len(text) for _, text, broke in row[ends[-1] + 1:] if not broke)])
-    return widest or 10
+            unit = max([unit, *(_width(text) for text in texts[ends[-1] + 1:])])
+    # a task's line that is not its last is wider than any unit cell's line (digits and spaces make a task's lines
+    # differ in width, so nearly as wide as the widest is not asked)
+    return unit + 1 if task > unit + 2 else 0
 
 
-def _row_cells(row: _Row, grouped: bool, units: int, unit_width: int) -> tuple[str, ...] | None:
+def _row_cells(row: _Row, grouped: bool, units: int, task_width: float) -> tuple[str, ...] | None:
     texts = _split_run_on([(text, broke) for _, text, broke in row])
     if grouped and texts and _GROUP_START.match(texts[0][0]):  # a group cell's lines, passed over
         first = texts.pop(0)[0]
@@ -137,7 +148,10 @@ def _row_cells(row: _Row, grouped: bool, units: int, unit_width: int) -> tuple[s
     cut = next((i for i, (_, broke) in enumerate(texts) if broke), len(texts))
     before, after = [text for text, _ in texts[:cut]], [text for text, _ in texts[cut:]]
     ends = [i for i, text in enumerate(before) if text.endswith("。")]
-    wide = [i for i, text in enumerate(before) if len(text) > unit_width]
+    # a task's full line: wider than any unit cell's line, and near the widest line of its row (a unit cell's line
+    # the rest of the table did not show as wide is still well short of its task's lines)
+    near = max((_width(text) for text in before), default=0) - _NEAR
+    wide = [i for i, text in enumerate(before) if task_width and _width(text) >= max(task_width, near)]
     last = max([*ends[-1:], *wide[-1:]], default=-1)
     if last < 0:
         return None
@@ -180,7 +194,7 @@ def _unit_cells(unit_lines: list[str], units: int) -> list[str] | None:
     cells: list[list[str]] = [[]]
     for text in unit_lines:
         if cells[-1] and len(cells) < units and (text in _EMPTY_CELL or cells[-1][-1] in _EMPTY_CELL
-                                                 or _ends_a_cell(cells[-1][-1], text)):
+                                                 or _ends_a_cell("".join(cells[-1]), text)):
             cells.append([])
         cells[-1].append(text)
     if len(cells) < units:
@@ -188,13 +202,13 @@ def _unit_cells(unit_lines: list[str], units: int) -> list[str] | None:
     return ["".join(cell) for cell in cells]
 
 
-def _ends_a_cell(line: str, following: str) -> bool:
-    """Does `line` end a cell, `following` opening the next? `line` ends a name (an organ's ending, no `、`) and
-    `following` opens one: with a level word, or with a name of four characters or more."""
-    if line.endswith(("、", "，", ",", "等")):
+def _ends_a_cell(cell: str, following: str) -> bool:
+    """Does the cell so far (its lines joined) end, `following` opening the next? The cell ends a name (an organ's
+    ending, no `、`) and `following` opens one: with a level word, or with a name of four characters or more."""
+    if cell.endswith(("、", "，", ",", "等")):
         return False
-    last = split_units(line)[-1:] if split_units(line) else []
-    if not last or not looks_like_unit(last[0]):
+    last = split_units(cell)[-1:] if split_units(cell) else []
+    if not last or len(last[0]) < 2 or not looks_like_unit(last[0]):  # `市` alone is a name broken after its level
         return False
     head = re.split(r"[、，,]", following)[0]
     return bool(_NAME_START.match(following)) or (len(head) >= 4 and looks_like_unit(head))
