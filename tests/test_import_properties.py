@@ -368,7 +368,8 @@ def test_a_spaced_table_run_on_with_empty_columns_and_wrapped_unit_cells_gives_b
 
 @settings(max_examples=int(os.environ.get("QLM_TABLE_EXAMPLES", "40")), deadline=None,
           suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(any_names.filter(lambda n: "|" not in n), min_size=4, max_size=8, unique=True),
+@given(st.lists(any_names.filter(lambda n: "|" not in n and cell_kind(n) != "person"), min_size=4, max_size=8,
+                unique=True),
        st.lists(st.tuples(st.integers(1, 3), st.integers(0, 2), st.booleans()), min_size=3, max_size=6),
        st.sampled_from(["lone", "closed"]), st.sampled_from([1, 21]), st.booleans(),
        st.sets(st.sampled_from(["person", "date", "phone"])))
@@ -376,7 +377,8 @@ def test_a_table_copied_without_its_header_gives_back_every_row(pool, rows, styl
     """A department's share of a 分工表 with its header lost, one cell a line, each closed by a `|` (on its own
     line after the cell, or ending the cell's last line): part headings written once in the row that opens their
     part, a cell of units of several paragraphs (the first leads), a second cell of supporting units, a leader,
-    a date, a telephone number. The rows come back by their 序号, each with its units."""
+    a date, a telephone number. The rows come back by their 序号, each with its units. (With no header, a name
+    that reads as a person's, `团丁心`, cannot be told from a leader's cell: such names are not drawn here.)"""
     cells: list[list[str]] = []
     expected: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {}
     for k, (leads, supports, split) in enumerate(rows):
@@ -414,9 +416,13 @@ def test_a_table_copied_without_its_header_gives_back_every_row(pool, rows, styl
 
 #: Names a copy with no separator between cells can be cut at: they open with a level word and end like organs
 #: (`市甲乙局`); a name of any ending run into the next cell (`甲会` + `乙所`) cannot be told from one name.
-WRAPPED_NAMES = st.builds(lambda level, core, end: level + core + end, st.sampled_from(["市", "区", "县"]),
-                          st.text("甲乙丙丁戊己庚辛壬癸青岚东岸北湾", min_size=1, max_size=4),
-                          st.sampled_from(["局", "委", "办", "中心", "集团", "管委会", "服务中心"]))
+WRAPPED_NAMES = st.one_of(
+    st.builds(lambda level, core, end: level + core + end, st.sampled_from(["市", "区", "县"]),
+              st.text("甲乙丙丁戊己庚辛壬癸青岚东岸北湾", min_size=1, max_size=4),
+              st.sampled_from(["局", "委", "办", "中心", "集团", "管委会", "服务中心"])),
+    # a name with no level word, of four characters or more (`青岚海关`, `东岸港集团`)
+    st.builds(lambda core, end: core + end, st.text("青岚东岸北湾", min_size=2, max_size=3),
+              st.sampled_from(["海关", "港集团", "电力公司", "银保监局"])))
 
 
 def _wrap(text: str, width: int) -> list[str]:

@@ -104,9 +104,16 @@ def _body(lines: list[Line], start: int, columns: list[str]) -> tuple[list[tuple
     return body, cursor
 
 
+_DANGLING = 6  # lines a page may open with before its first row: the end of a row the extract does not hold
+
+
 def _numbered(body: list[tuple[int, str, bool]]) -> list[tuple[int, str, _Row]] | None:
-    if not body or not _BARE_NUMBER.match(body[0][1]):
+    """The rows by the 序号 sequence. An extract that opens at a page may start with the last lines of a row it
+    does not hold (`常态化工作的量化考核。` / `26` / …): they are passed over."""
+    first = next((i for i, (_, text, _) in enumerate(body[:_DANGLING + 1]) if _BARE_NUMBER.match(text)), None)
+    if first is None:
         return None
+    body = body[first:]
     rows: list[tuple[int, str, _Row]] = []
     expected = int(body[0][1])
     for number, text, broke in body:
@@ -159,8 +166,6 @@ def _row_cells(row: _Row, grouped: bool, units: int, task_width: float) -> tuple
     if not unit_lines:
         return None
     cells = _unit_cells(unit_lines, units)
-    if cells is None:
-        return None
     if after:  # the page cut the row: the task's last words, then the end of the last unit cell
         more = [i for i, text in enumerate(after) if text.endswith("。")]
         upto = more[-1] + 1 if more else 0
@@ -189,29 +194,40 @@ def _split_run_on(texts: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
     return out
 
 
-def _unit_cells(unit_lines: list[str], units: int) -> list[str] | None:
-    """The unit lines cut into `units` cells at the first places a name ends and the next line opens one."""
-    cells: list[list[str]] = [[]]
-    for text in unit_lines:
-        if cells[-1] and len(cells) < units and (text in _EMPTY_CELL or cells[-1][-1] in _EMPTY_CELL
-                                                 or _ends_a_cell("".join(cells[-1]), text)):
-            cells.append([])
-        cells[-1].append(text)
-    if len(cells) < units:
-        return None if units > 1 and len(cells) == 0 else [*("".join(c) for c in cells), *[""] * (units - len(cells))]
-    return ["".join(cell) for cell in cells]
+def _unit_cells(unit_lines: list[str], units: int) -> list[str]:
+    """The unit lines cut into `units` cells where a name ends and the next line opens one: a `—` is a cell of its
+    own; else the strongest places (the next line opens with a level word, then with a name that ends like an
+    organ, then with a name of any ending), the first of equals."""
+    strength: dict[int, int] = {}
+    for at in range(1, len(unit_lines)):
+        before, text = unit_lines[at - 1], unit_lines[at]
+        if text in _EMPTY_CELL or before in _EMPTY_CELL:
+            strength[at] = 99  # above any score of _opens_a_cell
+        else:  # the lines before, joined: an earlier cut there ends a whole name as well
+            strength[at] = _opens_a_cell("".join(unit_lines[:at]), text)
+    chosen = sorted(sorted((at for at in strength if strength[at]), key=lambda at: (-strength[at], at))[:units - 1])
+    cuts = [0, *chosen, len(unit_lines)]
+    cells = ["".join(unit_lines[a:b]) for a, b in zip(cuts, cuts[1:])]
+    return [*cells, *[""] * (units - len(cells))]
 
 
-def _ends_a_cell(cell: str, following: str) -> bool:
-    """Does the cell so far (its lines joined) end, `following` opening the next? The cell ends a name (an organ's
-    ending, no `、`) and `following` opens one: with a level word, or with a name of four characters or more."""
+def _opens_a_cell(cell: str, following: str) -> int:
+    """How surely the cell so far (its lines joined) ends and `following` opens the next, 0 not at all: the cell
+    must end a name (in an organ's ending, surer; or a name of four characters or more of any ending), not in `、`
+    or mid-name; `following` must open one (with a level word, surest; with a name ending like an organ; with a
+    name of four characters or more of any ending), the cell's end weighing most."""
     if cell.endswith(("、", "，", ",", "等")):
-        return False
-    last = split_units(cell)[-1:] if split_units(cell) else []
-    if not last or len(last[0]) < 2 or not looks_like_unit(last[0]):  # `市` alone is a name broken after its level
-        return False
+        return 0
+    names = split_units(cell)
+    last = names[-1] if names else ""
+    if len(last) < 2:  # `市` alone is a name broken after its level
+        return 0
+    ends = 2 if looks_like_unit(last) else 1 if len(last) >= 4 and could_be_unit(last, labelled=True) else 0
     head = re.split(r"[、，,]", following)[0]
-    return bool(_NAME_START.match(following)) or (len(head) >= 4 and looks_like_unit(head))
+    # a level word opens a name of two characters at least (`团` alone, `团、…`, is a name's broken end)
+    opens = 3 if _NAME_START.match(following) and len(head) >= 2 else 2 if len(head) >= 4 and looks_like_unit(head) \
+        else 1 if len(head) >= 4 and could_be_unit(head, labelled=True) else 0
+    return 10 * ends + opens if ends and opens else 0  # a name's end that reads as an organ's weighs most
 
 
 def _all_units(cell: str) -> bool:
