@@ -36,7 +36,8 @@ _DATE = re.compile(r"^(?:\d{4}年)?(?:\d{1,2}月(?:底|末|上旬|中旬|下旬|
                    r"\d{4}年(?:底|末)?)(?:前|以前|之前)?(?:完成|落实|落實|持续推进|持續推進|坚持|堅持)?$"
                    r"|^(?:长期坚持|長期堅持|持续推进|持續推進|常态化|常態化|长期|長期|持续|持續)$"
                    r"|^\d{4}(?:年|[-—－~至到])\d{0,4}年?(?:\d{1,2}月)?(?:底|末)?(?:前)?$")
-_NUMBER_CELL = re.compile(r"^[0-9]{1,3}$")
+#: A cell holding a row's 序号 alone (`12`).
+NUMBER_CELL = re.compile(r"^[0-9]{1,3}$")
 #: A deadline in the words of the table (`9月投入使用`, `5月底前动工`, `2031年6月底前建成`): a date, then a few
 #: words of what is done by then, no punctuation.
 _DATE_PHRASE = re.compile(r"^(?:\d{4}年)?(?:\d{1,2}月(?:底|末|上旬|中旬|下旬|\d{1,2}日)?|年底|年内|年內|年末)(?:前|以前|之前)?"
@@ -109,7 +110,7 @@ def cell_kind(text: str) -> str:
     text = text.strip(" \t\u3000")
     if not text:
         return "empty"
-    if _NUMBER_CELL.match(text):
+    if NUMBER_CELL.match(text):
         return "number"
     if _DATE.match(text) or DUE_PIECE.match(text) or _DATE_PHRASE.match(text):
         return "date"

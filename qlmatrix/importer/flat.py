@@ -31,6 +31,7 @@ import attrs
 
 from .annotations import DUE_LABELS, LEAD_LABELS, LEADER_LABELS, RESPONSIBLE_LABELS, SUPPORT_LABELS
 from .columns import (
+    NUMBER_CELL,
     OTHER_COLUMNS,
     cell_kind,
     column_kind,
@@ -43,7 +44,7 @@ from .columns import (
     sub_rows,
 )
 from .headerless import headerless_rows, opens_headerless_table
-from .numbering import number_value
+from .numbering import PART_HEADING, number_value
 from .paragraphs import cut_paragraphs
 from .reading import Line
 from .runs import cut_run_together
@@ -92,7 +93,6 @@ _LEAD_WORDS = frozenset((*LEAD_LABELS, *RESPONSIBLE_LABELS))
 _SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}[、．.]")
 _HEADING_CELL = re.compile(r"^[(（][一二三四五六七八九十]{1,3}[)）]")
 _CELL_END = re.compile(r"(?:[ \t\u3000]*\|)+[ \t\u3000]*$")  # `||`: an empty cell
-_NUMBER_CELL = re.compile(r"^[0-9]{1,3}$")
 #: A closing bracket followed by the next item's number: `…负责)(二)…`, `…协办)2.…`.
 _RUN_ON = re.compile(r"(?<=[)）\]】〕])(?<![0-9]{4}[〕\]］])(?=([(（][一二三四五六七八九十]{1,3}[)）]|[0-9]{1,3}[.．、](?![0-9])))")
 _LINE_NUMBER = re.compile(r"^[ \t\u3000]*([(（][一二三四五六七八九十]{1,3}[)）]|[0-9]{1,3}[.．、](?![0-9]))")
@@ -261,8 +261,7 @@ def _two_column_rows(lines: list[Line]) -> list[Line]:
     return out
 
 
-#: A part heading written between a table's rows: `一、主要预期目标`, `（三）提升服务水平`; short, no sentence.
-_ROW_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[(（][一二三四五六七八九十]{1,3}[)）])[^。|]{1,40}$")
+_ROW_HEADING = PART_HEADING  # a part heading written between a table's rows
 
 
 def _headings_between_rows(lines: list[Line]) -> list[Line]:
@@ -407,7 +406,7 @@ def _row_width(lines: list[Line], start: int, piped: bool) -> int | None:
             texts.append(text)
         elif not piped:
             return None  # blank lines between cells: a cell may take several lines
-    numbers = [i for i, text in enumerate(texts) if _NUMBER_CELL.match(text)]
+    numbers = [i for i, text in enumerate(texts) if NUMBER_CELL.match(text)]
     at, expected, distances = None, None, []
     for i in numbers:
         value = int(texts[i])
@@ -506,7 +505,7 @@ def _spaced_table(lines: list[Line], index: int, notices: list[Notice]) -> tuple
             out.append(Line(lines[cursor].number, lines[cursor].text.strip(), in_table=True))
             cursor += 1
             continue
-        if columns[0] in _NUMBER_WORDS and not _NUMBER_CELL.match(tokens[0]):
+        if columns[0] in _NUMBER_WORDS and not NUMBER_CELL.match(tokens[0]):
             break
         wrapped = _wrapped_spaced_row(lines, cursor, columns, tokens, task) if len(tokens) < len(columns) else None
         if wrapped is not None:
@@ -558,7 +557,7 @@ def _wrapped_spaced_row(lines: list[Line], cursor: int, columns: list[str], toke
     below: list[str] = []
     for line in lines[cursor + 1:cursor + 1 + 2 * len(columns)]:
         text = line.text.strip(" \t\u3000")
-        if line.cells is not None or not text or _ROW_HEADING.match(text) or _NUMBER_CELL.match(_SPACES.split(text)[0]) \
+        if line.cells is not None or not text or _ROW_HEADING.match(text) or NUMBER_CELL.match(_SPACES.split(text)[0]) \
                 or not _unit_cell(text.rstrip("。")):  # a list of units may end in a full stop
             break
         below.append(text)
@@ -617,7 +616,7 @@ def _spaced_row_follows(lines: list[Line], start: int, columns: list[str]) -> bo
         if line.cells is not None or _ROW_HEADING.match(line.text.strip()):
             return False
         if columns[0] in _NUMBER_WORDS:
-            return bool(_NUMBER_CELL.match(tokens[0])) and len(tokens) >= min(3, len(columns) - 1)
+            return bool(NUMBER_CELL.match(tokens[0])) and len(tokens) >= min(3, len(columns) - 1)
         return len(tokens) >= len(columns) - 1
     return False
 
@@ -733,7 +732,7 @@ def _one_cell_a_line(lines: list[Line], start: int, width: int) -> bool:
     rows = [text for text in ahead if not _SECTION_HEADING.match(text)]  # part headings before the first row
     if len(ahead) < min(width, 3) or not all(ahead):
         return False
-    if any(_NUMBER_CELL.match(text) for text in rows[:2]):
+    if any(NUMBER_CELL.match(text) for text in rows[:2]):
         return True
     # no number at all: a task's text and then a cell of units, line by line, as the header's columns go
     return len(rows) >= 2 and cell_kind(rows[0]) == "text" and cell_kind(rows[1]) in ("unit", "name")
@@ -787,7 +786,7 @@ def _rows_go_on(lines: list[Line], index: int, cells: list[tuple[int, str]]) -> 
     numbered_text = first is None or bool(_TEXT_NUMBER.match(first))
     # rows with no number at all (a task's text, then its units): the table goes on when, past the heading, a
     # text is followed by a cell of units, as its rows are; a heading and a paragraph of prose end it
-    unnumbered = first is None or (not _NUMBER_CELL.match(first) and not numbered_text and cell_kind(first) == "text")
+    unnumbered = first is None or (not NUMBER_CELL.match(first) and not numbered_text and cell_kind(first) == "text")
     ahead: list[str] = []
     for line in lines[index:index + 40]:
         if line.cells is not None:
@@ -795,8 +794,8 @@ def _rows_go_on(lines: list[Line], index: int, cells: list[tuple[int, str]]) -> 
         text = cell_text(line.text)
         if not text or (_SECTION_HEADING.match(text) and not ahead):
             continue
-        if not unnumbered or _NUMBER_CELL.match(text) or _TEXT_NUMBER.match(text):
-            return bool(_NUMBER_CELL.match(text)) or (numbered_text and bool(_TEXT_NUMBER.match(text)))
+        if not unnumbered or NUMBER_CELL.match(text) or _TEXT_NUMBER.match(text):
+            return bool(NUMBER_CELL.match(text)) or (numbered_text and bool(_TEXT_NUMBER.match(text)))
         ahead.append(text)
         if len(ahead) == 2:
             return cell_kind(ahead[0]) == "text" and cell_kind(ahead[1]) in ("unit", "name")
@@ -829,7 +828,7 @@ def _rows(lines: list[Line], start: int, columns: list[str], piped: bool,
     further: dict[int, list[list[str]]] = {}  # the further rows of row N's merged task cell
     copy = _Copy()
     # The rows' numbers run on from the first (a page of a longer table starts at 80, not at 1).
-    first_row = next((i for i, c in enumerate(cells[:4 * len(columns)]) if _NUMBER_CELL.match(c[1])), None)
+    first_row = next((i for i, c in enumerate(cells[:4 * len(columns)]) if NUMBER_CELL.match(c[1])), None)
     row_number = _bare_number
     if (number_at is None or first_row is None) and _numbered_task_cells(columns, cells):
         # no 序号 the rows fill, but each row's task cell opens with its number (`1.主动对接…`): the rows are
@@ -928,7 +927,7 @@ def _row_label(first: tuple[int, str]) -> tuple[int, str]:
     """(line, the row's number as the report names it): its 序号 cell, or the number its task cell opens with."""
     line, text = first
     value = _task_number(text)
-    if value is not None and not _NUMBER_CELL.match(text):
+    if value is not None and not NUMBER_CELL.match(text):
         return line, str(value)
     return line, text if len(text) <= 12 else text[:12] + "…"  # a row without a number: its task's opening words
 
@@ -970,7 +969,7 @@ def _rows_apart(cells: list[tuple[int, str]], width: int, by_content: bool
 
 def _bare_number(text: str) -> int | None:
     """A row's 序号 cell (`12`)."""
-    return int(text) if _NUMBER_CELL.match(text) else None
+    return int(text) if NUMBER_CELL.match(text) else None
 
 
 def _task_number(text: str) -> int | None:

@@ -15,13 +15,11 @@ from __future__ import annotations
 
 import re
 
-from .columns import cell_kind
+from .columns import NUMBER_CELL, cell_kind
+from .numbering import PART_HEADING
 from .reading import Line
 
 _CLOSED = re.compile(r"[ \t\u3000]*\|[ \t\u3000]*$")
-_BARE_NUMBER = re.compile(r"^[0-9]{1,3}$")
-#: A part heading in a cell of its own (`一、经济社会发展的主要预期目标`): short, no sentence.
-_PART = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[(（][一二三四五六七八九十]{1,3}[)）])[^。|]{1,40}$")
 _MIN_ROWS = 3
 _MAX_CELL_LINES = 8  # a cell of more lines is prose, not a table's cell
 
@@ -34,8 +32,8 @@ def opens_headerless_table(lines: list[Line], index: int) -> bool:
     if lines[index].cells is not None:
         return False
     if _CLOSED.search(text):
-        return bool(_BARE_NUMBER.match(_CLOSED.sub("", text)))
-    return bool(_BARE_NUMBER.match(text)) and index + 1 < len(lines) and lines[index + 1].text.strip() == "|"
+        return bool(NUMBER_CELL.match(_CLOSED.sub("", text)))
+    return bool(NUMBER_CELL.match(text)) and index + 1 < len(lines) and lines[index + 1].text.strip() == "|"
 
 
 def headerless_rows(lines: list[Line], index: int) -> tuple[list[Line], int, int] | None:
@@ -73,7 +71,7 @@ def _split_row(row: list[Cell]) -> tuple[list[Line], str, list[Cell]] | None:
         if not cell:
             continue
         texts = [text for _, text in cell]
-        if len(texts) == 1 and _PART.match(texts[0]):
+        if len(texts) == 1 and PART_HEADING.match(texts[0]):
             heading.append(Line(cell[0][0], texts[0]))
             continue
         if cell_kind("".join(texts)) != "text":
@@ -134,7 +132,7 @@ def _cells(lines: list[Line], index: int) -> tuple[list[Cell], int]:
 
 def _rows(cells: list[Cell]) -> list[list[Cell]] | None:
     """The cells grouped into rows by the 序号 sequence: a cell holding only the next number opens a row."""
-    if not cells or len(cells[0]) != 1 or not _BARE_NUMBER.match(cells[0][0][1]):
+    if not cells or len(cells[0]) != 1 or not NUMBER_CELL.match(cells[0][0][1]):
         return None
     expected = int(cells[0][0][1])
     rows: list[list[Cell]] = []

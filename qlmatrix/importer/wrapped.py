@@ -25,12 +25,14 @@ from __future__ import annotations
 
 import re
 
+from .columns import NUMBER_CELL
+from .numbering import PART_HEADING
 from .reading import Line
 from .units import could_be_unit, looks_like_unit, split_units
 
 _PAGE_MARK = re.compile(r"^(?:#+\s*)?(?:Page|page|PAGE)\s*\d+\s*:?$|^第\s*\d+\s*页$|^[-—–]\s*\d+\s*[-—–]$")
 _GROUP_START = re.compile(r"^[0-9]{1,2}[.．、]\S")
-_BARE_NUMBER = re.compile(r"^[0-9]{1,3}$")
+
 _EMPTY_CELL = ("—", "-", "/", "无", "——", "－")
 #: Words a unit's name opens with: a level or a class of places (`市`, `各区`, `有关区人民政府`).
 _NAME_START = re.compile(r"^(?:市|区|县|省|镇|乡|街道|各|有关|相关|全市|全区|国家|中共|共青团|团)")
@@ -52,6 +54,8 @@ def wrapped_rows(lines: list[Line], start: int, columns: list[str], kinds: list[
     if not tasks or tasks[-1] > kinds.index("unit") or any(kind != "unit" for kind in kinds[tasks[-1] + 1:]):
         return None
     body, end = _body(lines, start, columns)
+    if any(PART_HEADING.match(text) for _, text, _ in body):
+        return None  # part headings between the rows: a table the other readers know (wrapped ones are not read)
     rows = _numbered(body)
     if rows is None or len(rows) < _MIN_ROWS:
         return None
@@ -110,7 +114,7 @@ _DANGLING = 6  # lines a page may open with before its first row: the end of a r
 def _numbered(body: list[tuple[int, str, bool]]) -> list[tuple[int, str, _Row]] | None:
     """The rows by the 序号 sequence. An extract that opens at a page may start with the last lines of a row it
     does not hold (`常态化工作的量化考核。` / `26` / …): they are passed over."""
-    first = next((i for i, (_, text, _) in enumerate(body[:_DANGLING + 1]) if _BARE_NUMBER.match(text)), None)
+    first = next((i for i, (_, text, _) in enumerate(body[:_DANGLING + 1]) if NUMBER_CELL.match(text)), None)
     if first is None:
         return None
     body = body[first:]
