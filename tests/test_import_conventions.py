@@ -450,6 +450,74 @@ def test_a_spaced_row_one_cell_short_carries_the_merged_cell_and_says_so():
     assert problem.line == 4 and "merged" in problem.reason.en and "合并单元格" in problem.reason.zh
 
 
+def test_a_spaced_header_run_on_at_the_end_of_a_paragraph_opens_its_table():
+    # `…分解表 序号 名称 工作任务 牵头责任单位` ends the notice's one line; the rows leave the 名称 column empty
+    result = import_file(DATA / "spaced-run-on-header.txt")
+    found = tasks(result)
+    assert sorted(found) == ["一1", "一2", "二3"]
+    assert found["一2"].lead == "市财政所" and "名称" not in result.text
+    assert found["二3"].units(qlmatrix.Role.LEAD) == ("市数据中心", "市工信委", "科创促进会")  # a 牵头 column: all lead
+    # prose that merely ends in words of a header, with no spaced row after it, stays prose
+    prose = import_text("某局工作通知\n请各单位对照附表 序号 工作任务 牵头单位\n某局\n2033年1月5日\n")
+    assert not tasks(prose) and "（未找到带编号的条目" in prose.text
+
+
+def test_a_spaced_row_whose_unit_cells_go_on_over_the_lines_below_keeps_them_in_their_columns():
+    # `2 …。 区财政局` / `区税务局` / `区政府有关部门,…。`: the line broke inside the lead cell (cells are apart by
+    # spaces), so the lines below go on in it and the last line is the 协同配合单位 cell; said in the report
+    result = import_file(DATA / "spaced-wrapped-cells.txt")
+    found = tasks(result)
+    assert sorted(found) == ["一1", "一2", "一3", "一4"]  # the table goes on after the wrapped rows
+    assert found["一2"].units(qlmatrix.Role.LEAD) == ("区财政局", "区税务局")
+    assert found["一2"].units(qlmatrix.Role.SUPPORT) == ("区政府有关部门", "石泉高新区管委会")
+    assert (found["一4"].lead, found["一4"].units(qlmatrix.Role.SUPPORT)) == ("区商务局", ("区市场监管局",))
+    assert sorted(p.line for p in result.problems) == [7, 10]  # rows 2 and 3 took surplus lines; row 4 did not
+    assert all("goes on" in p.reason.en and "接续" in p.reason.zh for p in result.problems)
+
+
+def test_a_table_copied_without_its_header_is_read_by_what_its_cells_hold_and_says_so():
+    # `1` / `|` / `一、主要预期目标` / `|` / `城乡居民…。` / `|` / `综合规划科` / `|` / `柳青禾` / `|` / `2033年底前` / `|` / …
+    result = import_file(DATA / "table-headerless-pipes.txt")
+    found = tasks(result)
+    assert sorted(found) == ["一1", "一2", "二3", "二4"]  # part headings written once, in the rows opening them
+    assert (found["二3"].lead, found["二3"].units(qlmatrix.Role.SUPPORT)) == ("产业发展科", ("市果树所", "北湾种苗站"))
+    assert found["二4"].due.text == "2033年9月底前" and "柳青禾" not in result.text and "6612001" not in result.text
+    [problem] = result.problems
+    assert problem.line == 1 and "no header" in problem.reason.en and "无表头" in problem.reason.zh
+    # cells closed on their own line (`南坪街道 |`), rows numbered from where the extract starts, a supporting cell
+    found = tasks(import_file(DATA / "table-headerless-closed.txt"))
+    assert (found["12"].lead, found["12"].units(qlmatrix.Role.SUPPORT)) == ("南坪街道", ("文旅服务中心", "东桥社区"))
+    assert found["13"].units(qlmatrix.Role.SUPPORT) == ()  # its supporting cell is empty
+    # two numbered cells closed by `|` are no table: too few rows to tell its columns
+    assert not tasks(import_text("某局通知\n1\n|\n推进甲事项。\n|\n甲局\n|\n2\n|\n推进乙事项。\n|\n乙局\n|\n"))
+
+
+def test_a_telephone_column_assigns_nothing_and_is_not_reported_as_units():
+    # a department's table: `序号 | 工作任务 | 责任科室 | 责任人 | 完成时限 | 联系电话`, a cell ending ` |` a line
+    cells = ["序号", "工作任务", "责任科室", "责任人", "完成时限", "联系电话",
+             "1", "推进甲事项建设。", "综合科", "柳青禾", "2034年底前", "6612001",
+             "2", "推进乙事项。", "法规科", "程远山", "2034年6月底前", "6612002"]
+    result = import_text("某局任务分解\n" + "\n".join(f"{cell} |" for cell in cells) + "\n")
+    found = tasks(result)
+    assert (found["1"].lead, found["2"].lead, found["2"].leaders) == ("综合科", "法规科", ("程远山",))
+    assert result.problems == () and "6612001" not in result.text
+
+
+def test_a_table_whose_cells_a_pdf_wrapped_with_nothing_between_them_gives_back_its_rows():
+    # `3` / `2.优化项目` / `审批` (a group cell, passed over) / the task over four lines / `青川市住建委` / `、青川市自然`
+    # / `资源局` / `青川市发展改革委、` / … / `# Page 7:` and the header again / `压减审批时限。` / `市城管委`
+    result = import_file(DATA / "table-wrapped-cells.txt")
+    found = tasks(result)
+    assert sorted(found, key=int) == ["1", "2", "3", "4", "5"]
+    assert found["3"].units(qlmatrix.Role.LEAD) == ("青川市住建委", "青川市自然资源局")
+    assert found["3"].units(qlmatrix.Role.SUPPORT) == ("青川市发展改革委", "青川市水务局", "青川市城管委")  # `…青川` + `市城管委`
+    assert "压减审批时限" in found["3"].title  # the task goes on after the page break
+    assert found["4"].units(qlmatrix.Role.SUPPORT) == ("青川市发展改革委", "青川市政务服务中心")  # `等…有关成员单位` closes it
+    assert found["5"].units(qlmatrix.Role.SUPPORT) == ()  # `—`: no unit
+    [problem] = result.problems
+    assert "wrapped" in problem.reason.en and "折成多行" in problem.reason.zh
+
+
 def test_a_unit_cell_a_row_cannot_place_is_reported_not_passed_over():
     # blank lines between cells: three blank lines are two empty cells, so row 2 has one cell too many
     text = ("某县任务分解表\n\n序号\n\n工作任务\n\n牵头单位\n\n责任单位\n\n1\n\n推进甲项目建设。\n\n县发改局\n\n县财政局\n\n"

@@ -321,6 +321,150 @@ def test_a_table_whose_cells_are_apart_by_spaces_gives_back_its_rows(pool, picks
     assert got == expected, "\n".join(lines)
 
 
+#: How a spaced table's header stands: on its own line, or run on at the end of the notice's one paragraph.
+NOTICE_RUN_ON = ("某市人民政府办公室关于分解落实年度工作任务的通知 各镇人民政府,市各委办局: 现将任务下达给你们,请认真组织实施. "
+                 "附件:某市年度工作任务分解表 某市人民政府办公室 2031年2月10日 某市年度工作任务分解表 ")
+
+
+@settings(max_examples=int(os.environ.get("QLM_TABLE_EXAMPLES", "40")), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(any_names.filter(lambda n: "(" not in n and "（" not in n and "、" not in n), min_size=4, max_size=8,
+                unique=True),
+       st.lists(st.tuples(st.integers(1, 2), st.integers(1, 2), st.booleans()), min_size=1, max_size=5),
+       st.booleans(), st.sampled_from([None, "名称", "备注"]), st.booleans())
+def test_a_spaced_table_run_on_with_empty_columns_and_wrapped_unit_cells_gives_back_its_rows(
+        pool, rows, run_on, empty, parts):
+    """A spaced table as web copies leave it: its header run on at the end of the notice (`…分解表 序号 工作任务
+    主要责任单位 协同配合单位`), a column no row fills (`名称` before the task, `备注` after the units), part headings
+    between rows, and rows whose unit cells go on a paragraph a line below the row (`… 区甲局` / `区乙局` /
+    `区丙局、区丁局`): every row's leads and supporting units come back."""
+    columns = ["序号", "工作任务", "主要责任单位", "协同配合单位"]
+    if empty == "名称":
+        columns.insert(1, empty)
+    elif empty == "备注":
+        columns.append(empty)
+    header = " ".join(columns)
+    lines = [NOTICE_RUN_ON + header] if run_on else ["某市年度工作任务分解表", "", header]
+    expected: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {}
+    cursor = 0
+    for row, (leads, supports, wrapped) in enumerate(rows, start=1):
+        if parts and row in (1, 3):
+            lines.append("一、主要预期目标" if row == 1 else "二、重点工作任务")
+        lead = [pool[(cursor + k) % len(pool)] for k in range(leads)]
+        support = [pool[(cursor + leads + k) % len(pool)] for k in range(supports)]
+        cursor += 1
+        title = f"{TITLES[row % len(TITLES)]}{row}0项。"
+        if wrapped:
+            lines += [f"{row} {title} {lead[0]}", *lead[1:], "、".join(support) + "。"]
+        else:
+            lines.append(f"{row} {title} {'、'.join(lead)} {'、'.join(support)}")
+        part = ("一" if row < 3 else "二") if parts else ""
+        expected[f"{part}{row}"] = (tuple(lead), frozenset(support))
+    text = "\n".join(lines) + "\n"
+    result = import_text(text)
+    got = {t.id: (t.units(Role.LEAD), frozenset(t.units(Role.SUPPORT))) for t in resolve(result.plan).tasks}
+    assert got == expected, text
+
+
+@settings(max_examples=int(os.environ.get("QLM_TABLE_EXAMPLES", "40")), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(any_names.filter(lambda n: "|" not in n and cell_kind(n) != "person"), min_size=4, max_size=8,
+                unique=True),
+       st.lists(st.tuples(st.integers(1, 3), st.integers(0, 2), st.booleans()), min_size=3, max_size=6),
+       st.sampled_from(["lone", "closed"]), st.sampled_from([1, 21]), st.booleans(),
+       st.sets(st.sampled_from(["person", "date", "phone"])))
+def test_a_table_copied_without_its_header_gives_back_every_row(pool, rows, style, start, parts, beside):
+    """A department's share of a 分工表 with its header lost, one cell a line, each closed by a `|` (on its own
+    line after the cell, or ending the cell's last line): part headings written once in the row that opens their
+    part, a cell of units of several paragraphs (the first leads), a second cell of supporting units, a leader,
+    a date, a telephone number. The rows come back by their 序号, each with its units. (With no header, a name
+    that reads as a person's, `团丁心`, cannot be told from a leader's cell: such names are not drawn here.)"""
+    cells: list[list[str]] = []
+    expected: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {}
+    for k, (leads, supports, split) in enumerate(rows):
+        number = start + k
+        at = 2 * k
+        lead = [pool[(at + j) % len(pool)] for j in range(leads)]
+        support = [name for name in (pool[(at + leads + j) % len(pool)] for j in range(supports)) if name not in lead]
+        part = (CN[0] if k < 2 else CN[1]) if parts else ""
+        row = [[str(number)]]
+        if parts and k in (0, 2):
+            row.append([f"{part}、第{part}方面工作"])
+        row.append([f"{TITLES[k % len(TITLES)]}，{BODIES[0]}"])
+        row.append(lead if split else ["、".join(lead)])  # a cell of several paragraphs, or of one line
+        row.append(["、".join(support)] if support else [])  # an empty cell where a row names no supporting unit
+        if "person" in beside:
+            row.append(["柳青禾"] if k % 2 else [])  # a leader's cell, sometimes empty
+        if "date" in beside:
+            row.append(["2033年底前"])
+        if "phone" in beside:
+            row.append([f"66120{k:02d}"])
+        cells += row
+        expected[f"{part}{number}"] = ((lead[0],), frozenset([*lead[1:], *support]))
+    lines = ["某局承担的年度重点工作任务（摘录）", ""]
+    for cell in cells:
+        if style == "lone":
+            lines += [*cell, "|"]
+        else:
+            lines += [*cell[:-1], cell[-1] + " |"] if cell else ["|"]
+    text = "\n".join(lines) + "\n"
+    result = import_text(text)
+    got = {t.id: (t.units(Role.LEAD), frozenset(t.units(Role.SUPPORT))) for t in resolve(result.plan).tasks}
+    assert got == expected, text
+    assert any("no header" in p.reason.en for p in result.problems)
+
+
+#: Names a copy with no separator between cells can be cut at: they open with a level word and end like organs
+#: (`市甲乙局`); a name of any ending run into the next cell (`甲会` + `乙所`) cannot be told from one name.
+WRAPPED_NAMES = st.one_of(
+    st.builds(lambda level, core, end: level + core + end, st.sampled_from(["市", "区", "县"]),
+              st.text("甲乙丙丁戊己庚辛壬癸青岚东岸北湾", min_size=1, max_size=4),
+              st.sampled_from(["局", "委", "办", "中心", "集团", "管委会", "服务中心"])),
+    # a name with no level word, of four characters or more (`青岚海关`, `东岸港集团`)
+    st.builds(lambda core, end: core + end, st.text("青岚东岸北湾", min_size=2, max_size=3),
+              st.sampled_from(["海关", "港集团", "电力公司", "银保监局"])))
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    return [text[i:i + width] for i in range(0, len(text), width)]
+
+
+@settings(max_examples=int(os.environ.get("QLM_TABLE_EXAMPLES", "40")), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(WRAPPED_NAMES, min_size=4, max_size=9, unique=True),
+       st.lists(st.tuples(st.integers(1, 2), st.integers(0, 3), st.booleans()), min_size=3, max_size=6),
+       st.tuples(st.integers(13, 16), st.integers(5, 8), st.integers(8, 9)), st.booleans(), st.integers(-1, 5))
+def test_a_table_whose_cells_a_pdf_wrapped_gives_back_every_row(pool, rows, widths, grouped, page_in):
+    """`序号` / `重点任务` / `主要内容` / `牵头部门` / `责任单位`, then each row's cells a line per printed line with
+    nothing between them, at the width of each column: a group cell written once (`1.提升…`), the task, a lead
+    cell of one or two names, a supporting cell (`—` when empty); a page marker and the repeated header inside a
+    row, its cells going on after them. Every row's lead and supporting units come back under its 序号."""
+    task_width, lead_width, support_width = widths
+    header = ["序号", "重点任务", "主要内容", "牵头部门", "责任单位"] if grouped else ["序号", "主要内容", "牵头部门", "责任单位"]
+    lines = ["某市年度优化营商环境责任清单", *header]
+    expected: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {}
+    for k, (leads, supports, short) in enumerate(rows):
+        number = str(k + 1)
+        lead = [pool[(2 * k + j) % len(pool)] for j in range(leads)]
+        support = [name for name in (pool[(2 * k + leads + j) % len(pool)] for j in range(supports)) if name not in lead]
+        task = f"{TITLES[k % len(TITLES)]}。" if short else f"{TITLES[k % len(TITLES)]}，{BODIES[0]}{BODIES[1]}"
+        task_lines, lead_lines = _wrap(task, task_width), _wrap("、".join(lead), lead_width)
+        support_lines = _wrap("、".join(support), support_width) if support else ["—"]
+        lines.append(number)
+        if grouped and k % 2 == 0:
+            lines += _wrap(f"{k // 2 + 1}.第{CN[k // 2]}组任务", max(3, lead_width))
+        if k == page_in and len(task_lines) > 1 and len(support_lines) > 1:
+            lines += [*task_lines[:-1], *lead_lines, *support_lines[:-1], "", "# Page 9:", *header,
+                      task_lines[-1], support_lines[-1]]
+        else:
+            lines += [*task_lines, *lead_lines, *support_lines]
+        expected[number] = ((lead[0], *lead[1:]), frozenset(support))
+    text = "\n".join(lines) + "\n"
+    result = import_text(text)
+    got = {t.id: (t.units(Role.LEAD), frozenset(t.units(Role.SUPPORT))) for t in resolve(result.plan).tasks}
+    assert got == expected, text
+
+
 def draw_title(row: int) -> str:
     """Task text with spaces and digits in it, as real rows have (`新增就业1000万人 以上`)."""
     return TITLES[row % len(TITLES)] + (f" 完成{row}0项" if row % 2 else "")
@@ -1020,13 +1164,14 @@ whole_names = table_names.filter(lambda n: len(n) >= 3 and " " not in n and cell
 @settings(max_examples=int(os.environ.get("QLM_TABLE_EXAMPLES", "40")), deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(st.lists(whole_names, min_size=4, max_size=8, unique=True),
-       st.sampled_from(["pipes", "blank", "bare", "rowpipes", "spaced"]),
+       st.sampled_from(["pipes", "lone", "blank", "bare", "rowpipes", "spaced"]),
        st.sampled_from(["serial", "restart", "task", "none"]),
        st.integers(0, 3), st.one_of(st.none(), st.sampled_from(sorted(BESIDE_UNITS))),
        st.sampled_from([None, "★", "*"]), st.lists(st.booleans(), min_size=1, max_size=3), st.integers(0, 99))
 def test_a_table_copied_in_any_layout_numbered_any_way_gives_back_every_row(
         pool, style, numbering, parts, beside, mark, split, seed):
-    """A 分工表 as a copy leaves it, every axis drawn on its own: cells ending ` |`, one cell a line with or without
+    """A 分工表 as a copy leaves it, every axis drawn on its own: cells ending ` |` or closed by a `|` on a line of
+    their own, one cell a line with or without
     blank lines between, rows of `|` cells, rows apart by spaces; rows numbered by a 序号 straight through, by a
     序号 starting again at 1 under each part heading, by the number the task cell opens with (no 序号 column), or
     by what the cells hold (no number at all: a task's text, then its units);
@@ -1080,6 +1225,8 @@ def test_a_table_copied_in_any_layout_numbered_any_way_gives_back_every_row(
             pieces = cell if isinstance(cell, list) else [cell]
             if style == "pipes":
                 lines += [*pieces[:-1], pieces[-1] + " |"]
+            elif style == "lone":  # each cell closed by a `|` on a line of its own
+                lines += [*pieces, "|"]
             elif style == "blank":
                 lines += [line for piece in pieces for line in (piece, "")]
             else:

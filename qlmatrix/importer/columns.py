@@ -27,15 +27,17 @@ from .annotations import (
 )
 from .units import could_be_unit, is_official, looks_like_unit, split_units
 
-#: Columns that say nothing about who does what, and columns of numbers.
-_OTHER = ("进展情况", "完成情况", "工作进展", "推进情况", "进度情况", "落实情况", "备注", "说明", "进展", "備註",
-          "类别", "類別", "类型", "領域", "领域")
+#: Columns that say nothing about who does what (`进展情况` between the task and the units, a contact's
+#: telephone), and columns of numbers.
+OTHER_COLUMNS = ("进展情况", "完成情况", "工作进展", "推进情况", "进度情况", "落实情况", "备注", "说明", "进展", "備註",
+                 "类别", "類別", "类型", "領域", "领域", "联系电话", "联系方式", "電話", "联系人")
 _NUMBER = ("序号", "编号", "序號", "編號")
 _DATE = re.compile(r"^(?:\d{4}年)?(?:\d{1,2}月(?:底|末|上旬|中旬|下旬|\d{1,2}日)?|年底|年内|年內|全年|长期|長期|每年|每季度|每月|"
                    r"\d{4}年(?:底|末)?)(?:前|以前|之前)?(?:完成|落实|落實|持续推进|持續推進|坚持|堅持)?$"
                    r"|^(?:长期坚持|長期堅持|持续推进|持續推進|常态化|常態化|长期|長期|持续|持續)$"
                    r"|^\d{4}(?:年|[-—－~至到])\d{0,4}年?(?:\d{1,2}月)?(?:底|末)?(?:前)?$")
-_NUMBER_CELL = re.compile(r"^[0-9]{1,3}$")
+#: A cell holding a row's 序号 alone (`12`).
+NUMBER_CELL = re.compile(r"^[0-9]{1,3}$")
 #: A deadline in the words of the table (`9月投入使用`, `5月底前动工`, `2031年6月底前建成`): a date, then a few
 #: words of what is done by then, no punctuation.
 _DATE_PHRASE = re.compile(r"^(?:\d{4}年)?(?:\d{1,2}月(?:底|末|上旬|中旬|下旬|\d{1,2}日)?|年底|年内|年內|年末)(?:前|以前|之前)?"
@@ -96,7 +98,7 @@ def column_kind(header: str) -> str:
         return "due"
     if word in LEAD_LABELS or word in SUPPORT_LABELS or word in RESPONSIBLE_LABELS:
         return "unit"
-    if word in _OTHER or not _TASK_END.search(word):
+    if word in OTHER_COLUMNS or not _TASK_END.search(word):
         return "other"  # 进展情况, 备注, or a column the table alone has (类别)
     return "task"
 
@@ -108,7 +110,7 @@ def cell_kind(text: str) -> str:
     text = text.strip(" \t\u3000")
     if not text:
         return "empty"
-    if _NUMBER_CELL.match(text):
+    if NUMBER_CELL.match(text):
         return "number"
     if _DATE.match(text) or DUE_PIECE.match(text) or _DATE_PHRASE.match(text):
         return "date"

@@ -31,6 +31,8 @@ import attrs
 
 from .annotations import DUE_LABELS, LEAD_LABELS, LEADER_LABELS, RESPONSIBLE_LABELS, SUPPORT_LABELS
 from .columns import (
+    NUMBER_CELL,
+    OTHER_COLUMNS,
     cell_kind,
     column_kind,
     fits_in_order,
@@ -41,11 +43,13 @@ from .columns import (
     place,
     sub_rows,
 )
-from .numbering import number_value
+from .headerless import headerless_rows, opens_headerless_table
+from .numbering import PART_HEADING, number_value
 from .paragraphs import cut_paragraphs
 from .reading import Line
 from .runs import cut_run_together
 from .units import could_be_unit, looks_like_unit, split_units, strip_verb
+from .wrapped import wrapped_rows
 
 #: Pinyin a third-party site put after characters (`發(fā)`, `經(jīng)開區(qū)`): not the document's text.
 PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹ]{1,7}\)")
@@ -54,9 +58,6 @@ PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐì
 SITE_MARKS = re.compile(r"(?<=\S)(?:@{2,}|#{2,}|\^{2,}|~{2,}|\${2,})")
 
 
-#: Columns a table may have that say nothing about who does what (`进展情况` between the task and the units).
-OTHER_COLUMNS = ("进展情况", "完成情况", "工作进展", "推进情况", "进度情况", "落实情况", "备注", "说明", "进展", "備註",
-                 "类别", "類別", "类型", "領域", "领域")
 #: Header words of a 任务分工表 (see outline.COLUMNS for what each column means).
 HEADER_WORDS = frozenset((
     "序号", "编号", "牵头单位", "牵头部门", "牵头", "牵头责任单位", "牵头负责部门", "牵头负责单位", "配合单位", "配合部门", "协助单位", "参与单位", "配合",
@@ -92,7 +93,6 @@ _LEAD_WORDS = frozenset((*LEAD_LABELS, *RESPONSIBLE_LABELS))
 _SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}[、．.]")
 _HEADING_CELL = re.compile(r"^[(（][一二三四五六七八九十]{1,3}[)）]")
 _CELL_END = re.compile(r"(?:[ \t\u3000]*\|)+[ \t\u3000]*$")  # `||`: an empty cell
-_NUMBER_CELL = re.compile(r"^[0-9]{1,3}$")
 #: A closing bracket followed by the next item's number: `…负责)(二)…`, `…协办)2.…`.
 _RUN_ON = re.compile(r"(?<=[)）\]】〕])(?<![0-9]{4}[〕\]］])(?=([(（][一二三四五六七八九十]{1,3}[)）]|[0-9]{1,3}[.．、](?![0-9])))")
 _LINE_NUMBER = re.compile(r"^[ \t\u3000]*([(（][一二三四五六七八九十]{1,3}[)）]|[0-9]{1,3}[.．、](?![0-9]))")
@@ -110,8 +110,27 @@ Notice = tuple[int, str, str, str]
 def prepare(lines: list[Line], notices: list[Notice] | None = None) -> list[Line]:
     """The document's lines with run-together paragraphs and items cut apart and flattened tables rebuilt;
     what had to be assumed (a lead cell taken as spanning the rows below it) is added to `notices`."""
-    lines = [_without_copy_marks(line) for line in lines]
+    lines = _close_cells_on_their_lines([_without_copy_marks(line) for line in lines])
     return _rebuild_tables(_cut_run_on_items(cut_run_together(cut_paragraphs(lines))), [] if notices is None else notices)
+
+
+_LONE_PIPES = 6  # a copy that closes its cells on lines of their own has many; prose may hold a stray one
+
+
+def _close_cells_on_their_lines(lines: list[Line]) -> list[Line]:
+    """A table copied one cell a line with each cell closed by a `|` on a line of its own (`推进甲事项。` / `|` /
+    `县甲局` / `|` / `|`): written as cells ending ` |` (`推进甲事项。 |` / `县甲局 |` / `|`), the form the table
+    reading knows. A lone `|` after a closed cell is an empty cell and stays."""
+    if sum(1 for line in lines if line.cells is None and line.text.strip() == "|") < _LONE_PIPES:
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        if line.cells is None and line.text.strip() == "|" and out and out[-1].cells is None \
+                and out[-1].text.strip() and not _CELL_END.search(out[-1].text):
+            out[-1] = attrs.evolve(out[-1], text=out[-1].text.rstrip(" \t\u3000") + " |")
+            continue
+        out.append(line)
+    return out
 
 
 def _without_copy_marks(line: Line) -> Line:
@@ -165,11 +184,38 @@ def _rebuild_tables(lines: list[Line], notices: list[Notice]) -> list[Line]:
             out += rows
             continue
         header = _header_at(lines, index) if line.cells is None else None
+        headerless = headerless_rows(lines, index) if header is None and opens_headerless_table(lines, index) else None
+        if headerless is not None:
+            rows, index, count = headerless
+            out += rows
+            first = int(_CELL_END.sub("", line.text).strip(" \t\u3000"))
+            notices.append((line.number, f"序号 {first}–{first + count - 1}",
+                            "a table with no header row, one cell a line closed by `|`: its rows are told apart by the "
+                            "序号 sequence and its columns by what the cells hold (the first cell of units leads, a "
+                            "second supports; people and figures are left out); check against the text",
+                            "表格无表头、每行一格并以“|”结束：按序号划分各行，按单元格内容判断各列（第一格单位为牵头、"
+                            "第二格为配合，人名与数字不计），请对照原文核实"))
+            continue
         if header is None:
             out.append(_pipe_row(line))
             index += 1
             continue
         columns, end, piped = header
+        wrapped = None if piped else wrapped_rows(lines, end, columns, [column_kind(c) for c in columns])
+        if wrapped is not None:
+            kept, table, index, went_over = wrapped
+            # whole rows, written as a Markdown row is: no merged cell is looked for in them (a `—` is empty)
+            out.append(Line(line.number, f"| {' | '.join(kept)} |", tuple(kept)))
+            out += [Line(number, f"| {' | '.join(cells)} |", cells) for number, cells in table]
+            if went_over:
+                notices.append((line.number, " / ".join(columns),
+                                "a table whose cells the copy wrapped over lines with nothing between them: each row's "
+                                "cells are told apart by what its lines hold (the task ends at its full stop or its "
+                                "last wide line, a unit cell where a name ends and the next line opens one); check "
+                                "against the text",
+                                "表格各单元格在复制时折成多行且彼此之间没有分隔：按各行内容区分单元格（任务至句号或"
+                                "最后一行宽行为止，单位单元格在一个名称结束、下一行另起名称处分开），请对照原文核实"))
+            continue
         merged = None if piped else _merged_cell_rows(lines, end, columns)
         if merged is not None:
             rows, index = merged
@@ -215,8 +261,7 @@ def _two_column_rows(lines: list[Line]) -> list[Line]:
     return out
 
 
-#: A part heading written between a table's rows: `一、主要预期目标`, `（三）提升服务水平`; short, no sentence.
-_ROW_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[(（][一二三四五六七八九十]{1,3}[)）])[^。|]{1,40}$")
+_ROW_HEADING = PART_HEADING  # a part heading written between a table's rows
 
 
 def _headings_between_rows(lines: list[Line]) -> list[Line]:
@@ -361,7 +406,7 @@ def _row_width(lines: list[Line], start: int, piped: bool) -> int | None:
             texts.append(text)
         elif not piped:
             return None  # blank lines between cells: a cell may take several lines
-    numbers = [i for i, text in enumerate(texts) if _NUMBER_CELL.match(text)]
+    numbers = [i for i, text in enumerate(texts) if NUMBER_CELL.match(text)]
     at, expected, distances = None, None, []
     for i in numbers:
         value = int(texts[i])
@@ -406,32 +451,84 @@ def _spaced_header(text: str) -> list[str] | None:
     return columns
 
 
+def _run_on_header(lines: list[Line], index: int) -> tuple[Line, list[str]] | None:
+    """A spaced header run on at the end of a paragraph, the line break before the table lost (`…2033年2月10日
+    青川市…分解表 序号 名称 工作任务 牵头责任单位`): the paragraph before it, and the header's columns, when the
+    header opens with 序号 and spaced rows follow (past part headings). None otherwise."""
+    tokens = [token for token in _SPACES.split(lines[index].text.strip()) if token]
+    for start in range(max(1, len(tokens) - 8), len(tokens) - 2):
+        if tokens[start] not in _NUMBER_WORDS:
+            continue
+        columns = _spaced_header(" ".join(tokens[start:]))
+        if columns is None or not _spaced_rows_below(lines, index + 1, columns):
+            continue
+        text = lines[index].text
+        cut = text.rindex(tokens[start], 0, len(text) - len(" ".join(tokens[start + 1:])))
+        return attrs.evolve(lines[index], text=text[:cut].rstrip(" \t\u3000")), columns
+    return None
+
+
+def _spaced_rows_below(lines: list[Line], start: int, columns: list[str]) -> bool:
+    """Does a spaced row come next, past blank lines and one part heading (`一、主要预期目标`)?"""
+    for cursor in range(start, min(len(lines), start + 6)):
+        text = lines[cursor].text.strip(" \t\u3000")
+        if text and not _ROW_HEADING.match(text):
+            return _spaced_row_follows(lines, cursor, columns)
+    return False
+
+
 def _spaced_table(lines: list[Line], index: int, notices: list[Notice]) -> tuple[list[Line], int] | None:
     """A table whose cells are apart by spaces, one row a line (`1 居民消费价格涨幅3%左右 发展改革委`): each row
-    gives one cell to every column but the task's, which takes what is left (its text may hold spaces)."""
+    gives one cell to every column but the task's, which takes what is left (its text may hold spaces). A header
+    run on at the end of the paragraph before it is cut off (the paragraph stays)."""
     columns = _spaced_header(lines[index].text)
+    before_table: list[Line] = []
     if columns is None:
-        return None
+        run_on = _run_on_header(lines, index)
+        if run_on is None:
+            return None
+        paragraph, columns = run_on
+        before_table = [paragraph]
     task = next(i for i, column in enumerate(columns) if task_header(column))
     before, after = task, len(columns) - task - 1
     header = lines[index]
-    out = [Line(header.number, " | ".join(columns), tuple(columns))]
+    out = [*before_table, Line(header.number, " | ".join(columns), tuple(columns))]
+    first_row = len(out)
     cursor = index + 1
     while cursor < len(lines) and lines[cursor].cells is None:
         tokens = [token for token in _SPACES.split(lines[cursor].text.strip()) if token]
         if not tokens:
             cursor += 1
             continue
-        if _ROW_HEADING.match(lines[cursor].text.strip()) and len(out) >= 1 and _spaced_row_follows(lines, cursor + 1, columns):
+        if _ROW_HEADING.match(lines[cursor].text.strip()) and _spaced_row_follows(lines, cursor + 1, columns):
             # a part heading between the rows (`二、社会事业`): the rows' section; the table goes on after it
             out.append(Line(lines[cursor].number, lines[cursor].text.strip(), in_table=True))
             cursor += 1
             continue
-        if columns[0] in _NUMBER_WORDS and not _NUMBER_CELL.match(tokens[0]):
+        if columns[0] in _NUMBER_WORDS and not NUMBER_CELL.match(tokens[0]):
             break
+        wrapped = _wrapped_spaced_row(lines, cursor, columns, tokens, task) if len(tokens) < len(columns) else None
+        if wrapped is not None:
+            row_cells, taken, surplus, went_on = wrapped
+            out.append(Line(lines[cursor].number, lines[cursor].text, row_cells))
+            if surplus:
+                column = header_key(columns[went_on])
+                notices.append((lines[cursor].number, f"{column}：{row_cells[went_on]}",
+                                f"row {tokens[0]} goes on over the lines below it: the lines after its line are read "
+                                f"as its {column} cell going on, the last ones as the columns after it; check "
+                                "against the text",
+                                f"第{tokens[0]}行在其下各行接续：其后各行按{column}单元格接续、最后几行按其后各列理解，"
+                                "请对照原文核实"))
+            cursor += 1 + taken
+            continue
+        if len(tokens) < len(columns) and (empty := _empty_columns_row(columns, tokens, task)) is not None:
+            out.append(Line(lines[cursor].number, lines[cursor].text, empty))
+            cursor += 1
+            continue
         if len(tokens) < len(columns):
             # one cell short, numbered next: a merged cell (the first after the task) written once, above
-            spanned = _spanned_spaced_row(columns, tokens, out[-1].cells if len(out) > 1 else None, task)
+            above = out[-1].cells if len(out) > first_row else None
+            spanned = _spanned_spaced_row(columns, tokens, above, task)
             if spanned is None:
                 break
             out.append(Line(lines[cursor].number, lines[cursor].text, spanned))
@@ -445,18 +542,82 @@ def _spaced_table(lines: list[Line], index: int, notices: list[Notice]) -> tuple
         cells = tokens[:before] + [" ".join(tokens[before:len(tokens) - after])] + tokens[len(tokens) - after:]
         out.append(Line(lines[cursor].number, lines[cursor].text, tuple(cells)))
         cursor += 1
-    return (out, cursor) if len(out) > 1 else None
+    return (out, cursor) if len(out) > first_row else None
+
+
+def _wrapped_spaced_row(lines: list[Line], cursor: int, columns: list[str], tokens: list[str],
+                        task: int) -> tuple[tuple[str, ...], int, int, int] | None:
+    """A spaced row short of cells whose line ends in a unit cell and whose last cells are the lines below it, each
+    a line of unit names with no number (`2 一般公共预算收入增长4%左右。 区财政局` / `区税务局` /
+    `区政府有关部门,石泉高新区管委会。`): the copy wrote a cell of several paragraphs a paragraph a line. The line broke
+    inside the cell that ends it (the row's cells are apart by spaces), so the surplus lines go on in that cell
+    and the last lines are the unit columns after it, one a line; columns that assign nothing (`名称`, `备注`)
+    may be empty. (cells, lines taken, surplus lines joined, the column that took them); None when the lines
+    below are not such cells or the row's line does not end in a unit column."""
+    below: list[str] = []
+    for line in lines[cursor + 1:cursor + 1 + 2 * len(columns)]:
+        text = line.text.strip(" \t\u3000")
+        if line.cells is not None or not text or _ROW_HEADING.match(text) or NUMBER_CELL.match(_SPACES.split(text)[0]) \
+                or not _unit_cell(text.rstrip("。")):  # a list of units may end in a full stop
+            break
+        below.append(text)
+    if not below:
+        return None
+    for kept in _filled_columns(columns, task):
+        if len(tokens) >= len(kept) or task not in kept[:len(tokens) - 1]:
+            continue
+        last, rest = kept[len(tokens) - 1], kept[len(tokens):]
+        if column_kind(columns[last]) != "unit" or not _unit_cell(tokens[-1]) \
+                or len(below) < len(rest) or any(column_kind(columns[i]) != "unit" for i in rest):
+            continue
+        surplus = len(below) - len(rest)
+        placed = tokens[:-1] + ["、".join([tokens[-1], *below[:surplus]])] + below[surplus:]
+        row = [""] * len(columns)
+        for i, cell in zip(kept, placed):
+            row[i] = cell
+        return tuple(row), len(below), surplus, last
+    return None
+
+
+def _filled_columns(columns: list[str], task: int) -> list[list[int]]:
+    """The columns a spaced row may fill: all of them, or all but those that assign nothing (left empty)."""
+    every = list(range(len(columns)))
+    kept = [i for i in every if i == task or not (column_kind(columns[i]) == "other" or not header_word(columns[i]))]
+    return [every] if kept == every else [every, kept]
+
+
+def _empty_columns_row(columns: list[str], tokens: list[str], task: int) -> tuple[str, ...] | None:
+    """The cells of a spaced row short of exactly the columns that assign nothing (`名称`, a word the table alone
+    has; `备注`): those columns are empty in it, and the rest are read as a full row is. None when the row is
+    short otherwise."""
+    choices = _filled_columns(columns, task)
+    kept = choices[-1]
+    if len(choices) == 1 or len(tokens) != len(kept):
+        return None
+    at = kept.index(task)
+    before, after = at, len(kept) - at - 1
+    cells = tokens[:before] + [" ".join(tokens[before:len(tokens) - after])] + tokens[len(tokens) - after:]
+    if not cells[at]:
+        return None
+    row = [""] * len(columns)
+    for i, cell in zip(kept, cells):
+        row[i] = cell
+    return tuple(row)
 
 
 def _spaced_row_follows(lines: list[Line], start: int, columns: list[str]) -> bool:
-    """Does a row of the spaced table come next (past blank lines), with a 序号 where the table has one?"""
+    """Does a row of the spaced table come next (past blank lines), with a 序号 where the table has one? A numbered
+    row may be short of its empty columns and of the unit cells it writes on the lines below (three cells: the
+    number, the task, a unit)."""
     for line in lines[start:start + 5]:
         tokens = [token for token in _SPACES.split(line.text.strip()) if token]
         if not tokens:
             continue
         if line.cells is not None or _ROW_HEADING.match(line.text.strip()):
             return False
-        return len(tokens) >= len(columns) - 1 and (columns[0] not in _NUMBER_WORDS or bool(_NUMBER_CELL.match(tokens[0])))
+        if columns[0] in _NUMBER_WORDS:
+            return bool(NUMBER_CELL.match(tokens[0])) and len(tokens) >= min(3, len(columns) - 1)
+        return len(tokens) >= len(columns) - 1
     return False
 
 
@@ -551,10 +712,13 @@ def _content_rows(body: list[Line], texts: list[str], content: str, role: str) -
     return out
 
 
+_FIGURES_ONLY = re.compile(r"^[0-9０-９\-—–()（）/、,， ]+$")
+
+
 def _unit_cell(text: str) -> bool:
     """Does a cell hold only unit names (`市经信局、市财政局等，各县、市、区政府`)?"""
-    if len(text) > 80 or re.search(r"[。；;：:]", text):
-        return False
+    if len(text) > 80 or re.search(r"[。；;：:]", text) or _FIGURES_ONLY.match(text):
+        return False  # `6612001` (a telephone number) names no unit
     names = split_units(text)
     return bool(names) and all(could_be_unit(name, labelled=True) for name in names)
 
@@ -568,7 +732,7 @@ def _one_cell_a_line(lines: list[Line], start: int, width: int) -> bool:
     rows = [text for text in ahead if not _SECTION_HEADING.match(text)]  # part headings before the first row
     if len(ahead) < min(width, 3) or not all(ahead):
         return False
-    if any(_NUMBER_CELL.match(text) for text in rows[:2]):
+    if any(NUMBER_CELL.match(text) for text in rows[:2]):
         return True
     # no number at all: a task's text and then a cell of units, line by line, as the header's columns go
     return len(rows) >= 2 and cell_kind(rows[0]) == "text" and cell_kind(rows[1]) in ("unit", "name")
@@ -622,7 +786,7 @@ def _rows_go_on(lines: list[Line], index: int, cells: list[tuple[int, str]]) -> 
     numbered_text = first is None or bool(_TEXT_NUMBER.match(first))
     # rows with no number at all (a task's text, then its units): the table goes on when, past the heading, a
     # text is followed by a cell of units, as its rows are; a heading and a paragraph of prose end it
-    unnumbered = first is None or (not _NUMBER_CELL.match(first) and not numbered_text and cell_kind(first) == "text")
+    unnumbered = first is None or (not NUMBER_CELL.match(first) and not numbered_text and cell_kind(first) == "text")
     ahead: list[str] = []
     for line in lines[index:index + 40]:
         if line.cells is not None:
@@ -630,8 +794,8 @@ def _rows_go_on(lines: list[Line], index: int, cells: list[tuple[int, str]]) -> 
         text = cell_text(line.text)
         if not text or (_SECTION_HEADING.match(text) and not ahead):
             continue
-        if not unnumbered or _NUMBER_CELL.match(text) or _TEXT_NUMBER.match(text):
-            return bool(_NUMBER_CELL.match(text)) or (numbered_text and bool(_TEXT_NUMBER.match(text)))
+        if not unnumbered or NUMBER_CELL.match(text) or _TEXT_NUMBER.match(text):
+            return bool(NUMBER_CELL.match(text)) or (numbered_text and bool(_TEXT_NUMBER.match(text)))
         ahead.append(text)
         if len(ahead) == 2:
             return cell_kind(ahead[0]) == "text" and cell_kind(ahead[1]) in ("unit", "name")
@@ -664,7 +828,7 @@ def _rows(lines: list[Line], start: int, columns: list[str], piped: bool,
     further: dict[int, list[list[str]]] = {}  # the further rows of row N's merged task cell
     copy = _Copy()
     # The rows' numbers run on from the first (a page of a longer table starts at 80, not at 1).
-    first_row = next((i for i, c in enumerate(cells[:4 * len(columns)]) if _NUMBER_CELL.match(c[1])), None)
+    first_row = next((i for i, c in enumerate(cells[:4 * len(columns)]) if NUMBER_CELL.match(c[1])), None)
     row_number = _bare_number
     if (number_at is None or first_row is None) and _numbered_task_cells(columns, cells):
         # no 序号 the rows fill, but each row's task cell opens with its number (`1.主动对接…`): the rows are
@@ -763,7 +927,7 @@ def _row_label(first: tuple[int, str]) -> tuple[int, str]:
     """(line, the row's number as the report names it): its 序号 cell, or the number its task cell opens with."""
     line, text = first
     value = _task_number(text)
-    if value is not None and not _NUMBER_CELL.match(text):
+    if value is not None and not NUMBER_CELL.match(text):
         return line, str(value)
     return line, text if len(text) <= 12 else text[:12] + "…"  # a row without a number: its task's opening words
 
@@ -805,7 +969,7 @@ def _rows_apart(cells: list[tuple[int, str]], width: int, by_content: bool
 
 def _bare_number(text: str) -> int | None:
     """A row's 序号 cell (`12`)."""
-    return int(text) if _NUMBER_CELL.match(text) else None
+    return int(text) if NUMBER_CELL.match(text) else None
 
 
 def _task_number(text: str) -> int | None:

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import re
 
+#: A part heading written between a table's rows or in a cell of its own: `一、主要预期目标`, `（三）提升服务水平`;
+#: short, no sentence.
+PART_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[(（][一二三四五六七八九十]{1,3}[)）])[^。|]{1,40}$")
 _DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _TOKEN = re.compile(r"[0-9０-９]+|[一二三四五六七八九十百]+")
 

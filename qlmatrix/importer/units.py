@@ -165,13 +165,15 @@ def _strip_verb(text: str) -> tuple[str, str | None]:
 #: (the words TRAILING lists, with a level before them); the class may name the kind of unit by its level and
 #: organ (`浦东新区等相关区政府`, `A等其他县级部门`, `B等有关乡镇人民政府`), a bracketed level or 设区市
 #: (`等相关县（市、区）政府`, `等其他设区市政府`): a class still, never a unit; the places after 等 are the kind the names
-#: before it are.
-_TRAILING_LEVEL = re.compile(r"等(?:(?:省|市|州|县|縣|区|區|国务院|國務院)?(?:直|级|級)?(?:有关|有關|相关|相關|其他|其它)"
+#: before it are. Or the class of a named body's members, `等市某某工作领导小组有关成员单位` (a 等 of 高等, 平等,
+#: 中等 is a word's, not the list's).
+_TRAILING_LEVEL = re.compile(r"(?:等(?:(?:省|市|州|县|縣|区|區|国务院|國務院)?(?:直|级|級)?(?:有关|有關|相关|相關|其他|其它)"
                              r"(?:省|市|州|县|縣|区|區|乡镇|鄉鎮|镇|鎮|街道)?(?:直|级|級)?"
                              r"(?:部门|部門|单位|單位|机构|機構|人民政府|政府|管委会|管委會|办事处|辦事處)"
-                             r"(?:和单位|和部门|和單位|和部門)?"
                              r"|(?:有关|有關|相关|相關|其他)(?:设区的?|設區的?)?(?:[省市州县縣区區乡鄉镇鎮]|[（(][市县縣区區旗、]+[）)]){1,4}"
-                             r"(?:人民政府|政府|管委会|管委會))$")
+                             r"(?:人民政府|政府|管委会|管委會))"
+                             r"|(?<![高平同中初均对對])等[\u4e00-\u9fff“”\"]{2,40}?(?:有关|有關|相关|相關)?(?:成员|成員)(?:单位|單位|部门|部門))"
+                             r"(?:和单位|和部门|和單位|和部門)?$")
 
 
 def strip_trailing(name: str) -> str:
@@ -230,9 +232,12 @@ def split_marked(text: str) -> list[tuple[str, str | None]]:
         by = _BY_PREFIX.match(name)
         if by and len(name) > by.end() + 1:  # 由X负责, 以下各项由X负责
             name = name[by.end():]
-        if name:
+        if name and not _NO_UNIT.match(name):  # `—`: a table's mark for an empty cell, no unit
             names.append(split_mark(name))
     return names
+
+
+_NO_UNIT = re.compile(r"^[—–\-－/／…]+$")
 
 
 #: The organ word that a list of places shares: `黄埔区、南沙区政府` is 黄埔区政府 and 南沙区政府.
