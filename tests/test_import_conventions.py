@@ -672,3 +672,13 @@ def test_a_short_plan_right_after_the_notices_signature_is_no_closing_block():
     # a signature block at the end is still one
     closing = import_text("某区分工方案\n一、主要任务\n（一）甲事项。（区甲局负责）\n某区人民政府办公室\n2031年3月3日\n（此件公开发布）\n")
     assert closing.plan.issuer == "某区人民政府办公室" and "此件公开发布" not in closing.text.split("章", 1)[1]
+
+
+def test_a_class_of_places_goes_on_over_a_bare_zone_word():
+    # `各旗县市区、开发区`: 各 opens a class of places, and 开发区 (a zone, no organ word) is one more place of it
+    text = "示例方案\n一、任务\n1.甲事项。（牵头单位：市甲局；责任单位：市直有关部门，各乡镇区、开发区）\n" \
+           "2.乙事项。（牵头单位：市乙局；责任单位：各县区人民政府、开发区管委会）\n"
+    found = tasks(import_text(text))
+    assert found["一1"].units(qlmatrix.Role.SUPPORT) == ("市直有关部门", "各乡镇区、开发区")
+    # an organ after the 、 is a unit of its own
+    assert found["一2"].units(qlmatrix.Role.SUPPORT) == ("各县区人民政府", "开发区管委会")

@@ -352,7 +352,10 @@ def _continues_collective(previous: str, piece: str) -> bool:
     head = _without_trailing_parentheses(head) or head  # `各县(市)、区人民政府`: 各县(市) is a level too
     if not any(head.endswith(level) for level in _LEVEL_WORDS):
         return False
-    return any(piece.startswith(level) for level in _LEVEL_WORDS)
+    # `各旗县市区、开发区`: a bare place word after the class (a zone: a level word at its end, no organ word)
+    # is one more place of it; `各县区人民政府、开发区管委会` stays two, the second being an organ
+    bare_place = any(piece.endswith(level) for level in _LEVEL_WORDS) and not looks_like_organ(piece)
+    return bare_place or any(piece.startswith(level) for level in _LEVEL_WORDS)
 
 
 def looks_like_organ(name: str) -> bool:
