@@ -682,3 +682,12 @@ def test_a_class_of_places_goes_on_over_a_bare_zone_word():
     assert found["一1"].units(qlmatrix.Role.SUPPORT) == ("市直有关部门", "各乡镇区、开发区")
     # an organ after the 、 is a unit of its own
     assert found["一2"].units(qlmatrix.Role.SUPPORT) == ("各县区人民政府", "开发区管委会")
+
+
+def test_a_list_rule_naming_a_unit_in_every_later_list():
+    # `以下责任单位中均包含X，不再列出` after the first note's units: X supports this task and every later one
+    text = ("示例方案\n一、任务\n（一）甲事项。（责任单位：省甲厅、省乙厅，各市、县〔区〕政府。以下责任单位中均包含"
+            "各市、县〔区〕政府，\n不再列出）\n（二）乙事项。（责任单位：省乙厅、省丙局）\n")
+    found = tasks(import_text(text))
+    assert (found["一(一)"].lead, found["一(一)"].units(qlmatrix.Role.SUPPORT)) == ("省甲厅", ("省乙厅", "各市、县〔区〕政府"))
+    assert (found["一(二)"].lead, found["一(二)"].units(qlmatrix.Role.SUPPORT)) == ("省乙厅", ("省丙局", "各市、县〔区〕政府"))
