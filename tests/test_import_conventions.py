@@ -691,3 +691,11 @@ def test_a_list_rule_naming_a_unit_in_every_later_list():
     found = tasks(import_text(text))
     assert (found["一(一)"].lead, found["一(一)"].units(qlmatrix.Role.SUPPORT)) == ("省甲厅", ("省乙厅", "各市、县〔区〕政府"))
     assert (found["一(二)"].lead, found["一(二)"].units(qlmatrix.Role.SUPPORT)) == ("省乙厅", ("省丙局", "各市、县〔区〕政府"))
+
+
+def test_a_class_named_by_its_government_closes_the_list_before_a_joined_collective():
+    # `A等市政府有关部门及各县区人民政府、开发区管委会`: the class after 等 closes the list; the collective after 及 is a unit
+    text = ("示例方案\n一、任务\n1.甲事项。（牵头单位：市甲局，责任单位：市乙局等市政府有关部门及各县区人民政府、"
+            "开发区管委会）\n")
+    found = tasks(import_text(text))
+    assert found["一1"].units(qlmatrix.Role.SUPPORT) == ("市乙局", "各县区人民政府", "开发区管委会")

@@ -161,12 +161,12 @@ def _strip_verb(text: str) -> tuple[str, str | None]:
     return text, None
 
 
-#: `等省有关部门`, `等省直有关单位`, `等市级相关部门`, `等国务院相关部门`: 等 and a class of units of one level, closing a list
+#: `等省有关部门`, `等省直有关单位`, `等市级相关部门`, `等国务院相关部门`, `等市政府有关部门`: 等 and a class of units of one level, closing a list
 #: (the words TRAILING lists, with a level before them); the class may name the kind of unit by its level and
 #: organ (`浦东新区等相关区政府`, `A等其他县级部门`, `B等有关乡镇人民政府`), a bracketed level or 设区市
 #: (`等相关县（市、区）政府`, `等其他设区市政府`): a class still, never a unit; the places after 等 are the kind the names
 #: before it are.
-_TRAILING_LEVEL = re.compile(r"等(?:(?:省|市|州|县|縣|区|區|国务院|國務院)?(?:直|级|級)?(?:有关|有關|相关|相關|其他|其它)"
+_TRAILING_LEVEL = re.compile(r"等(?:(?:省|市|州|县|縣|区|區|国务院|國務院)?(?:人民政府|政府)?(?:直|级|級)?(?:有关|有關|相关|相關|其他|其它)"
                              r"(?:省|市|州|县|縣|区|區|乡镇|鄉鎮|镇|鎮|街道)?(?:直|级|級)?"
                              r"(?:部门|部門|单位|單位|机构|機構|人民政府|政府|管委会|管委會|办事处|辦事處)"
                              r"(?:和单位|和部门|和單位|和部門)?"
