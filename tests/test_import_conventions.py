@@ -699,3 +699,14 @@ def test_a_class_named_by_its_government_closes_the_list_before_a_joined_collect
             "开发区管委会）\n")
     found = tasks(import_text(text))
     assert found["一1"].units(qlmatrix.Role.SUPPORT) == ("市乙局", "各县区人民政府", "开发区管委会")
+
+
+def test_annotated_groups_opened_by_sub_item_numbers_take_those_numbers():
+    # `…等问题，（1）…。（X牵头，Y配合）（2）…。（Z负责）`: the groups are sub-items (1), (2), not -1, -2
+    text = ("示例方案\n一、任务\n（一）甲方面\n1.改进审批。针对环节多等问题，（1）梳理要点。（市甲局牵头，市乙局配合）"
+            "（2）完善承诺制。\n（市丙局负责）\n2.优化服务。先说明。（市丁局负责）再推进。（市戊局负责）\n")
+    found = tasks(import_text(text))
+    assert (found["一(一)1(1)"].lead, found["一(一)1(1)"].units(qlmatrix.Role.SUPPORT)) == ("市甲局", ("市乙局",))
+    assert found["一(一)1(2)"].lead == "市丙局"
+    # groups without numbers keep -1, -2
+    assert (found["一(一)2-1"].lead, found["一(一)2-2"].lead) == ("市丁局", "市戊局")

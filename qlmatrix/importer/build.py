@@ -521,11 +521,15 @@ def build_plan(outline: Outline, source: str, default_title: str | None = None) 
                 continue
             if entry.groups:  # one task per annotated group, the item their section (三(八)-1, -2 ...)
                 tasks: list[PlanItem] = []
+                numbered = _group_numbers(entry.groups)
                 for index, (text, found) in enumerate(entry.groups, start=1):
-                    if index == 1 and text.startswith(entry.title) and text[len(entry.title):].strip("。 "):
+                    if numbered:  # `…等问题，（1）…。（X负责）（2）…`: the groups are the item's sub-items
+                        text = text[numbered[index - 1].end():].lstrip("。：: ")
+                    elif index == 1 and text.startswith(entry.title) and text[len(entry.title):].strip("。 "):
                         text = text[len(entry.title):].lstrip("。：: ")  # the item's title heads its section
                     title, body = split_title(text)
-                    tasks.append(task(entry, found, title.rstrip("：:。 "), body, None, f"-{index}"))
+                    sub = numbered[index - 1].group(1) if numbered else None
+                    tasks.append(task(entry, found, title.rstrip("：:。 "), body, sub, "" if sub else f"-{index}"))
                     tasks_notes[line, title.rstrip("：:。 ")] = "groups"
                 items.append(Section(title=entry.title, id="", number=number, items=tasks, span=span))
                 tasks_notes[line, entry.title] = "groups"
@@ -604,6 +608,23 @@ def _document_date(outline: Outline, importer: Importer) -> datetime.date | None
                          f"原文有多个日期（{listed}），未填写发文日期")
         return None
     return next(iter(found), None)
+
+
+#: A sub-item's number opening an annotated group: at its start, or after the item's lead-in (`…等问题，（1）…`).
+_GROUP_NUMBER = re.compile(r"(?:^|(?<=[，,：:。；;]))[ \t\u3000]*([（(](\d{1,2})[）)])")
+
+
+def _group_numbers(groups: list[tuple[str, Found]]) -> list[re.Match[str]] | None:
+    """`…等问题，（1）…。（X牵头）（2）…。（Y负责）`: when every annotated group opens with the next sub-item number
+    (1, 2, 3 …; the first after the item's lead-in), the groups are those sub-items and take their numbers as ids
+    (`二(一)5(1)`), not `-1`, `-2`. None otherwise."""
+    found = []
+    for index, (text, _) in enumerate(groups, start=1):
+        match = _GROUP_NUMBER.search(text) if index == 1 else _GROUP_NUMBER.match(text)
+        if match is None or int(match.group(2)) != index:
+            return None
+        found.append(match)
+    return found
 
 
 def _annotated_groups(text: str) -> list[tuple[str, Found]]:
