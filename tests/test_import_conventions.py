@@ -710,3 +710,11 @@ def test_annotated_groups_opened_by_sub_item_numbers_take_those_numbers():
     assert found["一(一)1(2)"].lead == "市丙局"
     # groups without numbers keep -1, -2
     assert (found["一(一)2-1"].lead, found["一(一)2-2"].lead) == ("市丁局", "市戊局")
+
+
+def test_a_sub_item_on_its_own_line_goes_on_with_the_groups_count():
+    # `（1）…。（X负责）（2）…（Y负责）` / `（3）…（Z负责）`: (3) is the item's third sub-item, not a sibling of the item
+    text = ("示例方案\n一、任务\n（一）甲方面\n1.优化环境。针对难点等问题，（1）出台手册。（市甲局负责）（2）引导机构。"
+            "（市乙局负责）\n（3）\n拓展业务。（市丙局牵头，市丁局配合）\n2.完善机制。（市戊局负责）\n")
+    found = tasks(import_text(text))
+    assert [found[k].lead for k in ("一(一)1(1)", "一(一)1(2)", "一(一)1(3)", "一(一)2")] == ["市甲局", "市乙局", "市丙局", "市戊局"]

@@ -508,7 +508,7 @@ def build_plan(outline: Outline, source: str, default_title: str | None = None) 
                                      span=span))
                 tasks_notes[line, entry.title] = "parent"
                 continue
-            if children:
+            if children and not entry.groups:
                 if entry.body:
                     section_intros[line, entry.title] = [p for p in entry.body.split("\n") if p]
                 leaders = (heading.group(1),) if heading else _people(entry.found.leaders) if entry.found else ()
@@ -531,6 +531,7 @@ def build_plan(outline: Outline, source: str, default_title: str | None = None) 
                     sub = numbered[index - 1].group(1) if numbered else None
                     tasks.append(task(entry, found, title.rstrip("：:。 "), body, sub, "" if sub else f"-{index}"))
                     tasks_notes[line, title.rstrip("：:。 ")] = "groups"
+                tasks += convert(children)  # the sub-items that went on with the groups' count on lines of their own
                 items.append(Section(title=entry.title, id="", number=number, items=tasks, span=span))
                 tasks_notes[line, entry.title] = "groups"
                 continue
@@ -747,13 +748,24 @@ def _tree(analysed: list[Analysed]) -> list[Node]:
         (stack[-1][1] if stack else root).append((entry, children))
         sibling = last.get(rank, (-1, 0))[0]  # the item of this rank before it: the previous part
         last[rank] = (index, number_value(entry.item.number))
+        following = analysed[index + 1].item if index + 1 < len(analysed) else None
+        if entry.groups and following is not None and _continues_groups(entry.groups, rank, following):
+            stack.append((rank, children))  # `…（3）…。（X负责）` / `（4）…`: the next sub-item on a line of its own
+            continue
         if entry.groups or rank >= TABLE_RANK:
             continue
-        following = analysed[index + 1].item if index + 1 < len(analysed) else None
         if entry.found is None or (following is not None and rank < following.rank < TABLE_RANK
                                    and _starts_items(following, last.get(following.rank), sibling)):
             stack.append((rank, children))
     return root
+
+
+def _continues_groups(groups: list[tuple[str, Found]], rank: int, following: Item) -> bool:
+    """Does the deeper item after an item of numbered groups (`（1）…（X负责）（2）…（Y负责）`) go on with their
+    count (`（3）` at a line's start)? Then it is one more sub-item of that item."""
+    numbered = _group_numbers(groups)
+    return numbered is not None and rank < following.rank < TABLE_RANK \
+        and following.written[:1] in "(（" and number_value(following.number) == len(numbered) + 1
 
 
 def _starts_items(following: Item, before: tuple[int, int] | None, sibling: int) -> bool:
