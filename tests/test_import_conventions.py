@@ -802,3 +802,49 @@ def test_a_figure_a_wrap_put_at_a_lines_start_is_no_item():
     assert sorted(found) == ["一(1)", "一(2)", "一(3)", "二1", "二2"]
     assert found["一(2)"].lead == "区水务局" and "1.8亿立方米" in found["一(2)"].title
     assert found["二1"].title.startswith("365天")
+
+
+def test_a_class_of_places_goes_on_over_a_bare_zone_word():
+    # `各旗县市区、开发区`: 各 opens a class of places, and 开发区 (a zone, no organ word) is one more place of it
+    text = "示例方案\n一、任务\n1.甲事项。（牵头单位：市甲局；责任单位：市直有关部门，各乡镇区、开发区）\n" \
+           "2.乙事项。（牵头单位：市乙局；责任单位：各县区人民政府、开发区管委会）\n"
+    found = tasks(import_text(text))
+    assert found["一1"].units(qlmatrix.Role.SUPPORT) == ("市直有关部门", "各乡镇区、开发区")
+    # an organ after the 、 is a unit of its own
+    assert found["一2"].units(qlmatrix.Role.SUPPORT) == ("各县区人民政府", "开发区管委会")
+
+
+def test_a_list_rule_naming_a_unit_in_every_later_list():
+    # `以下责任单位中均包含X，不再列出` after the first note's units: X supports this task and every later one
+    text = ("示例方案\n一、任务\n（一）甲事项。（责任单位：省甲厅、省乙厅，各市、县〔区〕政府。以下责任单位中均包含"
+            "各市、县〔区〕政府，\n不再列出）\n（二）乙事项。（责任单位：省乙厅、省丙局）\n")
+    found = tasks(import_text(text))
+    assert (found["一(一)"].lead, found["一(一)"].units(qlmatrix.Role.SUPPORT)) == ("省甲厅", ("省乙厅", "各市、县〔区〕政府"))
+    assert (found["一(二)"].lead, found["一(二)"].units(qlmatrix.Role.SUPPORT)) == ("省乙厅", ("省丙局", "各市、县〔区〕政府"))
+
+
+def test_a_class_named_by_its_government_closes_the_list_before_a_joined_collective():
+    # `A等市政府有关部门及各县区人民政府、开发区管委会`: the class after 等 closes the list; the collective after 及 is a unit
+    text = ("示例方案\n一、任务\n1.甲事项。（牵头单位：市甲局，责任单位：市乙局等市政府有关部门及各县区人民政府、"
+            "开发区管委会）\n")
+    found = tasks(import_text(text))
+    assert found["一1"].units(qlmatrix.Role.SUPPORT) == ("市乙局", "各县区人民政府", "开发区管委会")
+
+
+def test_annotated_groups_opened_by_sub_item_numbers_take_those_numbers():
+    # `…等问题，（1）…。（X牵头，Y配合）（2）…。（Z负责）`: the groups are sub-items (1), (2), not -1, -2
+    text = ("示例方案\n一、任务\n（一）甲方面\n1.改进审批。针对环节多等问题，（1）梳理要点。（市甲局牵头，市乙局配合）"
+            "（2）完善承诺制。\n（市丙局负责）\n2.优化服务。先说明。（市丁局负责）再推进。（市戊局负责）\n")
+    found = tasks(import_text(text))
+    assert (found["一(一)1(1)"].lead, found["一(一)1(1)"].units(qlmatrix.Role.SUPPORT)) == ("市甲局", ("市乙局",))
+    assert found["一(一)1(2)"].lead == "市丙局"
+    # groups without numbers keep -1, -2
+    assert (found["一(一)2-1"].lead, found["一(一)2-2"].lead) == ("市丁局", "市戊局")
+
+
+def test_a_sub_item_on_its_own_line_goes_on_with_the_groups_count():
+    # `（1）…。（X负责）（2）…（Y负责）` / `（3）…（Z负责）`: (3) is the item's third sub-item, not a sibling of the item
+    text = ("示例方案\n一、任务\n（一）甲方面\n1.优化环境。针对难点等问题，（1）出台手册。（市甲局负责）（2）引导机构。"
+            "（市乙局负责）\n（3）\n拓展业务。（市丙局牵头，市丁局配合）\n2.完善机制。（市戊局负责）\n")
+    found = tasks(import_text(text))
+    assert [found[k].lead for k in ("一(一)1(1)", "一(一)1(2)", "一(一)1(3)", "一(一)2")] == ["市甲局", "市乙局", "市丙局", "市戊局"]

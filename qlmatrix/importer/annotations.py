@@ -168,8 +168,9 @@ _NOT_LISTED_AGAIN = re.compile(r"不再(?:逐一|一一|单独)?(?:列出|列明
 #: A bracket or line that talks about roles: when it is not understood, it is reported.
 HINT = re.compile(r"责任单位|责任部门|牵头|责任主体|配合单位|負責|牽頭|负责[)）\]】〕]?$")
 #: `具体任务均涉及相关市(州)人民政府`: units added to this task (and, with 下同, to every later one).
-INVOLVES = re.compile(r"^(?P<ahead>以下|下列|后续)?(?:各项)?(?:具体任务|各项任务|以上任务|上述任务|具體任務|各項任務|政策措施|政策|措施|任务|工作)?"
-                      r"(?:均|都)?(?:涉及|涉及到|需要|需|由)(.+?)(?:参与|配合|落实|落實|负责|負責)?$")
+INVOLVES = re.compile(r"^(?P<ahead>以下|下列|后续)?(?:各项)?(?:具体任务|各项任务|以上任务|上述任务|具體任務|各項任務|政策措施|政策|措施|任务|工作"
+                      r"|(?:责任|牵头|配合)(?:单位|部门)中?)?"  # `以下责任单位中均包含X，不再列出`: X is in every later list
+                      r"(?:均|都)?(?:涉及|涉及到|需要|需|由|包含|包括)(.+?)(?:参与|配合|落实|落實|负责|負責)?$")
 #: A piece that says when, not who (`6月底完成`, `年内持续推进`): the task's due date, not a unit.
 DUE_PIECE = re.compile(r"^(?:\d{4}年)?(?:\d{1,2}月(?:底|末|上旬|中旬|下旬|\d{1,2}日)?|年底|年内|年內|全年|长期|長期|\d{4}年底)"
                        r"(?:前|以前)?(?:完成|落实|落實|持续推进|持續推進|坚持|堅持)?$|^长期坚持$|^長期堅持$|^持续推进$|^持續推進$")
@@ -468,7 +469,7 @@ _GAP = re.compile(r"[ \t\u3000]+")
 
 
 #: Where a label's value goes on with the units of every later task: `…，以下均需X、Y落实，不再列出`.
-_AHEAD_START = re.compile(r"[，,][ \t\u3000]*(?=(?:以下|下列|后续)[^，,]{0,8}?(?:均|都)?(?:涉及|需要|需|由))")
+_AHEAD_START = re.compile(r"[，,。][ \t\u3000]*(?=(?:以下|下列|后续)[^，,。]{0,8}?(?:均|都)?(?:涉及|需要|需|由|包含|包括))")
 _AHEAD_END = re.compile(r"[，,。]?[ \t\u3000]*" + NO_DIVISION.pattern + r"[。]?$")
 
 

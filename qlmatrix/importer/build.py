@@ -508,7 +508,7 @@ def build_plan(outline: Outline, source: str, default_title: str | None = None) 
                                      span=span))
                 tasks_notes[line, entry.title] = "parent"
                 continue
-            if children:
+            if children and not entry.groups:
                 if entry.body:
                     section_intros[line, entry.title] = [p for p in entry.body.split("\n") if p]
                 leaders = (heading.group(1),) if heading else _people(entry.found.leaders) if entry.found else ()
@@ -521,12 +521,17 @@ def build_plan(outline: Outline, source: str, default_title: str | None = None) 
                 continue
             if entry.groups:  # one task per annotated group, the item their section (三(八)-1, -2 ...)
                 tasks: list[PlanItem] = []
+                numbered = _group_numbers(entry.groups)
                 for index, (text, found) in enumerate(entry.groups, start=1):
-                    if index == 1 and text.startswith(entry.title) and text[len(entry.title):].strip("。 "):
+                    if numbered:  # `…等问题，（1）…。（X负责）（2）…`: the groups are the item's sub-items
+                        text = text[numbered[index - 1].end():].lstrip("。：: ")
+                    elif index == 1 and text.startswith(entry.title) and text[len(entry.title):].strip("。 "):
                         text = text[len(entry.title):].lstrip("。：: ")  # the item's title heads its section
                     title, body = split_title(text)
-                    tasks.append(task(entry, found, title.rstrip("：:。 "), body, None, f"-{index}"))
+                    sub = numbered[index - 1].group(1) if numbered else None
+                    tasks.append(task(entry, found, title.rstrip("：:。 "), body, sub, "" if sub else f"-{index}"))
                     tasks_notes[line, title.rstrip("：:。 ")] = "groups"
+                tasks += convert(children)  # the sub-items that went on with the groups' count on lines of their own
                 items.append(Section(title=entry.title, id="", number=number, items=tasks, span=span))
                 tasks_notes[line, entry.title] = "groups"
                 continue
@@ -611,6 +616,23 @@ def _document_date(outline: Outline, importer: Importer) -> datetime.date | None
                          f"原文有多个日期（{listed}），未填写发文日期")
         return None
     return next(iter(found), None)
+
+
+#: A sub-item's number opening an annotated group: at its start, or after the item's lead-in (`…等问题，（1）…`).
+_GROUP_NUMBER = re.compile(r"(?:^|(?<=[，,：:。；;]))[ \t\u3000]*([（(](\d{1,2})[）)])")
+
+
+def _group_numbers(groups: list[tuple[str, Found]]) -> list[re.Match[str]] | None:
+    """`…等问题，（1）…。（X牵头）（2）…。（Y负责）`: when every annotated group opens with the next sub-item number
+    (1, 2, 3 …; the first after the item's lead-in), the groups are those sub-items and take their numbers as ids
+    (`二(一)5(1)`), not `-1`, `-2`. None otherwise."""
+    found = []
+    for index, (text, _) in enumerate(groups, start=1):
+        match = _GROUP_NUMBER.search(text) if index == 1 else _GROUP_NUMBER.match(text)
+        if match is None or int(match.group(2)) != index:
+            return None
+        found.append(match)
+    return found
 
 
 def _annotated_groups(text: str) -> list[tuple[str, Found]]:
@@ -733,13 +755,24 @@ def _tree(analysed: list[Analysed]) -> list[Node]:
         (stack[-1][1] if stack else root).append((entry, children))
         sibling = last.get(rank, (-1, 0))[0]  # the item of this rank before it: the previous part
         last[rank] = (index, number_value(entry.item.number))
+        following = analysed[index + 1].item if index + 1 < len(analysed) else None
+        if entry.groups and following is not None and _continues_groups(entry.groups, rank, following):
+            stack.append((rank, children))  # `…（3）…。（X负责）` / `（4）…`: the next sub-item on a line of its own
+            continue
         if entry.groups or rank >= TABLE_RANK:
             continue
-        following = analysed[index + 1].item if index + 1 < len(analysed) else None
         if entry.found is None or (following is not None and rank < following.rank < TABLE_RANK
                                    and _starts_items(following, last.get(following.rank), sibling)):
             stack.append((rank, children))
     return root
+
+
+def _continues_groups(groups: list[tuple[str, Found]], rank: int, following: Item) -> bool:
+    """Does the deeper item after an item of numbered groups (`（1）…（X负责）（2）…（Y负责）`) go on with their
+    count (`（3）` at a line's start)? Then it is one more sub-item of that item."""
+    numbered = _group_numbers(groups)
+    return numbered is not None and rank < following.rank < TABLE_RANK \
+        and following.written[:1] in "(（" and number_value(following.number) == len(numbered) + 1
 
 
 def _starts_items(following: Item, before: tuple[int, int] | None, sibling: int) -> bool:

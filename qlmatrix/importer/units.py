@@ -161,13 +161,13 @@ def _strip_verb(text: str) -> tuple[str, str | None]:
     return text, None
 
 
-#: `等省有关部门`, `等省直有关单位`, `等市级相关部门`, `等国务院相关部门`: 等 and a class of units of one level, closing a list
+#: `等省有关部门`, `等省直有关单位`, `等市级相关部门`, `等国务院相关部门`, `等市政府有关部门`: 等 and a class of units of one level, closing a list
 #: (the words TRAILING lists, with a level before them); the class may name the kind of unit by its level and
 #: organ (`浦东新区等相关区政府`, `A等其他县级部门`, `B等有关乡镇人民政府`), a bracketed level or 设区市
 #: (`等相关县（市、区）政府`, `等其他设区市政府`): a class still, never a unit; the places after 等 are the kind the names
-#: before it are. Or the class of a named body's members, `等市某某工作领导小组有关成员单位` (a 等 of 高等, 平等,
-#: 中等 is a word's, not the list's).
-_TRAILING_LEVEL = re.compile(r"(?:等(?:(?:省|市|州|县|縣|区|區|国务院|國務院)?(?:直|级|級)?(?:有关|有關|相关|相關|其他|其它)"
+#: before it are, or its government's (`等市政府有关部门`). Or the class of a named body's members,
+#: `等市某某工作领导小组有关成员单位` (a 等 of 高等, 平等, 中等 is a word's, not the list's).
+_TRAILING_LEVEL = re.compile(r"(?:等(?:(?:省|市|州|县|縣|区|區|国务院|國務院)?(?:人民政府|政府)?(?:直|级|級)?(?:有关|有關|相关|相關|其他|其它)"
                              r"(?:省|市|州|县|縣|区|區|乡镇|鄉鎮|镇|鎮|街道)?(?:直|级|級)?"
                              r"(?:部门|部門|单位|單位|机构|機構|人民政府|政府|管委会|管委會|办事处|辦事處)"
                              r"|(?:有关|有關|相关|相關|其他)(?:设区的?|設區的?)?(?:[省市州县縣区區乡鄉镇鎮]|[（(][市县縣区區旗、]+[）)]){1,4}"
@@ -357,7 +357,10 @@ def _continues_collective(previous: str, piece: str) -> bool:
     head = _without_trailing_parentheses(head) or head  # `各县(市)、区人民政府`: 各县(市) is a level too
     if not any(head.endswith(level) for level in _LEVEL_WORDS):
         return False
-    return any(piece.startswith(level) for level in _LEVEL_WORDS)
+    # `各旗县市区、开发区`: a bare place word after the class (a zone: a level word at its end, no organ word)
+    # is one more place of it; `各县区人民政府、开发区管委会` stays two, the second being an organ
+    bare_place = any(piece.endswith(level) for level in _LEVEL_WORDS) and not looks_like_organ(piece)
+    return bare_place or any(piece.startswith(level) for level in _LEVEL_WORDS)
 
 
 def looks_like_organ(name: str) -> bool:
