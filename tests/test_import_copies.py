@@ -132,3 +132,13 @@ def test_a_pages_metadata_around_the_title_is_no_part_of_it():
     assert result.plan.title == "加快工業發展若干政策" and roles(result)["一(一)"] == (("縣經信局",), ())
     # a short first line that is not a title's kind is still the title when nothing else is
     assert import_text("某区工作安排表\n一、任务\n1.甲事项。（区甲局负责）\n").plan.title == "某区工作安排表"
+
+
+def test_a_document_number_with_a_pdf_blank_before_its_serial_or_its_hao_is_the_number():
+    # `某审改办〔2031〕2 号`: the blank a PDF copy set before 号; the line is the number, not more of the title
+    for written in ("某审改办〔2031〕2 号", "某审改办〔2031〕 2号"):
+        text = (f"某省审改办关于印发某方案的通知\n{written}\n各有关单位：\n现将方案印发给你们。\n一、重点任务\n"
+                "(一)推进某项改革。(牵头单位:省甲厅;配合单位:省乙厅)\n")
+        result = import_text(text)
+        assert result.plan.title == "某省审改办关于印发某方案的通知"
+        assert "原文文号：某审改办〔2031〕2号" in result.text

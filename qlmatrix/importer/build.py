@@ -872,7 +872,7 @@ def _header(outline: Outline) -> tuple[str | None, str | None, str | None, str |
     title = doc_number = basis = issuer = None
     for index, para in enumerate(outline.preamble):
         if DOC_NUMBER.match(para.text):
-            doc_number = para.text
+            doc_number = re.sub(r"[ \t\u3000]", "", para.text)  # the number as written, a PDF's blanks taken out
             title = _title_before_number(outline.preamble[:index])
             break
     else:

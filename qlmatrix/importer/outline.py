@@ -38,7 +38,8 @@ NUMBERING = re.compile(
     r"|(?P<r5>[①-⑳]))[ \t\u3000]*")
 TABLE_RANK = 9  # table rows sit under whatever section is open
 _PAGE_NUMBER = re.compile(r"^(?:[-—–－]\s*\d{1,3}\s*[-—–－]|\d{1,3}|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
-DOC_NUMBER = re.compile(r"^\S{1,12}〔\d{4}〕\d+号$")
+#: A document number, `国发〔2018〕39号`; a PDF copy may set a blank before the serial or 号 (`闽审改办〔2023〕2 号`).
+DOC_NUMBER = re.compile(r"^\S{1,12}〔\d{4}〕[ \t\u3000]?\d+[ \t\u3000]?号$")
 DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
 _ENDS_SENTENCE = tuple("。！？；：”」）)】〕!?;:")
 _CONTINUES = tuple("、，,（([【〔—“《")
