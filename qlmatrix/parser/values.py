@@ -187,23 +187,25 @@ def _assigned(parts: tuple[_Part, ...], role: Role | None, offset: int) -> Layou
     index_of = _ROLE_INDEX
     if role is None:
         any_marked_lead = any(mark is Role.LEAD for _, mark in named)
-        roles = [index_of[mark or (Role.SUPPORT if any_marked_lead or index else Role.LEAD)]
-                 for index, (_, mark) in enumerate(named)]
-        return tuple((role_index, name, offset + start, offset + end)
-                     for role_index, (name, start, end) in zip(_repeats_as_first(named, roles), (n for n, _ in named)))
+        return _repeats_as_first([(index_of[mark or (Role.SUPPORT if any_marked_lead or index else Role.LEAD)], name,
+                                   offset + start, offset + end)
+                                  for index, ((name, start, end), mark) in enumerate(named)],
+                                 [mark is not None for _, mark in named])
     return tuple((index_of[mark or role], name, offset + start, offset + end) for (name, start, end), mark in named)
 
 
-def _repeats_as_first(named: list[tuple[_Part, Role | None]], roles: list[int]) -> list[int]:
-    """Under 责任单位 the first listed leads and the rest support, so a unit listed again would lead and
-    support at once (E302, "a unit cannot assist itself"), which misreads a slip: `(责任单位:甲、乙、甲)`
-    names 甲 twice. An unmarked repeat takes the role of the name's first listing, and W311 says it is
-    named twice."""
+def _repeats_as_first(rows: list[tuple[int, str, int, int]], marked: list[bool] | None = None) -> Layout:
+    """The rows of a 责任单位 list, each name listed again in the role of its first listing. The first
+    listed leads and the rest support, so a unit listed again would lead and support at once (E302, "a
+    unit cannot assist itself"), which misreads a slip: `(责任单位:甲、乙、甲)` names 甲 twice, and W311 says
+    so. A repeat with a mark of its own (`甲(配合)`, `marked`) keeps the mark's role."""
     first_role: dict[str, int] = {}
     out = []
-    for ((name, _, _), mark), role_index in zip(named, roles):
-        out.append(role_index if mark is not None else first_role.setdefault(name, role_index))
-    return out
+    for at, (role_index, name, start, end) in enumerate(rows):
+        if not (marked and marked[at]):
+            role_index = first_role.setdefault(name, role_index)
+        out.append((role_index, name, start, end))
+    return tuple(out)
 
 
 class AnnotationError(QlmError, ValueError):
@@ -261,16 +263,15 @@ def _plain_layout(inner: str) -> Layout:
     first, others = (index[Role.LEAD], index[Role.SUPPORT]) if role is None else (index[role], index[role])
     found: list[tuple[int, str, int, int]] = []
     start = label.end()
+    repeated = False  # the lead listed again: most annotations hold no repeat, so the plain rows stand
     for part in inner[start:].split("、"):
         stripped = part.strip(" \t\u3000")
         if stripped:
             lead = 1 + start + len(part) - len(part.lstrip(" \t\u3000"))
+            repeated = repeated or (bool(found) and stripped == found[0][1])
             found.append((others if found else first, stripped, lead, lead + len(stripped)))
         start += len(part) + 1
-    if role is None and len(found) > 1 and found[0][1] in {name for _, name, _, _ in found[1:]}:
-        # `(责任单位:甲、乙、甲)`: the repeat is the lead named twice (W311), not a lead supporting itself (E302).
-        found = [(first if name == found[0][1] else row_role, name, at, end) for row_role, name, at, end in found]
-    return tuple(found)
+    return _repeats_as_first(found) if repeated and role is None else tuple(found)
 
 
 def _layout_of_groups(inner: str) -> Layout:
