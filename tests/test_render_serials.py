@@ -33,3 +33,9 @@ def test_a_section_is_found_by_its_printed_or_its_parsed_number():
     plan = qlmatrix.loads(PLAN)
     for wanted in ("（一）组织保障", "(一)组织保障", "一(一)"):
         assert "严格督查问责" in table(plan, "tasks", "md", section=wanted)
+
+
+def test_a_section_title_holding_full_width_brackets_is_found_as_written():
+    plan = qlmatrix.loads("单位 纪监委\n章 一、清廉（机关）建设 {\n  任务 (一) 严格督查问责 { 牵头: 纪监委 }\n}\n")
+    for wanted in ("清廉（机关）建设", "一、清廉（机关）建设", "一"):
+        assert "严格督查问责" in table(plan, "tasks", "md", section=wanted)

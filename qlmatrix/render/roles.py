@@ -82,11 +82,15 @@ class PlanIndex:
 
     def resolve_section(self, wanted: str) -> ResolvedSection:
         """A section by its id, number, title or numbered title."""
-        wanted = wanted.strip().translate(_HALF_WIDTH_BRACKETS)  # `（一）` as printed, or `(一)` as the id
+        wanted = wanted.strip()
+        # A number as the tables print it (`（一）组织保障`, `二（一）`) names what the parser writes `(一)`;
+        # a title is matched as written, whatever brackets it holds (`清廉（机关）建设`).
+        plain = wanted.translate(_HALF_WIDTH_BRACKETS)
         for entry in self.resolved.sections:
             section = entry.section
-            if (wanted in (entry.id, section.title, section.number or entry.id)
-                    or wanted == _numbered(section).translate(_HALF_WIDTH_BRACKETS)):
+            heading = _numbered(section)
+            if (wanted in (entry.id, section.title, section.number or entry.id, heading)
+                    or plain in (entry.id, section.number or entry.id, heading.translate(_HALF_WIDTH_BRACKETS))):
                 return entry
         known = visible(", ".join(entry.id for entry in self.resolved.sections))
         raise UnknownChoice(f"no section `{visible(wanted)}` in the plan; sections: {known}",
