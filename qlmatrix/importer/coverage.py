@@ -22,7 +22,7 @@ from ..model import Role, Section, Task
 from ..span import Span
 from .build import excerpt
 from .numbering import number_value
-from .units import looks_like_unit
+from .units import is_collective, looks_like_unit
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -41,7 +41,11 @@ _LABEL = re.compile(r"(?:牵头|牽頭|责任|責任|配合|协办|協辦|主办
 #: A table's header cell naming a column of units: `责任单位`, `牵头单位 |`, `协同配合单位`, `主要责任部门`.
 _HEADER = re.compile(r"^[ \t\u3000|]*[\u4e00-\u9fff]{0,4}(?:牵头|牽頭|责任|責任|配合|协同|協同|协办|協辦|主办|主辦|承办|承辦|落实|落實|参与|參與)"
                      r"[\u4e00-\u9fff]{0,4}(?:单位|單位|部门|部門|主体|主體)[ \t\u3000|]*$")
-_ORGAN_WORDS = ("单位", "單位", "部门", "部門")
+#: A clause of a note that states the document's rule (`列第一位者为牵头单位`, `下同`), naming no unit.
+_RULE_CLAUSE = re.compile(r"下同|[为為][^，,。；;]{0,8}(?:牵头|牽頭|主办|主辦)")
+_CLAUSES = re.compile(r"[，,。；;]")
+#: What is left of a label once its role word is taken out (`考核单位` of `牵头考核单位`, `处室` of `配合处室`): no unit.
+_LABEL_REST = re.compile(r"[\u4e00-\u9fff]{0,4}(?:单位|單位|部门|部門|处室|處室|科室|股室|机构|機構|主体|主體)")
 _ROLE_WORDS = re.compile(rf"{_ROLE}|配合|参与|參與|承办|承辦|落实|落實|实施|實施")
 #: What separates the cells of a table's row written on one line: a pipe, or a run of blanks.
 _CELL_APART = re.compile(r"[ \t\u3000]*\|[ \t\u3000]*|[ \t\u3000]{2,}|\t")
@@ -216,9 +220,11 @@ def _unit_names(text: str) -> bool:
 
 
 def _names_a_unit(passage: str) -> bool:
-    """Does the passage name a unit at all (not `（牵头）`, `（首位单位为牵头单位，下同）`)?"""
-    pieces = _pieces(_ROLE_WORDS.sub("、", _LABEL.sub("、", passage)), _SEPARATORS)
-    return any(looks_like_unit(piece) and piece not in _ORGAN_WORDS for piece in pieces)
+    """Does the passage name a unit at all, its clauses that state a rule apart (not `（牵头）`,
+    `（首位单位为牵头单位，下同）`, `（列第一位的为工作牵头单位或汇总单位）`)?"""
+    clauses = "、".join(clause for clause in _CLAUSES.split(passage) if not _RULE_CLAUSE.search(clause))
+    pieces = _pieces(_ROLE_WORDS.sub("、", _LABEL.sub("、", clauses)), _SEPARATORS)
+    return any(looks_like_unit(piece) and (is_collective(piece) or not _LABEL_REST.fullmatch(piece)) for piece in pieces)
 
 
 def _explained(line: int, text: str, starts: list[int], held: dict[int, set[str]]) -> bool:
@@ -227,7 +233,8 @@ def _explained(line: int, text: str, starts: list[int], held: dict[int, set[str]
     at = bisect.bisect_right(starts, line)
     if not at:
         return False
-    plain = _plain(text)  # a cell may hold a piece of a name broken over lines (`府办`), a note a whole one
+    # A note holds whole names; a cell, or a label a copy broke over lines, may hold a piece of one (`府办`, `市`).
+    plain = _plain(_LABEL.sub("", text)).strip("、，,；;：: ")
     return any(name in plain or plain in name for name in held[starts[at - 1]])
 
 
