@@ -63,15 +63,20 @@ _TASK_VERB = re.compile(r"^(?:加强|加強|推进|推進|推动|推動|完善|�
 _LONGEST_UNIT = 30
 #: The digits of an item number, whatever they count in: `(三)` and `(十一)` are one style, `3.` another.
 _STYLE = re.compile(r"[0-9０-９]+|[一二三四五六七八九十百]+")
+#: An item's number in a title: `2.`, `（一）`, `三、` (not `3.5%`, nor a year's `2031.`).
+_NUMBER = re.compile(r"(?<![0-9０-９])[0-9０-９]{1,2}[.．、](?![0-9０-９%％])|[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、")
+_NUMBER_OPENING = re.compile(rf"^[ \t\u3000]*(?:{_NUMBER.pattern}|[（(][0-9０-９]{{1,2}}[)）])")
 #: What a cell of a task holds and a unit's name does not: figures (`新建幼儿园3所`), a sentence's end.
 _FIGURES = re.compile(r"[0-9０-９。]")
 
-#: Below this share of passages explained, or above these shares of implausible leads and items out of order, the
-#: reading is doubtful. Chosen on the fixtures (all above and below them) and on damaged copies of them (lines
-#: shuffled, joined into one, a table's 序号 stripped, its cells cut otherwise): see tests/test_import_coverage.py.
+#: Below this share of passages explained, or above these shares of implausible leads, of items out of order and of
+#: items with a number in their title, the reading is doubtful. Chosen on the fixtures (all above and below them)
+#: and on damaged copies of them (lines shuffled, joined into one, a table's 序号 stripped, its cells cut
+#: otherwise): see tests/test_import_coverage.py.
 EXPLAINED_AT_LEAST = 0.75
 IMPLAUSIBLE_AT_MOST = 0.2
 OUT_OF_ORDER_AT_MOST = 0.2
+NUMBERS_IN_TITLES_AT_MOST = 0.2
 #: Fewer passages than this say too little to judge a document by.
 FEWEST_PASSAGES = 3
 #: How many unexplained passages the report quotes.
@@ -86,8 +91,9 @@ class Coverage:
     whose units a task or section starting at or before them holds; `unexplained`: the first of the others,
     (line, excerpt). `role_words`: how often the text says 牵头, 负责, 配合, 责任单位...; `assigned`: the tasks and
     sections with roles, of which `tasks` are tasks and `implausible` tasks have a lead that reads as prose;
-    `numbered`: items with a number, of which `out_of_order` do not follow the one before them. `doubtful` is the
-    verdict."""
+    `numbered`: items with a number, of which `out_of_order` do not follow the one before them; `items`: the tasks and
+    sections, of which `numbers_in_titles` have a title opening with an item's number or holding two (the item was
+    not cut there: `2.推进登记管理改革`). `doubtful` is the verdict."""
 
     passages: int
     explained: int
@@ -97,6 +103,8 @@ class Coverage:
     implausible: int
     numbered: int
     out_of_order: int
+    items: int
+    numbers_in_titles: int
     unexplained: tuple[tuple[int, str], ...]
 
     @property
@@ -111,7 +119,7 @@ class Coverage:
 
     @property
     def reasons(self) -> tuple[str, ...]:
-        """Which measures are beyond their bounds: `explained`, `assigned`, `leads`, `order`."""
+        """Which measures are beyond their bounds: `explained`, `assigned`, `leads`, `order`, `numbers`."""
         out = []
         if self.passages >= FEWEST_PASSAGES and self.share < EXPLAINED_AT_LEAST:
             out.append("explained")
@@ -121,6 +129,8 @@ class Coverage:
             out.append("leads")
         if self.numbered >= FEWEST_PASSAGES and self.out_of_order / self.numbered > OUT_OF_ORDER_AT_MOST:
             out.append("order")
+        if self.items and self.numbers_in_titles / self.items > NUMBERS_IN_TITLES_AT_MOST:
+            out.append("numbers")
         return tuple(out)
 
 
@@ -140,8 +150,10 @@ def measure(lines: list[Line], plan: Plan) -> Coverage:
     role_words = sum(len(_ROLE_WORD.findall(text)) for line in lines
                      for text in (line.cells if line.cells is not None else (line.text,)))
     numbered, out_of_order = _order(plan.items)
+    items = [item for item in _walk(plan.items) if isinstance(item, (Task, Section))]
+    in_titles = sum(1 for item in items if _NUMBER_OPENING.match(item.title) or len(_NUMBER.findall(item.title)) > 1)
     return Coverage(len(passages), len(passages) - len(unexplained), role_words, len(assigned), len(tasks),
-                    implausible, numbered, out_of_order,
+                    implausible, numbered, out_of_order, len(items), in_titles,
                     tuple((line, excerpt(text)) for line, text in unexplained[:QUOTED]))
 
 
@@ -149,7 +161,8 @@ def coverage_diagnostic(coverage: Coverage, source: str) -> Diagnostic:
     """I012 for a doubtful reading, at the first passage not explained (else the document's first line)."""
     line = coverage.unexplained[0][0] if coverage.unexplained else 1
     args = {name: getattr(coverage, name) for name in ("role_words", "passages", "explained", "assigned",
-                                                        "implausible", "numbered", "out_of_order")}
+                                                        "implausible", "numbered", "out_of_order", "items",
+                                                        "numbers_in_titles")}
     return Diagnostic("I012", Span(source, line, 1, line, 1), severity=Severity.WARNING, args=args,
                       help="import-check-reading")
 
