@@ -5,8 +5,10 @@ otherwise, a copy whose line breaks were lost), the plan they build is plausible
 the built plan against the document's text, independently of how the text was read: it finds the passages that
 look like assignments (bracketed notes with 牵头/负责/配合/责任单位, label lines `牵头单位：`, lines or cells made of
 unit names) and asks whether a task or section starting at or before each holds one of the units the passage
-names; it counts the tasks whose lead cannot be a unit (a sentence, a verb phrase) and the items numbered out of
-sequence. When too little is explained, the import says so (I012) instead of handing the plan over silently.
+names; it counts the tasks whose lead cannot be a unit (a sentence, a verb phrase), the items numbered out of
+sequence and the titles that hold an item's number (an item not cut there). When too little is explained, the
+import says so (I012) instead of handing the plan over silently. Its vocabulary is its own, small and plain, so
+that a reader's mistake is not repeated by the measure of it.
 """
 
 from __future__ import annotations
