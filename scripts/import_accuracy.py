@@ -10,8 +10,11 @@ tests/data/import/. Gold: tests/data/import_gold/<name>.json; seed 004's gold
 is examples/xianning-gaoxin.qlm. With --extra, only the documents of those
 folders are measured (a held-out set), each with its gold beside it as
 NAME.json; a document without gold is listed and not counted. Per document it prints precision and recall
-of (task, role, unit) for lead and supporting units, and how many annotated
-tasks came out exactly right (same leads, same supporting units).
+of (task, role, unit) for lead and supporting units, how many annotated
+tasks came out exactly right (same leads, same supporting units), and the
+import's own verdict: the share of its assignment-looking passages the plan
+explains (`ImportResult.coverage`), with `?` when the import reports the
+reading in doubt (I012).
 Exit status 1 when the exact share is below the 98% target.
 """
 
@@ -69,7 +72,7 @@ def measure(name: str, document: Path, gold: dict) -> tuple:
     exact = sum(predicted.get(task) == roles for task, roles in gold.items())
     wrong = sorted(task for task, roles in gold.items() if predicted.get(task) != roles)
     extra = sorted(task for task in predicted if task not in gold)
-    return name, len(gold), exact, precision, recall, len(result.problems), wrong, extra
+    return name, len(gold), exact, precision, recall, len(result.problems), result.coverage, wrong, extra
 
 
 def documents(corpus: Path, seeds: Path):
@@ -112,9 +115,10 @@ def main(argv=None) -> int:
             parser.error(f"--extra {folder}: not a folder")
     entries = extra_documents(args.extra) if args.extra else documents(args.corpus, args.seeds)
     rows = [measure(*entry) for entry in entries]
-    print(f"{'document':<28} {'tasks':>5} {'exact':>6} {'precision':>9} {'recall':>7} {'reported':>8}")
-    for name, total, exact, precision, recall, problems, wrong, extra in rows:
-        print(f"{name:<28} {total:>5} {exact:>6} {precision:>9.1%} {recall:>7.1%} {problems:>8}")
+    print(f"{'document':<28} {'tasks':>5} {'exact':>6} {'precision':>9} {'recall':>7} {'reported':>8} {'explained':>9}")
+    for name, total, exact, precision, recall, problems, coverage, wrong, extra in rows:
+        verdict = f"{coverage.share:.0%}{'?' if coverage.doubtful else ' '}"
+        print(f"{name:<28} {total:>5} {exact:>6} {precision:>9.1%} {recall:>7.1%} {problems:>8} {verdict:>9}")
         for task in wrong:
             print(f"    wrong or missing: {task}")
         for task in extra:

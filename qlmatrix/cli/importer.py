@@ -13,6 +13,7 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
+from ..diagnostics.messages import render_help, render_message
 from ..importer import DocumentError, import_file
 from ..resolve import resolve
 from ..text import Text
@@ -72,6 +73,7 @@ def run(args: argparse.Namespace) -> int:
     progress.close()
     tasks = len(resolved)
     assigned = sum(1 for task in resolved if task.has_holdings)
+    _print_doubt(result, args.lang)
     if result.problems:
         _print_problems(result, args.lang)
     if args.lang == "zh":
@@ -81,6 +83,19 @@ def run(args: argparse.Namespace) -> int:
         print(f"imported {tasks} tasks ({assigned} assigned) and {len(result.plan.units)} units; "
               f"{len(result.problems)} passage{'s' * (len(result.problems) != 1)} not understood", file=sys.stderr)
     return 0
+
+
+def _print_doubt(result: ImportResult, lang: str) -> None:
+    """The verdict (I012) when the reading is in doubt, first: the figures, the passages not explained, the help."""
+    doubt = next((d for d in result.diagnostics if d.code == "I012"), None)
+    if doubt is None:
+        return
+    print(f"{result.source}:{doubt.span.line if doubt.span else 1}: {render_message(doubt, lang)}", file=sys.stderr)
+    unexplained = "未对应到任务" if lang == "zh" else "not attached to a task"
+    colon = "：" if lang == "zh" else ": "
+    for line, excerpt in result.coverage.unexplained:
+        print(f"{result.source}:{line}: {unexplained}{colon}{excerpt}", file=sys.stderr)
+    print(f"  {'帮助' if lang == 'zh' else 'help'}{colon}{render_help(doubt, lang)}", file=sys.stderr)
 
 
 def _print_problems(result: ImportResult, lang: str) -> None:

@@ -4,6 +4,7 @@
     result.plan      # the Plan; spans point at lines of the source document
     result.text      # canonical .qlm with `# 原文第N行` provenance and the report
     result.problems  # passages that look like assignments but were not understood
+    result.coverage  # how much of the document's assignment-looking text the plan explains (coverage.py)
 
 The importer builds the model and writes it with qlmatrix.writer; it never
 imports the cli. See docs/importing.md for the conventions it reads.
@@ -22,6 +23,7 @@ from ..text import Text
 from . import messages as _messages  # noqa: F401  (registers the I0xx messages)
 from .blanks import plain_blank_lines
 from .build import Problem, build_plan
+from .coverage import Coverage, coverage_diagnostic, measure
 from .flat import Notice, prepare
 from .guard import guard, respan
 from .marks import plain_lines
@@ -40,18 +42,20 @@ from .reading import (
 )
 from .site import without_site_chrome
 
-__all__ = ["DocumentError", "ImportResult", "Problem", "import_file", "import_lines", "import_text"]
+__all__ = ["Coverage", "DocumentError", "ImportResult", "Problem", "import_file", "import_lines", "import_text"]
 
 
 @attrs.frozen
 class ImportResult:
-    """What an import gives: the plan, its .qlm text, and what was not understood."""
+    """What an import gives: the plan, its .qlm text, what was not understood, and how much of the document's
+    assignment-looking text the plan explains (`coverage.doubtful`: the reading is in doubt, reported as I012)."""
 
     plan: Plan
     text: str
     problems: tuple[Problem, ...]
     diagnostics: tuple[Diagnostic, ...]
     source: str
+    coverage: Coverage
 
 
 def import_lines(lines: list[Line], source: str = "<text>", unit_word: str = "行",
@@ -59,10 +63,13 @@ def import_lines(lines: list[Line], source: str = "<text>", unit_word: str = "�
     """Import a document already read into lines (`reading.text_lines`, `docx.docx_lines`)."""
     lines = check_lines(lines, source)
     notices: list[Notice] = []
-    built = build_plan(build_outline(prepare(plain_lines(without_site_chrome(plain_blank_lines(lines))), notices)), source)
+    plain = plain_lines(without_site_chrome(plain_blank_lines(lines)))
+    built = build_plan(build_outline(prepare(plain, notices)), source)
     built.problems.extend(Problem(line, excerpt, Text(en, zh)) for line, excerpt, en, zh in notices)
     built.problems.sort(key=lambda problem: problem.line)
-    comments = ImportComments(built, os.path.basename(source), unit_word)
+    # Measured on the plan as built, against the text as the readers got it: how it was read does not enter.
+    coverage = measure(plain, built.plan)
+    comments = ImportComments(built, os.path.basename(source), unit_word, coverage)
     header = comments.header()
     written = write_imported(built, comments, keywords).split("\n")
     # The output must always parse: what does not is kept as a comment and reported (guard.py).
@@ -78,7 +85,9 @@ def import_lines(lines: list[Line], source: str = "<text>", unit_word: str = "�
         Diagnostic("I010", Span(source, p.line, 1, p.line, 1), severity=Severity.WARNING,
                    args={"reason": p.reason}, help="import-check-annotation")
         for p in built.problems)
-    return ImportResult(plan, "\n".join(written), tuple(built.problems), diagnostics, source)
+    if coverage.doubtful:
+        diagnostics = (coverage_diagnostic(coverage, source), *diagnostics)
+    return ImportResult(plan, "\n".join(written), tuple(built.problems), diagnostics, source, coverage)
 
 
 def import_file(path: str | os.PathLike[str], encoding: str | None = None, keywords: str = "zh") -> ImportResult:

@@ -17,11 +17,24 @@ MESSAGES = {
     "I004": ("document-over-limit", "refusing to import `{path}`: {reason}", "拒绝导入`{path}`：{reason}"),
     "I010": ("assignment-not-understood", "this looks like an assignment but was not understood: {reason}",
              "此处似为分工表述，但未能识别：{reason}"),
+    "I012": ("document-not-followed",
+             "the plan may not follow this document: its text names roles {role_words} times and holds {passages} "
+             "passages that look like assignments, {explained} of them attached to a task; {assigned} tasks and sections have roles, {implausible} of whose leads do not read as "
+             "units; {out_of_order} of {numbered} items are out of order, {numbers_in_titles} of {items} titles hold an item's "
+             "number",
+             "导入的计划可能与原文不符：原文{role_words}次提及分工用语，{passages}处分工表述中{explained}处对应到了任务；{assigned}项任务或章节有分工，"
+             "其中{implausible}项的牵头单位不像单位名称；{numbered}个编号中{out_of_order}个不接续，{items}项标题中"
+             "{numbers_in_titles}项含有条目编号"),
     "I011": ("unwritable-unit-name", "unit name `{name}` cannot be written in .qlm and was left out",
              "单位名称`{name}`无法写入.qlm，已略去"),
 }
 
 HELPS = {
+    "import-check-reading": (
+        "the document may be laid out in a form the import does not read (a table laid out otherwise, lost line "
+        "breaks): compare the plan with the original, first at the lines the plan's header quotes",
+        "原文的版式可能是导入所不能识别的（表格的布局不同、换行丢失等）：请对照原文核对计划，可先查看计划开头注释所列各行",
+    ),
     "import-encoding": (
         "give the encoding with `--encoding`, e.g. `--encoding {suggestion}`",
         "请用`--encoding`指定编码，如`--encoding {suggestion}`",
@@ -77,6 +90,25 @@ DOCS = {
              "header comment.\n\nFix: read the original and write the roles by hand (`牵头: A`, `配合: B、C`).",
              "某段文字像是分工表述（括号注、正文中的牵头/负责），但未能识别谁承担什么。它会被列出（不会被丢弃），"
              "并保留在计划开头的注释中。\n\n修改：对照原文手工填写（`牵头: A`、`配合: B、C`）。"),
+    "I012": ("After the plan is built, the import measures it against the document's text, however the text was "
+             "read: the passages that look like assignments (bracketed notes with 牵头, 负责, 配合 or 责任单位, label "
+             "lines such as `牵头单位：`, table cells of unit names), how many of them a task or section starting at or "
+             "before them holds a unit of; the tasks whose lead does not read as a unit (a sentence, a verb phrase); "
+             "the items whose number does not follow the one before; the titles that open with an item's number or "
+             "hold two (an item not cut there). When fewer than three in four passages are explained, when the "
+             "text names roles but no task has any, when more than one lead, item number or title in five is "
+             "wrong, the reading is in doubt: the plan is still written, with this warning "
+             "and the first passages not explained at the top of its header. `ImportResult.coverage` holds the "
+             "figures.\n\nFix: compare the plan with the original; a table laid out otherwise or a copy that lost "
+             "its line breaks is best saved again from the original (as .docx or .txt) and imported anew.",
+             "计划生成后，导入会不论原文是如何识别的，将计划与原文文字对照：找出原文中像分工表述的文字（含牵头、负责、"
+             "配合或责任单位的括注，`牵头单位：`等标注行，由单位名称组成的表格单元格），统计其中有多少处的单位为位于其处"
+             "或其前的任务或章节所有；统计牵头单位不像单位名称（是句子或动词短语）的任务、编号不接续前一项的条目，以及以"
+             "条目编号开头或含有两个编号的标题（条目未在该处分开）。对应到任务的分工表述不足四分之三，原文有分工用语而"
+             "没有任何任务有分工，或牵头单位、编号、标题有五分之一以上有误"
+             "时，识别结果存疑：计划仍会写出，开头注释中列出本警告及前几处未对应的文字。`ImportResult.coverage`给出"
+             "各项数字。\n\n修改：对照原文核对计划；表格布局不同或换行丢失的文本，最好从原件重新另存为.docx或.txt后"
+             "再导入。"),
     "I011": ("A unit name holds characters the .qlm language cannot spell (`;`, `:`, braces), so it was "
              "left out of the plan.\n\nFix: declare the unit by hand under a name without them, with the "
              "original as `全称:`.",

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from ..diagnostics.messages import render_message
 from ..model import Note, Plan, Section, Task
 from ..writer import Comments, write_plan
 from .build import Built
+from .coverage import Coverage, coverage_diagnostic
 from .guard import one_line
 
 #: Generated Chinese text uses full-width punctuation (，：；（）), as every message of qlmatrix does.
@@ -14,10 +16,11 @@ _HOW = {"running": "分工据正文推断，请核对", "labels": "分工见原�
 
 
 class ImportComments(Comments):
-    def __init__(self, built: Built, source_name: str, unit_word: str):
+    def __init__(self, built: Built, source_name: str, unit_word: str, coverage: Coverage | None = None):
         self.built = built
         self.source_name = source_name
         self.unit_word = unit_word  # 行 for text, 段 for Word paragraphs
+        self.coverage = coverage
 
     def where(self, line: int) -> str:
         return f"原文第{line}{self.unit_word}"
@@ -43,7 +46,7 @@ class ImportComments(Comments):
 
     def header(self) -> list[str]:
         built = self.built
-        lines = [f"# 由 qlm import 导入：{self.source_name}"]
+        lines = [f"# 由 qlm import 导入：{self.source_name}", *self.doubt()]
         if built.doc_number:
             lines.append(f"# 原文文号：{built.doc_number}")
         if built.rule_line:
@@ -57,6 +60,19 @@ class ImportComments(Comments):
             for problem in built.problems:
                 lines.append(f"# - {self.where(problem.line)}：{problem.excerpt}（{problem.reason.zh}）")
         return [one_line(line) for line in lines] + [""]
+
+
+    def doubt(self) -> list[str]:
+        """The verdict at the top, when the reading is in doubt (I012): its figures and the first lines not explained."""
+        coverage = self.coverage
+        if coverage is None or not coverage.doubtful:
+            return []
+        message = render_message(coverage_diagnostic(coverage, self.source_name), "zh")
+        lines = ["#", f"# 注意：{message}。请对照原文逐项核对。"]
+        if coverage.unexplained:
+            lines.append("# 未对应到任务的分工表述（前几处）：")
+            lines += [f"# - {self.where(line)}：{excerpt}" for line, excerpt in coverage.unexplained]
+        return [*lines, "#"]
 
 
 def write_imported(built: Built, comments: ImportComments, keywords: str = "zh") -> str:
